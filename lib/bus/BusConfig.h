@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "trust/TrustConfig.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace fedmsg {
+
+/// @brief One URL of a bus, with what it takes to connect there.
+struct BusEndpoint
+{
+    QString url;              ///< tcp://host:port (ZeroMQ) or amqps://host[:port]/vhost (AMQP)
+    QString curveServerKey;   ///< Z85 server public key for CURVE (ZeroMQ); empty = plain
+    bool operator==(const BusEndpoint &) const = default;
+};
+
+/// @brief AMQP (fedora-messaging) connection settings of a bus.
+struct AmqpSettings
+{
+    QString vhost;            ///< e.g. "/public_pubsub"
+    QString caCertFile;
+    QString certFile;
+    QString keyFile;
+    QString loginIdentity{QStringLiteral("fedora")}; ///< SASL EXTERNAL identity
+    QString queueName;        ///< UUID queue name kept in settings; empty = generate on first start
+    QString exchange{QStringLiteral("amq.topic")};
+    int prefetch = 25;
+    int heartbeatSeconds = 60;
+    bool operator==(const AmqpSettings &) const = default;
+};
+
+/**
+ * @brief A named bus: transport, endpoints, subscriptions and trust.
+ *
+ * topics are fedmsg-style subscriptions: prefixes ("org.fedoraproject.prod.bodhi"; empty list
+ * = everything). The AMQP source translates them to routing-key patterns.
+ */
+struct BusConfig
+{
+    enum class Transport { ZeroMq, Amqp };
+    QString name;
+    QString label;
+    QString note;             ///< shown in the UI, e.g. "Fedora retired fedmsg in 2024"
+    Transport transport = Transport::ZeroMq;
+    bool enabled = false;
+    QList<BusEndpoint> endpoints;
+    QStringList topics;
+    TrustConfig trust;        ///< ZeroMQ only
+    AmqpSettings amqp;        ///< AMQP only
+    int receiveHighWaterMark = 10000;
+    qint64 maxMessageSize = 16 * 1024 * 1024;
+
+    bool operator==(const BusConfig &) const = default;
+};
+
+} // namespace fedmsg
+
+Q_DECLARE_METATYPE(fedmsg::BusConfig)

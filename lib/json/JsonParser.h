@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "json/JsonValue.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fedmsg {
+
+/// @brief Why a text is not JSON, as Python's json.loads would refuse it.
+struct JsonParseError
+{
+    std::size_t offset = 0; ///< byte offset into the input
+    std::size_t line = 1;
+    std::size_t column = 1;
+    std::string reason; ///< e.g. "Expecting value", "Invalid control character", "Invalid \\escape"
+    std::string toString() const; ///< "<reason>: line L column C (char N)" like Python
+};
+
+/**
+ * @brief Single-pass parser that accepts exactly what Python's json.loads accepts (after a strict
+ * UTF-8 decode of the bytes): NaN/Infinity/-Infinity, last duplicate key wins, lone surrogates
+ * kept (as WTF-8), integers of any size, floats correctly rounded (1e400 -> inf).
+ * Rejects a UTF-8 BOM, invalid UTF-8, raw control characters in strings, trailing commas,
+ * leading zeros, "+1", ".5", "1.", bad escapes, trailing garbage, nesting deeper than maxDepth.
+ */
+class JsonParser
+{
+public:
+    static constexpr int DefaultMaxDepth = 1000;
+    /// Parses; on failure returns std::nullopt and fills *error when given.
+    static std::optional<JsonValue> parse(std::string_view utf8,
+                                          JsonParseError *error = nullptr,
+                                          int maxDepth = DefaultMaxDepth);
+};
+
+} // namespace fedmsg

@@ -22,7 +22,7 @@ class Application : public QObject
 public:
     struct Options
     {
-        bool demo = false;      ///< run the embedded demo bus
+        bool demo = false; ///< run the embedded demo bus
         QStringList configDirs; ///< extra fedmsg.d directories to import
     };
     explicit Application(const Options &options, QObject *parent = nullptr);

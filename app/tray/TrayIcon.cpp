@@ -36,14 +36,16 @@ TrayIcon::TrayIcon(QObject *parent)
     m_statusAction = m_menu.addAction(textFor(m_state));
     m_statusAction->setEnabled(false);
     m_menu.addSeparator();
-    QAction *quit = m_menu.addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
+    QAction *quit =
+        m_menu.addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
     connect(quit, &QAction::triggered, this, &TrayIcon::quitRequested);
     m_tray.setContextMenu(&m_menu);
-    connect(&m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
-        if (r == QSystemTrayIcon::Trigger)
-            Q_EMIT activated();
-    });
+    connect(
+        &m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
+            if (r == QSystemTrayIcon::Trigger)
+                Q_EMIT activated();
+        });
     setState(State::NoBus);
 }
 
@@ -56,7 +58,8 @@ void TrayIcon::setState(State state, const QString &detail)
 {
     m_state = state;
     m_tray.setIcon(iconFor(state));
-    const QString text = detail.isEmpty() ? textFor(state) : textFor(state) + QStringLiteral(": ") + detail;
+    const QString text =
+        detail.isEmpty() ? textFor(state) : textFor(state) + QStringLiteral(": ") + detail;
     m_statusAction->setText(text);
     m_tray.setToolTip(QStringLiteral("fedmsg-notify — ") + text);
 }

@@ -22,10 +22,10 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Run against the embedded demo bus."));
-    const QCommandLineOption config(QStringList{QStringLiteral("config")},
-                                    QApplication::translate("main", "Also import fedmsg.d files from <dir>."),
-                                    QStringLiteral("dir"));
+        QApplication::translate("main", "Run against the embedded demo bus."));
+    const QCommandLineOption config(QStringList { QStringLiteral("config") },
+        QApplication::translate("main", "Also import fedmsg.d files from <dir>."),
+        QStringLiteral("dir"));
     parser.addOption(demo);
     parser.addOption(config);
     parser.process(app);

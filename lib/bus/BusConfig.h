@@ -14,21 +14,21 @@ namespace fedmsg {
 /// @brief One URL of a bus, with what it takes to connect there.
 struct BusEndpoint
 {
-    QString url;              ///< tcp://host:port (ZeroMQ) or amqps://host[:port]/vhost (AMQP)
-    QString curveServerKey;   ///< Z85 server public key for CURVE (ZeroMQ); empty = plain
+    QString url; ///< tcp://host:port (ZeroMQ) or amqps://host[:port]/vhost (AMQP)
+    QString curveServerKey; ///< Z85 server public key for CURVE (ZeroMQ); empty = plain
     bool operator==(const BusEndpoint &) const = default;
 };
 
 /// @brief AMQP (fedora-messaging) connection settings of a bus.
 struct AmqpSettings
 {
-    QString vhost;            ///< e.g. "/public_pubsub"
+    QString vhost; ///< e.g. "/public_pubsub"
     QString caCertFile;
     QString certFile;
     QString keyFile;
-    QString loginIdentity{QStringLiteral("fedora")}; ///< SASL EXTERNAL identity
-    QString queueName;        ///< UUID queue name kept in settings; empty = generate on first start
-    QString exchange{QStringLiteral("amq.topic")};
+    QString loginIdentity { QStringLiteral("fedora") }; ///< SASL EXTERNAL identity
+    QString queueName; ///< UUID queue name kept in settings; empty = generate on first start
+    QString exchange { QStringLiteral("amq.topic") };
     int prefetch = 25;
     int heartbeatSeconds = 60;
     bool operator==(const AmqpSettings &) const = default;
@@ -45,13 +45,13 @@ struct BusConfig
     enum class Transport { ZeroMq, Amqp };
     QString name;
     QString label;
-    QString note;             ///< shown in the UI, e.g. "Fedora retired fedmsg in 2024"
+    QString note; ///< shown in the UI, e.g. "Fedora retired fedmsg in 2024"
     Transport transport = Transport::ZeroMq;
     bool enabled = false;
     QList<BusEndpoint> endpoints;
     QStringList topics;
-    TrustConfig trust;        ///< ZeroMQ only
-    AmqpSettings amqp;        ///< AMQP only
+    TrustConfig trust; ///< ZeroMQ only
+    AmqpSettings amqp; ///< AMQP only
     int receiveHighWaterMark = 10000;
     qint64 maxMessageSize = 16 * 1024 * 1024;
 

@@ -15,11 +15,11 @@ struct EndpointStatus
     QString busName;
     QString url;
     State state = State::Stopped;
-    int retryInSeconds = 0;     ///< with Retrying
-    QString detail;             ///< human reason (error text, "peer closed", ...)
-    QDateTime lastMessageAt;    ///< UTC; invalid when nothing has arrived yet
-    quint64 received = 0;       ///< messages accepted from this endpoint
-    quint64 dropped = 0;        ///< messages dropped (bad frames, oversize, bad JSON)
+    int retryInSeconds = 0; ///< with Retrying
+    QString detail; ///< human reason (error text, "peer closed", ...)
+    QDateTime lastMessageAt; ///< UTC; invalid when nothing has arrived yet
+    quint64 received = 0; ///< messages accepted from this endpoint
+    quint64 dropped = 0; ///< messages dropped (bad frames, oversize, bad JSON)
 
     static QString stateName(State s); ///< "connecting", "connected", ...
 };

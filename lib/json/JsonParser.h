@@ -32,9 +32,8 @@ class JsonParser
 public:
     static constexpr int DefaultMaxDepth = 1000;
     /// Parses; on failure returns std::nullopt and fills *error when given.
-    static std::optional<JsonValue> parse(std::string_view utf8,
-                                          JsonParseError *error = nullptr,
-                                          int maxDepth = DefaultMaxDepth);
+    static std::optional<JsonValue> parse(
+        std::string_view utf8, JsonParseError *error = nullptr, int maxDepth = DefaultMaxDepth);
 };
 
 } // namespace fedmsg

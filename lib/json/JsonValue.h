@@ -41,7 +41,7 @@ public:
     using Object = std::vector<Member>; ///< sorted by key bytes, unique keys
 
     JsonValue() = default; ///< null
-    JsonValue(std::nullptr_t) { }
+    JsonValue(std::nullptr_t) {}
     JsonValue(bool b);
     JsonValue(int v);
     JsonValue(std::int64_t v);
@@ -83,10 +83,11 @@ public:
     /// The string as QString (lone surrogates become U+FFFD); empty for non-strings.
     QString toQString() const;
 
-    const Array &array() const;  ///< empty array for non-arrays
+    const Array &array() const; ///< empty array for non-arrays
     const Object &object() const; ///< empty object for non-objects
-    Array &mutableArray();        ///< converts null to an empty array first; precondition: array or null
-    Object &mutableObject();      ///< converts null to an empty object first; precondition: object or null
+    Array &mutableArray(); ///< converts null to an empty array first; precondition: array or null
+    Object &
+    mutableObject(); ///< converts null to an empty object first; precondition: object or null
 
     /// Number of elements of an array or members of an object; 0 otherwise.
     std::size_t size() const;
@@ -95,7 +96,10 @@ public:
     const JsonValue &operator[](std::string_view key) const;
     /// Element by index; a shared null value when out of range or when this is not an array.
     const JsonValue &operator[](std::size_t index) const;
-    const JsonValue &operator[](int index) const { return (*this)[static_cast<std::size_t>(index)]; }
+    const JsonValue &operator[](int index) const
+    {
+        return (*this)[static_cast<std::size_t>(index)];
+    }
     /// Pointer to the member value, nullptr when missing.
     const JsonValue *find(std::string_view key) const;
 
@@ -123,13 +127,13 @@ private:
     // Arrays and objects live behind shared_ptr with copy-on-write, so copying an envelope
     // between threads and stages is cheap; mutation detaches.
     using Data = std::variant<std::monostate,
-                              bool,
-                              std::int64_t,
-                              BigInt,
-                              double,
-                              std::shared_ptr<const std::string>,
-                              std::shared_ptr<const Array>,
-                              std::shared_ptr<const Object>>;
+        bool,
+        std::int64_t,
+        BigInt,
+        double,
+        std::shared_ptr<const std::string>,
+        std::shared_ptr<const Array>,
+        std::shared_ptr<const Object>>;
     Data m_data;
 };
 

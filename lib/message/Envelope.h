@@ -5,8 +5,8 @@
 // lib/message: the Envelope, the one value every stage passes on. It is built from two ZeroMQ
 // frames or from an AMQP delivery, and it knows nothing about sockets, signatures or rendering.
 
-#include "json/JsonValue.h"
 #include "message/TrustState.h"
+#include "json/JsonValue.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -40,24 +40,24 @@ public:
      * UTF-8, frame 2 parses as JSON (Python rules) into an object with a string "topic" equal to
      * frame 1. On failure returns std::nullopt and sets *error to a one-line reason.
      */
-    static std::optional<Envelope> fromZmqFrames(const std::vector<std::string> &frames,
-                                                 QString *error = nullptr);
+    static std::optional<Envelope> fromZmqFrames(
+        const std::vector<std::string> &frames, QString *error = nullptr);
 
     Transport transport() const { return m_transport; }
     const JsonValue &body() const { return m_body; }
 
-    QString topic() const;              ///< body.topic
-    const JsonValue &msg() const;       ///< body.msg (any JSON value)
+    QString topic() const; ///< body.topic
+    const JsonValue &msg() const; ///< body.msg (any JSON value)
     const JsonValue &timestampValue() const; ///< body.timestamp as sent (int or float or null)
-    double timestamp() const;           ///< seconds since epoch, 0 when absent
-    QDateTime sentAt() const;           ///< from timestamp, UTC; invalid when absent
-    QString msgId() const;              ///< body.msg_id, or the AMQP message_id
-    std::int64_t index() const;         ///< body.i, 0 when absent
-    QString username() const;           ///< body.username (publisher's Unix user)
-    QString crypto() const;             ///< body.crypto ("x509", "gpg" or empty)
+    double timestamp() const; ///< seconds since epoch, 0 when absent
+    QDateTime sentAt() const; ///< from timestamp, UTC; invalid when absent
+    QString msgId() const; ///< body.msg_id, or the AMQP message_id
+    std::int64_t index() const; ///< body.i, 0 when absent
+    QString username() const; ///< body.username (publisher's Unix user)
+    QString crypto() const; ///< body.crypto ("x509", "gpg" or empty)
     QString signature() const;
     QString certificate() const;
-    const JsonValue &headers() const;   ///< AMQP headers (object) or body.headers for fedmsg
+    const JsonValue &headers() const; ///< AMQP headers (object) or body.headers for fedmsg
 
     /// The canonical JSON bytes of the whole body (what history stores and --json prints).
     std::string canonicalBody() const;

@@ -33,10 +33,10 @@ struct Rendering
     QString icon;
     QString secondaryIcon;
     QStringList usernames; ///< sorted, unique
-    QStringList packages;  ///< sorted, unique
-    QStringList objects;   ///< sorted, unique
-    QString serviceName;   ///< processor / schema service id, e.g. "bodhi" (catalog key)
-    QString serviceLabel;  ///< e.g. "Bodhi"
+    QStringList packages; ///< sorted, unique
+    QStringList objects; ///< sorted, unique
+    QString serviceName; ///< processor / schema service id, e.g. "bodhi" (catalog key)
+    QString serviceLabel; ///< e.g. "Bodhi"
     // fedora-messaging extras (empty for fedmsg)
     QString appName;
     QString agentName;

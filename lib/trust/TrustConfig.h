@@ -24,7 +24,7 @@ struct TrustConfig
     QString crlLocation;
     QMap<QString, QStringList> routingPolicy; ///< exact topic -> allowed signer CNs
     bool routingNitpicky = false;
-    QStringList cryptoValidateBackends{QStringLiteral("x509")};
+    QStringList cryptoValidateBackends { QStringLiteral("x509") };
     bool fixDatagrepperMessage = false;
     /// Fixed verification time (tests, archived messages); nullopt = now.
     std::optional<QDateTime> verifyTime;

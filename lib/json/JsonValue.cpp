@@ -1,0 +1,409 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "json/JsonValue.h"
+
+#include "json/Utf8.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+namespace fedmsg {
+
+namespace {
+
+const JsonValue &sharedNull()
+{
+    static const JsonValue null;
+    return null;
+}
+
+const JsonValue::Array &sharedEmptyArray()
+{
+    static const JsonValue::Array a;
+    return a;
+}
+
+const JsonValue::Object &sharedEmptyObject()
+{
+    static const JsonValue::Object o;
+    return o;
+}
+
+const std::string &sharedEmptyString()
+{
+    static const std::string s;
+    return s;
+}
+
+bool keyLess(const JsonValue::Member &a, const JsonValue::Member &b)
+{
+    return a.first < b.first; // std::string compares as unsigned bytes (char_traits<char>)
+}
+
+// Sorts members by key bytes; of equal keys the last one in the input wins.
+void normaliseObject(JsonValue::Object &o)
+{
+    if (o.size() < 2)
+        return;
+    bool sortedUnique = true;
+    for (std::size_t i = 1; i < o.size(); ++i) {
+        if (!(o[i - 1].first < o[i].first)) {
+            sortedUnique = false;
+            break;
+        }
+    }
+    if (sortedUnique)
+        return;
+    std::stable_sort(o.begin(), o.end(), keyLess);
+    // Keep the last of each run of equal keys.
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < o.size(); ++i) {
+        if (i + 1 < o.size() && o[i].first == o[i + 1].first)
+            continue;
+        if (out != i)
+            o[out] = std::move(o[i]);
+        ++out;
+    }
+    o.resize(out);
+}
+
+} // namespace
+
+JsonValue::JsonValue(bool b)
+    : m_data(b)
+{
+}
+
+JsonValue::JsonValue(int v)
+    : m_data(static_cast<std::int64_t>(v))
+{
+}
+
+JsonValue::JsonValue(std::int64_t v)
+    : m_data(v)
+{
+}
+
+JsonValue::JsonValue(double v)
+    : m_data(v)
+{
+}
+
+JsonValue::JsonValue(const char *utf8)
+    : m_data(std::make_shared<const std::string>(utf8 ? utf8 : ""))
+{
+}
+
+JsonValue::JsonValue(std::string utf8)
+    : m_data(std::make_shared<const std::string>(std::move(utf8)))
+{
+}
+
+JsonValue::JsonValue(std::string_view utf8)
+    : m_data(std::make_shared<const std::string>(utf8))
+{
+}
+
+JsonValue::JsonValue(const QString &s)
+    : m_data(std::make_shared<const std::string>(utf16ToWtf8(s)))
+{
+}
+
+JsonValue::JsonValue(Array a)
+    : m_data(std::make_shared<const Array>(std::move(a)))
+{
+}
+
+JsonValue::JsonValue(Object o)
+{
+    normaliseObject(o);
+    m_data = std::make_shared<const Object>(std::move(o));
+}
+
+JsonValue JsonValue::fromIntegerText(std::string_view digits)
+{
+    bool negative = false;
+    if (!digits.empty() && digits.front() == '-') {
+        negative = true;
+        digits.remove_prefix(1);
+    }
+    while (digits.size() > 1 && digits.front() == '0')
+        digits.remove_prefix(1);
+    if (digits.empty())
+        return JsonValue(std::int64_t(0));
+    for (char c : digits) {
+        if (c < '0' || c > '9')
+            return JsonValue(std::int64_t(0));
+    }
+    if (digits == "0")
+        return JsonValue(std::int64_t(0));
+    if (digits.size() <= 19) {
+        // Fits in uint64; check the int64 range with the sign.
+        std::uint64_t u = 0;
+        std::from_chars(digits.data(), digits.data() + digits.size(), u);
+        if (!negative && u <= static_cast<std::uint64_t>(INT64_MAX))
+            return JsonValue(static_cast<std::int64_t>(u));
+        if (negative && u <= static_cast<std::uint64_t>(INT64_MAX) + 1u)
+            return JsonValue(static_cast<std::int64_t>(0 - u));
+    }
+    JsonValue v;
+    std::string text;
+    text.reserve(digits.size() + 1);
+    if (negative)
+        text.push_back('-');
+    text.append(digits);
+    v.m_data = BigInt{std::move(text)};
+    return v;
+}
+
+JsonValue JsonValue::emptyObject()
+{
+    return JsonValue(Object{});
+}
+
+JsonValue JsonValue::emptyArray()
+{
+    return JsonValue(Array{});
+}
+
+JsonValue::Type JsonValue::type() const
+{
+    switch (m_data.index()) {
+    case 0:
+        return Type::Null;
+    case 1:
+        return Type::Bool;
+    case 2:
+    case 3:
+        return Type::Integer;
+    case 4:
+        return Type::Float;
+    case 5:
+        return Type::String;
+    case 6:
+        return Type::Array;
+    default:
+        return Type::Object;
+    }
+}
+
+bool JsonValue::isBigInteger() const
+{
+    return std::holds_alternative<BigInt>(m_data);
+}
+
+bool JsonValue::toBool(bool fallback) const
+{
+    if (const bool *b = std::get_if<bool>(&m_data))
+        return *b;
+    return fallback;
+}
+
+std::int64_t JsonValue::toInt64(std::int64_t fallback, bool *ok) const
+{
+    if (const std::int64_t *i = std::get_if<std::int64_t>(&m_data)) {
+        if (ok)
+            *ok = true;
+        return *i;
+    }
+    if (ok)
+        *ok = false;
+    return fallback;
+}
+
+double JsonValue::toDouble(double fallback) const
+{
+    if (const double *d = std::get_if<double>(&m_data))
+        return *d;
+    if (const std::int64_t *i = std::get_if<std::int64_t>(&m_data))
+        return static_cast<double>(*i);
+    if (const BigInt *b = std::get_if<BigInt>(&m_data)) {
+        double d = 0;
+        const char *first = b->digits.data();
+        const char *last = first + b->digits.size();
+        auto res = std::from_chars(first, last, d);
+        if (res.ec == std::errc::result_out_of_range)
+            return b->digits.front() == '-' ? -HUGE_VAL : HUGE_VAL;
+        return d;
+    }
+    return fallback;
+}
+
+std::string JsonValue::integerText() const
+{
+    if (const std::int64_t *i = std::get_if<std::int64_t>(&m_data)) {
+        char buf[24];
+        auto res = std::to_chars(buf, buf + sizeof buf, *i);
+        return std::string(buf, res.ptr);
+    }
+    if (const BigInt *b = std::get_if<BigInt>(&m_data))
+        return b->digits;
+    return {};
+}
+
+const std::string &JsonValue::toStdString() const
+{
+    if (const auto *s = std::get_if<std::shared_ptr<const std::string>>(&m_data))
+        return **s;
+    return sharedEmptyString();
+}
+
+QString JsonValue::toQString() const
+{
+    if (const auto *s = std::get_if<std::shared_ptr<const std::string>>(&m_data))
+        return wtf8ToUtf16(**s);
+    return {};
+}
+
+const JsonValue::Array &JsonValue::array() const
+{
+    if (const auto *a = std::get_if<std::shared_ptr<const Array>>(&m_data))
+        return **a;
+    return sharedEmptyArray();
+}
+
+const JsonValue::Object &JsonValue::object() const
+{
+    if (const auto *o = std::get_if<std::shared_ptr<const Object>>(&m_data))
+        return **o;
+    return sharedEmptyObject();
+}
+
+JsonValue::Array &JsonValue::mutableArray()
+{
+    auto *a = std::get_if<std::shared_ptr<const Array>>(&m_data);
+    if (!a) {
+        m_data = std::make_shared<const Array>();
+        a = std::get_if<std::shared_ptr<const Array>>(&m_data);
+    } else if (a->use_count() > 1) {
+        *a = std::make_shared<const Array>(**a); // detach
+    }
+    return const_cast<Array &>(**a);
+}
+
+JsonValue::Object &JsonValue::mutableObject()
+{
+    auto *o = std::get_if<std::shared_ptr<const Object>>(&m_data);
+    if (!o) {
+        m_data = std::make_shared<const Object>();
+        o = std::get_if<std::shared_ptr<const Object>>(&m_data);
+    } else if (o->use_count() > 1) {
+        *o = std::make_shared<const Object>(**o); // detach
+    }
+    return const_cast<Object &>(**o);
+}
+
+std::size_t JsonValue::size() const
+{
+    if (const auto *a = std::get_if<std::shared_ptr<const Array>>(&m_data))
+        return (*a)->size();
+    if (const auto *o = std::get_if<std::shared_ptr<const Object>>(&m_data))
+        return (*o)->size();
+    return 0;
+}
+
+bool JsonValue::contains(std::string_view key) const
+{
+    return find(key) != nullptr;
+}
+
+const JsonValue &JsonValue::operator[](std::string_view key) const
+{
+    const JsonValue *v = find(key);
+    return v ? *v : sharedNull();
+}
+
+const JsonValue &JsonValue::operator[](std::size_t index) const
+{
+    const Array &a = array();
+    return index < a.size() ? a[index] : sharedNull();
+}
+
+const JsonValue *JsonValue::find(std::string_view key) const
+{
+    const auto *o = std::get_if<std::shared_ptr<const Object>>(&m_data);
+    if (!o)
+        return nullptr;
+    const Object &obj = **o;
+    auto it = std::lower_bound(obj.begin(), obj.end(), key, [](const Member &m, std::string_view k) {
+        return std::string_view(m.first) < k;
+    });
+    if (it != obj.end() && it->first == key)
+        return &it->second;
+    return nullptr;
+}
+
+void JsonValue::insert(std::string_view key, JsonValue value)
+{
+    if (!isObject() && !isNull())
+        m_data = std::monostate{};
+    Object &obj = mutableObject();
+    auto it = std::lower_bound(obj.begin(), obj.end(), key, [](const Member &m, std::string_view k) {
+        return std::string_view(m.first) < k;
+    });
+    if (it != obj.end() && it->first == key)
+        it->second = std::move(value);
+    else
+        obj.insert(it, Member(std::string(key), std::move(value)));
+}
+
+bool JsonValue::remove(std::string_view key)
+{
+    if (!find(key))
+        return false;
+    Object &obj = mutableObject();
+    auto it = std::lower_bound(obj.begin(), obj.end(), key, [](const Member &m, std::string_view k) {
+        return std::string_view(m.first) < k;
+    });
+    obj.erase(it);
+    return true;
+}
+
+void JsonValue::append(JsonValue value)
+{
+    if (!isArray() && !isNull())
+        m_data = std::monostate{};
+    mutableArray().push_back(std::move(value));
+}
+
+bool JsonValue::operator==(const JsonValue &other) const
+{
+    if (m_data.index() != other.m_data.index())
+        return false;
+    switch (m_data.index()) {
+    case 0:
+        return true;
+    case 1:
+        return std::get<bool>(m_data) == std::get<bool>(other.m_data);
+    case 2:
+        return std::get<std::int64_t>(m_data) == std::get<std::int64_t>(other.m_data);
+    case 3:
+        return std::get<BigInt>(m_data) == std::get<BigInt>(other.m_data);
+    case 4: {
+        const double a = std::get<double>(m_data);
+        const double b = std::get<double>(other.m_data);
+        if (std::isnan(a) && std::isnan(b))
+            return true;
+        return std::memcmp(&a, &b, sizeof a) == 0; // 0.0 != -0.0, as in the canonical form
+    }
+    case 5: {
+        const auto &a = std::get<std::shared_ptr<const std::string>>(m_data);
+        const auto &b = std::get<std::shared_ptr<const std::string>>(other.m_data);
+        return a == b || *a == *b;
+    }
+    case 6: {
+        const auto &a = std::get<std::shared_ptr<const Array>>(m_data);
+        const auto &b = std::get<std::shared_ptr<const Array>>(other.m_data);
+        return a == b || *a == *b;
+    }
+    default: {
+        const auto &a = std::get<std::shared_ptr<const Object>>(m_data);
+        const auto &b = std::get<std::shared_ptr<const Object>>(other.m_data);
+        return a == b || *a == *b;
+    }
+    }
+}
+
+} // namespace fedmsg

@@ -4,31 +4,79 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
+
+#include <memory>
+
+namespace {
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("fedmsg-notify"));
+    QCoreApplication::setOrganizationName(QStringLiteral("fedmsg-notify"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FEDMSG_NOTIFY_VERSION));
+}
+
+// --help and --version must work without a display, so they are answered before QApplication.
+bool wantsOnlyText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("fedmsg-notify"));
-    QApplication::setOrganizationName(QStringLiteral("fedmsg-notify"));
-    QApplication::setApplicationVersion(QStringLiteral(FEDMSG_NOTIFY_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.fedoraproject.FedmsgNotify"));
-    QApplication::setQuitOnLastWindowClosed(false);
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/fedmsg-notify/icons/fedmsg-notify.svg")));
+    std::unique_ptr<QCoreApplication> app;
+    const bool textOnly = wantsOnlyText(argc, argv);
+    if (!textOnly && !hasDisplay()) {
+        QTextStream(stderr) << "fedmsg-notify: no graphical session (neither DISPLAY nor "
+                               "WAYLAND_DISPLAY is set); it is a tray applet and needs one.\n";
+        return 1;
+    }
+    if (textOnly)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    setIdentity();
+
+    QTranslator translator;
+    if (translator.load(QLocale(),
+            QStringLiteral("fedmsg-notify"),
+            QStringLiteral("_"),
+            QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
+    parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Desktop notifications for Fedora's message buses (fedmsg and fedora-messaging)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
-        QApplication::translate("main", "Run against the embedded demo bus."));
+        QCoreApplication::translate("main", "Run against the embedded demo bus."));
     const QCommandLineOption config(QStringList { QStringLiteral("config") },
-        QApplication::translate("main", "Also import fedmsg.d files from <dir>."),
+        QCoreApplication::translate("main", "Also import fedmsg.d files from <dir>."),
         QStringLiteral("dir"));
     parser.addOption(demo);
     parser.addOption(config);
-    parser.process(app);
+    parser.process(*app);
+
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.fedoraproject.FedmsgNotify"));
+    QApplication::setQuitOnLastWindowClosed(false);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/fedmsg-notify/icons/fedmsg-notify.svg")));
 
     fedmsg::Application::Options options;
     options.demo = parser.isSet(demo);
@@ -38,5 +86,5 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "fedmsg-notify is already running; asked it to show itself.\n";
         return 0;
     }
-    return QApplication::exec();
+    return QCoreApplication::exec();
 }

@@ -13,11 +13,26 @@ namespace fedmsg {
 /// @brief Why a text is not JSON, as Python's json.loads would refuse it.
 struct JsonParseError
 {
+    /// The Python exception json.loads would raise for this input.
+    enum class Kind {
+        Syntax, ///< json.JSONDecodeError
+        Utf8, ///< UnicodeDecodeError (bytes.decode('utf-8') fails before parsing)
+        IntegerDigits, ///< ValueError: integer with more than 4300 digits
+        Depth, ///< RecursionError: nesting deeper than maxDepth
+    };
+    Kind kind = Kind::Syntax;
     std::size_t offset = 0; ///< byte offset into the input
+    std::size_t charIndex = 0; ///< code point index into the decoded text (Python's "char N")
     std::size_t line = 1;
     std::size_t column = 1;
-    std::string reason; ///< e.g. "Expecting value", "Invalid control character", "Invalid \\escape"
-    std::string toString() const; ///< "<reason>: line L column C (char N)" like Python
+    std::string
+        reason; ///< e.g. "Expecting value", "Invalid control character at", "Invalid \\escape"
+    /// Python's str(exception): "<reason>: line L column C (char N)" for syntax errors,
+    /// the bare reason for the other kinds.
+    std::string toString() const;
+    /// "JSONDecodeError: ..." / "UnicodeDecodeError: ..." / "ValueError: ..." / "RecursionError:
+    /// ..."
+    std::string pythonText() const;
 };
 
 /**

@@ -73,48 +73,39 @@ void normaliseObject(JsonValue::Object &o)
 
 JsonValue::JsonValue(bool b)
     : m_data(b)
-{
-}
+{}
 
 JsonValue::JsonValue(int v)
     : m_data(static_cast<std::int64_t>(v))
-{
-}
+{}
 
 JsonValue::JsonValue(std::int64_t v)
     : m_data(v)
-{
-}
+{}
 
 JsonValue::JsonValue(double v)
     : m_data(v)
-{
-}
+{}
 
 JsonValue::JsonValue(const char *utf8)
     : m_data(std::make_shared<const std::string>(utf8 ? utf8 : ""))
-{
-}
+{}
 
 JsonValue::JsonValue(std::string utf8)
     : m_data(std::make_shared<const std::string>(std::move(utf8)))
-{
-}
+{}
 
 JsonValue::JsonValue(std::string_view utf8)
     : m_data(std::make_shared<const std::string>(utf8))
-{
-}
+{}
 
 JsonValue::JsonValue(const QString &s)
     : m_data(std::make_shared<const std::string>(utf16ToWtf8(s)))
-{
-}
+{}
 
 JsonValue::JsonValue(Array a)
     : m_data(std::make_shared<const Array>(std::move(a)))
-{
-}
+{}
 
 JsonValue::JsonValue(Object o)
 {
@@ -154,18 +145,18 @@ JsonValue JsonValue::fromIntegerText(std::string_view digits)
     if (negative)
         text.push_back('-');
     text.append(digits);
-    v.m_data = BigInt{std::move(text)};
+    v.m_data = BigInt { std::move(text) };
     return v;
 }
 
 JsonValue JsonValue::emptyObject()
 {
-    return JsonValue(Object{});
+    return JsonValue(Object {});
 }
 
 JsonValue JsonValue::emptyArray()
 {
-    return JsonValue(Array{});
+    return JsonValue(Array {});
 }
 
 JsonValue::Type JsonValue::type() const
@@ -327,9 +318,10 @@ const JsonValue *JsonValue::find(std::string_view key) const
     if (!o)
         return nullptr;
     const Object &obj = **o;
-    auto it = std::lower_bound(obj.begin(), obj.end(), key, [](const Member &m, std::string_view k) {
-        return std::string_view(m.first) < k;
-    });
+    auto it =
+        std::lower_bound(obj.begin(), obj.end(), key, [](const Member &m, std::string_view k) {
+            return std::string_view(m.first) < k;
+        });
     if (it != obj.end() && it->first == key)
         return &it->second;
     return nullptr;
@@ -338,11 +330,12 @@ const JsonValue *JsonValue::find(std::string_view key) const
 void JsonValue::insert(std::string_view key, JsonValue value)
 {
     if (!isObject() && !isNull())
-        m_data = std::monostate{};
+        m_data = std::monostate {};
     Object &obj = mutableObject();
-    auto it = std::lower_bound(obj.begin(), obj.end(), key, [](const Member &m, std::string_view k) {
-        return std::string_view(m.first) < k;
-    });
+    auto it =
+        std::lower_bound(obj.begin(), obj.end(), key, [](const Member &m, std::string_view k) {
+            return std::string_view(m.first) < k;
+        });
     if (it != obj.end() && it->first == key)
         it->second = std::move(value);
     else
@@ -354,9 +347,10 @@ bool JsonValue::remove(std::string_view key)
     if (!find(key))
         return false;
     Object &obj = mutableObject();
-    auto it = std::lower_bound(obj.begin(), obj.end(), key, [](const Member &m, std::string_view k) {
-        return std::string_view(m.first) < k;
-    });
+    auto it =
+        std::lower_bound(obj.begin(), obj.end(), key, [](const Member &m, std::string_view k) {
+            return std::string_view(m.first) < k;
+        });
     obj.erase(it);
     return true;
 }
@@ -364,7 +358,7 @@ bool JsonValue::remove(std::string_view key)
 void JsonValue::append(JsonValue value)
 {
     if (!isArray() && !isNull())
-        m_data = std::monostate{};
+        m_data = std::monostate {};
     mutableArray().push_back(std::move(value));
 }
 

@@ -11,18 +11,18 @@ std::string Utf8Error::toString() const
     char buf[160];
     if (end - start <= 1) {
         std::snprintf(buf,
-                      sizeof buf,
-                      "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                      static_cast<unsigned>(byte),
-                      start,
-                      reason);
+            sizeof buf,
+            "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+            static_cast<unsigned>(byte),
+            start,
+            reason);
     } else {
         std::snprintf(buf,
-                      sizeof buf,
-                      "'utf-8' codec can't decode bytes in position %zu-%zu: %s",
-                      start,
-                      end - 1,
-                      reason);
+            sizeof buf,
+            "'utf-8' codec can't decode bytes in position %zu-%zu: %s",
+            start,
+            end - 1,
+            reason);
     }
     return buf;
 }
@@ -33,7 +33,7 @@ std::optional<Utf8Error> firstUtf8Error(std::string_view bytes)
     const std::size_t n = bytes.size();
     std::size_t i = 0;
     auto fail = [&](std::size_t start, std::size_t end, const char *reason) {
-        return Utf8Error{start, end, reason, s[start]};
+        return Utf8Error { start, end, reason, s[start] };
     };
     while (i < n) {
         const unsigned char c = s[i];
@@ -99,7 +99,7 @@ std::string utf16ToWtf8(const QString &s)
 {
     std::string out;
     out.reserve(static_cast<std::size_t>(s.size()));
-    const char16_t *p = s.utf16();
+    const auto *p = reinterpret_cast<const char16_t *>(s.utf16());
     const qsizetype n = s.size();
     for (qsizetype i = 0; i < n; ++i) {
         char32_t c = p[i];
@@ -122,7 +122,7 @@ QString wtf8ToUtf16(std::string_view wtf8)
     while (i < n) {
         const unsigned char c = s[i];
         if (c < 0x80) {
-            out.append(QChar(c));
+            out.append(QChar(char16_t(c)));
             ++i;
             continue;
         }
@@ -135,8 +135,9 @@ QString wtf8ToUtf16(std::string_view wtf8)
             else
                 cp = (cp << 6) | (s[i + k] & 0x3F);
         }
-        if (ok && ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800)
-                   || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+        if (ok
+            && ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800)
+                || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
             ok = false;
         if (!ok) {
             out.append(QChar(0xFFFD));

@@ -1,0 +1,559 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "json/JsonParser.h"
+
+#include "json/Utf8.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace fedmsg {
+
+std::string JsonParseError::toString() const
+{
+    if (kind != Kind::Syntax)
+        return reason;
+    return reason + ": line " + std::to_string(line) + " column " + std::to_string(column)
+        + " (char " + std::to_string(charIndex) + ")";
+}
+
+std::string JsonParseError::pythonText() const
+{
+    switch (kind) {
+    case Kind::Syntax:
+        return "JSONDecodeError: " + toString();
+    case Kind::Utf8:
+        return "UnicodeDecodeError: " + toString();
+    case Kind::IntegerDigits:
+        return "ValueError: " + toString();
+    case Kind::Depth:
+        return "RecursionError: " + toString();
+    }
+    return toString();
+}
+
+namespace {
+
+constexpr std::size_t MaxIntegerDigits = 4300; // Python's sys.get_int_max_str_digits() default
+
+inline bool isWs(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+inline bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+inline int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0 if invalid.
+inline int utf8SequenceLength(const unsigned char *p, std::size_t avail)
+{
+    const unsigned char c = p[0];
+    int len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0) {
+        len = 2;
+    } else if (c < 0xF0) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c < 0xF5) {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (avail < static_cast<std::size_t>(len))
+        return 0;
+    if (p[1] < lo || p[1] > hi)
+        return 0;
+    for (int k = 2; k < len; ++k) {
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+    }
+    return len;
+}
+
+class Parser
+{
+public:
+    Parser(std::string_view text, int maxDepth)
+        : m_s(text.data())
+        , m_n(text.size())
+        , m_maxDepth(maxDepth)
+    {}
+
+    std::optional<JsonValue> run()
+    {
+        if (m_n >= 3 && static_cast<unsigned char>(m_s[0]) == 0xEF
+            && static_cast<unsigned char>(m_s[1]) == 0xBB
+            && static_cast<unsigned char>(m_s[2]) == 0xBF) {
+            fail(0, "Unexpected UTF-8 BOM (decode using utf-8-sig)");
+            return std::nullopt;
+        }
+        std::size_t i = skipWs(0);
+        JsonValue v;
+        if (!parseValue(i, v, 0))
+            return std::nullopt;
+        i = skipWs(i);
+        if (i != m_n) {
+            fail(i, "Extra data");
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    JsonParseError m_error;
+
+private:
+    std::size_t skipWs(std::size_t i) const
+    {
+        while (i < m_n && isWs(m_s[i]))
+            ++i;
+        return i;
+    }
+
+    bool fail(std::size_t at,
+        const char *reason,
+        JsonParseError::Kind kind = JsonParseError::Kind::Syntax)
+    {
+        m_error = {};
+        // Python decodes the whole body before parsing, so a UTF-8 error anywhere comes first.
+        if (auto u = firstUtf8Error(std::string_view(m_s, m_n))) {
+            m_error.kind = JsonParseError::Kind::Utf8;
+            m_error.offset = u->start;
+            m_error.reason = u->toString();
+            fillPosition();
+            return false;
+        }
+        m_error.kind = kind;
+        m_error.offset = at;
+        m_error.reason = reason;
+        fillPosition();
+        return false;
+    }
+
+    void fillPosition()
+    {
+        std::size_t chars = 0;
+        std::size_t lastNewlineChar = 0;
+        bool sawNewline = false;
+        std::size_t line = 1;
+        const std::size_t end = std::min(m_error.offset, m_n);
+        for (std::size_t i = 0; i < end; ++i) {
+            const unsigned char c = static_cast<unsigned char>(m_s[i]);
+            if ((c & 0xC0) == 0x80)
+                continue;
+            if (c == '\n') {
+                ++line;
+                lastNewlineChar = chars;
+                sawNewline = true;
+            }
+            ++chars;
+        }
+        m_error.charIndex = chars;
+        m_error.line = line;
+        m_error.column = sawNewline ? chars - lastNewlineChar : chars + 1;
+    }
+
+    bool match(std::size_t i, std::string_view word) const
+    {
+        return m_n - i >= word.size() && std::string_view(m_s + i, word.size()) == word;
+    }
+
+    bool parseValue(std::size_t &i, JsonValue &out, int depth)
+    {
+        if (i >= m_n)
+            return fail(i, "Expecting value");
+        switch (m_s[i]) {
+        case '"': {
+            std::string s;
+            if (!parseString(i, s))
+                return false;
+            out = JsonValue(std::move(s));
+            return true;
+        }
+        case '{':
+            return parseObject(i, out, depth + 1);
+        case '[':
+            return parseArray(i, out, depth + 1);
+        case 'n':
+            if (match(i, "null")) {
+                out = JsonValue();
+                i += 4;
+                return true;
+            }
+            break;
+        case 't':
+            if (match(i, "true")) {
+                out = JsonValue(true);
+                i += 4;
+                return true;
+            }
+            break;
+        case 'f':
+            if (match(i, "false")) {
+                out = JsonValue(false);
+                i += 5;
+                return true;
+            }
+            break;
+        case 'N':
+            if (match(i, "NaN")) {
+                out = JsonValue(std::nan(""));
+                i += 3;
+                return true;
+            }
+            break;
+        case 'I':
+            if (match(i, "Infinity")) {
+                out = JsonValue(HUGE_VAL);
+                i += 8;
+                return true;
+            }
+            break;
+        case '-':
+            if (match(i, "-Infinity")) {
+                out = JsonValue(-HUGE_VAL);
+                i += 9;
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+        return parseNumber(i, out);
+    }
+
+    // Mirrors CPython's _match_number_unicode, including its backtracking.
+    bool parseNumber(std::size_t &i, JsonValue &out)
+    {
+        const std::size_t start = i;
+        std::size_t j = i;
+        if (j < m_n && m_s[j] == '-')
+            ++j;
+        if (j < m_n && m_s[j] >= '1' && m_s[j] <= '9') {
+            ++j;
+            while (j < m_n && isDigit(m_s[j]))
+                ++j;
+        } else if (j < m_n && m_s[j] == '0') {
+            ++j;
+        } else {
+            return fail(start, "Expecting value");
+        }
+        bool isFloat = false;
+        if (j + 1 < m_n && m_s[j] == '.' && isDigit(m_s[j + 1])) {
+            isFloat = true;
+            j += 2;
+            while (j < m_n && isDigit(m_s[j]))
+                ++j;
+        }
+        if (j + 1 < m_n && (m_s[j] == 'e' || m_s[j] == 'E')) {
+            std::size_t k = j + 1;
+            if (k + 1 < m_n && (m_s[k] == '-' || m_s[k] == '+'))
+                ++k;
+            const std::size_t digitsStart = k;
+            while (k < m_n && isDigit(m_s[k]))
+                ++k;
+            if (k > digitsStart) {
+                isFloat = true;
+                j = k;
+            }
+        }
+        const std::string_view token(m_s + start, j - start);
+        if (isFloat) {
+            double d = 0;
+            auto res = std::from_chars(token.data(), token.data() + token.size(), d);
+            if (res.ec == std::errc::result_out_of_range)
+                d = outOfRangeValue(token);
+            out = JsonValue(d);
+        } else {
+            const std::size_t digits = token.size() - (token.front() == '-' ? 1 : 0);
+            if (digits > MaxIntegerDigits) {
+                const std::string reason = "Exceeds the limit (4300 digits) for integer string "
+                                           "conversion: value has "
+                    + std::to_string(digits)
+                    + " digits; use sys.set_int_max_str_digits() to increase the limit";
+                fail(start, "", JsonParseError::Kind::IntegerDigits);
+                if (m_error.kind == JsonParseError::Kind::IntegerDigits)
+                    m_error.reason = reason;
+                return false;
+            }
+            out = JsonValue::fromIntegerText(token);
+        }
+        i = j;
+        return true;
+    }
+
+    // from_chars reports overflow and underflow the same way; Python gives +-inf or +-0.0.
+    static double outOfRangeValue(std::string_view token)
+    {
+        const bool negative = token.front() == '-';
+        if (negative)
+            token.remove_prefix(1);
+        long long magnitude = 0; // decimal exponent of the first significant digit, roughly
+        std::size_t p = 0;
+        long long intDigits = 0;
+        bool seenNonZero = false;
+        long long leadingFractionZeros = 0;
+        while (p < token.size() && isDigit(token[p])) {
+            if (token[p] != '0' || seenNonZero) {
+                seenNonZero = true;
+                ++intDigits;
+            }
+            ++p;
+        }
+        if (p < token.size() && token[p] == '.') {
+            ++p;
+            while (p < token.size() && isDigit(token[p])) {
+                if (!seenNonZero) {
+                    if (token[p] == '0')
+                        ++leadingFractionZeros;
+                    else
+                        seenNonZero = true;
+                }
+                ++p;
+            }
+        }
+        long long exp = 0;
+        if (p < token.size() && (token[p] == 'e' || token[p] == 'E')) {
+            ++p;
+            bool expNeg = false;
+            if (p < token.size() && (token[p] == '+' || token[p] == '-'))
+                expNeg = token[p++] == '-';
+            while (p < token.size() && isDigit(token[p])) {
+                if (exp < 100000000)
+                    exp = exp * 10 + (token[p] - '0');
+                ++p;
+            }
+            if (expNeg)
+                exp = -exp;
+        }
+        magnitude = (intDigits > 0 ? intDigits : -leadingFractionZeros) + exp;
+        const double v = magnitude > 0 ? HUGE_VAL : 0.0;
+        return negative ? -v : v;
+    }
+
+    // i points at the opening quote; on success i is past the closing quote.
+    bool parseString(std::size_t &i, std::string &out)
+    {
+        const std::size_t begin = i; // Python reports unterminated strings at the quote
+        std::size_t j = i + 1;
+        std::size_t chunk = j;
+        while (true) {
+            // Fast scan to the next quote, backslash, control or non-ASCII byte.
+            while (j < m_n) {
+                const unsigned char c = static_cast<unsigned char>(m_s[j]);
+                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
+                    break;
+                ++j;
+            }
+            if (j >= m_n)
+                return fail(begin, "Unterminated string starting at");
+            const unsigned char c = static_cast<unsigned char>(m_s[j]);
+            if (c >= 0x80) {
+                const int len =
+                    utf8SequenceLength(reinterpret_cast<const unsigned char *>(m_s + j), m_n - j);
+                if (len == 0)
+                    return fail(j, "invalid UTF-8"); // fail() reports the UnicodeDecodeError
+                j += static_cast<std::size_t>(len);
+                continue;
+            }
+            if (c < 0x20)
+                return fail(j, "Invalid control character at");
+            if (c == '"') {
+                if (out.empty())
+                    out.assign(m_s + chunk, j - chunk);
+                else
+                    out.append(m_s + chunk, j - chunk);
+                i = j + 1;
+                return true;
+            }
+            // Backslash escape.
+            out.append(m_s + chunk, j - chunk);
+            const std::size_t backslash = j;
+            if (j + 1 >= m_n)
+                return fail(begin, "Unterminated string starting at");
+            const char e = m_s[j + 1];
+            if (e != 'u') {
+                char decoded;
+                switch (e) {
+                case '"':
+                    decoded = '"';
+                    break;
+                case '\\':
+                    decoded = '\\';
+                    break;
+                case '/':
+                    decoded = '/';
+                    break;
+                case 'b':
+                    decoded = '\b';
+                    break;
+                case 'f':
+                    decoded = '\f';
+                    break;
+                case 'n':
+                    decoded = '\n';
+                    break;
+                case 'r':
+                    decoded = '\r';
+                    break;
+                case 't':
+                    decoded = '\t';
+                    break;
+                default:
+                    return fail(backslash, "Invalid \\escape");
+                }
+                out.push_back(decoded);
+                j += 2;
+                chunk = j;
+                continue;
+            }
+            const std::size_t uPos = j + 1;
+            const std::size_t hex = j + 2;
+            char32_t cp = 0;
+            if (!readHex4(hex, cp))
+                return fail(uPos, "Invalid \\uXXXX escape");
+            j = hex + 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && j + 6 < m_n && m_s[j] == '\\'
+                && m_s[j + 1] == 'u') {
+                char32_t low = 0;
+                if (!readHex4(j + 2, low))
+                    return fail(j + 1, "Invalid \\uXXXX escape");
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    j += 6;
+                }
+            }
+            appendWtf8(out, cp);
+            chunk = j;
+        }
+    }
+
+    // Needs 4 hex digits at h and at least one more byte after them (CPython's "end >= len").
+    bool readHex4(std::size_t h, char32_t &cp) const
+    {
+        if (h + 4 >= m_n)
+            return false;
+        char32_t v = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            const int d = hexValue(m_s[h + k]);
+            if (d < 0)
+                return false;
+            v = (v << 4) | static_cast<char32_t>(d);
+        }
+        cp = v;
+        return true;
+    }
+
+    bool parseObject(std::size_t &i, JsonValue &out, int depth)
+    {
+        if (depth > m_maxDepth) {
+            return fail(i,
+                "maximum recursion depth exceeded while decoding a JSON object from a unicode "
+                "string",
+                JsonParseError::Kind::Depth);
+        }
+        JsonValue::Object members;
+        std::size_t j = skipWs(i + 1);
+        if (j < m_n && m_s[j] == '}') {
+            i = j + 1;
+            out = JsonValue(std::move(members));
+            return true;
+        }
+        while (true) {
+            if (j >= m_n || m_s[j] != '"')
+                return fail(j, "Expecting property name enclosed in double quotes");
+            std::string key;
+            if (!parseString(j, key))
+                return false;
+            j = skipWs(j);
+            if (j >= m_n || m_s[j] != ':')
+                return fail(j, "Expecting ':' delimiter");
+            j = skipWs(j + 1);
+            JsonValue value;
+            if (!parseValue(j, value, depth))
+                return false;
+            members.emplace_back(std::move(key), std::move(value));
+            j = skipWs(j);
+            if (j < m_n && m_s[j] == '}')
+                break;
+            if (j >= m_n || m_s[j] != ',')
+                return fail(j, "Expecting ',' delimiter");
+            j = skipWs(j + 1);
+        }
+        i = j + 1;
+        out = JsonValue(std::move(members)); // sorts; the last duplicate key wins
+        return true;
+    }
+
+    bool parseArray(std::size_t &i, JsonValue &out, int depth)
+    {
+        if (depth > m_maxDepth) {
+            return fail(i,
+                "maximum recursion depth exceeded while decoding a JSON array from a unicode "
+                "string",
+                JsonParseError::Kind::Depth);
+        }
+        JsonValue::Array items;
+        std::size_t j = skipWs(i + 1);
+        if (j < m_n && m_s[j] == ']') {
+            i = j + 1;
+            out = JsonValue(std::move(items));
+            return true;
+        }
+        while (true) {
+            JsonValue value;
+            if (!parseValue(j, value, depth))
+                return false;
+            items.push_back(std::move(value));
+            j = skipWs(j);
+            if (j < m_n && m_s[j] == ']')
+                break;
+            if (j >= m_n || m_s[j] != ',')
+                return fail(j, "Expecting ',' delimiter");
+            j = skipWs(j + 1);
+        }
+        i = j + 1;
+        out = JsonValue(std::move(items));
+        return true;
+    }
+
+    const char *m_s;
+    std::size_t m_n;
+    int m_maxDepth;
+};
+
+} // namespace
+
+std::optional<JsonValue> JsonParser::parse(
+    std::string_view utf8, JsonParseError *error, int maxDepth)
+{
+    Parser p(utf8, maxDepth);
+    auto v = p.run();
+    if (!v && error)
+        *error = std::move(p.m_error);
+    return v;
+}
+
+} // namespace fedmsg

@@ -1,0 +1,296 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "json/JsonParser.h"
+#include "json/JsonWriter.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <cmath>
+
+using namespace fedmsg;
+
+namespace {
+
+QString canonicalVectorsPath()
+{
+    const QByteArray env = qgetenv("FEDMSG_CANONICAL_VECTORS");
+    if (!env.isEmpty())
+        return QString::fromLocal8Bit(env);
+    QString shared = QString::fromLocal8Bit(qgetenv("FEDMSG_SHARED_DIR"));
+    if (shared.isEmpty())
+        shared = QStringLiteral(FEDMSG_SHARED_DIR);
+    return shared + QStringLiteral("/vectors/canonical-public.jsonl");
+}
+
+std::string fromB64(const JsonValue &v)
+{
+    const QByteArray b = QByteArray::fromBase64(QByteArray::fromStdString(v.toStdString()));
+    return b.toStdString();
+}
+
+std::string canon(std::string_view text)
+{
+    JsonParseError err;
+    auto v = JsonParser::parse(text, &err);
+    if (!v)
+        return "ERROR " + err.pythonText();
+    return JsonWriter::canonical(*v);
+}
+
+} // namespace
+
+class TestJsonParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void canonicalVectors()
+    {
+        QFile f(canonicalVectorsPath());
+        if (!f.open(QIODevice::ReadOnly))
+            QSKIP("canonical vectors file not readable (shared/vectors missing)");
+        int passed = 0;
+        int failed = 0;
+        int lineNo = 0;
+        while (!f.atEnd()) {
+            const QByteArray line = f.readLine().trimmed();
+            ++lineNo;
+            if (line.isEmpty())
+                continue;
+            JsonParseError lineErr;
+            auto vec = JsonParser::parse(line.toStdString(), &lineErr);
+            if (!vec) {
+                qWarning("FAIL line %d: vector line does not parse: %s",
+                    lineNo,
+                    lineErr.toString().c_str());
+                ++failed;
+                continue;
+            }
+            const std::string name = (*vec)["name"].toStdString();
+            const std::string input = fromB64((*vec)["input_b64"]);
+            JsonParseError err;
+            auto parsed = JsonParser::parse(input, &err);
+            const JsonValue &pyError = (*vec)["python_error"];
+            if (pyError.isString()) {
+                if (parsed) {
+                    qWarning("FAIL %s: expected error '%s', got %s",
+                        name.c_str(),
+                        pyError.toStdString().c_str(),
+                        JsonWriter::canonical(*parsed).c_str());
+                    ++failed;
+                } else if (err.pythonText() != pyError.toStdString()) {
+                    qWarning("FAIL %s: expected error '%s', got '%s'",
+                        name.c_str(),
+                        pyError.toStdString().c_str(),
+                        err.pythonText().c_str());
+                    ++failed;
+                } else {
+                    ++passed;
+                }
+                continue;
+            }
+            const std::string expected = fromB64((*vec)["canonical_b64"]);
+            if (!parsed) {
+                qWarning("FAIL %s: unexpected error '%s'", name.c_str(), err.pythonText().c_str());
+                ++failed;
+                continue;
+            }
+            const std::string got = JsonWriter::canonical(*parsed);
+            if (got != expected) {
+                qWarning(
+                    "FAIL %s: expected %s got %s", name.c_str(), expected.c_str(), got.c_str());
+                ++failed;
+                continue;
+            }
+            // The canonical form is a fixed point.
+            if (canon(got) != got) {
+                qWarning("FAIL %s: canonical form is not stable", name.c_str());
+                ++failed;
+                continue;
+            }
+            ++passed;
+        }
+        qInfo("%d passed, %d failed", passed, failed);
+        QVERIFY(passed > 0);
+        QCOMPARE(failed, 0);
+    }
+
+    void pythonRules_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("expected"); // canonical text or "ERROR <python text>"
+        auto row = [](const char *name, QByteArray in, QByteArray out) {
+            QTest::newRow(name) << in << out;
+        };
+        row("int", "42", "42");
+        row("minus zero int", "-0", "0");
+        row("minus zero float", "-0.0", "-0.0");
+        row("int64 max", "9223372036854775807", "9223372036854775807");
+        row("int64 min", "-9223372036854775808", "-9223372036854775808");
+        row("past int64", "9223372036854775808", "9223372036854775808");
+        row("uint64 max", "18446744073709551615", "18446744073709551615");
+        row("2^53+1", "9007199254740993", "9007199254740993");
+        row("2^53+1 float", "9007199254740993.0", "9007199254740992.0");
+        row("1e400", "[1e400,-1e400,1e-400,-1e-400]", "[Infinity,-Infinity,0.0,-0.0]");
+        row("huge mantissa", "1000000000000000000000000000000000000e-30", "1000000.0");
+        row("tiny", "0.00000000000000000000000000000000000000000000000000001e400", "Infinity");
+        row("nan inf", "[NaN,Infinity,-Infinity]", "[NaN,Infinity,-Infinity]");
+        row("dup last wins nested", R"({"a":{"x":1,"x":[2]},"a":{"y":3}})", R"({"a":{"y":3}})");
+        row("lone high", R"("\ud800")", R"("\ud800")");
+        row("high then non-low", R"("\ud800\u0041")", R"("\ud800A")");
+        row("high at end-ish",
+            R"("\ud83d\ude0")",
+            "ERROR JSONDecodeError: Invalid \\uXXXX escape: line 1 column 9 (char 8)");
+        row("whitespace", " \t\r\n[ 1 , 2 ]\n ", "[1,2]");
+        row("raw utf8", "\"\xc3\xa9\"", R"("\u00e9")");
+        row("trailing comma array",
+            "[1,]",
+            "ERROR JSONDecodeError: Expecting value: line 1 column 4 (char 3)");
+        row("single quotes",
+            "{'a':1}",
+            "ERROR JSONDecodeError: Expecting property name enclosed in double quotes: line 1 "
+            "column 2 (char 1)");
+        row("leading zero", "01", "ERROR JSONDecodeError: Extra data: line 1 column 2 (char 1)");
+        row("plus", "+1", "ERROR JSONDecodeError: Expecting value: line 1 column 1 (char 0)");
+        row("dot five", ".5", "ERROR JSONDecodeError: Expecting value: line 1 column 1 (char 0)");
+        row("minus alone", "-", "ERROR JSONDecodeError: Expecting value: line 1 column 1 (char 0)");
+        row("exp backtrack", "1e", "ERROR JSONDecodeError: Extra data: line 1 column 2 (char 1)");
+        row("exp sign backtrack",
+            "[1e+]",
+            "ERROR JSONDecodeError: Expecting ',' delimiter: line 1 column 3 (char 2)");
+        row("unterminated",
+            "\"abc",
+            "ERROR JSONDecodeError: Unterminated string starting at: line 1 column 1 (char 0)");
+        row("unterminated escape",
+            "\"abc\\",
+            "ERROR JSONDecodeError: Unterminated string starting at: line 1 column 1 (char 0)");
+        row("short u",
+            R"("\u12")",
+            "ERROR JSONDecodeError: Invalid \\uXXXX escape: line 1 column 3 (char 2)");
+        row("missing colon",
+            R"({"a" 1})",
+            "ERROR JSONDecodeError: Expecting ':' delimiter: line 1 column 6 (char 5)");
+        row("missing comma",
+            R"({"a":1 "b":2})",
+            "ERROR JSONDecodeError: Expecting ',' delimiter: line 1 column 8 (char 7)");
+        row("open brace",
+            "{",
+            "ERROR JSONDecodeError: Expecting property name enclosed in double quotes: line 1 "
+            "column 2 (char 1)");
+        row("open bracket",
+            "[",
+            "ERROR JSONDecodeError: Expecting value: line 1 column 2 (char 1)");
+        row("nul partial",
+            "nul",
+            "ERROR JSONDecodeError: Expecting value: line 1 column 1 (char 0)");
+        row("NaN extra", "NaNx", "ERROR JSONDecodeError: Extra data: line 1 column 4 (char 3)");
+        row("char index counts code points",
+            "[1, 2\n, \"\xc3\xa9\xc3\xa9\", x]",
+            "ERROR JSONDecodeError: Expecting value: line 2 column 9 (char 14)");
+        row("invalid start byte",
+            "[\"\xff\"]",
+            "ERROR UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 2: invalid "
+            "start byte");
+        row("utf8 error beats json error",
+            "x\xe2\x82",
+            "ERROR UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 1-2: "
+            "unexpected end of data");
+        row("encoded surrogate",
+            "\"\xed\xa0\x80\"",
+            "ERROR UnicodeDecodeError: 'utf-8' codec can't decode byte 0xed in position 1: invalid "
+            "continuation byte");
+        row("overlong",
+            "\"\xc0\x80\"",
+            "ERROR UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc0 in position 1: invalid "
+            "start byte");
+        row("bad continuation",
+            "\"\xf0\x9f\x98x\"",
+            "ERROR UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 1-3: invalid "
+            "continuation byte");
+        row("bom",
+            "\xef\xbb\xbf{}",
+            "ERROR JSONDecodeError: Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 "
+            "(char 0)");
+        row("DEL is allowed raw", "\"\x7f\"", R"("\u007f")");
+        row("tab raw rejected",
+            "\"\t\"",
+            "ERROR JSONDecodeError: Invalid control character at: line 1 column 2 (char 1)");
+        row("bad escape",
+            R"("\x41")",
+            "ERROR JSONDecodeError: Invalid \\escape: line 1 column 2 (char 1)");
+        // (no raw strings here: moc's lexer trips over \" inside them)
+        row("all escapes",
+            "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0001\\u001F\"",
+            "\"\\\"\\\\/\\b\\f\\n\\r\\t\\u0001\\u001f\"");
+        row("extra data", "{} {}", "ERROR JSONDecodeError: Extra data: line 1 column 4 (char 3)");
+        row("empty", "", "ERROR JSONDecodeError: Expecting value: line 1 column 1 (char 0)");
+        row("only spaces",
+            "   ",
+            "ERROR JSONDecodeError: Expecting value: line 1 column 4 (char 3)");
+    }
+
+    void pythonRules()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, expected);
+        QCOMPARE(QByteArray::fromStdString(canon(input.toStdString())), expected);
+    }
+
+    void integerDigitLimit()
+    {
+        const std::string ok(4300, '7');
+        QCOMPARE(canon(ok), ok);
+        QCOMPARE(canon("-" + ok), "-" + ok);
+        const std::string tooMany(4301, '7');
+        JsonParseError err;
+        QVERIFY(!JsonParser::parse(tooMany, &err));
+        QCOMPARE(err.kind, JsonParseError::Kind::IntegerDigits);
+        QCOMPARE(QByteArray::fromStdString(err.pythonText()),
+            QByteArray(
+                "ValueError: Exceeds the limit (4300 digits) for integer string conversion: "
+                "value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"));
+        // Floats have no digit limit.
+        QCOMPARE(canon(tooMany + ".0e-4300"), std::string("7.777777777777778"));
+    }
+
+    void depthLimit()
+    {
+        const int depth = 500;
+        const std::string nested = std::string(depth, '[') + std::string(depth, ']');
+        QCOMPARE(canon(nested), nested);
+        JsonParseError err;
+        QVERIFY(!JsonParser::parse(nested, &err, 100));
+        QCOMPARE(err.kind, JsonParseError::Kind::Depth);
+        // Far too deep input is an error, not a stack overflow.
+        const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+        QVERIFY(!JsonParser::parse(deep, &err));
+        QCOMPARE(err.kind, JsonParseError::Kind::Depth);
+    }
+
+    void typesAreKept()
+    {
+        auto v = JsonParser::parse(R"({"i":1,"f":1.0,"b":123456789012345678901234567890,"s":"x"})");
+        QVERIFY(v);
+        QVERIFY((*v)["i"].isInteger());
+        QVERIFY(!(*v)["i"].isBigInteger());
+        QVERIFY((*v)["f"].isFloat());
+        QVERIFY((*v)["b"].isBigInteger());
+        QCOMPARE((*v)["b"].integerText(), std::string("123456789012345678901234567890"));
+        QVERIFY((*v)["i"] != (*v)["f"]);
+        QCOMPARE((*v)["s"].toQString(), QStringLiteral("x"));
+    }
+
+    void loneSurrogateSurvives()
+    {
+        auto v = JsonParser::parse(R"({"k\udc00":"\ud800x"})");
+        QVERIFY(v);
+        QCOMPARE(JsonWriter::canonical(*v), std::string(R"({"k\udc00":"\ud800x"})"));
+        // As QString a lone surrogate is replaced.
+        QCOMPARE(
+            v->object().front().second.toQString(), QString(QChar(0xFFFD)) + QStringLiteral("x"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonParser)
+#include "TestJsonParser.moc"

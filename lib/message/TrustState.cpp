@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "message/TrustState.h"
+
+namespace fedmsg {
+
+QString trustStateName(TrustState state)
+{
+    switch (state) {
+    case TrustState::Unchecked:
+        return QStringLiteral("unchecked");
+    case TrustState::Trusted:
+        return QStringLiteral("trusted");
+    case TrustState::Untrusted:
+        return QStringLiteral("untrusted");
+    case TrustState::BrokerUnsigned:
+        return QStringLiteral("broker-unsigned");
+    }
+    return QStringLiteral("unchecked");
+}
+
+TrustState trustStateFromName(const QString &name, TrustState fallback)
+{
+    for (TrustState s : { TrustState::Unchecked,
+             TrustState::Trusted,
+             TrustState::Untrusted,
+             TrustState::BrokerUnsigned }) {
+        if (name == trustStateName(s))
+            return s;
+    }
+    return fallback;
+}
+
+} // namespace fedmsg

@@ -1,0 +1,221 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "bus/FedmsgConfigReader.h"
+
+#include "bus/BusLogging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <climits>
+
+namespace fedmsg {
+
+namespace {
+
+constexpr qint64 MaxConfigFileSize = 4 * 1024 * 1024; // fedmsg.d files are a few KiB
+
+QStringList stringList(const JsonValue &v)
+{
+    QStringList out;
+    if (v.isString())
+        out << v.toQString();
+    for (const JsonValue &item : v.array())
+        if (item.isString())
+            out << item.toQString();
+    return out;
+}
+
+} // namespace
+
+FedmsgConfigReader::FedmsgConfigReader(QStringList directories)
+    : m_directories(std::move(directories))
+    , m_config(JsonValue::emptyObject())
+{}
+
+QStringList FedmsgConfigReader::defaultDirectories()
+{
+    return { QStringLiteral("/etc/fedmsg.d"), QDir::homePath() + QStringLiteral("/.fedmsg.d") };
+}
+
+bool FedmsgConfigReader::read()
+{
+    bool any = false;
+    for (const QString &dir : std::as_const(m_directories))
+        any = readPath(dir) || any;
+    return any;
+}
+
+bool FedmsgConfigReader::readPath(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return false;
+    if (info.isFile())
+        return readFile(info.absoluteFilePath());
+    QDir dir(path);
+    bool any = false;
+    // fedmsg: sorted(os.listdir(folder)) filtered on *.py, i.e. byte order of the names.
+    const QStringList names =
+        dir.entryList({ QStringLiteral("*.py") }, QDir::Files | QDir::Readable, QDir::Name);
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) {
+        return a.toUtf8() < b.toUtf8();
+    });
+    for (const QString &name : std::as_const(sorted))
+        any = readFile(dir.absoluteFilePath(name)) || any;
+    return any;
+}
+
+bool FedmsgConfigReader::readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_diagnostics.append(PyDiagnostic { PyDiagnostic::Kind::Error, path, 0, f.errorString() });
+        return false;
+    }
+    if (f.size() > MaxConfigFileSize) {
+        m_diagnostics.append(PyDiagnostic { PyDiagnostic::Kind::Error,
+            path,
+            0,
+            QStringLiteral("file too large for a config file") });
+        return false;
+    }
+    const QByteArray text = f.readAll();
+    const int before = int(m_diagnostics.size());
+    std::optional<JsonValue> cfg = PyLiteralReader::readAssignment(
+        std::string_view(text.constData(), std::size_t(text.size())),
+        path,
+        "config",
+        &m_diagnostics);
+    for (int i = before; i < m_diagnostics.size(); ++i)
+        qCDebug(lcBus) << m_diagnostics.at(i).toString();
+    if (!cfg)
+        return false;
+    if (!cfg->isObject()) {
+        m_diagnostics.append(PyDiagnostic {
+            PyDiagnostic::Kind::Error, path, 0, QStringLiteral("'config' is not a dict") });
+        return false;
+    }
+    m_config = merge(m_config, *cfg);
+    m_files << path;
+    return true;
+}
+
+JsonValue FedmsgConfigReader::merge(const JsonValue &base, const JsonValue &over)
+{
+    if (!base.isObject() || !over.isObject())
+        return over;
+    JsonValue out = base;
+    for (const auto &[key, value] : over.object()) {
+        const JsonValue *old = out.find(key);
+        out.insert(key, old ? merge(*old, value) : value);
+    }
+    return out;
+}
+
+bool FedmsgConfigReader::hasEndpoints() const
+{
+    return !subscribeEndpoints().isEmpty();
+}
+
+JsonValue FedmsgConfigReader::query(const QString &dottedPath) const
+{
+    const JsonValue *v = &m_config;
+    for (const QString &part : dottedPath.split(QLatin1Char('.'))) {
+        v = v->find(part.toStdString());
+        if (!v)
+            return {};
+    }
+    return *v;
+}
+
+QString FedmsgConfigReader::topicPrefix() const
+{
+    const JsonValue &v = m_config["topic_prefix"];
+    return v.isString() ? v.toQString() : QStringLiteral("org.fedoraproject");
+}
+
+QString FedmsgConfigReader::environment() const
+{
+    const JsonValue &v = m_config["environment"];
+    return v.isString() ? v.toQString() : QStringLiteral("dev");
+}
+
+QStringList FedmsgConfigReader::relayInbound() const
+{
+    QStringList out = stringList(m_config["relay_inbound"]);
+    if (out.isEmpty())
+        out = stringList(m_config["endpoints"]["relay_inbound"]);
+    return out;
+}
+
+QStringList FedmsgConfigReader::subscribeEndpoints() const
+{
+    QStringList out;
+    for (const auto &[name, urls] : m_config["endpoints"].object()) {
+        if (name == "relay_inbound")
+            continue;
+        for (const QString &url : stringList(urls)) {
+            // A bind address ("tcp://*:9940") cannot be connected to.
+            if (!out.contains(url) && !url.contains(QStringLiteral("://*")))
+                out << url;
+        }
+    }
+    return out;
+}
+
+TrustConfig FedmsgConfigReader::trustConfig() const
+{
+    TrustConfig t;
+    const JsonValue &c = m_config;
+    t.validateSignatures = c["validate_signatures"].toBool(false);
+    // x509_ng: config.get('ca_cert_location', <Fedora URL>); crl_location None = no CRL.
+    const JsonValue *ca = c.find("ca_cert_location");
+    t.caLocation = ca ? ca->toQString() : QStringLiteral("https://fedoraproject.org/fedmsg/ca.crt");
+    const JsonValue *crl = c.find("crl_location");
+    t.crlLocation =
+        crl ? crl->toQString() : QStringLiteral("https://fedoraproject.org/fedmsg/crl.pem");
+    for (const auto &[topic, names] : c["routing_policy"].object())
+        t.routingPolicy.insert(QString::fromStdString(topic), stringList(names));
+    t.routingNitpicky = c["routing_nitpicky"].toBool(false);
+    if (c.contains("crypto_validate_backends"))
+        t.cryptoValidateBackends = stringList(c["crypto_validate_backends"]);
+    return t;
+}
+
+BusConfig FedmsgConfigReader::toBusConfig(const QString &name) const
+{
+    BusConfig bus;
+    bus.name = name;
+    bus.label = QStringLiteral("fedmsg.d (%1)")
+                    .arg(m_files.isEmpty() ? QStringLiteral("no files")
+                                           : QFileInfo(m_files.first()).absolutePath());
+    bus.note = QStringLiteral("Imported from fedmsg.d");
+    bus.transport = BusConfig::Transport::ZeroMq;
+    bus.enabled = true;
+    for (const QString &url : subscribeEndpoints())
+        bus.endpoints.append(BusEndpoint { url, {} });
+    bus.trust = trustConfig();
+    const std::int64_t hwm = m_config["high_water_mark"].toInt64(0);
+    if (hwm > 0 && hwm <= INT_MAX)
+        bus.receiveHighWaterMark = int(hwm);
+    return bus;
+}
+
+QString FedmsgConfigReader::sslDir() const
+{
+    const JsonValue &v = m_config["ssldir"];
+    return v.isString() ? v.toQString() : QStringLiteral("/etc/pki/fedmsg");
+}
+
+QString FedmsgConfigReader::certName(const QString &certPrefix, const QString &shortHostname) const
+{
+    const QString key = certPrefix + QLatin1Char('.') + shortHostname;
+    const JsonValue &v = m_config["certnames"][key.toStdString()];
+    return v.isString() ? v.toQString() : QString();
+}
+
+} // namespace fedmsg

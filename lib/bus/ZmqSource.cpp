@@ -1,0 +1,235 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "bus/ZmqSource.h"
+
+#include "bus/BusLogging.h"
+#include "bus/CurveKeyStore.h"
+#include "bus/ZmqWorker.h"
+
+#include <QCoreApplication>
+
+#include <zmq.h>
+
+namespace fedmsg {
+
+namespace {
+constexpr int WorkerSetupTimeoutMs = 10000;
+} // namespace
+
+ZmqSource::ZmqSource(const BusConfig &config, QObject *parent)
+    : Source(parent)
+    , m_config(config)
+{
+    qRegisterMetaType<fedmsg::Envelope>();
+    qRegisterMetaType<QList<fedmsg::Envelope>>();
+    qRegisterMetaType<fedmsg::EndpointStatus>();
+    qRegisterMetaType<fedmsg::CurveKeyPair>();
+    m_thread.setObjectName(QStringLiteral("zmq:") + config.name);
+}
+
+ZmqSource::~ZmqSource()
+{
+    stop();
+}
+
+void ZmqSource::setCurveClientKeys(const CurveKeyPair &keys)
+{
+    m_curveKeys = keys;
+    m_curveKeysGiven = keys.isValid();
+    m_curveError.clear();
+    if (m_state == RunState::Running) {
+        {
+            QMutexLocker lock(&m_shared->mutex);
+            m_shared->curveKeys = keys;
+            m_shared->curveError.clear();
+        }
+        sendCommand("reconfigure");
+    }
+}
+
+long ZmqSource::workerThreadId() const
+{
+    return m_shared ? m_shared->threadId.load() : 0;
+}
+
+bool ZmqSource::needsCurve() const
+{
+    return std::any_of(
+        m_config.endpoints.begin(), m_config.endpoints.end(), [](const BusEndpoint &e) {
+            return !e.curveServerKey.isEmpty();
+        });
+}
+
+void ZmqSource::start()
+{
+    if (m_state != RunState::Stopped)
+        return;
+    if (needsCurve() && !m_curveKeys.isValid()) {
+        m_state = RunState::WaitingForKeys;
+        if (!m_keyStore) {
+            m_keyStore = new CurveKeyStore(this);
+            connect(m_keyStore, &CurveKeyStore::keysReady, this, &ZmqSource::onKeysReady);
+            connect(m_keyStore, &CurveKeyStore::keysFailed, this, &ZmqSource::onKeysFailed);
+        }
+        m_keyStore->fetch(m_config.name);
+        return;
+    }
+    startWorker();
+}
+
+void ZmqSource::onKeysReady(const QString &bus, const CurveKeyPair &keys)
+{
+    if (bus != m_config.name)
+        return;
+    m_curveKeys = keys;
+    m_curveError.clear();
+    if (m_state == RunState::WaitingForKeys)
+        startWorker();
+}
+
+void ZmqSource::onKeysFailed(const QString &bus, const QString &error)
+{
+    if (bus != m_config.name)
+        return;
+    qCWarning(lcBus) << "no CURVE client key for bus" << bus << ":" << error;
+    m_curveError = error;
+    if (m_state == RunState::WaitingForKeys)
+        startWorker(); // the CURVE endpoints report Failed with the reason; the others work
+}
+
+void ZmqSource::startWorker()
+{
+    m_shared = std::make_shared<ZmqWorkerShared>();
+    m_shared->config = m_config;
+    m_shared->curveKeys = m_curveKeys;
+    m_shared->curveError = m_curveError;
+    m_shared->tuning = m_tuning;
+    m_worker = new ZmqWorker(m_shared); // no parent: it moves to m_thread
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::started, m_worker, &ZmqWorker::run);
+    connect(m_worker, &ZmqWorker::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &ZmqWorker::batchReady, this, &ZmqSource::onBatch);
+    connect(m_worker, &ZmqWorker::statusChanged, this, &ZmqSource::onStatus);
+    connect(m_worker, &ZmqWorker::messageDropped, this, &ZmqSource::onDropped);
+    m_thread.start();
+    if (!m_shared->ready.tryAcquire(1, WorkerSetupTimeoutMs) || !m_shared->context) {
+        qCWarning(lcBus) << "ZeroMQ worker for" << m_config.name
+                         << "did not start:" << m_shared->setupError;
+        m_thread.quit();
+        m_thread.wait();
+        m_worker = nullptr;
+        m_state = RunState::Stopped;
+        for (const BusEndpoint &e : std::as_const(m_config.endpoints)) {
+            EndpointStatus s { m_config.name,
+                e.url,
+                EndpointStatus::State::Failed,
+                0,
+                m_shared->setupError,
+                {},
+                0,
+                0 };
+            Q_EMIT endpointStatusChanged(s);
+        }
+        return;
+    }
+    m_control = zmq_socket(m_shared->context, ZMQ_PAIR);
+    const int linger = 0;
+    zmq_setsockopt(m_control, ZMQ_LINGER, &linger, sizeof linger);
+    zmq_connect(m_control, ZmqWorker::ControlAddress);
+    m_state = RunState::Running;
+    Q_EMIT started();
+}
+
+void ZmqSource::sendCommand(const char *command)
+{
+    if (!m_control)
+        return;
+    // inproc PAIR: the peer is bound already, so this does not block in practice.
+    if (zmq_send(m_control, command, std::strlen(command), 0) < 0)
+        qCWarning(lcBus) << "control command" << command << "failed:" << zmq_strerror(zmq_errno());
+}
+
+void ZmqSource::stop()
+{
+    if (m_state == RunState::Stopped)
+        return;
+    const bool wasRunning = m_state == RunState::Running;
+    m_state = RunState::Stopped;
+    if (wasRunning) {
+        sendCommand("stop");
+        // Our socket must be closed before the worker's zmq_ctx_term() can return.
+        zmq_close(m_control);
+        m_control = nullptr;
+        m_thread.quit();
+        m_thread.wait();
+        m_worker = nullptr;
+        m_shared.reset();
+        // Whatever the worker queued before it stopped is not delivered.
+        QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
+    }
+    for (auto it = m_statuses.begin(); it != m_statuses.end(); ++it) {
+        it->state = EndpointStatus::State::Stopped;
+        it->detail.clear();
+        it->retryInSeconds = 0;
+        Q_EMIT endpointStatusChanged(*it);
+    }
+}
+
+void ZmqSource::reconfigure(const BusConfig &config)
+{
+    if (config == m_config)
+        return;
+    const bool curveBefore = needsCurve();
+    m_config = config;
+    // Forget endpoints that are gone, so statuses stay a picture of the current config.
+    for (auto it = m_statuses.begin(); it != m_statuses.end();) {
+        const bool kept = std::any_of(
+            config.endpoints.begin(), config.endpoints.end(), [&](const BusEndpoint &e) {
+                return e.url == it.key();
+            });
+        it = kept ? std::next(it) : m_statuses.erase(it);
+    }
+    if (m_state == RunState::Running) {
+        if (!curveBefore && needsCurve() && !m_curveKeys.isValid()) {
+            // Keys are needed now: restart through the keychain.
+            stop();
+            start();
+            return;
+        }
+        {
+            QMutexLocker lock(&m_shared->mutex);
+            m_shared->config = config;
+            m_shared->curveKeys = m_curveKeys;
+            m_shared->curveError = m_curveError;
+        }
+        sendCommand("reconfigure");
+    }
+}
+
+void ZmqSource::reconnectNow()
+{
+    if (m_state == RunState::Running)
+        sendCommand("reconnect");
+}
+
+void ZmqSource::onBatch(const QList<Envelope> &batch)
+{
+    if (m_state == RunState::Running)
+        Q_EMIT envelopesReceived(batch);
+}
+
+void ZmqSource::onStatus(const EndpointStatus &status)
+{
+    if (m_state != RunState::Running)
+        return;
+    m_statuses.insert(status.url, status);
+    Q_EMIT endpointStatusChanged(status);
+}
+
+void ZmqSource::onDropped(const QString &bus, const QString &endpoint, const QString &reason)
+{
+    if (m_state == RunState::Running)
+        Q_EMIT messageDropped(bus, endpoint, reason);
+}
+
+} // namespace fedmsg

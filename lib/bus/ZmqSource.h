@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "bus/CurveKeyPair.h"
+#include "bus/Source.h"
+#include "bus/ZmqTuning.h"
+
+#include <QHash>
+#include <QThread>
+
+#include <memory>
+
+namespace fedmsg {
+
+class CurveKeyStore;
+class ZmqWorker;
+struct ZmqWorkerShared;
+
+/**
+ * @brief fedmsg subscriber: one SUB socket per endpoint URL on a worker thread.
+ *
+ * The worker (ZmqWorker) blocks in zmq_poll without timeout; start/stop/reconfigure/reconnect
+ * are commands on an inproc PAIR socket, so an idle source wakes nobody. Envelopes arrive
+ * validated with the bus's TrustConfig, in batches of up to ZmqTuning::batchSize.
+ *
+ * Endpoints with a curveServerKey use CURVE; the client key pair comes from
+ * setCurveClientKeys() or else from the keychain (CurveKeyStore, created on first use).
+ */
+class ZmqSource : public Source
+{
+    Q_OBJECT
+public:
+    explicit ZmqSource(const BusConfig &config, QObject *parent = nullptr);
+    ~ZmqSource() override;
+
+    void start() override;
+    void stop() override;
+    void reconfigure(const BusConfig &config) override;
+    BusConfig config() const override { return m_config; }
+    void reconnectNow() override;
+
+    bool isRunning() const { return m_state != RunState::Stopped; }
+    void setTuning(const ZmqTuning &tuning) { m_tuning = tuning; } ///< before start()
+    ZmqTuning tuning() const { return m_tuning; }
+    /// Uses these keys for CURVE endpoints instead of the keychain.
+    void setCurveClientKeys(const CurveKeyPair &keys);
+    /// Linux thread id of the worker (for tests measuring wakeups); 0 when not running.
+    long workerThreadId() const;
+    /// Last known state of every endpoint.
+    QList<EndpointStatus> endpointStatuses() const { return m_statuses.values(); }
+
+Q_SIGNALS:
+    /// The worker is up and its sockets are connecting.
+    void started();
+
+private:
+    enum class RunState { Stopped, WaitingForKeys, Running };
+    bool needsCurve() const;
+    void startWorker();
+    void sendCommand(const char *command);
+    void onBatch(const QList<fedmsg::Envelope> &batch);
+    void onStatus(const fedmsg::EndpointStatus &status);
+    void onDropped(const QString &bus, const QString &endpoint, const QString &reason);
+    void onKeysReady(const QString &bus, const fedmsg::CurveKeyPair &keys);
+    void onKeysFailed(const QString &bus, const QString &error);
+
+    BusConfig m_config;
+    ZmqTuning m_tuning;
+    CurveKeyPair m_curveKeys;
+    QString m_curveError;
+    bool m_curveKeysGiven = false;
+    RunState m_state = RunState::Stopped;
+    quint64 m_generation = 0; ///< bumps on stop: queued signals of an old worker are ignored
+    QThread m_thread;
+    ZmqWorker *m_worker = nullptr;
+    std::shared_ptr<ZmqWorkerShared> m_shared;
+    void *m_control = nullptr; ///< our end of the control PAIR (owner thread only)
+    CurveKeyStore *m_keyStore = nullptr;
+    QHash<QString, EndpointStatus> m_statuses;
+};
+
+} // namespace fedmsg

@@ -1,0 +1,509 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "bus/ZmqWorker.h"
+
+#include "bus/BusLogging.h"
+
+#include <QDateTime>
+#include <QThread>
+
+#include <zmq.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <vector>
+
+namespace fedmsg {
+
+namespace {
+
+constexpr int MaxFramesKept = 3; // enough to tell "1", "2" and "more than 2" apart
+
+QString zmqError()
+{
+    return QString::fromLocal8Bit(zmq_strerror(zmq_errno()));
+}
+
+void setInt(void *socket, int option, int value)
+{
+    if (zmq_setsockopt(socket, option, &value, sizeof value) != 0)
+        qCWarning(lcBus) << "zmq_setsockopt" << option << "failed:" << zmqError();
+}
+
+/// fedmsg topics are prefixes; moksha-style '*' are removed, as moksha does.
+QList<QByteArray> subscriptionsOf(const QStringList &topics)
+{
+    QList<QByteArray> out;
+    for (const QString &t : topics) {
+        QByteArray b = t.toUtf8();
+        b.replace('*', QByteArray());
+        if (!out.contains(b))
+            out << b;
+    }
+    if (out.isEmpty() || out.contains(QByteArray()))
+        return { QByteArray() };
+    return out;
+}
+
+} // namespace
+
+struct ZmqWorker::Endpoint
+{
+    BusEndpoint config;
+    void *sub = nullptr;
+    void *monitor = nullptr;
+    EndpointStatus status;
+    bool receivedThisRound = false;
+};
+
+struct ZmqWorker::Private
+{
+    ZmqWorker *q = nullptr;
+    std::shared_ptr<ZmqWorkerShared> shared;
+    void *ctx = nullptr;
+    void *control = nullptr;
+    BusConfig config;
+    CurveKeyPair curveKeys;
+    QString curveError;
+    ZmqTuning tuning;
+    std::vector<std::unique_ptr<Endpoint>> endpoints;
+    QList<QByteArray> subscriptions;
+    int monitorCounter = 0;
+    bool running = true;
+    QList<Envelope> batch;
+
+    void emitStatus(
+        Endpoint &ep, EndpointStatus::State state, const QString &detail = {}, int retryIn = 0)
+    {
+        ep.status.state = state;
+        ep.status.detail = detail;
+        ep.status.retryInSeconds = retryIn;
+        ep.status.busName = config.name;
+        Q_EMIT q->statusChanged(ep.status);
+    }
+
+    void openEndpoint(const BusEndpoint &cfg)
+    {
+        auto ep = std::make_unique<Endpoint>();
+        ep->config = cfg;
+        ep->status.busName = config.name;
+        ep->status.url = cfg.url;
+        ep->sub = zmq_socket(ctx, ZMQ_SUB);
+        if (!ep->sub) {
+            emitStatus(*ep, EndpointStatus::State::Failed, zmqError());
+            endpoints.push_back(std::move(ep));
+            return;
+        }
+        void *s = ep->sub;
+        setInt(s, ZMQ_LINGER, 0);
+        if (config.receiveHighWaterMark > 0)
+            setInt(s, ZMQ_RCVHWM, config.receiveHighWaterMark);
+        // The hard limit makes libzmq drop the connection; the configured limit is checked per
+        // message below so that an oversize message is dropped alone and counted (the next
+        // message on the same connection still arrives).
+        const int64_t hardLimit = config.maxMessageSize > 0 ? config.maxMessageSize * 2 : -1;
+        zmq_setsockopt(s, ZMQ_MAXMSGSIZE, &hardLimit, sizeof hardLimit);
+        setInt(s, ZMQ_TCP_KEEPALIVE, tuning.tcpKeepalive);
+        setInt(s, ZMQ_TCP_KEEPALIVE_CNT, tuning.tcpKeepaliveCount);
+        setInt(s, ZMQ_TCP_KEEPALIVE_IDLE, tuning.tcpKeepaliveIdle);
+        setInt(s, ZMQ_TCP_KEEPALIVE_INTVL, tuning.tcpKeepaliveInterval);
+        setInt(s, ZMQ_RECONNECT_IVL, tuning.reconnectIntervalMs);
+        setInt(s, ZMQ_RECONNECT_IVL_MAX, tuning.reconnectIntervalMaxMs);
+        if (tuning.heartbeatIntervalMs > 0) {
+            setInt(s, ZMQ_HEARTBEAT_IVL, tuning.heartbeatIntervalMs);
+            setInt(s, ZMQ_HEARTBEAT_TIMEOUT, tuning.heartbeatTimeoutMs);
+            setInt(s, ZMQ_HEARTBEAT_TTL, tuning.heartbeatTtlMs);
+        }
+        for (const QByteArray &sub : std::as_const(subscriptions))
+            zmq_setsockopt(s, ZMQ_SUBSCRIBE, sub.constData(), std::size_t(sub.size()));
+
+        if (!cfg.curveServerKey.isEmpty()) {
+            const QByteArray server = cfg.curveServerKey.toLatin1();
+            if (!curveKeys.isValid()) {
+                emitStatus(*ep,
+                    EndpointStatus::State::Failed,
+                    QStringLiteral("no CURVE client key: %1")
+                        .arg(curveError.isEmpty() ? QStringLiteral("not loaded") : curveError));
+                endpoints.push_back(std::move(ep));
+                return;
+            }
+            if (server.size() != 40
+                || zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, server.constData(), 40) != 0
+                || zmq_setsockopt(s, ZMQ_CURVE_PUBLICKEY, curveKeys.publicKey.constData(), 40) != 0
+                || zmq_setsockopt(s, ZMQ_CURVE_SECRETKEY, curveKeys.secretKey.constData(), 40)
+                    != 0) {
+                emitStatus(*ep,
+                    EndpointStatus::State::Failed,
+                    QStringLiteral("bad CURVE server key (40 Z85 characters expected)"));
+                endpoints.push_back(std::move(ep));
+                return;
+            }
+        }
+
+        const QByteArray monAddr =
+            "inproc://fedmsg-monitor-" + QByteArray::number(++monitorCounter);
+        if (zmq_socket_monitor(s, monAddr.constData(), ZMQ_EVENT_ALL) == 0) {
+            ep->monitor = zmq_socket(ctx, ZMQ_PAIR);
+            setInt(ep->monitor, ZMQ_LINGER, 0);
+            if (zmq_connect(ep->monitor, monAddr.constData()) != 0) {
+                zmq_close(ep->monitor);
+                ep->monitor = nullptr;
+            }
+        }
+        if (zmq_connect(s, cfg.url.toUtf8().constData()) != 0) {
+            emitStatus(*ep,
+                EndpointStatus::State::Failed,
+                QStringLiteral("cannot connect to %1: %2").arg(cfg.url, zmqError()));
+        } else {
+            emitStatus(*ep, EndpointStatus::State::Connecting);
+        }
+        endpoints.push_back(std::move(ep));
+    }
+
+    void closeEndpoint(Endpoint &ep)
+    {
+        if (ep.sub) {
+            if (ep.monitor)
+                zmq_socket_monitor(ep.sub, nullptr, 0);
+            zmq_close(ep.sub);
+            ep.sub = nullptr;
+        }
+        if (ep.monitor) {
+            zmq_close(ep.monitor);
+            ep.monitor = nullptr;
+        }
+    }
+
+    void applyConfig(const BusConfig &next, bool first)
+    {
+        const QList<QByteArray> newSubs = subscriptionsOf(next.topics);
+        const bool socketOptionsChanged = !first
+            && (next.receiveHighWaterMark != config.receiveHighWaterMark
+                || next.maxMessageSize != config.maxMessageSize || next.name != config.name);
+        const QList<QByteArray> oldSubs = subscriptions;
+        config = next;
+        subscriptions = newSubs;
+        // Close endpoints that went away (or all, when socket options changed).
+        for (auto it = endpoints.begin(); it != endpoints.end();) {
+            if (socketOptionsChanged || !next.endpoints.contains((*it)->config)) {
+                closeEndpoint(**it);
+                it = endpoints.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        if (oldSubs != newSubs) {
+            for (auto &ep : endpoints) {
+                if (!ep->sub)
+                    continue;
+                for (const QByteArray &s : oldSubs)
+                    zmq_setsockopt(ep->sub, ZMQ_UNSUBSCRIBE, s.constData(), std::size_t(s.size()));
+                for (const QByteArray &s : newSubs)
+                    zmq_setsockopt(ep->sub, ZMQ_SUBSCRIBE, s.constData(), std::size_t(s.size()));
+            }
+        }
+        for (const BusEndpoint &e : next.endpoints) {
+            const bool have = std::any_of(endpoints.begin(), endpoints.end(), [&](const auto &ep) {
+                return ep->config == e;
+            });
+            if (!have)
+                openEndpoint(e);
+        }
+        qCDebug(lcBus) << "bus" << config.name << "configured with" << endpoints.size()
+                       << "endpoints";
+    }
+
+    void reconnectAll()
+    {
+        for (auto &ep : endpoints) {
+            if (!ep->sub)
+                continue;
+            const QByteArray url = ep->config.url.toUtf8();
+            zmq_disconnect(ep->sub, url.constData());
+            if (zmq_connect(ep->sub, url.constData()) == 0)
+                emitStatus(*ep, EndpointStatus::State::Connecting, QStringLiteral("reconnecting"));
+        }
+    }
+
+    void handleControl()
+    {
+        while (true) {
+            char buf[32];
+            const int n = zmq_recv(control, buf, sizeof buf, ZMQ_DONTWAIT);
+            if (n < 0)
+                return;
+            const QByteArray cmd(buf, std::min<int>(n, int(sizeof buf)));
+            if (cmd == "stop") {
+                running = false;
+                return;
+            }
+            if (cmd == "reconfigure") {
+                BusConfig next;
+                {
+                    QMutexLocker lock(&shared->mutex);
+                    next = shared->config;
+                    curveKeys = shared->curveKeys;
+                    curveError = shared->curveError;
+                }
+                applyConfig(next, false);
+            } else if (cmd == "reconnect") {
+                reconnectAll();
+            }
+        }
+    }
+
+    void handleMonitor(Endpoint &ep)
+    {
+        while (true) {
+            zmq_msg_t ev;
+            zmq_msg_init(&ev);
+            if (zmq_msg_recv(&ev, ep.monitor, ZMQ_DONTWAIT) < 0) {
+                zmq_msg_close(&ev);
+                return;
+            }
+            std::uint16_t event = 0;
+            std::uint32_t value = 0;
+            if (zmq_msg_size(&ev) >= 6) {
+                const auto *p = static_cast<const char *>(zmq_msg_data(&ev));
+                std::memcpy(&event, p, 2);
+                std::memcpy(&value, p + 2, 4);
+            }
+            const bool more = zmq_msg_more(&ev);
+            zmq_msg_close(&ev);
+            if (more) { // the address frame
+                zmq_msg_t addr;
+                zmq_msg_init(&addr);
+                zmq_msg_recv(&addr, ep.monitor, 0);
+                zmq_msg_close(&addr);
+            }
+            onEvent(ep, event, value);
+        }
+    }
+
+    void onEvent(Endpoint &ep, std::uint16_t event, std::uint32_t value)
+    {
+        using S = EndpointStatus::State;
+        switch (event) {
+        case ZMQ_EVENT_CONNECT_DELAYED:
+            if (ep.status.state != S::Retrying && ep.status.state != S::Connecting)
+                emitStatus(ep, S::Connecting);
+            break;
+        case ZMQ_EVENT_CONNECT_RETRIED:
+            emitStatus(ep,
+                S::Retrying,
+                QStringLiteral("retrying in %1 ms").arg(value),
+                int((value + 999) / 1000));
+            break;
+        case ZMQ_EVENT_CONNECTED:
+            emitStatus(ep, S::Connecting, QStringLiteral("handshaking"));
+            break;
+        case ZMQ_EVENT_HANDSHAKE_SUCCEEDED:
+            emitStatus(ep, S::Connected);
+            break;
+        case ZMQ_EVENT_HANDSHAKE_FAILED_AUTH:
+            emitStatus(
+                ep, S::Failed, QStringLiteral("authentication failed (status %1)").arg(value));
+            break;
+        case ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL:
+            emitStatus(
+                ep, S::Failed, QStringLiteral("handshake failed: protocol error %1").arg(value));
+            break;
+        case ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL:
+            emitStatus(ep, S::Failed, QStringLiteral("handshake failed"));
+            break;
+        case ZMQ_EVENT_DISCONNECTED:
+            emitStatus(ep, S::Disconnected, QStringLiteral("connection closed"));
+            break;
+        default:
+            break;
+        }
+    }
+
+    void drop(Endpoint &ep, const QString &reason)
+    {
+        ++ep.status.dropped;
+        ep.receivedThisRound = true; // the counters changed: report them after the round
+        Q_EMIT q->messageDropped(config.name, ep.config.url, reason);
+    }
+
+    /// Reads one whole multipart message; false when nothing was readable.
+    bool receiveOne(Endpoint &ep)
+    {
+        std::vector<std::string> frames;
+        int count = 0;
+        qint64 total = 0;
+        bool more = true;
+        bool first = true;
+        while (more) {
+            zmq_msg_t part;
+            zmq_msg_init(&part);
+            if (zmq_msg_recv(&part, ep.sub, first ? ZMQ_DONTWAIT : 0) < 0) {
+                zmq_msg_close(&part);
+                if (first)
+                    return false;
+                break;
+            }
+            first = false;
+            ++count;
+            total += qint64(zmq_msg_size(&part));
+            if (count <= MaxFramesKept && total <= config.maxMessageSize)
+                frames.emplace_back(
+                    static_cast<const char *>(zmq_msg_data(&part)), zmq_msg_size(&part));
+            more = zmq_msg_more(&part);
+            zmq_msg_close(&part);
+        }
+        if (config.maxMessageSize > 0 && total > config.maxMessageSize) {
+            drop(ep,
+                QStringLiteral("message of %1 bytes is over the %2-byte limit")
+                    .arg(total)
+                    .arg(config.maxMessageSize));
+            return true;
+        }
+        if (count != 2) {
+            drop(ep, QStringLiteral("expected 2 frames, got %1").arg(count));
+            return true;
+        }
+        QString error;
+        std::optional<Envelope> env = Envelope::fromZmqFrames(frames, &error);
+        if (!env) {
+            drop(ep, error);
+            return true;
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        env->setBusName(config.name);
+        env->setEndpoint(ep.config.url);
+        env->setReceivedAt(now);
+        applyTrust(*env);
+        ++ep.status.received;
+        ep.status.lastMessageAt = now;
+        ep.receivedThisRound = true;
+        batch.append(std::move(*env));
+        return true;
+    }
+
+    void applyTrust(Envelope &env)
+    {
+        if (!config.trust.validateSignatures) {
+            env.setTrust(TrustState::Unchecked);
+            return;
+        }
+        // TODO(h4): Validator from lib/trust once it lands.
+        env.setTrust(TrustState::Untrusted, QStringLiteral("no validator available"));
+    }
+
+    void flush()
+    {
+        if (!batch.isEmpty()) {
+            Q_EMIT q->batchReady(batch);
+            batch.clear();
+        }
+        for (auto &ep : endpoints) {
+            if (ep->receivedThisRound) {
+                ep->receivedThisRound = false;
+                ep->status.busName = config.name;
+                Q_EMIT q->statusChanged(ep->status);
+            }
+        }
+    }
+
+    void loop()
+    {
+        std::vector<zmq_pollitem_t> items;
+        while (running) {
+            items.clear();
+            items.push_back(zmq_pollitem_t { control, 0, ZMQ_POLLIN, 0 });
+            for (auto &ep : endpoints) {
+                if (ep->sub)
+                    items.push_back(zmq_pollitem_t { ep->sub, 0, ZMQ_POLLIN, 0 });
+                if (ep->monitor)
+                    items.push_back(zmq_pollitem_t { ep->monitor, 0, ZMQ_POLLIN, 0 });
+            }
+            // No timeout: the thread sleeps until a socket or the control PAIR has something.
+            const int rc = zmq_poll(items.data(), int(items.size()), -1);
+            if (rc < 0) {
+                if (zmq_errno() == EINTR)
+                    continue;
+                qCWarning(lcBus) << "zmq_poll failed:" << zmqError();
+                break;
+            }
+            if (items[0].revents & ZMQ_POLLIN) {
+                handleControl();
+                if (!running)
+                    break;
+                continue; // the endpoint list may have changed: rebuild the poll set
+            }
+            std::size_t i = 1;
+            bool full = false;
+            for (auto &ep : endpoints) {
+                const bool subReady = ep->sub && (items[i++].revents & ZMQ_POLLIN);
+                const bool monReady = ep->monitor && (items[i++].revents & ZMQ_POLLIN);
+                if (monReady)
+                    handleMonitor(*ep);
+                // Drain what is readable, bounded so that one busy endpoint cannot starve the
+                // others or the control socket.
+                while (subReady && !full && receiveOne(*ep))
+                    full = batch.size() >= tuning.batchSize;
+            }
+            flush();
+        }
+    }
+};
+
+ZmqWorker::ZmqWorker(std::shared_ptr<ZmqWorkerShared> shared)
+    : m_shared(std::move(shared))
+    , d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->shared = m_shared;
+}
+
+ZmqWorker::~ZmqWorker() = default;
+
+void ZmqWorker::run()
+{
+    m_shared->threadId.store(long(syscall(SYS_gettid)));
+    d->ctx = zmq_ctx_new();
+    d->control = d->ctx ? zmq_socket(d->ctx, ZMQ_PAIR) : nullptr;
+    if (!d->control || zmq_bind(d->control, ControlAddress) != 0) {
+        m_shared->setupError = zmqError();
+        if (d->control)
+            zmq_close(d->control);
+        if (d->ctx)
+            zmq_ctx_term(d->ctx);
+        m_shared->ready.release();
+        Q_EMIT finished();
+        return;
+    }
+    setInt(d->control, ZMQ_LINGER, 0);
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        d->config = m_shared->config;
+        d->curveKeys = m_shared->curveKeys;
+        d->curveError = m_shared->curveError;
+        d->tuning = m_shared->tuning;
+    }
+    if (d->tuning.batchSize < 1)
+        d->tuning.batchSize = 1;
+    m_shared->context = d->ctx;
+    m_shared->ready.release();
+
+    BusConfig initial = d->config;
+    d->config = BusConfig {};
+    d->applyConfig(initial, true);
+    d->loop();
+
+    for (auto &ep : d->endpoints)
+        d->closeEndpoint(*ep);
+    d->endpoints.clear();
+    zmq_close(d->control);
+    // Blocks until the owner closed its end of the control socket (it does so before waiting).
+    zmq_ctx_term(d->ctx);
+    d->ctx = nullptr;
+    m_shared->threadId.store(0);
+    Q_EMIT finished();
+}
+
+} // namespace fedmsg

@@ -1,0 +1,204 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "history/History.h"
+
+#include "history/HistoryReader.h"
+#include "history/HistoryWriter.h"
+
+#include <QThread>
+
+namespace fedmsg {
+
+History::History(QObject *parent)
+    : History(HistoryOptions(), parent)
+{}
+
+History::History(const HistoryOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    qRegisterMetaType<fedmsg::StoreResult>();
+    qRegisterMetaType<QList<fedmsg::StoreResult>>();
+    qRegisterMetaType<QList<qint64>>();
+    if (m_options.databasePath.isEmpty())
+        m_options.databasePath = HistoryOptions::defaultDatabasePath();
+
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("fedmsg-history-writer"));
+    m_writer = new HistoryWriter(m_options);
+    m_writer->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
+
+    connect(m_writer, &HistoryWriter::ready, this, [this] {
+        m_ready = true;
+        m_reader.reset(); // a replaced file needs a new read connection
+        Q_EMIT ready();
+    });
+    connect(m_writer, &HistoryWriter::stored, this, &History::stored);
+    connect(m_writer,
+        &HistoryWriter::storingChanged,
+        this,
+        [this](bool storing, const QString &reason) {
+            m_storing = storing;
+            m_reason = reason;
+            Q_EMIT storingChanged(storing, reason);
+        });
+    connect(m_writer, &HistoryWriter::updated, this, &History::updated);
+    connect(m_writer, &HistoryWriter::pruned, this, &History::pruned);
+    connect(m_writer,
+        &HistoryWriter::databaseReset,
+        this,
+        [this](const QString &movedTo, const QString &reason) {
+            m_ready = false;
+            m_reader.reset();
+            Q_EMIT databaseReset(movedTo, reason);
+        });
+
+    m_thread->start();
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer] {
+            writer->open();
+        },
+        Qt::QueuedConnection);
+}
+
+History::~History()
+{
+    m_reader.reset();
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer] {
+            writer->shutdown();
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void History::store(const QList<HistoryRecord> &records)
+{
+    if (records.isEmpty())
+        return;
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer, records] {
+            writer->enqueue(records);
+        },
+        Qt::QueuedConnection);
+}
+
+void History::store(const HistoryRecord &record)
+{
+    store(QList<HistoryRecord> { record });
+}
+
+void History::markRead(const QList<qint64> &ids, bool read)
+{
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer, ids, read] {
+            writer->markRead(ids, read);
+        },
+        Qt::QueuedConnection);
+}
+
+void History::markAllRead()
+{
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer] {
+            writer->markAllRead();
+        },
+        Qt::QueuedConnection);
+}
+
+void History::setDecision(qint64 id, const QString &decision, const QString &rule)
+{
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer, id, decision, rule] {
+            writer->setDecision(id, decision, rule);
+        },
+        Qt::QueuedConnection);
+}
+
+void History::setRetention(std::chrono::seconds maxAge, qint64 maxCount)
+{
+    m_options.maxAge = maxAge;
+    m_options.maxCount = maxCount;
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer, maxAge, maxCount] {
+            writer->setRetention(maxAge, maxCount);
+        },
+        Qt::QueuedConnection);
+}
+
+void History::retry()
+{
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer] {
+            writer->retryNow();
+        },
+        Qt::QueuedConnection);
+}
+
+void History::applyPragmaForTesting(const QString &pragma)
+{
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer, pragma] {
+            writer->applyPragma(pragma);
+        },
+        Qt::QueuedConnection);
+}
+
+HistoryReader *History::reader(QString *error) const
+{
+    if (!m_ready) {
+        if (error)
+            *error =
+                QStringLiteral("history database %1 is not open yet").arg(m_options.databasePath);
+        return nullptr;
+    }
+    if (!m_reader)
+        m_reader = std::make_unique<HistoryReader>(m_options.databasePath);
+    return m_reader.get();
+}
+
+QList<StoredMessage> History::search(const HistoryQuery &query, QString *error) const
+{
+    HistoryReader *r = reader(error);
+    return r ? r->search(query, error) : QList<StoredMessage>();
+}
+
+qint64 History::count(const HistoryQuery &query, QString *error) const
+{
+    HistoryReader *r = reader(error);
+    return r ? r->count(query, error) : 0;
+}
+
+QList<ServiceCount> History::countsPerService(const HistoryQuery &query, QString *error) const
+{
+    HistoryReader *r = reader(error);
+    return r ? r->countsPerService(query, error) : QList<ServiceCount>();
+}
+
+std::optional<StoredMessage> History::message(qint64 id, QString *error) const
+{
+    HistoryReader *r = reader(error);
+    return r ? r->message(id, error) : std::nullopt;
+}
+
+} // namespace fedmsg

@@ -1,0 +1,111 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+// lib/history: the durable, searchable, de-duplicated store of every received message (SQLite with
+// FTS5 through Qt Sql). Writes happen on History's own writer thread, never on the caller's;
+// reads are synchronous on the caller's thread through a separate query-only connection.
+// It must never use a transport, never render, never block the GUI thread with writes, and never
+// report a message as stored before its transaction committed.
+
+#include "history/HistoryOptions.h"
+#include "history/HistoryQuery.h"
+#include "history/HistoryRecord.h"
+#include "history/ServiceCount.h"
+#include "history/StoreResult.h"
+#include "history/StoredMessage.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+class QThread;
+
+namespace fedmsg {
+
+class HistoryReader;
+class HistoryWriter;
+
+/**
+ * @brief The message store.
+ *
+ * Writing: store() queues records to the writer thread, which writes them in batched
+ * transactions and emits stored() after each COMMIT with one StoreResult per record, in input
+ * order (duplicates included, flagged). At-least-once sources acknowledge on stored() only.
+ * If storing fails (disk full, read-only, locked) storingChanged(false, reason) is emitted, no
+ * stored() is emitted for the affected records, and they are retried with the next store() and
+ * by a backoff timer; storingChanged(true, {}) follows the first successful commit. A corrupt
+ * file is moved aside ("<file>.corrupt-<UTC time>", databaseReset()) and a new one created.
+ * Retention (age, count) runs in small delete transactions between write batches.
+ *
+ * Reading: search(), count(), countsPerService() and message() run synchronously on the calling
+ * thread (the thread that created the History; other threads should use their own HistoryReader).
+ * They use a query-only connection that sees committed data while the writer writes (WAL).
+ * They return nothing with *error set until ready() has been emitted.
+ */
+class History : public QObject
+{
+    Q_OBJECT
+public:
+    /// The database at HistoryOptions::defaultDatabasePath() with default retention.
+    explicit History(QObject *parent = nullptr);
+    explicit History(const HistoryOptions &options, QObject *parent = nullptr);
+    /// Writes what is still queued (one attempt), closes the database and stops the writer thread.
+    ~History() override;
+
+    QString databasePath() const { return m_options.databasePath; }
+    /// True once the database is open with the current schema (after ready()).
+    bool isReady() const { return m_ready; }
+    /// False while writes fail; statusReason() says why.
+    bool isStoring() const { return m_storing; }
+    QString statusReason() const { return m_reason; }
+
+    // Writes: asynchronous, on the writer thread.
+    void store(const QList<HistoryRecord> &records);
+    void store(const HistoryRecord &record);
+    void markRead(const QList<qint64> &ids, bool read = true);
+    void markAllRead(); ///< updated() is then emitted with an empty list
+    void setDecision(qint64 id, const QString &decision, const QString &rule = QString());
+    /// maxAge 0 = no age limit; maxCount 0 = no count limit. Applies from now on, incrementally.
+    void setRetention(std::chrono::seconds maxAge, qint64 maxCount);
+    /// Retries queued records now instead of waiting for the backoff timer.
+    void retry();
+    /// Test hook: "query_only = 1" or "max_page_count = N" on the writer connection (only these).
+    void applyPragmaForTesting(const QString &pragma);
+
+    // Reads: synchronous, on the calling thread (see the class comment).
+    QList<StoredMessage> search(const HistoryQuery &query, QString *error = nullptr) const;
+    qint64 count(const HistoryQuery &query, QString *error = nullptr) const;
+    QList<ServiceCount> countsPerService(const HistoryQuery &query, QString *error = nullptr) const;
+    std::optional<StoredMessage> message(qint64 id, QString *error = nullptr) const;
+
+Q_SIGNALS:
+    /// The database is open with the current schema (also after a corrupt file was replaced).
+    void ready();
+    /// After COMMIT: one result per stored record, in input order.
+    void stored(const QList<fedmsg::StoreResult> &results);
+    void storingChanged(bool storing, const QString &reason);
+    /// Rows whose read state or decision changed; empty = possibly all rows.
+    void updated(const QList<qint64> &ids);
+    /// Retention removed this many rows.
+    void pruned(int rows);
+    /// The database file was corrupt, moved to movedAsidePath and replaced by a new, empty one.
+    void databaseReset(const QString &movedAsidePath, const QString &reason);
+
+private:
+    HistoryReader *reader(QString *error) const;
+
+    HistoryOptions m_options;
+    QThread *m_thread = nullptr;
+    HistoryWriter *m_writer = nullptr;
+    mutable std::unique_ptr<HistoryReader> m_reader;
+    bool m_ready = false;
+    bool m_storing = true;
+    QString m_reason;
+};
+
+} // namespace fedmsg

@@ -1,0 +1,179 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "history/HistoryConnection.h"
+
+#include "history/HistoryLogging.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+namespace fedmsg {
+
+namespace {
+QAtomicInteger<quint64> s_connectionCounter;
+
+// SQLite primary result codes (sqlite3.h), without linking libsqlite3 ourselves.
+constexpr int SqlitePerm = 3;
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteIoErr = 10;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteFull = 13;
+constexpr int SqliteCantOpen = 14;
+constexpr int SqliteAuth = 23;
+constexpr int SqliteNotADb = 26;
+} // namespace
+
+QString HistoryConnection::uniqueName(const QString &role)
+{
+    return QStringLiteral("fedmsg-history-%1-%2").arg(role).arg(++s_connectionCounter);
+}
+
+QSqlDatabase HistoryConnection::open(
+    const QString &path, const QString &connectionName, bool queryOnly, QSqlError *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    if (!db.isValid()) {
+        if (error)
+            *error = QSqlError(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"),
+                {},
+                QSqlError::ConnectionError);
+        return {};
+    }
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        if (error)
+            *error = db.lastError();
+        return {};
+    }
+    // The first statement reads the header: a file that is not a database fails here.
+    QSqlError pragmaError;
+    const bool ok = exec(db, QStringLiteral("PRAGMA foreign_keys = OFF"), &pragmaError)
+        && exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &pragmaError)
+        && exec(db, QStringLiteral("PRAGMA temp_store = MEMORY"), &pragmaError)
+        && (!queryOnly || exec(db, QStringLiteral("PRAGMA query_only = ON"), &pragmaError));
+    if (!ok) {
+        if (error)
+            *error = pragmaError;
+        db.close();
+        return {};
+    }
+    return db;
+}
+
+void HistoryConnection::close(const QString &connectionName)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+bool HistoryConnection::exec(const QSqlDatabase &db, const QString &sql, QSqlError *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql)) {
+        if (error)
+            *error = query.lastError();
+        return false;
+    }
+    return true;
+}
+
+int HistoryConnection::sqliteCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+HistoryConnection::Failure HistoryConnection::classify(const QSqlError &error)
+{
+    if (!error.isValid())
+        return Failure::None;
+    switch (sqliteCode(error)) {
+    case SqliteCorrupt:
+    case SqliteNotADb:
+        return Failure::Corrupt;
+    case SqliteFull:
+        return Failure::Full;
+    case SqliteReadOnly:
+    case SqlitePerm:
+    case SqliteAuth:
+        return Failure::ReadOnly;
+    case SqliteBusy:
+    case SqliteLocked:
+        return Failure::Busy;
+    case SqliteCantOpen:
+        return Failure::CannotOpen;
+    case SqliteIoErr:
+        return Failure::Io;
+    default:
+        return Failure::Other;
+    }
+}
+
+QString HistoryConnection::describe(const QSqlError &error)
+{
+    QString what;
+    switch (classify(error)) {
+    case Failure::None:
+        return {};
+    case Failure::Corrupt:
+        what = QStringLiteral("database file is corrupt");
+        break;
+    case Failure::Full:
+        what = QStringLiteral("disk is full");
+        break;
+    case Failure::ReadOnly:
+        what = QStringLiteral("database is read-only");
+        break;
+    case Failure::Busy:
+        what = QStringLiteral("database is locked by another process");
+        break;
+    case Failure::CannotOpen:
+        what = QStringLiteral("cannot open database file");
+        break;
+    case Failure::Io:
+        what = QStringLiteral("I/O error");
+        break;
+    case Failure::Other:
+        what = QStringLiteral("database error");
+        break;
+    }
+    QString detail = error.databaseText();
+    if (detail.isEmpty())
+        detail = error.driverText();
+    return detail.isEmpty() ? what : what + QStringLiteral(": ") + detail;
+}
+
+QString HistoryConnection::moveAside(const QString &path, QString *error)
+{
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    QString target = path + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 1; QFileInfo::exists(target); ++n)
+        target = path + QStringLiteral(".corrupt-") + stamp + QLatin1Char('-') + QString::number(n);
+    if (QFileInfo::exists(path) && !QFile::rename(path, target)) {
+        if (error)
+            *error =
+                QStringLiteral("cannot move corrupt database %1 aside to %2").arg(path, target);
+        return {};
+    }
+    const QString wal = path + QStringLiteral("-wal");
+    if (QFileInfo::exists(wal) && !QFile::rename(wal, target + QStringLiteral("-wal")))
+        QFile::remove(wal);
+    QFile::remove(path + QStringLiteral("-shm"));
+    qCWarning(lcHistory) << "moved corrupt history database" << path << "aside to" << target;
+    return target;
+}
+
+} // namespace fedmsg

@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+namespace fedmsg {
+
+/**
+ * @brief Opening, classifying and moving aside History's SQLite connections (internal).
+ *
+ * A QSqlDatabase connection belongs to the thread that opened it: the writer opens its own on
+ * its thread, each reader opens one on the caller's thread.
+ */
+class HistoryConnection
+{
+public:
+    /// What a failed statement means for the store.
+    enum class Failure {
+        None,
+        Corrupt, ///< SQLITE_CORRUPT / SQLITE_NOTADB: move the file aside, start a new one
+        Full, ///< SQLITE_FULL: disk (or max_page_count) full
+        ReadOnly, ///< SQLITE_READONLY / SQLITE_PERM / SQLITE_AUTH
+        Busy, ///< SQLITE_BUSY / SQLITE_LOCKED: another process holds the lock
+        CannotOpen, ///< SQLITE_CANTOPEN
+        Io, ///< SQLITE_IOERR
+        Other,
+    };
+
+    /// A new, unique connection name with the given role ("writer", "reader").
+    static QString uniqueName(const QString &role);
+    /// Opens the file (creating it unless mustExist) with WAL-friendly settings; queryOnly
+    /// connections cannot write. On failure returns an invalid database and fills *error.
+    static QSqlDatabase open(
+        const QString &path, const QString &connectionName, bool queryOnly, QSqlError *error);
+    /// Closes and removes the named connection (all its queries must be gone).
+    static void close(const QString &connectionName);
+
+    /// Runs one statement; false and *error on failure.
+    static bool exec(const QSqlDatabase &db, const QString &sql, QSqlError *error = nullptr);
+    /// SQLite primary result code of an error (-1 when unknown).
+    static int sqliteCode(const QSqlError &error);
+    static Failure classify(const QSqlError &error);
+    /// A one-line reason for humans ("disk is full: database or disk is full").
+    static QString describe(const QSqlError &error);
+
+    /// Renames path (and its -wal file) to "<path>.corrupt-<UTC timestamp>", removes -shm.
+    /// Returns the new name, or an empty string with *error.
+    static QString moveAside(const QString &path, QString *error);
+};
+
+} // namespace fedmsg

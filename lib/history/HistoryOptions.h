@@ -1,0 +1,31 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <QString>
+
+#include <chrono>
+
+namespace fedmsg {
+
+/// @brief How a History is set up: where its database lives and how much it keeps.
+struct HistoryOptions
+{
+    /// SQLite file; empty = defaultDatabasePath() (QStandardPaths::AppDataLocation/history.sqlite).
+    QString databasePath;
+    /// Messages received longer ago than this are removed; 0 = keep regardless of age.
+    std::chrono::seconds maxAge = std::chrono::hours(24 * 30);
+    /// At most this many messages are kept (oldest arrivals go first); 0 = no count limit.
+    qint64 maxCount = 50000;
+    /// Rows removed per retention step (one short transaction between write batches).
+    int pruneBatch = 500;
+    /// Records written per transaction.
+    int maxBatch = 2000;
+    /// Records held in memory while storing is impossible (disk full, read-only); older ones
+    /// beyond this are dropped (at-least-once sources redeliver what they never got acked).
+    int maxPending = 20000;
+
+    static QString defaultDatabasePath();
+};
+
+} // namespace fedmsg

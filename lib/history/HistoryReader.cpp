@@ -1,0 +1,325 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "history/HistoryReader.h"
+
+#include "history/FtsQuery.h"
+#include "history/HistoryConnection.h"
+#include "history/HistoryOptions.h"
+#include "history/HistorySchema.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace fedmsg {
+
+namespace {
+
+const QLatin1String Columns(
+    "m.id, m.msg_id, m.topic, m.body, m.headers, m.bus_name, m.endpoint, m.transport, m.trust,"
+    " m.trust_reason, m.received_at, m.sent_at, m.title, m.subtitle, m.long_form, m.link, m.icon,"
+    " m.secondary_icon, m.service_name, m.service_label, m.extra, m.decision, m.decision_rule,"
+    " m.is_read");
+
+void setError(QString *error, const QString &text)
+{
+    if (error)
+        *error = text;
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    list.reserve(array.size());
+    for (const QJsonValue &v : array)
+        list.append(v.toString());
+    return list;
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+StoredMessage fromRow(const QSqlQuery &q)
+{
+    StoredMessage m;
+    m.id = q.value(0).toLongLong();
+    m.msgId = q.value(1).toString();
+    m.topic = q.value(2).toString();
+    m.body = q.value(3).toByteArray();
+    m.headers = q.value(4).toByteArray();
+    m.busName = q.value(5).toString();
+    m.endpoint = q.value(6).toString();
+    m.transport = q.value(7).toString() == QLatin1String("amqp") ? Envelope::Transport::Amqp
+                                                                 : Envelope::Transport::ZeroMq;
+    m.trust = trustStateFromName(q.value(8).toString());
+    m.trustReason = q.value(9).toString();
+    m.receivedAt = fromMs(q.value(10));
+    m.sentAt = fromMs(q.value(11));
+    Rendering &r = m.rendering;
+    r.title = q.value(12).toString();
+    r.subtitle = q.value(13).toString();
+    r.longForm = q.value(14).toString();
+    r.link = q.value(15).toString();
+    r.icon = q.value(16).toString();
+    r.secondaryIcon = q.value(17).toString();
+    r.serviceName = q.value(18).toString();
+    r.serviceLabel = q.value(19).toString();
+    const QJsonObject extra = QJsonDocument::fromJson(q.value(20).toByteArray()).object();
+    r.usernames = stringList(extra.value(QStringLiteral("usernames")));
+    r.packages = stringList(extra.value(QStringLiteral("packages")));
+    r.objects = stringList(extra.value(QStringLiteral("objects")));
+    r.appName = extra.value(QStringLiteral("appName")).toString();
+    r.agentName = extra.value(QStringLiteral("agentName")).toString();
+    r.containers = stringList(extra.value(QStringLiteral("containers")));
+    r.modules = stringList(extra.value(QStringLiteral("modules")));
+    r.flatpaks = stringList(extra.value(QStringLiteral("flatpaks")));
+    r.groups = stringList(extra.value(QStringLiteral("groups")));
+    r.severity = extra.value(QStringLiteral("severity")).toInt(20);
+    r.fallback = extra.value(QStringLiteral("fallback")).toBool(false);
+    m.decision = q.value(21).toString();
+    m.decisionRule = q.value(22).toString();
+    m.read = q.value(23).toInt() != 0;
+    return m;
+}
+
+QString placeholders(qsizetype n)
+{
+    QStringList marks;
+    marks.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        marks.append(QStringLiteral("?"));
+    return QStringLiteral("(") + marks.join(QLatin1Char(',')) + QStringLiteral(")");
+}
+
+bool runQuery(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
+{
+    q.setForwardOnly(true);
+    if (!q.prepare(sql)) {
+        setError(error,
+            QStringLiteral("history query failed: ") + HistoryConnection::describe(q.lastError()));
+        return false;
+    }
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        setError(error,
+            QStringLiteral("history query failed: ") + HistoryConnection::describe(q.lastError()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+HistoryReader::HistoryReader(const QString &databasePath)
+    : m_path(databasePath.isEmpty() ? HistoryOptions::defaultDatabasePath() : databasePath)
+{}
+
+HistoryReader::~HistoryReader()
+{
+    close();
+}
+
+bool HistoryReader::open(QString *error)
+{
+    if (m_open)
+        return true;
+    if (!QFileInfo::exists(m_path)) {
+        setError(error, QStringLiteral("no history database at %1").arg(m_path));
+        return false;
+    }
+    m_connectionName = HistoryConnection::uniqueName(QStringLiteral("reader"));
+    QSqlError sqlError;
+    m_db = HistoryConnection::open(m_path, m_connectionName, true, &sqlError);
+    if (!m_db.isValid() || !m_db.isOpen()) {
+        setError(error,
+            QStringLiteral("cannot open history database %1: %2")
+                .arg(m_path, HistoryConnection::describe(sqlError)));
+        close();
+        return false;
+    }
+    const int version = HistorySchema::version(m_db, &sqlError);
+    if (version != HistorySchema::CurrentVersion) {
+        if (version < 0) {
+            setError(error,
+                QStringLiteral("cannot read history database %1: %2")
+                    .arg(m_path, HistoryConnection::describe(sqlError)));
+        } else if (version == 0) {
+            setError(error, QStringLiteral("history database %1 is not set up yet").arg(m_path));
+        } else {
+            setError(error,
+                QStringLiteral("history database %1 has schema version %2, this program reads "
+                               "version %3%4")
+                    .arg(m_path)
+                    .arg(version)
+                    .arg(HistorySchema::CurrentVersion)
+                    .arg(version < HistorySchema::CurrentVersion
+                            ? QStringLiteral(" (start fedmsg-notify once to migrate it)")
+                            : QString()));
+        }
+        close();
+        return false;
+    }
+    m_open = true;
+    return true;
+}
+
+void HistoryReader::close()
+{
+    m_open = false;
+    if (!m_connectionName.isEmpty()) {
+        m_db = QSqlDatabase();
+        HistoryConnection::close(m_connectionName);
+        m_connectionName.clear();
+    }
+}
+
+bool HistoryReader::buildWhere(
+    const HistoryQuery &query, bool withKeyset, QString *where, QVariantList *binds, QString *error)
+{
+    QStringList clauses;
+    if (!query.text.trimmed().isEmpty()) {
+        const auto expression = FtsQuery::toMatchExpression(query.text, error);
+        if (!expression)
+            return false;
+        clauses.append(
+            QStringLiteral("m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)"));
+        binds->append(*expression);
+    }
+    const auto inList = [&](const QString &column, const QStringList &values) {
+        if (values.isEmpty())
+            return;
+        clauses.append(column + QStringLiteral(" IN ") + placeholders(values.size()));
+        for (const QString &v : values)
+            binds->append(v);
+    };
+    inList(QStringLiteral("m.bus_name"), query.buses);
+    inList(QStringLiteral("m.service_name"), query.services);
+    if (!query.topicPrefix.isEmpty()) {
+        clauses.append(QStringLiteral("m.topic >= ? AND substr(m.topic, 1, ?) = ?"));
+        binds->append(query.topicPrefix);
+        binds->append(static_cast<qint64>(query.topicPrefix.toUcs4().size()));
+        binds->append(query.topicPrefix);
+    }
+    if (!query.user.isEmpty()) {
+        clauses.append(
+            QStringLiteral("m.id IN (SELECT message_id FROM message_users WHERE name = ?)"));
+        binds->append(query.user);
+    }
+    if (!query.package.isEmpty()) {
+        clauses.append(
+            QStringLiteral("m.id IN (SELECT message_id FROM message_packages WHERE name = ?)"));
+        binds->append(query.package);
+    }
+    QStringList trustNames;
+    for (TrustState t : query.trust)
+        trustNames.append(trustStateName(t));
+    inList(QStringLiteral("m.trust"), trustNames);
+    inList(QStringLiteral("m.decision"), query.decisions);
+    if (!query.msgId.isEmpty()) {
+        clauses.append(QStringLiteral("m.msg_id = ?"));
+        binds->append(query.msgId);
+    }
+    if (query.from.isValid()) {
+        clauses.append(QStringLiteral("m.received_at >= ?"));
+        binds->append(query.from.toMSecsSinceEpoch());
+    }
+    if (query.to.isValid()) {
+        clauses.append(QStringLiteral("m.received_at < ?"));
+        binds->append(query.to.toMSecsSinceEpoch());
+    }
+    if (query.unreadOnly)
+        clauses.append(QStringLiteral("m.is_read = 0"));
+    if (withKeyset && query.afterRowId > 0) {
+        clauses.append(query.oldestFirst ? QStringLiteral("m.id > ?") : QStringLiteral("m.id < ?"));
+        binds->append(query.afterRowId);
+    }
+    *where = clauses.isEmpty() ? QString()
+                               : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
+    return true;
+}
+
+QList<StoredMessage> HistoryReader::search(const HistoryQuery &query, QString *error)
+{
+    QList<StoredMessage> messages;
+    QString where;
+    QVariantList binds;
+    if (!open(error) || !buildWhere(query, true, &where, &binds, error))
+        return messages;
+    const QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM messages m")
+        + where
+        + (query.oldestFirst ? QStringLiteral(" ORDER BY m.id ASC")
+                             : QStringLiteral(" ORDER BY m.id DESC"))
+        + QStringLiteral(" LIMIT ? OFFSET ?");
+    binds.append(query.limit > 0 ? query.limit : -1);
+    binds.append(std::max(0, query.offset));
+    QSqlQuery q(m_db);
+    if (!runQuery(q, sql, binds, error))
+        return messages;
+    while (q.next())
+        messages.append(fromRow(q));
+    if (q.lastError().isValid()) {
+        setError(error,
+            QStringLiteral("history query failed: ") + HistoryConnection::describe(q.lastError()));
+        messages.clear();
+    }
+    return messages;
+}
+
+qint64 HistoryReader::count(const HistoryQuery &query, QString *error)
+{
+    QString where;
+    QVariantList binds;
+    if (!open(error) || !buildWhere(query, false, &where, &binds, error))
+        return 0;
+    QSqlQuery q(m_db);
+    if (!runQuery(q, QStringLiteral("SELECT count(*) FROM messages m") + where, binds, error)
+        || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+QList<ServiceCount> HistoryReader::countsPerService(const HistoryQuery &query, QString *error)
+{
+    QList<ServiceCount> counts;
+    QString where;
+    QVariantList binds;
+    if (!open(error) || !buildWhere(query, false, &where, &binds, error))
+        return counts;
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+            QStringLiteral("SELECT m.service_name, max(m.service_label), count(*) FROM messages m")
+                + where + QStringLiteral(" GROUP BY m.service_name ORDER BY 3 DESC, 1 ASC"),
+            binds,
+            error))
+        return counts;
+    while (q.next())
+        counts.append(
+            ServiceCount { q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong() });
+    return counts;
+}
+
+std::optional<StoredMessage> HistoryReader::message(qint64 id, QString *error)
+{
+    if (error)
+        error->clear();
+    if (!open(error))
+        return std::nullopt;
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+            QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM messages m WHERE m.id = ?"),
+            { id },
+            error)
+        || !q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+} // namespace fedmsg

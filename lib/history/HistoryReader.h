@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "history/HistoryQuery.h"
+#include "history/ServiceCount.h"
+#include "history/StoredMessage.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+
+#include <optional>
+
+namespace fedmsg {
+
+/**
+ * @brief Synchronous, read-only queries over a History database, for GUIs and CLIs
+ * (`fedmsg-tail --history`).
+ *
+ * It opens its own query-only SQLite connection on first use, on the calling thread, and must
+ * then be used from that thread only. WAL mode lets it read while History's writer thread writes;
+ * it sees every transaction committed before each query starts. It never creates a database: a
+ * missing file, or one with an older or newer schema, is an error (History migrates on open).
+ * Errors are returned through the optional QString *error (empty result then).
+ */
+class HistoryReader
+{
+public:
+    /// databasePath empty = HistoryOptions::defaultDatabasePath().
+    explicit HistoryReader(const QString &databasePath = QString());
+    ~HistoryReader();
+    HistoryReader(const HistoryReader &) = delete;
+    HistoryReader &operator=(const HistoryReader &) = delete;
+
+    QString databasePath() const { return m_path; }
+    bool open(QString *error = nullptr);
+    bool isOpen() const { return m_open; }
+    void close();
+
+    /// Matching messages, ordered and paged as the query says.
+    QList<StoredMessage> search(const HistoryQuery &query, QString *error = nullptr);
+    /// Number of matching messages; limit, offset and afterRowId are ignored.
+    qint64 count(const HistoryQuery &query, QString *error = nullptr);
+    /// Matching messages per service, most first (e.g. query.from/to as the time window);
+    /// paging fields are ignored.
+    QList<ServiceCount> countsPerService(const HistoryQuery &query, QString *error = nullptr);
+    /// One message by row id; nullopt (and *error empty) when there is no such row.
+    std::optional<StoredMessage> message(qint64 id, QString *error = nullptr);
+
+private:
+    bool buildWhere(const HistoryQuery &query,
+        bool withKeyset,
+        QString *where,
+        QVariantList *binds,
+        QString *error);
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    bool m_open = false;
+};
+
+} // namespace fedmsg

@@ -1,0 +1,242 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "history/HistorySchema.h"
+
+#include "history/HistoryConnection.h"
+#include "history/HistoryLogging.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fedmsg {
+
+namespace {
+
+const char *const CurrentSchema[] = {
+    "CREATE TABLE messages ("
+    " id INTEGER PRIMARY KEY,"
+    " dedup_key TEXT NOT NULL UNIQUE,"
+    " msg_id TEXT NOT NULL DEFAULT '',"
+    " topic TEXT NOT NULL DEFAULT '',"
+    " body BLOB NOT NULL,"
+    " headers BLOB,"
+    " bus_name TEXT NOT NULL DEFAULT '',"
+    " endpoint TEXT NOT NULL DEFAULT '',"
+    " transport TEXT NOT NULL DEFAULT 'zeromq',"
+    " trust TEXT NOT NULL DEFAULT 'unchecked',"
+    " trust_reason TEXT NOT NULL DEFAULT '',"
+    " received_at INTEGER NOT NULL," // ms since the epoch, UTC
+    " sent_at INTEGER," // ms since the epoch, UTC; NULL when not sent
+    " title TEXT NOT NULL DEFAULT '',"
+    " subtitle TEXT NOT NULL DEFAULT '',"
+    " long_form TEXT NOT NULL DEFAULT '',"
+    " link TEXT NOT NULL DEFAULT '',"
+    " icon TEXT NOT NULL DEFAULT '',"
+    " secondary_icon TEXT NOT NULL DEFAULT '',"
+    " service_name TEXT NOT NULL DEFAULT '',"
+    " service_label TEXT NOT NULL DEFAULT '',"
+    " usernames TEXT NOT NULL DEFAULT ''," // space-joined, for the FTS index
+    " packages TEXT NOT NULL DEFAULT ''," // space-joined, for the FTS index
+    " extra TEXT NOT NULL DEFAULT '{}'," // JSON: exact lists and the remaining Rendering fields
+    " decision TEXT NOT NULL DEFAULT '',"
+    " decision_rule TEXT NOT NULL DEFAULT '',"
+    " is_read INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX messages_received_at ON messages(received_at)",
+    "CREATE INDEX messages_service ON messages(service_name, id)",
+    "CREATE INDEX messages_bus ON messages(bus_name, id)",
+    "CREATE INDEX messages_topic ON messages(topic)",
+    "CREATE INDEX messages_msg_id ON messages(msg_id) WHERE msg_id <> ''",
+    "CREATE INDEX messages_unread ON messages(id) WHERE is_read = 0",
+    "CREATE TABLE message_users (name TEXT NOT NULL, message_id INTEGER NOT NULL,"
+    " PRIMARY KEY(name, message_id)) WITHOUT ROWID",
+    "CREATE INDEX message_users_by_message ON message_users(message_id)",
+    "CREATE TABLE message_packages (name TEXT NOT NULL, message_id INTEGER NOT NULL,"
+    " PRIMARY KEY(name, message_id)) WITHOUT ROWID",
+    "CREATE INDEX message_packages_by_message ON message_packages(message_id)",
+    "CREATE VIRTUAL TABLE messages_fts USING fts5(title, subtitle, topic, usernames, packages,"
+    " content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER messages_after_insert AFTER INSERT ON messages BEGIN"
+    " INSERT INTO messages_fts(rowid, title, subtitle, topic, usernames, packages)"
+    " VALUES (new.id, new.title, new.subtitle, new.topic, new.usernames, new.packages);"
+    " END",
+    "CREATE TRIGGER messages_after_delete AFTER DELETE ON messages BEGIN"
+    " INSERT INTO messages_fts(messages_fts, rowid, title, subtitle, topic, usernames, packages)"
+    " VALUES ('delete', old.id, old.title, old.subtitle, old.topic, old.usernames, old.packages);"
+    " DELETE FROM message_users WHERE message_id = old.id;"
+    " DELETE FROM message_packages WHERE message_id = old.id;"
+    " END",
+    "CREATE TRIGGER messages_after_update AFTER UPDATE OF title, subtitle, topic, usernames, "
+    "packages"
+    " ON messages BEGIN"
+    " INSERT INTO messages_fts(messages_fts, rowid, title, subtitle, topic, usernames, packages)"
+    " VALUES ('delete', old.id, old.title, old.subtitle, old.topic, old.usernames, old.packages);"
+    " INSERT INTO messages_fts(rowid, title, subtitle, topic, usernames, packages)"
+    " VALUES (new.id, new.title, new.subtitle, new.topic, new.usernames, new.packages);"
+    " END",
+};
+
+bool setVersion(const QSqlDatabase &db, int version, QSqlError *error)
+{
+    return HistoryConnection::exec(
+        db, QStringLiteral("PRAGMA user_version = %1").arg(version), error);
+}
+
+// Runs body inside BEGIN IMMEDIATE ... COMMIT, rolling back on failure.
+template <typename Body>
+bool inTransaction(const QSqlDatabase &db, QSqlError *error, Body body)
+{
+    if (!HistoryConnection::exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
+        return false;
+    if (!body() || !HistoryConnection::exec(db, QStringLiteral("COMMIT"), error)) {
+        HistoryConnection::exec(db, QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int HistorySchema::version(const QSqlDatabase &db, QSqlError *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        if (error)
+            *error = query.lastError();
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+HistorySchema::Result HistorySchema::prepare(
+    const QSqlDatabase &db, QSqlError *error, QString *reason)
+{
+    const auto fail = [&](const QString &what) {
+        if (reason)
+            *reason = what + QStringLiteral(": ") + HistoryConnection::describe(*error);
+        return Result::Failed;
+    };
+    int current = version(db, error);
+    if (current < 0)
+        return fail(QStringLiteral("cannot read the schema version"));
+    if (current > CurrentVersion) {
+        if (reason)
+            *reason =
+                QStringLiteral("history database has schema version %1, newer than this program "
+                               "understands (%2); it is left untouched")
+                    .arg(current)
+                    .arg(CurrentVersion);
+        return Result::TooNew;
+    }
+    {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+            *error = query.lastError();
+            return fail(QStringLiteral("cannot switch to WAL mode"));
+        }
+    }
+    if (current == 0) {
+        if (!inTransaction(db, error, [&] {
+                return createCurrent(db, error) && setVersion(db, CurrentVersion, error);
+            }))
+            return fail(QStringLiteral("cannot create the history tables"));
+        qCInfo(lcHistory) << "created history database, schema version" << CurrentVersion;
+        return Result::Ok;
+    }
+    while (current < CurrentVersion) {
+        bool ok = false;
+        switch (current) {
+        case 1:
+            ok = inTransaction(db, error, [&] {
+                return migrateFrom1(db, error) && setVersion(db, 2, error);
+            });
+            break;
+        default:
+            break;
+        }
+        if (!ok)
+            return fail(
+                QStringLiteral("cannot migrate history from schema version %1").arg(current));
+        qCInfo(lcHistory) << "migrated history database from schema version" << current << "to"
+                          << current + 1;
+        ++current;
+    }
+    return Result::Ok;
+}
+
+QString HistorySchema::deduplicationKey(const QString &msgId, const QByteArray &canonicalBody)
+{
+    if (!msgId.isEmpty())
+        return QStringLiteral("id:") + msgId;
+    return QStringLiteral("sha256:")
+        + QString::fromLatin1(
+            QCryptographicHash::hash(canonicalBody, QCryptographicHash::Sha256).toHex());
+}
+
+bool HistorySchema::createCurrent(const QSqlDatabase &db, QSqlError *error)
+{
+    for (const char *statement : CurrentSchema) {
+        if (!HistoryConnection::exec(db, QString::fromLatin1(statement), error))
+            return false;
+    }
+    return true;
+}
+
+bool HistorySchema::migrateFrom1(const QSqlDatabase &db, QSqlError *error)
+{
+    if (!HistoryConnection::exec(
+            db, QStringLiteral("ALTER TABLE messages RENAME TO messages_v1"), error)
+        || !createCurrent(db, error))
+        return false;
+
+    QSqlQuery insert(db);
+    if (!insert.prepare(QStringLiteral(
+            "INSERT OR IGNORE INTO messages (dedup_key, msg_id, topic, body, received_at, sent_at,"
+            " title, subtitle, link, is_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+        *error = insert.lastError();
+        return false;
+    }
+    QSqlQuery rows(db);
+    rows.setForwardOnly(true);
+    if (!rows.exec(
+            QStringLiteral("SELECT msg_id, topic, body, received_at, title, subtitle, link, read"
+                           " FROM messages_v1 ORDER BY id"))) {
+        *error = rows.lastError();
+        return false;
+    }
+    while (rows.next()) {
+        const QString msgId = rows.value(0).toString();
+        const QByteArray body = rows.value(2).toString().toUtf8();
+        // v1 kept no sent time: take the envelope's "timestamp" (seconds) from the body.
+        QVariant sentAt(QMetaType::fromType<qint64>());
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        const QJsonValue timestamp = document.object().value(QStringLiteral("timestamp"));
+        if (timestamp.isDouble())
+            sentAt = static_cast<qint64>(timestamp.toDouble() * 1000.0);
+        insert.addBindValue(deduplicationKey(msgId, body));
+        insert.addBindValue(msgId);
+        insert.addBindValue(rows.value(1).toString());
+        insert.addBindValue(body);
+        insert.addBindValue(rows.value(3).toLongLong() * 1000);
+        insert.addBindValue(sentAt);
+        insert.addBindValue(rows.value(4).toString());
+        insert.addBindValue(rows.value(5).toString());
+        insert.addBindValue(rows.value(6).toString());
+        insert.addBindValue(rows.value(7).toInt() != 0 ? 1 : 0);
+        if (!insert.exec()) {
+            *error = insert.lastError();
+            return false;
+        }
+    }
+    if (rows.lastError().isValid()) {
+        *error = rows.lastError();
+        return false;
+    }
+    rows.finish();
+    insert.finish();
+    return HistoryConnection::exec(db, QStringLiteral("DROP TABLE messages_v1"), error);
+}
+
+} // namespace fedmsg

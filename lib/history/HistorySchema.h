@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+namespace fedmsg {
+
+/**
+ * @brief History's table layout, its version (PRAGMA user_version) and the migrations from every
+ * earlier version (internal; used by the writer).
+ *
+ * Version 1 (the first release) was one table:
+ *   messages(id INTEGER PRIMARY KEY, msg_id TEXT UNIQUE, topic TEXT NOT NULL, body TEXT NOT NULL,
+ *            received_at INTEGER NOT NULL -- seconds since the epoch,
+ *            title TEXT, subtitle TEXT, link TEXT, read INTEGER NOT NULL DEFAULT 0)
+ * Version 2 (current) adds de-duplication keys, the envelope's transport facts, trust, the whole
+ * rendering, rule decisions, millisecond times, the FTS5 index and user/package lookup tables.
+ */
+class HistorySchema
+{
+public:
+    static constexpr int CurrentVersion = 2;
+
+    enum class Result { Ok, TooNew, Failed };
+
+    /// user_version of the open database, or -1 with *error.
+    static int version(const QSqlDatabase &db, QSqlError *error = nullptr);
+    /// Puts the database in WAL mode and creates or migrates the schema to CurrentVersion,
+    /// each migration in one transaction. TooNew: made by a newer program; left untouched.
+    static Result prepare(const QSqlDatabase &db, QSqlError *error, QString *reason);
+
+    /// The unique key a message is de-duplicated by: its msg_id, else a hash of its canonical body.
+    static QString deduplicationKey(const QString &msgId, const QByteArray &canonicalBody);
+
+private:
+    static bool createCurrent(const QSqlDatabase &db, QSqlError *error);
+    static bool migrateFrom1(const QSqlDatabase &db, QSqlError *error);
+};
+
+} // namespace fedmsg

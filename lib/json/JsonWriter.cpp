@@ -80,7 +80,7 @@ inline bool plainAscii(unsigned char c)
     return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
 }
 
-void appendCanonicalString(std::string &out, const std::string &s)
+void appendCanonicalStringImpl(std::string &out, std::string_view s)
 {
     out.push_back('"');
     const auto *p = reinterpret_cast<const unsigned char *>(s.data());
@@ -249,7 +249,7 @@ void writeCanonical(std::string &out, const JsonValue &v)
 {
     switch (v.type()) {
     case JsonValue::Type::String:
-        appendCanonicalString(out, v.toStdString());
+        appendCanonicalStringImpl(out, v.toStdString());
         return;
     case JsonValue::Type::Array: {
         out.push_back('[');
@@ -270,7 +270,7 @@ void writeCanonical(std::string &out, const JsonValue &v)
             if (!first)
                 out.push_back(',');
             first = false;
-            appendCanonicalString(out, m.first);
+            appendCanonicalStringImpl(out, m.first);
             out.push_back(':');
             writeCanonical(out, m.second);
         }
@@ -349,6 +349,11 @@ std::string JsonWriter::canonical(const JsonValue &value)
 void JsonWriter::appendCanonical(std::string &out, const JsonValue &value)
 {
     writeCanonical(out, value);
+}
+
+void JsonWriter::appendCanonicalString(std::string &out, std::string_view wtf8)
+{
+    appendCanonicalStringImpl(out, wtf8);
 }
 
 std::string JsonWriter::pretty(const JsonValue &value, int indent)

@@ -5,6 +5,7 @@
 #include "json/JsonValue.h"
 
 #include <string>
+#include <string_view>
 
 namespace fedmsg {
 
@@ -19,6 +20,8 @@ public:
     static std::string canonical(const JsonValue &value);
     /// Appends the canonical form to out (no allocation churn in hot loops).
     static void appendCanonical(std::string &out, const JsonValue &value);
+    /// Appends one WTF-8 string (a key or a value) in canonical form, quotes included.
+    static void appendCanonicalString(std::string &out, std::string_view wtf8);
     /// Indented, sorted, UTF-8 (not ASCII-escaped) form for display; same number formatting.
     static std::string pretty(const JsonValue &value, int indent = 2);
     /// Python float repr of d ("1.0", "1e-05", "1.5e+300", "inf" -> "Infinity").

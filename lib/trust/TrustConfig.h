@@ -15,7 +15,8 @@ namespace fedmsg {
  * @brief Trust settings of one fedmsg bus, as fedmsg's ssl.py config expresses them.
  *
  * caLocation / crlLocation are file paths or https:// URLs. crlLocation empty means no CRL
- * checking (fedmsg's crl_location = None).
+ * checking (fedmsg's crl_location = None). caLocation empty means Fedora's CA URL (what fedmsg
+ * uses when ca_cert_location is absent). fedoraDefaults() is fedmsg's shipped ssl.py.
  */
 struct TrustConfig
 {
@@ -30,6 +31,23 @@ struct TrustConfig
     std::optional<QDateTime> verifyTime;
 
     bool operator==(const TrustConfig &) const = default;
+
+    static QString fedoraCaUrl()
+    {
+        return QStringLiteral("https://fedoraproject.org/fedmsg/ca.crt");
+    }
+    static QString fedoraCrlUrl()
+    {
+        return QStringLiteral("https://fedoraproject.org/fedmsg/crl.pem");
+    }
+    /// fedmsg.d/ssl.py as shipped: validate against Fedora's CA and CRL URLs.
+    static TrustConfig fedoraDefaults()
+    {
+        TrustConfig c;
+        c.caLocation = fedoraCaUrl();
+        c.crlLocation = fedoraCrlUrl();
+        return c;
+    }
 };
 
 } // namespace fedmsg

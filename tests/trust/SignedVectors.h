@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+// Test helper: loads shared/vectors/signed-public.jsonl (or $FEDMSG_SIGNED_VECTORS) and turns a
+// vector's config into a TrustConfig with absolute paths.
+
+#include "trust/TrustConfig.h"
+#include "json/JsonParser.h"
+
+#include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QString>
+
+#include <string>
+#include <vector>
+
+namespace fedmsg::testing {
+
+inline QString sharedDir()
+{
+    const QString env = QString::fromLocal8Bit(qgetenv("FEDMSG_SHARED_DIR"));
+    return env.isEmpty() ? QStringLiteral(FEDMSG_SHARED_DIR) : env;
+}
+
+inline QString signedVectorsPath()
+{
+    const QByteArray env = qgetenv("FEDMSG_SIGNED_VECTORS");
+    return env.isEmpty() ? sharedDir() + QStringLiteral("/vectors/signed-public.jsonl")
+                         : QString::fromLocal8Bit(env);
+}
+
+/// Paths in a vector's config are relative to the folder of the vectors file.
+inline QString vectorsDir()
+{
+    return QFileInfo(signedVectorsPath()).absolutePath();
+}
+
+inline std::vector<JsonValue> loadSignedVectors()
+{
+    std::vector<JsonValue> out;
+    QFile f(signedVectorsPath());
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        if (line.isEmpty())
+            continue;
+        if (auto v = JsonParser::parse(line.toStdString()))
+            out.push_back(std::move(*v));
+    }
+    return out;
+}
+
+inline std::string fromB64(const JsonValue &v)
+{
+    return QByteArray::fromBase64(QByteArray::fromStdString(v.toStdString())).toStdString();
+}
+
+inline QString vectorPath(const JsonValue &relative)
+{
+    if (!relative.isString())
+        return {};
+    return QDir(vectorsDir()).absoluteFilePath(relative.toQString());
+}
+
+inline TrustConfig trustConfigOf(const JsonValue &vector)
+{
+    const JsonValue &c = vector["config"];
+    TrustConfig config;
+    config.caLocation = vectorPath(c["ca_cert"]);
+    config.crlLocation = vectorPath(c["crl"]);
+    for (const auto &[topic, signers] : c["routing_policy"].object()) {
+        QStringList list;
+        for (const JsonValue &s : signers.array())
+            list << s.toQString();
+        config.routingPolicy.insert(JsonValue(topic).toQString(), list);
+    }
+    config.routingNitpicky = c["routing_nitpicky"].toBool();
+    if (c.contains("crypto_validate_backends")) {
+        config.cryptoValidateBackends.clear();
+        for (const JsonValue &b : c["crypto_validate_backends"].array())
+            config.cryptoValidateBackends << b.toQString();
+    }
+    config.fixDatagrepperMessage = c["fix_datagrepper_message"].toBool();
+    if (c["verify_time"].isString())
+        config.verifyTime = QDateTime::fromString(c["verify_time"].toQString(), Qt::ISODate);
+    return config;
+}
+
+} // namespace fedmsg::testing

@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+// lib/amqp: the fedora-messaging side of the buses (AMQP 0.9.1 on RabbitMQ via rabbitmq-c): the
+// consuming Source, the publisher, the Fedora broker presets and the fedora-messaging config
+// reader. It turns deliveries into Envelopes and nothing more: it must never render, store,
+// de-duplicate (History does) or touch the UI, and never weaken TLS verification.
+
+#include "bus/Source.h"
+
+#include <QDateTime>
+#include <QPointer>
+
+class QThread;
+
+namespace fedmsg {
+
+class AmqpWorker;
+
+/**
+ * @brief Consumes a fedora-messaging broker into Envelopes (at-least-once).
+ *
+ * One connection per bus on a worker thread (AmqpWorker): TLS with client certificate and SASL
+ * EXTERNAL, a private UUID-named queue (neither exclusive nor auto-delete, x-expires 1 h) that
+ * buffers messages while the applet is offline, one binding on amq.topic per pattern from
+ * AmqpTopicPatterns::fromSubscriptions(config.topics), prefetch config.amqp.prefetch, manual
+ * acks: a delivery is acknowledged only when acknowledge() gets its Envelope::deliveryTag,
+ * which the pipeline calls after History stored it. Reconnects with exponential backoff and
+ * jitter; reconnectNow() skips the wait.
+ * @code
+ * auto *src = new AmqpSource(AmqpPresets::fedoraProduction(), this);
+ * connect(src, &AmqpSource::queueNameAssigned, &settings, &Settings::setAmqpQueueName);
+ * connect(history, &History::stored, src, &Source::acknowledge);
+ * src->start();
+ * @endcode
+ */
+class AmqpSource : public Source
+{
+    Q_OBJECT
+public:
+    explicit AmqpSource(const BusConfig &config, QObject *parent = nullptr);
+    ~AmqpSource() override;
+
+    void start() override;
+    void stop() override;
+    void reconfigure(const BusConfig &config) override;
+    BusConfig config() const override { return m_config; }
+    void reconnectNow() override;
+    void acknowledge(const QList<quint64> &deliveryTags) override;
+    bool isAtLeastOnce() const override { return true; }
+    bool isRunning() const { return m_worker != nullptr; }
+
+Q_SIGNALS:
+    /// A new queue name was generated (none configured, or the configured one was unusable):
+    /// persist it (Settings::setAmqpQueueName) so the next start resumes the same queue.
+    void queueNameAssigned(const QString &busName, const QString &queueName);
+    /// The broker had lost our queue (expired after 1 h without consumer, broker restart,
+    /// deleted): messages between since and now are missing. since is invalid when unknown (the
+    /// first connection of this process: use the newest message in history).
+    void gapDetected(const QString &busName, const QDateTime &since);
+
+private:
+    BusConfig m_config;
+    QThread *m_thread = nullptr;
+    AmqpWorker *m_worker = nullptr;
+    quint64 m_run = 0;
+};
+
+} // namespace fedmsg

@@ -1,0 +1,277 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "amqp/FedoraMessagingConfig.h"
+
+#include "amqp/AmqpAddress.h"
+#include "amqp/AmqpWorker.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUrl>
+
+#include <toml++/toml.h>
+
+namespace fedmsg {
+
+namespace {
+
+class Reader
+{
+public:
+    Reader(QString source, QString *error)
+        : m_source(std::move(source))
+        , m_error(error)
+    {}
+
+    QString where(const toml::node *node) const
+    {
+        if (!node) {
+            return m_source;
+        }
+        return QStringLiteral("%1:%2:%3")
+            .arg(m_source)
+            .arg(node->source().begin.line)
+            .arg(node->source().begin.column);
+    }
+
+    bool fail(const toml::node *node, const QString &what)
+    {
+        if (m_error) {
+            *m_error = where(node) + QStringLiteral(": ") + what;
+        }
+        return false;
+    }
+
+    /// Optional string member; false (error set) when present with another type.
+    bool string(const toml::table &t, const char *key, QString *out, const QString &ctx = {})
+    {
+        const toml::node *n = t.get(key);
+        if (!n) {
+            return true;
+        }
+        if (!n->is_string()) {
+            return fail(n, QStringLiteral("%1%2 must be a string").arg(ctx, QLatin1String(key)));
+        }
+        *out = QString::fromStdString(n->value<std::string>().value_or(std::string()));
+        return true;
+    }
+
+    const toml::table *table(const toml::table &t, const char *key, bool *ok)
+    {
+        const toml::node *n = t.get(key);
+        if (!n) {
+            return nullptr;
+        }
+        if (!n->is_table()) {
+            *ok = fail(n, QStringLiteral("%1 must be a table").arg(QLatin1String(key)));
+            return nullptr;
+        }
+        return n->as_table();
+    }
+
+    QString m_source;
+    QString *m_error;
+};
+
+} // namespace
+
+QStringList FedoraMessagingConfig::defaultPaths()
+{
+    QString config = QString::fromLocal8Bit(qgetenv("XDG_CONFIG_HOME"));
+    if (config.isEmpty()) {
+        config = QDir::homePath() + QStringLiteral("/.config");
+    }
+    return { config + QStringLiteral("/fedora-messaging/config.toml"),
+        QStringLiteral("/etc/fedora-messaging/config.toml") };
+}
+
+QString FedoraMessagingConfig::findExisting()
+{
+    for (const QString &p : defaultPaths()) {
+        if (QFileInfo(p).isFile()) {
+            return p;
+        }
+    }
+    return {};
+}
+
+std::optional<FedoraMessagingConfig::Import> FedoraMessagingConfig::load(
+    const QString &path, QString *error, const QString &busName)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        }
+        return std::nullopt;
+    }
+    return parse(f.readAll(), path, error, busName);
+}
+
+std::optional<FedoraMessagingConfig::Import> FedoraMessagingConfig::parse(
+    const QByteArray &toml, const QString &sourceName, QString *error, const QString &busName)
+{
+    Reader r(sourceName, error);
+    toml::table root;
+    try {
+        root = toml::parse(std::string_view(toml.constData(), static_cast<size_t>(toml.size())),
+            sourceName.toStdString());
+    } catch (const toml::parse_error &e) {
+        if (error) {
+            *error = QStringLiteral("%1:%2:%3: %4")
+                         .arg(sourceName)
+                         .arg(e.source().begin.line)
+                         .arg(e.source().begin.column)
+                         .arg(QString::fromUtf8(e.description().data(),
+                             static_cast<qsizetype>(e.description().size())));
+        }
+        return std::nullopt;
+    }
+
+    Import result;
+    BusConfig &bus = result.bus;
+    bus.name = busName;
+    bus.label = QStringLiteral("fedora-messaging (%1)").arg(QFileInfo(sourceName).fileName());
+    bus.note = QStringLiteral("imported from %1").arg(sourceName);
+    bus.transport = BusConfig::Transport::Amqp;
+    bus.enabled = true;
+    bus.trust.validateSignatures = false;
+
+    // fedora-messaging's default amqp_url is "amqp://" (guest on localhost).
+    QString url = QStringLiteral("amqp://localhost");
+    if (!r.string(root, "amqp_url", &url)) {
+        return std::nullopt;
+    }
+    QString urlError;
+    const std::optional<AmqpAddress> address = AmqpAddress::parse(url, {}, &urlError);
+    if (!address) {
+        r.fail(root.get("amqp_url"), urlError);
+        return std::nullopt;
+    }
+
+    bool ok = true;
+    if (const toml::table *tls = r.table(root, "tls", &ok)) {
+        if (!r.string(*tls, "ca_cert", &bus.amqp.caCertFile, QStringLiteral("tls."))
+            || !r.string(*tls, "certfile", &bus.amqp.certFile, QStringLiteral("tls."))
+            || !r.string(*tls, "keyfile", &bus.amqp.keyFile, QStringLiteral("tls."))) {
+            return std::nullopt;
+        }
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    const bool clientCert = !bus.amqp.certFile.isEmpty() && !bus.amqp.keyFile.isEmpty();
+    if (clientCert) {
+        // With a certificate fedora-messaging logs in with EXTERNAL; the user part of the URL
+        // is cosmetic (the broker takes the CN). Keep it only as the EXTERNAL identity.
+        if (!address->user.isEmpty()) {
+            bus.amqp.loginIdentity = address->user;
+        }
+        bus.endpoints = { BusEndpoint { address->displayUrl(), {} } };
+    } else {
+        bus.endpoints = { BusEndpoint { url.trimmed(), {} } };
+    }
+    bus.amqp.vhost = address->vhost;
+
+    // Queues: a private UUID queue is worth keeping (its buffered messages come with it).
+    if (const toml::table *queues = r.table(root, "queues", &ok)) {
+        for (const auto &[key, value] : *queues) {
+            const QString name = QString::fromStdString(std::string(key.str()));
+            if (AmqpWorker::isAcceptableQueueName(name)) {
+                if (bus.amqp.queueName.isEmpty()) {
+                    bus.amqp.queueName = name;
+                } else {
+                    result.warnings.append(r.where(&value)
+                        + QStringLiteral(": only one queue is used; "
+                                         "ignoring %1")
+                              .arg(name));
+                }
+            } else {
+                result.warnings.append(r.where(&value)
+                    + QStringLiteral(": queue '%1' is not a private UUID "
+                                     "name; a new one will be generated")
+                          .arg(name));
+            }
+        }
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+
+    if (const toml::node *bindings = root.get("bindings")) {
+        const toml::array *list = bindings->as_array();
+        if (!list) {
+            r.fail(bindings, QStringLiteral("bindings must be an array of tables"));
+            return std::nullopt;
+        }
+        QString exchange;
+        bool everything = false;
+        for (const toml::node &item : *list) {
+            const toml::table *b = item.as_table();
+            if (!b) {
+                r.fail(&item, QStringLiteral("each binding must be a table"));
+                return std::nullopt;
+            }
+            QString x = QStringLiteral("amq.topic");
+            if (!r.string(*b, "exchange", &x, QStringLiteral("bindings."))) {
+                return std::nullopt;
+            }
+            if (exchange.isEmpty()) {
+                exchange = x;
+            } else if (x != exchange) {
+                result.warnings.append(r.where(b)
+                    + QStringLiteral(": binding to exchange %1 ignored (one "
+                                     "exchange per bus; using %2)")
+                          .arg(x, exchange));
+                continue;
+            }
+            const toml::node *keys = b->get("routing_keys");
+            if (!keys) {
+                everything = true; // fedora-messaging's default routing key is "#"
+                continue;
+            }
+            const toml::array *keyList = keys->as_array();
+            if (!keyList) {
+                r.fail(keys, QStringLiteral("bindings.routing_keys must be an array of strings"));
+                return std::nullopt;
+            }
+            for (const toml::node &k : *keyList) {
+                if (!k.is_string()) {
+                    r.fail(&k, QStringLiteral("routing keys must be strings"));
+                    return std::nullopt;
+                }
+                const QString key = QString::fromStdString(k.value<std::string>().value_or(""));
+                if (key == QStringLiteral("#") || key.isEmpty()) {
+                    everything = true;
+                } else if (!bus.topics.contains(key)) {
+                    bus.topics.append(key);
+                }
+            }
+        }
+        if (!exchange.isEmpty()) {
+            bus.amqp.exchange = exchange;
+        }
+        if (everything) {
+            bus.topics.clear();
+        }
+    }
+
+    if (const toml::table *qos = r.table(root, "qos", &ok)) {
+        if (const toml::node *n = qos->get("prefetch_count")) {
+            if (!n->is_integer()) {
+                r.fail(n, QStringLiteral("qos.prefetch_count must be an integer"));
+                return std::nullopt;
+            }
+            bus.amqp.prefetch = static_cast<int>(
+                std::clamp<std::int64_t>(n->value<std::int64_t>().value_or(25), 0, 65535));
+        }
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return result;
+}
+
+} // namespace fedmsg

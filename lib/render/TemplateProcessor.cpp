@@ -1,0 +1,470 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "render/TemplateProcessor.h"
+
+#include "render/Avatar.h"
+#include "render/Py.h"
+
+namespace fedmsg {
+
+using render::MetaFailure;
+using render::Py;
+
+namespace {
+
+/// Splits s on sep outside single quotes.
+QStringList splitOutsideQuotes(const QString &s, QChar sep)
+{
+    QStringList out;
+    QString cur;
+    bool quoted = false;
+    for (int i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c == QLatin1Char('\\') && quoted && i + 1 < s.size()) {
+            cur += c;
+            cur += s.at(++i);
+            continue;
+        }
+        if (c == QLatin1Char('\''))
+            quoted = !quoted;
+        if (c == sep && !quoted) {
+            out << cur;
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    out << cur;
+    return out;
+}
+
+QString unquote(const QString &s)
+{
+    if (s.size() >= 2 && s.startsWith(QLatin1Char('\'')) && s.endsWith(QLatin1Char('\''))) {
+        QString out;
+        const QString body = s.mid(1, s.size() - 2);
+        for (int i = 0; i < body.size(); ++i) {
+            if (body.at(i) == QLatin1Char('\\') && i + 1 < body.size())
+                ++i;
+            out += body.at(i);
+        }
+        return out;
+    }
+    return s;
+}
+
+JsonValue resolvePath(const QString &pathIn, const MetaContext &ctx)
+{
+    if (pathIn.startsWith(QLatin1Char('\'')))
+        return JsonValue(unquote(pathIn));
+    QString path = pathIn;
+    const bool optional = path.endsWith(QLatin1Char('?'));
+    if (optional)
+        path.chop(1);
+    bool isNumber = false;
+    const long long number = path.toLongLong(&isNumber);
+    if (isNumber)
+        return JsonValue(static_cast<std::int64_t>(number));
+    const QStringList segs = path.split(QLatin1Char('.'));
+    const JsonValue *cur = nullptr;
+    JsonValue holder;
+    int start = 1;
+    const QString root = segs.first();
+    if (root == QLatin1String("msg")) {
+        cur = ctx.env.find("msg");
+        if (!cur) {
+            if (optional)
+                return {};
+            throw MetaFailure { "KeyError: msg" };
+        }
+    } else if (root == QLatin1String("env")) {
+        cur = &ctx.env;
+    } else if (root == QLatin1String("topic")) {
+        holder = JsonValue(ctx.topic);
+        cur = &holder;
+    } else if (root == QLatin1String("config")) {
+        const QString key = segs.value(1);
+        if (!ctx.config.values.contains(key))
+            return {};
+        return JsonValue(ctx.config.values.value(key));
+    } else {
+        throw MetaFailure { "unknown template root" };
+    }
+    for (int i = start; i < segs.size(); ++i) {
+        const QString &seg = segs.at(i);
+        bool idxOk = false;
+        const long long idx = seg.toLongLong(&idxOk);
+        try {
+            if (idxOk && cur->isArray())
+                cur = &Py::at(*cur, idx);
+            else
+                cur = &Py::at(*cur, seg.toStdString());
+        } catch (const MetaFailure &) {
+            if (optional)
+                return {};
+            throw;
+        }
+    }
+    return *cur;
+}
+
+QString text(const JsonValue &v)
+{
+    return Py::str(v);
+}
+
+JsonValue mapEach(const JsonValue &v, const std::function<JsonValue(const JsonValue &)> &f)
+{
+    if (v.isArray()) {
+        JsonValue::Array out;
+        for (const JsonValue &e : v.array())
+            out.push_back(f(e));
+        return JsonValue(std::move(out));
+    }
+    return f(v);
+}
+
+JsonValue applyFilter(
+    const JsonValue &v, const QString &filterSpec, const MetaContext &ctx, const JsonValue &maps)
+{
+    const QStringList parts = splitOutsideQuotes(filterSpec, QLatin1Char(':'));
+    const QString name = parts.first().trimmed();
+    auto arg = [&](int i) {
+        return unquote(parts.value(i + 1).trimmed());
+    };
+    auto argValue = [&](int i) {
+        return resolvePath(parts.value(i + 1).trimmed(), ctx);
+    };
+    if (name == QLatin1String("or"))
+        return Py::truthy(v) ? v : argValue(0);
+    if (name == QLatin1String("default"))
+        return v.isNull() ? argValue(0) : v;
+    if (name == QLatin1String("lower"))
+        return mapEach(v, [](const JsonValue &e) {
+            return JsonValue(text(e).toLower());
+        });
+    if (name == QLatin1String("upper"))
+        return mapEach(v, [](const JsonValue &e) {
+            return JsonValue(text(e).toUpper());
+        });
+    if (name == QLatin1String("capitalize"))
+        return JsonValue(Py::capitalize(text(v)));
+    if (name == QLatin1String("title"))
+        return JsonValue(Py::title(text(v)));
+    if (name == QLatin1String("strip"))
+        return JsonValue(text(v).trimmed());
+    if (name == QLatin1String("trunc") || name == QLatin1String("trunc_ge")) {
+        // Python: text[:N] + '...' when len(text) > N (or >= N)
+        const int n = arg(0).toInt();
+        const QString t = text(v);
+        const int l = Py::len(t);
+        const bool cut = name == QLatin1String("trunc") ? l > n : l >= n;
+        const QString suffix = parts.size() > 2 ? arg(1) : QStringLiteral("...");
+        return JsonValue(cut ? Py::slice(t, n) + suffix : t);
+    }
+    if (name == QLatin1String("slice"))
+        return JsonValue(Py::slice(text(v), arg(0).toInt()));
+    if (name == QLatin1String("nvr_name"))
+        return mapEach(v, [](const JsonValue &e) {
+            return JsonValue(Py::nvrName(text(e)));
+        });
+    if (name == QLatin1String("avatar"))
+        return mapEach(v, [](const JsonValue &e) {
+            return JsonValue(Avatar::forUser(text(e)));
+        });
+    if (name == QLatin1String("avatar_email"))
+        return mapEach(v, [](const JsonValue &e) {
+            return JsonValue(Avatar::forEmail(text(e)));
+        });
+    if (name == QLatin1String("avatar_openid"))
+        return JsonValue(Avatar::forOpenId(text(v)));
+    if (name == QLatin1String("email2fas"))
+        return mapEach(v, [&](const JsonValue &e) {
+            return JsonValue(ctx.fas.emailToFas(text(e)));
+        });
+    if (name == QLatin1String("nick2fas"))
+        return mapEach(v, [&](const JsonValue &e) {
+            return JsonValue(ctx.fas.nickToFas(text(e)));
+        });
+    if (name == QLatin1String("join")) {
+        if (!v.isArray())
+            throw MetaFailure { "join: not a list" };
+        return JsonValue(Py::strList(v).join(arg(0)));
+    }
+    if (name == QLatin1String("series")) {
+        const int n = parts.size() > 1 ? arg(0).toInt() : 3;
+        return JsonValue(Py::listToSeries(Py::strList(v), n));
+    }
+    if (name == QLatin1String("len")) {
+        if (v.isString())
+            return JsonValue(static_cast<std::int64_t>(Py::len(v.toQString())));
+        if (!v.isArray() && !v.isObject())
+            throw MetaFailure { "len" };
+        return JsonValue(static_cast<std::int64_t>(v.size()));
+    }
+    if (name == QLatin1String("map")) {
+        const JsonValue &table = maps[arg(0).toStdString()];
+        return mapEach(v, [&](const JsonValue &e) {
+            const JsonValue *found = table.find(text(e).toStdString());
+            if (found)
+                return *found;
+            const JsonValue *def = table.find("*");
+            if (def)
+                return def->isString() && def->toStdString() == "$" ? e : *def;
+            throw MetaFailure { "map: no entry" };
+        });
+    }
+    if (name == QLatin1String("split")) {
+        // split:'sep':index  (Python negative indices allowed)
+        const QStringList p = text(v).split(arg(0));
+        long long i = arg(1).toLongLong();
+        if (i < 0)
+            i += p.size();
+        if (i < 0 || i >= p.size())
+            throw MetaFailure { "IndexError" };
+        return JsonValue(p.at(static_cast<int>(i)));
+    }
+    if (name == QLatin1String("segments")) {
+        // segments:from:to on '.'-split text, joined by '.', like '.'.join(t.split('.')[a:b])
+        const QStringList p = text(v).split(QLatin1Char('.'));
+        const int from = arg(0).toInt();
+        const int to = parts.size() > 2 ? arg(1).toInt() : static_cast<int>(p.size());
+        const int f = from < 0 ? std::max(0, static_cast<int>(p.size()) + from)
+                               : std::min(from, static_cast<int>(p.size()));
+        const int t = to < 0 ? std::max(0, static_cast<int>(p.size()) + to)
+                             : std::min(to, static_cast<int>(p.size()));
+        return JsonValue(t > f ? p.mid(f, t - f).join(QLatin1Char('.')) : QString());
+    }
+    if (name == QLatin1String("name_of"))
+        return v.isObject() ? Py::at(v, arg(0).isEmpty() ? "name" : arg(0).toStdString()) : v;
+    if (name == QLatin1String("first_line"))
+        return JsonValue(text(v).section(QLatin1Char('\n'), 0, 0));
+    if (name == QLatin1String("basename"))
+        return JsonValue(text(v).section(QLatin1Char('/'), -1));
+    if (name == QLatin1String("prefix"))
+        return Py::truthy(v) ? JsonValue(arg(0) + text(v)) : JsonValue(QString());
+    if (name == QLatin1String("suffix"))
+        return Py::truthy(v) ? JsonValue(text(v) + arg(0)) : JsonValue(QString());
+    if (name == QLatin1String("replace"))
+        return JsonValue(text(v).replace(arg(0), arg(1)));
+    if (name == QLatin1String("str"))
+        return JsonValue(text(v));
+    if (name == QLatin1String("keys")) {
+        JsonValue::Array out;
+        for (const auto &kv : v.object())
+            out.emplace_back(kv.first);
+        return JsonValue(std::move(out));
+    }
+    if (name == QLatin1String("pluck")) {
+        return mapEach(v, [&](const JsonValue &e) {
+            return Py::at(e, arg(0).toStdString());
+        });
+    }
+    if (name == QLatin1String("plural")) {
+        // plural:'error':'errors' -> "1 error" / "2 errors"
+        const long long n = v.isInteger() ? v.toInt64() : static_cast<long long>(v.size());
+        return JsonValue(QStringLiteral("%1 %2").arg(n).arg(n == 1 ? arg(0) : arg(1)));
+    }
+    throw MetaFailure { "unknown filter" };
+}
+
+JsonValue evalExpression(const QString &expr, const MetaContext &ctx, const JsonValue &maps)
+{
+    const QStringList steps = splitOutsideQuotes(expr, QLatin1Char('|'));
+    JsonValue v = resolvePath(steps.first().trimmed(), ctx);
+    for (int i = 1; i < steps.size(); ++i)
+        v = applyFilter(v, steps.at(i).trimmed(), ctx, maps);
+    return v;
+}
+
+bool conditionHolds(const JsonValue &cond, const MetaContext &ctx, const JsonValue &maps)
+{
+    const QString path = QString::fromStdString(cond["path"].toStdString());
+    JsonValue v;
+    bool exists = true;
+    try {
+        v = evalExpression(path, ctx, maps);
+    } catch (const MetaFailure &) {
+        exists = false;
+    }
+    if (const JsonValue *e = cond.find("exists"))
+        return exists == e->toBool();
+    if (!exists)
+        throw MetaFailure { "KeyError in when" };
+    if (const JsonValue *t = cond.find("truthy"))
+        return Py::truthy(v) == t->toBool();
+    if (const JsonValue *eq = cond.find("eq"))
+        return v == *eq || (eq->isString() && text(v) == eq->toQString() && v.isString());
+    if (const JsonValue *ne = cond.find("ne"))
+        return !(v == *ne);
+    if (const JsonValue *in = cond.find("in")) {
+        for (const JsonValue &e : in->array())
+            if (e == v)
+                return true;
+        return false;
+    }
+    if (const JsonValue *c = cond.find("contains"))
+        return text(v).contains(c->toQString());
+    return Py::truthy(v);
+}
+
+} // namespace
+
+JsonValue TemplateProcessor::evaluate(
+    const QString &tmpl, const MetaContext &ctx, const JsonValue &maps)
+{
+    // A template that is exactly one slot keeps the value's type (lists stay lists).
+    if (tmpl.startsWith(QLatin1Char('{')) && tmpl.endsWith(QLatin1Char('}'))
+        && tmpl.count(QLatin1Char('{')) == 1 && !tmpl.startsWith(QLatin1String("{{")))
+        return evalExpression(tmpl.mid(1, tmpl.size() - 2), ctx, maps);
+    QString out;
+    for (int i = 0; i < tmpl.size(); ++i) {
+        const QChar c = tmpl.at(i);
+        if (c == QLatin1Char('{')) {
+            if (i + 1 < tmpl.size() && tmpl.at(i + 1) == QLatin1Char('{')) {
+                out += c;
+                ++i;
+                continue;
+            }
+            // find the matching '}' outside quotes
+            int j = i + 1;
+            bool quoted = false;
+            for (; j < tmpl.size(); ++j) {
+                if (tmpl.at(j) == QLatin1Char('\''))
+                    quoted = !quoted;
+                else if (tmpl.at(j) == QLatin1Char('}') && !quoted)
+                    break;
+            }
+            if (j >= tmpl.size())
+                throw MetaFailure { "unterminated slot" };
+            out += text(evalExpression(tmpl.mid(i + 1, j - i - 1), ctx, maps));
+            i = j;
+        } else if (c == QLatin1Char('}') && i + 1 < tmpl.size()
+            && tmpl.at(i + 1) == QLatin1Char('}')) {
+            out += c;
+            ++i;
+        } else {
+            out += c;
+        }
+    }
+    return JsonValue(out);
+}
+
+TemplateProcessor::TemplateProcessor(ServiceInfo info, const JsonValue &spec, QStringList *errors)
+    : MetaProcessor(std::move(info))
+    , m_defaults(spec["defaults"])
+    , m_maps(spec["maps"])
+{
+    for (const JsonValue &r : spec["rules"].array()) {
+        if (!r.isObject()) {
+            if (errors)
+                *errors
+                    << QStringLiteral("service %1: a rule is not an object").arg(this->info().id);
+            continue;
+        }
+        m_rules.push_back(r);
+    }
+}
+
+bool TemplateProcessor::ruleMatches(const JsonValue &rule, const MetaContext &ctx) const
+{
+    if (const JsonValue *t = rule.find("topic")) {
+        bool any = false;
+        if (t->isArray()) {
+            for (const JsonValue &e : t->array())
+                any = any || ctx.topic.contains(e.toQString());
+        } else {
+            any = ctx.topic.contains(t->toQString());
+        }
+        if (!any)
+            return false;
+    }
+    if (const JsonValue *t = rule.find("topic_end"))
+        if (!ctx.topic.endsWith(t->toQString()))
+            return false;
+    if (const JsonValue *when = rule.find("when")) {
+        for (const JsonValue &cond : when->array())
+            if (!conditionHolds(cond, ctx, m_maps))
+                return false;
+    }
+    return true;
+}
+
+const JsonValue *TemplateProcessor::fieldFor(const char *field, const MetaContext &ctx) const
+{
+    for (const JsonValue &rule : m_rules) {
+        const JsonValue *f = rule.find(field);
+        if (!f)
+            continue;
+        if (ruleMatches(rule, ctx))
+            return f;
+    }
+    return m_defaults.find(field);
+}
+
+QString TemplateProcessor::textField(
+    const char *field, const MetaContext &ctx, const QString &fallback) const
+{
+    const JsonValue *f = fieldFor(field, ctx);
+    if (!f)
+        return fallback;
+    if (f->isNull())
+        return {};
+    const JsonValue v = evaluate(f->toQString(), ctx, m_maps);
+    return v.isNull() ? QString() : text(v);
+}
+
+QStringList TemplateProcessor::listField(const char *field, const MetaContext &ctx) const
+{
+    const JsonValue *f = fieldFor(field, ctx);
+    if (!f)
+        return {};
+    QStringList out;
+    const JsonValue::Array items = f->isArray() ? f->array() : JsonValue::Array { *f };
+    for (const JsonValue &item : items) {
+        const JsonValue v = evaluate(item.toQString(), ctx, m_maps);
+        if (v.isArray()) {
+            for (const JsonValue &e : v.array())
+                if (!e.isNull())
+                    out << text(e);
+        } else if (!v.isNull()) {
+            out << text(v);
+        }
+    }
+    return out;
+}
+
+QString TemplateProcessor::subtitle(const MetaContext &ctx) const
+{
+    return textField("subtitle", ctx, {});
+}
+QString TemplateProcessor::link(const MetaContext &ctx) const
+{
+    return textField("link", ctx, {});
+}
+QString TemplateProcessor::icon(const MetaContext &ctx) const
+{
+    return textField("icon", ctx, info().icon);
+}
+QString TemplateProcessor::secondaryIcon(const MetaContext &ctx) const
+{
+    return textField("secondary_icon", ctx, {});
+}
+QString TemplateProcessor::longForm(const MetaContext &ctx) const
+{
+    return textField("long_form", ctx, {});
+}
+QStringList TemplateProcessor::usernames(const MetaContext &ctx) const
+{
+    return listField("usernames", ctx);
+}
+QStringList TemplateProcessor::packages(const MetaContext &ctx) const
+{
+    return listField("packages", ctx);
+}
+QStringList TemplateProcessor::objects(const MetaContext &ctx) const
+{
+    return listField("objects", ctx);
+}
+
+} // namespace fedmsg

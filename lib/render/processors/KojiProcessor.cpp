@@ -1,0 +1,223 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "render/processors/Native.h"
+
+namespace fedmsg::render {
+
+namespace {
+
+QString pyInt(const JsonValue &v)
+{
+    if (v.isInteger())
+        return S(v);
+    if (v.isFloat())
+        return QString::number(static_cast<long long>(v.toDouble()));
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+    throw MetaFailure { "TypeError: %i" };
+}
+
+class KojiProcessor : public MetaProcessor
+{
+public:
+    using MetaProcessor::MetaProcessor;
+
+    static QString instance(const JsonValue &m)
+    {
+        return getS(m, "instance", QStringLiteral("primary"));
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        QString inst = instance(m);
+        inst = inst == QLatin1String("primary") ? QString() : QStringLiteral(" (%1)").arg(inst);
+        if (c.topicHas("buildsys.tag"))
+            return formatDict(
+                "{owner}'s {name}-{version}-{release} tagged into {tag} by {user}{inst}",
+                m,
+                { { "inst", inst } });
+        if (c.topicHas("buildsys.untag"))
+            return formatDict(
+                "{owner}'s {name}-{version}-{release} untagged from {tag} by {user}{inst}",
+                m,
+                { { "inst", inst } });
+        if (c.topicHas("buildsys.repo.init"))
+            return format("Repo initialized:  {tag}{inst}",
+                { { "inst", inst }, { "tag", getS(m, "tag", QStringLiteral("unknown")) } });
+        if (c.topicHas("buildsys.repo.done"))
+            return format("Repo done:  {tag}{inst}",
+                { { "inst", inst }, { "tag", getS(m, "tag", QStringLiteral("unknown")) } });
+        if (c.topicHas("buildsys.package.list.change"))
+            return formatDict(
+                "Package list change for {package}:  '{tag}'{inst}", m, { { "inst", inst } });
+        if (c.topicHas("buildsys.rpm.sign")) {
+            const QString tmpl = QStringLiteral(
+                "Koji build {name}-{version}-{release}.{arch}.rpm signed with sigkey '{sigkey}'");
+            if (has(m, "info"))
+                return formatDict(tmpl, at(m, "info"));
+            const JsonValue &rpm = at(m, "rpm");
+            return formatDict(tmpl, rpm, { { "sigkey", S(at(m, "sigkey")) } });
+        }
+        if (c.topicHas("buildsys.build.state.change")) {
+            static const char *templates[] = {
+                "{owner}'s {name}-{version}-{release} started building{inst}",
+                "{owner}'s {name}-{version}-{release} completed{inst}",
+                "{owner}'s {name}-{version}-{release} was deleted{inst}",
+                "{owner}'s {name}-{version}-{release} failed to build{inst}",
+                "{owner}'s {name}-{version}-{release} was cancelled{inst}",
+            };
+            const JsonValue &nv = at(m, "new");
+            if (!nv.isInteger())
+                throw MetaFailure { "TypeError" };
+            long long idx = nv.toInt64();
+            if (idx < 0)
+                idx += 5;
+            if (idx < 0 || idx >= 5)
+                throw MetaFailure { "IndexError" };
+            QString tmpl = L(templates[idx]);
+            if (!truthy(at(m, "owner")))
+                tmpl = tmpl.mid(10);
+            return formatDict(tmpl, m, { { "inst", inst } });
+        }
+        if (c.topicHas("buildsys.task.state.change")) {
+            QString target;
+            const JsonValue &infoV = get(m, "info");
+            const JsonValue &request =
+                infoV.isNull() && !has(m, "info") ? JsonValue() : get(infoV, "request");
+            if (truthy(request)) {
+                QStringList targets;
+                for (const JsonValue &item : at(at(m, "info"), "request").array()) {
+                    if (item.isObject() || item.isArray())
+                        continue;
+                    if (!item.isString())
+                        throw MetaFailure { "AttributeError" };
+                    if (!S(item).endsWith(QLatin1String(".rpm")))
+                        targets << S(item);
+                }
+                if (!targets.isEmpty())
+                    target = QStringLiteral(" for ") + Py::listToSeries(targets);
+            }
+            const QString state = S(at(m, "new"));
+            QString tmpl;
+            if (state == QLatin1String("OPEN"))
+                tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} started{inst}");
+            else if (state == QLatin1String("FAILED"))
+                tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} failed{inst}");
+            else if (state == QLatin1String("CLOSED"))
+                tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} completed{inst}");
+            else if (state == QLatin1String("CANCELED"))
+                tmpl =
+                    QStringLiteral("{owner}'s scratch build of {srpm}{target} was cancelled{inst}");
+            else
+                tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} changed{inst}");
+            if (!truthy(at(m, "owner")))
+                tmpl = tmpl.mid(10);
+            return formatDict(tmpl, m, { { "inst", inst }, { "target", target } });
+        }
+        return {};
+    }
+
+    QString secondaryIcon(const MetaContext &c) const override
+    {
+        const JsonValue &o = get(c.msg(), "owner");
+        return truthy(o) ? avatar(S(o)) : info().icon;
+    }
+
+    QStringList usernames(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        if (c.topicHas("buildsys.tag") || c.topicHas("buildsys.untag"))
+            return { S(at(m, "owner")), S(at(m, "user")) };
+        if (c.topicHas("buildsys.build.state.change") || c.topicHas("buildsys.task.state.change"))
+            return truthy(at(m, "owner")) ? QStringList { S(at(m, "owner")) } : QStringList {};
+        return {};
+    }
+
+    QStringList packages(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        if (c.topicHas("buildsys.tag") || c.topicHas("buildsys.untag"))
+            return { S(at(m, "name")) };
+        if (c.topicHas("buildsys.package.list.change"))
+            return { S(at(m, "package")) };
+        if (c.topicHas("buildsys.rpm.sign"))
+            return { S(at(at(m, has(m, "info") ? "info" : "rpm"), "name")) };
+        if (c.topicHas("buildsys.build.state.change"))
+            return { S(at(m, "name")) };
+        return {};
+    }
+
+    QString link(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        const QString inst = instance(m);
+        QString base;
+        if (inst == QLatin1String("primary"))
+            base = QStringLiteral("http://koji.fedoraproject.org/koji");
+        else if (inst == QLatin1String("ppc"))
+            base = QStringLiteral("http://ppc.koji.fedoraproject.org/koji");
+        else if (inst == QLatin1String("s390"))
+            base = QStringLiteral("http://s390.koji.fedoraproject.org/koji");
+        else if (inst == QLatin1String("arm"))
+            base = QStringLiteral("http://arm.koji.fedoraproject.org/koji");
+        else
+            throw MetaFailure { "NotImplementedError" };
+        if (c.topicHas(".stg."))
+            base = QStringLiteral("http://koji.stg.fedoraproject.org/koji");
+        for (const char *t :
+            { "buildsys.tag", "buildsys.untag", "buildsys.repo.init", "buildsys.repo.done" })
+            if (c.topicHas(t) && has(m, "tag_id"))
+                return base + QStringLiteral("/taginfo?tagID=") + pyInt(at(m, "tag_id"));
+        if (c.topicHas("buildsys.build.state.change"))
+            return base + QStringLiteral("/buildinfo?buildID=") + pyInt(at(m, "build_id"));
+        if (c.topicHas("buildsys.task.state.change"))
+            return base + QStringLiteral("/taskinfo?taskID=") + pyInt(at(m, "id"));
+        if (c.topicHas("buildsys.package.list.change"))
+            return {};
+        if (c.topicHas("buildsys.rpm.sign"))
+            return base + QStringLiteral("/buildinfo?buildID=")
+                + pyInt(at(at(m, has(m, "info") ? "info" : "rpm"), "build_id"));
+        return base;
+    }
+
+    QStringList objects(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        const QString inst = instance(m);
+        auto build = [&] {
+            return QStringList { inst,
+                QStringLiteral("builds"),
+                S(at(m, "name")),
+                S(at(m, "version")),
+                S(at(m, "release")) }
+                .join(QLatin1Char('/'));
+        };
+        if (c.topicHas("buildsys.tag"))
+            return { build(), inst + QStringLiteral("/tags/") + S(at(m, "tag")) };
+        if (c.topicHas("buildsys.untag"))
+            return { build(),
+                inst + QStringLiteral("/tags/") + getS(m, "tag", QStringLiteral("unknown")) };
+        if (c.topicHas("buildsys.build.state.change"))
+            return { build() };
+        if (c.topicHas("buildsys.task.state.change"))
+            return { inst + QStringLiteral("/scratch_builds/") + S(at(m, "srpm")) };
+        if (c.topicHas("buildsys.repo.init") || c.topicHas("buildsys.repo.done"))
+            return { inst + QStringLiteral("/repos/") + getS(m, "tag", QStringLiteral("unknown")) };
+        if (c.topicHas("buildsys.package.list.change"))
+            return { inst + QStringLiteral("/tags/") + getS(m, "tag", QStringLiteral("unknown")) };
+        if (c.topicHas("buildsys.rpm.sign"))
+            return { QStringLiteral("signatures/")
+                + S(at(at(m, has(m, "info") ? "info" : "rpm"), "name")) };
+        return {};
+    }
+};
+
+} // namespace
+
+std::unique_ptr<MetaProcessor> makeKojiProcessor(ServiceInfo i)
+{
+    return std::make_unique<KojiProcessor>(std::move(i));
+}
+
+} // namespace fedmsg::render

@@ -1,0 +1,437 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "render/processors/Native.h"
+
+namespace fedmsg::render {
+
+namespace {
+
+QString getProject(const JsonValue &m, std::string_view key = "project")
+{
+    const JsonValue &p = at(m, key);
+    QString project = S(at(p, "name"));
+    const JsonValue &ns = get(p, "namespace");
+    if (truthy(ns))
+        project = S(ns) + QLatin1Char('/') + project;
+    if (truthy(at(p, "parent")))
+        project =
+            QStringLiteral("fork/") + S(at(at(p, "user"), "name")) + QLatin1Char('/') + project;
+    return project;
+}
+
+QString projectOrUnknown(const JsonValue &m)
+{
+    try {
+        return getProject(m);
+    } catch (const MetaFailure &) {}
+    try {
+        return getProject(at(m, "pullrequest"));
+    } catch (const MetaFailure &) {}
+    return QStringLiteral("(unknown)");
+}
+
+QString stripHeads(QString b)
+{
+    return b.replace(QStringLiteral("refs/heads/"), QString());
+}
+
+std::string_view prKey(const JsonValue &m)
+{
+    for (std::string_view k : { "pullrequest", "pull_request", "pull-request" })
+        if (has(m, k))
+            return k;
+    return "pullrequest";
+}
+
+QString series(const JsonValue &v)
+{
+    return Py::listToSeries(Py::strList(v));
+}
+
+class PagureProcessor : public MetaProcessor
+{
+public:
+    PagureProcessor(ServiceInfo i, QString stgLink)
+        : MetaProcessor(std::move(i))
+        , m_stgLink(std::move(stgLink))
+    {}
+
+    QString link(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        const QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
+        const QString tmpl = base + QLatin1Char('/') + project;
+        if (c.topicHas("pagure.issue")) {
+            const QString id = S(at(at(m, "issue"), "id"));
+            if (c.topicHas("comment.edited")) {
+                const JsonValue &comment = get(m, "comment");
+                QString commentId;
+                if (truthy(comment) && truthy(get(comment, "id")))
+                    commentId = S(get(comment, "id"));
+                if (!commentId.isEmpty() && project != QLatin1String("(unknown)"))
+                    return tmpl + QStringLiteral("/issue/") + id + QStringLiteral("#comment-")
+                        + commentId;
+                if (project != QLatin1String("(unknown)"))
+                    return tmpl + QStringLiteral("/issue/") + id;
+                return base;
+            }
+            if (c.topicHas("comment.added")) {
+                const JsonValue &comments = at(at(m, "issue"), "comments");
+                if (truthy(comments))
+                    return tmpl + QStringLiteral("/issue/") + id + QStringLiteral("#comment-")
+                        + S(at(at(comments, -1), "id"));
+                return tmpl + QStringLiteral("/issue/") + id;
+            }
+            return tmpl + QStringLiteral("/issue/") + id;
+        }
+        if (c.topicHas("pagure.pull-request")) {
+            const QString id = S(at(at(m, prKey(m)), "id"));
+            if (c.topicHas("comment")) {
+                const JsonValue &comments = at(at(m, "pullrequest"), "comments");
+                if (truthy(comments))
+                    return tmpl + QStringLiteral("/pull-request/") + id
+                        + QStringLiteral("#comment-") + S(at(at(comments, -1), "id"));
+                if (truthy(get(m, "comment")))
+                    return tmpl + QStringLiteral("/pull-request/") + id
+                        + QStringLiteral("#comment-") + S(at(at(m, "comment"), "id"));
+                return tmpl + QStringLiteral("/pull-request/") + id;
+            }
+            return tmpl + QStringLiteral("/pull-request/") + id;
+        }
+        if (c.topicHas("pagure.request"))
+            return tmpl + QStringLiteral("/pull-request/") + S(at(at(m, "request"), "id"));
+        if (c.topicHas("pagure.project.deleted"))
+            return base;
+        if (c.topicHas("pagure.project"))
+            return tmpl;
+        if (c.topicHas("pagure.commit.flag"))
+            return base + QLatin1Char('/') + getProject(m, "repo") + QStringLiteral("/c/")
+                + S(at(at(m, "flag"), "commit_hash"));
+        if (c.topicHas("pagure.git.receive")) {
+            if (has(m, "commit"))
+                return base + QLatin1Char('/') + getProject(at(m, "commit"), "repo")
+                    + QLatin1Char('/') + S(at(at(m, "commit"), "rev"));
+            return base + QLatin1Char('/') + getProject(m, "repo") + QStringLiteral("/branch/")
+                + stripHeads(S(at(m, "branch")));
+        }
+        return base;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        const QString user = S(get(m, "agent"));
+        auto issueId = [&] {
+            return S(at(at(m, "issue"), "id"));
+        };
+        if (c.topicHas("pagure.project.new"))
+            return format("{user} created a new project \"{project}\"",
+                { { "user", user }, { "project", project } });
+        if (c.topicHas("pagure.issue.new"))
+            return format("{user} opened a new ticket {project}#{id}: \"{title}\"",
+                { { "user", user },
+                    { "project", project },
+                    { "id", issueId() },
+                    { "title", S(at(at(m, "issue"), "title")) } });
+        if (c.topicHas("pagure.issue.drop"))
+            return format("{user} deleted ticket {project}#{id}: \"{title}\"",
+                { { "user", user },
+                    { "project", project },
+                    { "id", issueId() },
+                    { "title", S(at(at(m, "issue"), "title")) } });
+        if (c.topicHas("pagure.issue.comment.edited"))
+            return format("{user} edited a comment on ticket {project}#{id}: \"{title}\"",
+                { { "user", user },
+                    { "project", project },
+                    { "id", issueId() },
+                    { "title", S(at(at(m, "issue"), "title")) } });
+        if (c.topicHas("pagure.issue.comment.added"))
+            return format("{user} commented on ticket {project}#{id}: \"{title}\"",
+                { { "user", user },
+                    { "project", project },
+                    { "id", issueId() },
+                    { "title", S(at(at(m, "issue"), "title")) } });
+        if (c.topicHas("pagure.issue.tag.added"))
+            return format("{user} tagged ticket {project}#{id}: {tags}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", issueId() },
+                    { "tags", series(at(m, "tags")) } });
+        if (c.topicHas("pagure.issue.tag.removed"))
+            return format("{user} removed the {tags} tags from ticket {project}#{id}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", issueId() },
+                    { "tags", series(at(m, "tags")) } });
+        if (c.topicHas("pagure.pull-request.tag.added"))
+            return format("{user} tagged pull-request {project}#{id}: {tags}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", S(at(at(m, "pull_request"), "id")) },
+                    { "tags", series(at(m, "tags")) } });
+        if (c.topicHas("pagure.pull-request.tag.removed"))
+            return format("{user} removed the {tags} tags from pull-request {project}#{id}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", S(at(at(m, "pull_request"), "id")) },
+                    { "tags", series(at(m, "tags")) } });
+        if (c.topicHas("pagure.issue.assigned.added")) {
+            const QString id = issueId();
+            const JsonValue &a = at(at(m, "issue"), "assignee");
+            const QString assignee =
+                truthy(a) ? QStringLiteral(" to ") + S(at(a, "name")) : QString();
+            return format("{user} assigned ticket {project}#{id}{assignee}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", id },
+                    { "assignee", assignee } });
+        }
+        if (c.topicHas("pagure.issue.assigned.reset"))
+            return format("{user} reset the assignee of ticket {project}#{id}",
+                { { "user", user }, { "project", project }, { "id", issueId() } });
+        if (c.topicHas("pagure.issue.dependency.added"))
+            return format(
+                "{user} added ticket {project}#{id} as a dependency of ticket {project}#{dep_id}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", issueId() },
+                    { "dep_id", S(at(m, "added_dependency")) } });
+        if (c.topicHas("pagure.issue.dependency.removed"))
+            return format("{user} removed ticket {project}#{id} as a dependency of ticket "
+                          "{project}#{removed}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", issueId() },
+                    { "removed", S(at(m, "removed_dependency")) } });
+        if (c.topicHas("pagure.issue.edit")) {
+            const QString id = issueId();
+            const JsonValue &fields = at(m, "fields");
+            if (fields.isArray() && fields.size() == 1 && fields[0].isString()
+                && fields[0].toStdString() == "status")
+                return format("{user} set the status of ticket {project}#{id} to: {status}",
+                    { { "user", user },
+                        { "project", project },
+                        { "id", id },
+                        { "status", S(at(at(m, "issue"), "status")) } });
+            return format("{user} edited the {fields} fields of ticket {project}#{id}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", id },
+                    { "fields", series(fields) } });
+        }
+        if (c.topicHas("pagure.project.edit"))
+            return format("{user} edited the {fields} fields of project {project}",
+                { { "user", user },
+                    { "project", project },
+                    { "fields", series(at(m, "fields")) } });
+        if (c.topicHas("pagure.project.group.added")) {
+            const JsonValue &access = get(m, "access");
+            return format(truthy(access)
+                    ? "{user} added group \"{new_group}\" to project {project} with {access} access"
+                    : "{user} added group \"{new_group}\" to project {project}",
+                { { "user", user },
+                    { "project", project },
+                    { "new_group", S(at(m, "new_group")) },
+                    { "access", S(access) } });
+        }
+        if (c.topicHas("pagure.project.group.access.updated"))
+            return format("{user} updated access of group \"{new_group}\" to {new_access} on "
+                          "project {project}",
+                { { "user", user },
+                    { "project", project },
+                    { "new_group", S(at(m, "new_group")) },
+                    { "new_access", S(at(m, "new_access")) } });
+        if (c.topicHas("pagure.project.user.added")) {
+            const QString newUser = S(at(m, "new_user"));
+            const JsonValue &access = get(m, "access");
+            return format(truthy(access)
+                    ? "{user} added \"{new_user}\" to project {project} with {access} access"
+                    : "{user} added \"{new_user}\" to project {project}",
+                { { "user", user },
+                    { "project", project },
+                    { "new_user", newUser },
+                    { "access", S(access) } });
+        }
+        if (c.topicHas("pagure.project.user.access.updated"))
+            return format(
+                "{user} updated access of \"{new_user}\" to {new_access} in project {project}",
+                { { "user", user },
+                    { "project", project },
+                    { "new_user", S(at(m, "new_user")) },
+                    { "new_access", S(at(m, "new_access")) } });
+        if (c.topicHas("pagure.project.tag.removed"))
+            return format("{user} removed tags \"{tags}\" from project {project}",
+                { { "user", user }, { "project", project }, { "tags", series(at(m, "tags")) } });
+        if (c.topicHas("pagure.project.tag.edited"))
+            return format(
+                "{user} altered tags on project {project} from \"{old_tag}\" to \"{new_tag}\"",
+                { { "user", user },
+                    { "project", project },
+                    { "old_tag", S(at(m, "old_tag")) },
+                    { "new_tag", S(at(m, "new_tag")) } });
+        if (c.topicHas("pagure.project.forked"))
+            return format("{user} forked {old_project} to {project}",
+                { { "user", user },
+                    { "project", project },
+                    { "old_project", S(at(at(at(m, "project"), "parent"), "name")) } });
+        auto prId = [&] {
+            return S(at(at(m, "pullrequest"), "id"));
+        };
+        if (c.topicHas("pagure.pull-request.comment.added"))
+            return format("{user} commented on PR #{id} on {project}",
+                { { "user", user }, { "id", prId() }, { "project", project } });
+        if (c.topicHas("pagure.pull-request.comment.edited"))
+            return format("{user} edited a comment on PR #{id} on {project}",
+                { { "user", user }, { "id", prId() }, { "project", project } });
+        if (c.topicHas("pagure.pull-request.closed")) {
+            const QString id = prId();
+            return format(truthy(at(m, "merged"))
+                    ? "{user} merged pull request #{id} on {project}"
+                    : "{user} closed (without merging) pull request #{id} on {project}",
+                { { "user", user }, { "id", id }, { "project", project } });
+        }
+        if (c.topicHas("pagure.pull-request.new"))
+            return format("{user} opened pull request #{id} on {project}: {title}",
+                { { "user", user },
+                    { "id", prId() },
+                    { "project", project },
+                    { "title", S(at(at(m, "pullrequest"), "title")) } });
+        if (c.topicHas("pagure.pull-request.updated"))
+            return format("Pull-request #{id} has been updated", { { "id", prId() } });
+        if (c.topicHas("pagure.pull-request.rebased"))
+            return format("Pull-request #{id} has been rebased", { { "id", prId() } });
+        if (c.topicHas("pagure.pull-request.flag.added"))
+            return format("{username} flagged {project}#{id} with \"{comment}\"",
+                { { "id", prId() },
+                    { "username", S(at(at(m, "flag"), "username")) },
+                    { "comment", S(at(at(m, "flag"), "comment")) },
+                    { "project", project } });
+        if (c.topicHas("pagure.pull-request.flag.updated"))
+            return format("{username} updated the flags on {project}#{id} with: \"{comment}\"",
+                { { "id", prId() },
+                    { "username", S(at(at(m, "flag"), "username")) },
+                    { "comment", S(at(at(m, "flag"), "comment")) },
+                    { "project", project } });
+        if (c.topicHas("pagure.request.assigned.added")) {
+            const QString id = S(at(at(m, "request"), "id"));
+            const JsonValue &a = at(at(m, "request"), "assignee");
+            const QString assignee =
+                truthy(a) ? QStringLiteral(" to ") + S(at(a, "name")) : QString();
+            return format("{user} assigned PR {project}#{id}{assignee}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", id },
+                    { "assignee", assignee } });
+        }
+        if (c.topicHas("pagure.request.assigned.reset"))
+            return format("{user} reset the assignee of PR {project}#{id}",
+                { { "user", user },
+                    { "project", project },
+                    { "id", S(at(at(m, "request"), "id")) } });
+        if (c.topicHas("pagure.git.receive")) {
+            if (has(m, "commit")) {
+                const JsonValue &cm = at(m, "commit");
+                const QString repo = getProject(cm, "repo");
+                const QString email = S(at(cm, "email"));
+                QString fasUser = c.fas.emailToFas(email);
+                QString summ = S(at(cm, "summary"));
+                const QString whole = S(at(cm, "message"));
+                if (summ.trimmed() != whole.trimmed())
+                    summ += QStringLiteral(" (..more)");
+                const QString branch = stripHeads(S(at(cm, "branch")));
+                return format("{user} pushed to {repo} ({branch}). \"{summary}\"",
+                    { { "user", fasUser.isEmpty() ? email : fasUser },
+                        { "repo", repo },
+                        { "branch", branch },
+                        { "summary", summ } });
+            }
+            const QString repo = getProject(m, "repo");
+            const QString agent = S(at(m, "agent"));
+            const QString n = S(at(m, "total_commits"));
+            const QString branch = stripHeads(S(at(m, "branch")));
+            return format("{user} pushed {n_commits} {commit_lbl} to {repo} ({branch})",
+                { { "user", agent },
+                    { "repo", repo },
+                    { "branch", branch },
+                    { "n_commits", n },
+                    { "commit_lbl", n == QLatin1String("1") ? L("commit") : L("commits") } });
+        }
+        if (c.topicHas("pagure.project.deleted"))
+            return format("{user} deleted the project \"{project}\"",
+                { { "user", user }, { "project", project } });
+        if (c.topicHas("pagure.commit.flag.added") || c.topicHas("pagure.commit.flag.updated")) {
+            const bool added = c.topicHas("pagure.commit.flag.added");
+            const QString flagUser = S(at(at(m, "flag"), "username"));
+            const QString repo = getProject(m, "repo");
+            const QString commit = Py::slice(S(at(at(m, "flag"), "commit_hash")), 8);
+            return format(added
+                    ? "{user} added a flag on the commit {commit} of the project {project}"
+                    : "{user} updated its flag on the commit {commit} of the project {project}",
+                { { "user", flagUser }, { "project", repo }, { "commit", commit } });
+        }
+        if (c.topicHas("pagure.project.user.removed"))
+            return format("{user} removed \"{removed_user}\" from the project {project}",
+                { { "user", user },
+                    { "project", project },
+                    { "removed_user", S(at(m, "removed_user")) } });
+        return {};
+    }
+
+    QString secondaryIcon(const MetaContext &c) const override
+    {
+        const JsonValue &u = get(c.msg(), "agent");
+        return truthy(u) ? avatar(S(u)) : QString();
+    }
+
+    QStringList usernames(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        QString user = opt(get(m, "agent"));
+        if (user.isEmpty() && c.topicHas("pagure.git.receive"))
+            user = c.fas.emailToFas(S(at(at(m, "commit"), "email")));
+        return user.isEmpty() ? QStringList {} : QStringList { user };
+    }
+
+    QStringList objects(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        if (c.topicHas("pagure.project"))
+            return { QStringLiteral("project/") + project };
+        if (c.topicHas("pagure.issue"))
+            return { QStringLiteral("issue/") + S(at(at(m, "issue"), "id")),
+                QStringLiteral("project/") + project };
+        if (c.topicHas("pagure.pull-request"))
+            return { QStringLiteral("pull-request/") + S(at(at(m, prKey(m)), "id")),
+                QStringLiteral("project/") + project };
+        if (c.topicHas("pagure.request"))
+            return { QStringLiteral("pull-request/") + S(at(at(m, "request"), "id")),
+                QStringLiteral("project/") + project };
+        if (c.topicHas("pagure.git.receive"))
+            return { QStringLiteral("project/")
+                + (has(m, "commit") ? getProject(at(m, "commit"), "repo")
+                                    : getProject(m, "repo")) };
+        if (c.topicHas("pagure.commit.flag"))
+            return { QStringLiteral("project/") + getProject(m, "repo") };
+        return {};
+    }
+
+private:
+    QString m_stgLink;
+};
+
+} // namespace
+
+std::unique_ptr<MetaProcessor> makePagureProcessor(ServiceInfo i)
+{
+    return std::make_unique<PagureProcessor>(std::move(i), QStringLiteral("https://stg.pagure.io"));
+}
+std::unique_ptr<MetaProcessor> makeDistGitPagureProcessor(ServiceInfo i)
+{
+    return std::make_unique<PagureProcessor>(
+        std::move(i), QStringLiteral("https://src.stg.fedoraproject.org"));
+}
+
+} // namespace fedmsg::render

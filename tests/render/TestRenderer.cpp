@@ -1,0 +1,299 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CorpusUtil.h"
+
+#include "render/Avatar.h"
+#include "render/Renderer.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fedmsg;
+
+class TestRenderer : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString dataFile()
+    {
+        return QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json");
+    }
+    static JsonValue parse(const char *text)
+    {
+        auto v = JsonParser::parse(text);
+        return v ? *v : JsonValue();
+    }
+
+private Q_SLOTS:
+    void corpus();
+    void builtinResourceLoads();
+    void unknownTopicFallback();
+    void oddMessagesNeverCrash();
+    void hugeStringsAreClamped();
+    void avatars();
+    void userOverrideAndBrokenFile();
+    void catalog();
+};
+
+void TestRenderer::corpus()
+{
+    QString path = qEnvironmentVariable("FEDMSG_META_CORPUS");
+    if (path.isEmpty())
+        path = QStringLiteral(FEDMSG_SHARED_DIR "/samples/meta-corpus-public.jsonl");
+    QString error;
+    const auto cases = test::readJsonl(path, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!cases.empty());
+
+    Renderer renderer(dataFile());
+    QVERIFY2(renderer.loadWarnings().isEmpty(), qPrintable(renderer.loadWarnings().join(u'\n')));
+    test::FieldTable table;
+    int passed = 0;
+    int failed = 0;
+    for (const JsonValue &c : cases) {
+        auto fas = std::make_shared<FasCache>();
+        for (const auto &[k, v] : c["fas_cache"].object())
+            fas->insert(QString::fromStdString(k), v.toQString());
+        renderer.setFasLookup(fas);
+        renderer.clearConfig();
+        for (const auto &[k, v] : c["config_overrides"].object())
+            renderer.setConfigValue(QString::fromStdString(k), render::Py::str(v));
+        QStringList skip;
+        for (const JsonValue &f : c["network_dependent"].array())
+            skip << f.toQString();
+
+        const JsonValue &msg = c["msg"];
+        const Rendering r = renderer.renderFedmsg(msg);
+        QStringList bad;
+        for (const auto &[key, exp] : c["expected"].object()) {
+            const QString field = QString::fromStdString(key);
+            if (skip.contains(field))
+                continue;
+            bool ok = true;
+            QString got;
+            if (field == QLatin1String("usernames") || field == QLatin1String("packages")
+                || field == QLatin1String("objects")) {
+                const QStringList want = test::expectedList(exp);
+                const QStringList have = field == QLatin1String("usernames") ? r.usernames
+                    : field == QLatin1String("packages")                     ? r.packages
+                                                                             : r.objects;
+                ok = want == have;
+                got = have.join(QStringLiteral(" | ")) + QStringLiteral("  WANT  ")
+                    + want.join(QStringLiteral(" | "));
+            } else if (field == QLatin1String("emails")) {
+                QStringList want;
+                for (const auto &[email, user] : exp.object())
+                    want << QString::fromStdString(email);
+                QStringList have;
+                for (const QString &u : r.usernames)
+                    have << u + QStringLiteral("@fedoraproject.org");
+                ok = render::Py::sortedUnique(want) == have;
+            } else {
+                const QString want = test::expectedText(exp);
+                if (field == QLatin1String("title"))
+                    got = r.title;
+                else if (field == QLatin1String("subtitle"))
+                    got = r.subtitle;
+                else if (field == QLatin1String("link"))
+                    got = r.link;
+                else if (field == QLatin1String("icon"))
+                    got = r.icon;
+                else if (field == QLatin1String("secondary_icon"))
+                    got = r.secondaryIcon;
+                else if (field == QLatin1String("long_form"))
+                    got = r.longForm;
+                else if (field == QLatin1String("agent"))
+                    got = renderer.agent(msg);
+                ok = got == want;
+                if (!ok)
+                    got = QStringLiteral("[%1]  WANT  [%2]").arg(got, want);
+            }
+            table.add(field, ok);
+            if (!ok)
+                bad << field + QStringLiteral(": ") + got;
+        }
+        if (bad.isEmpty()) {
+            ++passed;
+        } else {
+            ++failed;
+            qInfo().noquote() << "FAIL" << c["id"].toQString() << "\n   "
+                              << bad.join(QStringLiteral("\n    "));
+        }
+    }
+    table.print();
+    qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
+    QCOMPARE(failed, 0);
+}
+
+void TestRenderer::builtinResourceLoads()
+{
+    Renderer renderer(Renderer::builtinDataFile());
+    QVERIFY2(renderer.loadWarnings().isEmpty(), qPrintable(renderer.loadWarnings().join(u'\n')));
+    QVERIFY(renderer.services().size() >= 50);
+    QCOMPARE(renderer.processorFor(QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"))
+                 .info()
+                 .name,
+        QStringLiteral("Bodhi"));
+}
+
+void TestRenderer::unknownTopicFallback()
+{
+    Renderer renderer(dataFile());
+    const Rendering r = renderer.renderFedmsg(parse(
+        R"({"topic":"org.fedoraproject.prod.nosuchservice.thing.happened","msg":{"agent":"ralph"}})"));
+    QVERIFY(r.fallback);
+    QCOMPARE(r.title, QStringLiteral("nosuchservice.thing.happened"));
+    QCOMPARE(r.subtitle, QStringLiteral("ralph: nosuchservice.thing.happened"));
+    QCOMPARE(r.usernames, QStringList { QStringLiteral("ralph") });
+    QCOMPARE(r.serviceName, QStringLiteral("unhandled"));
+    // "git" must not swallow "github", and an env outside the alternation falls through
+    QCOMPARE(
+        renderer.processorFor(QStringLiteral("org.fedoraproject.prod.github.push")).info().name,
+        QStringLiteral("github"));
+    QCOMPARE(renderer.processorFor(QStringLiteral("org.fedoraproject.qa.bodhi.update.comment"))
+                 .info()
+                 .name,
+        QStringLiteral("unhandled"));
+    QCOMPARE(renderer.processorFor(QStringLiteral("org.fedoraproject.dev.git")).info().name,
+        QStringLiteral("git"));
+}
+
+void TestRenderer::oddMessagesNeverCrash()
+{
+    Renderer renderer(dataFile());
+    const QStringList topics = { QStringLiteral("bodhi.update.comment"),
+        QStringLiteral("git.receive"),
+        QStringLiteral("buildsys.build.state.change"),
+        QStringLiteral("pkgdb.acl.update"),
+        QStringLiteral("github.push"),
+        QStringLiteral("compose.rawhide.complete") };
+    const char *bodies[] = { "null",
+        "[]",
+        "\"text\"",
+        "42",
+        "{}",
+        R"({"update":null,"comment":[1,2]})",
+        R"({"commit":{"stats":{"files":7}},"agent":{"x":1}})" };
+    for (const QString &t : topics) {
+        for (const char *b : bodies) {
+            const QByteArray json = QByteArrayLiteral("{\"topic\":\"org.fedoraproject.prod.")
+                + t.toUtf8() + QByteArrayLiteral("\",\"msg\":") + b + '}';
+            const Rendering r = renderer.renderFedmsg(parse(json.constData()));
+            QCOMPARE(r.title, t);
+        }
+    }
+    // not an object at all, no topic, deeply nested
+    QCOMPARE(renderer.renderFedmsg(parse("[1,2,3]")).title, QString());
+    QVERIFY(renderer.renderFedmsg(parse("{}")).fallback);
+    QByteArray deep =
+        QByteArrayLiteral("{\"topic\":\"org.fedoraproject.prod.bodhi.update.comment\",\"msg\":");
+    for (int i = 0; i < 500; ++i)
+        deep += "{\"comment\":";
+    deep += "1";
+    for (int i = 0; i < 501; ++i)
+        deep += '}';
+    const Rendering r = renderer.renderFedmsg(parse(deep.constData()));
+    QCOMPARE(r.title, QStringLiteral("bodhi.update.comment"));
+    QCOMPARE(r.subtitle, QString());
+}
+
+void TestRenderer::hugeStringsAreClamped()
+{
+    Renderer renderer(dataFile());
+    const QString big(1 << 20, QLatin1Char('x'));
+    JsonValue msg =
+        parse(R"({"topic":"org.fedoraproject.prod.bodhi.update.edit","msg":{"update":{}}})");
+    JsonValue inner = msg["msg"];
+    JsonValue update = inner["update"];
+    update.insert("title", JsonValue(big));
+    inner.insert("update", update);
+    inner.insert("agent", JsonValue(big));
+    msg.insert("msg", inner);
+    const Rendering r = renderer.renderFedmsg(msg);
+    QVERIFY(!r.subtitle.isEmpty());
+    QVERIFY(r.subtitle.size() <= 2001);
+}
+
+void TestRenderer::avatars()
+{
+    QCOMPARE(Avatar::forUser(QStringLiteral("ralph")),
+        QStringLiteral(
+            "https://seccdn.libravatar.org/avatar/"
+            "9c9f7784935381befc302fe3c814f9136e7a33953d0318761669b8643f4df55c?s=64&d=retro"));
+    QCOMPARE(Avatar::forUser(QStringLiteral("bodhi")),
+        QStringLiteral("https://apps.fedoraproject.org/img/icons/bodhi-64.png"));
+    QVERIFY(Avatar::forEmail(QStringLiteral("a@b.c"))
+                .startsWith(QStringLiteral("https://seccdn.libravatar.org/avatar/")));
+}
+
+void TestRenderer::userOverrideAndBrokenFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString good = dir.filePath(QStringLiteral("good.json"));
+    {
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"services":[{"id":"demo","name":"demo","label":"Demo Events",
+  "rules":[{"topic":"demo.thing","subtitle":"{msg.agent} did {msg.what|trunc:5}",
+            "usernames":["{msg.agent}"],"secondary_icon":"{msg.agent|avatar}",
+            "link":"https://example.org/{msg.id}"}]}]})");
+    }
+    Renderer renderer(good);
+    QVERIFY2(renderer.loadWarnings().isEmpty(), qPrintable(renderer.loadWarnings().join(u'\n')));
+    const Rendering r = renderer.renderFedmsg(parse(
+        R"({"topic":"org.fedoraproject.prod.demo.thing","msg":{"agent":"ralph","what":"something long","id":7}})"));
+    QCOMPARE(r.subtitle, QStringLiteral("ralph did somet..."));
+    QCOMPARE(r.link, QStringLiteral("https://example.org/7"));
+    QCOMPARE(r.secondaryIcon, Avatar::forUser(QStringLiteral("ralph")));
+    QCOMPARE(r.serviceLabel, QStringLiteral("Demo Events"));
+
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    {
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"services\": [\n  {\"name\": \"x\",}\n]}\n");
+    }
+    QString error;
+    QVERIFY(!renderer.load(broken, &error));
+    QVERIFY2(error.startsWith(broken + QStringLiteral(":2:")), qPrintable(error));
+    // the previous rules stay active
+    QCOMPARE(renderer.loadedFile(), good);
+    QCOMPARE(renderer.services().size(), 1);
+
+    // the default constructor ignores a broken user file and uses the built-in one
+    qputenv("XDG_DATA_HOME", dir.path().toUtf8());
+    QStandardPaths::setTestModeEnabled(false);
+    QDir().mkpath(dir.filePath(QStringLiteral("fedmsg-notify/render")));
+    QFile::copy(broken, Renderer::userDataFile());
+    Renderer fallback;
+    QCOMPARE(fallback.loadedFile(), Renderer::builtinDataFile());
+    QVERIFY(!fallback.loadWarnings().isEmpty());
+    QVERIFY(fallback.loadWarnings().first().contains(QStringLiteral(":2:")));
+    QFile::remove(Renderer::userDataFile());
+    QFile::copy(good, Renderer::userDataFile());
+    Renderer user;
+    QCOMPARE(user.loadedFile(), Renderer::userDataFile());
+}
+
+void TestRenderer::catalog()
+{
+    Renderer renderer(dataFile());
+    const auto bodhi = renderer.service(QStringLiteral("bodhi"));
+    QVERIFY(bodhi);
+    QCOMPARE(bodhi->label, QStringLiteral("Package Updates"));
+    QVERIFY(!bodhi->description.isEmpty());
+    QStringList ids;
+    for (const ServiceInfo &s : renderer.services()) {
+        QVERIFY2(!s.label.isEmpty(), qPrintable(s.id));
+        ids << s.id;
+    }
+    QCOMPARE(ids.removeDuplicates(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestRenderer)
+#include "TestRenderer.moc"

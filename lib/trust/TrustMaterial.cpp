@@ -133,4 +133,11 @@ QDateTime TrustMaterial::crlNextUpdateOf(const QByteArray &crlPem)
     return toDateTime(asn1TimeToEpoch(X509_CRL_get0_nextUpdate(crl.get())));
 }
 
+bool TrustMaterial::isPemCrl(const QByteArray &crlPem)
+{
+    return readFirstPemCrl(
+               std::string_view(crlPem.constData(), static_cast<std::size_t>(crlPem.size())))
+        != nullptr;
+}
+
 } // namespace fedmsg

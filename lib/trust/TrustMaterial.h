@@ -43,6 +43,8 @@ public:
 
     /// Reads the nextUpdate of a PEM CRL without building a TrustMaterial (invalid if unreadable).
     static QDateTime crlNextUpdateOf(const QByteArray &crlPem);
+    /// Whether the text holds a readable PEM CRL.
+    static bool isPemCrl(const QByteArray &crlPem);
 
     struct Handles; ///< OpenSSL objects (defined in the .cpp files of lib/trust)
     const Handles &handles() const { return *m_handles; }

@@ -4,39 +4,37 @@
 
 namespace fedmsg::render {
 
-#define FEDMSG_NATIVE(fn) std::unique_ptr<MetaProcessor> fn(ServiceInfo);
-#define FEDMSG_NATIVE_LIST(X)                                                                      \
-    X(makeAnityaProcessor)                                                                         \
-    X(makeFedocalProcessor)                                                                        \
-    X(makeTracProcessor)                                                                           \
-    X(makeHotnessProcessor)                                                                        \
-    X(makeAskbotProcessor)                                                                         \
-    X(makeFasProcessor)                                                                            \
-    X(makeAtomicCiProcessor)                                                                       \
-    X(makeAutocloudProcessor)                                                                      \
-    X(makeBodhiProcessor)                                                                          \
-    X(makeComposeProcessor)                                                                        \
-    X(makeDistGitPagureProcessor)                                                                  \
-    X(makeGithubProcessor)                                                                         \
-    X(makeKojiProcessor)                                                                           \
-    X(makeOldAllpackagesCiProcessor)                                                               \
-    X(makeOldContainerCiProcessor)                                                                 \
-    X(makeOpenQaProcessor)                                                                         \
-    X(makePagureProcessor)                                                                         \
-    X(makePkgdbProcessor)                                                                          \
-    X(makeScmProcessor)
-FEDMSG_NATIVE_LIST(FEDMSG_NATIVE)
-#undef FEDMSG_NATIVE
+// declarations (one per native processor file)
+std::unique_ptr<MetaProcessor> makeAnityaProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeAskbotProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeAtomicCiProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeAutocloudProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeBodhiProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeComposeProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeCoprsProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeDistGitPagureProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeFasProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeFedocalProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeGithubProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeHotnessProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeKojiProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeOldAllpackagesCiProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeOldContainerCiProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeOpenQaProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makePagureProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makePkgdbProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeScmProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeTaggerProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeTracProcessor(ServiceInfo);
+// end declarations
 
 const std::vector<std::pair<QString, Factory>> &nativeFactories()
 {
     static const std::vector<std::pair<QString, Factory>> factories = {
+        { QStringLiteral("coprs"), makeCoprsProcessor },
+        { QStringLiteral("tagger"), makeTaggerProcessor },
         { QStringLiteral("anitya"), makeAnityaProcessor },
-        { QStringLiteral("fedocal"), makeFedocalProcessor },
-        { QStringLiteral("trac"), makeTracProcessor },
-        { QStringLiteral("hotness"), makeHotnessProcessor },
         { QStringLiteral("askbot"), makeAskbotProcessor },
-        { QStringLiteral("fas"), makeFasProcessor },
         { QStringLiteral("centos_ci"), makeAtomicCiProcessor },
         { QStringLiteral("centos_ci_allpackages"), makeOldAllpackagesCiProcessor },
         { QStringLiteral("centos_ci_container"), makeOldContainerCiProcessor },
@@ -44,12 +42,17 @@ const std::vector<std::pair<QString, Factory>> &nativeFactories()
         { QStringLiteral("bodhi"), makeBodhiProcessor },
         { QStringLiteral("compose"), makeComposeProcessor },
         { QStringLiteral("pagure_distgit"), makeDistGitPagureProcessor },
+        { QStringLiteral("fas"), makeFasProcessor },
+        { QStringLiteral("fedocal"), makeFedocalProcessor },
         { QStringLiteral("github"), makeGithubProcessor },
+        { QStringLiteral("hotness"), makeHotnessProcessor },
         { QStringLiteral("koji"), makeKojiProcessor },
         { QStringLiteral("openqa"), makeOpenQaProcessor },
         { QStringLiteral("pagure"), makePagureProcessor },
         { QStringLiteral("pkgdb"), makePkgdbProcessor },
         { QStringLiteral("scm"), makeScmProcessor },
+        { QStringLiteral("trac"), makeTracProcessor },
+        // end table
     };
     return factories;
 }

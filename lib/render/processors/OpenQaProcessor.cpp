@@ -55,8 +55,13 @@ public:
             }
             if (c.topicEnds("job.restart"))
                 return t + QStringLiteral("restarted as %1 for %2").arg(result, build);
-            if (c.topicEnds("job.done"))
+            if (c.topicEnds("job.done")) {
+                if (truthy(get(m, "result")))
+                    return t
+                        + QStringLiteral("completed with result %1 for %2, %3 remaining jobs")
+                              .arg(result, build, remain);
                 return t + QStringLiteral("completed for %1, %2 remaining jobs").arg(build, remain);
+            }
             return {};
         }
         if (type(c) == QLatin1String("comment")) {
@@ -118,10 +123,12 @@ public:
             objs << S(at(m, "ISO"));
         else if (has(m, "HDD_1"))
             objs << S(at(m, "HDD_1"));
-        if (truthy(get(m, "job_id")))
-            objs << S(at(m, "job_id"));
-        if (truthy(get(m, "group_id")))
-            objs << S(at(m, "group_id"));
+        if (type(c) == QLatin1String("comment")) {
+            if (truthy(get(m, "job_id")))
+                objs << S(at(m, "job_id"));
+            if (truthy(get(m, "group_id")))
+                objs << S(at(m, "group_id"));
+        }
         return objs;
     }
 

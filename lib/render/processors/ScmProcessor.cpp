@@ -62,8 +62,10 @@ public:
     {
         const JsonValue &m = c.msg();
         if (c.topicHas(".git.receive")) {
-            const QString repo = commitRepo(c);
+            QString repo = commitRepo(c);
             const JsonValue &cm = at(m, "commit");
+            if (has(cm, "namespace"))
+                repo = S(at(cm, "namespace")) + QLatin1Char('/') + repo;
             const QString user = has(cm, "username") ? S(at(cm, "username")) : S(at(cm, "email"));
             QString summ = S(at(cm, "summary"));
             if (summ.trimmed() != S(at(cm, "message")).trimmed())

@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "engine/Engine.h"
+
+#include "engine/SourceFactory.h"
+#include "history/History.h"
+#include "render/Renderer.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcEngine, "fedmsg.engine")
+
+namespace fedmsg {
+
+Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
+    : QObject(parent)
+    , m_history(history)
+    , m_renderer(renderer)
+    , m_factory(&SourceFactory::create)
+{
+    connect(m_history, &History::stored, this, &Engine::onStored);
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+Source *Engine::startSource(const BusConfig &bus)
+{
+    std::unique_ptr<Source> source = m_factory(bus);
+    if (!source) {
+        qCWarning(lcEngine) << "no source can serve bus" << bus.name;
+        return nullptr;
+    }
+    Source *raw = source.get();
+    connect(raw, &Source::envelopesReceived, this, [this, raw](const QList<Envelope> &batch) {
+        onEnvelopes(raw, batch);
+    });
+    connect(raw, &Source::endpointStatusChanged, this, [this](const EndpointStatus &status) {
+        m_statuses.insert(status.busName + QLatin1Char('\n') + status.url, status);
+        Q_EMIT endpointStatusChanged(status);
+    });
+    connect(raw, &Source::messageDropped, this, &Engine::messageDropped);
+    m_sources[bus.name] = std::move(source);
+    raw->start();
+    return raw;
+}
+
+void Engine::setBuses(const QList<BusConfig> &buses)
+{
+    QHash<QString, BusConfig> wanted;
+    for (const BusConfig &bus : buses)
+        if (bus.enabled && !bus.endpoints.isEmpty())
+            wanted.insert(bus.name, bus);
+
+    for (auto it = m_sources.begin(); it != m_sources.end();) {
+        const auto want = wanted.constFind(it->first);
+        if (want == wanted.cend() || want->transport != it->second->config().transport) {
+            it->second->stop();
+            const QString name = it->first;
+            it = m_sources.erase(it);
+            for (auto s = m_statuses.begin(); s != m_statuses.end();)
+                s = s->busName == name ? m_statuses.erase(s) : std::next(s);
+        } else {
+            if (!(it->second->config() == *want))
+                it->second->reconfigure(*want);
+            ++it;
+        }
+    }
+    for (const BusConfig &bus : std::as_const(wanted))
+        if (m_sources.find(bus.name) == m_sources.end())
+            startSource(bus);
+    m_buses = buses;
+    Q_EMIT sourcesChanged();
+}
+
+void Engine::stop()
+{
+    for (auto &[name, source] : m_sources)
+        source->stop();
+    const bool had = !m_sources.empty();
+    m_sources.clear();
+    m_statuses.clear();
+    if (had)
+        Q_EMIT sourcesChanged();
+}
+
+void Engine::reconnectAll()
+{
+    for (auto &[name, source] : m_sources)
+        source->reconnectNow();
+}
+
+QString Engine::decide(const Envelope &envelope, const Rendering &rendering) const
+{
+    // A message whose signature failed is kept for the record but never popped up: showing it
+    // would lend it the credibility of a notification.
+    if (envelope.trust() == TrustState::Untrusted)
+        return decisionHistoryOnly();
+    if (m_disabledServices.contains(rendering.serviceName))
+        return decisionHistoryOnly();
+    return decisionNotify();
+}
+
+void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)
+{
+    QList<HistoryRecord> records;
+    records.reserve(batch.size());
+    for (const Envelope &envelope : batch) {
+        HistoryRecord record;
+        record.envelope = envelope;
+        record.rendering = m_renderer->render(envelope);
+        record.decision = decide(envelope, record.rendering);
+        record.decisionRule = QStringLiteral("builtin");
+        m_pending.push_back(Pending { source, record });
+        records.append(std::move(record));
+    }
+    m_received += static_cast<quint64>(batch.size());
+    m_history->store(records);
+}
+
+void Engine::onStored(const QList<StoreResult> &results)
+{
+    QHash<Source *, QList<quint64>> acks;
+    QList<EngineMessage> fresh;
+    for (const StoreResult &result : results) {
+        // Results come in input order. A record History could not store at all (it logs why)
+        // gets no result: skip past such records to the one this result is for.
+        auto match = std::find_if(m_pending.begin(), m_pending.end(), [&](const Pending &p) {
+            return p.record.envelope.msgId() == result.msgId
+                && p.record.envelope.deliveryTag() == result.deliveryTag;
+        });
+        if (match == m_pending.end()) {
+            qCWarning(lcEngine) << "History reported a record the engine did not give it:"
+                                << result.msgId;
+            continue;
+        }
+        for (auto it = m_pending.begin(); it != match; ++it)
+            qCWarning(lcEngine) << "History did not store" << it->record.envelope.msgId()
+                                << "; it is not acknowledged";
+        Pending pending = std::move(*match);
+        m_pending.erase(m_pending.begin(), std::next(match));
+        if (pending.source && result.deliveryTag != 0 && pending.source->isAtLeastOnce())
+            acks[pending.source.data()].append(result.deliveryTag);
+        if (result.duplicate) {
+            ++m_duplicates;
+            continue;
+        }
+        fresh.append(EngineMessage { std::move(pending.record), result.rowId });
+    }
+    for (auto it = acks.cbegin(); it != acks.cend(); ++it)
+        it.key()->acknowledge(it.value());
+    if (!fresh.isEmpty())
+        Q_EMIT messagesStored(fresh);
+}
+
+} // namespace fedmsg

@@ -1,0 +1,113 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+// lib/engine: joins the stages. Envelopes from every Source are rendered, decided on, stored in
+// History, and only then acknowledged (at-least-once sources) and handed to the notifier and UI.
+// It never touches a transport itself and never shows anything.
+
+#include "bus/BusConfig.h"
+#include "bus/EndpointStatus.h"
+#include "bus/Source.h"
+#include "history/HistoryRecord.h"
+#include "history/StoreResult.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace fedmsg {
+
+class History;
+class Renderer;
+
+/// @brief A message that passed through the whole engine: what was stored, and where.
+struct EngineMessage
+{
+    HistoryRecord record;
+    qint64 historyId = 0;
+};
+
+/**
+ * @brief The message path from sources to history, for the applet and tests.
+ * @code
+ * Engine engine(&history, &renderer);
+ * connect(&engine, &Engine::messagesStored, ui, &Ui::onMessages);
+ * engine.setBuses(settings.buses(presets));
+ * @endcode
+ */
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    using MakeSource = std::function<std::unique_ptr<Source>(const BusConfig &)>;
+    /// Decision values stored in History.
+    static QString decisionNotify() { return QStringLiteral("notify"); }
+    static QString decisionHistoryOnly() { return QStringLiteral("history"); }
+
+    Engine(History *history, const Renderer *renderer, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Replaces how sources are made (default: ZeroMQ for fedmsg buses, AMQP for the others).
+    void setSourceFactory(MakeSource factory) { m_factory = std::move(factory); }
+    /// Starts a source for every enabled bus, reconfigures changed ones, stops removed ones.
+    void setBuses(const QList<BusConfig> &buses);
+    QList<BusConfig> buses() const { return m_buses; }
+    /// Services (Rendering::serviceName) whose messages are stored but not notified.
+    void setDisabledServices(const QStringList &services) { m_disabledServices = services; }
+    void stop();
+    /// Reconnect every source now (resume, network back).
+    void reconnectAll();
+
+    QList<EndpointStatus> endpointStatuses() const { return m_statuses.values(); }
+    /// Number of sources running.
+    int sourceCount() const { return static_cast<int>(m_sources.size()); }
+    /// Envelopes received, and how many were duplicates, since start.
+    quint64 receivedCount() const { return m_received; }
+    quint64 duplicateCount() const { return m_duplicates; }
+
+    /// The decision for one rendered envelope (the rules stage, in its first form).
+    QString decide(const Envelope &envelope, const Rendering &rendering) const;
+
+Q_SIGNALS:
+    /// New messages (duplicates left out), after History committed them.
+    void messagesStored(const QList<fedmsg::EngineMessage> &messages);
+    void endpointStatusChanged(const fedmsg::EndpointStatus &status);
+    void messageDropped(const QString &busName, const QString &endpoint, const QString &reason);
+    /// A source was started or stopped (the tray shows the overall state).
+    void sourcesChanged();
+
+private:
+    void onEnvelopes(Source *source, const QList<Envelope> &batch);
+    void onStored(const QList<StoreResult> &results);
+    Source *startSource(const BusConfig &bus);
+
+    History *m_history;
+    const Renderer *m_renderer;
+    MakeSource m_factory;
+    QList<BusConfig> m_buses;
+    std::map<QString, std::unique_ptr<Source>> m_sources;
+    QHash<QString, EndpointStatus> m_statuses;
+    QStringList m_disabledServices;
+    // Records handed to History and not yet reported stored, in the order given: History
+    // reports one result per record in input order (also after a failed commit is retried).
+    struct Pending
+    {
+        QPointer<Source> source;
+        HistoryRecord record;
+    };
+    std::deque<Pending> m_pending;
+    quint64 m_received = 0;
+    quint64 m_duplicates = 0;
+};
+
+} // namespace fedmsg
+
+Q_DECLARE_METATYPE(fedmsg::EngineMessage)

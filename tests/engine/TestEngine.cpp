@@ -1,0 +1,225 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "demo/DemoBus.h"
+#include "engine/Engine.h"
+#include "history/History.h"
+#include "render/Renderer.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fedmsg;
+
+namespace {
+// A transport that delivers what the test gives it and records acknowledgements, standing in
+// for an at-least-once broker connection (the real AMQP source has its own broker tests).
+class ScriptedSource : public Source
+{
+public:
+    explicit ScriptedSource(BusConfig config)
+        : m_config(std::move(config))
+    {}
+    void start() override { ++starts; }
+    void stop() override { ++stops; }
+    void reconfigure(const BusConfig &config) override
+    {
+        m_config = config;
+        ++reconfigures;
+    }
+    BusConfig config() const override { return m_config; }
+    void reconnectNow() override {}
+    void acknowledge(const QList<quint64> &tags) override { acked.append(tags); }
+    bool isAtLeastOnce() const override { return true; }
+    void deliver(const QList<Envelope> &batch) { Q_EMIT envelopesReceived(batch); }
+
+    int starts = 0;
+    int stops = 0;
+    int reconfigures = 0;
+    QList<quint64> acked;
+
+private:
+    BusConfig m_config;
+};
+
+Envelope amqpEnvelope(const QString &id,
+    quint64 tag,
+    const QString &topic,
+    Envelope::Transport transport = Envelope::Transport::Amqp)
+{
+    JsonValue::Object body;
+    body.emplace_back("topic", JsonValue(topic));
+    body.emplace_back("msg_id", JsonValue(id));
+    body.emplace_back("timestamp", JsonValue(std::int64_t(1700000000)));
+    JsonValue::Object msg;
+    msg.emplace_back("agent", JsonValue("ralph"));
+    body.emplace_back("msg", JsonValue(std::move(msg)));
+    Envelope e(transport, JsonValue(std::move(body)));
+    e.setBusName(QStringLiteral("scripted"));
+    e.setDeliveryTag(tag);
+    e.setTrust(TrustState::BrokerUnsigned, QStringLiteral("broker"));
+    return e;
+}
+
+BusConfig scriptedBus()
+{
+    BusConfig bus;
+    bus.name = QStringLiteral("scripted");
+    bus.enabled = true;
+    bus.transport = BusConfig::Transport::Amqp;
+    bus.endpoints = { BusEndpoint { QStringLiteral("amqps://localhost/%2Fpublic_pubsub"), {} } };
+    return bus;
+}
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void demoBusMessagesAreRenderedValidatedAndStored();
+    void acknowledgesOnlyAfterStoreAndDropsDuplicates();
+    void disabledServicesAreStoredButNotNotified();
+    void busesStartStopAndReconfigure();
+};
+
+void TestEngine::demoBusMessagesAreRenderedValidatedAndStored()
+{
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    History history(options);
+    Renderer renderer;
+    Engine engine(&history, &renderer);
+    DemoBus demo;
+    demo.setInterval(50);
+    demo.setUnsignedEvery(4);
+    QVERIFY(demo.start());
+    QList<EngineMessage> got;
+    connect(&engine, &Engine::messagesStored, this, [&](const QList<EngineMessage> &m) {
+        got.append(m);
+    });
+    engine.setBuses({ demo.busConfig() });
+    QCOMPARE(engine.sourceCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(got.size() >= 5, 15000);
+    engine.stop();
+    demo.stop();
+
+    bool sawTrusted = false;
+    bool sawUntrusted = false;
+    for (const EngineMessage &m : std::as_const(got)) {
+        QVERIFY(m.historyId > 0);
+        QVERIFY(!m.record.rendering.title.isEmpty());
+        QVERIFY(!m.record.rendering.serviceName.isEmpty());
+        if (m.record.envelope.trust() == TrustState::Trusted) {
+            sawTrusted = true;
+        } else {
+            QCOMPARE(m.record.envelope.trust(), TrustState::Untrusted);
+            // An unverified message is kept but never popped up.
+            QCOMPARE(m.record.decision, Engine::decisionHistoryOnly());
+            sawUntrusted = true;
+        }
+        const auto stored = history.message(m.historyId);
+        QVERIFY(stored.has_value());
+    }
+    QVERIFY(sawTrusted);
+    QVERIFY(sawUntrusted);
+    HistoryQuery all;
+    all.limit = 0;
+    QCOMPARE(history.count(all), qint64(got.size()));
+}
+
+void TestEngine::acknowledgesOnlyAfterStoreAndDropsDuplicates()
+{
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    History history(options);
+    Renderer renderer;
+    Engine engine(&history, &renderer);
+    ScriptedSource *source = nullptr;
+    engine.setSourceFactory([&](const BusConfig &bus) {
+        auto s = std::make_unique<ScriptedSource>(bus);
+        source = s.get();
+        return s;
+    });
+    engine.setBuses({ scriptedBus() });
+    QVERIFY(source);
+    QCOMPARE(source->starts, 1);
+
+    QSignalSpy storedSpy(&history, &History::stored);
+    QSignalSpy messages(&engine, &Engine::messagesStored);
+    const QString topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.comment");
+    source->deliver({ amqpEnvelope(QStringLiteral("a"), 1, topic),
+        amqpEnvelope(QStringLiteral("b"), 2, topic) });
+    QVERIFY(source->acked.isEmpty()); // nothing is acknowledged before History committed
+    QVERIFY(messages.wait(5000));
+    QCOMPARE(source->acked, (QList<quint64> { 1, 2 }));
+    QCOMPARE(messages.at(0).at(0).value<QList<EngineMessage>>().size(), 2);
+
+    // A redelivery of "a" (new tag) is acknowledged again but not passed on.
+    source->deliver({ amqpEnvelope(QStringLiteral("a"), 3, topic) });
+    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2, 3 }));
+    QCOMPARE(messages.count(), 1);
+    QCOMPARE(engine.duplicateCount(), 1u);
+}
+
+void TestEngine::disabledServicesAreStoredButNotNotified()
+{
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    History history(options);
+    Renderer renderer;
+    Engine engine(&history, &renderer);
+    ScriptedSource *source = nullptr;
+    engine.setSourceFactory([&](const BusConfig &bus) {
+        auto s = std::make_unique<ScriptedSource>(bus);
+        source = s.get();
+        return s;
+    });
+    engine.setBuses({ scriptedBus() });
+    const Envelope e = amqpEnvelope(
+        QStringLiteral("c"), 1, QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"));
+    const QString service = renderer.render(e).serviceName;
+    QVERIFY(!service.isEmpty());
+    engine.setDisabledServices({ service });
+    QSignalSpy messages(&engine, &Engine::messagesStored);
+    source->deliver({ e });
+    QVERIFY(messages.wait(5000));
+    const auto list = messages.at(0).at(0).value<QList<EngineMessage>>();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].record.decision, Engine::decisionHistoryOnly());
+    engine.setDisabledServices({});
+    QCOMPARE(engine.decide(e, renderer.render(e)), Engine::decisionNotify());
+}
+
+void TestEngine::busesStartStopAndReconfigure()
+{
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    History history(options);
+    Renderer renderer;
+    Engine engine(&history, &renderer);
+    QList<ScriptedSource *> made;
+    engine.setSourceFactory([&](const BusConfig &bus) {
+        auto s = std::make_unique<ScriptedSource>(bus);
+        made.append(s.get());
+        return s;
+    });
+    BusConfig bus = scriptedBus();
+    BusConfig off = scriptedBus();
+    off.name = QStringLiteral("off");
+    off.enabled = false;
+    engine.setBuses({ bus, off });
+    QCOMPARE(engine.sourceCount(), 1); // a disabled bus gets no source
+    bus.topics = { QStringLiteral("org.fedoraproject.prod.bodhi") };
+    engine.setBuses({ bus, off });
+    QCOMPARE(made.size(), 1);
+    QCOMPARE(made[0]->reconfigures, 1);
+    engine.setBuses({});
+    QCOMPARE(engine.sourceCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "TestEngine.moc"

@@ -260,6 +260,38 @@ JsonValue applyFilter(
             return Py::at(e, arg(0).toStdString());
         });
     }
+    if (name == QLatin1String("prefix_each"))
+        return mapEach(v, [&](const JsonValue &e) {
+            return JsonValue(arg(0) + text(e));
+        });
+    if (name == QLatin1String("avatar_if"))
+        return Py::truthy(v) ? JsonValue(Avatar::forUser(text(v))) : JsonValue();
+    if (name == QLatin1String("or_none"))
+        return Py::truthy(v) ? v : JsonValue();
+    if (name == QLatin1String("pluck_or")) {
+        // e.get(a, e.get(b)) for each element
+        return mapEach(v, [&](const JsonValue &e) {
+            if (!e.isObject())
+                throw MetaFailure { "AttributeError" };
+            const JsonValue *a = e.find(arg(0).toStdString());
+            if (a)
+                return *a;
+            const JsonValue *b = e.find(arg(1).toStdString());
+            return b ? *b : JsonValue();
+        });
+    }
+    if (name == QLatin1String("count_where") || name == QLatin1String("count_where_not")) {
+        // count elements whose key equals (or not) the literal (numbers compared as text)
+        if (!v.isArray())
+            throw MetaFailure { "count: not a list" };
+        std::int64_t n = 0;
+        for (const JsonValue &e : v.array()) {
+            const bool eq = text(Py::at(e, arg(0).toStdString())) == arg(1);
+            if (eq == (name == QLatin1String("count_where")))
+                ++n;
+        }
+        return JsonValue(n);
+    }
     if (name == QLatin1String("plural")) {
         // plural:'error':'errors' -> "1 error" / "2 errors"
         const long long n = v.isInteger() ? v.toInt64() : static_cast<long long>(v.size());

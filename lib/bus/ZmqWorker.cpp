@@ -3,6 +3,7 @@
 #include "bus/ZmqWorker.h"
 
 #include "bus/BusLogging.h"
+#include "trust/Validator.h"
 
 #include <QDateTime>
 #include <QThread>
@@ -74,6 +75,8 @@ struct ZmqWorker::Private
     int monitorCounter = 0;
     bool running = true;
     QList<Envelope> batch;
+    std::unique_ptr<Validator>
+        validator; ///< owned by the worker thread; rebuilt when trust changes
 
     void emitStatus(
         Endpoint &ep, EndpointStatus::State state, const QString &detail = {}, int retryIn = 0)
@@ -184,6 +187,9 @@ struct ZmqWorker::Private
             && (next.receiveHighWaterMark != config.receiveHighWaterMark
                 || next.maxMessageSize != config.maxMessageSize || next.name != config.name);
         const QList<QByteArray> oldSubs = subscriptions;
+        if (first || next.trust != config.trust)
+            validator =
+                next.trust.validateSignatures ? std::make_unique<Validator>(next.trust) : nullptr;
         config = next;
         subscriptions = newSubs;
         // Close endpoints that went away (or all, when socket options changed).
@@ -390,8 +396,9 @@ struct ZmqWorker::Private
             env.setTrust(TrustState::Unchecked);
             return;
         }
-        // TODO(h4): Validator from lib/trust once it lands.
-        env.setTrust(TrustState::Untrusted, QStringLiteral("no validator available"));
+        if (!validator)
+            validator = std::make_unique<Validator>(config.trust);
+        validator->validate(env);
     }
 
     void flush()

@@ -1,0 +1,238 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// fedmsg-logger: send log lines or JSON to a fedmsg bus. Envelope building, signing and the
+// slow-joiner wait are in lib/bus (Publisher); this file parses options and reads stdin.
+
+#include "bus/FedmsgConfigReader.h"
+#include "bus/Publisher.h"
+#include "json/JsonParser.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+using namespace fedmsg;
+
+namespace {
+
+void err(const QString &text)
+{
+    const QByteArray bytes = QStringLiteral("fedmsg-logger: %1\n").arg(text).toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
+}
+
+std::optional<JsonValue> parseJson(const std::string &text)
+{
+    JsonParseError e;
+    std::optional<JsonValue> v = JsonParser::parse(text, &e);
+    if (!v)
+        err(QStringLiteral("--json-input: %1").arg(QString::fromStdString(e.toString())));
+    return v;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("fedmsg.*.debug=false\nfedmsg.*.info=false"));
+    QCoreApplication::setApplicationName(QStringLiteral("fedmsg-logger"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FEDMSG_NOTIFY_VERSION));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("Emit log messages to a fedmsg bus. Without --message, every line of stdin "
+                       "is one message {\"log\": line}."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption messageOpt(
+        QStringLiteral("message"), QStringLiteral("The message to send."), QStringLiteral("TEXT"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json-input"),
+        QStringLiteral("Parse the message (or all of stdin) as one JSON value."));
+    const QCommandLineOption modnameOpt(QStringLiteral("modname"),
+        QStringLiteral("Module name of the topic (default logger)."),
+        QStringLiteral("NAME"),
+        QStringLiteral("logger"));
+    const QCommandLineOption topicOpt(QStringLiteral("topic"),
+        QStringLiteral("Topic suffix (default log)."),
+        QStringLiteral("TOPIC"),
+        QStringLiteral("log"));
+    const QCommandLineOption certPrefixOpt(QStringLiteral("cert-prefix"),
+        QStringLiteral("certnames prefix used with sign_messages (default shell)."),
+        QStringLiteral("PREFIX"),
+        QStringLiteral("shell"));
+    const QCommandLineOption certOpt(QStringLiteral("cert"),
+        QStringLiteral("Sign with this certificate (PEM)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption keyOpt(QStringLiteral("key"),
+        QStringLiteral("Private key for --cert (PEM)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption endpointOpt(QStringLiteral("endpoint"),
+        QStringLiteral("Connect to this relay inbound URL (default: relay_inbound from fedmsg.d)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption bindOpt(QStringLiteral("bind"),
+        QStringLiteral("Bind the publisher at URL instead; subscribers (fedmsg-tail --endpoint "
+                       "URL) connect there."),
+        QStringLiteral("URL"));
+    const QCommandLineOption configOpt(QStringLiteral("config"),
+        QStringLiteral(
+            "Read fedmsg.d files from DIR (or one FILE) after the default folders (repeatable)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption noDefaultConfigOpt(
+        QStringLiteral("no-default-config"), QStringLiteral("Skip /etc/fedmsg.d and ~/.fedmsg.d."));
+    const QCommandLineOption topicPrefixOpt(QStringLiteral("topic-prefix"),
+        QStringLiteral("Override topic_prefix."),
+        QStringLiteral("PREFIX"));
+    const QCommandLineOption environmentOpt(QStringLiteral("environment"),
+        QStringLiteral("Override environment (dev, stg, prod)."),
+        QStringLiteral("ENV"));
+    const QCommandLineOption waitOpt(QStringLiteral("wait"),
+        QStringLiteral("Wait at most MS milliseconds for a subscriber before the first message "
+                       "(default 5000)."),
+        QStringLiteral("MS"),
+        QStringLiteral("5000"));
+    // Reserved for the AMQP transport (lib/amqp AmqpPublisher), to be wired by the lead.
+    const QCommandLineOption busOpt(QStringLiteral("bus"),
+        QStringLiteral("Publish on the configured bus NAME."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption amqpOpt(QStringLiteral("amqp-url"),
+        QStringLiteral("Publish to a fedora-messaging broker at URL."),
+        QStringLiteral("URL"));
+    p.addOptions({ messageOpt,
+        jsonOpt,
+        modnameOpt,
+        topicOpt,
+        certPrefixOpt,
+        certOpt,
+        keyOpt,
+        endpointOpt,
+        bindOpt,
+        configOpt,
+        noDefaultConfigOpt,
+        topicPrefixOpt,
+        environmentOpt,
+        waitOpt,
+        busOpt,
+        amqpOpt });
+    p.process(app);
+
+    if (p.isSet(amqpOpt) || p.isSet(busOpt)) {
+        err(QStringLiteral("the AMQP transport is not available in this build of fedmsg-logger"));
+        return 2;
+    }
+
+    FedmsgConfigReader reader(
+        p.isSet(noDefaultConfigOpt) ? QStringList {} : FedmsgConfigReader::defaultDirectories());
+    reader.read();
+    for (const QString &dir : p.values(configOpt)) {
+        if (!QFileInfo::exists(dir)) {
+            err(QStringLiteral("no such config folder: %1").arg(dir));
+            return 2;
+        }
+        reader.readPath(dir);
+    }
+
+    PublisherOptions opts;
+    opts.topicPrefix = p.isSet(topicPrefixOpt) ? p.value(topicPrefixOpt) : reader.topicPrefix();
+    opts.environment = p.isSet(environmentOpt) ? p.value(environmentOpt) : reader.environment();
+    if (p.isSet(bindOpt)) {
+        opts.mode = PublisherOptions::Mode::Bind;
+        opts.url = p.value(bindOpt);
+    } else {
+        opts.mode = PublisherOptions::Mode::Connect;
+        opts.url = p.isSet(endpointOpt) ? p.value(endpointOpt) : reader.relayInbound().value(0);
+    }
+    if (opts.url.isEmpty()) {
+        err(QStringLiteral("nowhere to send: give --endpoint URL (a relay inbound), --bind URL, or "
+                           "configure relay_inbound in fedmsg.d"));
+        return 2;
+    }
+    if (p.isSet(certOpt) != p.isSet(keyOpt)) {
+        err(QStringLiteral("--cert and --key go together"));
+        return 2;
+    }
+    if (p.isSet(certOpt)) {
+        opts.certFile = p.value(certOpt);
+        opts.keyFile = p.value(keyOpt);
+    } else if (reader.config()["sign_messages"].toBool(false)) {
+        char hostname[256] = {};
+        ::gethostname(hostname, sizeof hostname - 1);
+        const QString host = QString::fromLocal8Bit(hostname).section(QLatin1Char('.'), 0, 0);
+        const QString name = reader.certName(p.value(certPrefixOpt), host);
+        if (name.isEmpty()) {
+            err(QStringLiteral("sign_messages is on but certnames has no %1.%2")
+                    .arg(p.value(certPrefixOpt), host));
+            return 2;
+        }
+        opts.certFile = reader.sslDir() + QLatin1Char('/') + name + QStringLiteral(".crt");
+        opts.keyFile = reader.sslDir() + QLatin1Char('/') + name + QStringLiteral(".key");
+    }
+
+    // Collect the messages first (stdin may be a pipe that ends).
+    QList<JsonValue> messages;
+    const bool jsonInput = p.isSet(jsonOpt);
+    if (p.isSet(messageOpt)) {
+        const std::string text = p.value(messageOpt).toStdString();
+        if (jsonInput) {
+            auto v = parseJson(text);
+            if (!v)
+                return 1;
+            messages << *v;
+        } else {
+            messages << JsonValue(JsonValue::Object { { "log", JsonValue(text) } });
+        }
+    } else if (jsonInput) {
+        std::string all(
+            (std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        auto v = parseJson(all);
+        if (!v)
+            return 1;
+        messages << *v;
+    }
+
+    Publisher pub(opts);
+    QString error;
+    if (!pub.open(&error)) {
+        err(error);
+        return 1;
+    }
+    const QString topic = pub.fullTopic(p.value(modnameOpt), p.value(topicOpt));
+    const int waitMs = p.value(waitOpt).toInt();
+    if (!pub.waitForSubscriber(topic, waitMs))
+        err(QStringLiteral("no subscriber for %1 at %2 after %3 ms; sending anyway")
+                .arg(topic, opts.url)
+                .arg(waitMs));
+
+    auto send = [&](const JsonValue &msg) {
+        if (!pub.publish(p.value(modnameOpt), p.value(topicOpt), msg, &error)) {
+            err(error);
+            return false;
+        }
+        return true;
+    };
+    int rc = 0;
+    if (!messages.isEmpty() || p.isSet(messageOpt) || jsonInput) {
+        for (const JsonValue &m : std::as_const(messages))
+            if (!send(m))
+                rc = 1;
+    } else {
+        // Python: one message per stdin line, stripped.
+        std::string line;
+        while (std::getline(std::cin, line)) {
+            const QString text = QString::fromUtf8(line.data(), qsizetype(line.size())).trimmed();
+            if (!send(JsonValue(JsonValue::Object { { "log", JsonValue(text) } })))
+                rc = 1;
+        }
+    }
+    pub.close(); // lingers until queued messages are written (zmq_linger)
+    return rc;
+}

@@ -1,0 +1,323 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// fedmsg-tail: watch a fedmsg bus from a terminal. The logic (filters, formats, sources) lives in
+// lib/bus; this file only parses options and writes lines.
+
+#include "UnixSignalWatcher.h"
+
+#include "bus/FedmsgConfigReader.h"
+#include "bus/Source.h"
+#include "bus/SourceFactory.h"
+#include "bus/TailFormatter.h"
+#include "bus/TopicFilter.h"
+#include "bus/ZmqSource.h"
+
+#ifdef FEDMSG_TAIL_HAVE_RENDER
+#include "render/Renderer.h"
+#endif
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <cerrno>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+using namespace fedmsg;
+
+namespace {
+
+struct Counters
+{
+    quint64 shown = 0;
+    quint64 untrusted = 0;
+    quint64 filtered = 0;
+    quint64 dropped = 0;
+};
+
+/// Writes one line to stdout; false when stdout is gone (EPIPE): time to exit quietly.
+bool writeLine(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    if (std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout)
+        != std::size_t(bytes.size()))
+        return false;
+    return true;
+}
+
+void err(const QString &text)
+{
+    const QByteArray bytes = QStringLiteral("fedmsg-tail: %1\n").arg(text).toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
+}
+
+QStringList splitList(const QStringList &values)
+{
+    QStringList out;
+    for (const QString &v : values)
+        for (const QString &part : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            out << part.trimmed();
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("fedmsg.*.debug=false\nfedmsg.*.info=false"));
+    QCoreApplication::setApplicationName(QStringLiteral("fedmsg-tail"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FEDMSG_NOTIFY_VERSION));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Watch all messages on a fedmsg bus."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption topicOpt(QStringLiteral("topic"),
+        QStringLiteral("Subscribe to topics starting with PREFIX (repeatable; default all)."),
+        QStringLiteral("PREFIX"));
+    const QCommandLineOption excludeOpt(QStringLiteral("exclude"),
+        QStringLiteral("Hide topics where REGEXP matches (default _heartbeat)."),
+        QStringLiteral("REGEXP"),
+        TopicFilter::defaultExclude());
+    const QCommandLineOption includeOpt(QStringLiteral("include"),
+        QStringLiteral("Only show topics where REGEXP matches."),
+        QStringLiteral("REGEXP"));
+    const QCommandLineOption usersOpt(QStringLiteral("users"),
+        QStringLiteral("Only show messages involving these users (comma-separated)."),
+        QStringLiteral("USERS"));
+    const QCommandLineOption packagesOpt(QStringLiteral("packages"),
+        QStringLiteral("Only show messages about these packages (comma-separated)."),
+        QStringLiteral("PACKAGES"));
+    const QCommandLineOption terseOpt(QStringLiteral("terse"),
+        QStringLiteral("One natural-language line per message: title -- subtitle link."));
+    const QCommandLineOption prettyOpt(
+        QStringLiteral("pretty"), QStringLiteral("Time and indented body, credentials stripped."));
+    const QCommandLineOption reallyPrettyOpt(QStringLiteral("really-pretty"),
+        QStringLiteral("Indented JSON, coloured on a terminal, credentials stripped."));
+    const QCommandLineOption jsonOpt(
+        QStringLiteral("json"), QStringLiteral("One canonical JSON envelope per line."));
+    const QCommandLineOption queryOpt(QStringLiteral("query"),
+        QStringLiteral("Print the values at dotted paths, e.g. msg.user,topic."),
+        QStringLiteral("PATHS"));
+    const QCommandLineOption gourceOpt(QStringLiteral("gource"),
+        QStringLiteral("Gource custom log lines: time|user|A|/service/topic/object|colour."));
+    const QCommandLineOption validateOpt(QStringLiteral("validate"),
+        QStringLiteral(
+            "Validate signatures (untrusted messages are reported on stderr or marked)."));
+    const QCommandLineOption noValidateOpt(
+        QStringLiteral("no-validate"), QStringLiteral("Do not validate signatures."));
+    const QCommandLineOption caOpt(QStringLiteral("ca-cert"),
+        QStringLiteral("CA certificate (path or https URL) for --validate."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption crlOpt(QStringLiteral("crl"),
+        QStringLiteral("CRL (path or https URL) for --validate; 'none' disables CRL checks."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption configOpt(QStringLiteral("config"),
+        QStringLiteral(
+            "Read fedmsg.d files from DIR (or one FILE) after the default folders (repeatable)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption noDefaultConfigOpt(
+        QStringLiteral("no-default-config"), QStringLiteral("Skip /etc/fedmsg.d and ~/.fedmsg.d."));
+    const QCommandLineOption endpointOpt(QStringLiteral("endpoint"),
+        QStringLiteral("Subscribe to URL instead of the configured endpoints (repeatable)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption countOpt(QStringLiteral("count"),
+        QStringLiteral("Exit after N messages were shown."),
+        QStringLiteral("N"));
+    // Reserved for the AMQP transport (lib/amqp); wired through SourceFactory.
+    const QCommandLineOption busOpt(QStringLiteral("bus"),
+        QStringLiteral("Use the configured bus NAME (amqp buses need the AMQP transport)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption amqpOpt(QStringLiteral("amqp-url"),
+        QStringLiteral("Consume from a fedora-messaging broker at URL."),
+        QStringLiteral("URL"));
+    p.addOptions({ topicOpt,
+        excludeOpt,
+        includeOpt,
+        usersOpt,
+        packagesOpt,
+        terseOpt,
+        prettyOpt,
+        reallyPrettyOpt,
+        jsonOpt,
+        queryOpt,
+        gourceOpt,
+        validateOpt,
+        noValidateOpt,
+        caOpt,
+        crlOpt,
+        configOpt,
+        noDefaultConfigOpt,
+        endpointOpt,
+        countOpt,
+        busOpt,
+        amqpOpt });
+    p.process(app);
+
+    // Configuration: fedmsg.d folders, then the command line.
+    FedmsgConfigReader reader(
+        p.isSet(noDefaultConfigOpt) ? QStringList {} : FedmsgConfigReader::defaultDirectories());
+    reader.read();
+    for (const QString &dir : p.values(configOpt)) {
+        if (!QFileInfo::exists(dir)) {
+            err(QStringLiteral("no such config folder: %1").arg(dir));
+            return 2;
+        }
+        reader.readPath(dir);
+    }
+    for (const PyDiagnostic &d : reader.diagnostics())
+        err(d.toString());
+
+    BusConfig bus = reader.toBusConfig(QStringLiteral("fedmsg-tail"));
+    if (p.isSet(amqpOpt) || p.isSet(busOpt)) {
+        // TODO(lead): pick the named bus from Settings / build an AMQP bus from --amqp-url.
+        bus.transport = BusConfig::Transport::Amqp;
+        if (p.isSet(amqpOpt))
+            bus.endpoints = { BusEndpoint { p.value(amqpOpt), {} } };
+    }
+    if (p.isSet(endpointOpt)) {
+        bus.endpoints.clear();
+        for (const QString &url : p.values(endpointOpt))
+            bus.endpoints.append(BusEndpoint { url, {} });
+    }
+    if (bus.endpoints.isEmpty()) {
+        err(QStringLiteral("no endpoints: give --endpoint URL or configure endpoints in fedmsg.d"));
+        return 2;
+    }
+    if (p.isSet(validateOpt))
+        bus.trust.validateSignatures = true;
+    if (p.isSet(noValidateOpt))
+        bus.trust.validateSignatures = false;
+    if (p.isSet(caOpt))
+        bus.trust.caLocation = p.value(caOpt);
+    if (p.isSet(crlOpt))
+        bus.trust.crlLocation =
+            p.value(crlOpt) == QLatin1String("none") ? QString() : p.value(crlOpt);
+
+    TopicFilter filter;
+    QString error;
+    filter.setPrefixes(p.values(topicOpt));
+    if (!filter.setExclude(p.value(excludeOpt), &error)
+        || (p.isSet(includeOpt) && !filter.setInclude(p.value(includeOpt), &error))) {
+        err(error);
+        return 2;
+    }
+    bus.topics = filter.prefixes();
+
+    TailFormatter formatter;
+    // Python applies pretty, really-pretty, query, terse (and cowsay); the last one set wins.
+    if (p.isSet(prettyOpt))
+        formatter.setMode(TailFormatter::Mode::Pretty);
+    if (p.isSet(reallyPrettyOpt))
+        formatter.setMode(TailFormatter::Mode::ReallyPretty);
+    if (p.isSet(queryOpt)) {
+        formatter.setMode(TailFormatter::Mode::Query);
+        formatter.setQuery(p.value(queryOpt));
+    }
+    if (p.isSet(terseOpt))
+        formatter.setMode(TailFormatter::Mode::Terse);
+    if (p.isSet(gourceOpt))
+        formatter.setMode(TailFormatter::Mode::Gource);
+    if (p.isSet(jsonOpt))
+        formatter.setMode(TailFormatter::Mode::Json);
+    formatter.setColor(::isatty(STDOUT_FILENO) == 1);
+    formatter.setUsers(splitList(p.values(usersOpt)));
+    formatter.setPackages(splitList(p.values(packagesOpt)));
+#ifdef FEDMSG_TAIL_HAVE_RENDER
+    // The renderer is only built when a format or filter needs it (it loads its rules).
+    const bool needsRenderer =
+        p.isSet(terseOpt) || p.isSet(gourceOpt) || p.isSet(usersOpt) || p.isSet(packagesOpt);
+    if (needsRenderer) {
+        auto renderer = std::make_shared<Renderer>();
+        formatter.setRenderHook([renderer](const Envelope &env) -> std::optional<TailRendering> {
+            const Rendering r = renderer->render(env);
+            return TailRendering {
+                r.title, r.subtitle, r.link, r.usernames, r.packages, r.objects
+            };
+        });
+    }
+#endif
+    const qint64 maxCount = p.isSet(countOpt) ? p.value(countOpt).toLongLong() : -1;
+
+    std::unique_ptr<Source> source(SourceFactory::create(bus, nullptr, &error));
+    if (!source) {
+        err(error);
+        return 2;
+    }
+    Counters counters;
+    int exitCode = 0;
+    auto finish = [&](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    };
+    QObject::connect(
+        source.get(), &Source::envelopesReceived, &app, [&](const QList<Envelope> &batch) {
+            for (const Envelope &env : batch) {
+                if (!filter.accepts(env.topic()) || !formatter.passesUserPackageFilter(env)) {
+                    ++counters.filtered;
+                    continue;
+                }
+                const bool untrusted =
+                    bus.trust.validateSignatures && env.trust() != TrustState::Trusted;
+                if (untrusted) {
+                    ++counters.untrusted;
+                    if (formatter.mode() == TailFormatter::Mode::Json) {
+                        // Never mix unverified messages into machine-readable output.
+                        err(QStringLiteral("%1: %2 %3")
+                                .arg(
+                                    TailFormatter::untrustedMarker(env), env.topic(), env.msgId()));
+                        continue;
+                    }
+                }
+                QString text = formatter.format(env);
+                if (untrusted)
+                    text = TailFormatter::untrustedMarker(env) + QLatin1Char(' ') + text;
+                if (!writeLine(text)) {
+                    finish(0); // EPIPE: the reader went away
+                    return;
+                }
+                ++counters.shown;
+                if (maxCount > 0 && qint64(counters.shown) >= maxCount) {
+                    std::fflush(stdout);
+                    finish(0);
+                    return;
+                }
+            }
+            if (std::fflush(stdout) != 0 && errno == EPIPE)
+                finish(0);
+        });
+    QObject::connect(source.get(),
+        &Source::messageDropped,
+        &app,
+        [&](const QString &, const QString &endpoint, const QString &reason) {
+            ++counters.dropped;
+            err(QStringLiteral("dropped a message from %1: %2").arg(endpoint, reason));
+        });
+    QObject::connect(
+        source.get(), &Source::endpointStatusChanged, &app, [&](const EndpointStatus &s) {
+            if (s.state == EndpointStatus::State::Failed)
+                err(QStringLiteral("%1: %2").arg(s.url, s.detail));
+        });
+
+    UnixSignalWatcher unixSignals;
+    QObject::connect(&unixSignals, &UnixSignalWatcher::signalReceived, &app, [&](int) {
+        finish(0);
+    });
+
+    source->start();
+    app.exec();
+    source->stop();
+    if (counters.untrusted > 0 || counters.dropped > 0)
+        err(QStringLiteral("%1 shown, %2 untrusted, %3 dropped")
+                .arg(counters.shown)
+                .arg(counters.untrusted)
+                .arg(counters.dropped));
+    return exitCode;
+}

@@ -1,0 +1,4 @@
+config = dict(
+    environment="dev",
+    name="unterminated,
+)

@@ -1,0 +1,1 @@
+config = dict(environment="stg", topic_prefix='org.example')

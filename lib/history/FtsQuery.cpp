@@ -74,7 +74,7 @@ std::optional<QString> FtsQuery::toMatchExpression(const QString &text, QString 
         if (text.at(i) == u'"') {
             const qsizetype close = text.indexOf(u'"', i + 1);
             const qsizetype end = close < 0 ? n : close;
-            term.text = text.mid(i + 1, end - i - 1);
+            term.text = text.mid(i + 1, end - i - 1).simplified();
             i = close < 0 ? n : close + 1;
         } else {
             const qsizetype start = i;

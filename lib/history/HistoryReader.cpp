@@ -198,7 +198,7 @@ bool HistoryReader::buildWhere(
             return;
         clauses.append(column + QStringLiteral(" IN ") + placeholders(values.size()));
         for (const QString &v : values)
-            binds->append(v);
+            binds->append(v.isNull() ? QStringLiteral("") : v); // a null QString binds as NULL
     };
     inList(QStringLiteral("m.bus_name"), query.buses);
     inList(QStringLiteral("m.service_name"), query.services);

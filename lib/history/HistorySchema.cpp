@@ -207,7 +207,12 @@ bool HistorySchema::migrateFrom1(const QSqlDatabase &db, QSqlError *error)
         return false;
     }
     while (rows.next()) {
-        const QString msgId = rows.value(0).toString();
+        // Qt binds a null QString as NULL; v2 text columns are NOT NULL.
+        const auto text = [&rows](int column) {
+            const QString s = rows.value(column).toString();
+            return s.isNull() ? QStringLiteral("") : s;
+        };
+        const QString msgId = text(0);
         const QByteArray body = rows.value(2).toString().toUtf8();
         // v1 kept no sent time: take the envelope's "timestamp" (seconds) from the body.
         QVariant sentAt(QMetaType::fromType<qint64>());
@@ -217,13 +222,13 @@ bool HistorySchema::migrateFrom1(const QSqlDatabase &db, QSqlError *error)
             sentAt = static_cast<qint64>(timestamp.toDouble() * 1000.0);
         insert.addBindValue(deduplicationKey(msgId, body));
         insert.addBindValue(msgId);
-        insert.addBindValue(rows.value(1).toString());
+        insert.addBindValue(text(1));
         insert.addBindValue(body);
         insert.addBindValue(rows.value(3).toLongLong() * 1000);
         insert.addBindValue(sentAt);
-        insert.addBindValue(rows.value(4).toString());
-        insert.addBindValue(rows.value(5).toString());
-        insert.addBindValue(rows.value(6).toString());
+        insert.addBindValue(text(4));
+        insert.addBindValue(text(5));
+        insert.addBindValue(text(6));
         insert.addBindValue(rows.value(7).toInt() != 0 ? 1 : 0);
         if (!insert.exec()) {
             *error = insert.lastError();

@@ -55,6 +55,12 @@ QString extraJson(const Rendering &r)
     return QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact));
 }
 
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "none".
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QVariant nullableMs(const QDateTime &t)
 {
     return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
@@ -331,32 +337,32 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
             headers = QByteArray::fromStdString(JsonWriter::canonical(e.headers()));
         QSqlQuery &q = *m_insert;
         q.bindValue(0, key);
-        q.bindValue(1, msgId);
-        q.bindValue(2, e.topic());
+        q.bindValue(1, text(msgId));
+        q.bindValue(2, text(e.topic()));
         q.bindValue(3, body);
         q.bindValue(4, headers);
-        q.bindValue(5, e.busName());
-        q.bindValue(6, e.endpoint());
+        q.bindValue(5, text(e.busName()));
+        q.bindValue(6, text(e.endpoint()));
         q.bindValue(7,
             e.transport() == Envelope::Transport::Amqp ? QStringLiteral("amqp")
                                                        : QStringLiteral("zeromq"));
         q.bindValue(8, trustStateName(e.trust()));
-        q.bindValue(9, e.trustReason());
+        q.bindValue(9, text(e.trustReason()));
         q.bindValue(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
         q.bindValue(11, nullableMs(e.sentAt()));
-        q.bindValue(12, r.title);
-        q.bindValue(13, r.subtitle);
-        q.bindValue(14, r.longForm);
-        q.bindValue(15, r.link);
-        q.bindValue(16, r.icon);
-        q.bindValue(17, r.secondaryIcon);
-        q.bindValue(18, r.serviceName);
-        q.bindValue(19, r.serviceLabel);
-        q.bindValue(20, r.usernames.join(QLatin1Char(' ')));
-        q.bindValue(21, r.packages.join(QLatin1Char(' ')));
+        q.bindValue(12, text(r.title));
+        q.bindValue(13, text(r.subtitle));
+        q.bindValue(14, text(r.longForm));
+        q.bindValue(15, text(r.link));
+        q.bindValue(16, text(r.icon));
+        q.bindValue(17, text(r.secondaryIcon));
+        q.bindValue(18, text(r.serviceName));
+        q.bindValue(19, text(r.serviceLabel));
+        q.bindValue(20, text(r.usernames.join(QLatin1Char(' '))));
+        q.bindValue(21, text(r.packages.join(QLatin1Char(' '))));
         q.bindValue(22, extraJson(r));
-        q.bindValue(23, record.decision);
-        q.bindValue(24, record.decisionRule);
+        q.bindValue(23, text(record.decision));
+        q.bindValue(24, text(record.decisionRule));
         if (!q.exec())
             return failed(q.lastError());
         StoreResult result;
@@ -368,7 +374,7 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
             for (const auto &[names, statement] : { std::pair { &r.usernames, m_insertUser.get() },
                      std::pair { &r.packages, m_insertPackage.get() } }) {
                 for (const QString &name : *names) {
-                    statement->bindValue(0, name);
+                    statement->bindValue(0, text(name));
                     statement->bindValue(1, result.rowId);
                     if (!statement->exec())
                         return failed(statement->lastError());
@@ -572,8 +578,8 @@ void HistoryWriter::setDecision(qint64 id, const QString &decision, const QStrin
         QSqlQuery q(m_db);
         q.prepare(
             QStringLiteral("UPDATE messages SET decision = ?, decision_rule = ? WHERE id = ?"));
-        q.addBindValue(decision);
-        q.addBindValue(rule);
+        q.addBindValue(text(decision));
+        q.addBindValue(text(rule));
         q.addBindValue(id);
         if (!q.exec()) {
             *error = q.lastError();

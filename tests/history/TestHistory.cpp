@@ -1,0 +1,917 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "HistoryTestData.h"
+#include "history/History.h"
+#include "history/HistoryReader.h"
+#include "json/JsonWriter.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <unistd.h>
+
+using namespace fedmsg;
+using namespace std::chrono_literals;
+using testdata::makeRecord;
+
+namespace {
+QStringList L(std::initializer_list<const char *> items)
+{
+    QStringList list;
+    for (const char *item : items)
+        list.append(QString::fromUtf8(item));
+    return list;
+}
+} // namespace
+
+class TestHistory : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void storeAndReadBack();
+    void storedOnlyAfterCommit();
+    void amqpRoundTrip();
+    void deduplicateByMsgId();
+    void deduplicateByBodyHash();
+    void search_data();
+    void search();
+    void searchErrorsAreValues();
+    void filters();
+    void paging();
+    void countsPerService();
+    void markReadAndDecision();
+    void retentionByAge();
+    void retentionByCount();
+    void migrationFromVersion1();
+    void newerSchemaIsLeftAlone();
+    void corruptFileIsMovedAside();
+    void readOnlyStopsAndResumes();
+    void readOnlyFile();
+    void diskFullStopsAndResumes();
+    void retryTimerResumesWithoutNewMessages();
+    void shutdownWritesQueuedRecords();
+
+private:
+    std::unique_ptr<History> openHistory(HistoryOptions options = {});
+    QList<StoreResult> storeAndWait(History &history, const QList<HistoryRecord> &records);
+    void fillSearchCorpus(History &history);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+void TestHistory::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(QStringLiteral("history.sqlite"));
+}
+
+void TestHistory::cleanup()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<History> TestHistory::openHistory(HistoryOptions options)
+{
+    if (options.databasePath.isEmpty())
+        options.databasePath = m_path;
+    auto history = std::make_unique<History>(options);
+    [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(history->isReady(), 20000);
+    }();
+    return history;
+}
+
+QList<StoreResult> TestHistory::storeAndWait(History &history, const QList<HistoryRecord> &records)
+{
+    QList<StoreResult> results;
+    auto connection = connect(&history, &History::stored, this, [&](const QList<StoreResult> &r) {
+        results.append(r);
+    });
+    history.store(records);
+    [&] {
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), records.size(), 20000);
+    }();
+    disconnect(connection);
+    return results;
+}
+
+void TestHistory::storeAndReadBack()
+{
+    HistoryOptions options;
+    options.maxAge = 0s; // a receive time in 2023 below
+    auto history = openHistory(options);
+    QCOMPARE(history->databasePath(), m_path);
+    QVERIFY(history->isStoring());
+    auto a = makeRecord(QStringLiteral("id-a"),
+        QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"),
+        QStringLiteral("ralph commented on bodhi update"),
+        { QStringLiteral("ralph") },
+        { QStringLiteral("kernel") },
+        QStringLiteral("bodhi"));
+    a.envelope.setDeliveryTag(7);
+    a.envelope.setReceivedAt(QDateTime::fromMSecsSinceEpoch(1700000001234, Qt::UTC));
+    a.rendering.longForm = QStringLiteral("long form");
+    a.rendering.secondaryIcon = QStringLiteral("https://seccdn.libravatar.org/avatar/x");
+    a.rendering.objects = { QStringLiteral("packages/kernel") };
+    a.rendering.severity = 30;
+    a.decision = QStringLiteral("notify");
+    a.decisionRule = QStringLiteral("my packages");
+    auto b = makeRecord(QStringLiteral("id-b"),
+        QStringLiteral("org.fedoraproject.prod.koji.build.complete"),
+        QStringLiteral("build complete"),
+        {},
+        {},
+        QStringLiteral("koji"));
+    b.envelope.setDeliveryTag(8);
+    b.envelope.setTrust(TrustState::Untrusted, QStringLiteral("bad signature"));
+
+    const QList<StoreResult> results = storeAndWait(*history, { a, b });
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results[0].deliveryTag, 7u);
+    QCOMPARE(results[1].deliveryTag, 8u);
+    QCOMPARE(results[0].msgId, QStringLiteral("id-a"));
+    QVERIFY(!results[0].duplicate && !results[1].duplicate);
+    QVERIFY(results[0].rowId > 0 && results[1].rowId > results[0].rowId);
+
+    QString error;
+    const auto stored = history->message(results[0].rowId, &error);
+    QVERIFY2(stored.has_value(), qPrintable(error));
+    QCOMPARE(stored->id, results[0].rowId);
+    QCOMPARE(stored->msgId, QStringLiteral("id-a"));
+    QCOMPARE(stored->topic, a.envelope.topic());
+    QCOMPARE(stored->body, QByteArray::fromStdString(a.envelope.canonicalBody()));
+    QVERIFY(stored->headers.isEmpty());
+    QCOMPARE(stored->busName, QStringLiteral("fedora"));
+    QCOMPARE(stored->endpoint, QStringLiteral("tcp://hub.fedoraproject.org:9940"));
+    QCOMPARE(stored->transport, Envelope::Transport::ZeroMq);
+    QCOMPARE(stored->trust, TrustState::Trusted);
+    QCOMPARE(stored->trustReason, QStringLiteral("signature valid"));
+    QCOMPARE(stored->rendering, a.rendering);
+    QCOMPARE(stored->receivedAt, QDateTime::fromMSecsSinceEpoch(1700000001234, Qt::UTC));
+    QCOMPARE(stored->sentAt, a.envelope.sentAt());
+    QCOMPARE(stored->decision, QStringLiteral("notify"));
+    QCOMPARE(stored->decisionRule, QStringLiteral("my packages"));
+    QVERIFY(!stored->read);
+    const auto envelope = stored->toEnvelope(&error);
+    QVERIFY2(envelope.has_value(), qPrintable(error));
+    QVERIFY(envelope->body() == a.envelope.body());
+    QCOMPARE(envelope->trust(), TrustState::Trusted);
+
+    const auto second = history->message(results[1].rowId);
+    QVERIFY(second.has_value());
+    QCOMPARE(second->trust, TrustState::Untrusted);
+    QCOMPARE(second->trustReason, QStringLiteral("bad signature"));
+    QVERIFY(!history->message(999999, &error).has_value());
+    QVERIFY(error.isEmpty());
+}
+
+// stored() must only arrive once another connection can see the rows, i.e. after COMMIT.
+void TestHistory::storedOnlyAfterCommit()
+{
+    auto history = openHistory();
+    HistoryReader independent(m_path);
+    QList<qint64> seenCounts;
+    connect(history.get(), &History::stored, this, [&](const QList<StoreResult> &results) {
+        for (const StoreResult &r : results) {
+            QString error;
+            seenCounts.append(independent.message(r.rowId, &error).has_value() ? 1 : 0);
+        }
+    });
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 50; ++i)
+        records.append(makeRecord(
+            QStringLiteral("commit-%1").arg(i), QStringLiteral("t.x"), QStringLiteral("x")));
+    history->store(records);
+    QTRY_COMPARE_WITH_TIMEOUT(seenCounts.size(), 50, 20000);
+    QVERIFY(!seenCounts.contains(0));
+}
+
+void TestHistory::amqpRoundTrip()
+{
+    auto history = openHistory();
+    JsonValue::Object body;
+    body.emplace_back("topic", JsonValue("org.fedoraproject.prod.copr.build.end"));
+    body.emplace_back("msg_id", JsonValue("6c2d5f0e-amqp"));
+    body.emplace_back("msg", JsonValue(JsonValue::Object { { "status", JsonValue(1) } }));
+    HistoryRecord r;
+    r.envelope = Envelope(Envelope::Transport::Amqp, JsonValue(std::move(body)));
+    r.envelope.setHeaders(
+        JsonValue(JsonValue::Object { { "fedora_messaging_schema", JsonValue("copr.build.end") },
+            { "priority", JsonValue(0) } }));
+    r.envelope.setBusName(QStringLiteral("fedora-messaging"));
+    r.envelope.setEndpoint(QStringLiteral("amqps://rabbitmq.fedoraproject.org/%2Fpublic_pubsub"));
+    r.envelope.setTrust(TrustState::BrokerUnsigned);
+    r.envelope.setDeliveryTag(42);
+    r.rendering.title = QStringLiteral("copr build finished");
+    r.rendering.appName = QStringLiteral("Copr");
+    r.rendering.agentName = QStringLiteral("msuchy");
+    r.rendering.containers = { QStringLiteral("c1") };
+    r.rendering.modules = { QStringLiteral("m1") };
+    r.rendering.flatpaks = { QStringLiteral("f1") };
+    r.rendering.groups = { QStringLiteral("g1") };
+    r.rendering.fallback = true;
+    const auto results = storeAndWait(*history, { r });
+    QCOMPARE(results.first().deliveryTag, 42u);
+    const auto stored = history->message(results.first().rowId);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->transport, Envelope::Transport::Amqp);
+    QCOMPARE(stored->trust, TrustState::BrokerUnsigned);
+    QCOMPARE(stored->rendering, r.rendering);
+    QVERIFY(!stored->sentAt.isValid());
+    QCOMPARE(
+        stored->headers, QByteArray::fromStdString(JsonWriter::canonical(r.envelope.headers())));
+    const auto envelope = stored->toEnvelope();
+    QVERIFY(envelope.has_value());
+    QVERIFY(envelope->headers() == r.envelope.headers());
+    QCOMPARE(envelope->transport(), Envelope::Transport::Amqp);
+}
+
+void TestHistory::deduplicateByMsgId()
+{
+    auto history = openHistory();
+    auto first =
+        makeRecord(QStringLiteral("dup-1"), QStringLiteral("t.a"), QStringLiteral("first"));
+    first.envelope.setDeliveryTag(1);
+    auto again = first;
+    again.envelope.setDeliveryTag(2);
+    again.envelope.setBusName(QStringLiteral("other-bus"));
+    auto other =
+        makeRecord(QStringLiteral("dup-2"), QStringLiteral("t.a"), QStringLiteral("other"));
+    other.envelope.setDeliveryTag(3);
+    // Duplicate inside one batch and in a later batch.
+    const auto results = storeAndWait(*history, { first, again, other });
+    QCOMPARE(results.size(), 3);
+    QVERIFY(!results[0].duplicate);
+    QVERIFY(results[1].duplicate);
+    QCOMPARE(results[1].rowId, results[0].rowId);
+    QCOMPARE(results[1].deliveryTag, 2u);
+    QVERIFY(!results[2].duplicate);
+    auto later = first;
+    later.envelope.setDeliveryTag(4);
+    const auto laterResults = storeAndWait(*history, { later });
+    QVERIFY(laterResults.first().duplicate);
+    QCOMPARE(laterResults.first().rowId, results[0].rowId);
+    QCOMPARE(laterResults.first().deliveryTag, 4u);
+    QCOMPARE(history->count({}), 2);
+    HistoryQuery q;
+    q.msgId = QStringLiteral("dup-1");
+    const auto stored = history->search(q);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().busName, QStringLiteral("fedora")); // the first arrival is kept
+}
+
+void TestHistory::deduplicateByBodyHash()
+{
+    auto history = openHistory();
+    const auto a = makeRecord(
+        QString(), QStringLiteral("t.nomsgid"), QStringLiteral("same"), {}, {}, {}, 1700000000);
+    auto aAgain = makeRecord(
+        QString(), QStringLiteral("t.nomsgid"), QStringLiteral("same"), {}, {}, {}, 1700000000);
+    aAgain.envelope.setEndpoint(QStringLiteral("tcp://elsewhere:9940")); // not part of the body
+    const auto b = makeRecord(
+        QString(), QStringLiteral("t.nomsgid"), QStringLiteral("same"), {}, {}, {}, 1700000001);
+    const auto results = storeAndWait(*history, { a, aAgain, b });
+    QVERIFY(!results[0].duplicate);
+    QVERIFY(results[1].duplicate);
+    QCOMPARE(results[1].rowId, results[0].rowId);
+    QVERIFY(!results[2].duplicate); // different timestamp, different body
+    QCOMPARE(history->count({}), 2);
+}
+
+void TestHistory::fillSearchCorpus(History &history)
+{
+    QList<HistoryRecord> records;
+    records << makeRecord(QStringLiteral("s1"),
+        QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"),
+        QStringLiteral("ralph commented on a new update of kernel"),
+        { QStringLiteral("ralph") },
+        { QStringLiteral("kernel") },
+        QStringLiteral("bodhi"));
+    records << makeRecord(QStringLiteral("s2"),
+        QStringLiteral("org.fedoraproject.prod.bodhi.update.request.stable"),
+        QStringLiteral("update of python-requests submitted to stable"),
+        { QStringLiteral("ralph-bot") },
+        { QStringLiteral("python-requests") },
+        QStringLiteral("bodhi"));
+    records << makeRecord(QStringLiteral("s3"),
+        QStringLiteral("org.fedoraproject.prod.buildsys.build.state.change"),
+        QStringLiteral("build of kernel-6.5 completed"),
+        { QStringLiteral("jforbes") },
+        { QStringLiteral("kernel") },
+        QStringLiteral("koji"));
+    records << makeRecord(QStringLiteral("s4"),
+        QStringLiteral("org.fedoraproject.prod.copr.build.end"),
+        QStringLiteral("Überprüfung der Pakete abgeschlossen"),
+        { QStringLiteral("msuchy") },
+        { QStringLiteral("copr-cli") },
+        QStringLiteral("copr"));
+    records << makeRecord(QStringLiteral("s5"),
+        QStringLiteral("org.fedoraproject.stg.bodhi.update.comment"),
+        QStringLiteral("update new comment"),
+        { QStringLiteral("ralph") },
+        {},
+        QStringLiteral("bodhi"));
+    records[1].envelope.setBusName(QStringLiteral("fedora-messaging"));
+    records[1].envelope.setTrust(TrustState::BrokerUnsigned);
+    records[3].envelope.setTrust(TrustState::Untrusted, QStringLiteral("no signature"));
+    records[4].envelope.setBusName(QStringLiteral("staging"));
+    storeAndWait(history, records);
+}
+
+void TestHistory::search_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected"); // msg ids, newest first
+    QTest::newRow("word") << QStringLiteral("kernel") << L({ "s3", "s1" });
+    QTest::newRow("word in topic") << QStringLiteral("buildsys") << L({ "s3" });
+    QTest::newRow("topic segment") << QStringLiteral("stg") << L({ "s5" });
+    QTest::newRow("username") << QStringLiteral("jforbes") << L({ "s3" });
+    QTest::newRow("package") << QStringLiteral("copr-cli") << L({ "s4" });
+    QTest::newRow("prefix") << QStringLiteral("upd*") << L({ "s5", "s2", "s1" });
+    QTest::newRow("prefix case-insensitive") << QStringLiteral("RAL*") << L({ "s5", "s2", "s1" });
+    QTest::newRow("phrase") << QStringLiteral("\"new update\"") << L({ "s1" });
+    QTest::newRow("phrase other order") << QStringLiteral("\"update new\"") << L({ "s5" });
+    QTest::newRow("phrase prefix") << QStringLiteral("\"python-req\"*") << L({ "s2" });
+    QTest::newRow("two words") << QStringLiteral("kernel ralph") << L({ "s1" });
+    QTest::newRow("or") << QStringLiteral("jforbes OR msuchy") << L({ "s4", "s3" });
+    QTest::newRow("exclude") << QStringLiteral("kernel -jforbes") << L({ "s1" });
+    QTest::newRow("diacritics folded") << QStringLiteral("uberprufung") << L({ "s4" });
+    QTest::newRow("no match") << QStringLiteral("fedmsg") << QStringList {};
+    QTest::newRow("fts syntax is literal") << QStringLiteral("title:kernel") << QStringList {};
+    QTest::newRow("unbalanced quote") << QStringLiteral("\"new update") << L({ "s1" });
+    QTest::newRow("unbalanced quote no prefix") << QStringLiteral("\"new upd") << QStringList {};
+    QTest::newRow("parenthesis") << QStringLiteral("(kernel") << L({ "s3", "s1" });
+}
+
+void TestHistory::search()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    auto history = openHistory();
+    fillSearchCorpus(*history);
+    HistoryQuery q;
+    q.text = text;
+    QString error;
+    const auto found = history->search(q, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QStringList ids;
+    for (const auto &m : found)
+        ids.append(m.msgId);
+    QCOMPARE(ids, expected);
+    QCOMPARE(history->count(q), expected.size());
+}
+
+void TestHistory::searchErrorsAreValues()
+{
+    auto history = openHistory();
+    fillSearchCorpus(*history);
+    HistoryQuery q;
+    q.text = QStringLiteral("* - ()");
+    QString error;
+    QVERIFY(history->search(q, &error).isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("no words")), qPrintable(error));
+    error.clear();
+    QCOMPARE(history->count(q, &error), 0);
+    QVERIFY(!error.isEmpty());
+}
+
+void TestHistory::filters()
+{
+    HistoryOptions options;
+    options.maxAge = 0s; // keep the old rows below
+    auto history = openHistory(options);
+    fillSearchCorpus(*history);
+    const auto ids = [&](const HistoryQuery &q) {
+        QString error;
+        QStringList result;
+        for (const auto &m : history->search(q, &error))
+            result.append(m.msgId);
+        if (!error.isEmpty())
+            qWarning("%s", qPrintable(error));
+        return result;
+    };
+    HistoryQuery q;
+    q.buses = { QStringLiteral("fedora-messaging"), QStringLiteral("staging") };
+    QCOMPARE(ids(q), (L({ "s5", "s2" })));
+    q = {};
+    q.services = { QStringLiteral("koji"), QStringLiteral("copr") };
+    QCOMPARE(ids(q), (L({ "s4", "s3" })));
+    q = {};
+    q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi.");
+    QCOMPARE(ids(q), (L({ "s2", "s1" })));
+    q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi.update.c");
+    QCOMPARE(ids(q), (L({ "s1" })));
+    q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi_"); // not a LIKE/GLOB pattern
+    QCOMPARE(ids(q), QStringList {});
+    q = {};
+    q.user = QStringLiteral("ralph"); // exact: not ralph-bot
+    QCOMPARE(ids(q), (L({ "s5", "s1" })));
+    q = {};
+    q.package = QStringLiteral("kernel");
+    QCOMPARE(ids(q), (L({ "s3", "s1" })));
+    q = {};
+    q.trust = { TrustState::Untrusted, TrustState::BrokerUnsigned };
+    QCOMPARE(ids(q), (L({ "s4", "s2" })));
+    q = {};
+    q.msgId = QStringLiteral("s3");
+    QCOMPARE(ids(q), (L({ "s3" })));
+    q = {};
+    q.text = QStringLiteral("update");
+    q.user = QStringLiteral("ralph");
+    q.services = { QStringLiteral("bodhi") };
+    QCOMPARE(ids(q), (L({ "s5", "s1" })));
+
+    // Time range on received time: [from, to).
+    auto old = makeRecord(QStringLiteral("old"), QStringLiteral("t.old"), QStringLiteral("old"));
+    old.envelope.setReceivedAt(QDateTime::fromMSecsSinceEpoch(1000000, Qt::UTC));
+    auto mid = makeRecord(QStringLiteral("mid"), QStringLiteral("t.mid"), QStringLiteral("mid"));
+    mid.envelope.setReceivedAt(QDateTime::fromMSecsSinceEpoch(2000000, Qt::UTC));
+    storeAndWait(*history, { old, mid });
+    q = {};
+    q.from = QDateTime::fromMSecsSinceEpoch(1000000, Qt::UTC);
+    q.to = QDateTime::fromMSecsSinceEpoch(2000000, Qt::UTC);
+    QCOMPARE(ids(q), (L({ "old" })));
+    q.to = QDateTime::fromMSecsSinceEpoch(2000001, Qt::UTC);
+    QCOMPARE(ids(q), (L({ "mid", "old" })));
+    q = {};
+    q.to = QDateTime::fromMSecsSinceEpoch(1500000, Qt::UTC);
+    QCOMPARE(ids(q), (L({ "old" })));
+
+    // Unread and decisions.
+    QSignalSpy updated(history.get(), &History::updated);
+    const auto s3 = history->search([] {
+        HistoryQuery h;
+        h.msgId = QStringLiteral("s3");
+        return h;
+    }());
+    QCOMPARE(s3.size(), 1);
+    history->markRead({ s3.first().id });
+    history->setDecision(s3.first().id, QStringLiteral("mute"), QStringLiteral("koji noise"));
+    QTRY_COMPARE(updated.size(), 2);
+    q = {};
+    q.unreadOnly = true;
+    QCOMPARE(ids(q).size(), 6);
+    QVERIFY(!ids(q).contains(QStringLiteral("s3")));
+    q = {};
+    q.decisions = { QStringLiteral("mute") };
+    QCOMPARE(ids(q), (L({ "s3" })));
+    q.decisions = { QString() };
+    QCOMPARE(ids(q).size(), 6);
+}
+
+void TestHistory::paging()
+{
+    auto history = openHistory();
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 25; ++i)
+        records.append(makeRecord(
+            QStringLiteral("p%1").arg(i), QStringLiteral("t.page"), QStringLiteral("page item")));
+    const auto results = storeAndWait(*history, records);
+    QList<qint64> all;
+    for (const auto &r : results)
+        all.prepend(r.rowId); // newest first
+    for (bool keyset : { false, true }) {
+        QList<qint64> seen;
+        HistoryQuery q;
+        q.text = QStringLiteral("page");
+        q.limit = 10;
+        for (int page = 0; page < 5; ++page) {
+            const auto rows = history->search(q);
+            if (rows.isEmpty())
+                break;
+            QVERIFY(rows.size() <= 10);
+            for (const auto &m : rows)
+                seen.append(m.id);
+            if (keyset)
+                q.afterRowId = rows.last().id;
+            else
+                q.offset += q.limit;
+        }
+        QCOMPARE(seen, all);
+    }
+    HistoryQuery ascending;
+    ascending.oldestFirst = true;
+    ascending.limit = 5;
+    ascending.afterRowId = all.last(); // after the oldest
+    const auto rows = history->search(ascending);
+    QCOMPARE(rows.size(), 5);
+    QCOMPARE(rows.first().id, all[all.size() - 2]);
+    HistoryQuery unlimited;
+    unlimited.limit = 0;
+    QCOMPARE(history->search(unlimited).size(), 25);
+    QCOMPARE(history->count(ascending), 25); // paging fields do not change the count
+}
+
+void TestHistory::countsPerService()
+{
+    auto history = openHistory();
+    fillSearchCorpus(*history);
+    auto old = makeRecord(QStringLiteral("old-koji"),
+        QStringLiteral("t.old"),
+        QStringLiteral("old"),
+        {},
+        {},
+        QStringLiteral("koji"));
+    old.envelope.setReceivedAt(QDateTime::currentDateTimeUtc().addDays(-3));
+    storeAndWait(*history, { old });
+    QList<ServiceCount> expectedAll = { { QStringLiteral("bodhi"), QStringLiteral("Bodhi"), 3 },
+        { QStringLiteral("koji"), QStringLiteral("Koji"), 2 },
+        { QStringLiteral("copr"), QStringLiteral("Copr"), 1 } };
+    QCOMPARE(history->countsPerService({}), expectedAll);
+    HistoryQuery window;
+    window.from = QDateTime::currentDateTimeUtc().addDays(-1);
+    QList<ServiceCount> expectedDay = { { QStringLiteral("bodhi"), QStringLiteral("Bodhi"), 3 },
+        { QStringLiteral("copr"), QStringLiteral("Copr"), 1 },
+        { QStringLiteral("koji"), QStringLiteral("Koji"), 1 } };
+    QCOMPARE(history->countsPerService(window), expectedDay);
+}
+
+void TestHistory::markReadAndDecision()
+{
+    auto history = openHistory();
+    const auto results = storeAndWait(*history,
+        { makeRecord(QStringLiteral("r1"), QStringLiteral("t"), QStringLiteral("a")),
+            makeRecord(QStringLiteral("r2"), QStringLiteral("t"), QStringLiteral("b")),
+            makeRecord(QStringLiteral("r3"), QStringLiteral("t"), QStringLiteral("c")) });
+    QSignalSpy updated(history.get(), &History::updated);
+    history->markRead({ results[0].rowId, results[1].rowId });
+    QTRY_COMPARE(updated.size(), 1);
+    QCOMPARE(updated.first().first().value<QList<qint64>>(),
+        (QList<qint64> { results[0].rowId, results[1].rowId }));
+    QVERIFY(history->message(results[0].rowId)->read);
+    QVERIFY(!history->message(results[2].rowId)->read);
+    history->markRead({ results[0].rowId }, false);
+    QTRY_COMPARE(updated.size(), 2);
+    QVERIFY(!history->message(results[0].rowId)->read);
+    history->setDecision(results[2].rowId, QStringLiteral("digest"), QStringLiteral("daily"));
+    QTRY_COMPARE(updated.size(), 3);
+    QCOMPARE(history->message(results[2].rowId)->decision, QStringLiteral("digest"));
+    QCOMPARE(history->message(results[2].rowId)->decisionRule, QStringLiteral("daily"));
+    history->markAllRead();
+    QTRY_COMPARE(updated.size(), 4);
+    QVERIFY(updated.last().first().value<QList<qint64>>().isEmpty());
+    HistoryQuery unread;
+    unread.unreadOnly = true;
+    QCOMPARE(history->count(unread), 0);
+}
+
+void TestHistory::retentionByAge()
+{
+    HistoryOptions options;
+    options.maxAge = 30 * 24h;
+    options.maxCount = 0;
+    options.pruneBatch = 7; // several steps
+    auto history = openHistory(options);
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 30; ++i) {
+        auto r = makeRecord(QStringLiteral("age-%1").arg(i),
+            QStringLiteral("t.age"),
+            i % 2 ? QStringLiteral("expired entry") : QStringLiteral("fresh entry"),
+            { QStringLiteral("user%1").arg(i) });
+        if (i % 2)
+            r.envelope.setReceivedAt(QDateTime::currentDateTimeUtc().addDays(-31 - i));
+        records.append(r);
+    }
+    QSignalSpy pruned(history.get(), &History::pruned);
+    storeAndWait(*history, records);
+    QTRY_COMPARE_WITH_TIMEOUT(history->count({}), 15, 20000);
+    int removed = 0;
+    for (const auto &args : std::as_const(pruned))
+        removed += args.first().toInt();
+    QCOMPARE(removed, 15);
+    QVERIFY(pruned.size() >= 3); // in steps of at most 7
+    HistoryQuery q;
+    q.text = QStringLiteral("expired");
+    QCOMPARE(history->count(q), 0); // the FTS index follows deletions
+    q.text = QStringLiteral("fresh");
+    QCOMPARE(history->count(q), 15);
+    q = {};
+    q.user = QStringLiteral("user1");
+    QCOMPARE(history->count(q), 0); // and so do the user rows
+    q.user = QStringLiteral("user2");
+    QCOMPARE(history->count(q), 1);
+}
+
+void TestHistory::retentionByCount()
+{
+    HistoryOptions options;
+    options.maxAge = 0s;
+    options.maxCount = 50;
+    options.pruneBatch = 20;
+    options.maxBatch = 40;
+    auto history = openHistory(options);
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 120; ++i)
+        records.append(makeRecord(
+            QStringLiteral("count-%1").arg(i), QStringLiteral("t.count"), QStringLiteral("n")));
+    const auto results = storeAndWait(*history, records);
+    QTRY_COMPARE_WITH_TIMEOUT(history->count({}), 50, 20000);
+    HistoryQuery all;
+    all.limit = 0;
+    const auto kept = history->search(all);
+    QCOMPARE(kept.first().id, results.last().rowId);
+    QCOMPARE(kept.last().id, results[70].rowId); // the newest 50 arrivals stay
+    // Changing the limit applies incrementally.
+    history->setRetention(0s, 10);
+    QTRY_COMPARE_WITH_TIMEOUT(history->count({}), 10, 20000);
+}
+
+void TestHistory::migrationFromVersion1()
+{
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE messages (id INTEGER PRIMARY KEY, msg_id TEXT "
+                                      "UNIQUE, topic TEXT NOT NULL,"
+                                      " body TEXT NOT NULL, received_at INTEGER NOT NULL, title "
+                                      "TEXT, subtitle TEXT, link TEXT,"
+                                      " read INTEGER NOT NULL DEFAULT 0)")));
+        QVERIFY(
+            q.exec(QStringLiteral("INSERT INTO messages (msg_id, topic, body, received_at, title, "
+                                  "subtitle, link, read) VALUES"
+                                  " ('v1-a', 'org.fedoraproject.prod.bodhi.update.comment',"
+                                  "  "
+                                  "'{\"msg\":{},\"msg_id\":\"v1-a\",\"timestamp\":1600000000.5,"
+                                  "\"topic\":\"org.fedoraproject.prod.bodhi.update.comment\"}',"
+                                  "  1600000001, 'old bodhi comment', 'sub a', 'https://a', 1),"
+                                  " (NULL, 'org.fedoraproject.prod.koji.tag', "
+                                  "'{\"msg\":{},\"topic\":\"org.fedoraproject.prod.koji.tag\"}',"
+                                  "  1600000002, 'old koji tag', NULL, NULL, 0),"
+                                  " ('v1-c', 'org.fedoraproject.prod.git.receive', 'not json at "
+                                  "all', 1600000003, 'old push', 's', 'l', 0)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+    HistoryOptions options;
+    options.maxAge = 0s; // the v1 rows are old; keep them
+    auto history = openHistory(options);
+    QCOMPARE(history->count({}), 3);
+    HistoryQuery q;
+    q.oldestFirst = true;
+    const auto rows = history->search(q);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[0].msgId, QStringLiteral("v1-a"));
+    QCOMPARE(rows[0].receivedAt, QDateTime::fromMSecsSinceEpoch(1600000001000, Qt::UTC));
+    QCOMPARE(rows[0].sentAt, QDateTime::fromMSecsSinceEpoch(1600000000500, Qt::UTC));
+    QCOMPARE(rows[0].rendering.title, QStringLiteral("old bodhi comment"));
+    QCOMPARE(rows[0].rendering.link, QStringLiteral("https://a"));
+    QVERIFY(rows[0].read);
+    QVERIFY(rows[0].toEnvelope().has_value());
+    QCOMPARE(rows[1].msgId, QString());
+    QVERIFY(!rows[1].sentAt.isValid());
+    QVERIFY(!rows[1].read);
+    QCOMPARE(rows[2].body, QByteArray("not json at all"));
+    QString error;
+    QVERIFY(!rows[2].toEnvelope(&error).has_value());
+    QVERIFY(error.contains(QStringLiteral("not JSON")));
+    // Migrated rows are searchable and still de-duplicate.
+    q = {};
+    q.text = QStringLiteral("koji");
+    QCOMPARE(history->count(q), 1);
+    auto again = makeRecord(QStringLiteral("v1-a"),
+        QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"),
+        QStringLiteral("again"));
+    const auto results = storeAndWait(*history, { again });
+    QVERIFY(results.first().duplicate);
+    QCOMPARE(results.first().rowId, rows[0].id);
+    history.reset();
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery check(db);
+        QVERIFY(check.exec(QStringLiteral("PRAGMA user_version")) && check.next());
+        QCOMPARE(check.value(0).toInt(), 2);
+        QVERIFY(check.exec(QStringLiteral("PRAGMA journal_mode")) && check.next());
+        QCOMPARE(check.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(check.exec(
+                    QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'messages_v1'"))
+            && check.next());
+        QCOMPARE(check.value(0).toInt(), 0);
+        check.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+}
+
+void TestHistory::newerSchemaIsLeftAlone()
+{
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v99"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE future (x)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v99"));
+    HistoryOptions options;
+    options.databasePath = m_path;
+    History history(options);
+    QSignalSpy storing(&history, &History::storingChanged);
+    QTRY_COMPARE(storing.size(), 1);
+    QCOMPARE(storing.first().at(0).toBool(), false);
+    QVERIFY2(storing.first().at(1).toString().contains(QStringLiteral("newer")),
+        qPrintable(storing.first().at(1).toString()));
+    QVERIFY(!history.isStoring());
+    QVERIFY(!history.isReady());
+    QString error;
+    QVERIFY(history.search({}, &error).isEmpty());
+    QVERIFY(!error.isEmpty());
+    QSignalSpy stored(&history, &History::stored);
+    history.store(makeRecord(QStringLiteral("x"), QStringLiteral("t"), QStringLiteral("x")));
+    HistoryReader reader(m_path);
+    QVERIFY(!reader.open(&error));
+    QVERIFY2(error.contains(QStringLiteral("version 99")), qPrintable(error));
+    QCOMPARE(stored.size(), 0);
+}
+
+void TestHistory::corruptFileIsMovedAside()
+{
+    QByteArray garbage;
+    for (int i = 0; i < 4096; ++i)
+        garbage.append(static_cast<char>((i * 7919) & 0xff));
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(garbage);
+    }
+    HistoryOptions options;
+    options.databasePath = m_path;
+    History history(options);
+    QSignalSpy reset(&history, &History::databaseReset);
+    QTRY_VERIFY_WITH_TIMEOUT(history.isReady(), 20000);
+    QCOMPARE(reset.size(), 1);
+    const QString movedTo = reset.first().at(0).toString();
+    QVERIFY(movedTo.startsWith(m_path + QStringLiteral(".corrupt-")));
+    QVERIFY2(reset.first().at(1).toString().contains(QStringLiteral("corrupt")),
+        qPrintable(reset.first().at(1).toString()));
+    QFile aside(movedTo);
+    QVERIFY(aside.open(QIODevice::ReadOnly));
+    QCOMPARE(aside.readAll(), garbage); // kept as it was, for the user to inspect
+    const auto results = storeAndWait(history,
+        { makeRecord(
+            QStringLiteral("after"), QStringLiteral("t.x"), QStringLiteral("after recovery")) });
+    QVERIFY(!results.first().duplicate);
+    HistoryQuery q;
+    q.text = QStringLiteral("recovery");
+    QCOMPARE(history.count(q), 1);
+    QVERIFY(history.isStoring());
+}
+
+// Root ignores file permissions (tests run as root in CI), so the read-only case is produced with
+// PRAGMA query_only on the writer connection: SQLite then fails every write with SQLITE_READONLY,
+// exactly the code a read-only file or mount gives. readOnlyFile() covers the real chmod case when
+// not running as root.
+void TestHistory::readOnlyStopsAndResumes()
+{
+    auto history = openHistory();
+    QSignalSpy storing(history.get(), &History::storingChanged);
+    QSignalSpy stored(history.get(), &History::stored);
+    history->applyPragmaForTesting(QStringLiteral("query_only = 1"));
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 3; ++i) {
+        records.append(makeRecord(
+            QStringLiteral("ro-%1").arg(i), QStringLiteral("t.ro"), QStringLiteral("ro")));
+        records.last().envelope.setDeliveryTag(100 + i);
+    }
+    history->store(records);
+    QTRY_COMPARE(storing.size(), 1);
+    QCOMPARE(storing.first().at(0).toBool(), false);
+    QVERIFY2(storing.first().at(1).toString().contains(QStringLiteral("read-only")),
+        qPrintable(storing.first().at(1).toString()));
+    QVERIFY(!history->isStoring());
+    QCOMPARE(stored.size(), 0); // nothing acknowledged
+    QCOMPARE(history->count({}), 0);
+    // More arrivals while read-only: still nothing stored, no repeated status signal.
+    history->store(
+        makeRecord(QStringLiteral("ro-3"), QStringLiteral("t.ro"), QStringLiteral("ro")));
+    history->applyPragmaForTesting(QStringLiteral("query_only = 0"));
+    history->retry();
+    QTRY_VERIFY(!stored.isEmpty());
+    QList<quint64> tags;
+    for (const auto &args : std::as_const(stored))
+        for (const auto &r : args.first().value<QList<StoreResult>>())
+            tags.append(r.deliveryTag);
+    QCOMPARE(tags, (QList<quint64> { 100, 101, 102, 0 }));
+    QCOMPARE(storing.size(), 2);
+    QCOMPARE(storing.last().at(0).toBool(), true);
+    QVERIFY(history->isStoring());
+    QCOMPARE(history->count({}), 4);
+}
+
+void TestHistory::readOnlyFile()
+{
+    if (::geteuid() == 0)
+        QSKIP("running as root: file permissions do not make the database read-only (covered by "
+              "readOnlyStopsAndResumes with PRAGMA query_only)");
+    openHistory().reset(); // create the database
+    QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner));
+    auto history = std::make_unique<History>([&] {
+        HistoryOptions o;
+        o.databasePath = m_path;
+        return o;
+    }());
+    QSignalSpy storing(history.get(), &History::storingChanged);
+    QSignalSpy stored(history.get(), &History::stored);
+    history->store(makeRecord(QStringLiteral("file-ro"), QStringLiteral("t"), QStringLiteral("x")));
+    QTRY_VERIFY(!storing.isEmpty());
+    QCOMPARE(storing.first().at(0).toBool(), false);
+    QCOMPARE(stored.size(), 0);
+    QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    history.reset();
+}
+
+// SQLITE_FULL made deterministic: max_page_count caps the file at its current size, and records
+// with large bodies need new pages.
+void TestHistory::diskFullStopsAndResumes()
+{
+    auto history = openHistory();
+    QSignalSpy storing(history.get(), &History::storingChanged);
+    QSignalSpy stored(history.get(), &History::stored);
+    history->applyPragmaForTesting(QStringLiteral("max_page_count = 1"));
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 3; ++i) {
+        records.append(makeRecord(QStringLiteral("full-%1").arg(i),
+            QStringLiteral("t.full"),
+            QStringLiteral("big"),
+            {},
+            {},
+            {},
+            1700000000,
+            20000));
+        records.last().envelope.setDeliveryTag(200 + i);
+    }
+    history->store(records);
+    QTRY_COMPARE(storing.size(), 1);
+    QCOMPARE(storing.first().at(0).toBool(), false);
+    QVERIFY2(storing.first().at(1).toString().contains(QStringLiteral("full")),
+        qPrintable(storing.first().at(1).toString()));
+    QCOMPARE(stored.size(), 0);
+    QCOMPARE(history->count({}), 0); // rolled back
+    history->applyPragmaForTesting(QStringLiteral("max_page_count = 1073741823"));
+    history->retry();
+    QTRY_COMPARE(stored.size(), 1);
+    QList<quint64> tags;
+    for (const auto &r : stored.first().first().value<QList<StoreResult>>())
+        tags.append(r.deliveryTag);
+    QCOMPARE(tags, (QList<quint64> { 200, 201, 202 }));
+    QTRY_COMPARE(storing.size(), 2);
+    QVERIFY(storing.last().at(0).toBool());
+    QCOMPARE(history->count({}), 3);
+}
+
+void TestHistory::retryTimerResumesWithoutNewMessages()
+{
+    auto history = openHistory();
+    QSignalSpy storing(history.get(), &History::storingChanged);
+    QSignalSpy stored(history.get(), &History::stored);
+    history->applyPragmaForTesting(QStringLiteral("query_only = 1"));
+    history->store(makeRecord(QStringLiteral("timer"), QStringLiteral("t"), QStringLiteral("x")));
+    QTRY_COMPARE(storing.size(), 1);
+    history->applyPragmaForTesting(QStringLiteral("query_only = 0"));
+    // No retry() and no new message: the backoff timer (first after 1 s) writes it.
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 10000);
+    QVERIFY(history->isStoring());
+}
+
+void TestHistory::shutdownWritesQueuedRecords()
+{
+    {
+        auto history = openHistory();
+        QList<HistoryRecord> records;
+        for (int i = 0; i < 200; ++i)
+            records.append(makeRecord(
+                QStringLiteral("late-%1").arg(i), QStringLiteral("t"), QStringLiteral("x")));
+        history->store(records);
+        // destroyed at once, before any event loop ran
+    }
+    HistoryReader reader(m_path);
+    QString error;
+    QCOMPARE(reader.count({}, &error), 200);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestHistory)
+#include "TestHistory.moc"

@@ -1,0 +1,146 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "HistoryTestData.h"
+#include "history/History.h"
+#include "history/HistoryReader.h"
+
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace fedmsg;
+
+class TestHistoryReader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void missingFileIsAnErrorAndNotCreated();
+    void olderSchemaNeedsMigration();
+    void emptyFileIsNotSetUp();
+    void readsWhileWriterWrites();
+    void queryOnlyConnection();
+};
+
+void TestHistoryReader::missingFileIsAnErrorAndNotCreated()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("none.sqlite"));
+    HistoryReader reader(path);
+    QString error;
+    QVERIFY(reader.search({}, &error).isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("no history database")) && error.contains(path),
+        qPrintable(error));
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!reader.isOpen());
+}
+
+void TestHistoryReader::olderSchemaNeedsMigration()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("make"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE messages (id INTEGER PRIMARY KEY)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("make"));
+    HistoryReader reader(path);
+    QString error;
+    QCOMPARE(reader.count({}, &error), 0);
+    QVERIFY2(error.contains(QStringLiteral("schema version 1"))
+            && error.contains(QStringLiteral("migrate")),
+        qPrintable(error));
+}
+
+void TestHistoryReader::emptyFileIsNotSetUp()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("empty.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    HistoryReader reader(path);
+    QString error;
+    QVERIFY(!reader.open(&error));
+    QVERIFY2(error.contains(QStringLiteral("not set up")), qPrintable(error));
+}
+
+// A reader on another thread (as a CLI or a worker would use it) sees each committed batch.
+void TestHistoryReader::readsWhileWriterWrites()
+{
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("h.sqlite"));
+    History history(options);
+    QTRY_VERIFY(history.isReady());
+    qint64 storedTotal = 0;
+    QList<qint64> seenByReader;
+    HistoryReader reader(options.databasePath);
+    connect(&history, &History::stored, this, [&](const QList<StoreResult> &results) {
+        storedTotal += results.size();
+        seenByReader.append(reader.count({}));
+    });
+    for (int batch = 0; batch < 5; ++batch) {
+        QList<HistoryRecord> records;
+        for (int i = 0; i < 100; ++i)
+            records.append(testdata::makeRecord(QStringLiteral("b%1-%2").arg(batch).arg(i),
+                QStringLiteral("t"),
+                QStringLiteral("x")));
+        history.store(records);
+        QTRY_COMPARE(storedTotal, (batch + 1) * 100);
+    }
+    QCOMPARE(seenByReader, (QList<qint64> { 100, 200, 300, 400, 500 }));
+
+    // Another thread with its own reader.
+    qint64 countOnThread = -1;
+    QThread *thread = QThread::create([&] {
+        HistoryReader threadReader(options.databasePath);
+        countOnThread = threadReader.count({});
+    });
+    thread->start();
+    QVERIFY(thread->wait(20000));
+    delete thread;
+    QCOMPARE(countOnThread, 500);
+}
+
+void TestHistoryReader::queryOnlyConnection()
+{
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("h.sqlite"));
+    {
+        History history(options);
+        QTRY_VERIFY(history.isReady());
+    }
+    HistoryReader reader(options.databasePath);
+    QString error;
+    QVERIFY2(reader.open(&error), qPrintable(error));
+    QCOMPARE(reader.count({}), 0);
+    // The reader's connection refuses writes.
+    QString readerName;
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (name.startsWith(QStringLiteral("fedmsg-history-reader-")))
+            readerName = name;
+    }
+    QVERIFY(!readerName.isEmpty());
+    QSqlDatabase db = QSqlDatabase::database(readerName, false);
+    QSqlQuery q(db);
+    QVERIFY(!q.exec(QStringLiteral("DELETE FROM messages")));
+    QVERIFY2(q.lastError().text().contains(QStringLiteral("readonly"), Qt::CaseInsensitive)
+            || q.lastError().text().contains(QStringLiteral("read-only"), Qt::CaseInsensitive),
+        qPrintable(q.lastError().text()));
+}
+
+QTEST_GUILESS_MAIN(TestHistoryReader)
+#include "TestHistoryReader.moc"

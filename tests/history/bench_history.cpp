@@ -1,0 +1,347 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// bench_history [rows]: History's batched insert rate and search latency over `rows` stored
+// messages (default 100000), beside two baselines measured in the same run on the same rows:
+// single-row autocommit QSqlQuery inserts (what History avoids) and a bare one-transaction insert
+// into a table without indexes or FTS (the floor SQLite itself needs).
+
+#include "HistoryTestData.h"
+#include "history/History.h"
+#include "history/HistoryReader.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace fedmsg;
+
+namespace {
+
+const char *const Words[] = { "update",
+    "build",
+    "comment",
+    "stable",
+    "testing",
+    "push",
+    "tag",
+    "kernel",
+    "python",
+    "request",
+    "failed",
+    "success",
+    "review",
+    "branch",
+    "release",
+    "compose",
+    "module",
+    "flatpak",
+    "copr",
+    "pagure",
+    "fork",
+    "merge",
+    "ticket",
+    "badge",
+    "meeting",
+    "wiki",
+    "edit",
+    "sign" };
+const char *const Services[] = { "bodhi",
+    "koji",
+    "copr",
+    "pagure",
+    "fas",
+    "wiki",
+    "badges",
+    "meetbot",
+    "compose",
+    "mdapi",
+    "anitya",
+    "distgit",
+    "ansible",
+    "bugzilla" };
+
+QList<HistoryRecord> makeCorpus(int rows)
+{
+    QRandomGenerator rng(42);
+    QList<HistoryRecord> records;
+    records.reserve(rows);
+    const auto word = [&] {
+        return QString::fromLatin1(Words[rng.bounded(int(std::size(Words)))]);
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < rows; ++i) {
+        const QString service =
+            QString::fromLatin1(Services[rng.bounded(int(std::size(Services)))]);
+        const QString user = QStringLiteral("user%1").arg(rng.bounded(500));
+        const QString package = QStringLiteral("pkg-%1").arg(rng.bounded(3000));
+        const QString title =
+            QStringLiteral("%1 %2 %3 of %4 by %5").arg(word(), word(), word(), package, user);
+        const QString topic =
+            QStringLiteral("org.fedoraproject.prod.%1.%2.%3").arg(service, word(), word());
+        auto r = testdata::makeRecord(QStringLiteral("bench-%1").arg(i),
+            topic,
+            title,
+            { user },
+            { package },
+            service,
+            1700000000 + i);
+        r.envelope.setReceivedAt(
+            QDateTime::fromMSecsSinceEpoch(now - (rows - i) * 1000LL, Qt::UTC));
+        records.append(r);
+    }
+    return records;
+}
+
+double percentile(QList<double> v, double p)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const auto index = static_cast<qsizetype>(p * double(v.size() - 1) + 0.5);
+    return v[std::min(index, v.size() - 1)];
+}
+
+// Baselines on a connection of our own, same rows and the same canonical bodies.
+double baselineInsert(
+    const QString &path, const QList<HistoryRecord> &records, int rows, bool oneTransaction)
+{
+    const QString name = QStringLiteral("baseline");
+    double rate = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.open();
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        q.exec(QStringLiteral(
+            "CREATE TABLE m (id INTEGER PRIMARY KEY, msg_id TEXT, topic TEXT, body BLOB,"
+            " title TEXT, received_at INTEGER)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO m (msg_id, topic, body, title, received_at) VALUES (?, ?, ?, ?, ?)"));
+        QElapsedTimer timer;
+        timer.start();
+        if (oneTransaction)
+            db.transaction();
+        for (int i = 0; i < rows; ++i) {
+            const auto &r = records[i % records.size()];
+            q.bindValue(0, r.envelope.msgId());
+            q.bindValue(1, r.envelope.topic());
+            q.bindValue(2, QByteArray::fromStdString(r.envelope.canonicalBody()));
+            q.bindValue(3, r.rendering.title);
+            q.bindValue(4, r.envelope.receivedAt().toMSecsSinceEpoch());
+            if (!q.exec()) {
+                std::fprintf(
+                    stderr, "baseline insert failed: %s\n", qPrintable(q.lastError().text()));
+                break;
+            }
+        }
+        if (oneTransaction)
+            db.commit();
+        rate = rows / (double(timer.nsecsElapsed()) / 1e9);
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rate;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int rows = argc > 1 ? std::max(1000, QString::fromLocal8Bit(argv[1]).toInt()) : 100000;
+    QTemporaryDir dir;
+    std::printf("bench_history: %d messages, SQLite files in %s\n", rows, qPrintable(dir.path()));
+    const QList<HistoryRecord> records = makeCorpus(rows);
+
+    const int autocommitRows = 500;
+    const double autocommitRate = baselineInsert(
+        dir.filePath(QStringLiteral("autocommit.sqlite")), records, autocommitRows, false);
+    const double bareRate =
+        baselineInsert(dir.filePath(QStringLiteral("bare.sqlite")), records, rows, true);
+
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    options.maxAge = std::chrono::seconds(0);
+    options.maxCount = 0;
+    History history(options);
+    while (!history.isReady())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+
+    qint64 stored = 0;
+    QObject::connect(&history, &History::stored, &history, [&](const QList<StoreResult> &r) {
+        stored += r.size();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    const int chunk = 500; // as a busy source would hand them over
+    for (int i = 0; i < rows; i += chunk)
+        history.store(records.mid(i, chunk));
+    while (stored < rows)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double historyRate = rows / (double(timer.nsecsElapsed()) / 1e9);
+
+    std::printf("\ninserts (each row: canonical body, dedup key, FTS5, user/package index):\n");
+    std::printf("  baseline autocommit single-row QSqlQuery  %10.0f rows/s  (%d rows)\n",
+        autocommitRate,
+        autocommitRows);
+    std::printf(
+        "  baseline bare table, one transaction      %10.0f rows/s  (%d rows, no indexes/FTS)\n",
+        bareRate,
+        rows);
+    std::printf("  History::store, batched on writer thread  %10.0f rows/s  (%d rows)\n",
+        historyRate,
+        rows);
+    std::printf(
+        "  ratio History / autocommit baseline       %10.1fx\n", historyRate / autocommitRate);
+    std::printf("  ratio History / bare-table baseline       %10.2fx\n", historyRate / bareRate);
+
+    // Search latency on the caller's thread (History's read connection).
+    struct Kind
+    {
+        const char *name;
+        std::function<HistoryQuery(int)> make;
+    };
+    QRandomGenerator rng(7);
+    const auto word = [&] {
+        return QString::fromLatin1(Words[rng.bounded(int(std::size(Words)))]);
+    };
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+    const QList<Kind> kinds = {
+        { "newest 50 (no filter)",
+            [&](int) {
+                HistoryQuery q;
+                q.limit = 50;
+                return q;
+            } },
+        { "word",
+            [&](int) {
+                HistoryQuery q;
+                q.text = word();
+                q.limit = 50;
+                return q;
+            } },
+        { "prefix word*",
+            [&](int) {
+                HistoryQuery q;
+                q.text = word().left(3) + QStringLiteral("*");
+                q.limit = 50;
+                return q;
+            } },
+        { "two words",
+            [&](int) {
+                HistoryQuery q;
+                q.text = word() + QLatin1Char(' ') + word();
+                q.limit = 50;
+                return q;
+            } },
+        { "phrase",
+            [&](int) {
+                HistoryQuery q;
+                q.text = QStringLiteral("\"%1 %2\"").arg(word(), word());
+                q.limit = 50;
+                return q;
+            } },
+        { "rare word (package)",
+            [&](int) {
+                HistoryQuery q;
+                q.text = QStringLiteral("pkg-%1").arg(rng.bounded(3000));
+                q.limit = 50;
+                return q;
+            } },
+        { "user filter",
+            [&](int) {
+                HistoryQuery q;
+                q.user = QStringLiteral("user%1").arg(rng.bounded(500));
+                q.limit = 50;
+                return q;
+            } },
+        { "service + word",
+            [&](int) {
+                HistoryQuery q;
+                q.services = { QString::fromLatin1(
+                    Services[rng.bounded(int(std::size(Services)))]) };
+                q.text = word();
+                q.limit = 50;
+                return q;
+            } },
+        { "topic prefix",
+            [&](int) {
+                HistoryQuery q;
+                q.topicPrefix = QStringLiteral("org.fedoraproject.prod.")
+                    + QString::fromLatin1(Services[rng.bounded(int(std::size(Services)))]);
+                q.limit = 50;
+                return q;
+            } },
+        { "time window 1h + unread",
+            [&](int) {
+                HistoryQuery q;
+                q.from = end.addSecs(-3600 - rng.bounded(rows));
+                q.to = q.from.addSecs(3600);
+                q.unreadOnly = true;
+                q.limit = 50;
+                return q;
+            } },
+        { "page 20 by keyset",
+            [&](int) {
+                HistoryQuery q;
+                q.text = word();
+                q.limit = 50;
+                q.afterRowId = rows / 2;
+                return q;
+            } },
+    };
+    const int runs = 60;
+    QList<double> all;
+    std::printf("\nsearch latency over %d stored messages (%d runs each, ms):\n", rows, runs);
+    std::printf("  %-26s %8s %8s %8s\n", "query", "p50", "p99", "max");
+    for (const Kind &kind : kinds) {
+        QList<double> times;
+        for (int i = 0; i < runs; ++i) {
+            const HistoryQuery q = kind.make(i);
+            QString error;
+            QElapsedTimer t;
+            t.start();
+            const auto found = history.search(q, &error);
+            times.append(double(t.nsecsElapsed()) / 1e6);
+            if (!error.isEmpty())
+                std::fprintf(stderr, "search error: %s\n", qPrintable(error));
+        }
+        all.append(times);
+        std::printf("  %-26s %8.2f %8.2f %8.2f\n",
+            kind.name,
+            percentile(times, 0.5),
+            percentile(times, 0.99),
+            *std::max_element(times.begin(), times.end()));
+    }
+    QList<double> countTimes;
+    for (int i = 0; i < runs; ++i) {
+        HistoryQuery q;
+        q.from = end.addSecs(-24 * 3600);
+        QElapsedTimer t;
+        t.start();
+        history.countsPerService(q);
+        countTimes.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::printf("  %-26s %8.2f %8.2f %8.2f\n",
+        "counts per service, 24h",
+        percentile(countTimes, 0.5),
+        percentile(countTimes, 0.99),
+        *std::max_element(countTimes.begin(), countTimes.end()));
+    std::printf(
+        "  %-26s %8.2f %8.2f\n", "ALL searches", percentile(all, 0.5), percentile(all, 0.99));
+    std::printf("\ntargets: >= 20000 inserts/s (%s), search p99 < 50 ms (%s)\n",
+        historyRate >= 20000 ? "met" : "NOT met",
+        percentile(all, 0.99) < 50 ? "met" : "NOT met");
+    return 0;
+}

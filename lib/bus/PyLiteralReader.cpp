@@ -580,12 +580,12 @@ private:
             Val right = unary();
             if (op == "+" && left.ok() && right.ok()) {
                 left = add(*left.value, *right.value, line);
-            } else if (!left.ok()) {
-                // keep the first reason
-            } else if (!right.ok()) {
-                left = right;
             } else if (op == "%") {
                 left = Val::bad(QStringLiteral("%-formatting"), line);
+            } else if (op == "+" && !left.ok()) {
+                // keep the first reason
+            } else if (op == "+") {
+                left = right;
             } else {
                 left =
                     Val::bad(QStringLiteral("operator '%1'").arg(QString::fromStdString(op)), line);

@@ -31,7 +31,7 @@ void TestPyLiteralReader::literals_data()
     QTest::newRow("nested dicts and lists")
         << QByteArray("dict(x=dict(y=[1, (2, 3)]))") << QByteArray(R"({"x":{"y":[1,[2,3]]}})");
     QTest::newRow("implicit concatenation")
-        << QByteArray("'tcp://' \"host\"\n':9940'") << QByteArray(R"("tcp://host:9940")");
+        << QByteArray("('tcp://' \"host\"\n':9940')") << QByteArray(R"("tcp://host:9940")");
     QTest::newRow("plus on strings") << QByteArray("'a' + 'b'") << QByteArray(R"("ab")");
     QTest::newRow("plus on lists") << QByteArray("[1] + [2]") << QByteArray("[1,2]");
     QTest::newRow("booleans and None")

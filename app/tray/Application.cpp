@@ -2,7 +2,20 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
 
+#include "bus/BusPresets.h"
+#include "bus/NetworkWatcher.h"
+#include "demo/DemoBus.h"
+#include "engine/Engine.h"
+#include "history/History.h"
+#include "notify/DBusNotifier.h"
+#include "render/Renderer.h"
+#include "settings/Settings.h"
+
 #include <QCoreApplication>
+#include <QDesktopServices>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcApp, "fedmsg.app")
 
 namespace fedmsg {
 
@@ -15,15 +28,162 @@ Application::Application(const Options &options, QObject *parent)
     connect(m_tray.get(), &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
 }
 
-Application::~Application() = default;
+Application::~Application()
+{
+    if (m_engine)
+        m_engine->stop();
+    if (m_demo)
+        m_demo->stop();
+}
 
 bool Application::start()
 {
     if (!m_instance->claim())
         return false;
-    m_tray->setState(TrayIcon::State::NoBus);
+
+    m_settings = std::make_unique<Settings>(
+        m_options.settingsPath.isEmpty() ? Settings::defaultPath() : m_options.settingsPath);
+    HistoryOptions historyOptions;
+    historyOptions.databasePath = m_options.historyPath;
+    historyOptions.maxAge = std::chrono::hours(24) * m_settings->historyMaxAgeDays();
+    historyOptions.maxCount = m_settings->historyMaxCount();
+    m_history = std::make_unique<History>(historyOptions);
+    m_renderer = std::make_unique<Renderer>();
+    m_engine = std::make_unique<Engine>(m_history.get(), m_renderer.get());
+    m_notifier = std::make_unique<DBusNotifier>();
+    m_network = std::make_unique<NetworkWatcher>();
+
+    connect(m_engine.get(), &Engine::messagesStored, this, &Application::onMessages);
+    connect(m_engine.get(), &Engine::endpointStatusChanged, this, &Application::onEndpointStatus);
+    connect(m_engine.get(), &Engine::sourcesChanged, this, &Application::updateTrayState);
+    connect(m_network.get(),
+        &NetworkWatcher::reconnectRequested,
+        m_engine.get(),
+        &Engine::reconnectAll);
+    connect(m_notifier.get(), &DBusNotifier::serverUnavailable, this, &Application::showFallback);
+    connect(
+        m_notifier.get(), &DBusNotifier::linkActivated, this, [this](const QUrl &url, qint64 id) {
+            QDesktopServices::openUrl(url);
+            if (id > 0)
+                m_history->markRead({ id });
+        });
+    connect(m_tray.get(), &TrayIcon::linkRequested, this, [](const QString &link) {
+        const QUrl url = DBusNotifier::safeLink(link);
+        if (!url.isEmpty())
+            QDesktopServices::openUrl(url);
+    });
+    m_tray->setPaused(!m_settings->notificationsEnabled());
+    connect(m_tray.get(), &TrayIcon::pauseToggled, this, [this](bool paused) {
+        m_settings->setNotificationsEnabled(!paused);
+    });
+    m_engine->setDisabledServices(m_settings->disabledServices());
+    connect(m_settings.get(),
+        &Settings::disabledServicesChanged,
+        m_engine.get(),
+        &Engine::setDisabledServices);
+
+    QList<BusConfig> buses = m_settings->buses(BusPresets::all(m_options.configDirs));
+    if (m_options.demo) {
+        m_demo = std::make_unique<DemoBus>();
+        QString error;
+        if (m_demo->start(&error)) {
+            // The demo replaces every configured bus for this run; nothing is saved.
+            for (BusConfig &bus : buses)
+                bus.enabled = false;
+            buses.append(m_demo->busConfig());
+        } else {
+            qCWarning(lcApp) << "demo bus failed to start:" << error;
+        }
+    }
+    m_engine->setBuses(buses);
+    updateTrayState();
     m_tray->show();
     return true;
+}
+
+void Application::onMessages(const QList<EngineMessage> &messages)
+{
+    QList<const EngineMessage *> toNotify;
+    for (const EngineMessage &m : messages) {
+        addRecent(m);
+        if (m.record.decision == Engine::decisionNotify())
+            toNotify.append(&m);
+    }
+    if (toNotify.isEmpty() || !m_settings->notificationsEnabled())
+        return;
+    if (toNotify.size() > BurstLimit) {
+        // A burst becomes one digest instead of a wall of popups.
+        Notification digest;
+        digest.summary = tr("%n new messages", nullptr, int(toNotify.size()));
+        QStringList lines;
+        for (const EngineMessage *m : std::as_const(toNotify).first(BurstLimit))
+            lines.append(m->record.rendering.subtitle.isEmpty() ? m->record.rendering.title
+                                                                : m->record.rendering.subtitle);
+        if (toNotify.size() > BurstLimit)
+            lines.append(tr("… and %n more", nullptr, int(toNotify.size()) - BurstLimit));
+        digest.body = lines.join(QLatin1Char('\n'));
+        digest.category = QStringLiteral("x-fedmsg.digest");
+        m_notifier->show(digest);
+        Q_EMIT notified(digest.summary);
+        return;
+    }
+    for (const EngineMessage *m : std::as_const(toNotify)) {
+        const Rendering &r = m->record.rendering;
+        Notification n;
+        n.summary = r.title;
+        n.body = r.subtitle;
+        n.link = r.link;
+        n.historyId = m->historyId;
+        if (m->record.envelope.trust() != TrustState::Trusted)
+            n.summary = tr("%1 (unsigned)").arg(r.title);
+        m_notifier->show(n);
+        Q_EMIT notified(n.summary);
+    }
+}
+
+void Application::addRecent(const EngineMessage &message)
+{
+    const Rendering &r = message.record.rendering;
+    const TrustState trust = message.record.envelope.trust();
+    m_tray->addRecent(r.title,
+        r.subtitle,
+        r.link,
+        trust == TrustState::Trusted || trust == TrustState::BrokerUnsigned);
+}
+
+void Application::showFallback(const Notification &notification)
+{
+    // No notification server: the tray balloon is the next best thing.
+    m_tray->systemTrayIcon()->showMessage(notification.summary, notification.body);
+}
+
+void Application::onEndpointStatus(const EndpointStatus &)
+{
+    updateTrayState();
+}
+
+void Application::updateTrayState()
+{
+    if (!m_engine || m_engine->sourceCount() == 0) {
+        m_tray->setState(TrayIcon::State::NoBus);
+        return;
+    }
+    int connected = 0;
+    int connecting = 0;
+    const QList<EndpointStatus> statuses = m_engine->endpointStatuses();
+    for (const EndpointStatus &s : statuses) {
+        if (s.state == EndpointStatus::State::Connected)
+            ++connected;
+        else if (s.state == EndpointStatus::State::Connecting
+            || s.state == EndpointStatus::State::Retrying)
+            ++connecting;
+    }
+    if (connected > 0)
+        m_tray->setState(TrayIcon::State::Connected, tr("%n endpoint(s)", nullptr, connected));
+    else if (connecting > 0 || statuses.isEmpty())
+        m_tray->setState(TrayIcon::State::Connecting);
+    else
+        m_tray->setState(TrayIcon::State::Offline);
 }
 
 } // namespace fedmsg

@@ -5,12 +5,24 @@
 #include "SingleInstance.h"
 #include "TrayIcon.h"
 
+#include <QList>
 #include <QObject>
 #include <QStringList>
 
 #include <memory>
 
 namespace fedmsg {
+
+class DBusNotifier;
+class DemoBus;
+class Engine;
+class History;
+class NetworkWatcher;
+class Renderer;
+class Settings;
+struct EngineMessage;
+struct EndpointStatus;
+struct Notification;
 
 /**
  * @brief The applet: wires the engine (sources → history) to the tray and notifications.
@@ -24,18 +36,43 @@ public:
     {
         bool demo = false; ///< run the embedded demo bus
         QStringList configDirs; ///< extra fedmsg.d directories to import
+        QString settingsPath; ///< empty = Settings::defaultPath()
+        QString historyPath; ///< empty = the default database
     };
+    /// More messages than this in one arrival become one digest notification.
+    static constexpr int BurstLimit = 3;
+
     explicit Application(const Options &options, QObject *parent = nullptr);
     ~Application() override;
 
-    /// Shows the tray icon; returns false when another instance already runs.
+    /// Shows the tray icon and starts the buses; false when another instance already runs.
     bool start();
     TrayIcon *tray() { return m_tray.get(); }
+    Engine *engine() { return m_engine.get(); }
+    DemoBus *demoBus() { return m_demo.get(); }
+    History *history() { return m_history.get(); }
+
+Q_SIGNALS:
+    /// A notification went out (or to the tray balloon when no server is there).
+    void notified(const QString &summary);
 
 private:
+    void onMessages(const QList<EngineMessage> &messages);
+    void onEndpointStatus(const EndpointStatus &status);
+    void updateTrayState();
+    void showFallback(const Notification &notification);
+    void addRecent(const EngineMessage &message);
+
     Options m_options;
     std::unique_ptr<SingleInstance> m_instance;
     std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<History> m_history;
+    std::unique_ptr<Renderer> m_renderer;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<DBusNotifier> m_notifier;
+    std::unique_ptr<NetworkWatcher> m_network;
+    std::unique_ptr<DemoBus> m_demo;
 };
 
 } // namespace fedmsg

@@ -36,6 +36,14 @@ TrayIcon::TrayIcon(QObject *parent)
     m_statusAction = m_menu.addAction(textFor(m_state));
     m_statusAction->setEnabled(false);
     m_menu.addSeparator();
+    m_recent = m_menu.addMenu(tr("Recent messages"));
+    m_recent->setObjectName(QStringLiteral("recentMenu"));
+    m_recent->setEnabled(false);
+    m_pauseAction = m_menu.addAction(tr("Do not disturb"));
+    m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::toggled, this, &TrayIcon::pauseToggled);
+    m_menu.addSeparator();
     QAction *quit =
         m_menu.addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -47,6 +55,42 @@ TrayIcon::TrayIcon(QObject *parent)
                 Q_EMIT activated();
         });
     setState(State::NoBus);
+}
+
+void TrayIcon::addRecent(
+    const QString &title, const QString &text, const QString &link, bool trusted)
+{
+    QString label = text.isEmpty() ? title : title + QStringLiteral(" — ") + text;
+    if (label.size() > 90)
+        label = label.left(89) + QChar(0x2026);
+    // Menu text is not markup, but '&' would become a mnemonic.
+    label.replace(QLatin1Char('&'), QStringLiteral("&&"));
+    if (!trusted)
+        label = tr("[unverified] %1").arg(label);
+    auto *action = new QAction(label, m_recent);
+    action->setToolTip(link);
+    action->setEnabled(!link.isEmpty());
+    connect(action, &QAction::triggered, this, [this, link] {
+        Q_EMIT linkRequested(link);
+    });
+    const auto actions = m_recent->actions();
+    m_recent->insertAction(actions.isEmpty() ? nullptr : actions.first(), action);
+    while (m_recent->actions().size() > MaxRecent) {
+        QAction *oldest = m_recent->actions().last();
+        m_recent->removeAction(oldest);
+        delete oldest;
+    }
+    m_recent->setEnabled(true);
+}
+
+bool TrayIcon::isPaused() const
+{
+    return m_pauseAction->isChecked();
+}
+
+void TrayIcon::setPaused(bool paused)
+{
+    m_pauseAction->setChecked(paused);
 }
 
 void TrayIcon::show()

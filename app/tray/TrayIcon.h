@@ -23,16 +23,27 @@ public:
     void setState(State state, const QString &detail = {});
     QString toolTip() const { return m_tray.toolTip(); }
     QMenu *menu() { return &m_menu; }
+    QMenu *recentMenu() { return m_recent; }
+    /// Puts a message at the top of "Recent messages" (at most MaxRecent are kept).
+    void addRecent(const QString &title, const QString &text, const QString &link, bool trusted);
+    static constexpr int MaxRecent = 10;
+    bool isPaused() const;
+    void setPaused(bool paused);
     QSystemTrayIcon *systemTrayIcon() { return &m_tray; }
 
 Q_SIGNALS:
     void quitRequested();
     void activated();
+    /// The user picked a recent message; link is untrusted text, check it before opening.
+    void linkRequested(const QString &link);
+    void pauseToggled(bool paused);
 
 private:
     QSystemTrayIcon m_tray;
     QMenu m_menu;
     QAction *m_statusAction = nullptr;
+    QMenu *m_recent = nullptr;
+    QAction *m_pauseAction = nullptr;
     State m_state = State::NoBus;
 };
 

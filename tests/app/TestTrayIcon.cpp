@@ -1,6 +1,5 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "Application.h"
 #include "TrayIcon.h"
 
 #include <QApplication>
@@ -16,7 +15,7 @@ class TestTrayIcon : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void trayIsAvailableUnderTheHarness();
-    void applicationShowsVisibleIcon();
+    void recentMessagesAreListedNewestFirstAndBounded();
     void stateChangesToolTipAndIcon();
     void quitActionRequestsQuit();
 };
@@ -29,24 +28,23 @@ void TestTrayIcon::trayIsAvailableUnderTheHarness()
     QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 5000);
 }
 
-void TestTrayIcon::applicationShowsVisibleIcon()
+void TestTrayIcon::recentMessagesAreListedNewestFirstAndBounded()
 {
-    if (qEnvironmentVariableIsEmpty("FEDMSG_HEADLESS_INNER"))
-        QSKIP("needs the X display and XEmbed tray of tests/run-headless.sh");
-    Application::Options options;
-    Application app(options);
-    QVERIFY(app.start());
-    QVERIFY(app.tray()->isVisible());
-    QVERIFY(!app.tray()->systemTrayIcon()->icon().isNull());
-    QCOMPARE(app.tray()->state(), TrayIcon::State::NoBus);
-    QVERIFY(app.tray()->toolTip().contains(QStringLiteral("No bus configured")));
-    // The icon is embedded in the tray: it has a geometry on screen.
-    QTRY_VERIFY_WITH_TIMEOUT(app.tray()->systemTrayIcon()->geometry().isValid(), 5000);
-    QVERIFY(app.tray()->systemTrayIcon()->geometry().width() > 0);
-
-    // A second instance in the same session does not start, and activates the first.
-    Application second(options);
-    QVERIFY(!second.start());
+    TrayIcon tray;
+    QVERIFY(!tray.recentMenu()->isEnabled());
+    QSignalSpy spy(&tray, &TrayIcon::linkRequested);
+    for (int i = 0; i < TrayIcon::MaxRecent + 3; ++i)
+        tray.addRecent(QStringLiteral("bodhi.update.comment"),
+            QStringLiteral("comment %1 & more").arg(i),
+            QStringLiteral("https://bodhi.fedoraproject.org/updates/%1").arg(i),
+            i != 0);
+    const auto actions = tray.recentMenu()->actions();
+    QCOMPARE(actions.size(), TrayIcon::MaxRecent);
+    QVERIFY(actions.first()->text().contains(QStringLiteral("comment 12 && more")));
+    actions.first()->trigger();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(
+        spy.at(0).at(0).toString(), QStringLiteral("https://bodhi.fedoraproject.org/updates/12"));
 }
 
 void TestTrayIcon::stateChangesToolTipAndIcon()

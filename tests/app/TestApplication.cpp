@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "Application.h"
+#include "TrayIcon.h"
+#include "demo/DemoBus.h"
+#include "engine/Engine.h"
+
+#include <QMenu>
+#include <QSignalSpy>
+#include <QSystemTrayIcon>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fedmsg;
+
+// The whole applet under the harness: real tray (trayer), real dunst, real ZeroMQ demo bus.
+class TestApplication : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void startsWithVisibleIconAndNoBus();
+    void demoBusMessagesReachTrayAndNotifications();
+
+private:
+    Application::Options options() const;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestApplication::init()
+{
+    if (qEnvironmentVariableIsEmpty("FEDMSG_HEADLESS_INNER"))
+        QSKIP("needs the X display, tray and notification server of tests/run-headless.sh");
+    m_dir = std::make_unique<QTemporaryDir>();
+    qputenv("XDG_RUNTIME_DIR", m_dir->path().toLocal8Bit()); // own single-instance socket
+}
+
+Application::Options TestApplication::options() const
+{
+    Application::Options o;
+    o.settingsPath = m_dir->filePath(QStringLiteral("settings.conf"));
+    o.historyPath = m_dir->filePath(QStringLiteral("history.sqlite"));
+    o.configDirs = { m_dir->filePath(QStringLiteral("no-fedmsg.d")) };
+    return o;
+}
+
+void TestApplication::startsWithVisibleIconAndNoBus()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 5000);
+    Application app(options());
+    QVERIFY(app.start());
+    QVERIFY(app.tray()->isVisible());
+    QVERIFY(!app.tray()->systemTrayIcon()->icon().isNull());
+    // The icon is embedded in the tray: it has a geometry on screen.
+    QTRY_VERIFY_WITH_TIMEOUT(app.tray()->systemTrayIcon()->geometry().isValid(), 5000);
+    QVERIFY(app.tray()->systemTrayIcon()->geometry().width() > 0);
+
+    // A second instance in the same session does not start.
+    Application second(options());
+    QVERIFY(!second.start());
+}
+
+void TestApplication::demoBusMessagesReachTrayAndNotifications()
+{
+    Application::Options o = options();
+    o.demo = true;
+    Application app(o);
+    QSignalSpy notified(&app, &Application::notified);
+    QVERIFY(app.start());
+    QVERIFY(app.demoBus());
+    QVERIFY(app.demoBus()->isRunning());
+    app.demoBus()->setInterval(100);
+    QCOMPARE(app.engine()->sourceCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(app.tray()->state(), TrayIcon::State::Connected, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(notified.count() >= 2, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(app.tray()->recentMenu()->actions().size() >= 2, 5000);
+    QVERIFY(app.tray()->recentMenu()->isEnabled());
+}
+
+QTEST_MAIN(TestApplication)
+#include "TestApplication.moc"

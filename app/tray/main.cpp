@@ -14,7 +14,6 @@ namespace {
 void setIdentity()
 {
     QCoreApplication::setApplicationName(QStringLiteral("fedmsg-notify"));
-    QCoreApplication::setOrganizationName(QStringLiteral("fedmsg-notify"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FEDMSG_NOTIFY_VERSION));
 }
 

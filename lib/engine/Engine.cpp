@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "engine/Engine.h"
 
-#include "engine/SourceFactory.h"
+#include "bus/SourceFactory.h"
 #include "history/History.h"
 #include "render/Renderer.h"
 
@@ -18,7 +18,13 @@ Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
     : QObject(parent)
     , m_history(history)
     , m_renderer(renderer)
-    , m_factory(&SourceFactory::create)
+    , m_factory([](const BusConfig &bus) {
+        QString error;
+        std::unique_ptr<Source> source(SourceFactory::create(bus, nullptr, &error));
+        if (!source)
+            qCWarning(lcEngine) << "bus" << bus.name << "cannot start:" << error;
+        return source;
+    })
 {
     connect(m_history, &History::stored, this, &Engine::onStored);
 }

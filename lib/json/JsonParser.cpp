@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "json/JsonParser.h"
 
+#include "json/Swar.h"
 #include "json/Utf8.h"
 
 #include <charconv>
@@ -361,12 +362,7 @@ private:
         std::size_t chunk = j;
         while (true) {
             // Fast scan to the next quote, backslash, control or non-ASCII byte.
-            while (j < m_n) {
-                const unsigned char c = static_cast<unsigned char>(m_s[j]);
-                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-                    break;
-                ++j;
-            }
+            j = swar::skipParserPlain(m_s, j, m_n);
             if (j >= m_n)
                 return fail(begin, "Unterminated string starting at");
             const unsigned char c = static_cast<unsigned char>(m_s[j]);
@@ -474,11 +470,11 @@ private:
                 "string",
                 JsonParseError::Kind::Depth);
         }
-        JsonValue::Object members;
+        const std::size_t base = m_memberStack.size();
         std::size_t j = skipWs(i + 1);
         if (j < m_n && m_s[j] == '}') {
             i = j + 1;
-            out = JsonValue(std::move(members));
+            out = JsonValue(JsonValue::Object {});
             return true;
         }
         while (true) {
@@ -491,10 +487,10 @@ private:
             if (j >= m_n || m_s[j] != ':')
                 return fail(j, "Expecting ':' delimiter");
             j = skipWs(j + 1);
-            JsonValue value;
+            JsonValue value; // not into the stack: nested objects may reallocate it
             if (!parseValue(j, value, depth))
                 return false;
-            members.emplace_back(std::move(key), std::move(value));
+            m_memberStack.emplace_back(std::move(key), std::move(value));
             j = skipWs(j);
             if (j < m_n && m_s[j] == '}')
                 break;
@@ -503,6 +499,10 @@ private:
             j = skipWs(j + 1);
         }
         i = j + 1;
+        JsonValue::Object members(
+            std::make_move_iterator(m_memberStack.begin() + static_cast<std::ptrdiff_t>(base)),
+            std::make_move_iterator(m_memberStack.end()));
+        m_memberStack.resize(base);
         out = JsonValue(std::move(members)); // sorts; the last duplicate key wins
         return true;
     }
@@ -515,18 +515,18 @@ private:
                 "string",
                 JsonParseError::Kind::Depth);
         }
-        JsonValue::Array items;
+        const std::size_t base = m_elementStack.size();
         std::size_t j = skipWs(i + 1);
         if (j < m_n && m_s[j] == ']') {
             i = j + 1;
-            out = JsonValue(std::move(items));
+            out = JsonValue(JsonValue::Array {});
             return true;
         }
         while (true) {
-            JsonValue value;
+            JsonValue value; // not into the stack: nested arrays may reallocate it
             if (!parseValue(j, value, depth))
                 return false;
-            items.push_back(std::move(value));
+            m_elementStack.push_back(std::move(value));
             j = skipWs(j);
             if (j < m_n && m_s[j] == ']')
                 break;
@@ -535,6 +535,10 @@ private:
             j = skipWs(j + 1);
         }
         i = j + 1;
+        JsonValue::Array items(
+            std::make_move_iterator(m_elementStack.begin() + static_cast<std::ptrdiff_t>(base)),
+            std::make_move_iterator(m_elementStack.end()));
+        m_elementStack.resize(base);
         out = JsonValue(std::move(items));
         return true;
     }
@@ -542,6 +546,10 @@ private:
     const char *m_s;
     std::size_t m_n;
     int m_maxDepth;
+    // Members and elements of the containers being parsed, innermost last; each container is
+    // built from its exact range, so there is one allocation per container.
+    std::vector<JsonValue::Member> m_memberStack;
+    std::vector<JsonValue> m_elementStack;
 };
 
 } // namespace

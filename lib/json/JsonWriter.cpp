@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "json/JsonWriter.h"
 
+#include "json/Swar.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -87,9 +89,7 @@ void appendCanonicalStringImpl(std::string &out, std::string_view s)
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
-        std::size_t run = i;
-        while (run < n && plainAscii(p[run]))
-            ++run;
+        const std::size_t run = swar::skipWriterPlain(s.data(), i, n);
         if (run > i) {
             out.append(s.data() + i, run - i);
             i = run;

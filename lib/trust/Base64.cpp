@@ -27,23 +27,55 @@ constexpr std::array<unsigned char, 256> DecodeTable = makeTable();
 std::optional<std::string> Base64::decode(std::string_view text, std::string *error)
 {
     std::string out;
-    out.reserve(text.size() / 4 * 3 + 3);
+    out.resize(text.size() / 4 * 3 + 3);
+    auto *o = reinterpret_cast<unsigned char *>(out.data());
+    const auto *in = reinterpret_cast<const unsigned char *>(text.data());
+    const std::size_t n = text.size();
     int quadPos = 0;
     int pads = 0;
     unsigned leftchar = 0;
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c >= 0x80) {
+    std::size_t i = 0;
+    bool complete = false;
+    while (i < n) {
+        // Fast path: four alphabet characters at a quad boundary.
+        if (quadPos == 0 && i + 4 <= n) {
+            const unsigned a = DecodeTable[in[i]];
+            const unsigned b = DecodeTable[in[i + 1]];
+            const unsigned c = DecodeTable[in[i + 2]];
+            const unsigned d = DecodeTable[in[i + 3]];
+            if ((a | b | c | d) < 64) {
+                const unsigned v = (a << 18) | (b << 12) | (c << 6) | d;
+                o[0] = static_cast<unsigned char>(v >> 16);
+                o[1] = static_cast<unsigned char>(v >> 8);
+                o[2] = static_cast<unsigned char>(v);
+                o += 3;
+                i += 4;
+                pads = 0;
+                continue;
+            }
+        }
+        const unsigned char ch = in[i++];
+        if (ch >= 0x80) {
             if (error)
                 *error = "string argument should contain only ASCII characters";
             return std::nullopt;
         }
-        if (c == '=') {
-            if (quadPos >= 2 && quadPos + ++pads >= 4)
-                return out; // complete padding: Python stops reading here
+        if (ch == '=') {
+            if (quadPos >= 2 && quadPos + ++pads >= 4) {
+                // Complete padding: Python stops reading here (the rest must still be ASCII).
+                for (; i < n; ++i) {
+                    if (in[i] >= 0x80) {
+                        if (error)
+                            *error = "string argument should contain only ASCII characters";
+                        return std::nullopt;
+                    }
+                }
+                complete = true;
+                break;
+            }
             continue;
         }
-        const unsigned char v = DecodeTable[c];
+        const unsigned char v = DecodeTable[ch];
         if (v == 0xFF)
             continue; // not in the alphabet: ignored
         pads = 0;
@@ -54,26 +86,28 @@ std::optional<std::string> Base64::decode(std::string_view text, std::string *er
             break;
         case 1:
             quadPos = 2;
-            out.push_back(static_cast<char>((leftchar << 2) | (v >> 4)));
+            *o++ = static_cast<unsigned char>((leftchar << 2) | (v >> 4));
             leftchar = v & 0x0F;
             break;
         case 2:
             quadPos = 3;
-            out.push_back(static_cast<char>((leftchar << 4) | (v >> 2)));
+            *o++ = static_cast<unsigned char>((leftchar << 4) | (v >> 2));
             leftchar = v & 0x03;
             break;
         default:
             quadPos = 0;
-            out.push_back(static_cast<char>((leftchar << 6) | v));
+            *o++ = static_cast<unsigned char>((leftchar << 6) | v);
             leftchar = 0;
             break;
         }
     }
-    if (quadPos != 0) {
+    const std::size_t produced =
+        static_cast<std::size_t>(o - reinterpret_cast<unsigned char *>(out.data()));
+    if (!complete && quadPos != 0) {
         if (error) {
             if (quadPos == 1) {
                 *error = "Invalid base64-encoded string: number of data characters ("
-                    + std::to_string(out.size() / 3 * 4 + 1)
+                    + std::to_string(produced / 3 * 4 + 1)
                     + ") cannot be 1 more than a multiple of 4";
             } else {
                 *error = "Incorrect padding";
@@ -81,6 +115,7 @@ std::optional<std::string> Base64::decode(std::string_view text, std::string *er
         }
         return std::nullopt;
     }
+    out.resize(produced);
     return out;
 }
 

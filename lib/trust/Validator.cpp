@@ -296,7 +296,45 @@ public:
         return false;
     }
 
-    const ChainEntry *chainFor(std::string_view pem, std::int64_t at, QString *why)
+    // Exact certificate field text -> fingerprint of the chains verified for it, so a stream
+    // from one signer skips the base64/PEM decoding too.
+    struct RecentCertificate
+    {
+        std::string field;
+        std::string fingerprint;
+    };
+    static constexpr std::size_t MaxRecent = 8;
+    std::vector<RecentCertificate> recent;
+    std::size_t recentNext = 0;
+
+    const ChainEntry *lookupRecent(const std::string &field, std::int64_t at)
+    {
+        for (const RecentCertificate &r : recent) {
+            if (r.field.size() != field.size() || r.field != field)
+                continue;
+            auto it = cache.find(r.fingerprint);
+            if (it != cache.end() && material && it->second.generation == material->generation()
+                && at >= it->second.validFrom && at <= it->second.validTo) {
+                ++stats.chainCacheHits;
+                return &it->second;
+            }
+            return nullptr;
+        }
+        return nullptr;
+    }
+
+    void remember(const std::string &field, const std::string &fp)
+    {
+        if (recent.size() < MaxRecent) {
+            recent.push_back({ field, fp });
+            return;
+        }
+        recent[recentNext] = { field, fp };
+        recentNext = (recentNext + 1) % MaxRecent;
+    }
+
+    const ChainEntry *chainFor(
+        std::string_view pem, std::int64_t at, QString *why, std::string *cachedFp)
     {
         const std::optional<std::string> der = quickDer(pem);
         std::string fp;
@@ -370,6 +408,7 @@ public:
         if (cache.size() >= MaxCachedChains)
             cache.clear();
         auto [it, inserted] = cache.insert_or_assign(fp, std::move(entry));
+        *cachedFp = fp;
         return &it->second;
     }
 
@@ -504,16 +543,22 @@ ValidationResult Validator::validate(const JsonValue &body, const QDateTime &at)
     if (!signature)
         return untrusted(
             QStringLiteral("signature is not base64 (%1)").arg(QString::fromStdString(b64Error)));
-    const auto certPem = Base64::decode(certField->toStdString(), &b64Error);
-    if (!certPem)
-        return untrusted(
-            QStringLiteral("certificate is not base64 (%1)").arg(QString::fromStdString(b64Error)));
-
     // 3. Chain to the CA (cached per certificate).
-    QString why;
-    const ChainEntry *chain = d->chainFor(*certPem, at.toSecsSinceEpoch(), &why);
-    if (!chain)
-        return untrusted(why);
+    const std::int64_t atSecs = at.toSecsSinceEpoch();
+    const ChainEntry *chain = d->lookupRecent(certField->toStdString(), atSecs);
+    if (!chain) {
+        const auto certPem = Base64::decode(certField->toStdString(), &b64Error);
+        if (!certPem)
+            return untrusted(QStringLiteral("certificate is not base64 (%1)")
+                                 .arg(QString::fromStdString(b64Error)));
+        QString why;
+        std::string fp;
+        chain = d->chainFor(*certPem, atSecs, &why, &fp);
+        if (!chain)
+            return untrusted(why);
+        if (!fp.empty())
+            d->remember(certField->toStdString(), fp);
+    }
     const QString signer =
         chain->commonName ? QString::fromStdString(*chain->commonName) : QString();
 

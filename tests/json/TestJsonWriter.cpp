@@ -275,6 +275,41 @@ private Q_SLOTS:
             canonical);
     }
 
+    // The 16/8-byte scanners must find a special character at every offset of every length.
+    void specialCharacterAtEveryOffset()
+    {
+        const std::string specials[] = {
+            "\"", "\\", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xf0\x9f\x98\x80", "\n"
+        };
+        const std::string expected[] = {
+            "\\\"", "\\\\", "\\u0001", "\\u001f", "\\u007f", "\\u00e9", "\\ud83d\\ude00", "\\n"
+        };
+        int failed = 0;
+        for (std::size_t len = 0; len < 40; ++len) {
+            for (std::size_t pos = 0; pos <= len; ++pos) {
+                for (std::size_t k = 0; k < std::size(specials); ++k) {
+                    const std::string text =
+                        std::string(pos, 'a') + specials[k] + std::string(len - pos, 'b');
+                    const std::string canon = JsonWriter::canonical(JsonValue(text));
+                    const std::string want = "\"" + std::string(pos, 'a') + expected[k]
+                        + std::string(len - pos, 'b') + "\"";
+                    auto back = JsonParser::parse(canon);
+                    auto raw = JsonParser::parse("\"" + text + "\"");
+                    const bool rawOk =
+                        k == 2 || k == 3 || k == 7 ? !raw : (raw && raw->toStdString() == text);
+                    const bool quoteOrBackslash = k < 2;
+                    if (canon != want || !back || back->toStdString() != text
+                        || (!quoteOrBackslash && !rawOk)) {
+                        if (++failed < 5)
+                            qWarning(
+                                "FAIL len %zu pos %zu special %zu: %s", len, pos, k, canon.c_str());
+                    }
+                }
+            }
+        }
+        QCOMPARE(failed, 0);
+    }
+
     void keyOrderIsCodePoint()
     {
         JsonValue o;

@@ -1,0 +1,176 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// bench_wire: messages/s for the fedmsg receive path over the public signed vectors:
+// parse, canonical serialization, full validation (frames -> envelope -> Validator), and as the
+// baseline measured in the same run the raw RSA-SHA1 verification (EVP_DigestVerify alone) of
+// the same signatures with the same keys. Prints the ratio validate/raw (target >= 0.5).
+
+#include "SignedVectors.h"
+
+#include "message/Envelope.h"
+#include "trust/Base64.h"
+#include "trust/CryptoContext.h"
+#include "trust/Validator.h"
+#include "json/JsonWriter.h"
+
+#include <QCoreApplication>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+
+using namespace fedmsg;
+using namespace fedmsg::testing;
+
+namespace {
+
+struct Case
+{
+    std::string topic;
+    std::string wire;
+    JsonValue body;
+    std::string configKey;
+    std::string signedBytes;
+    std::string signature;
+    EvpPkeyPtr key;
+};
+
+template <typename F>
+double rate(const char *label, std::size_t perRound, F &&round, double seconds)
+{
+    using Clock = std::chrono::steady_clock;
+    round(); // warm-up (fills caches, as a long-running subscriber has them)
+    std::size_t rounds = 0;
+    const auto start = Clock::now();
+    double elapsed = 0;
+    do {
+        round();
+        ++rounds;
+        elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    } while (elapsed < seconds);
+    const double r = static_cast<double>(rounds * perRound) / elapsed;
+    std::printf("%-44s %12.0f msg/s\n", label, r);
+    return r;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const double seconds = argc > 1 ? std::atof(argv[1]) : 1.0;
+    std::vector<Case> cases;
+    std::map<std::string, std::unique_ptr<Validator>> validators;
+    std::size_t wireBytes = 0;
+    for (const JsonValue &v : loadSignedVectors()) {
+        if (!v["expect_valid"].toBool() || !v["frame_topic_matches_body_topic"].toBool(true))
+            continue;
+        Case c;
+        c.topic = v["wire_topic"].toStdString();
+        c.wire = fromB64(v["wire_body_b64"]);
+        c.body = *JsonParser::parse(c.wire);
+        c.configKey = JsonWriter::canonical(v["config"]);
+        auto &val = validators[c.configKey];
+        if (!val)
+            val = std::make_unique<Validator>(trustConfigOf(v));
+        JsonValue msg = c.body;
+        if (val->config().fixDatagrepperMessage)
+            msg = *Validator::fixDatagrepperMessage(msg);
+        c.signedBytes = Validator::signedBytes(msg);
+        c.signature = *Base64::decode(msg["signature"].toStdString());
+        X509Ptr cert = readFirstPemCertificate(*Base64::decode(msg["certificate"].toStdString()));
+        c.key.reset(X509_get_pubkey(cert.get()));
+        wireBytes += c.wire.size();
+        cases.push_back(std::move(c));
+    }
+    if (cases.empty()) {
+        std::fprintf(stderr, "no signed vectors found (%s)\n", qPrintable(signedVectorsPath()));
+        return 1;
+    }
+    std::printf("bench_wire: %zu valid public vectors, mean frame 2 size %zu bytes, %.1f s per "
+                "measurement\n",
+        cases.size(),
+        wireBytes / cases.size(),
+        seconds);
+
+    std::size_t sink = 0;
+    rate(
+        "parse (JsonParser)",
+        cases.size(),
+        [&] {
+            for (const Case &c : cases)
+                sink += JsonParser::parse(c.wire)->size();
+        },
+        seconds);
+    std::string buffer;
+    rate(
+        "canonical serialize (JsonWriter)",
+        cases.size(),
+        [&] {
+            for (const Case &c : cases) {
+                buffer.clear();
+                JsonWriter::appendCanonical(buffer, c.body);
+                sink += buffer.size();
+            }
+        },
+        seconds);
+    EvpMdCtxPtr md(EVP_MD_CTX_new());
+    const double raw = rate(
+        "raw RSA-SHA1 verify (EVP_DigestVerify)",
+        cases.size(),
+        [&] {
+            for (const Case &c : cases) {
+                EVP_MD_CTX_reset(md.get());
+                EVP_DigestVerifyInit_ex(md.get(),
+                    nullptr,
+                    "SHA1",
+                    CryptoContext::libctx(),
+                    nullptr,
+                    c.key.get(),
+                    nullptr);
+                sink += EVP_DigestVerify(md.get(),
+                    reinterpret_cast<const unsigned char *>(c.signature.data()),
+                    c.signature.size(),
+                    reinterpret_cast<const unsigned char *>(c.signedBytes.data()),
+                    c.signedBytes.size());
+            }
+        },
+        seconds);
+    int untrusted = 0;
+    const double validate = rate(
+        "validate (parsed body -> Validator)",
+        cases.size(),
+        [&] {
+            for (const Case &c : cases) {
+                if (!validators[c.configKey]->validate(c.body).isTrusted())
+                    ++untrusted;
+            }
+        },
+        seconds);
+    const double full = rate(
+        "full receive (frames -> Envelope -> Validator)",
+        cases.size(),
+        [&] {
+            for (const Case &c : cases) {
+                auto env = Envelope::fromZmqFrames({ c.topic, c.wire });
+                if (!env || !validators[c.configKey]->validate(*env).isTrusted())
+                    ++untrusted;
+            }
+        },
+        seconds);
+    quint64 chains = 0;
+    quint64 hits = 0;
+    for (auto &[k, val] : validators) {
+        chains += val->stats().chainVerifications;
+        hits += val->stats().chainCacheHits;
+    }
+    std::printf(
+        "chain verifications %llu, chain cache hits %llu, untrusted results %d (must be 0)\n",
+        static_cast<unsigned long long>(chains),
+        static_cast<unsigned long long>(hits),
+        untrusted);
+    std::printf("ratio validate/raw verify:      %.2f\n", validate / raw);
+    std::printf("ratio full receive/raw verify:  %.2f (target >= 0.50)\n", full / raw);
+    return (untrusted == 0 && sink != 0) ? 0 : 1;
+}

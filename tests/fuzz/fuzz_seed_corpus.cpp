@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// fuzz_seed_corpus <out-dir> [shared-dir]: writes <out-dir>/json/* (canonical-vector inputs, wire
+// bodies, sample envelopes) and <out-dir>/envelope/* ("<topic>\n<body>" of every signed vector
+// and sample) as libFuzzer seed corpora.
+
+#include "json/JsonParser.h"
+#include "json/JsonWriter.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+
+#include <cstdio>
+
+using namespace fedmsg;
+
+namespace {
+
+int s_written = 0;
+
+void writeSeed(const QString &dir, const QByteArray &content)
+{
+    const QString name =
+        QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex());
+    QFile f(dir + QLatin1Char('/') + name);
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(content);
+        ++s_written;
+    }
+}
+
+std::vector<JsonValue> readLines(const QString &path)
+{
+    std::vector<JsonValue> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "skipping %s (not readable)\n", qPrintable(path));
+        return out;
+    }
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        if (auto v = JsonParser::parse(line.toStdString()))
+            out.push_back(std::move(*v));
+    }
+    return out;
+}
+
+QByteArray b64(const JsonValue &v)
+{
+    return QByteArray::fromBase64(QByteArray::fromStdString(v.toStdString()));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s <out-dir> [shared-dir]\n", argv[0]);
+        return 2;
+    }
+    const QString out = QString::fromLocal8Bit(argv[1]);
+    QString shared =
+        argc > 2 ? QString::fromLocal8Bit(argv[2]) : qEnvironmentVariable("FEDMSG_SHARED_DIR");
+    if (shared.isEmpty())
+        shared = QStringLiteral(FEDMSG_SHARED_DIR);
+    const QString jsonDir = out + QStringLiteral("/json");
+    const QString envDir = out + QStringLiteral("/envelope");
+    QDir().mkpath(jsonDir);
+    QDir().mkpath(envDir);
+
+    for (const JsonValue &v : readLines(shared + QStringLiteral("/vectors/canonical-public.jsonl")))
+        writeSeed(jsonDir, b64(v["input_b64"]));
+    for (const JsonValue &v : readLines(shared + QStringLiteral("/vectors/signed-public.jsonl"))) {
+        const QByteArray body = b64(v["wire_body_b64"]);
+        writeSeed(jsonDir, body);
+        writeSeed(envDir, QByteArray::fromStdString(v["wire_topic"].toStdString()) + '\n' + body);
+    }
+    for (const JsonValue &v :
+        readLines(shared + QStringLiteral("/samples/fedmsg-envelopes.jsonl"))) {
+        const QByteArray body = QByteArray::fromStdString(JsonWriter::canonical(v));
+        writeSeed(jsonDir, body);
+        writeSeed(envDir, QByteArray::fromStdString(v["topic"].toStdString()) + '\n' + body);
+    }
+    std::printf("wrote %d seeds to %s\n", s_written, qPrintable(out));
+    return s_written > 0 ? 0 : 1;
+}

@@ -171,6 +171,10 @@ std::optional<JsonValue> pythonInt(const JsonValue &v)
 struct ChainEntry
 {
     EvpPkeyPtr key;
+    bool isRsa = false;
+    // EVP_DigestVerifyInit_ex(SHA1, key) done once; each message verifies on a copy of it, which
+    // skips the per-message algorithm fetches.
+    EvpMdCtxPtr verifyTemplate;
     std::optional<std::string> commonName;
     std::int64_t validFrom = 0;
     std::int64_t validTo = 0;
@@ -376,6 +380,21 @@ public:
             *why = QStringLiteral("certificate has no usable public key");
             return nullptr;
         }
+        entry.isRsa = EVP_PKEY_is_a(entry.key.get(), "RSA");
+        if (entry.isRsa) {
+            entry.verifyTemplate.reset(EVP_MD_CTX_new());
+            if (entry.verifyTemplate
+                && EVP_DigestVerifyInit_ex(entry.verifyTemplate.get(),
+                       nullptr,
+                       "SHA1",
+                       CryptoContext::libctx(),
+                       nullptr,
+                       entry.key.get(),
+                       nullptr)
+                    != 1)
+                entry.verifyTemplate.reset();
+            ERR_clear_error();
+        }
         entry.commonName = firstCommonName(leaf.get());
         entry.generation = m->generation();
         const auto &h = m->handles();
@@ -412,17 +431,13 @@ public:
         return &it->second;
     }
 
-    bool verifySignature(EVP_PKEY *key, const std::string &sig, const std::string &data)
+    bool verifySignature(const ChainEntry &chain, const std::string &sig, const std::string &data)
     {
         if (!mdctx)
             mdctx.reset(EVP_MD_CTX_new());
-        else
-            EVP_MD_CTX_reset(mdctx.get());
-        if (!mdctx)
+        if (!mdctx || !chain.verifyTemplate)
             return false;
-        bool ok = EVP_DigestVerifyInit_ex(
-                      mdctx.get(), nullptr, "SHA1", CryptoContext::libctx(), nullptr, key, nullptr)
-                == 1
+        const bool ok = EVP_MD_CTX_copy_ex(mdctx.get(), chain.verifyTemplate.get()) == 1
             && EVP_DigestVerify(mdctx.get(),
                    reinterpret_cast<const unsigned char *>(sig.data()),
                    sig.size(),
@@ -563,11 +578,11 @@ ValidationResult Validator::validate(const JsonValue &body, const QDateTime &at)
         chain->commonName ? QString::fromStdString(*chain->commonName) : QString();
 
     // 4. RSA PKCS#1 v1.5 SHA-1 over the canonical form without signature and certificate.
-    if (!EVP_PKEY_is_a(chain->key.get(), "RSA"))
+    if (!chain->isRsa)
         return untrusted(QStringLiteral("signing key is not RSA"), signer);
     d->buffer.clear();
     appendSignedBytes(d->buffer, m);
-    if (!d->verifySignature(chain->key.get(), *signature, d->buffer))
+    if (!d->verifySignature(*chain, *signature, d->buffer))
         return untrusted(QStringLiteral("signature does not match the message"), signer);
 
     // 5. Routing policy.

@@ -114,6 +114,18 @@ std::string utf16ToWtf8(const QString &s)
 
 QString wtf8ToUtf16(std::string_view wtf8)
 {
+    // Fast path: without an encoded surrogate (ED A0..BF ..) WTF-8 is UTF-8, and Qt's decoder
+    // already replaces anything invalid.
+    bool surrogate = false;
+    for (std::size_t k = wtf8.find('\xED'); k != std::string_view::npos;
+         k = wtf8.find('\xED', k + 1)) {
+        if (k + 1 < wtf8.size() && static_cast<unsigned char>(wtf8[k + 1]) >= 0xA0) {
+            surrogate = true;
+            break;
+        }
+    }
+    if (!surrogate)
+        return QString::fromUtf8(wtf8.data(), static_cast<qsizetype>(wtf8.size()));
     QString out;
     out.reserve(static_cast<qsizetype>(wtf8.size()));
     const auto *s = reinterpret_cast<const unsigned char *>(wtf8.data());

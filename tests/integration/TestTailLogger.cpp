@@ -1,0 +1,422 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// fedmsg-logger -> fedmsg-tail end to end: both built programs, real sockets on 127.0.0.1.
+#include "json/JsonParser.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTest>
+
+#include <zmq.h>
+
+#include <csignal>
+
+using namespace fedmsg;
+
+namespace {
+
+QString tailBin()
+{
+    return qEnvironmentVariable("FEDMSG_TAIL_BIN");
+}
+QString loggerBin()
+{
+    return qEnvironmentVariable("FEDMSG_LOGGER_BIN");
+}
+QString certDir()
+{
+    return qEnvironmentVariable("FEDMSG_SHARED_DIR", QStringLiteral(FEDMSG_SHARED_DIR))
+        + QStringLiteral("/vectors/certs/");
+}
+
+QString freeUrl()
+{
+    void *ctx = zmq_ctx_new();
+    void *s = zmq_socket(ctx, ZMQ_PUB);
+    zmq_bind(s, "tcp://127.0.0.1:*");
+    char buf[128] = {};
+    size_t len = sizeof buf;
+    zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, buf, &len);
+    zmq_close(s);
+    zmq_ctx_term(ctx);
+    return QString::fromLatin1(buf);
+}
+
+QStringList lines(const QByteArray &out)
+{
+    QStringList l = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return l;
+}
+
+/// Runs fedmsg-logger to completion; returns its exit code (-1 on timeout).
+int runLogger(
+    const QStringList &args, const QByteArray &stdinData = {}, QByteArray *errOut = nullptr)
+{
+    QProcess p;
+    p.start(loggerBin(), QStringList { QStringLiteral("--no-default-config") } + args);
+    if (!p.waitForStarted(5000))
+        return -1;
+    if (!stdinData.isNull())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(15000)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    if (errOut)
+        *errOut = p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+class Tail
+{
+public:
+    explicit Tail(const QStringList &args)
+    {
+        m_p.start(tailBin(), QStringList { QStringLiteral("--no-default-config") } + args);
+    }
+    ~Tail()
+    {
+        if (m_p.state() != QProcess::NotRunning) {
+            m_p.kill();
+            m_p.waitForFinished();
+        }
+    }
+    QProcess &process() { return m_p; }
+    bool waitForLines(int n, int timeoutMs = 10000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (lines(m_out).size() < n && t.elapsed() < timeoutMs) {
+            m_p.waitForReadyRead(200);
+            m_out += m_p.readAllStandardOutput();
+            if (m_p.state() == QProcess::NotRunning) {
+                m_out += m_p.readAllStandardOutput();
+                break;
+            }
+        }
+        return lines(m_out).size() >= n;
+    }
+    QStringList outLines() { return lines(m_out += m_p.readAllStandardOutput()); }
+    QByteArray err() { return m_err += m_p.readAllStandardError(); }
+
+private:
+    QProcess m_p;
+    QByteArray m_out;
+    QByteArray m_err;
+};
+
+JsonValue parse(const QString &line)
+{
+    return JsonParser::parse(line.toStdString()).value_or(JsonValue());
+}
+
+} // namespace
+
+class TestTailLogger : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void messageReachesTailTenOutOfTen();
+    void loggerConnectsToRelayInboundWithoutLosingTheFirstMessage();
+    void stdinLinesBecomeLogMessages();
+    void signedIsTrustedUnsignedIsReported();
+    void terseAndQueryFormats();
+    void tailExitsOnSigterm();
+    void tailExitsOnBrokenPipe();
+};
+
+void TestTailLogger::initTestCase()
+{
+    QVERIFY2(QFile::exists(tailBin()), "FEDMSG_TAIL_BIN must name the built fedmsg-tail");
+    QVERIFY2(QFile::exists(loggerBin()), "FEDMSG_LOGGER_BIN must name the built fedmsg-logger");
+}
+
+void TestTailLogger::messageReachesTailTenOutOfTen()
+{
+    const QString url = freeUrl();
+    Tail tail({ QStringLiteral("--endpoint"),
+        url,
+        QStringLiteral("--json"),
+        QStringLiteral("--count"),
+        QStringLiteral("10") });
+    int delivered = 0;
+    for (int i = 0; i < 10; ++i) {
+        QCOMPARE(runLogger({ QStringLiteral("--bind"),
+                     url,
+                     QStringLiteral("--message"),
+                     QStringLiteral("hi %1").arg(i) }),
+            0);
+        if (tail.waitForLines(i + 1, 5000))
+            ++delivered;
+        else
+            qWarning("message %d did not arrive", i);
+    }
+    QCOMPARE(delivered, 10);
+    QVERIFY(tail.process().waitForFinished(5000)); // --count 10 ends it
+    QCOMPARE(tail.process().exitCode(), 0);
+    const QStringList out = tail.outLines();
+    QCOMPARE(out.size(), 10);
+    for (int i = 0; i < 10; ++i) {
+        const JsonValue body = parse(out.at(i));
+        QCOMPARE(body["topic"].toQString(), QStringLiteral("org.fedoraproject.dev.logger.log"));
+        QCOMPARE(body["msg"]["log"].toQString(), QStringLiteral("hi %1").arg(i));
+        QVERIFY(body["msg_id"].toQString().contains(QLatin1Char('-')));
+        QVERIFY(body["timestamp"].isInteger());
+        QCOMPARE(body["i"].toInt64(), 1);
+        QVERIFY(!body["username"].toQString().isEmpty());
+    }
+}
+
+void TestTailLogger::loggerConnectsToRelayInboundWithoutLosingTheFirstMessage()
+{
+    // The test plays fedmsg-relay: a SUB bound at relay_inbound, subscribed to everything.
+    void *ctx = zmq_ctx_new();
+    void *sub = zmq_socket(ctx, ZMQ_SUB);
+    zmq_setsockopt(sub, ZMQ_SUBSCRIBE, "", 0);
+    QCOMPARE(zmq_bind(sub, "tcp://127.0.0.1:*"), 0);
+    char buf[128] = {};
+    size_t len = sizeof buf;
+    zmq_getsockopt(sub, ZMQ_LAST_ENDPOINT, buf, &len);
+    const QString url = QString::fromLatin1(buf);
+    int received = 0;
+    for (int i = 0; i < 10; ++i) {
+        // A relay keeps calling into its socket (libzmq attaches new peers and sends them the
+        // subscription only then), so poll while the logger runs instead of blocking on it.
+        QProcess logger;
+        logger.start(loggerBin(),
+            { QStringLiteral("--no-default-config"),
+                QStringLiteral("--endpoint"),
+                url,
+                QStringLiteral("--message"),
+                QStringLiteral("relay %1").arg(i),
+                QStringLiteral("--modname"),
+                QStringLiteral("git"),
+                QStringLiteral("--topic"),
+                QStringLiteral("receive") });
+        QVERIFY(logger.waitForStarted(5000));
+        QElapsedTimer t;
+        t.start();
+        bool got = false;
+        while (!got && t.elapsed() < 10000) {
+            zmq_pollitem_t item { sub, 0, ZMQ_POLLIN, 0 };
+            if (zmq_poll(&item, 1, 50) != 1)
+                continue;
+            char topic[256] = {};
+            const int n = zmq_recv(sub, topic, sizeof topic - 1, 0);
+            QVERIFY(n > 0);
+            QCOMPARE(QByteArray(topic, n), QByteArray("org.fedoraproject.dev.git.receive"));
+            zmq_msg_t body;
+            zmq_msg_init(&body);
+            zmq_msg_recv(&body, sub, 0);
+            const JsonValue v = parse(QString::fromUtf8(
+                static_cast<const char *>(zmq_msg_data(&body)), int(zmq_msg_size(&body))));
+            zmq_msg_close(&body);
+            QCOMPARE(v["msg"]["log"].toQString(), QStringLiteral("relay %1").arg(i));
+            got = true;
+        }
+        QVERIFY(logger.waitForFinished(10000));
+        QCOMPARE(logger.exitCode(), 0);
+        QVERIFY2(!logger.readAllStandardError().contains("no subscriber"),
+            "the logger saw the relay's subscription");
+        received += got ? 1 : 0;
+    }
+    zmq_close(sub);
+    zmq_ctx_term(ctx);
+    QCOMPARE(received, 10);
+}
+
+void TestTailLogger::stdinLinesBecomeLogMessages()
+{
+    const QString url = freeUrl();
+    Tail tail({ QStringLiteral("--endpoint"),
+        url,
+        QStringLiteral("--json"),
+        QStringLiteral("--count"),
+        QStringLiteral("3") });
+    QCOMPARE(
+        runLogger({ QStringLiteral("--bind"), url }, QByteArray("  first line  \nsecond\nthird\n")),
+        0);
+    QVERIFY(tail.waitForLines(3));
+    const QStringList out = tail.outLines();
+    QCOMPARE(parse(out.at(0))["msg"]["log"].toQString(), QStringLiteral("first line"));
+    QCOMPARE(parse(out.at(1))["msg"]["log"].toQString(), QStringLiteral("second"));
+    QCOMPARE(parse(out.at(2))["msg"]["log"].toQString(), QStringLiteral("third"));
+    QCOMPARE(parse(out.at(2))["i"].toInt64(), 3);
+
+    // --json-input: the whole stdin is one JSON value.
+    Tail tail2({ QStringLiteral("--endpoint"),
+        url,
+        QStringLiteral("--json"),
+        QStringLiteral("--count"),
+        QStringLiteral("1") });
+    QCOMPARE(runLogger({ QStringLiteral("--bind"),
+                           url,
+                           QStringLiteral("--json-input"),
+                           QStringLiteral("--modname"),
+                           QStringLiteral("ci"),
+                           QStringLiteral("--topic"),
+                           QStringLiteral("build.done") },
+                 QByteArray("{\"package\": \"nethack\",\n \"ok\": true}")),
+        0);
+    QVERIFY(tail2.waitForLines(1));
+    const JsonValue body = parse(tail2.outLines().at(0));
+    QCOMPARE(body["topic"].toQString(), QStringLiteral("org.fedoraproject.dev.ci.build.done"));
+    QCOMPARE(body["msg"]["package"].toQString(), QStringLiteral("nethack"));
+    QCOMPARE(body["msg"]["ok"].toBool(), true);
+
+    QByteArray err;
+    QCOMPARE(runLogger({ QStringLiteral("--bind"),
+                           url,
+                           QStringLiteral("--json-input"),
+                           QStringLiteral("--message"),
+                           QStringLiteral("{bad"),
+                           QStringLiteral("--wait"),
+                           QStringLiteral("0") },
+                 {},
+                 &err),
+        1);
+    QVERIFY2(err.contains("--json-input"), err.constData());
+}
+
+void TestTailLogger::signedIsTrustedUnsignedIsReported()
+{
+    const QString url = freeUrl();
+    Tail tail({ QStringLiteral("--endpoint"),
+        url,
+        QStringLiteral("--json"),
+        QStringLiteral("--validate"),
+        QStringLiteral("--ca-cert"),
+        certDir() + QStringLiteral("ca.crt"),
+        QStringLiteral("--crl"),
+        certDir() + QStringLiteral("crl.pem"),
+        QStringLiteral("--count"),
+        QStringLiteral("1") });
+    QCOMPARE(runLogger({ QStringLiteral("--bind"),
+                 url,
+                 QStringLiteral("--message"),
+                 QStringLiteral("unsigned one") }),
+        0);
+    QCOMPARE(runLogger({ QStringLiteral("--bind"),
+                 url,
+                 QStringLiteral("--message"),
+                 QStringLiteral("signed one"),
+                 QStringLiteral("--cert"),
+                 certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt"),
+                 QStringLiteral("--key"),
+                 certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key") }),
+        0);
+    QVERIFY(tail.waitForLines(1));
+    QVERIFY(tail.process().waitForFinished(5000));
+    const QStringList out = tail.outLines();
+    QCOMPARE(out.size(), 1); // the unsigned message never reaches --json output
+    const JsonValue body = parse(out.at(0));
+    QCOMPARE(body["msg"]["log"].toQString(), QStringLiteral("signed one"));
+    QCOMPARE(body["crypto"].toQString(), QStringLiteral("x509"));
+    QVERIFY(body["signature"].isString());
+    QVERIFY(body["certificate"].isString());
+    const QByteArray err = tail.err();
+    QVERIFY2(err.contains("UNTRUSTED"), err.constData());
+    QVERIFY2(err.contains("1 shown, 1 untrusted"), err.constData());
+
+    // A message signed by a certificate of another CA is untrusted too (text mode marks it).
+    Tail text({ QStringLiteral("--endpoint"),
+        url,
+        QStringLiteral("--validate"),
+        QStringLiteral("--ca-cert"),
+        certDir() + QStringLiteral("ca.crt"),
+        QStringLiteral("--crl"),
+        QStringLiteral("none"),
+        QStringLiteral("--count"),
+        QStringLiteral("1") });
+    QCOMPARE(runLogger({ QStringLiteral("--bind"),
+                 url,
+                 QStringLiteral("--message"),
+                 QStringLiteral("rogue"),
+                 QStringLiteral("--cert"),
+                 certDir() + QStringLiteral("rogue-selfsigned-shell-app01.crt"),
+                 QStringLiteral("--key"),
+                 certDir() + QStringLiteral("rogue-selfsigned-shell-app01.key") }),
+        0);
+    QVERIFY(text.waitForLines(1));
+    QVERIFY2(text.outLines().at(0).startsWith(QStringLiteral("UNTRUSTED (")),
+        qPrintable(text.outLines().at(0)));
+}
+
+void TestTailLogger::terseAndQueryFormats()
+{
+    // One tail per format, each on its own endpoint, so that each one is surely subscribed.
+    auto tailOnce = [](const QStringList &tailArgs, const QList<QStringList> &loggerRuns) {
+        const QString url = freeUrl();
+        Tail tail(
+            QStringList {
+                QStringLiteral("--endpoint"), url, QStringLiteral("--count"), QStringLiteral("1") }
+            + tailArgs);
+        for (const QStringList &run : loggerRuns)
+            runLogger(QStringList { QStringLiteral("--bind"), url } + run);
+        tail.waitForLines(1);
+        return tail.outLines();
+    };
+    const QStringList hello { QStringLiteral("--message"), QStringLiteral("hello world") };
+    const QStringList terse = tailOnce({ QStringLiteral("--terse") }, { hello });
+    QCOMPARE(terse.size(), 1);
+    QVERIFY2(terse.at(0).contains(QStringLiteral(" -- ")), qPrintable(terse.at(0)));
+    const QStringList query =
+        tailOnce({ QStringLiteral("--query"), QStringLiteral("msg.log,topic") }, { hello });
+    QCOMPARE(query, QStringList { QStringLiteral("hello world,org.fedoraproject.dev.logger.log") });
+    // --exclude hides the first message; the second one (another modname) is shown.
+    const QStringList excluded = tailOnce(
+        { QStringLiteral("--exclude"), QStringLiteral("\\.logger\\."), QStringLiteral("--json") },
+        { hello, hello + QStringList { QStringLiteral("--modname"), QStringLiteral("other") } });
+    QCOMPARE(excluded.size(), 1);
+    QCOMPARE(parse(excluded.at(0))["topic"].toQString(),
+        QStringLiteral("org.fedoraproject.dev.other.log"));
+    // --include shows only what matches.
+    const QStringList included = tailOnce(
+        { QStringLiteral("--include"), QStringLiteral("other"), QStringLiteral("--json") },
+        { hello, hello + QStringList { QStringLiteral("--modname"), QStringLiteral("other") } });
+    QCOMPARE(included.size(), 1);
+    QCOMPARE(parse(included.at(0))["topic"].toQString(),
+        QStringLiteral("org.fedoraproject.dev.other.log"));
+}
+
+void TestTailLogger::tailExitsOnSigterm()
+{
+    Tail tail({ QStringLiteral("--endpoint"), freeUrl() });
+    QVERIFY(tail.process().waitForStarted(5000));
+    QTest::qWait(200);
+    ::kill(pid_t(tail.process().processId()), SIGTERM);
+    QVERIFY(tail.process().waitForFinished(5000));
+    QCOMPARE(tail.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(tail.process().exitCode(), 0);
+}
+
+void TestTailLogger::tailExitsOnBrokenPipe()
+{
+    const QString url = freeUrl();
+    QProcess sh;
+    // head exits after one line; fedmsg-tail must then exit cleanly (status 0) on EPIPE.
+    sh.start(QStringLiteral("bash"),
+        { QStringLiteral("-c"),
+            QStringLiteral("'%1' --no-default-config --endpoint %2 | head -n 1; echo "
+                           "\"tail=${PIPESTATUS[0]}\" >&2")
+                .arg(tailBin(), url) });
+    QVERIFY(sh.waitForStarted(5000));
+    QTest::qWait(300);
+    QCOMPARE(runLogger({ QStringLiteral("--bind"), url }, QByteArray("one\n")), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        sh.bytesAvailable() > 0 || sh.waitForReadyRead(100), 5000); // head printed and exits
+    QTest::qWait(100);
+    // The next write hits the closed pipe.
+    QCOMPARE(runLogger({ QStringLiteral("--bind"), url }, QByteArray("two\nthree\n")), 0);
+    QVERIFY(sh.waitForFinished(10000));
+    const QByteArray err = sh.readAllStandardError();
+    QVERIFY2(err.contains("tail=0"), err.constData());
+    QCOMPARE(lines(sh.readAllStandardOutput()).size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestTailLogger)
+#include "TestTailLogger.moc"

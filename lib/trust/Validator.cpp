@@ -397,6 +397,7 @@ public:
         }
         entry.commonName = firstCommonName(leaf.get());
         entry.generation = m->generation();
+        // OpenSSL: valid from notBefore/lastUpdate inclusive, expired AT notAfter/nextUpdate.
         const auto &h = m->handles();
         std::int64_t from =
             std::max(asn1TimeToEpoch(X509_get0_notBefore(leaf.get())).value_or(at), h.caNotBefore);
@@ -408,7 +409,7 @@ public:
                 to = std::min(to, *h.crlNextUpdate);
         }
         entry.validFrom = std::min(from, at);
-        entry.validTo = std::max(to, at);
+        entry.validTo = std::max(to - 1, at);
         // Cache only when the quick DER is what OpenSSL parsed, so the key names this certificate.
         bool cacheable = false;
         if (der) {

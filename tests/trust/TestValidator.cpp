@@ -146,6 +146,12 @@ private Q_SLOTS:
         QCOMPARE(validator.stats().chainCacheHits, quint64(4));
         // A cached chain is only reused inside its validity window: after the leaf expired the
         // chain is verified again (and fails).
+        // OpenSSL treats a certificate as expired AT its notAfter (2033-02-17 11:43:12 for the test
+        // leaf and CA); the cache must agree to the second.
+        const QDateTime lastSecond(QDate(2033, 2, 17), QTime(11, 43, 11), Qt::UTC);
+        QVERIFY(validator.validate(body, lastSecond).isTrusted());
+        QVERIFY(!validator.validate(body, lastSecond.addSecs(1)).isTrusted());
+        QVERIFY(!Validator(trustConfigOf(*v)).validate(body, lastSecond.addSecs(1)).isTrusted());
         const ValidationResult late =
             validator.validate(body, QDateTime(QDate(2034, 1, 1), QTime(0, 0), Qt::UTC));
         QVERIFY(!late.isTrusted());

@@ -160,7 +160,7 @@ public:
     QStringList objects(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        auto projects = [&] {
+        auto projects = [&]() -> QString {
             return QStringLiteral("projects/") + S(at(at(m, "project"), "name"));
         };
         if (c.topicHas("project.map.update")) {

@@ -8,6 +8,21 @@ namespace fedmsg::render {
 
 namespace {
 
+const JsonValue &emptyObject()
+{
+    static const JsonValue e = JsonValue::emptyObject();
+    return e;
+}
+
+/// d.get(k, {}) for dicts (AttributeError on non-dicts).
+const JsonValue &getDict(const JsonValue &d, std::string_view k)
+{
+    if (!d.isObject())
+        throw MetaFailure { "AttributeError" };
+    const JsonValue *v = d.find(k);
+    return v ? *v : emptyObject();
+}
+
 QString truncate40(const QString &t)
 {
     return Py::len(t) >= 40 ? Py::slice(t, 40) + QStringLiteral("...") : t;
@@ -22,9 +37,14 @@ QStringList u2p(const QString &update)
     return out;
 }
 
-QString nameOf(const JsonValue &v)
+bool isDigits(const QString &s)
 {
-    return v.isObject() ? S(at(v, "name")) : S(v);
+    if (s.isEmpty())
+        return false;
+    for (QChar c : s)
+        if (!c.isDigit())
+            return false;
+    return true;
 }
 
 class BodhiProcessor : public MetaProcessor
@@ -39,45 +59,131 @@ public:
     static QString syncProduct(const MetaContext &c)
     {
         const QStringList p = c.topic.split(QLatin1Char('.'));
-        QString product = p.size() >= 2 ? p.at(p.size() - 2) : QString();
+        const QString product = p.size() >= 2 ? p.at(p.size() - 2) : QString();
         if (product == QLatin1String("fedora"))
             return QStringLiteral("Fedora");
         if (product == QLatin1String("epel"))
             return QStringLiteral("EPEL");
         return product;
     }
+    static std::pair<QString, bool> syncRelease(const JsonValue &m)
+    {
+        QString release = S(at(m, "release"));
+        const bool modular = release.endsWith(QLatin1Char('m'));
+        while (release.endsWith(QLatin1Char('m')))
+            release.chop(1);
+        return { release, modular };
+    }
+    static bool updateTopic(const MetaContext &c)
+    {
+        for (const char *t : { "bodhi.update.comment",
+                 "bodhi.update.complete",
+                 "bodhi.update.request",
+                 "bodhi.update.edit",
+                 "bodhi.update.eject",
+                 "bodhi.update.karma.threshold",
+                 "bodhi.update.requirements_met",
+                 "bodhi.errata.publish" })
+            if (c.topicHas(t))
+                return true;
+        return false;
+    }
+    static QString authorOf(const JsonValue &d, const char *first, const char *second)
+    {
+        JsonValue a = has(d, first) ? at(d, first) : get(d, second);
+        if (a.isObject())
+            a = get(a, "name");
+        return a.isNull() ? QString() : S(a);
+    }
+    static std::optional<QString> commentAuthor(const JsonValue &m)
+    {
+        const JsonValue &comment = getDict(m, "comment");
+        const QString a = authorOf(comment, "user", "author");
+        JsonValue raw = has(comment, "user") ? at(comment, "user") : get(comment, "author");
+        if (raw.isObject())
+            raw = get(raw, "name");
+        if (raw.isNull())
+            return std::nullopt;
+        return a;
+    }
+    static std::optional<QString> updateAuthor(const JsonValue &m)
+    {
+        const JsonValue &update = getDict(m, "update");
+        JsonValue raw = has(update, "user") ? at(update, "user") : get(update, "submitter");
+        if (raw.isObject())
+            raw = get(raw, "name");
+        if (raw.isNull())
+            return std::nullopt;
+        return S(raw);
+    }
+    static std::optional<QString> overrideAuthor(const JsonValue &m)
+    {
+        const JsonValue &o = get(m, "override");
+        if (!truthy(o))
+            return std::nullopt;
+        JsonValue a = at(o, "submitter");
+        if (a.isObject())
+            a = at(a, "name");
+        if (a.isNull())
+            return std::nullopt;
+        return S(a);
+    }
+    static JsonValue overrideNvr(const JsonValue &m)
+    {
+        const JsonValue &b = get(getDict(m, "override"), "build");
+        if (b.isObject())
+            return get(b, "nvr");
+        return b;
+    }
+    static QString titleString(const JsonValue &m)
+    {
+        const JsonValue &comment = getDict(m, "comment");
+        const JsonValue &update = has(m, "update") ? at(m, "update") : getDict(comment, "update");
+        if (!truthy(update))
+            return getS(comment, "update_title", QString());
+        const JsonValue &title = get(update, "title");
+        if (truthy(title))
+            return S(title);
+        QStringList nvrs;
+        for (const JsonValue &b : getDict(update, "builds").isObject() && !has(update, "builds")
+                ? JsonValue::Array {}
+                : at(update, "builds").array())
+            nvrs << S(at(b, "nvr"));
+        return nvrs.join(QLatin1Char(' '));
+    }
     static QString titleOrAlias(const JsonValue &m)
     {
-        const JsonValue &u = at(m, "update");
-        const JsonValue &alias = get(u, "alias");
-        return truthy(alias) ? S(alias) : S(at(u, "title"));
-    }
-    static QString buildOf(const JsonValue &m)
-    {
-        const JsonValue &b = at(at(m, "override"), "build");
-        return b.isObject() ? S(at(b, "nvr")) : S(b);
+        const JsonValue &comment = getDict(m, "comment");
+        const JsonValue &update = has(m, "update") ? at(m, "update") : getDict(comment, "update");
+        JsonValue v = get(update, "alias");
+        if (!truthy(v))
+            v = get(update, "title");
+        if (!truthy(v))
+            v = get(comment, "update_alias");
+        if (!truthy(v))
+            return getS(comment, "update_title", QString());
+        return S(v);
     }
 
     QString secondaryIcon(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        JsonValue user;
+        std::optional<QString> user;
         if (c.topicHas("bodhi.update.comment"))
-            user = at(at(m, "comment"), "author");
+            user = commentAuthor(m);
         else if (c.topicHas("bodhi.buildroot_override"))
-            user = at(at(m, "override"), "submitter");
+            user = overrideAuthor(m);
         else if (c.topicHas("bodhi.stack"))
-            user = at(m, "agent");
-        else if (has(m, "update") && has(at(m, "update"), "submitter"))
-            user = at(at(m, "update"), "submitter");
-        else
-            user = get(m, "agent");
-        if (user.isObject())
-            user = at(user, "name");
-        if (truthy(user))
-            return avatar(S(user));
-        if (has(m, "update")) {
-            const QStringList pk = u2p(S(at(at(m, "update"), "title")));
+            user = S(at(m, "agent"));
+        else if (const auto ua = updateAuthor(m); ua && !ua->isEmpty())
+            user = ua;
+        else if (const JsonValue &a = get(m, "agent"); !a.isNull())
+            user = S(a);
+        if (user && !user->isEmpty())
+            return avatar(*user);
+        const QString ts = titleString(m);
+        if (!ts.isEmpty()) {
+            const QStringList pk = u2p(ts);
             if (!pk.isEmpty())
                 return QStringLiteral("https://apps.fedoraproject.org/packages/images/icons/%1.png")
                     .arg(pk.first());
@@ -92,7 +198,8 @@ public:
             return S(at(at(m, "comment"), "text"));
         if (c.topicHas("bodhi.errata.publish"))
             return S(at(m, "body"));
-        if (c.topicHas("bodhi.masher.start"))
+        if ((c.topicHas("bodhi.masher.start") || c.topicHas("bodhi.composer.start"))
+            && has(m, "updates"))
             return QStringLiteral("\n- ")
                 + Py::strList(at(m, "updates")).join(QStringLiteral("\n- ")) + QLatin1Char('\n');
         return {};
@@ -102,46 +209,61 @@ public:
     {
         const JsonValue &m = c.msg();
         if (isFtpSync(c)) {
-            return formatDict("New {product} {release} {repo} content synced out "
+            const auto [release, modular] = syncRelease(m);
+            return formatDict("New {product} {truerelease} {repo}{modular} content synced out "
                               "({bytes} changed with {deleted} files deleted)",
                 m,
-                { { "product", syncProduct(c) } });
+                { { "product", syncProduct(c) },
+                    { "truerelease", release },
+                    { "modular", modular ? L(" modular") : QString() } });
         }
-        if (c.topicHas("bodhi.masher.start"))
-            return format("{agent} requested a mash of {updates} updates",
-                { { "agent", S(at(m, "agent")) },
-                    { "updates", QString::number(at(m, "updates").size()) } });
+        if (c.topicHas("bodhi.masher.start") || c.topicHas("bodhi.composer.start")) {
+            const QString agent = S(at(m, "agent"));
+            if (has(m, "updates"))
+                return format("{agent} requested a mash of {updates} updates",
+                    { { "agent", agent },
+                        { "updates", QString::number(at(m, "updates").size()) } });
+            return format("{agent} requested a mash of some updates", { { "agent", agent } });
+        }
         if (c.topicHas("bodhi.update.comment")) {
-            const JsonValue &cm = at(m, "comment");
+            const JsonValue &comment = at(m, "comment");
+            const auto author = commentAuthor(m);
+            const QString karma = S(at(comment, "karma"));
+            const QString title = has(comment, "update_title")
+                ? S(at(comment, "update_title"))
+                : getS(getDict(comment, "update"), "title", QString());
             return format("{author} commented on bodhi update {title} (karma: {karma})",
-                { { "author", S(at(cm, "author")) },
-                    { "karma", S(at(cm, "karma")) },
-                    { "title", truncate40(S(at(cm, "update_title"))) } });
+                { { "author", author ? *author : L("None") },
+                    { "karma", karma },
+                    { "title", truncate40(title) } });
         }
+        auto authorText = [&]() -> QString {
+            const auto a = updateAuthor(m);
+            return a ? *a : L("None");
+        };
         if (c.topicHas("bodhi.update.complete.")) {
-            const JsonValue &u = at(m, "update");
-            return format("{author}'s {package} bodhi update completed push to {status}",
-                { { "author", nameOf(at(u, "submitter")) },
-                    { "package", truncate40(S(at(u, "title"))) },
-                    { "status", S(at(u, "status")) } });
+            const JsonValue &update = at(m, "update");
+            return format("{author}'s {pkgs} bodhi update completed push to {status}",
+                { { "author", authorText() },
+                    { "pkgs", truncate40(titleString(m)) },
+                    { "status", S(at(update, "status")) } });
         }
         if (c.topicHas("bodhi.update.eject")) {
-            const JsonValue &u = at(m, "update");
-            return format("{author}'s {package} bodhi update was ejected from the {repo} mash.  "
+            at(m, "update");
+            return format("{author}'s {pkgs} bodhi update was ejected from the {repo} mash.  "
                           "Reason: \"{reason}\"",
-                { { "author", nameOf(at(u, "submitter")) },
-                    { "package", truncate40(S(at(u, "title"))) },
+                { { "author", authorText() },
+                    { "pkgs", truncate40(titleString(m)) },
                     { "repo", S(at(m, "repo")) },
                     { "reason", S(at(m, "reason")) } });
         }
         if (c.topicHas("bodhi.update.edit"))
-            return format("{author} edited {update}",
-                { { "author", S(at(m, "agent")) },
-                    { "update", truncate40(S(at(at(m, "update"), "title"))) } });
+            return format("{author} edited {pkgs}",
+                { { "author", S(at(m, "agent")) }, { "pkgs", truncate40(titleString(m)) } });
         if (c.topicHas("bodhi.update.request")) {
             QString status = c.topic.split(QLatin1Char('.')).last();
             const QString author = S(get(m, "agent"));
-            const QString title = truncate40(S(at(at(m, "update"), "title")));
+            const QString title = truncate40(titleString(m));
             if (status == QLatin1String("unpush") || status == QLatin1String("obsolete")
                 || status == QLatin1String("revoke")) {
                 status +=
@@ -152,10 +274,10 @@ public:
             return format("{author} submitted {title} to {status}",
                 { { "author", author }, { "status", status }, { "title", title } });
         }
-        if (c.topicHas("bodhi.mashtask.mashing"))
-            return format("bodhi masher started mashing {repo}", { { "repo", S(get(m, "repo")) } });
         if (c.topicHas("bodhi.mashtask.start"))
             return QStringLiteral("bodhi masher started a push");
+        if (c.topicHas("bodhi.mashtask.mashing"))
+            return format("bodhi masher started mashing {repo}", { { "repo", S(get(m, "repo")) } });
         if (c.topicHas("bodhi.mashtask.complete")) {
             const bool ok = truthy(at(m, "success"));
             return format(ok ? "bodhi masher successfully mashed {repo}"
@@ -168,13 +290,38 @@ public:
         if (c.topicHas("bodhi.mashtask.sync.done"))
             return format("bodhi masher finished waiting for {repo} to hit the master mirror",
                 { { "repo", S(get(m, "repo")) } });
+        if (c.topicHas("bodhi.compose.start"))
+            return QStringLiteral("bodhi composer started a run");
+        if (c.topicHas("bodhi.compose.composing"))
+            return format("bodhi {ctype} compose of repo {repo} started",
+                { { "ctype", getS(m, "ctype", L("unknown type")) },
+                    { "repo", getS(m, "repo", L("unknown repo")) } });
+        if (c.topicHas("bodhi.repo.done"))
+            return format(
+                "bodhi repo {repo} created", { { "repo", getS(m, "repo", L("unknown repo")) } });
+        if (c.topicHas("bodhi.compose.complete")) {
+            QString result = getS(m, "success", L("completed"));
+            const JsonValue &s = get(m, "success");
+            if (s.isBool())
+                result = s.toBool() ? L("succeeded") : L("failed");
+            return format("bodhi {ctype} compose of repo {repo} {result}",
+                { { "ctype", getS(m, "ctype", L("unknown type")) },
+                    { "repo", getS(m, "repo", L("unknown repo")) },
+                    { "result", result } });
+        }
+        if (c.topicHas("bodhi.compose.sync.wait"))
+            return format("bodhi composer is waiting for {repo} to hit the master mirror",
+                { { "repo", S(get(m, "repo")) } });
+        if (c.topicHas("bodhi.compose.sync.done"))
+            return format("bodhi composer finished waiting for {repo} to hit the master mirror",
+                { { "repo", S(get(m, "repo")) } });
         if (c.topicHas("bodhi.buildroot_override.tag")
             || c.topicHas("bodhi.buildroot_override.untag")) {
             const bool tag = c.topicHas("bodhi.buildroot_override.tag");
+            const auto sub = overrideAuthor(m);
             return format(tag ? "{submitter} submitted a buildroot override for {build}"
                               : "{submitter} expired a buildroot override for {build}",
-                { { "submitter", nameOf(at(at(m, "override"), "submitter")) },
-                    { "build", buildOf(m) } });
+                { { "submitter", sub ? *sub : L("None") }, { "build", S(overrideNvr(m)) } });
         }
         if (c.topicHas("bodhi.stack.save"))
             return format("{agent} updated the \"{name}\" stack",
@@ -184,11 +331,10 @@ public:
                 { { "agent", S(at(m, "agent")) }, { "name", S(at(at(m, "stack"), "name")) } });
         if (c.topicHas("bodhi.update.karma.threshold"))
             return format("{title} reached the {status} karma threshold",
-                { { "title", truncate40(S(at(at(m, "update"), "title"))) },
-                    { "status", S(at(m, "status")) } });
+                { { "title", truncate40(titleString(m)) }, { "status", S(at(m, "status")) } });
         if (c.topicHas("bodhi.update.requirements_met"))
             return format("{title} reached the {status} testing threshold",
-                { { "title", truncate40(S(at(at(m, "update"), "title"))) },
+                { { "title", truncate40(titleString(m)) },
                     { "status", c.topic.split(QLatin1Char('.')).last() } });
         if (c.topicHas("bodhi.errata.publish"))
             return S(at(m, "subject"));
@@ -199,25 +345,16 @@ public:
     {
         const JsonValue &m = c.msg();
         const QString prefix = QStringLiteral("https://bodhi.fedoraproject.org");
-        const QString upd = prefix + QStringLiteral("/updates/");
-        if (c.topicHas("bodhi.update.comment"))
-            return upd + S(at(at(m, "comment"), "update_title"));
-        for (const char *t : { "bodhi.update.complete",
-                 "bodhi.update.request",
-                 "bodhi.update.edit",
-                 "bodhi.update.eject",
-                 "bodhi.update.karma.threshold",
-                 "bodhi.update.requirements_met",
-                 "bodhi.errata.publish" })
-            if (c.topicHas(t))
-                return upd + titleOrAlias(m);
+        if (updateTopic(c))
+            return prefix + QStringLiteral("/updates/") + titleOrAlias(m);
         if (c.topicHas("bodhi.stack"))
             return prefix + QStringLiteral("/stacks/") + S(at(at(m, "stack"), "name"));
         if (c.topicHas("bodhi.buildroot_override"))
-            return prefix + QStringLiteral("/overrides/") + buildOf(m);
+            return prefix + QStringLiteral("/overrides/") + S(overrideNvr(m));
         if (isFtpSync(c)) {
             QString link = QStringLiteral("https://download.fedoraproject.org/pub/");
             const QString repo = S(at(m, "repo"));
+            const auto [release, modular] = syncRelease(m);
             const QString product = syncProduct(c).toLower();
             link += product + QLatin1Char('/');
             if (product == QLatin1String("fedora"))
@@ -225,71 +362,59 @@ public:
                                                         : QStringLiteral("linux/updates/");
             if (repo.endsWith(QLatin1String("testing")))
                 link += QStringLiteral("testing/");
-            link += S(at(m, "release")) + QLatin1Char('/');
+            link += release + QLatin1Char('/');
+            if (modular)
+                link += QStringLiteral("Modular/");
+            else if (isDigits(release)) {
+                const long long r = release.toLongLong();
+                if ((product == QLatin1String("fedora") && r > 27)
+                    || (product == QLatin1String("epel") && r > 7))
+                    link += QStringLiteral("Everything/");
+            }
             return link;
         }
-        return {};
+        return prefix;
     }
 
     static QStringList packagesOf(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
-        if (c.topicHas("bodhi.update.comment"))
-            return u2p(S(at(at(m, "comment"), "update_title")));
-        for (const char *t : { "bodhi.update.complete",
-                 "bodhi.update.request",
-                 "bodhi.update.edit",
-                 "bodhi.update.eject",
-                 "bodhi.update.karma.threshold",
-                 "bodhi.update.requirements_met",
-                 "bodhi.errata.publish" })
-            if (c.topicHas(t))
-                return u2p(S(at(at(m, "update"), "title")));
+        if (updateTopic(c))
+            return u2p(titleString(m));
         if (c.topicHas("bodhi.buildroot_override."))
-            return u2p(buildOf(m));
+            return u2p(S(overrideNvr(m)));
         if (c.topicHas("bodhi.stack")) {
             QStringList out;
-            for (const JsonValue &p : at(at(m, "stack"), "packages").array())
-                out << S(at(p, "name"));
-            if (!at(at(m, "stack"), "packages").isArray())
+            const JsonValue &pk = at(at(m, "stack"), "packages");
+            if (!pk.isArray())
                 throw MetaFailure {};
+            for (const JsonValue &p : pk.array())
+                out << S(at(p, "name"));
             return out;
         }
         if (c.topicHas("bodhi.masher.start")) {
             QStringList out;
-            for (const QString &u : Py::strList(at(m, "updates")))
-                out << u2p(u);
+            const JsonValue &u = get(m, "updates");
+            if (!u.isNull())
+                for (const QString &x : Py::strList(u))
+                    out << u2p(x);
             return out;
         }
         return {};
     }
-
     QStringList packages(const MetaContext &c) const override { return packagesOf(c); }
 
     QStringList usernames(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
         QStringList users;
-        for (const char *obj : { "update", "override" }) {
-            const JsonValue *o = m.isObject() ? m.find(obj) : nullptr;
-            if (o && o->isObject() && o->find("submitter")) {
-                const JsonValue &u = at(*o, "submitter");
-                if (u.isObject()) {
-                    if (u.find("name"))
-                        users << S(at(u, "name"));
-                } else if (!u.isNull()) {
-                    users << S(u);
-                }
-            }
-        }
-        const JsonValue *cm = m.isObject() ? m.find("comment") : nullptr;
-        if (cm && cm->isObject() && cm->find("author") && !at(*cm, "author").isNull())
-            users << S(at(*cm, "author"));
-        if (cm) {
+        for (const auto &u : { commentAuthor(m), updateAuthor(m), overrideAuthor(m) })
+            if (u)
+                users << *u;
+        if (has(m, "comment")) {
             static const QRegularExpression mention(
                 QStringLiteral("@(\\w+)"), QRegularExpression::UseUnicodePropertiesOption);
-            const QString text = S(at(*cm, "text"));
-            auto it = mention.globalMatch(text);
+            auto it = mention.globalMatch(S(at(at(m, "comment"), "text")));
             while (it.hasNext())
                 users << it.next().captured(1);
         }
@@ -303,24 +428,35 @@ public:
         const JsonValue &m = c.msg();
         if (isFtpSync(c))
             return { syncProduct(c).toLower() + QLatin1Char('/') + S(at(m, "repo"))
-                + QLatin1Char('/') + S(at(m, "release")) };
-        if (c.topicHas("bodhi.mashtask.mashing")) {
-            const JsonValue &r = get(m, "repo");
+                + QLatin1Char('/') + syncRelease(m).first };
+        if (has(m, "repo")
+            && (c.topicHas("bodhi.mashtask") || c.topicHas("bodhi.compose")
+                || c.topicHas("bodhi.repo.done"))) {
+            const JsonValue &r = at(m, "repo");
             if (!r.isString())
                 throw MetaFailure { "TypeError" };
             return { QStringLiteral("repos/") + S(r) };
         }
+        if (updateTopic(c) || c.topicHas("bodhi.masher.start")) {
+            QStringList out;
+            for (const QString &p : packagesOf(c))
+                out << QStringLiteral("packages/") + p;
+            return out;
+        }
+        if (c.topicHas("bodhi.buildroot_override.")) {
+            QStringList out;
+            for (const QString &p : u2p(S(overrideNvr(m))))
+                out << QStringLiteral("packages/") + p;
+            return out;
+        }
         if (c.topicHas("bodhi.stack")) {
             QStringList out;
-            for (const JsonValue &p : at(at(m, "stack"), "packages").array())
-                out << QStringLiteral("packages/") + S(at(p, "name"));
+            for (const QString &p : packagesOf(c))
+                out << QStringLiteral("packages/") + p;
             out << QStringLiteral("stacks/") + S(at(at(m, "stack"), "name"));
             return out;
         }
-        QStringList out;
-        for (const QString &p : packagesOf(c))
-            out << QStringLiteral("packages/") + p;
-        return out;
+        return {};
     }
 };
 

@@ -58,6 +58,8 @@ struct ZmqWorker::Endpoint
     void *monitor = nullptr;
     EndpointStatus status;
     bool receivedThisRound = false;
+    /// The peer refused us (CURVE/ZAP, protocol): stay Failed while libzmq keeps retrying.
+    bool handshakeFailed = false;
 };
 
 struct ZmqWorker::Private
@@ -68,6 +70,7 @@ struct ZmqWorker::Private
     void *control = nullptr;
     BusConfig config;
     CurveKeyPair curveKeys;
+    CurveKeyPair appliedCurveKeys; ///< the keys the open CURVE sockets were made with
     QString curveError;
     ZmqTuning tuning;
     std::vector<std::unique_ptr<Endpoint>> endpoints;
@@ -192,9 +195,14 @@ struct ZmqWorker::Private
                 next.trust.validateSignatures ? std::make_unique<Validator>(next.trust) : nullptr;
         config = next;
         subscriptions = newSubs;
-        // Close endpoints that went away (or all, when socket options changed).
+        const bool keysChanged = !first && curveKeys != appliedCurveKeys;
+        appliedCurveKeys = curveKeys;
+        // Close endpoints that went away (or all, when socket options changed; CURVE ones when
+        // the client keys changed).
         for (auto it = endpoints.begin(); it != endpoints.end();) {
-            if (socketOptionsChanged || !next.endpoints.contains((*it)->config)) {
+            const bool curve = !(*it)->config.curveServerKey.isEmpty();
+            if (socketOptionsChanged || (keysChanged && curve)
+                || !next.endpoints.contains((*it)->config)) {
                 closeEndpoint(**it);
                 it = endpoints.erase(it);
             } else {
@@ -292,6 +300,12 @@ struct ZmqWorker::Private
     void onEvent(Endpoint &ep, std::uint16_t event, std::uint32_t value)
     {
         using S = EndpointStatus::State;
+        if (ep.handshakeFailed && event != ZMQ_EVENT_HANDSHAKE_SUCCEEDED
+            && (event
+                & (ZMQ_EVENT_CONNECT_DELAYED | ZMQ_EVENT_CONNECT_RETRIED | ZMQ_EVENT_CONNECTED
+                    | ZMQ_EVENT_DISCONNECTED))) {
+            return; // keep showing why it fails instead of flickering through the retries
+        }
         switch (event) {
         case ZMQ_EVENT_CONNECT_DELAYED:
             if (ep.status.state != S::Retrying && ep.status.state != S::Connecting)
@@ -307,13 +321,16 @@ struct ZmqWorker::Private
             emitStatus(ep, S::Connecting, QStringLiteral("handshaking"));
             break;
         case ZMQ_EVENT_HANDSHAKE_SUCCEEDED:
+            ep.handshakeFailed = false;
             emitStatus(ep, S::Connected);
             break;
         case ZMQ_EVENT_HANDSHAKE_FAILED_AUTH:
+            ep.handshakeFailed = true;
             emitStatus(
                 ep, S::Failed, QStringLiteral("authentication failed (status %1)").arg(value));
             break;
         case ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL:
+            ep.handshakeFailed = true;
             emitStatus(
                 ep, S::Failed, QStringLiteral("handshake failed: protocol error %1").arg(value));
             break;

@@ -26,6 +26,8 @@ std::unique_ptr<MetaProcessor> makePkgdbProcessor(ServiceInfo);
 std::unique_ptr<MetaProcessor> makeScmProcessor(ServiceInfo);
 std::unique_ptr<MetaProcessor> makeTaggerProcessor(ServiceInfo);
 std::unique_ptr<MetaProcessor> makeTracProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeSupybotProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeNagiosProcessor(ServiceInfo);
 // end declarations
 
 const std::vector<std::pair<QString, Factory>> &nativeFactories()
@@ -52,6 +54,8 @@ const std::vector<std::pair<QString, Factory>> &nativeFactories()
         { QStringLiteral("pkgdb"), makePkgdbProcessor },
         { QStringLiteral("scm"), makeScmProcessor },
         { QStringLiteral("trac"), makeTracProcessor },
+        { QStringLiteral("meetbot"), makeSupybotProcessor },
+        { QStringLiteral("nagios"), makeNagiosProcessor },
         // end table
     };
     return factories;

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -203,16 +204,18 @@ void AmqpWorker::setState(EndpointStatus::State state, const QString &detail, in
 
 void AmqpWorker::emitStatus(bool force)
 {
-    // Counters change with every message: report them at most once a second (only when
-    // messages arrive, so this adds no wake-ups); state changes go out at once.
-    if (!force && m_lastStatusEmit.isValid() && m_lastStatusEmit.elapsed() < 1000) {
+    // Counters change with every message: they go out once per read pass (a batch of up to
+    // MaxBatch deliveries), state changes at once.
+    const auto it = m_status.constFind(currentUrl());
+    if (it == m_status.constEnd()) {
         return;
     }
-    m_lastStatusEmit.start();
-    const auto it = m_status.constFind(currentUrl());
-    if (it != m_status.constEnd()) {
-        Q_EMIT endpointStatusChanged(*it);
+    if (!force && it->received == m_reportedReceived && it->dropped == m_reportedDropped) {
+        return;
     }
+    m_reportedReceived = it->received;
+    m_reportedDropped = it->dropped;
+    Q_EMIT endpointStatusChanged(*it);
 }
 
 void AmqpWorker::run()
@@ -254,13 +257,10 @@ void AmqpWorker::run()
 bool AmqpWorker::processCommands()
 {
     Commands c = takeCommands();
-    if (c.stop) {
-        return false;
-    }
-    if (c.config) {
+    if (c.config && !c.stop) {
         applyConfig(*c.config);
     }
-    if (c.reconnect) {
+    if (c.reconnect && !c.stop) {
         m_backoff.reset();
         m_permanentFailure = false;
         if (m_conn.isOpen()) {
@@ -282,7 +282,8 @@ bool AmqpWorker::processCommands()
             }
         }
     }
-    return true;
+    // Acks that came with the stop still go out (those messages are stored): stop last.
+    return !c.stop;
 }
 
 void AmqpWorker::applyConfig(const BusConfig &config)
@@ -325,10 +326,15 @@ void AmqpWorker::applyConfig(const BusConfig &config)
         return;
     }
     if (patterns != m_patterns) {
-        if (m_conn.isOpen() && m_consuming) {
+        const bool live = m_conn.isOpen() && m_consuming;
+        if (live) {
             rebind(patterns);
         }
         m_patterns = patterns;
+        if (live && m_conn.isOpen()) {
+            setState(EndpointStatus::State::Connected,
+                QStringLiteral("bindings updated: %1 pattern(s)").arg(patterns.size()));
+        }
     }
 }
 
@@ -433,7 +439,12 @@ bool AmqpWorker::setupConsumer(QString *error)
         || !m_conn.consume(m_channel, m_queue, &e)) {
         return fail(e);
     }
-    ++m_generation;
+    // Process-wide, so an ack meant for another worker's (or an earlier run's) channel never
+    // matches this one: delivery tags restart at 1 on every channel.
+    static std::atomic<quint64> generations { 0 };
+    do {
+        m_generation = (++generations) & ((quint64(1) << (64 - TagBits)) - 1);
+    } while (m_generation == 0);
     m_consuming = true;
     return true;
 }
@@ -625,8 +636,8 @@ void AmqpWorker::flushBatch()
     if (!m_batch.isEmpty()) {
         Q_EMIT envelopesReceived(m_batch);
         m_batch.clear();
-        emitStatus(false);
     }
+    emitStatus(false);
 }
 
 } // namespace fedmsg

@@ -10,7 +10,6 @@
 #include "message/Envelope.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QList>
 #include <QMap>
 #include <QMutex>
@@ -109,7 +108,8 @@ private:
     QDateTime m_lastActiveAt;
     QList<Envelope> m_batch;
     QMap<QString, EndpointStatus> m_status;
-    QElapsedTimer m_lastStatusEmit;
+    quint64 m_reportedReceived = 0;
+    quint64 m_reportedDropped = 0;
 };
 
 } // namespace fedmsg

@@ -45,7 +45,8 @@ public:
     int tcpPort() const { return value("FEDMSG_TEST_BROKER_TCP_PORT").toInt(); }
     QString tlsUrl() const
     {
-        return QStringLiteral("amqps://%1:%2/%2Fpublic_pubsub").arg(host()).arg(tlsPort());
+        return QStringLiteral("amqps://%1:%2").arg(host()).arg(tlsPort())
+            + QStringLiteral("/%2Fpublic_pubsub");
     }
 
     AmqpConnectOptions consumerOptions() const

@@ -24,7 +24,7 @@ JOBS="${FUZZ_BUILD_JOBS:-2}"
 # (only the fuzz targets are built).
 cmake --preset fuzz -S "$SRC" -B "$BUILD" -DBUILD_TESTING=ON -DFEDMSG_SHARED_DIR="$SHARED" >"$BUILD/fuzz-configure.log" 2>&1 \
     || { cat "$BUILD/fuzz-configure.log" >&2; exit 1; }
-cmake --build "$BUILD" --target fuzz_json_parser fuzz_envelope_validator fuzz_seed_corpus -j"$JOBS"
+cmake --build "$BUILD" --target fuzz_json_parser fuzz_envelope_validator fuzz_seed_corpus fuzz_json_canon -j"$JOBS"
 
 CORPUS="$BUILD/fuzz-corpus"
 rm -rf "$CORPUS"
@@ -49,4 +49,14 @@ for target in json_parser:json envelope_validator:envelope; do
         grep -E "stat::number_of_executed_units|Done [0-9]+ runs" "$work.log" | tail -n 2
     fi
 done
+# Everything the JSON fuzzer found (plus the seeds) must parse exactly as CPython's json does.
+if command -v python3 >/dev/null 2>&1; then
+    echo "== differential against CPython json"
+    mkdir -p "$BUILD/fuzz-work/differential"
+    cp -f "$CORPUS/json/"* "$BUILD/fuzz-work/fuzz_json_parser/"* "$BUILD/fuzz-work/differential/" 2>/dev/null || true
+    python3 "$SRC/tests/fuzz/python_differential.py" "$BUILD/tests/fuzz/fuzz_json_canon" "$BUILD/fuzz-work/differential" \
+        | tail -n 20 || status=1
+else
+    echo "== differential against CPython json skipped: python3 not found"
+fi
 exit $status

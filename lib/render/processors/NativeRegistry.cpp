@@ -28,6 +28,9 @@ std::unique_ptr<MetaProcessor> makeTaggerProcessor(ServiceInfo);
 std::unique_ptr<MetaProcessor> makeTracProcessor(ServiceInfo);
 std::unique_ptr<MetaProcessor> makeSupybotProcessor(ServiceInfo);
 std::unique_ptr<MetaProcessor> makeNagiosProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeBugzillaProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makePungiProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeAnsibleProcessor(ServiceInfo);
 // end declarations
 
 const std::vector<std::pair<QString, Factory>> &nativeFactories()
@@ -56,6 +59,9 @@ const std::vector<std::pair<QString, Factory>> &nativeFactories()
         { QStringLiteral("trac"), makeTracProcessor },
         { QStringLiteral("meetbot"), makeSupybotProcessor },
         { QStringLiteral("nagios"), makeNagiosProcessor },
+        { QStringLiteral("bugzilla"), makeBugzillaProcessor },
+        { QStringLiteral("pungi"), makePungiProcessor },
+        { QStringLiteral("ansible"), makeAnsibleProcessor },
         // end table
     };
     return factories;

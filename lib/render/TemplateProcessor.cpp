@@ -292,6 +292,19 @@ JsonValue applyFilter(
         }
         return JsonValue(n);
     }
+    if (name == QLatin1String("or_list"))
+        return v.isNull() ? JsonValue::emptyArray() : v;
+    if (name == QLatin1String("strip_chars")) {
+        QString t = text(v);
+        const QString chars = arg(0);
+        while (!t.isEmpty() && chars.contains(t.front()))
+            t.remove(0, 1);
+        while (!t.isEmpty() && chars.contains(t.back()))
+            t.chop(1);
+        return JsonValue(t);
+    }
+    if (name == QLatin1String("slice_from"))
+        return JsonValue(text(v).mid(arg(0).toInt()));
     if (name == QLatin1String("plural")) {
         // plural:'error':'errors' -> "1 error" / "2 errors"
         const long long n = v.isInteger() ? v.toInt64() : static_cast<long long>(v.size());

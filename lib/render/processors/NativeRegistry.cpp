@@ -31,6 +31,11 @@ std::unique_ptr<MetaProcessor> makeNagiosProcessor(ServiceInfo);
 std::unique_ptr<MetaProcessor> makeBugzillaProcessor(ServiceInfo);
 std::unique_ptr<MetaProcessor> makePungiProcessor(ServiceInfo);
 std::unique_ptr<MetaProcessor> makeAnsibleProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeMailmanProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeKoscheiProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeGreenwaveProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeMdapiProcessor(ServiceInfo);
+std::unique_ptr<MetaProcessor> makeInfraGitProcessor(ServiceInfo);
 // end declarations
 
 const std::vector<std::pair<QString, Factory>> &nativeFactories()
@@ -62,6 +67,11 @@ const std::vector<std::pair<QString, Factory>> &nativeFactories()
         { QStringLiteral("bugzilla"), makeBugzillaProcessor },
         { QStringLiteral("pungi"), makePungiProcessor },
         { QStringLiteral("ansible"), makeAnsibleProcessor },
+        { QStringLiteral("mailman"), makeMailmanProcessor },
+        { QStringLiteral("koschei"), makeKoscheiProcessor },
+        { QStringLiteral("greenwave"), makeGreenwaveProcessor },
+        { QStringLiteral("mdapi"), makeMdapiProcessor },
+        { QStringLiteral("infragit"), makeInfraGitProcessor },
         // end table
     };
     return factories;

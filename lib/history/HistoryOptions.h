@@ -23,6 +23,7 @@ struct HistoryOptions
     int maxBatch = 2000;
     /// Records held in memory while storing is impossible (disk full, read-only); older ones
     /// beyond this are dropped (at-least-once sources redeliver what they never got acked).
+    /// Never applies while storing works: a burst is written in full batches as it arrives.
     int maxPending = 20000;
 
     static QString defaultDatabasePath();

@@ -228,8 +228,14 @@ void HistoryWriter::enqueue(const QList<HistoryRecord> &records)
     if (records.isEmpty())
         return;
     m_pending.append(records);
-    trimPending();
-    scheduleFlush();
+    if (!m_storing) {
+        trimPending(); // held because writes fail: bounded
+        scheduleFlush();
+    } else if (m_pending.size() >= m_options.maxBatch) {
+        flush(); // a burst: write full batches now instead of collecting the whole burst
+    } else {
+        scheduleFlush();
+    }
 }
 
 void HistoryWriter::trimPending()

@@ -59,6 +59,8 @@ private Q_SLOTS:
     void diskFullStopsAndResumes();
     void retryTimerResumesWithoutNewMessages();
     void shutdownWritesQueuedRecords();
+    void burstLargerThanPendingLimitIsStored();
+    void pendingLimitWhileFailing();
 
 private:
     std::unique_ptr<History> openHistory(HistoryOptions options = {});
@@ -911,6 +913,58 @@ void TestHistory::shutdownWritesQueuedRecords()
     QString error;
     QCOMPARE(reader.count({}, &error), 200);
     QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+// maxPending bounds what is held while writes fail, never a burst while storing works.
+void TestHistory::burstLargerThanPendingLimitIsStored()
+{
+    HistoryOptions options;
+    options.maxPending = 50;
+    options.maxBatch = 20;
+    auto history = openHistory(options);
+    qint64 stored = 0;
+    connect(history.get(), &History::stored, this, [&](const QList<StoreResult> &r) {
+        stored += r.size();
+    });
+    for (int i = 0; i < 30; ++i) {
+        QList<HistoryRecord> records;
+        for (int j = 0; j < 10; ++j)
+            records.append(makeRecord(QStringLiteral("burst-%1-%2").arg(i).arg(j),
+                QStringLiteral("t"),
+                QStringLiteral("x")));
+        history->store(records);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(stored, 300, 20000);
+    QCOMPARE(history->count({}), 300);
+}
+
+void TestHistory::pendingLimitWhileFailing()
+{
+    HistoryOptions options;
+    options.maxPending = 5;
+    auto history = openHistory(options);
+    QSignalSpy storing(history.get(), &History::storingChanged);
+    QList<quint64> tags;
+    connect(history.get(), &History::stored, this, [&](const QList<StoreResult> &results) {
+        for (const auto &r : results)
+            tags.append(r.deliveryTag);
+    });
+    history->applyPragmaForTesting(QStringLiteral("query_only = 1"));
+    auto first = makeRecord(QStringLiteral("held-0"), QStringLiteral("t"), QStringLiteral("x"));
+    first.envelope.setDeliveryTag(1);
+    history->store(first);
+    QTRY_COMPARE(storing.size(), 1);
+    QList<HistoryRecord> more;
+    for (int i = 1; i < 9; ++i) {
+        more.append(
+            makeRecord(QStringLiteral("held-%1").arg(i), QStringLiteral("t"), QStringLiteral("x")));
+        more.last().envelope.setDeliveryTag(1 + i);
+    }
+    history->store(more);
+    history->applyPragmaForTesting(QStringLiteral("query_only = 0"));
+    history->retry();
+    QTRY_COMPARE(tags.size(), 5);
+    QCOMPARE(tags, (QList<quint64> { 5, 6, 7, 8, 9 })); // the newest 5 were kept
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

@@ -159,6 +159,7 @@ double baselineInsert(
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const int rows = argc > 1 ? std::max(1000, QString::fromLocal8Bit(argv[1]).toInt()) : 100000;
     QTemporaryDir dir;
     std::printf("bench_history: %d messages, SQLite files in %s\n", rows, qPrintable(dir.path()));

@@ -37,7 +37,7 @@ for target in json_parser:json envelope_validator:envelope; do
     work="$BUILD/fuzz-work/$name"
     rm -rf "$work"
     mkdir -p "$work"
-    echo "== $name: ${SECONDS_PER_TARGET}s on $(ls "$seeds" | wc -l) seeds"
+    echo "== $name: ${SECONDS_PER_TARGET}s on $(find "$seeds" -type f | wc -l) seeds"
     # New inputs go to $work; the seed folder stays untouched. Crash files land in $work too.
     if ! FEDMSG_SHARED_DIR="$SHARED" "$BUILD/tests/fuzz/$name" "$work" "$seeds" \
         -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 \

@@ -142,6 +142,7 @@ private Q_SLOTS:
     void queueNameIsGenerated();
     void thousandMessagesExactlyOnce();
     void unackedMessagesAreRedelivered();
+    void staleAcksAreIgnored();
     void malformedBodiesAreDropped();
     void deletedQueueIsRedeclaredWithGap();
     void reconfigureRebinds();
@@ -393,6 +394,39 @@ void TestAmqpSource::unackedMessagesAreRedelivered()
     confirm();
     QTRY_COMPARE_WITH_TIMEOUT(third.received.size(), 1, Timeout);
     QCOMPARE(third.received.first().msgId(), marker);
+}
+
+void TestAmqpSource::staleAcksAreIgnored()
+{
+    // Delivery tags restart at 1 on every channel: an ack for a delivery of an earlier channel
+    // (stored after a reconnect) must not acknowledge whatever now has that number.
+    const BusConfig bus = m_broker.bus({ QStringLiteral("test.stale") });
+    quint64 oldTag = 0;
+    QString id;
+    {
+        Consumer a(bus, nullptr, Consumer::Ack::Never);
+        a.source.start();
+        QTRY_COMPARE_WITH_TIMEOUT(a.state(), EndpointStatus::State::Connected, Timeout);
+        id = publish(QStringLiteral("test.stale.x"));
+        confirm();
+        QTRY_COMPARE_WITH_TIMEOUT(a.received.size(), 1, Timeout);
+        oldTag = a.received.first().deliveryTag();
+        a.source.stop();
+    }
+    {
+        Consumer b(bus, nullptr, Consumer::Ack::Never);
+        b.source.start();
+        QTRY_COMPARE_WITH_TIMEOUT(b.received.size(), 1, Timeout); // redelivered
+        QCOMPARE(b.received.first().msgId(), id);
+        QVERIFY(b.received.first().deliveryTag() != oldTag);
+        b.source.acknowledge({ oldTag }); // late ack from the first channel: ignored
+        QTest::qWait(200);
+        b.source.stop();
+    }
+    Consumer c(bus);
+    c.source.start();
+    QTRY_COMPARE_WITH_TIMEOUT(c.received.size(), 1, Timeout); // still there
+    QCOMPARE(c.received.first().msgId(), id);
 }
 
 void TestAmqpSource::malformedBodiesAreDropped()

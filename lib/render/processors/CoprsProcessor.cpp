@@ -260,7 +260,7 @@ public:
     QString secondaryIcon(const MetaContext &c) const override
     {
         const auto u = user(c);
-        return u ? avatar(*u) : info().icon;
+        return u && *u != QLatin1String("anonymous") ? avatar(*u) : info().icon;
     }
 
     QStringList usernames(const MetaContext &c) const override

@@ -78,6 +78,7 @@ struct ZmqWorker::Private
     int monitorCounter = 0;
     bool running = true;
     QList<Envelope> batch;
+    QDateTime roundTime; ///< receive time of the current drain round
     std::unique_ptr<Validator>
         validator; ///< owned by the worker thread; rebuilt when trust changes
 
@@ -395,7 +396,9 @@ struct ZmqWorker::Private
             drop(ep, error);
             return true;
         }
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!roundTime.isValid())
+            roundTime = QDateTime::currentDateTimeUtc(); // one clock read per drain round
+        const QDateTime &now = roundTime;
         env->setBusName(config.name);
         env->setEndpoint(ep.config.url);
         env->setReceivedAt(now);
@@ -420,6 +423,7 @@ struct ZmqWorker::Private
 
     void flush()
     {
+        roundTime = QDateTime();
         if (!batch.isEmpty()) {
             Q_EMIT q->batchReady(batch);
             batch.clear();

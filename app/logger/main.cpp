@@ -100,6 +100,11 @@ int main(int argc, char *argv[])
                        "(default 5000)."),
         QStringLiteral("MS"),
         QStringLiteral("5000"));
+    const QCommandLineOption settleOpt(QStringLiteral("settle"),
+        QStringLiteral(
+            "With --bind: after the first subscriber, wait MS more for others (default 200)."),
+        QStringLiteral("MS"),
+        QStringLiteral("200"));
     // Reserved for the AMQP transport (lib/amqp AmqpPublisher), to be wired by the lead.
     const QCommandLineOption busOpt(QStringLiteral("bus"),
         QStringLiteral("Publish on the configured bus NAME."),
@@ -121,6 +126,7 @@ int main(int argc, char *argv[])
         topicPrefixOpt,
         environmentOpt,
         waitOpt,
+        settleOpt,
         busOpt,
         amqpOpt });
     p.process(app);
@@ -207,7 +213,9 @@ int main(int argc, char *argv[])
     }
     const QString topic = pub.fullTopic(p.value(modnameOpt), p.value(topicOpt));
     const int waitMs = p.value(waitOpt).toInt();
-    if (!pub.waitForSubscriber(topic, waitMs))
+    // Bound publishers may have several subscribers coming in: give the others a moment too.
+    const int settleMs = opts.mode == PublisherOptions::Mode::Bind ? p.value(settleOpt).toInt() : 0;
+    if (!pub.waitForSubscriber(topic, waitMs, settleMs))
         err(QStringLiteral("no subscriber for %1 at %2 after %3 ms; sending anyway")
                 .arg(topic, opts.url)
                 .arg(waitMs));

@@ -171,7 +171,7 @@ void Publisher::readSubscriptions(int timeoutMs)
     }
 }
 
-bool Publisher::waitForSubscriber(const QString &topic, int timeoutMs)
+bool Publisher::waitForSubscriber(const QString &topic, int timeoutMs, int settleMs)
 {
     if (!z->socket)
         return false;
@@ -190,6 +190,12 @@ bool Publisher::waitForSubscriber(const QString &topic, int timeoutMs)
         if (left <= 0)
             return false;
         readSubscriptions(int(left));
+    }
+    if (settleMs > 0) {
+        QElapsedTimer settle;
+        settle.start();
+        for (qint64 left = settleMs; left > 0; left = settleMs - settle.elapsed())
+            readSubscriptions(int(left));
     }
     return true;
 }

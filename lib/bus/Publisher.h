@@ -67,8 +67,10 @@ public:
     /**
      * Waits until a subscriber whose subscription matches topic is there, at most timeoutMs.
      * Returns whether one is. Without a subscriber a PUB drops every message it sends.
+     * settleMs: once one is there, keep accepting others that are still connecting this long
+     * (fedmsg's post_init_sleep idea, but only after a peer is known to be there).
      */
-    bool waitForSubscriber(const QString &topic, int timeoutMs);
+    bool waitForSubscriber(const QString &topic, int timeoutMs, int settleMs = 0);
     /// Number of distinct subscriptions seen so far (XPUB reports each prefix once).
     int subscriptionCount() const;
 

@@ -542,7 +542,7 @@ void AmqpWorker::readAvailable()
             continue;
         }
         AmqpError e;
-        m_conn.checkReply(reply, m_channel, "basic.consume", &e);
+        m_conn.checkReply(reply, m_channel, "receiving", &e);
         connectionLost(e.text);
         break;
     }

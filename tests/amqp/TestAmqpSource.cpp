@@ -16,6 +16,8 @@
 
 #include <memory>
 
+#include <signal.h>
+
 using namespace fedmsg;
 using fedmsg::test::AmqpTestBroker;
 
@@ -147,6 +149,7 @@ private Q_SLOTS:
     void deletedQueueIsRedeclaredWithGap();
     void reconfigureRebinds();
     void stopIsPromptAndSilent();
+    void silentBrokerIsDetectedByHeartbeat();
     void brokerRestartReconnects();
 
 private:
@@ -571,6 +574,43 @@ void TestAmqpSource::stopIsPromptAndSilent()
     // Unacked (still queued) ones are not lost: restart gets the rest.
     c.source.start();
     QTRY_VERIFY_WITH_TIMEOUT(c.received.size() >= 200, Timeout);
+}
+
+void TestAmqpSource::silentBrokerIsDetectedByHeartbeat()
+{
+    // The worker sleeps in poll() with the heartbeat as its only timeout; a broker that stops
+    // answering (frozen VM, dead NAT entry) must still be noticed: after 2 x heartbeat.
+    QFile pidFile(m_broker.value("FEDMSG_TEST_BROKER_DIR") + QStringLiteral("/rabbitmq.pid"));
+    if (!pidFile.open(QIODevice::ReadOnly)) {
+        QSKIP("the broker's rabbitmq.pid is not readable (broker.sh sets RABBITMQ_PID_FILE)");
+    }
+    const qint64 vm = pidFile.readAll().trimmed().toLongLong();
+    QVERIFY(vm > 0);
+    BusConfig bus = m_broker.bus({ QStringLiteral("test.heartbeat") });
+    bus.amqp.heartbeatSeconds = 2;
+    Consumer c(bus);
+    c.source.start();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), EndpointStatus::State::Connected, Timeout);
+    c.statuses.clear();
+    QElapsedTimer t;
+    t.start();
+    QCOMPARE(::kill(pid_t(vm), SIGSTOP), 0);
+    auto resume = qScopeGuard([vm] {
+        ::kill(pid_t(vm), SIGCONT);
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(c.sawState(EndpointStatus::State::Disconnected), 20000);
+    qInfo() << "silent broker noticed after" << t.elapsed() << "ms";
+    const auto lost =
+        std::find_if(c.statuses.begin(), c.statuses.end(), [](const EndpointStatus &s) {
+            return s.state == EndpointStatus::State::Disconnected;
+        });
+    QVERIFY2(lost->detail.contains(QStringLiteral("heartbeat")), qPrintable(lost->detail));
+    QVERIFY(t.elapsed() >= 2000); // not before the peer was really overdue
+    ::kill(pid_t(vm), SIGCONT);
+    resume.dismiss();
+    c.source.reconnectNow();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), EndpointStatus::State::Connected, Timeout);
+    m_publisher->disconnect(); // its connection may have timed out too
 }
 
 void TestAmqpSource::brokerRestartReconnects()

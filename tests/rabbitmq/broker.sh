@@ -15,7 +15,7 @@
 # PKI). The node never touches /var/lib/rabbitmq, systemd or the default ports.
 set -euo pipefail
 
-RABBITMQ_SBIN=${RABBITMQ_SBIN:-$(ls -d /usr/lib/rabbitmq/lib/rabbitmq_server-*/sbin 2>/dev/null | sort -V | tail -n1)}
+RABBITMQ_SBIN=${RABBITMQ_SBIN:-$(printf '%s\n' /usr/lib/rabbitmq/lib/rabbitmq_server-*/sbin | sort -V | tail -n1)}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 die() { echo "broker.sh: $*" >&2; exit 1; }

@@ -111,6 +111,10 @@ void ZmqSource::startWorker()
     connect(m_worker, &ZmqWorker::batchReady, this, &ZmqSource::onBatch);
     connect(m_worker, &ZmqWorker::statusChanged, this, &ZmqSource::onStatus);
     connect(m_worker, &ZmqWorker::messageDropped, this, &ZmqSource::onDropped);
+    connect(m_worker, &ZmqWorker::trustRefreshRequested, this, [this](const QString &bus) {
+        if (m_state == RunState::Running)
+            Q_EMIT trustRefreshRequested(bus);
+    });
     m_thread.start();
     if (!m_shared->ready.tryAcquire(1, WorkerSetupTimeoutMs) || !m_shared->context) {
         qCWarning(lcBus) << "ZeroMQ worker for" << m_config.name
@@ -204,6 +208,12 @@ void ZmqSource::reconfigure(const BusConfig &config)
         }
         sendCommand("reconfigure");
     }
+}
+
+void ZmqSource::reloadTrust()
+{
+    if (m_state == RunState::Running)
+        sendCommand("reload-trust");
 }
 
 void ZmqSource::reconnectNow()

@@ -45,6 +45,8 @@ public:
     ZmqTuning tuning() const { return m_tuning; }
     /// Uses these keys for CURVE endpoints instead of the keychain.
     void setCurveClientKeys(const CurveKeyPair &keys);
+    /// Tells the worker's validator to re-read its CA/CRL (after TrustStore::updated()).
+    void reloadTrust();
     /// Linux thread id of the worker (for tests measuring wakeups); 0 when not running.
     long workerThreadId() const;
     /// Last known state of every endpoint.
@@ -53,6 +55,9 @@ public:
 Q_SIGNALS:
     /// The worker is up and its sockets are connecting.
     void started();
+    /// A chain check failed: the owner should TrustStore::refresh(config().trust), then call
+    /// reloadTrust() when it has new material.
+    void trustRefreshRequested(const QString &busName);
 
 private:
     enum class RunState { Stopped, WaitingForKeys, Running };

@@ -191,9 +191,16 @@ struct ZmqWorker::Private
             && (next.receiveHighWaterMark != config.receiveHighWaterMark
                 || next.maxMessageSize != config.maxMessageSize || next.name != config.name);
         const QList<QByteArray> oldSubs = subscriptions;
-        if (first || next.trust != config.trust)
+        if (first || next.trust != config.trust) {
             validator =
                 next.trust.validateSignatures ? std::make_unique<Validator>(next.trust) : nullptr;
+            if (validator) {
+                // Runs on this thread; the owner's TrustStore downloads on its own thread.
+                validator->setRefreshRequestHandler([this, name = next.name] {
+                    Q_EMIT q->trustRefreshRequested(name);
+                });
+            }
+        }
         config = next;
         subscriptions = newSubs;
         const bool keysChanged = !first && curveKeys != appliedCurveKeys;
@@ -266,6 +273,10 @@ struct ZmqWorker::Private
                 applyConfig(next, false);
             } else if (cmd == "reconnect") {
                 reconnectAll();
+            } else if (cmd == "reload-trust") {
+                QString error;
+                if (validator && !validator->reloadMaterial(&error))
+                    qCWarning(lcBus) << "bus" << config.name << "trust material:" << error;
             }
         }
     }

@@ -36,7 +36,8 @@ struct ZmqWorkerShared
  * @brief The loop of a ZmqSource on its own thread: owns the zmq context and every socket.
  *
  * Blocks in zmq_poll without timeout over the SUB sockets, their monitor sockets and the inproc
- * control PAIR. Control commands: "stop", "reconfigure", "reconnect".
+ * control PAIR. Control commands: "stop", "reconfigure", "reconnect",
+ * "reload-trust".
  */
 class ZmqWorker : public QObject
 {
@@ -54,6 +55,8 @@ Q_SIGNALS:
     void batchReady(const QList<fedmsg::Envelope> &batch);
     void statusChanged(const fedmsg::EndpointStatus &status);
     void messageDropped(const QString &busName, const QString &endpoint, const QString &reason);
+    /// The validator wants its remote CA/CRL downloaded again (chain check failed).
+    void trustRefreshRequested(const QString &busName);
     void finished();
 
 private:

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <zmq.h>
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void badMessagesAreDroppedAndCounted();
     void burstIsBatched();
     void signedAndUnsignedAreValidated();
+    void reloadTrustReadsNewMaterial();
     void stopIsImmediate();
     void idleWorkerDoesNotWakeUp();
 };
@@ -363,6 +365,37 @@ void TestZmqSource::signedAndUnsignedAreValidated()
             QVERIFY(!e.trustReason().isEmpty());
         }
     }
+}
+
+void TestZmqSource::reloadTrustReadsNewMaterial()
+{
+    QTemporaryDir dir;
+    const QString ca = dir.filePath(QStringLiteral("ca.crt"));
+    PublisherOptions o;
+    o.mode = PublisherOptions::Mode::Bind;
+    o.url = QStringLiteral("tcp://127.0.0.1:*");
+    o.lingerMs = 0;
+    o.certFile = certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt");
+    o.keyFile = certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key");
+    Publisher pub(o);
+    QVERIFY(pub.open());
+    BusConfig bus = busFor({ pub.boundEndpoint() });
+    bus.trust.validateSignatures = true;
+    bus.trust.caLocation = ca; // not there yet
+    bus.trust.crlLocation.clear();
+    ZmqSource src(bus);
+    QSignalSpy batches(&src, &Source::envelopesReceived);
+    src.start();
+    QVERIFY(pub.waitForSubscriber(QStringLiteral("org"), 5000));
+    QVERIFY(pub.publish(QStringLiteral("logger"), QStringLiteral("log"), logMsg("before")));
+    QTRY_COMPARE(flatten(batches).size(), 1);
+    QCOMPARE(flatten(batches).at(0).trust(), TrustState::Untrusted);
+    QVERIFY(QFile::copy(certDir() + QStringLiteral("ca.crt"), ca));
+    src.reloadTrust();
+    QVERIFY(pub.publish(QStringLiteral("logger"), QStringLiteral("log"), logMsg("after")));
+    QTRY_COMPARE(flatten(batches).size(), 2);
+    QVERIFY2(flatten(batches).at(1).trust() == TrustState::Trusted,
+        qPrintable(flatten(batches).at(1).trustReason()));
 }
 
 void TestZmqSource::stopIsImmediate()

@@ -9,6 +9,8 @@
 #include "history/History.h"
 #include "history/HistoryQuery.h"
 #include "history/HistoryRecord.h"
+#include "json/JsonParser.h"
+#include "json/JsonWriter.h"
 
 #include <QSet>
 #include <QTemporaryDir>
@@ -140,6 +142,7 @@ private Q_SLOTS:
     void initTestCase();
     void deliversEnvelopes();
     void bindingsSelectTopics();
+    void corpusThroughBroker();
     void queueNameIsGenerated_data();
     void queueNameIsGenerated();
     void thousandMessagesExactlyOnce();
@@ -256,6 +259,68 @@ void TestAmqpSource::bindingsSelectTopics()
     got.sort();
     expected.sort();
     QCOMPARE(got, expected);
+    QVERIFY(c.drops.isEmpty());
+}
+
+void TestAmqpSource::corpusThroughBroker()
+{
+    // The public corpus as fedora-messaging publishers send it (headers, message ids, bodies),
+    // through the broker: every envelope keeps topic, id, body and headers (kinds included).
+    QFile f(QStringLiteral(FEDMSG_SHARED_DIR "/samples/fm-corpus-public.jsonl"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        QSKIP("shared/samples/fm-corpus-public.jsonl not found (FEDMSG_SHARED_DIR)");
+    }
+    QList<JsonValue> records;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        if (!line.isEmpty()) {
+            records.append(*JsonParser::parse(std::string_view(line.constData(), line.size())));
+        }
+    }
+    Consumer c(m_broker.bus({}));
+    c.source.start();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), EndpointStatus::State::Connected, Timeout);
+    QString error;
+    for (const JsonValue &r : std::as_const(records)) {
+        const QString key = r["prod_topic"].isString() ? r["prod_topic"].toQString()
+                                                       : QStringLiteral("corpus.no.topic");
+        QVERIFY2(m_publisher->publishRaw(key,
+                     QByteArray::fromStdString(JsonWriter::canonical(r["body"])),
+                     r["headers"],
+                     r["properties"]["content_encoding"].toQString(),
+                     r["properties"]["message_id"].toQString(),
+                     &error),
+            qPrintable(error));
+    }
+    confirm();
+    QTRY_COMPARE_WITH_TIMEOUT(c.received.size(), records.size(), Timeout);
+    int passed = 0, failed = 0;
+    for (int i = 0; i < records.size(); ++i) {
+        const JsonValue &r = records[i];
+        const Envelope &e = c.received[i];
+        QStringList problems;
+        if (e.msgId() != r["properties"]["message_id"].toQString()) {
+            problems << QStringLiteral("msg_id");
+        }
+        if (e.msg() != r["body"]) {
+            problems << QStringLiteral("body");
+        }
+        if (e.headers() != r["headers"]) {
+            problems << QStringLiteral("headers ")
+                    + QString::fromStdString(JsonWriter::canonical(e.headers()));
+        }
+        if (r["prod_topic"].isString() && e.topic() != r["prod_topic"].toQString()) {
+            problems << QStringLiteral("topic");
+        }
+        if (problems.isEmpty()) {
+            ++passed;
+        } else {
+            ++failed;
+            qWarning().noquote() << r["id"].toQString() << problems.join(QStringLiteral("; "));
+        }
+    }
+    qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
+    QCOMPARE(failed, 0);
     QVERIFY(c.drops.isEmpty());
 }
 

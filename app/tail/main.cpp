@@ -12,6 +12,8 @@
 #include "bus/TailFormatter.h"
 #include "bus/TopicFilter.h"
 #include "bus/ZmqSource.h"
+#include "trust/TrustLocations.h"
+#include "trust/TrustStore.h"
 
 #ifdef FEDMSG_TAIL_HAVE_RENDER
 #include "render/Renderer.h"
@@ -311,7 +313,32 @@ int main(int argc, char *argv[])
         finish(0);
     });
 
-    source->start();
+    // https:// CA/CRL locations (Fedora's ssl.py) are downloaded first and refreshed when a
+    // chain check fails; local files need nothing.
+    TrustStore trustStore;
+    if (auto *zmq = qobject_cast<ZmqSource *>(source.get())) {
+        QObject::connect(zmq, &ZmqSource::trustRefreshRequested, &app, [&] {
+            trustStore.refresh(bus.trust);
+        });
+        QObject::connect(&trustStore, &TrustStore::updated, zmq, &ZmqSource::reloadTrust);
+    }
+    QObject::connect(
+        &trustStore, &TrustStore::failed, &app, [](const QString &location, const QString &reason) {
+            err(QStringLiteral("cannot download %1: %2").arg(location, reason));
+        });
+    const bool remoteTrust = bus.trust.validateSignatures
+        && (TrustLocations::isRemote(TrustLocations::effectiveCaLocation(bus.trust.caLocation))
+            || TrustLocations::isRemote(bus.trust.crlLocation));
+    if (remoteTrust) {
+        QObject::connect(&trustStore,
+            &TrustStore::ready,
+            source.get(),
+            &Source::start,
+            Qt::SingleShotConnection);
+        trustStore.ensure(bus.trust);
+    } else {
+        source->start();
+    }
     app.exec();
     source->stop();
     if (counters.untrusted > 0 || counters.dropped > 0)

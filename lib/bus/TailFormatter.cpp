@@ -104,8 +104,10 @@ QString shortTopic(const QString &topic)
 
 QString TailFormatter::untrustedMarker(const Envelope &env)
 {
-    return QStringLiteral("UNTRUSTED (%1)")
-        .arg(env.trustReason().isEmpty() ? trustStateName(env.trust()) : env.trustReason());
+    QString reason = env.trustReason().isEmpty() ? trustStateName(env.trust()) : env.trustReason();
+    if (reason.startsWith(QLatin1String("Untrusted: ")))
+        reason = reason.mid(11);
+    return QStringLiteral("UNTRUSTED (%1)").arg(reason);
 }
 
 QStringList TailFormatter::usersOf(const Envelope &env) const

@@ -295,7 +295,8 @@ Rendering Renderer::render(const Envelope &envelope) const
         return renderSchema(schema && schema->isString() ? schema->toQString() : QString(),
             envelope.topic(),
             envelope.msg(),
-            headers);
+            headers,
+            envelope.msgId());
     }
     return renderFedmsg(envelope.body());
 }
@@ -363,9 +364,21 @@ QString Renderer::agent(const JsonValue &message) const
 Rendering Renderer::renderSchema(const QString &schema,
     const QString &topic,
     const JsonValue &body,
-    const JsonValue &headers) const
+    const JsonValue &headers,
+    const QString &messageId,
+    bool baseOnly) const
 {
-    return m_schemas->render({ schema, topic, body, headers, *m_fas, now() });
+    Rendering r =
+        m_schemas->render({ schema, topic, body, headers, messageId, *m_fas, now(), baseOnly });
+    if (r.serviceName.isEmpty()) {
+        // the catalog entry whose fedmsg processor handles this topic governs it too
+        const MetaProcessor &p = processorFor(topic);
+        if (&p != m_default.get())
+            r.serviceName = p.info().serviceName;
+    }
+    if (const auto svc = service(r.serviceName))
+        r.serviceLabel = svc->label;
+    return r;
 }
 
 QList<ServiceInfo> Renderer::services() const

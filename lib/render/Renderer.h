@@ -72,7 +72,9 @@ public:
     Rendering renderSchema(const QString &schema,
         const QString &topic,
         const JsonValue &body,
-        const JsonValue &headers) const;
+        const JsonValue &headers,
+        const QString &messageId = {},
+        bool baseOnly = false) const;
 
     /// msg2agent: the processor's agent, else one of the usernames (the smallest), else empty.
     QString agent(const JsonValue &message) const;

@@ -2,39 +2,285 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/SchemaRenderer.h"
 
+#include "render/Avatar.h"
+#include "render/MetaProcessor.h"
 #include "render/Py.h"
+#include "render/TemplateProcessor.h"
+#include "json/JsonWriter.h"
 
 namespace fedmsg {
+
+using render::MetaFailure;
+using render::Py;
+
+namespace {
+
+void dumpString(QString &out, const QString &s)
+{
+    out += QLatin1Char('"');
+    for (QChar c : s) {
+        const ushort u = c.unicode();
+        switch (u) {
+        case '"':
+            out += QStringLiteral("\\\"");
+            break;
+        case '\\':
+            out += QStringLiteral("\\\\");
+            break;
+        case '\n':
+            out += QStringLiteral("\\n");
+            break;
+        case '\r':
+            out += QStringLiteral("\\r");
+            break;
+        case '\t':
+            out += QStringLiteral("\\t");
+            break;
+        case '\b':
+            out += QStringLiteral("\\b");
+            break;
+        case '\f':
+            out += QStringLiteral("\\f");
+            break;
+        default:
+            if (u < 0x20 || u > 0x7e)
+                out += QStringLiteral("\\u%1").arg(u, 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += QLatin1Char('"');
+}
+
+void dump(QString &out, const JsonValue &v, int indent, int level)
+{
+    const QString pad(indent * (level + 1), QLatin1Char(' '));
+    const QString padEnd(indent * level, QLatin1Char(' '));
+    switch (v.type()) {
+    case JsonValue::Type::Null:
+        out += QStringLiteral("null");
+        return;
+    case JsonValue::Type::Bool:
+        out += v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        return;
+    case JsonValue::Type::Integer:
+        out += QString::fromStdString(v.integerText());
+        return;
+    case JsonValue::Type::Float:
+        out += QString::fromStdString(JsonWriter::formatDouble(v.toDouble()));
+        return;
+    case JsonValue::Type::String:
+        dumpString(out, v.toQString());
+        return;
+    case JsonValue::Type::Array: {
+        if (v.size() == 0) {
+            out += QStringLiteral("[]");
+            return;
+        }
+        out += QStringLiteral("[\n");
+        bool first = true;
+        for (const JsonValue &e : v.array()) {
+            if (!first)
+                out += QStringLiteral(",\n");
+            first = false;
+            out += pad;
+            dump(out, e, indent, level + 1);
+        }
+        out += QLatin1Char('\n') + padEnd + QLatin1Char(']');
+        return;
+    }
+    case JsonValue::Type::Object: {
+        if (v.size() == 0) {
+            out += QStringLiteral("{}");
+            return;
+        }
+        out += QStringLiteral("{\n");
+        bool first = true;
+        for (const auto &[k, e] : v.object()) {
+            if (!first)
+                out += QStringLiteral(",\n");
+            first = false;
+            out += pad;
+            dumpString(out, QString::fromStdString(k));
+            out += QStringLiteral(": ");
+            dump(out, e, indent, level + 1);
+        }
+        out += QLatin1Char('\n') + padEnd + QLatin1Char('}');
+        return;
+    }
+    }
+}
+
+QString textOf(const JsonValue &v)
+{
+    return v.isNull() ? QString() : Py::str(v);
+}
+
+} // namespace
 
 SchemaRenderer::SchemaRenderer() = default;
 SchemaRenderer::~SchemaRenderer() = default;
 
-void SchemaRenderer::load(const JsonValue &spec, QStringList *)
+QString SchemaRenderer::pythonJsonDump(const JsonValue &v, int indent)
 {
-    m_spec = spec;
+    QString out;
+    dump(out, v, indent, 0);
+    return out;
+}
+
+QString SchemaRenderer::userAvatarUrl(const QString &username)
+{
+    return Avatar::forOpenId(QStringLiteral("http://%1.id.fedoraproject.org/").arg(username));
+}
+
+void SchemaRenderer::load(const JsonValue &spec, QStringList *errors)
+{
+    m_entries.clear();
+    int index = 0;
+    for (const JsonValue &e : spec.array()) {
+        ++index;
+        const JsonValue *name = e.find("name");
+        if (!e.isObject() || !name || !name->isString()) {
+            if (errors)
+                *errors << QStringLiteral("schemas #%1: needs a \"name\"").arg(index);
+            continue;
+        }
+        m_entries.insert(name->toQString(), e);
+    }
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        const JsonValue *ext = it.value().find("extends");
+        if (ext && !m_entries.contains(ext->toQString()) && errors)
+            *errors
+                << QStringLiteral("schema %1: extends unknown %2").arg(it.key(), ext->toQString());
+    }
 }
 
 void SchemaRenderer::clear()
 {
-    m_spec = JsonValue();
+    m_entries.clear();
+}
+
+const JsonValue *SchemaRenderer::entry(const QString &name) const
+{
+    const auto it = m_entries.constFind(name);
+    return it == m_entries.cend() ? nullptr : &it.value();
+}
+
+const JsonValue *SchemaRenderer::field(const JsonValue &e, const char *key, int depth) const
+{
+    if (const JsonValue *f = e.find(key))
+        return f;
+    const JsonValue *ext = e.find("extends");
+    if (!ext || depth > 8)
+        return nullptr;
+    const JsonValue *parent = entry(ext->toQString());
+    return parent ? field(*parent, key, depth + 1) : nullptr;
+}
+
+QStringList SchemaRenderer::knownSchemas() const
+{
+    QStringList out = m_entries.keys();
+    out.sort();
+    return out;
+}
+
+QString SchemaRenderer::serviceFor(const QString &schema) const
+{
+    const JsonValue *e = entry(schema);
+    if (!e)
+        return {};
+    const JsonValue *s = field(*e, "service");
+    return s ? s->toQString() : QString();
 }
 
 Rendering SchemaRenderer::render(const Input &in) const
 {
     Rendering r;
     r.title = in.topic;
-    r.fallback = true;
+    const JsonValue *sev = in.headers.find("fedora_messaging_severity");
+    const JsonValue *e = in.baseOnly ? nullptr : entry(in.schema);
+    if (!e && in.schema.isEmpty() && !in.baseOnly)
+        e = entry(in.topic); // no schema header: try the topic as a schema key
+    if (sev && sev->isInteger())
+        r.severity = static_cast<int>(sev->toInt64());
+    else if (e) {
+        if (const JsonValue *s = field(*e, "severity"))
+            r.severity = static_cast<int>(s->toInt64(20));
+    }
+
+    if (!e) {
+        // fedora-messaging's base Message
+        r.fallback = true;
+        r.subtitle = in.topic;
+        r.longForm =
+            QStringLiteral("Id: %1\nTopic: %2\nHeaders: %3\nBody: %4")
+                .arg(in.messageId, in.topic, pythonJsonDump(in.headers), pythonJsonDump(in.body));
+        return r;
+    }
+
+    JsonValue env = JsonValue::emptyObject();
+    env.insert("topic", JsonValue(in.topic));
+    env.insert("msg", in.body);
+    env.insert("headers", in.headers);
+    env.insert("id", JsonValue(in.messageId));
+    env.insert("now", JsonValue(in.now.toUTC().toString(Qt::ISODate)));
+    const MetaConfig config;
+    const MetaContext ctx { env, in.topic, config, in.fas };
+    const JsonValue *maps = field(*e, "maps");
+    const JsonValue noMaps;
+
+    auto text = [&](const char *key, const QString &fallback) -> QString {
+        const JsonValue *f = field(*e, key);
+        if (!f)
+            return fallback;
+        if (f->isNull())
+            return {};
+        try {
+            return textOf(TemplateProcessor::evaluate(f->toQString(), ctx, maps ? *maps : noMaps));
+        } catch (const MetaFailure &) {
+            return {};
+        }
+    };
+    auto list = [&](const char *key) -> QStringList {
+        const JsonValue *f = field(*e, key);
+        if (!f)
+            return {};
+        QStringList out;
+        try {
+            for (const JsonValue &item : f->isArray() ? f->array() : JsonValue::Array { *f }) {
+                const JsonValue v =
+                    TemplateProcessor::evaluate(item.toQString(), ctx, maps ? *maps : noMaps);
+                if (v.isArray()) {
+                    for (const JsonValue &x : v.array())
+                        if (!x.isNull())
+                            out << Py::str(x);
+                } else if (!v.isNull()) {
+                    out << Py::str(v);
+                }
+            }
+        } catch (const MetaFailure &) {
+            return {};
+        }
+        return Py::sortedUnique(out);
+    };
+
+    r.subtitle = text("summary", in.topic);
+    r.longForm = text("str", r.subtitle);
+    r.link = text("url", {});
+    r.appName = text("app_name", {});
+    r.icon = text("app_icon", {});
+    r.agentName = text("agent_name", {});
+    r.secondaryIcon = field(*e, "agent_avatar")
+        ? text("agent_avatar", {})
+        : (r.agentName.isEmpty() ? QString() : userAvatarUrl(r.agentName));
+    r.usernames = list("usernames");
+    r.packages = list("packages");
+    r.containers = list("containers");
+    r.modules = list("modules");
+    r.flatpaks = list("flatpaks");
+    r.groups = list("groups");
+    r.serviceName = serviceFor(in.schema.isEmpty() ? in.topic : in.schema);
     return r;
-}
-
-QStringList SchemaRenderer::knownSchemas() const
-{
-    return {};
-}
-
-QString SchemaRenderer::serviceFor(const QString &, const QString &) const
-{
-    return {};
 }
 
 } // namespace fedmsg

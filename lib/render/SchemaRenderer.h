@@ -11,13 +11,16 @@
 #include <QString>
 #include <QStringList>
 
-#include <functional>
-
 namespace fedmsg {
 
 /**
- * @brief fedora-messaging schema rendering: maps a schema name (or a topic) to the values that
- * the fedora-messaging 3.6 Message API and the schema packages return.
+ * @brief fedora-messaging schema rendering: maps a schema name (the fedora_messaging_schema
+ * header) to the values the fedora-messaging 3.6 Message API and the schema packages return.
+ *
+ * Schemas are entries of the data file's "schemas" array: templates over the body ({msg.x}),
+ * the headers ({env.headers.x}) and the topic, with "extends" to share a base entry. A schema
+ * that is not known gets exactly fedora-messaging's base Message rendering (summary = topic,
+ * str = Id/Topic/Headers/Body dump), see docs/fedora-messaging.md §4.2.
  */
 class SchemaRenderer
 {
@@ -35,17 +38,27 @@ public:
         QString topic;
         const JsonValue &body;
         const JsonValue &headers;
+        QString messageId;
         const FasLookup &fas;
         QDateTime now;
+        bool baseOnly = false; ///< render as a consumer without any schema package would
     };
     Rendering render(const Input &in) const;
-    /// Schema names known from the data file and the native handlers.
+    /// Schema names known from the data file.
     QStringList knownSchemas() const;
     /// serviceName for a schema, empty when unknown.
-    QString serviceFor(const QString &schema, const QString &topic) const;
+    QString serviceFor(const QString &schema) const;
+
+    /// Python json.dumps(v, sort_keys=True, indent=4, separators=(",", ": ")) (ensure_ascii).
+    static QString pythonJsonDump(const JsonValue &v, int indent = 4);
+    /// fedora-messaging's user_avatar_url (no hard-coded service icons).
+    static QString userAvatarUrl(const QString &username);
 
 private:
-    JsonValue m_spec;
+    const JsonValue *entry(const QString &name) const;
+    const JsonValue *field(const JsonValue &entry, const char *key, int depth = 0) const;
+
+    QHash<QString, JsonValue> m_entries;
 };
 
 } // namespace fedmsg

@@ -1,0 +1,175 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CorpusUtil.h"
+
+#include "message/Envelope.h"
+#include "render/Renderer.h"
+#include "render/SchemaRenderer.h"
+
+#include <QTest>
+
+using namespace fedmsg;
+
+class TestSchemaRenderer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void corpus();
+    void baseMessageFallback();
+    void amqpEnvelopeDispatch();
+};
+
+/// Builds the Envelope an AMQP source would produce for a corpus record.
+static Envelope amqpEnvelope(const JsonValue &record, const QString &topic)
+{
+    JsonValue body = JsonValue::emptyObject();
+    body.insert("topic", JsonValue(topic));
+    body.insert("msg", record["body"]);
+    body.insert("msg_id", record["properties"]["message_id"]);
+    Envelope env(Envelope::Transport::Amqp, body);
+    env.setHeaders(record["headers"]);
+    return env;
+}
+
+void TestSchemaRenderer::corpus()
+{
+    QString path = qEnvironmentVariable("FEDMSG_FM_CORPUS");
+    if (path.isEmpty())
+        path = QStringLiteral(FEDMSG_SHARED_DIR "/samples/fm-corpus-public.jsonl");
+    QString error;
+    const auto cases = test::readJsonl(path, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!cases.empty());
+
+    Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+    QVERIFY2(renderer.loadWarnings().isEmpty(), qPrintable(renderer.loadWarnings().join(u'\n')));
+    test::FieldTable table;
+    int passed = 0;
+    int failed = 0;
+    for (const JsonValue &c : cases) {
+        const QString topic = c["topic"].toQString();
+        QDateTime clock = QDateTime::fromString(c["clock_utc"].toQString(), Qt::ISODate);
+        renderer.setClock(clock.isValid() ? std::function<QDateTime()>([clock] {
+            return clock;
+        })
+                                          : std::function<QDateTime()>());
+        const bool baseOnly = c["package"].toStdString() == "fallback";
+        Rendering r;
+        if (baseOnly) {
+            r = renderer.renderSchema(c["schema"].toQString(),
+                topic,
+                c["body"],
+                c["headers"],
+                c["properties"]["message_id"].toQString(),
+                true);
+        } else {
+            r = renderer.render(amqpEnvelope(c, topic));
+        }
+        QStringList bad;
+        for (const auto &[key, exp] : c["expected"].object()) {
+            if (c["errors"].contains(key))
+                continue;
+            const QString field = QString::fromStdString(key);
+            bool ok = true;
+            QString got;
+            QString want;
+            if (exp.isArray()) {
+                QStringList have;
+                if (key == "usernames")
+                    have = r.usernames;
+                else if (key == "packages")
+                    have = r.packages;
+                else if (key == "containers")
+                    have = r.containers;
+                else if (key == "modules")
+                    have = r.modules;
+                else if (key == "flatpaks")
+                    have = r.flatpaks;
+                else if (key == "groups")
+                    have = r.groups;
+                const QStringList w = test::expectedList(exp);
+                ok = have == w;
+                got = have.join(QStringLiteral(" | "));
+                want = w.join(QStringLiteral(" | "));
+            } else if (key == "severity") {
+                ok = r.severity == exp.toInt64();
+                got = QString::number(r.severity);
+                want = render::Py::str(exp);
+            } else {
+                want = test::expectedText(exp);
+                if (key == "summary")
+                    got = r.subtitle;
+                else if (key == "str")
+                    got = r.longForm;
+                else if (key == "url")
+                    got = r.link;
+                else if (key == "app_name")
+                    got = r.appName;
+                else if (key == "app_icon")
+                    got = r.icon;
+                else if (key == "agent_name")
+                    got = r.agentName;
+                else if (key == "agent_avatar")
+                    got = r.secondaryIcon;
+                ok = got == want;
+            }
+            table.add(field, ok);
+            if (!ok)
+                bad << QStringLiteral("%1: [%2]  WANT  [%3]")
+                           .arg(field, got.left(300), want.left(300));
+        }
+        if (bad.isEmpty()) {
+            ++passed;
+        } else {
+            ++failed;
+            qInfo().noquote() << "FAIL" << c["id"].toQString() << "\n   "
+                              << bad.join(QStringLiteral("\n    "));
+        }
+    }
+    table.print();
+    qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
+    if (qEnvironmentVariableIntValue("FEDMSG_FM_STRICT") == 1)
+        QCOMPARE(failed, 0);
+}
+
+void TestSchemaRenderer::baseMessageFallback()
+{
+    Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+    auto body = JsonParser::parse(R"({"b":[1,2.0,{}],"a":"é\u0001","c":[]})");
+    auto headers = JsonParser::parse(
+        R"({"fedora_messaging_schema":"no.such.schema","fedora_messaging_severity":30})");
+    QVERIFY(body && headers);
+    const Rendering r = renderer.renderSchema(QStringLiteral("no.such.schema"),
+        QStringLiteral("t.x"),
+        *body,
+        *headers,
+        QStringLiteral("id-1"));
+    QVERIFY(r.fallback);
+    QCOMPARE(r.subtitle, QStringLiteral("t.x"));
+    QCOMPARE(r.severity, 30);
+    QCOMPARE(r.longForm,
+        QStringLiteral(
+            "Id: id-1\nTopic: t.x\nHeaders: {\n    \"fedora_messaging_schema\": "
+            "\"no.such.schema\",\n"
+            "    \"fedora_messaging_severity\": 30\n}\nBody: {\n    \"a\": \"\\u00e9\\u0001\",\n"
+            "    \"b\": [\n        1,\n        2.0,\n        {}\n    ],\n    \"c\": []\n}"));
+    QVERIFY(
+        r.link.isEmpty() && r.icon.isEmpty() && r.secondaryIcon.isEmpty() && r.usernames.isEmpty());
+}
+
+void TestSchemaRenderer::amqpEnvelopeDispatch()
+{
+    Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+    // a fedmsg-era topic on the AMQP bus without schema header still gets the catalog service
+    auto rec =
+        JsonParser::parse(R"({"body":{"x":1},"headers":{},"properties":{"message_id":"m"}})");
+    QVERIFY(rec);
+    const Rendering r = renderer.render(
+        amqpEnvelope(*rec, QStringLiteral("org.fedoraproject.prod.bodhi.update.comment")));
+    QCOMPARE(r.serviceName, QStringLiteral("bodhi"));
+    QCOMPARE(r.subtitle, QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"));
+}
+
+QTEST_GUILESS_MAIN(TestSchemaRenderer)
+#include "TestSchemaRenderer.moc"

@@ -548,6 +548,17 @@ private:
     // expr := unary (binop unary)* [if expr else expr]
     Val expr()
     {
+        // Python itself refuses more than ~200 nested brackets; so do we, before the stack could.
+        struct Depth
+        {
+            int &d;
+            explicit Depth(int &depth)
+                : d(++depth)
+            {}
+            ~Depth() { --d; }
+        } depth(m_depth);
+        if (m_depth > MaxDepth)
+            throw SyntaxError { peek().line, QStringLiteral("too many nested brackets") };
         Val left = unary();
         while (true) {
             if (isName("if")) {
@@ -959,8 +970,10 @@ private:
         return Val::of(JsonValue(std::move(members)));
     }
 
+    static constexpr int MaxDepth = 200;
     std::vector<Token> m_toks;
     std::size_t m_i = 0;
+    int m_depth = 0;
     QString m_file;
     QList<PyDiagnostic> *m_diags;
     std::map<std::string, Val> m_env;

@@ -3,6 +3,7 @@
 #include "bus/PyLiteralReader.h"
 #include "json/JsonWriter.h"
 
+#include <QDir>
 #include <QTest>
 
 using namespace fedmsg;
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void unsupportedIsReportedWithLine();
     void syntaxErrorHasLine();
     void neverExecutes();
+    void truncatedAndMangledInputNeverCrashes();
 };
 
 void TestPyLiteralReader::literals_data()
@@ -152,6 +154,42 @@ void TestPyLiteralReader::neverExecutes()
     QCOMPARE(QByteArray::fromStdString(JsonWriter::canonical(*v)), QByteArray(R"({"y":1})"));
     QVERIFY(!QFile::exists(QStringLiteral("/tmp/fedmsg-notify-pwned")));
     QVERIFY(diags.size() >= 3);
+}
+
+void TestPyLiteralReader::truncatedAndMangledInputNeverCrashes()
+{
+    // Every prefix of every fixture, and each with one byte flipped to a nasty character:
+    // the reader must return (a value or diagnostics) without crashing or hanging.
+    const QDir dir(QStringLiteral(FEDMSG_SOURCE_DIR "/tests/bus/data/etc-fedmsg.d"));
+    int runs = 0;
+    for (const QString &name : dir.entryList({ QStringLiteral("*.py") })) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        const char nasty[] = { '(', ')', '[', '{', '}', '"', '\'', '\\', '\n', '#', '%', '\0' };
+        for (qsizetype cut = 0; cut <= text.size(); cut += 7) {
+            QList<PyDiagnostic> diags;
+            PyLiteralReader::readAssignment(
+                std::string_view(text.constData(), std::size_t(cut)), name, "config", &diags);
+            QByteArray mangled = text;
+            if (cut < mangled.size())
+                mangled[cut] = nasty[cut % sizeof nasty];
+            PyLiteralReader::readAssignment(
+                std::string_view(mangled.constData(), std::size_t(mangled.size())),
+                name,
+                "config",
+                &diags);
+            runs += 2;
+        }
+    }
+    QVERIFY(runs > 500);
+    // Nesting is limited like Python's parser (about 200 levels), never by the stack.
+    const std::string ok = "config = " + std::string(150, '[') + std::string(150, ']') + "\n";
+    QList<PyDiagnostic> diags;
+    QVERIFY(PyLiteralReader::readAssignment(ok, QStringLiteral("deep.py"), "config", &diags));
+    const std::string deep = "config = " + std::string(100000, '[') + "\n";
+    QVERIFY(!PyLiteralReader::readAssignment(deep, QStringLiteral("deep.py"), "config", &diags));
+    QVERIFY(diags.last().message.contains(QStringLiteral("nested")));
 }
 
 QTEST_GUILESS_MAIN(TestPyLiteralReader)

@@ -150,12 +150,13 @@ Result runRaw(const AmqpTestBroker &broker, int count, int intervalUs)
     return summarize(std::move(lat), first, last);
 }
 
-Result runSource(const AmqpTestBroker &broker, int count, int intervalUs, History *history)
+Result runSource(
+    const AmqpTestBroker &broker, int count, int intervalUs, History *history, int prefetch = 25)
 {
     const QString topic = QStringLiteral("bench.source.")
         + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
     BusConfig bus = broker.bus({ topic });
-    bus.amqp.prefetch = 25;
+    bus.amqp.prefetch = prefetch;
     AmqpSource source(bus);
     QEventLoop loop;
     std::vector<qint64> lat;
@@ -313,6 +314,7 @@ int main(int argc, char **argv)
     }
     print(
         "  AmqpSource -> History commit -> ack", runSource(broker, burst, 0, &history), &rawBurst);
+    print("  same with prefetch 200", runSource(broker, burst, 0, &history, 200), &rawBurst);
     std::printf("paced, %d messages at 1000/s (latency without backlog):\n", paced);
     const Result rawPaced = runRaw(broker, paced, 1000);
     print("  raw rabbitmq-c consume+parse+ack", rawPaced, nullptr);

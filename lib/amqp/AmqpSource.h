@@ -31,7 +31,12 @@ class AmqpWorker;
  * @code
  * auto *src = new AmqpSource(AmqpPresets::fedoraProduction(), this);
  * connect(src, &AmqpSource::queueNameAssigned, &settings, &Settings::setAmqpQueueName);
- * connect(history, &History::stored, src, &Source::acknowledge);
+ * connect(history, &History::stored, src, [src](const QList<StoreResult> &results) {
+ *     QList<quint64> tags;
+ *     for (const StoreResult &r : results)
+ *         tags.append(r.deliveryTag);
+ *     src->acknowledge(tags); // only now may the broker forget them
+ * });
  * src->start();
  * @endcode
  */

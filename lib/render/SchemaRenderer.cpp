@@ -229,8 +229,32 @@ Rendering SchemaRenderer::render(const Input &in) const
     const JsonValue *maps = field(*e, "maps");
     const JsonValue noMaps;
 
+    // A field is a template, a list of templates, or
+    // {"cases":[{"when":[...],"value":...}],"else":...}.
+    auto pick = [&](const JsonValue *f) -> const JsonValue * {
+        while (f && f->isObject() && f->contains("cases")) {
+            const JsonValue *chosen = f->find("else");
+            for (const JsonValue &c : (*f)["cases"].array()) {
+                if (TemplateProcessor::conditionsHold(c["when"], ctx, maps ? *maps : noMaps)) {
+                    chosen = c.find("value");
+                    break;
+                }
+            }
+            f = chosen;
+        }
+        return f;
+    };
     auto text = [&](const char *key, const QString &fallback) -> QString {
         const JsonValue *f = field(*e, key);
+        if (f && f->isObject()) {
+            try {
+                f = pick(f);
+            } catch (const MetaFailure &) {
+                return {};
+            }
+            if (!f)
+                return {};
+        }
         if (!f)
             return fallback;
         if (f->isNull())
@@ -247,6 +271,9 @@ Rendering SchemaRenderer::render(const Input &in) const
             return {};
         QStringList out;
         try {
+            f = pick(f);
+            if (!f)
+                return {};
             for (const JsonValue &item : f->isArray() ? f->array() : JsonValue::Array { *f }) {
                 const JsonValue v =
                     TemplateProcessor::evaluate(item.toQString(), ctx, maps ? *maps : noMaps);
@@ -265,7 +292,12 @@ Rendering SchemaRenderer::render(const Input &in) const
     };
 
     r.subtitle = text("summary", in.topic);
-    r.longForm = text("str", r.subtitle);
+    {
+        const JsonValue *strField = field(*e, "str");
+        r.longForm = strField && strField->isString() && strField->toStdString() == "$summary"
+            ? r.subtitle
+            : text("str", r.subtitle);
+    }
     r.link = text("url", {});
     r.appName = text("app_name", {});
     r.icon = text("app_icon", {});

@@ -305,6 +305,14 @@ JsonValue applyFilter(
     }
     if (name == QLatin1String("slice_from"))
         return JsonValue(text(v).mid(arg(0).toInt()));
+    if (name == QLatin1String("fedora_packages")) {
+        // [p["package_name"] for p in v if p["distro"] == "Fedora"]
+        JsonValue::Array out;
+        for (const JsonValue &e : v.array())
+            if (text(Py::at(e, "distro")) == QLatin1String("Fedora"))
+                out.push_back(Py::at(e, "package_name"));
+        return JsonValue(std::move(out));
+    }
     if (name == QLatin1String("plural")) {
         // plural:'error':'errors' -> "1 error" / "2 errors"
         const long long n = v.isInteger() ? v.toInt64() : static_cast<long long>(v.size());
@@ -350,10 +358,23 @@ bool conditionHolds(const JsonValue &cond, const MetaContext &ctx, const JsonVal
     }
     if (const JsonValue *c = cond.find("contains"))
         return text(v).contains(c->toQString());
+    if (const JsonValue *n = cond.find("lte"))
+        return v.isNumber() && v.toDouble() <= n->toDouble();
+    if (const JsonValue *n = cond.find("gte"))
+        return v.isNumber() && v.toDouble() >= n->toDouble();
     return Py::truthy(v);
 }
 
 } // namespace
+
+bool TemplateProcessor::conditionsHold(
+    const JsonValue &when, const MetaContext &ctx, const JsonValue &maps)
+{
+    for (const JsonValue &cond : when.array())
+        if (!conditionHolds(cond, ctx, maps))
+            return false;
+    return true;
+}
 
 JsonValue TemplateProcessor::evaluate(
     const QString &tmpl, const MetaContext &ctx, const JsonValue &maps)

@@ -39,6 +39,9 @@ public:
     /// Evaluates one template against a message (exposed for tests and for schema rules).
     static JsonValue evaluate(
         const QString &tmpl, const MetaContext &ctx, const JsonValue &maps = {});
+    /// True when every condition of a `when` array holds (throws MetaFailure on a missing path).
+    static bool conditionsHold(
+        const JsonValue &when, const MetaContext &ctx, const JsonValue &maps = {});
 
 private:
     struct Rule

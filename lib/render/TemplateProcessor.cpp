@@ -313,6 +313,25 @@ JsonValue applyFilter(
                 out.push_back(Py::at(e, "package_name"));
         return JsonValue(std::move(out));
     }
+    if (name == QLatin1String("fmt_each")) {
+        // fmt_each:'{fullname} ({name})' formats every dict element with its own keys
+        const QString pattern = arg(0);
+        return mapEach(v, [&](const JsonValue &e) {
+            QString out;
+            for (int i = 0; i < pattern.size(); ++i) {
+                if (pattern.at(i) == QLatin1Char('{')) {
+                    const int end = pattern.indexOf(QLatin1Char('}'), i);
+                    if (end < 0)
+                        throw MetaFailure { "fmt_each" };
+                    out += text(Py::at(e, pattern.mid(i + 1, end - i - 1).toStdString()));
+                    i = end;
+                } else {
+                    out += pattern.at(i);
+                }
+            }
+            return JsonValue(out);
+        });
+    }
     if (name == QLatin1String("plural")) {
         // plural:'error':'errors' -> "1 error" / "2 errors"
         const long long n = v.isInteger() ? v.toInt64() : static_cast<long long>(v.size());

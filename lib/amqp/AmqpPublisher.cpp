@@ -182,8 +182,8 @@ bool AmqpPublisher::waitForConfirms(int timeoutMs, QString *error)
         switch (frame.payload.method.id) {
         case AMQP_BASIC_ACK_METHOD: {
             const auto *ack = static_cast<const amqp_basic_ack_t *>(frame.payload.method.decoded);
-            m_confirmed = ack->multiple ? std::max<quint64>(m_confirmed, ack->delivery_tag)
-                                        : std::max<quint64>(m_confirmed, ack->delivery_tag);
+            // RabbitMQ confirms in publish order; "multiple" covers everything up to the tag.
+            m_confirmed = std::max<quint64>(m_confirmed, ack->delivery_tag);
             break;
         }
         case AMQP_BASIC_NACK_METHOD:

@@ -12,8 +12,13 @@ function(fedmsg_target_defaults target)
         QT_USE_QSTRINGBUILDER
         QT_DISABLE_DEPRECATED_BEFORE=0x060400
         FEDMSG_NOTIFY_VERSION="${PROJECT_VERSION}")
-    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic
         -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        target_compile_options(${target} PRIVATE -Wshadow=local)
+    else()
+        target_compile_options(${target} PRIVATE -Wshadow-uncaptured-local)
+    endif()
     if(FEDMSG_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()

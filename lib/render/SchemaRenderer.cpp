@@ -294,9 +294,18 @@ Rendering SchemaRenderer::render(const Input &in) const
     r.subtitle = text("summary", in.topic);
     {
         const JsonValue *strField = field(*e, "str");
-        r.longForm = strField && strField->isString() && strField->toStdString() == "$summary"
-            ? r.subtitle
-            : text("str", r.subtitle);
+        const std::string marker =
+            strField && strField->isString() ? strField->toStdString() : std::string();
+        if (marker == "$summary")
+            r.longForm = r.subtitle;
+        else if (marker == "$base") // the schema does not override __str__
+            r.longForm = QStringLiteral("Id: %1\nTopic: %2\nHeaders: %3\nBody: %4")
+                             .arg(in.messageId,
+                                 in.topic,
+                                 pythonJsonDump(in.headers),
+                                 pythonJsonDump(in.body));
+        else
+            r.longForm = text("str", r.subtitle);
     }
     r.link = text("url", {});
     r.appName = text("app_name", {});

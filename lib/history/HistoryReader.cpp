@@ -181,16 +181,22 @@ void HistoryReader::close()
     }
 }
 
-bool HistoryReader::buildWhere(
-    const HistoryQuery &query, bool withKeyset, QString *where, QVariantList *binds, QString *error)
+bool HistoryReader::select(
+    const HistoryQuery &query, bool withKeyset, Selection *selection, QString *error)
 {
     QStringList clauses;
+    QVariantList *binds = &selection->binds;
+    selection->from = QStringLiteral("messages m");
+    selection->idColumn = QStringLiteral("m.id");
     if (!query.text.trimmed().isEmpty()) {
         const auto expression = FtsQuery::toMatchExpression(query.text, error);
         if (!expression)
             return false;
-        clauses.append(
-            QStringLiteral("m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)"));
+        // Driven by the FTS index, which yields row ids in order, so LIMIT stops early.
+        selection->from =
+            QStringLiteral("messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid");
+        selection->idColumn = QStringLiteral("messages_fts.rowid");
+        clauses.append(QStringLiteral("messages_fts MATCH ?"));
         binds->append(*expression);
     }
     const auto inList = [&](const QString &column, const QStringList &values) {
@@ -238,30 +244,32 @@ bool HistoryReader::buildWhere(
     if (query.unreadOnly)
         clauses.append(QStringLiteral("m.is_read = 0"));
     if (withKeyset && query.afterRowId > 0) {
-        clauses.append(query.oldestFirst ? QStringLiteral("m.id > ?") : QStringLiteral("m.id < ?"));
+        clauses.append(selection->idColumn
+            + (query.oldestFirst ? QStringLiteral(" > ?") : QStringLiteral(" < ?")));
         binds->append(query.afterRowId);
     }
-    *where = clauses.isEmpty() ? QString()
-                               : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
+    selection->where = clauses.isEmpty()
+        ? QString()
+        : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
     return true;
 }
 
 QList<StoredMessage> HistoryReader::search(const HistoryQuery &query, QString *error)
 {
     QList<StoredMessage> messages;
-    QString where;
-    QVariantList binds;
-    if (!open(error) || !buildWhere(query, true, &where, &binds, error))
+    Selection sel;
+    if (!open(error) || !select(query, true, &sel, error))
         return messages;
-    const QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM messages m")
-        + where
-        + (query.oldestFirst ? QStringLiteral(" ORDER BY m.id ASC")
-                             : QStringLiteral(" ORDER BY m.id DESC"))
-        + QStringLiteral(" LIMIT ? OFFSET ?");
-    binds.append(query.limit > 0 ? query.limit : -1);
-    binds.append(std::max(0, query.offset));
+    const QString order = query.oldestFirst ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    // Pick the page's row ids first (narrow rows to sort), then read those rows.
+    const QString sql = QStringLiteral("SELECT ") + Columns
+        + QStringLiteral(" FROM messages m WHERE m.id IN (SELECT ") + sel.idColumn
+        + QStringLiteral(" FROM ") + sel.from + sel.where + QStringLiteral(" ORDER BY ")
+        + sel.idColumn + order + QStringLiteral(" LIMIT ? OFFSET ?) ORDER BY m.id") + order;
+    sel.binds.append(query.limit > 0 ? query.limit : -1);
+    sel.binds.append(std::max(0, query.offset));
     QSqlQuery q(m_db);
-    if (!runQuery(q, sql, binds, error))
+    if (!runQuery(q, sql, sel.binds, error))
         return messages;
     while (q.next())
         messages.append(fromRow(q));
@@ -275,12 +283,12 @@ QList<StoredMessage> HistoryReader::search(const HistoryQuery &query, QString *e
 
 qint64 HistoryReader::count(const HistoryQuery &query, QString *error)
 {
-    QString where;
-    QVariantList binds;
-    if (!open(error) || !buildWhere(query, false, &where, &binds, error))
+    Selection sel;
+    if (!open(error) || !select(query, false, &sel, error))
         return 0;
     QSqlQuery q(m_db);
-    if (!runQuery(q, QStringLiteral("SELECT count(*) FROM messages m") + where, binds, error)
+    if (!runQuery(
+            q, QStringLiteral("SELECT count(*) FROM ") + sel.from + sel.where, sel.binds, error)
         || !q.next())
         return 0;
     return q.value(0).toLongLong();
@@ -289,20 +297,29 @@ qint64 HistoryReader::count(const HistoryQuery &query, QString *error)
 QList<ServiceCount> HistoryReader::countsPerService(const HistoryQuery &query, QString *error)
 {
     QList<ServiceCount> counts;
-    QString where;
-    QVariantList binds;
-    if (!open(error) || !buildWhere(query, false, &where, &binds, error))
+    Selection sel;
+    if (!open(error) || !select(query, false, &sel, error))
         return counts;
     QSqlQuery q(m_db);
+    // Counted from the (service_name, received_at) index alone; labels are looked up afterwards.
     if (!runQuery(q,
-            QStringLiteral("SELECT m.service_name, max(m.service_label), count(*) FROM messages m")
-                + where + QStringLiteral(" GROUP BY m.service_name ORDER BY 3 DESC, 1 ASC"),
-            binds,
+            QStringLiteral("SELECT m.service_name, count(*) FROM ") + sel.from + sel.where
+                + QStringLiteral(" GROUP BY m.service_name ORDER BY 2 DESC, 1 ASC"),
+            sel.binds,
             error))
         return counts;
     while (q.next())
-        counts.append(
-            ServiceCount { q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong() });
+        counts.append(ServiceCount { q.value(0).toString(), QString(), q.value(1).toLongLong() });
+    q.finish();
+    QSqlQuery label(m_db);
+    label.prepare(QStringLiteral("SELECT service_label FROM messages WHERE service_name = ?"
+                                 " ORDER BY received_at DESC LIMIT 1"));
+    for (ServiceCount &c : counts) {
+        label.addBindValue(c.serviceName.isNull() ? QStringLiteral("") : c.serviceName);
+        if (label.exec() && label.next())
+            c.serviceLabel = label.value(0).toString();
+        label.finish();
+    }
     return counts;
 }
 

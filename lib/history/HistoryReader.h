@@ -50,11 +50,15 @@ public:
     std::optional<StoredMessage> message(qint64 id, QString *error = nullptr);
 
 private:
-    bool buildWhere(const HistoryQuery &query,
-        bool withKeyset,
-        QString *where,
-        QVariantList *binds,
-        QString *error);
+    /// FROM ... WHERE ... for a query, and the row id column to order by.
+    struct Selection
+    {
+        QString from;
+        QString where;
+        QString idColumn;
+        QVariantList binds;
+    };
+    bool select(const HistoryQuery &query, bool withKeyset, Selection *selection, QString *error);
 
     QString m_path;
     QString m_connectionName;

@@ -167,6 +167,7 @@ void HistoryWriter::closeConnection()
 {
     m_insert.reset();
     m_findKey.reset();
+    m_insertFts.reset();
     m_insertUser.reset();
     m_insertPackage.reset();
     m_open = false;
@@ -192,8 +193,14 @@ bool HistoryWriter::recoverCorrupt(const QString &reason)
 
 bool HistoryWriter::prepareStatements(QSqlError *error)
 {
+    // Schema changes (even of TEMP) come before preparing: they would expire prepared statements.
+    if (!HistoryConnection::exec(m_db,
+            QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS prune_ids (id INTEGER PRIMARY KEY)"),
+            error))
+        return false;
     m_insert = std::make_unique<QSqlQuery>(m_db);
     m_findKey = std::make_unique<QSqlQuery>(m_db);
+    m_insertFts = std::make_unique<QSqlQuery>(m_db);
     m_insertUser = std::make_unique<QSqlQuery>(m_db);
     m_insertPackage = std::make_unique<QSqlQuery>(m_db);
     const bool ok =
@@ -207,13 +214,19 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
             "?, ?,"
             " ?, ?, ?) ON CONFLICT(dedup_key) DO NOTHING"))
         && m_findKey->prepare(QStringLiteral("SELECT id FROM messages WHERE dedup_key = ?"))
+        && m_insertFts->prepare(
+            QStringLiteral("INSERT INTO messages_fts (rowid, title, subtitle,"
+                           " topic, usernames, packages) VALUES (?, ?, ?, ?, ?, ?)"))
         && m_insertUser->prepare(
             QStringLiteral("INSERT OR IGNORE INTO message_users (name, message_id) VALUES (?, ?)"))
         && m_insertPackage->prepare(QStringLiteral(
             "INSERT OR IGNORE INTO message_packages (name, message_id) VALUES (?, ?)"));
     if (!ok) {
-        for (const auto *q :
-            { m_insert.get(), m_findKey.get(), m_insertUser.get(), m_insertPackage.get() }) {
+        for (const auto *q : { m_insert.get(),
+                 m_findKey.get(),
+                 m_insertFts.get(),
+                 m_insertUser.get(),
+                 m_insertPackage.get() }) {
             if (q->lastError().isValid()) {
                 *error = q->lastError();
                 break;
@@ -377,6 +390,15 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
         if (q.numRowsAffected() > 0) {
             result.rowId = q.lastInsertId().toLongLong();
             ++inserted;
+            QSqlQuery &fts = *m_insertFts;
+            fts.bindValue(0, result.rowId);
+            fts.bindValue(1, q.boundValue(12)); // title
+            fts.bindValue(2, q.boundValue(13)); // subtitle
+            fts.bindValue(3, q.boundValue(2)); // topic
+            fts.bindValue(4, q.boundValue(20)); // usernames
+            fts.bindValue(5, q.boundValue(21)); // packages
+            if (!fts.exec())
+                return failed(fts.lastError());
             for (const auto &[names, statement] : { std::pair { &r.usernames, m_insertUser.get() },
                      std::pair { &r.packages, m_insertPackage.get() } }) {
                 for (const QString &name : *names) {
@@ -460,28 +482,30 @@ void HistoryWriter::pruneStep()
         HistoryConnection::exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), &error) && [&] {
             if (maxAgeMs > 0) {
                 QSqlQuery q(m_db);
-                q.prepare(QStringLiteral("DELETE FROM messages WHERE id IN (SELECT id FROM messages"
-                                         " WHERE received_at < ? ORDER BY received_at LIMIT ?)"));
+                q.prepare(QStringLiteral("INSERT INTO prune_ids (id) SELECT id FROM messages"
+                                         " WHERE received_at < ? ORDER BY received_at LIMIT ?"));
                 q.addBindValue(QDateTime::currentMSecsSinceEpoch() - maxAgeMs);
                 q.addBindValue(limit);
                 if (!q.exec()) {
                     error = q.lastError();
                     return false;
                 }
-                deleted += q.numRowsAffected();
+                if (!deleteSelected(&deleted, &error))
+                    return false;
             }
             const qint64 excess =
                 m_options.maxCount > 0 ? m_count - deleted - m_options.maxCount : 0;
             if (excess > 0 && deleted < limit) {
                 QSqlQuery q(m_db);
-                q.prepare(QStringLiteral("DELETE FROM messages WHERE id IN (SELECT id FROM "
-                                         "messages ORDER BY id LIMIT ?)"));
+                q.prepare(QStringLiteral(
+                    "INSERT INTO prune_ids (id) SELECT id FROM messages ORDER BY id LIMIT ?"));
                 q.addBindValue(std::min<qint64>(excess, limit - deleted));
                 if (!q.exec()) {
                     error = q.lastError();
                     return false;
                 }
-                deleted += q.numRowsAffected();
+                if (!deleteSelected(&deleted, &error))
+                    return false;
             }
             return HistoryConnection::exec(m_db, QStringLiteral("COMMIT"), &error);
         }();
@@ -503,6 +527,32 @@ void HistoryWriter::pruneStep()
         schedulePrune(); // more to do: continue after whatever is queued (inserts first)
     else
         scheduleAgeTimer();
+}
+
+// Deletes the rows listed in the temp table prune_ids with their FTS entries and user/package
+// rows (one statement each: cheap for FTS5), then empties prune_ids.
+bool HistoryWriter::deleteSelected(qint64 *deleted, QSqlError *error)
+{
+    static const char *const statements[] = {
+        "INSERT INTO messages_fts (messages_fts, rowid, title, subtitle, topic, usernames, "
+        "packages)"
+        " SELECT 'delete', id, title, subtitle, topic, usernames, packages FROM messages"
+        " WHERE id IN (SELECT id FROM prune_ids)",
+        "DELETE FROM message_users WHERE message_id IN (SELECT id FROM prune_ids)",
+        "DELETE FROM message_packages WHERE message_id IN (SELECT id FROM prune_ids)",
+        "DELETE FROM messages WHERE id IN (SELECT id FROM prune_ids)",
+        "DELETE FROM prune_ids",
+    };
+    for (const char *statement : statements) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QString::fromLatin1(statement))) {
+            *error = q.lastError();
+            return false;
+        }
+        if (QLatin1String(statement).startsWith(QLatin1String("DELETE FROM messages ")))
+            *deleted += q.numRowsAffected();
+    }
+    return true;
 }
 
 void HistoryWriter::scheduleAgeTimer()

@@ -77,6 +77,7 @@ private:
     void reportSuccess();
     void schedulePrune();
     void pruneStep();
+    bool deleteSelected(qint64 *deleted, QSqlError *error);
     void scheduleAgeTimer();
     void trimPending();
     bool runUpdate(const std::function<bool(QSqlError *)> &body);
@@ -88,6 +89,7 @@ private:
     bool m_tooNew = false;
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_findKey;
+    std::unique_ptr<QSqlQuery> m_insertFts;
     std::unique_ptr<QSqlQuery> m_insertUser;
     std::unique_ptr<QSqlQuery> m_insertPackage;
 

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// bench_history [rows]: History's batched insert rate and search latency over `rows` stored
-// messages (default 100000), beside two baselines measured in the same run on the same rows:
+// bench_history [rows [keep-dir]]: History's batched insert rate and search latency over `rows`
+// stored messages (default 100000), beside two baselines measured in the same run on the same rows:
 // single-row autocommit QSqlQuery inserts (what History avoids) and a bare one-transaction insert
 // into a table without indexes or FTS (the floor SQLite itself needs).
 
@@ -11,6 +11,7 @@
 #include "history/HistoryReader.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -161,7 +162,9 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const int rows = argc > 1 ? std::max(1000, QString::fromLocal8Bit(argv[1]).toInt()) : 100000;
-    QTemporaryDir dir;
+    QTemporaryDir dir(argc > 2 ? QString::fromLocal8Bit(argv[2]) + QStringLiteral("/bench-XXXXXX")
+                               : QDir::tempPath() + QStringLiteral("/bench_history-XXXXXX"));
+    dir.setAutoRemove(argc <= 2); // bench_history ROWS KEEPDIR keeps the databases for inspection
     std::printf("bench_history: %d messages, SQLite files in %s\n", rows, qPrintable(dir.path()));
     const QList<HistoryRecord> records = makeCorpus(rows);
 

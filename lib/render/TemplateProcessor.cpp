@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/TemplateProcessor.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 #include "render/Avatar.h"
 #include "render/Py.h"
 
@@ -331,6 +334,20 @@ JsonValue applyFilter(
             }
             return JsonValue(out);
         });
+    }
+    if (name == QLatin1String("httpdate")) {
+        // ISO 8601 timestamp -> strftime("%a, %d %b %Y %H:%M:%S UTC") in UTC (C locale);
+        // httpdate:'text' gives text for None.
+        if (v.isNull() && parts.size() > 1)
+            return JsonValue(arg(0));
+        QDateTime dt = QDateTime::fromString(text(v), Qt::ISODateWithMs);
+        if (!dt.isValid())
+            dt = QDateTime::fromString(text(v), Qt::ISODate);
+        if (!dt.isValid())
+            throw MetaFailure { "ValueError: not a timestamp" };
+        return JsonValue(
+            QLocale::c().toString(dt.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
+            + QStringLiteral(" UTC"));
     }
     if (name == QLatin1String("plural")) {
         // plural:'error':'errors' -> "1 error" / "2 errors"

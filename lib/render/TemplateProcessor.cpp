@@ -326,7 +326,20 @@ JsonValue applyFilter(
                     const int end = pattern.indexOf(QLatin1Char('}'), i);
                     if (end < 0)
                         throw MetaFailure { "fmt_each" };
-                    out += text(Py::at(e, pattern.mid(i + 1, end - i - 1).toStdString()));
+                    // {a.b|filter:arg}: a dotted path inside the element, then filters
+                    const QStringList steps =
+                        splitOutsideQuotes(pattern.mid(i + 1, end - i - 1), QLatin1Char('|'));
+                    const JsonValue *cur = &e;
+                    for (const QString &seg : steps.first().trimmed().split(QLatin1Char('.'))) {
+                        bool idxOk = false;
+                        const long long idx = seg.toLongLong(&idxOk);
+                        cur = idxOk && cur->isArray() ? &Py::at(*cur, idx)
+                                                      : &Py::at(*cur, seg.toStdString());
+                    }
+                    JsonValue slot = *cur;
+                    for (int s = 1; s < steps.size(); ++s)
+                        slot = applyFilter(slot, steps.at(s).trimmed(), ctx, maps);
+                    out += text(slot);
                     i = end;
                 } else {
                     out += pattern.at(i);

@@ -198,6 +198,18 @@ JsonValue applyFilter(
         const int n = parts.size() > 1 ? arg(0).toInt() : 3;
         return JsonValue(Py::listToSeries(Py::strList(v), n));
     }
+    if (name == QLatin1String("squote_each"))
+        return mapEach(v, [](const JsonValue &e) {
+            return JsonValue(QLatin1Char('\'') + text(e) + QLatin1Char('\''));
+        });
+    if (name == QLatin1String("and_join")) {
+        // ["a","b","c"] -> "a, b and c"
+        const QStringList items = Py::strList(v);
+        if (items.size() <= 1)
+            return JsonValue(items.value(0));
+        return JsonValue(items.mid(0, items.size() - 1).join(QStringLiteral(", "))
+            + QStringLiteral(" and ") + items.last());
+    }
     if (name == QLatin1String("len")) {
         if (v.isString())
             return JsonValue(static_cast<std::int64_t>(Py::len(v.toQString())));

@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QTimeZone>
+#include <algorithm>
 
 #include "render/Avatar.h"
 #include "render/Py.h"
@@ -127,6 +129,55 @@ JsonValue mapEach(const JsonValue &v, const std::function<JsonValue(const JsonVa
     return f(v);
 }
 
+/// arrow's Arrow.humanize() (English) of `when` relative to `now`.
+QString humanize(const QDateTime &when, const QDateTime &now)
+{
+    const long long delta = now.secsTo(when);
+    const long long diff = delta < 0 ? -delta : delta;
+    const int sign = delta < 0 ? -1 : 1;
+    auto rel = [&](const QString &span) {
+        return sign > 0 ? QStringLiteral("in ") + span : span + QStringLiteral(" ago");
+    };
+    auto plural = [](long long n, const char *unit) {
+        return QStringLiteral("%1 %2%3")
+            .arg(n)
+            .arg(QLatin1String(unit))
+            .arg(n == 1 ? QString() : QStringLiteral("s"));
+    };
+    if (diff < 10)
+        return QStringLiteral("just now");
+    if (diff < 45)
+        return rel(plural(diff, "second"));
+    if (diff < 90)
+        return rel(QStringLiteral("a minute"));
+    if (diff < 2700)
+        return rel(plural(std::max(diff / 60, 2LL), "minute"));
+    if (diff < 5400)
+        return rel(QStringLiteral("an hour"));
+    if (diff < 79200)
+        return rel(plural(std::max(diff / 3600, 2LL), "hour"));
+    if (diff < 129600)
+        return rel(QStringLiteral("a day"));
+    if (diff < 554400)
+        return rel(plural(std::max(diff / 86400, 2LL), "day"));
+    if (diff < 907200)
+        return rel(QStringLiteral("a week"));
+    if (diff < 2419200)
+        return rel(plural(std::max(diff / 604800, 2LL), "week"));
+    if (diff < 3888000)
+        return rel(QStringLiteral("a month"));
+    if (diff < 29808000) {
+        const QDate a = sign > 0 ? now.date() : when.date();
+        const QDate b = sign > 0 ? when.date() : now.date();
+        const long long months =
+            std::max<long long>((b.year() - a.year()) * 12 + (b.month() - a.month()), 2LL);
+        return rel(plural(months, "month"));
+    }
+    if (diff < 47260800)
+        return rel(QStringLiteral("a year"));
+    return rel(plural(std::max(diff / 31536000, 2LL), "year"));
+}
+
 JsonValue applyFilter(
     const JsonValue &v, const QString &filterSpec, const MetaContext &ctx, const JsonValue &maps)
 {
@@ -202,6 +253,20 @@ JsonValue applyFilter(
         return mapEach(v, [](const JsonValue &e) {
             return JsonValue(QLatin1Char('\'') + text(e) + QLatin1Char('\''));
         });
+    if (name == QLatin1String("humanize_at")) {
+        // humanize_at:'date_key':'time_key':'tz_key' on a dict: arrow's humanize() of that
+        // local date and time relative to env.now (the injected clock)
+        const QDate d = QDate::fromString(text(Py::at(v, arg(0).toStdString())), Qt::ISODate);
+        const QTime t = QTime::fromString(text(Py::at(v, arg(1).toStdString())), Qt::ISODate);
+        const JsonValue &tzName = Py::at(v, arg(2).toStdString());
+        QTimeZone tz(tzName.isString() ? tzName.toQString().toUtf8() : QByteArray("UTC"));
+        if (!tz.isValid())
+            tz = QTimeZone::utc();
+        const QDateTime now = QDateTime::fromString(text(Py::at(ctx.env, "now")), Qt::ISODate);
+        if (!d.isValid() || !t.isValid() || !now.isValid())
+            throw MetaFailure { "humanize_at: bad date" };
+        return JsonValue(humanize(QDateTime(d, t, tz), now));
+    }
     if (name == QLatin1String("and_join")) {
         // ["a","b","c"] -> "a, b and c"
         const QStringList items = Py::strList(v);

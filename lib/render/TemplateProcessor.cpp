@@ -135,10 +135,10 @@ QString humanize(const QDateTime &when, const QDateTime &now)
     const long long delta = now.secsTo(when);
     const long long diff = delta < 0 ? -delta : delta;
     const int sign = delta < 0 ? -1 : 1;
-    auto rel = [&](const QString &span) {
+    auto rel = [&](const QString &span) -> QString {
         return sign > 0 ? QStringLiteral("in ") + span : span + QStringLiteral(" ago");
     };
-    auto plural = [](long long n, const char *unit) {
+    auto plural = [](long long n, const char *unit) -> QString {
         return QStringLiteral("%1 %2%3")
             .arg(n)
             .arg(QLatin1String(unit))

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void corpus();
     void baseMessageFallback();
     void amqpEnvelopeDispatch();
+    void relativeTimeAndStatusMaps();
 };
 
 /// Builds the Envelope an AMQP source would produce for a corpus record.
@@ -168,6 +169,44 @@ void TestSchemaRenderer::amqpEnvelopeDispatch()
         amqpEnvelope(*rec, QStringLiteral("org.fedoraproject.prod.bodhi.update.comment")));
     QCOMPARE(r.serviceName, QStringLiteral("bodhi"));
     QCOMPARE(r.subtitle, QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"));
+}
+
+void TestSchemaRenderer::relativeTimeAndStatusMaps()
+{
+    Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+    const QDateTime now(QDate(2026, 1, 10), QTime(12, 0), Qt::UTC);
+    renderer.setClock([now] {
+        return now;
+    });
+    auto headers = JsonParser::parse(R"({"fedora_messaging_schema":"fedocal.meeting.reminder"})");
+    QVERIFY(headers);
+    // a reminder for a meeting that started 3 hours ago (Europe/Paris is UTC+1 in January)
+    auto past = JsonParser::parse(
+        R"({"calendar":{"calendar_name":"c"},"meeting":{"meeting_name":"m","meeting_date":"2026-01-10",)"
+        R"("meeting_time_start":"10:00:00","meeting_timezone":"Europe/Paris"}})");
+    QVERIFY(past);
+    Rendering r = renderer.renderSchema(QStringLiteral("fedocal.meeting.reminder"),
+        QStringLiteral("fedocal.meeting.reminder"),
+        *past,
+        *headers,
+        QStringLiteral("id"));
+    QCOMPARE(r.longForm,
+        QStringLiteral(
+            "Friendly reminder!  The 'm' meeting from the 'c' calendar starts 3 hours ago"));
+
+    auto copr =
+        JsonParser::parse(R"({"owner":"o","copr":"p","build":7,"chroot":"f-x","status":1})");
+    auto coprHeaders = JsonParser::parse(R"({"fedora_messaging_schema":"copr.build.end"})");
+    QVERIFY(copr && coprHeaders);
+    r = renderer.renderSchema(QStringLiteral("copr.build.end"),
+        QStringLiteral("copr.build.end"),
+        *copr,
+        *coprHeaders,
+        QStringLiteral("id"));
+    QCOMPARE(r.subtitle,
+        QStringLiteral(
+            "Copr Message in project \"o/p\": build 7: chroot \"f-x\" ended as \"succeeded\"."));
+    QCOMPARE(r.usernames, QStringList { QStringLiteral("o") });
 }
 
 QTEST_GUILESS_MAIN(TestSchemaRenderer)

@@ -380,7 +380,7 @@ void TestAmqpSource::thousandMessagesExactlyOnce()
     QTRY_COMPARE_WITH_TIMEOUT(c1->state(), EndpointStatus::State::Connected, Timeout);
     publishMany(0, 300);
     confirm();
-    QTRY_VERIFY_WITH_TIMEOUT(c1->received.size() >= 150, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(c1->received.size() >= 50, 2 * Timeout);
     c1->source.stop(); // mid-stream: some delivered but not stored/acked yet
     const int firstRun = c1->received.size();
     publishMany(300, 700); // offline: the broker keeps them
@@ -393,7 +393,7 @@ void TestAmqpSource::thousandMessagesExactlyOnce()
     publishMany(700, 1000);
     confirm();
     QCOMPARE(published.size(), 1000);
-    QTRY_COMPARE_WITH_TIMEOUT(history.count({}), qint64(1000), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(history.count({}), qint64(1000), 4 * Timeout);
     QVERIFY(c2->gaps.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c2->allAcked(), Timeout);
     // Every published id is stored exactly once.

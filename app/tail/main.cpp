@@ -12,6 +12,7 @@
 #include "bus/TailFormatter.h"
 #include "bus/TopicFilter.h"
 #include "bus/ZmqSource.h"
+#include "history/HistoryReader.h"
 #include "trust/TrustLocations.h"
 #include "trust/TrustStore.h"
 
@@ -24,6 +25,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <memory>
@@ -140,6 +142,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption amqpOpt(QStringLiteral("amqp-url"),
         QStringLiteral("Consume from a fedora-messaging broker at URL."),
         QStringLiteral("URL"));
+    const QCommandLineOption historyOpt(QStringLiteral("history"),
+        QStringLiteral(
+            "Print stored messages from the applet's history instead of listening; "
+            "the arguments are a full-text query (words, prefix*, \"phrases\", OR, -word)."));
+    const QCommandLineOption historyDbOpt(QStringLiteral("history-db"),
+        QStringLiteral("The history database to read (default: the applet's)."),
+        QStringLiteral("FILE"));
+    p.addPositionalArgument(QStringLiteral("query"),
+        QStringLiteral("With --history: what to search for (all messages when empty)."),
+        QStringLiteral("[QUERY...]"));
+    p.addOptions({ historyOpt, historyDbOpt });
     p.addOptions({ topicOpt,
         excludeOpt,
         includeOpt,
@@ -189,7 +202,13 @@ int main(int argc, char *argv[])
         for (const QString &url : p.values(endpointOpt))
             bus.endpoints.append(BusEndpoint { url, {} });
     }
-    if (bus.endpoints.isEmpty()) {
+    const bool historyMode = p.isSet(historyOpt);
+    if (!historyMode && !p.positionalArguments().isEmpty()) {
+        err(QStringLiteral("unexpected arguments: %1 (a query needs --history)")
+                .arg(p.positionalArguments().join(QLatin1Char(' '))));
+        return 2;
+    }
+    if (bus.endpoints.isEmpty() && !historyMode) {
         err(QStringLiteral("no endpoints: give --endpoint URL or configure endpoints in fedmsg.d"));
         return 2;
     }
@@ -247,6 +266,40 @@ int main(int argc, char *argv[])
     }
 #endif
     const qint64 maxCount = p.isSet(countOpt) ? p.value(countOpt).toLongLong() : -1;
+
+    if (historyMode) {
+        // The store as a terminal tool: newest matches, printed oldest first like a log.
+        HistoryReader store(p.value(historyDbOpt));
+        HistoryQuery query;
+        query.text = p.positionalArguments().join(QLatin1Char(' '));
+        query.limit = maxCount > 0 ? int(maxCount) : 50;
+        const QStringList prefixes = filter.prefixes();
+        if (prefixes.size() == 1)
+            query.topicPrefix = prefixes.first();
+        QList<StoredMessage> rows = store.search(query, &error);
+        if (!error.isEmpty()) {
+            err(error);
+            return 2;
+        }
+        std::reverse(rows.begin(), rows.end());
+        for (const StoredMessage &row : std::as_const(rows)) {
+            QString parseError;
+            const std::optional<Envelope> env = row.toEnvelope(&parseError);
+            if (!env) {
+                err(QStringLiteral("history row %1: %2").arg(row.id).arg(parseError));
+                continue;
+            }
+            if (!filter.accepts(env->topic()) || !formatter.passesUserPackageFilter(*env))
+                continue;
+            QString text = formatter.format(*env);
+            if (env->trust() == TrustState::Untrusted)
+                text = TailFormatter::untrustedMarker(*env) + QLatin1Char(' ') + text;
+            if (!writeLine(text))
+                return 0;
+        }
+        std::fflush(stdout);
+        return 0;
+    }
 
     std::unique_ptr<Source> source(SourceFactory::create(bus, nullptr, &error));
     if (!source) {

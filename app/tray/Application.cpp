@@ -56,6 +56,13 @@ bool Application::start()
     connect(m_engine.get(), &Engine::messagesStored, this, &Application::onMessages);
     connect(m_engine.get(), &Engine::endpointStatusChanged, this, &Application::onEndpointStatus);
     connect(m_engine.get(), &Engine::sourcesChanged, this, &Application::updateTrayState);
+    connect(m_engine.get(),
+        &Engine::queueNameAssigned,
+        m_settings.get(),
+        [this](const QString &bus, const QString &queue) {
+            m_settings->setAmqpQueueName(bus, queue);
+            m_settings->sync();
+        });
     connect(m_network.get(),
         &NetworkWatcher::reconnectRequested,
         m_engine.get(),

@@ -2,9 +2,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "engine/Engine.h"
 
+#include "amqp/AmqpSource.h"
 #include "bus/SourceFactory.h"
+#include "bus/ZmqSource.h"
+#include "engine/Transports.h"
 #include "history/History.h"
 #include "render/Renderer.h"
+#include "trust/TrustLocations.h"
+#include "trust/TrustStore.h"
 
 #include <QLoggingCategory>
 
@@ -16,6 +21,7 @@ namespace fedmsg {
 
 Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
     : QObject(parent)
+    , m_trustStore(new TrustStore(this))
     , m_history(history)
     , m_renderer(renderer)
     , m_factory([](const BusConfig &bus) {
@@ -26,6 +32,7 @@ Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
         return source;
     })
 {
+    Transports::registerAll();
     connect(m_history, &History::stored, this, &Engine::onStored);
 }
 
@@ -50,8 +57,34 @@ Source *Engine::startSource(const BusConfig &bus)
         Q_EMIT endpointStatusChanged(status);
     });
     connect(raw, &Source::messageDropped, this, &Engine::messageDropped);
+    if (auto *amqp = qobject_cast<AmqpSource *>(raw)) {
+        connect(amqp, &AmqpSource::queueNameAssigned, this, &Engine::queueNameAssigned);
+        connect(amqp, &AmqpSource::gapDetected, this, &Engine::gapDetected);
+    }
     m_sources[bus.name] = std::move(source);
-    raw->start();
+    auto *zmq = qobject_cast<ZmqSource *>(raw);
+    if (!zmq || !bus.trust.validateSignatures) {
+        raw->start();
+        return raw;
+    }
+    // fedmsg trust anchors given as https URLs (Fedora's ssl.py) are downloaded into the cache
+    // first, and fetched again when a chain check fails (a CRL was renewed).
+    connect(zmq, &ZmqSource::trustRefreshRequested, this, [this, zmq] {
+        m_trustStore->refresh(zmq->config().trust);
+    });
+    connect(m_trustStore, &TrustStore::updated, zmq, &ZmqSource::reloadTrust);
+    const bool remote =
+        TrustLocations::isRemote(TrustLocations::effectiveCaLocation(bus.trust.caLocation))
+        || TrustLocations::isRemote(bus.trust.crlLocation);
+    if (remote) {
+        connect(m_trustStore, &TrustStore::ready, zmq, [zmq](const TrustConfig &ready) {
+            if (ready == zmq->config().trust && !zmq->isRunning())
+                zmq->start();
+        });
+        m_trustStore->ensure(bus.trust);
+    } else {
+        raw->start();
+    }
     return raw;
 }
 

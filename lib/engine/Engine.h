@@ -12,6 +12,7 @@
 #include "history/HistoryRecord.h"
 #include "history/StoreResult.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -27,6 +28,7 @@ namespace fedmsg {
 
 class History;
 class Renderer;
+class TrustStore;
 
 /// @brief A message that passed through the whole engine: what was stored, and where.
 struct EngineMessage
@@ -83,12 +85,17 @@ Q_SIGNALS:
     void messageDropped(const QString &busName, const QString &endpoint, const QString &reason);
     /// A source was started or stopped (the tray shows the overall state).
     void sourcesChanged();
+    /// An AMQP source made up its private queue's name; keep it so restarts reuse the queue.
+    void queueNameAssigned(const QString &busName, const QString &queueName);
+    /// An AMQP source lost its queue (broker restart, expiry): messages since then may be missing.
+    void gapDetected(const QString &busName, const QDateTime &since);
 
 private:
     void onEnvelopes(Source *source, const QList<Envelope> &batch);
     void onStored(const QList<StoreResult> &results);
     Source *startSource(const BusConfig &bus);
 
+    TrustStore *m_trustStore;
     History *m_history;
     const Renderer *m_renderer;
     MakeSource m_factory;

@@ -6,13 +6,17 @@
 
 #include "UnixSignalWatcher.h"
 
+#include "amqp/AmqpPresets.h"
+#include "bus/BusPresets.h"
 #include "bus/FedmsgConfigReader.h"
 #include "bus/Source.h"
 #include "bus/SourceFactory.h"
 #include "bus/TailFormatter.h"
 #include "bus/TopicFilter.h"
 #include "bus/ZmqSource.h"
+#include "engine/Transports.h"
 #include "history/HistoryReader.h"
+#include "settings/Settings.h"
 #include "trust/TrustLocations.h"
 #include "trust/TrustStore.h"
 
@@ -142,6 +146,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption amqpOpt(QStringLiteral("amqp-url"),
         QStringLiteral("Consume from a fedora-messaging broker at URL."),
         QStringLiteral("URL"));
+    const QCommandLineOption certOpt(QStringLiteral("cert"),
+        QStringLiteral("AMQP: client certificate file (default: Fedora's public one)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption keyOpt(QStringLiteral("key"),
+        QStringLiteral("AMQP: client key file (default: Fedora's public one)."),
+        QStringLiteral("FILE"));
+    p.addOptions({ certOpt, keyOpt });
     const QCommandLineOption historyOpt(QStringLiteral("history"),
         QStringLiteral(
             "Print stored messages from the applet's history instead of listening; "
@@ -192,10 +203,39 @@ int main(int argc, char *argv[])
 
     BusConfig bus = reader.toBusConfig(QStringLiteral("fedmsg-tail"));
     if (p.isSet(amqpOpt) || p.isSet(busOpt)) {
-        // TODO(lead): pick the named bus from Settings / build an AMQP bus from --amqp-url.
-        bus.transport = BusConfig::Transport::Amqp;
-        if (p.isSet(amqpOpt))
+        // fedora-messaging (AMQP) and named buses come from the same registry the applet uses.
+        Transports::registerAll();
+        if (p.isSet(busOpt)) {
+            Settings settings(Settings::defaultPath());
+            const QList<BusConfig> buses = settings.buses(BusPresets::all(p.values(configOpt)));
+            const auto it = std::find_if(buses.begin(), buses.end(), [&](const BusConfig &b) {
+                return b.name == p.value(busOpt);
+            });
+            if (it == buses.end()) {
+                QStringList names;
+                for (const BusConfig &b : buses)
+                    names.append(b.name);
+                err(QStringLiteral("no bus named %1; configured buses: %2")
+                        .arg(p.value(busOpt), names.join(QStringLiteral(", "))));
+                return 2;
+            }
+            bus = *it;
+        } else {
+            // Fedora's public broker settings (certificates, identity) unless given otherwise.
+            bus = AmqpPresets::fedoraProduction();
+            bus.name = QStringLiteral("fedmsg-tail");
+            bus.amqp.queueName.clear();
             bus.endpoints = { BusEndpoint { p.value(amqpOpt), {} } };
+        }
+        if (bus.transport == BusConfig::Transport::Amqp) {
+            if (p.isSet(caOpt))
+                bus.amqp.caCertFile = p.value(caOpt);
+            if (p.isSet(certOpt))
+                bus.amqp.certFile = p.value(certOpt);
+            if (p.isSet(keyOpt))
+                bus.amqp.keyFile = p.value(keyOpt);
+            bus.trust.validateSignatures = false; // nothing to validate: the broker vouches
+        }
     }
     if (p.isSet(endpointOpt)) {
         bus.endpoints.clear();
@@ -216,7 +256,7 @@ int main(int argc, char *argv[])
         bus.trust.validateSignatures = true;
     if (p.isSet(noValidateOpt))
         bus.trust.validateSignatures = false;
-    if (p.isSet(caOpt))
+    if (p.isSet(caOpt) && bus.transport == BusConfig::Transport::ZeroMq)
         bus.trust.caLocation = p.value(caOpt);
     if (p.isSet(crlOpt))
         bus.trust.crlLocation =
@@ -345,8 +385,18 @@ int main(int argc, char *argv[])
                     return;
                 }
             }
-            if (std::fflush(stdout) != 0 && errno == EPIPE)
+            if (std::fflush(stdout) != 0 && errno == EPIPE) {
                 finish(0);
+                return;
+            }
+            // At-least-once sources (AMQP) get their acknowledgement once the batch is printed.
+            if (source->isAtLeastOnce()) {
+                QList<quint64> tags;
+                for (const Envelope &env : batch)
+                    if (env.deliveryTag() != 0)
+                        tags.append(env.deliveryTag());
+                source->acknowledge(tags);
+            }
         });
     QObject::connect(source.get(),
         &Source::messageDropped,

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "AmqpTestBroker.h"
+
+#include "amqp/AmqpPublisher.h"
+#include "json/JsonParser.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTest>
+
+using namespace fedmsg;
+using fedmsg::test::AmqpTestBroker;
+
+// fedmsg-tail --amqp-url against the RabbitMQ node of tests/rabbitmq/broker.sh.
+class TestTailAmqp : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void tailsSubscribedTopicsFromTheBroker();
+};
+
+void TestTailAmqp::tailsSubscribedTopicsFromTheBroker()
+{
+    AmqpTestBroker broker;
+    if (!broker.load())
+        QSKIP("RabbitMQ test broker (tests/rabbitmq/broker.sh) not running; use "
+              "tests/run-headless.sh");
+    QProcess tail;
+    tail.start(qEnvironmentVariable("FEDMSG_TAIL_BIN"),
+        { QStringLiteral("--amqp-url"),
+            broker.tlsUrl(),
+            QStringLiteral("--ca-cert"),
+            broker.value("FEDMSG_TEST_BROKER_CA"),
+            QStringLiteral("--cert"),
+            broker.value("FEDMSG_TEST_BROKER_CLIENT_CERT"),
+            QStringLiteral("--key"),
+            broker.value("FEDMSG_TEST_BROKER_CLIENT_KEY"),
+            QStringLiteral("--topic"),
+            QStringLiteral("org.fedoraproject.prod.bodhi"),
+            QStringLiteral("--json"),
+            QStringLiteral("--count"),
+            QStringLiteral("3"),
+            QStringLiteral("--no-default-config") });
+    QVERIFY(tail.waitForStarted(5000));
+
+    AmqpPublisher publisher(broker.publisherOptions());
+    QString error;
+    QVERIFY2(publisher.connect(&error), qPrintable(error));
+    // The queue exists once tail has connected; publish until three bodhi messages got through.
+    QElapsedTimer clock;
+    clock.start();
+    int sent = 0;
+    while (tail.state() == QProcess::Running && clock.elapsed() < 60000) {
+        AmqpOutgoingMessage other;
+        other.topic = QStringLiteral("org.fedoraproject.prod.buildsys.build.state.change");
+        other.body = *JsonParser::parse(R"({"name":"koji-noise"})");
+        publisher.publish(other);
+        AmqpOutgoingMessage m;
+        m.topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.comment");
+        m.body = *JsonParser::parse(QStringLiteral(R"({"n":%1})").arg(++sent).toStdString());
+        QVERIFY(!publisher.publish(m).isEmpty());
+        publisher.waitForConfirms(5000);
+        tail.waitForFinished(300);
+    }
+    QVERIFY2(tail.state() == QProcess::NotRunning, "fedmsg-tail did not print 3 messages in 60 s");
+    QCOMPARE(tail.exitCode(), 0);
+    const QStringList lines = QString::fromUtf8(tail.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    for (const QString &line : lines) {
+        const auto body = JsonParser::parse(line.toStdString());
+        QVERIFY2(body.has_value(), qPrintable(line));
+        QCOMPARE((*body)["topic"].toQString(),
+            QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"));
+        QVERIFY((*body)["msg"]["n"].isInteger());
+        QVERIFY(!(*body)["msg_id"].toQString().isEmpty());
+    }
+    QVERIFY2(!tail.readAllStandardError().contains("UNTRUSTED"),
+        "broker messages are not fedmsg-signed");
+}
+
+QTEST_GUILESS_MAIN(TestTailAmqp)
+#include "TestTailAmqp.moc"

@@ -4,8 +4,15 @@
 // fedmsg-logger: send log lines or JSON to a fedmsg bus. Envelope building, signing and the
 // slow-joiner wait are in lib/bus (Publisher); this file parses options and reads stdin.
 
+#include "amqp/AmqpAddress.h"
+#include "amqp/AmqpConnection.h"
+#include "amqp/AmqpPresets.h"
+#include "amqp/AmqpPublisher.h"
+#include "bus/BusPresets.h"
 #include "bus/FedmsgConfigReader.h"
 #include "bus/Publisher.h"
+#include "engine/Transports.h"
+#include "settings/Settings.h"
 #include "json/JsonParser.h"
 
 #include <QCommandLineParser>
@@ -13,6 +20,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -35,6 +43,95 @@ std::optional<JsonValue> parseJson(const std::string &text)
     if (!v)
         err(QStringLiteral("--json-input: %1").arg(QString::fromStdString(e.toString())));
     return v;
+}
+
+QString amqpTopic(const PublisherOptions &opts, const QString &modname, const QString &topic)
+{
+    const QString suffix = modname + QLatin1Char('.') + topic;
+    if (suffix.startsWith(opts.topicPrefix + QLatin1Char('.')))
+        return suffix;
+    return opts.topicPrefix + QLatin1Char('.') + opts.environment + QLatin1Char('.') + suffix;
+}
+
+// fedora-messaging: the same messages, published on a broker with fedora-messaging's properties
+// and headers, and confirmed by it.
+int publishAmqp(const QCommandLineParser &p,
+    const PublisherOptions &opts,
+    QList<JsonValue> messages,
+    bool given)
+{
+    Transports::registerAll();
+    BusConfig bus;
+    if (p.isSet(QStringLiteral("bus"))) {
+        Settings settings(Settings::defaultPath());
+        const QList<BusConfig> buses = settings.buses(BusPresets::all());
+        const auto it = std::find_if(buses.begin(), buses.end(), [&](const BusConfig &b) {
+            return b.name == p.value(QStringLiteral("bus"));
+        });
+        if (it == buses.end() || it->transport != BusConfig::Transport::Amqp
+            || it->endpoints.isEmpty()) {
+            err(QStringLiteral("no AMQP bus named %1").arg(p.value(QStringLiteral("bus"))));
+            return 2;
+        }
+        bus = *it;
+    } else {
+        bus = AmqpPresets::fedoraProduction();
+        bus.endpoints = { BusEndpoint { p.value(QStringLiteral("amqp-url")), {} } };
+    }
+    QString error;
+    AmqpConnectOptions connect;
+    const auto address = AmqpAddress::parse(bus.endpoints.first().url, bus.amqp.vhost, &error);
+    if (!address) {
+        err(error);
+        return 2;
+    }
+    connect.address = *address;
+    connect.caCertFile = p.isSet(QStringLiteral("ca-cert")) ? p.value(QStringLiteral("ca-cert"))
+                                                            : bus.amqp.caCertFile;
+    connect.certFile =
+        p.isSet(QStringLiteral("cert")) ? p.value(QStringLiteral("cert")) : bus.amqp.certFile;
+    connect.keyFile =
+        p.isSet(QStringLiteral("key")) ? p.value(QStringLiteral("key")) : bus.amqp.keyFile;
+    if (!address->user.isEmpty()) {
+        // user:password in the URL: PLAIN login, no client certificate.
+        connect.certFile.clear();
+        connect.keyFile.clear();
+    }
+    connect.appName = QStringLiteral("fedmsg-logger");
+    if (!given) {
+        std::string line;
+        while (std::getline(std::cin, line))
+            messages << JsonValue(JsonValue::Object { { "log",
+                JsonValue(QString::fromUtf8(line.data(), qsizetype(line.size())).trimmed()) } });
+    }
+    AmqpPublisher publisher(connect);
+    if (!publisher.connect(&error)) {
+        err(error);
+        return 1;
+    }
+    const QString topic =
+        amqpTopic(opts, p.value(QStringLiteral("modname")), p.value(QStringLiteral("topic")));
+    int rc = 0;
+    for (const JsonValue &m : std::as_const(messages)) {
+        if (!m.isObject()) {
+            err(QStringLiteral("fedora-messaging bodies are JSON objects; skipped a %1")
+                    .arg(QLatin1String(m.isArray() ? "list" : "scalar")));
+            rc = 1;
+            continue;
+        }
+        AmqpOutgoingMessage out;
+        out.topic = topic;
+        out.body = m;
+        if (publisher.publish(out).isEmpty()) {
+            err(QStringLiteral("publishing on %1 failed").arg(topic));
+            rc = 1;
+        }
+    }
+    if (!publisher.waitForConfirms(10000, &error)) {
+        err(error);
+        rc = 1;
+    }
+    return rc;
 }
 
 } // namespace
@@ -105,7 +202,10 @@ int main(int argc, char *argv[])
             "With --bind: after the first subscriber, wait MS more for others (default 200)."),
         QStringLiteral("MS"),
         QStringLiteral("200"));
-    // Reserved for the AMQP transport (lib/amqp AmqpPublisher), to be wired by the lead.
+    const QCommandLineOption caOpt(QStringLiteral("ca-cert"),
+        QStringLiteral("AMQP: CA file for the broker's TLS certificate."),
+        QStringLiteral("FILE"));
+    p.addOption(caOpt);
     const QCommandLineOption busOpt(QStringLiteral("bus"),
         QStringLiteral("Publish on the configured bus NAME."),
         QStringLiteral("NAME"));
@@ -131,11 +231,6 @@ int main(int argc, char *argv[])
         amqpOpt });
     p.process(app);
 
-    if (p.isSet(amqpOpt) || p.isSet(busOpt)) {
-        err(QStringLiteral("the AMQP transport is not available in this build of fedmsg-logger"));
-        return 2;
-    }
-
     FedmsgConfigReader reader(
         p.isSet(noDefaultConfigOpt) ? QStringList {} : FedmsgConfigReader::defaultDirectories());
     reader.read();
@@ -157,7 +252,8 @@ int main(int argc, char *argv[])
         opts.mode = PublisherOptions::Mode::Connect;
         opts.url = p.isSet(endpointOpt) ? p.value(endpointOpt) : reader.relayInbound().value(0);
     }
-    if (opts.url.isEmpty()) {
+    const bool amqp = p.isSet(amqpOpt) || p.isSet(busOpt);
+    if (opts.url.isEmpty() && !amqp) {
         err(QStringLiteral("nowhere to send: give --endpoint URL (a relay inbound), --bind URL, or "
                            "configure relay_inbound in fedmsg.d"));
         return 2;
@@ -166,7 +262,9 @@ int main(int argc, char *argv[])
         err(QStringLiteral("--cert and --key go together"));
         return 2;
     }
-    if (p.isSet(certOpt)) {
+    if (amqp) {
+        // --cert/--key are the broker client certificate here; nothing is signed.
+    } else if (p.isSet(certOpt)) {
         opts.certFile = p.value(certOpt);
         opts.keyFile = p.value(keyOpt);
     } else if (reader.config()["sign_messages"].toBool(false)) {
@@ -204,6 +302,9 @@ int main(int argc, char *argv[])
             return 1;
         messages << *v;
     }
+
+    if (p.isSet(amqpOpt) || p.isSet(busOpt))
+        return publishAmqp(p, opts, messages, jsonInput || p.isSet(messageOpt));
 
     Publisher pub(opts);
     QString error;

@@ -18,6 +18,7 @@ class TestTailAmqp : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void tailsSubscribedTopicsFromTheBroker();
+    void loggerPublishesWhatTailReceives();
 };
 
 void TestTailAmqp::tailsSubscribedTopicsFromTheBroker()
@@ -78,6 +79,62 @@ void TestTailAmqp::tailsSubscribedTopicsFromTheBroker()
     }
     QVERIFY2(!tail.readAllStandardError().contains("UNTRUSTED"),
         "broker messages are not fedmsg-signed");
+}
+
+void TestTailAmqp::loggerPublishesWhatTailReceives()
+{
+    AmqpTestBroker broker;
+    if (!broker.load())
+        QSKIP("RabbitMQ test broker (tests/rabbitmq/broker.sh) not running; use "
+              "tests/run-headless.sh");
+    QProcess tail;
+    tail.start(qEnvironmentVariable("FEDMSG_TAIL_BIN"),
+        { QStringLiteral("--amqp-url"),
+            broker.tlsUrl(),
+            QStringLiteral("--ca-cert"),
+            broker.value("FEDMSG_TEST_BROKER_CA"),
+            QStringLiteral("--cert"),
+            broker.value("FEDMSG_TEST_BROKER_CLIENT_CERT"),
+            QStringLiteral("--key"),
+            broker.value("FEDMSG_TEST_BROKER_CLIENT_KEY"),
+            QStringLiteral("--topic"),
+            QStringLiteral("org.fedoraproject.prod.logger"),
+            QStringLiteral("--json"),
+            QStringLiteral("--count"),
+            QStringLiteral("1"),
+            QStringLiteral("--no-default-config") });
+    QVERIFY(tail.waitForStarted(5000));
+    // Built by concatenation: "%2F" in the vhost must not be taken for a QString::arg marker.
+    const QString url = QStringLiteral("amqp://")
+        + broker.value("FEDMSG_TEST_BROKER_PUBLISHER_USER") + QLatin1Char(':')
+        + broker.value("FEDMSG_TEST_BROKER_PUBLISHER_PASSWORD") + QLatin1Char('@') + broker.host()
+        + QLatin1Char(':') + QString::number(broker.tcpPort())
+        + QStringLiteral("/%2Fpublic_pubsub");
+    QElapsedTimer clock;
+    clock.start();
+    while (tail.state() == QProcess::Running && clock.elapsed() < 60000) {
+        QProcess logger;
+        logger.start(qEnvironmentVariable("FEDMSG_LOGGER_BIN"),
+            { QStringLiteral("--amqp-url"),
+                url,
+                QStringLiteral("--no-default-config"),
+                QStringLiteral("--environment"),
+                QStringLiteral("prod"),
+                QStringLiteral("--message"),
+                QStringLiteral("deploy done") });
+        QVERIFY(logger.waitForFinished(30000));
+        QVERIFY2(logger.exitCode() == 0, logger.readAllStandardError().constData());
+        tail.waitForFinished(500);
+    }
+    QVERIFY2(tail.state() == QProcess::NotRunning,
+        "fedmsg-tail did not receive fedmsg-logger's message");
+    const QStringList lines = QString::fromUtf8(tail.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    const auto body = JsonParser::parse(lines.first().toStdString());
+    QVERIFY(body.has_value());
+    QCOMPARE((*body)["topic"].toQString(), QStringLiteral("org.fedoraproject.prod.logger.log"));
+    QCOMPARE((*body)["msg"]["log"].toQString(), QStringLiteral("deploy done"));
 }
 
 QTEST_GUILESS_MAIN(TestTailAmqp)

@@ -12,6 +12,28 @@
 using namespace fedmsg;
 using fedmsg::test::AmqpTestBroker;
 
+namespace {
+// fedmsg-tail on the test broker's TLS port with its client certificate, printing JSON.
+void startTail(QProcess &tail, const AmqpTestBroker &broker, const QString &topic, int count)
+{
+    tail.start(qEnvironmentVariable("FEDMSG_TAIL_BIN"),
+        { QStringLiteral("--amqp-url"),
+            broker.tlsUrl(),
+            QStringLiteral("--ca-cert"),
+            broker.value("FEDMSG_TEST_BROKER_CA"),
+            QStringLiteral("--cert"),
+            broker.value("FEDMSG_TEST_BROKER_CLIENT_CERT"),
+            QStringLiteral("--key"),
+            broker.value("FEDMSG_TEST_BROKER_CLIENT_KEY"),
+            QStringLiteral("--topic"),
+            topic,
+            QStringLiteral("--json"),
+            QStringLiteral("--count"),
+            QString::number(count),
+            QStringLiteral("--no-default-config") });
+}
+} // namespace
+
 // fedmsg-tail --amqp-url against the RabbitMQ node of tests/rabbitmq/broker.sh.
 class TestTailAmqp : public QObject
 {
@@ -28,21 +50,7 @@ void TestTailAmqp::tailsSubscribedTopicsFromTheBroker()
         QSKIP("RabbitMQ test broker (tests/rabbitmq/broker.sh) not running; use "
               "tests/run-headless.sh");
     QProcess tail;
-    tail.start(qEnvironmentVariable("FEDMSG_TAIL_BIN"),
-        { QStringLiteral("--amqp-url"),
-            broker.tlsUrl(),
-            QStringLiteral("--ca-cert"),
-            broker.value("FEDMSG_TEST_BROKER_CA"),
-            QStringLiteral("--cert"),
-            broker.value("FEDMSG_TEST_BROKER_CLIENT_CERT"),
-            QStringLiteral("--key"),
-            broker.value("FEDMSG_TEST_BROKER_CLIENT_KEY"),
-            QStringLiteral("--topic"),
-            QStringLiteral("org.fedoraproject.prod.bodhi"),
-            QStringLiteral("--json"),
-            QStringLiteral("--count"),
-            QStringLiteral("3"),
-            QStringLiteral("--no-default-config") });
+    startTail(tail, broker, QStringLiteral("org.fedoraproject.prod.bodhi"), 3);
     QVERIFY(tail.waitForStarted(5000));
 
     AmqpPublisher publisher(broker.publisherOptions());
@@ -88,21 +96,7 @@ void TestTailAmqp::loggerPublishesWhatTailReceives()
         QSKIP("RabbitMQ test broker (tests/rabbitmq/broker.sh) not running; use "
               "tests/run-headless.sh");
     QProcess tail;
-    tail.start(qEnvironmentVariable("FEDMSG_TAIL_BIN"),
-        { QStringLiteral("--amqp-url"),
-            broker.tlsUrl(),
-            QStringLiteral("--ca-cert"),
-            broker.value("FEDMSG_TEST_BROKER_CA"),
-            QStringLiteral("--cert"),
-            broker.value("FEDMSG_TEST_BROKER_CLIENT_CERT"),
-            QStringLiteral("--key"),
-            broker.value("FEDMSG_TEST_BROKER_CLIENT_KEY"),
-            QStringLiteral("--topic"),
-            QStringLiteral("org.fedoraproject.prod.logger"),
-            QStringLiteral("--json"),
-            QStringLiteral("--count"),
-            QStringLiteral("1"),
-            QStringLiteral("--no-default-config") });
+    startTail(tail, broker, QStringLiteral("org.fedoraproject.prod.logger"), 1);
     QVERIFY(tail.waitForStarted(5000));
     // Built by concatenation: "%2F" in the vhost must not be taken for a QString::arg marker.
     const QString url = QStringLiteral("amqp://")

@@ -21,14 +21,14 @@ debian_build=(cmake ninja-build g++ pkg-config ccache git
     libzmq3-dev cppzmq-dev libssl-dev qtkeychain-qt6-dev librabbitmq-dev libtomlplusplus-dev
     clang-format)
 debian_test=(xvfb xauth x11-utils dbus dunst gnome-keyring trayer imagemagick fonts-dejavu-core
-    libglib2.0-bin rabbitmq-server openssl procps clang libclang-rt-14-dev)
+    libglib2.0-bin rabbitmq-server openssl procps iproute2 clang libclang-rt-14-dev)
 
 fedora_build=(cmake ninja-build gcc-c++ pkgconf ccache git
     qt6-qtbase-devel qt6-qttools-devel qt6-linguist qt6-qtsvg
     zeromq-devel cppzmq-devel openssl-devel qtkeychain-qt6-devel librabbitmq-devel tomlplusplus-devel
     clang-tools-extra)
 fedora_test=(xorg-x11-server-Xvfb xorg-x11-xauth xorg-x11-utils dbus-daemon dunst gnome-keyring trayer
-    ImageMagick dejavu-sans-fonts glib2 rabbitmq-server openssl procps-ng clang compiler-rt)
+    ImageMagick dejavu-sans-fonts glib2 rabbitmq-server openssl procps-ng iproute clang compiler-rt)
 
 if command -v apt-get >/dev/null 2>&1; then
     pkgs=("${debian_build[@]}")

@@ -63,17 +63,17 @@ int publishAmqp(const QCommandLineParser &p,
     Transports::registerAll();
     BusConfig bus;
     if (p.isSet(QStringLiteral("bus"))) {
-        Settings settings(Settings::defaultPath());
-        const QList<BusConfig> buses = settings.buses(BusPresets::all());
-        const auto it = std::find_if(buses.begin(), buses.end(), [&](const BusConfig &b) {
-            return b.name == p.value(QStringLiteral("bus"));
-        });
-        if (it == buses.end() || it->transport != BusConfig::Transport::Amqp
-            || it->endpoints.isEmpty()) {
-            err(QStringLiteral("no AMQP bus named %1").arg(p.value(QStringLiteral("bus"))));
+        QString busError;
+        const auto named = Transports::configuredBus(p.value(QStringLiteral("bus")), {}, &busError);
+        if (!named) {
+            err(busError);
             return 2;
         }
-        bus = *it;
+        if (named->transport != BusConfig::Transport::Amqp || named->endpoints.isEmpty()) {
+            err(QStringLiteral("bus %1 is not a fedora-messaging (AMQP) bus").arg(named->name));
+            return 2;
+        }
+        bus = *named;
     } else {
         bus = AmqpPresets::fedoraProduction();
         bus.endpoints = { BusEndpoint { p.value(QStringLiteral("amqp-url")), {} } };

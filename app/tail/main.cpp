@@ -206,20 +206,14 @@ int main(int argc, char *argv[])
         // fedora-messaging (AMQP) and named buses come from the same registry the applet uses.
         Transports::registerAll();
         if (p.isSet(busOpt)) {
-            Settings settings(Settings::defaultPath());
-            const QList<BusConfig> buses = settings.buses(BusPresets::all(p.values(configOpt)));
-            const auto it = std::find_if(buses.begin(), buses.end(), [&](const BusConfig &b) {
-                return b.name == p.value(busOpt);
-            });
-            if (it == buses.end()) {
-                QStringList names;
-                for (const BusConfig &b : buses)
-                    names.append(b.name);
-                err(QStringLiteral("no bus named %1; configured buses: %2")
-                        .arg(p.value(busOpt), names.join(QStringLiteral(", "))));
+            QString busError;
+            const auto named =
+                Transports::configuredBus(p.value(busOpt), p.values(configOpt), &busError);
+            if (!named) {
+                err(busError);
                 return 2;
             }
-            bus = *it;
+            bus = *named;
         } else {
             // Fedora's public broker settings (certificates, identity) unless given otherwise.
             bus = AmqpPresets::fedoraProduction();

@@ -7,9 +7,11 @@
 #include "amqp/FedoraMessagingConfig.h"
 #include "bus/BusPresets.h"
 #include "bus/SourceFactory.h"
+#include "settings/Settings.h"
 
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <mutex>
 
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
@@ -41,6 +43,27 @@ void Transports::registerAll()
             return buses;
         });
     });
+}
+
+std::optional<BusConfig> Transports::configuredBus(
+    const QString &name, const QStringList &fedmsgDirectories, QString *error)
+{
+    registerAll();
+    Settings settings(Settings::defaultPath());
+    const QList<BusConfig> buses = settings.buses(BusPresets::all(fedmsgDirectories));
+    const auto it = std::find_if(buses.begin(), buses.end(), [&](const BusConfig &b) {
+        return b.name == name;
+    });
+    if (it != buses.end())
+        return *it;
+    if (error) {
+        QStringList names;
+        for (const BusConfig &b : buses)
+            names.append(b.name);
+        *error = QStringLiteral("no bus named %1; configured buses: %2")
+                     .arg(name, names.join(QStringLiteral(", ")));
+    }
+    return std::nullopt;
 }
 
 } // namespace fedmsg

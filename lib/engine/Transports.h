@@ -2,6 +2,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "bus/BusConfig.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
 namespace fedmsg {
 
 /**
@@ -13,6 +20,13 @@ class Transports
 {
 public:
     static void registerAll();
+    /**
+     * The bus called name as the applet would use it: the user's settings merged with every
+     * preset (fedmsgDirectories add fedmsg.d folders). nullopt with *error naming the buses there
+     * are.
+     */
+    static std::optional<BusConfig> configuredBus(
+        const QString &name, const QStringList &fedmsgDirectories = {}, QString *error = nullptr);
 };
 
 } // namespace fedmsg

@@ -9,7 +9,9 @@
 #include "render/processors/Native.h"
 #include "json/JsonParser.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 Q_LOGGING_CATEGORY(lcRender, "fedmsg.render")
@@ -137,17 +139,25 @@ QString Renderer::userDataFile()
         + QStringLiteral("/fedmsg-notify/render/services.json");
 }
 
+QString Renderer::schemaDirectoryFor(const QString &dataFile)
+{
+    return QFileInfo(dataFile).absolutePath() + QStringLiteral("/schemas");
+}
+
 void Renderer::loadBuiltinAndUser()
 {
     QString error;
     const QString user = userDataFile();
+    // built-in schema files first, the user's (same name and package) replace them
+    const QStringList schemaDirs { schemaDirectoryFor(builtinDataFile()),
+        schemaDirectoryFor(user) };
     if (QFile::exists(user)) {
-        if (load(user, &error))
+        if (loadLayers(user, schemaDirs, &error))
             return;
         qCWarning(lcRender).noquote() << "ignoring broken user render file:" << error;
         m_warnings << error;
     }
-    if (!load(builtinDataFile(), &error)) {
+    if (!loadLayers(builtinDataFile(), schemaDirs, &error)) {
         qCWarning(lcRender).noquote() << "built-in render data unusable:" << error;
         m_warnings << error;
     }
@@ -160,6 +170,41 @@ void Renderer::clear()
 }
 
 bool Renderer::load(const QString &path, QString *error)
+{
+    return loadLayers(path, { schemaDirectoryFor(path) }, error);
+}
+
+void Renderer::addSchemaFile(const QString &path, QStringList *warnings)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *warnings << QStringLiteral("%1:0: cannot open: %2").arg(path, f.errorString());
+        return;
+    }
+    const QByteArray bytes = f.readAll();
+    JsonParseError perr;
+    const auto doc = JsonParser::parse(
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), &perr);
+    if (!doc) {
+        *warnings << QStringLiteral("%1:%2: %3")
+                         .arg(path)
+                         .arg(perr.line)
+                         .arg(QString::fromStdString(perr.toString()));
+        return;
+    }
+    if (!doc->isObject() || !(*doc)["schemas"].isArray()) {
+        *warnings << QStringLiteral("%1:1: top level must be an object with a \"schemas\" array")
+                         .arg(path);
+        return;
+    }
+    const JsonValue *package = doc->find("package");
+    m_schemas->add((*doc)["schemas"],
+        package && package->isString() ? package->toQString() : QString(),
+        path,
+        warnings);
+}
+
+bool Renderer::loadLayers(const QString &path, const QStringList &schemaDirs, QString *error)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -246,7 +291,19 @@ bool Renderer::load(const QString &path, QString *error)
     }
     clear();
     m_processors = std::move(processors);
-    m_schemas->load((*doc)["schemas"], &warnings);
+    m_schemas->add((*doc)["schemas"], QString(), path, &warnings);
+    QStringList seen;
+    for (const QString &dirPath : schemaDirs) {
+        const QDir dir(dirPath);
+        if (seen.contains(dir.absolutePath()))
+            continue;
+        seen << dir.absolutePath();
+        const QStringList files =
+            dir.entryList({ QStringLiteral("*.json") }, QDir::Files | QDir::Readable, QDir::Name);
+        for (const QString &name : files)
+            addSchemaFile(dir.filePath(name), &warnings);
+    }
+    m_schemas->check(&warnings);
     m_loadedFile = path;
     m_warnings << warnings;
     for (const QString &w : warnings)

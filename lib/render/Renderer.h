@@ -48,9 +48,12 @@ public:
     static QString builtinDataFile(); ///< ":/fedmsg-notify/render/services.json"
     /// GenericDataLocation/fedmsg-notify/render/services.json (may not exist).
     static QString userDataFile();
+    /// The folder of per-package schema files next to a data file ("<dir>/schemas").
+    static QString schemaDirectoryFor(const QString &dataFile);
 
-    /// Replaces the rules by those of @p path. On error keeps the previous rules, returns false
-    /// and describes the problem as "<file>:<line>: <reason>".
+    /// Replaces the rules by those of @p path and of the *.json files in the schemas/ folder
+    /// beside it. On error keeps the previous rules, returns false and describes the problem
+    /// as "<file>:<line>: <reason>". A broken schema file is skipped with a warning.
     bool load(const QString &path, QString *error = nullptr);
     QString loadedFile() const { return m_loadedFile; }
     /// Problems met while loading (broken user file, unknown handler, ...), one line each.
@@ -92,6 +95,8 @@ public:
 
 private:
     void loadBuiltinAndUser();
+    bool loadLayers(const QString &path, const QStringList &schemaDirs, QString *error);
+    void addSchemaFile(const QString &path, QStringList *warnings);
     void clear();
 
     std::vector<std::unique_ptr<MetaProcessor>> m_processors;

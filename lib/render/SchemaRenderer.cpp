@@ -8,6 +8,8 @@
 #include "render/TemplateProcessor.h"
 #include "json/JsonWriter.h"
 
+#include <algorithm>
+
 namespace fedmsg {
 
 using render::MetaFailure;
@@ -133,25 +135,47 @@ QString SchemaRenderer::userAvatarUrl(const QString &username)
     return Avatar::forOpenId(QStringLiteral("http://%1.id.fedoraproject.org/").arg(username));
 }
 
-void SchemaRenderer::load(const JsonValue &spec, QStringList *errors)
+void SchemaRenderer::add(
+    const JsonValue &spec, const QString &package, const QString &origin, QStringList *errors)
 {
-    m_entries.clear();
     int index = 0;
     for (const JsonValue &e : spec.array()) {
         ++index;
         const JsonValue *name = e.find("name");
         if (!e.isObject() || !name || !name->isString()) {
             if (errors)
-                *errors << QStringLiteral("schemas #%1: needs a \"name\"").arg(index);
+                *errors
+                    << QStringLiteral("%1: schemas #%2: needs a \"name\"").arg(origin).arg(index);
             continue;
         }
-        m_entries.insert(name->toQString(), e);
+        Entry entry;
+        entry.spec = e;
+        const JsonValue *pkg = e.find("package");
+        entry.package = pkg && pkg->isString() ? pkg->toQString() : package;
+        const JsonValue *preferred = e.find("preferred");
+        entry.preferred = preferred && preferred->isBool() && preferred->toBool();
+        QList<Entry> &same = m_entries[name->toQString()];
+        const auto old = std::find_if(same.begin(), same.end(), [&](const Entry &x) {
+            return x.package == entry.package;
+        });
+        if (old != same.end())
+            *old = std::move(entry);
+        else
+            same.append(std::move(entry));
     }
+}
+
+void SchemaRenderer::check(QStringList *errors) const
+{
+    if (!errors)
+        return;
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
-        const JsonValue *ext = it.value().find("extends");
-        if (ext && !m_entries.contains(ext->toQString()) && errors)
-            *errors
-                << QStringLiteral("schema %1: extends unknown %2").arg(it.key(), ext->toQString());
+        for (const Entry &e : it.value()) {
+            const JsonValue *ext = e.spec.find("extends");
+            if (ext && !entry(ext->toQString(), e.package))
+                *errors << QStringLiteral("schema %1 (%2): extends unknown %3")
+                               .arg(it.key(), e.package, ext->toQString());
+        }
     }
 }
 
@@ -160,20 +184,30 @@ void SchemaRenderer::clear()
     m_entries.clear();
 }
 
-const JsonValue *SchemaRenderer::entry(const QString &name) const
+const SchemaRenderer::Entry *SchemaRenderer::entry(
+    const QString &name, const QString &package) const
 {
     const auto it = m_entries.constFind(name);
-    return it == m_entries.cend() ? nullptr : &it.value();
+    if (it == m_entries.cend() || it->isEmpty())
+        return nullptr;
+    const Entry *preferred = nullptr;
+    for (const Entry &e : *it) {
+        if (!package.isEmpty() && e.package == package)
+            return &e;
+        if (e.preferred)
+            preferred = &e;
+    }
+    return preferred ? preferred : &it->first();
 }
 
-const JsonValue *SchemaRenderer::field(const JsonValue &e, const char *key, int depth) const
+const JsonValue *SchemaRenderer::field(const Entry &e, const char *key, int depth) const
 {
-    if (const JsonValue *f = e.find(key))
+    if (const JsonValue *f = e.spec.find(key))
         return f;
-    const JsonValue *ext = e.find("extends");
+    const JsonValue *ext = e.spec.find("extends");
     if (!ext || depth > 8)
         return nullptr;
-    const JsonValue *parent = entry(ext->toQString());
+    const Entry *parent = entry(ext->toQString(), e.package);
     return parent ? field(*parent, key, depth + 1) : nullptr;
 }
 
@@ -184,9 +218,9 @@ QStringList SchemaRenderer::knownSchemas() const
     return out;
 }
 
-QString SchemaRenderer::serviceFor(const QString &schema) const
+QString SchemaRenderer::serviceFor(const QString &schema, const QString &package) const
 {
-    const JsonValue *e = entry(schema);
+    const Entry *e = entry(schema, package);
     if (!e)
         return {};
     const JsonValue *s = field(*e, "service");
@@ -198,9 +232,11 @@ Rendering SchemaRenderer::render(const Input &in) const
     Rendering r;
     r.title = in.topic;
     const JsonValue *sev = in.headers.find("fedora_messaging_severity");
-    const JsonValue *e = in.baseOnly ? nullptr : entry(in.schema);
+    const JsonValue *pkg = in.headers.find("fedora_messaging_schema_package");
+    const QString package = pkg && pkg->isString() ? pkg->toQString() : QString();
+    const Entry *e = in.baseOnly ? nullptr : entry(in.schema, package);
     if (!e && in.schema.isEmpty() && !in.baseOnly)
-        e = entry(in.topic); // no schema header: try the topic as a schema key
+        e = entry(in.topic, package); // no schema header: try the topic as a schema key
     if (sev && sev->isInteger())
         r.severity = static_cast<int>(sev->toInt64());
     else if (e) {
@@ -320,7 +356,7 @@ Rendering SchemaRenderer::render(const Input &in) const
     r.modules = list("modules");
     r.flatpaks = list("flatpaks");
     r.groups = list("groups");
-    r.serviceName = serviceFor(in.schema.isEmpty() ? in.topic : in.schema);
+    r.serviceName = field(*e, "service") ? field(*e, "service")->toQString() : QString();
     return r;
 }
 

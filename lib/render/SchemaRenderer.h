@@ -17,10 +17,14 @@ namespace fedmsg {
  * @brief fedora-messaging schema rendering: maps a schema name (the fedora_messaging_schema
  * header) to the values the fedora-messaging 3.6 Message API and the schema packages return.
  *
- * Schemas are entries of the data file's "schemas" array: templates over the body ({msg.x}),
- * the headers ({env.headers.x}) and the topic, with "extends" to share a base entry. A schema
- * that is not known gets exactly fedora-messaging's base Message rendering (summary = topic,
- * str = Id/Topic/Headers/Body dump), see docs/fedora-messaging.md §4.2.
+ * Schemas are entries of "schemas" arrays (the data file's, and one file per schema package in
+ * render/schemas/): templates over the body ({msg.x}), the headers ({env.headers.x}) and the
+ * topic, with "extends" to share a base entry. One schema name may be defined by two packages
+ * (discourse.event.v1): the fedora_messaging_schema_package header picks between them, else the
+ * entry marked "preferred". A later layer replaces an earlier entry of the same name and
+ * package (user files override built-in ones). A schema that is not known gets exactly
+ * fedora-messaging's base Message rendering (summary = topic, str = Id/Topic/Headers/Body
+ * dump), see docs/fedora-messaging.md §4.2.
  */
 class SchemaRenderer
 {
@@ -28,8 +32,12 @@ public:
     SchemaRenderer();
     ~SchemaRenderer();
 
-    /// Reads the "schemas" section of the data file; problems are appended to *errors.
-    void load(const JsonValue &spec, QStringList *errors);
+    /// Adds the entries of a "schemas" array; @p package is the default "package" of entries
+    /// that name none, @p origin names the file in messages appended to *errors.
+    void add(
+        const JsonValue &spec, const QString &package, const QString &origin, QStringList *errors);
+    /// Reports entries that extend an unknown entry (call after the last add()).
+    void check(QStringList *errors) const;
     void clear();
 
     struct Input
@@ -47,7 +55,7 @@ public:
     /// Schema names known from the data file.
     QStringList knownSchemas() const;
     /// serviceName for a schema, empty when unknown.
-    QString serviceFor(const QString &schema) const;
+    QString serviceFor(const QString &schema, const QString &package = {}) const;
 
     /// Python json.dumps(v, sort_keys=True, indent=4, separators=(",", ": ")) (ensure_ascii).
     static QString pythonJsonDump(const JsonValue &v, int indent = 4);
@@ -55,10 +63,16 @@ public:
     static QString userAvatarUrl(const QString &username);
 
 private:
-    const JsonValue *entry(const QString &name) const;
-    const JsonValue *field(const JsonValue &entry, const char *key, int depth = 0) const;
+    struct Entry
+    {
+        JsonValue spec;
+        QString package;
+        bool preferred = false;
+    };
+    const Entry *entry(const QString &name, const QString &package) const;
+    const JsonValue *field(const Entry &entry, const char *key, int depth = 0) const;
 
-    QHash<QString, JsonValue> m_entries;
+    QHash<QString, QList<Entry>> m_entries;
 };
 
 } // namespace fedmsg

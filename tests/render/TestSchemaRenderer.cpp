@@ -6,6 +6,9 @@
 #include "render/Renderer.h"
 #include "render/SchemaRenderer.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fedmsg;
@@ -19,6 +22,8 @@ private Q_SLOTS:
     void baseMessageFallback();
     void amqpEnvelopeDispatch();
     void relativeTimeAndStatusMaps();
+    void packageHeaderPicksBetweenTwoDefinitions();
+    void schemaFilesAreLayers();
 };
 
 /// Builds the Envelope an AMQP source would produce for a corpus record.
@@ -207,6 +212,93 @@ void TestSchemaRenderer::relativeTimeAndStatusMaps()
         QStringLiteral(
             "Copr Message in project \"o/p\": build 7: chroot \"f-x\" ended as \"succeeded\"."));
     QCOMPARE(r.usernames, QStringList { QStringLiteral("o") });
+}
+
+namespace {
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+void TestSchemaRenderer::packageHeaderPicksBetweenTwoDefinitions()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("schemas")));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("services.json")), R"({"services": []})"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("schemas/a.json")),
+        R"({"package": "pkg_a", "schemas": [
+             {"name": "x.event", "summary": "A {msg.n}", "app_name": "a"}]})"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("schemas/b.json")),
+        R"({"package": "pkg_b", "schemas": [
+             {"name": "x._base", "app_name": "b"},
+             {"name": "x.event", "extends": "x._base", "preferred": true, "summary": "B {msg.n}"}]})"));
+    Renderer renderer(dir.filePath(QStringLiteral("services.json")));
+    QVERIFY2(renderer.loadWarnings().isEmpty(), qPrintable(renderer.loadWarnings().join(u'\n')));
+    const auto body = JsonParser::parse(R"({"n": 7})");
+    QVERIFY(body);
+    auto headersFor = [](const char *package) {
+        const std::string json = package
+            ? std::string(R"({"fedora_messaging_schema_package": ")") + package + "\"}"
+            : std::string("{}");
+        return *JsonParser::parse(json);
+    };
+    Rendering a = renderer.renderSchema(
+        QStringLiteral("x.event"), QStringLiteral("t"), *body, headersFor("pkg_a"));
+    QCOMPARE(a.subtitle, QStringLiteral("A 7"));
+    QCOMPARE(a.appName, QStringLiteral("a"));
+    Rendering b = renderer.renderSchema(
+        QStringLiteral("x.event"), QStringLiteral("t"), *body, headersFor("pkg_b"));
+    QCOMPARE(b.subtitle, QStringLiteral("B 7"));
+    QCOMPARE(b.appName, QStringLiteral("b")); // extends resolved within its own package
+    // no or unknown package header: the preferred definition
+    Rendering c = renderer.renderSchema(
+        QStringLiteral("x.event"), QStringLiteral("t"), *body, headersFor(nullptr));
+    QCOMPARE(c.subtitle, QStringLiteral("B 7"));
+    Rendering d = renderer.renderSchema(
+        QStringLiteral("x.event"), QStringLiteral("t"), *body, headersFor("pkg_other"));
+    QCOMPARE(d.subtitle, QStringLiteral("B 7"));
+}
+
+void TestSchemaRenderer::schemaFilesAreLayers()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("schemas")));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("services.json")),
+        R"({"services": [], "schemas": [{"name": "y.one", "summary": "from services"}]})"));
+    // files load in name order; a later file replaces an entry of the same name and package
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("schemas/10-base.json")),
+        R"({"schemas": [{"name": "y.two", "summary": "old"}]})"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("schemas/20-user.json")),
+        R"({"schemas": [{"name": "y.two", "summary": "new"}]})"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("schemas/30-broken.json")),
+        "{\"schemas\": [\n  {\"name\": \"y.three\",}\n]}"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("schemas/40-dangling.json")),
+        R"({"schemas": [{"name": "y.four", "extends": "y.nothing", "summary": "four"}]})"));
+    Renderer renderer(dir.filePath(QStringLiteral("services.json")));
+    const QStringList warnings = renderer.loadWarnings();
+    QCOMPARE(warnings.size(), 2);
+    QVERIFY2(
+        warnings.at(0).contains(QStringLiteral("30-broken.json:2:")), qPrintable(warnings.at(0)));
+    QVERIFY2(warnings.at(1).contains(QStringLiteral("extends unknown y.nothing")),
+        qPrintable(warnings.at(1)));
+    const auto body = JsonParser::parse("{}");
+    const auto headers = JsonParser::parse("{}");
+    auto summary = [&](const char *schema) {
+        return renderer
+            .renderSchema(QString::fromLatin1(schema), QStringLiteral("topic"), *body, *headers)
+            .subtitle;
+    };
+    QCOMPARE(summary("y.one"), QStringLiteral("from services"));
+    QCOMPARE(summary("y.two"), QStringLiteral("new"));
+    QCOMPARE(summary("y.three"), QStringLiteral("topic")); // broken file skipped: base Message
+    QCOMPARE(summary("y.four"), QStringLiteral("four"));
+    QVERIFY(renderer.schemaRenderer().knownSchemas().contains(QStringLiteral("y.two")));
 }
 
 QTEST_GUILESS_MAIN(TestSchemaRenderer)

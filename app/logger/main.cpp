@@ -9,6 +9,7 @@
 #include "amqp/AmqpPresets.h"
 #include "amqp/AmqpPublisher.h"
 #include "bus/BusPresets.h"
+#include "bus/CommandLineTool.h"
 #include "bus/FedmsgConfigReader.h"
 #include "bus/Publisher.h"
 #include "engine/Transports.h"
@@ -17,8 +18,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cstdio>
@@ -30,18 +29,13 @@ using namespace fedmsg;
 
 namespace {
 
-void err(const QString &text)
-{
-    const QByteArray bytes = QStringLiteral("fedmsg-logger: %1\n").arg(text).toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
-}
-
 std::optional<JsonValue> parseJson(const std::string &text)
 {
     JsonParseError e;
     std::optional<JsonValue> v = JsonParser::parse(text, &e);
     if (!v)
-        err(QStringLiteral("--json-input: %1").arg(QString::fromStdString(e.toString())));
+        CommandLineTool::error(
+            QStringLiteral("--json-input: %1").arg(QString::fromStdString(e.toString())));
     return v;
 }
 
@@ -66,11 +60,12 @@ int publishAmqp(const QCommandLineParser &p,
         QString busError;
         const auto named = Transports::configuredBus(p.value(QStringLiteral("bus")), {}, &busError);
         if (!named) {
-            err(busError);
+            CommandLineTool::error(busError);
             return 2;
         }
         if (named->transport != BusConfig::Transport::Amqp || named->endpoints.isEmpty()) {
-            err(QStringLiteral("bus %1 is not a fedora-messaging (AMQP) bus").arg(named->name));
+            CommandLineTool::error(
+                QStringLiteral("bus %1 is not a fedora-messaging (AMQP) bus").arg(named->name));
             return 2;
         }
         bus = *named;
@@ -82,7 +77,7 @@ int publishAmqp(const QCommandLineParser &p,
     AmqpConnectOptions connect;
     const auto address = AmqpAddress::parse(bus.endpoints.first().url, bus.amqp.vhost, &error);
     if (!address) {
-        err(error);
+        CommandLineTool::error(error);
         return 2;
     }
     connect.address = *address;
@@ -106,7 +101,7 @@ int publishAmqp(const QCommandLineParser &p,
     }
     AmqpPublisher publisher(connect);
     if (!publisher.connect(&error)) {
-        err(error);
+        CommandLineTool::error(error);
         return 1;
     }
     const QString topic =
@@ -114,7 +109,8 @@ int publishAmqp(const QCommandLineParser &p,
     int rc = 0;
     for (const JsonValue &m : std::as_const(messages)) {
         if (!m.isObject()) {
-            err(QStringLiteral("fedora-messaging bodies are JSON objects; skipped a %1")
+            CommandLineTool::error(
+                QStringLiteral("fedora-messaging bodies are JSON objects; skipped a %1")
                     .arg(QLatin1String(m.isArray() ? "list" : "scalar")));
             rc = 1;
             continue;
@@ -123,12 +119,12 @@ int publishAmqp(const QCommandLineParser &p,
         out.topic = topic;
         out.body = m;
         if (publisher.publish(out).isEmpty()) {
-            err(QStringLiteral("publishing on %1 failed").arg(topic));
+            CommandLineTool::error(QStringLiteral("publishing on %1 failed").arg(topic));
             rc = 1;
         }
     }
     if (!publisher.waitForConfirms(10000, &error)) {
-        err(error);
+        CommandLineTool::error(error);
         rc = 1;
     }
     return rc;
@@ -139,11 +135,7 @@ int publishAmqp(const QCommandLineParser &p,
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(
-            QStringLiteral("fedmsg.*.debug=false\nfedmsg.*.info=false"));
-    QCoreApplication::setApplicationName(QStringLiteral("fedmsg-logger"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(FEDMSG_NOTIFY_VERSION));
+    const CommandLineTool tool(QStringLiteral("fedmsg-logger"));
 
     QCommandLineParser p;
     p.setApplicationDescription(
@@ -151,6 +143,7 @@ int main(int argc, char *argv[])
                        "is one message {\"log\": line}."));
     p.addHelpOption();
     p.addVersionOption();
+    tool.addConfigOptions(p);
     const QCommandLineOption messageOpt(
         QStringLiteral("message"), QStringLiteral("The message to send."), QStringLiteral("TEXT"));
     const QCommandLineOption jsonOpt(QStringLiteral("json-input"),
@@ -180,12 +173,6 @@ int main(int argc, char *argv[])
         QStringLiteral("Bind the publisher at URL instead; subscribers (fedmsg-tail --endpoint "
                        "URL) connect there."),
         QStringLiteral("URL"));
-    const QCommandLineOption configOpt(QStringLiteral("config"),
-        QStringLiteral(
-            "Read fedmsg.d files from DIR (or one FILE) after the default folders (repeatable)."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption noDefaultConfigOpt(
-        QStringLiteral("no-default-config"), QStringLiteral("Skip /etc/fedmsg.d and ~/.fedmsg.d."));
     const QCommandLineOption topicPrefixOpt(QStringLiteral("topic-prefix"),
         QStringLiteral("Override topic_prefix."),
         QStringLiteral("PREFIX"));
@@ -221,8 +208,6 @@ int main(int argc, char *argv[])
         keyOpt,
         endpointOpt,
         bindOpt,
-        configOpt,
-        noDefaultConfigOpt,
         topicPrefixOpt,
         environmentOpt,
         waitOpt,
@@ -231,16 +216,9 @@ int main(int argc, char *argv[])
         amqpOpt });
     p.process(app);
 
-    FedmsgConfigReader reader(
-        p.isSet(noDefaultConfigOpt) ? QStringList {} : FedmsgConfigReader::defaultDirectories());
-    reader.read();
-    for (const QString &dir : p.values(configOpt)) {
-        if (!QFileInfo::exists(dir)) {
-            err(QStringLiteral("no such config folder: %1").arg(dir));
-            return 2;
-        }
-        reader.readPath(dir);
-    }
+    FedmsgConfigReader reader;
+    if (!tool.readConfig(p, reader))
+        return 2;
 
     PublisherOptions opts;
     opts.topicPrefix = p.isSet(topicPrefixOpt) ? p.value(topicPrefixOpt) : reader.topicPrefix();
@@ -254,12 +232,13 @@ int main(int argc, char *argv[])
     }
     const bool amqp = p.isSet(amqpOpt) || p.isSet(busOpt);
     if (opts.url.isEmpty() && !amqp) {
-        err(QStringLiteral("nowhere to send: give --endpoint URL (a relay inbound), --bind URL, or "
+        CommandLineTool::error(
+            QStringLiteral("nowhere to send: give --endpoint URL (a relay inbound), --bind URL, or "
                            "configure relay_inbound in fedmsg.d"));
         return 2;
     }
     if (p.isSet(certOpt) != p.isSet(keyOpt)) {
-        err(QStringLiteral("--cert and --key go together"));
+        CommandLineTool::error(QStringLiteral("--cert and --key go together"));
         return 2;
     }
     if (amqp) {
@@ -273,8 +252,8 @@ int main(int argc, char *argv[])
         const QString host = QString::fromLocal8Bit(hostname).section(QLatin1Char('.'), 0, 0);
         const QString name = reader.certName(p.value(certPrefixOpt), host);
         if (name.isEmpty()) {
-            err(QStringLiteral("sign_messages is on but certnames has no %1.%2")
-                    .arg(p.value(certPrefixOpt), host));
+            CommandLineTool::error(QStringLiteral("sign_messages is on but certnames has no %1.%2")
+                                       .arg(p.value(certPrefixOpt), host));
             return 2;
         }
         opts.certFile = reader.sslDir() + QLatin1Char('/') + name + QStringLiteral(".crt");
@@ -309,7 +288,7 @@ int main(int argc, char *argv[])
     Publisher pub(opts);
     QString error;
     if (!pub.open(&error)) {
-        err(error);
+        CommandLineTool::error(error);
         return 1;
     }
     const QString topic = pub.fullTopic(p.value(modnameOpt), p.value(topicOpt));
@@ -317,13 +296,14 @@ int main(int argc, char *argv[])
     // Bound publishers may have several subscribers coming in: give the others a moment too.
     const int settleMs = opts.mode == PublisherOptions::Mode::Bind ? p.value(settleOpt).toInt() : 0;
     if (!pub.waitForSubscriber(topic, waitMs, settleMs))
-        err(QStringLiteral("no subscriber for %1 at %2 after %3 ms; sending anyway")
+        CommandLineTool::error(
+            QStringLiteral("no subscriber for %1 at %2 after %3 ms; sending anyway")
                 .arg(topic, opts.url)
                 .arg(waitMs));
 
     auto send = [&](const JsonValue &msg) {
         if (!pub.publish(p.value(modnameOpt), p.value(topicOpt), msg, &error)) {
-            err(error);
+            CommandLineTool::error(error);
             return false;
         }
         return true;

@@ -8,6 +8,7 @@
 
 #include "amqp/AmqpPresets.h"
 #include "bus/BusPresets.h"
+#include "bus/CommandLineTool.h"
 #include "bus/FedmsgConfigReader.h"
 #include "bus/Source.h"
 #include "bus/SourceFactory.h"
@@ -26,8 +27,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cerrno>
@@ -57,12 +56,6 @@ bool writeLine(const QString &text)
     return true;
 }
 
-void err(const QString &text)
-{
-    const QByteArray bytes = QStringLiteral("fedmsg-tail: %1\n").arg(text).toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
-}
-
 QStringList splitList(const QStringList &values)
 {
     QStringList out;
@@ -77,16 +70,13 @@ QStringList splitList(const QStringList &values)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(
-            QStringLiteral("fedmsg.*.debug=false\nfedmsg.*.info=false"));
-    QCoreApplication::setApplicationName(QStringLiteral("fedmsg-tail"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(FEDMSG_NOTIFY_VERSION));
+    const CommandLineTool tool(QStringLiteral("fedmsg-tail"));
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Watch all messages on a fedmsg bus."));
     p.addHelpOption();
     p.addVersionOption();
+    tool.addConfigOptions(p);
     const QCommandLineOption topicOpt(QStringLiteral("topic"),
         QStringLiteral("Subscribe to topics starting with PREFIX (repeatable; default all)."),
         QStringLiteral("PREFIX"));
@@ -127,12 +117,6 @@ int main(int argc, char *argv[])
     const QCommandLineOption crlOpt(QStringLiteral("crl"),
         QStringLiteral("CRL (path or https URL) for --validate; 'none' disables CRL checks."),
         QStringLiteral("FILE"));
-    const QCommandLineOption configOpt(QStringLiteral("config"),
-        QStringLiteral(
-            "Read fedmsg.d files from DIR (or one FILE) after the default folders (repeatable)."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption noDefaultConfigOpt(
-        QStringLiteral("no-default-config"), QStringLiteral("Skip /etc/fedmsg.d and ~/.fedmsg.d."));
     const QCommandLineOption endpointOpt(QStringLiteral("endpoint"),
         QStringLiteral("Subscribe to URL instead of the configured endpoints (repeatable)."),
         QStringLiteral("URL"));
@@ -179,8 +163,6 @@ int main(int argc, char *argv[])
         noValidateOpt,
         caOpt,
         crlOpt,
-        configOpt,
-        noDefaultConfigOpt,
         endpointOpt,
         countOpt,
         busOpt,
@@ -188,18 +170,9 @@ int main(int argc, char *argv[])
     p.process(app);
 
     // Configuration: fedmsg.d folders, then the command line.
-    FedmsgConfigReader reader(
-        p.isSet(noDefaultConfigOpt) ? QStringList {} : FedmsgConfigReader::defaultDirectories());
-    reader.read();
-    for (const QString &dir : p.values(configOpt)) {
-        if (!QFileInfo::exists(dir)) {
-            err(QStringLiteral("no such config folder: %1").arg(dir));
-            return 2;
-        }
-        reader.readPath(dir);
-    }
-    for (const PyDiagnostic &d : reader.diagnostics())
-        err(d.toString());
+    FedmsgConfigReader reader;
+    if (!tool.readConfig(p, reader))
+        return 2;
 
     BusConfig bus = reader.toBusConfig(QStringLiteral("fedmsg-tail"));
     if (p.isSet(amqpOpt) || p.isSet(busOpt)) {
@@ -208,9 +181,9 @@ int main(int argc, char *argv[])
         if (p.isSet(busOpt)) {
             QString busError;
             const auto named =
-                Transports::configuredBus(p.value(busOpt), p.values(configOpt), &busError);
+                Transports::configuredBus(p.value(busOpt), tool.configPaths(p), &busError);
             if (!named) {
-                err(busError);
+                CommandLineTool::error(busError);
                 return 2;
             }
             bus = *named;
@@ -238,12 +211,13 @@ int main(int argc, char *argv[])
     }
     const bool historyMode = p.isSet(historyOpt);
     if (!historyMode && !p.positionalArguments().isEmpty()) {
-        err(QStringLiteral("unexpected arguments: %1 (a query needs --history)")
-                .arg(p.positionalArguments().join(QLatin1Char(' '))));
+        CommandLineTool::error(QStringLiteral("unexpected arguments: %1 (a query needs --history)")
+                                   .arg(p.positionalArguments().join(QLatin1Char(' '))));
         return 2;
     }
     if (bus.endpoints.isEmpty() && !historyMode) {
-        err(QStringLiteral("no endpoints: give --endpoint URL or configure endpoints in fedmsg.d"));
+        CommandLineTool::error(
+            QStringLiteral("no endpoints: give --endpoint URL or configure endpoints in fedmsg.d"));
         return 2;
     }
     if (p.isSet(validateOpt))
@@ -261,7 +235,7 @@ int main(int argc, char *argv[])
     filter.setPrefixes(p.values(topicOpt));
     if (!filter.setExclude(p.value(excludeOpt), &error)
         || (p.isSet(includeOpt) && !filter.setInclude(p.value(includeOpt), &error))) {
-        err(error);
+        CommandLineTool::error(error);
         return 2;
     }
     bus.topics = filter.prefixes();
@@ -312,7 +286,7 @@ int main(int argc, char *argv[])
             query.topicPrefix = prefixes.first();
         QList<StoredMessage> rows = store.search(query, &error);
         if (!error.isEmpty()) {
-            err(error);
+            CommandLineTool::error(error);
             return 2;
         }
         std::reverse(rows.begin(), rows.end());
@@ -320,7 +294,8 @@ int main(int argc, char *argv[])
             QString parseError;
             const std::optional<Envelope> env = row.toEnvelope(&parseError);
             if (!env) {
-                err(QStringLiteral("history row %1: %2").arg(row.id).arg(parseError));
+                CommandLineTool::error(
+                    QStringLiteral("history row %1: %2").arg(row.id).arg(parseError));
                 continue;
             }
             if (!filter.accepts(env->topic()) || !formatter.passesUserPackageFilter(*env))
@@ -337,7 +312,7 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<Source> source(SourceFactory::create(bus, nullptr, &error));
     if (!source) {
-        err(error);
+        CommandLineTool::error(error);
         return 2;
     }
     Counters counters;
@@ -359,7 +334,8 @@ int main(int argc, char *argv[])
                     ++counters.untrusted;
                     if (formatter.mode() == TailFormatter::Mode::Json) {
                         // Never mix unverified messages into machine-readable output.
-                        err(QStringLiteral("%1: %2 %3")
+                        CommandLineTool::error(
+                            QStringLiteral("%1: %2 %3")
                                 .arg(
                                     TailFormatter::untrustedMarker(env), env.topic(), env.msgId()));
                         continue;
@@ -397,12 +373,13 @@ int main(int argc, char *argv[])
         &app,
         [&](const QString &, const QString &endpoint, const QString &reason) {
             ++counters.dropped;
-            err(QStringLiteral("dropped a message from %1: %2").arg(endpoint, reason));
+            CommandLineTool::error(
+                QStringLiteral("dropped a message from %1: %2").arg(endpoint, reason));
         });
     QObject::connect(
         source.get(), &Source::endpointStatusChanged, &app, [&](const EndpointStatus &s) {
             if (s.state == EndpointStatus::State::Failed)
-                err(QStringLiteral("%1: %2").arg(s.url, s.detail));
+                CommandLineTool::error(QStringLiteral("%1: %2").arg(s.url, s.detail));
         });
 
     UnixSignalWatcher unixSignals;
@@ -421,7 +398,7 @@ int main(int argc, char *argv[])
     }
     QObject::connect(
         &trustStore, &TrustStore::failed, &app, [](const QString &location, const QString &reason) {
-            err(QStringLiteral("cannot download %1: %2").arg(location, reason));
+            CommandLineTool::error(QStringLiteral("cannot download %1: %2").arg(location, reason));
         });
     const bool remoteTrust = bus.trust.validateSignatures
         && (TrustLocations::isRemote(TrustLocations::effectiveCaLocation(bus.trust.caLocation))
@@ -439,9 +416,9 @@ int main(int argc, char *argv[])
     app.exec();
     source->stop();
     if (counters.untrusted > 0 || counters.dropped > 0)
-        err(QStringLiteral("%1 shown, %2 untrusted, %3 dropped")
-                .arg(counters.shown)
-                .arg(counters.untrusted)
-                .arg(counters.dropped));
+        CommandLineTool::error(QStringLiteral("%1 shown, %2 untrusted, %3 dropped")
+                                   .arg(counters.shown)
+                                   .arg(counters.untrusted)
+                                   .arg(counters.dropped));
     return exitCode;
 }

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <algorithm>
 
@@ -317,6 +318,19 @@ JsonValue applyFilter(
     }
     if (name == QLatin1String("name_of"))
         return v.isObject() ? Py::at(v, arg(0).isEmpty() ? "name" : arg(0).toStdString()) : v;
+    if (name == QLatin1String("findall")) {
+        // Python re.findall(pattern, text): group 1 when the pattern has a group, else the match
+        const QRegularExpression re(arg(0), QRegularExpression::UseUnicodePropertiesOption);
+        if (!re.isValid())
+            throw MetaFailure { "findall: bad pattern" };
+        JsonValue::Array out;
+        auto it = re.globalMatch(text(v));
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            out.emplace_back(m.captured(re.captureCount() > 0 ? 1 : 0));
+        }
+        return JsonValue(std::move(out));
+    }
     if (name == QLatin1String("first_line"))
         return JsonValue(text(v).section(QLatin1Char('\n'), 0, 0));
     if (name == QLatin1String("basename"))
@@ -476,6 +490,14 @@ bool conditionHolds(const JsonValue &cond, const MetaContext &ctx, const JsonVal
         return v == *eq || (eq->isString() && text(v) == eq->toQString() && v.isString());
     if (const JsonValue *ne = cond.find("ne"))
         return !(v == *ne);
+    if (const JsonValue *same = cond.find("same_as")) {
+        // equal to the value of another expression (missing -> not equal)
+        try {
+            return v == evalExpression(same->toQString(), ctx, maps);
+        } catch (const MetaFailure &) {
+            return false;
+        }
+    }
     if (const JsonValue *in = cond.find("in")) {
         for (const JsonValue &e : in->array())
             if (e == v)

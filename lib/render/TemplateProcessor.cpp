@@ -360,6 +360,34 @@ JsonValue applyFilter(
         });
     if (name == QLatin1String("avatar_if"))
         return Py::truthy(v) ? JsonValue(Avatar::forUser(text(v))) : JsonValue();
+    if (name == QLatin1String("repr")) {
+        // Python repr(): strings quoted and escaped like CPython, other values as str()
+        if (!v.isString())
+            return JsonValue(text(v));
+        const QString s = v.toQString();
+        const QChar q = s.contains(QLatin1Char('\'')) && !s.contains(QLatin1Char('"'))
+            ? QLatin1Char('"')
+            : QLatin1Char('\'');
+        QString out(q);
+        for (const char32_t c : s.toUcs4()) {
+            if (c == U'\\' || c == q.unicode())
+                out += QLatin1Char('\\') + QString::fromUcs4(&c, 1);
+            else if (c == U'\n')
+                out += QStringLiteral("\\n");
+            else if (c == U'\r')
+                out += QStringLiteral("\\r");
+            else if (c == U'\t')
+                out += QStringLiteral("\\t");
+            else if (c != U' ' && QChar::category(c) >= QChar::Separator_Space
+                && QChar::category(c) <= QChar::Other_NotAssigned)
+                out += c < 0x100  ? QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'))
+                    : c < 0x10000 ? QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0'))
+                                  : QStringLiteral("\\U%1").arg(uint(c), 8, 16, QLatin1Char('0'));
+            else
+                out += QString::fromUcs4(&c, 1);
+        }
+        return JsonValue(out + q);
+    }
     if (name == QLatin1String("or_none"))
         return Py::truthy(v) ? v : JsonValue();
     if (name == QLatin1String("pluck_or")) {

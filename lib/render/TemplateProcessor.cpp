@@ -318,6 +318,51 @@ JsonValue applyFilter(
     }
     if (name == QLatin1String("name_of"))
         return v.isObject() ? Py::at(v, arg(0).isEmpty() ? "name" : arg(0).toStdString()) : v;
+    if (name == QLatin1String("render")) {
+        // render:'name' evaluates the template maps.templates[name] with env.item = the value
+        // (each element for a list; null renders as ""). Templates may render recursively.
+        thread_local int depth = 0;
+        const JsonValue &tmpl = maps["templates"][arg(0).toStdString()];
+        if (!tmpl.isString() || depth > 32)
+            throw MetaFailure { "render: no such template" };
+        if (v.isNull())
+            return JsonValue(QString());
+        return mapEach(v, [&](const JsonValue &e) {
+            JsonValue env = ctx.env;
+            env.insert("item", e);
+            const MetaContext inner { env, ctx.topic, ctx.config, ctx.fas };
+            ++depth;
+            try {
+                JsonValue out =
+                    JsonValue(text(TemplateProcessor::evaluate(tmpl.toQString(), inner, maps)));
+                --depth;
+                return out;
+            } catch (...) {
+                --depth;
+                throw;
+            }
+        });
+    }
+    if (name == QLatin1String("sort_by")) {
+        // Python sorted(v, key=lambda d: d.get(key)): numbers by value, else by text
+        if (!v.isArray())
+            throw MetaFailure { "sort_by: not a list" };
+        JsonValue::Array out = v.array();
+        const std::string key = arg(0).toStdString();
+        std::stable_sort(out.begin(), out.end(), [&](const JsonValue &a, const JsonValue &b) {
+            const JsonValue *x = a.find(key);
+            const JsonValue *y = b.find(key);
+            if (!x || !y || x->isNull() || y->isNull())
+                return (!x || x->isNull()) && y && !y->isNull();
+            if (x->isNumber() && y->isNumber())
+                return x->toDouble() < y->toDouble();
+            return text(*x) < text(*y);
+        });
+        return JsonValue(std::move(out));
+    }
+    if (name == QLatin1String("then"))
+        // then:arg gives arg (a path or 'literal') when the value is truthy, else ""
+        return Py::truthy(v) ? argValue(0) : JsonValue(QString());
     if (name == QLatin1String("findall")) {
         // Python re.findall(pattern, text): group 1 when the pattern has a group, else the match
         const QRegularExpression re(arg(0), QRegularExpression::UseUnicodePropertiesOption);

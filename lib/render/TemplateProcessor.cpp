@@ -435,6 +435,13 @@ JsonValue applyFilter(
     }
     if (name == QLatin1String("or_none"))
         return Py::truthy(v) ? v : JsonValue();
+    if (name == QLatin1String("at")) {
+        // at:expr is Python v[expr]: a dict key (as text) or a list index computed from the message
+        const JsonValue key = argValue(0);
+        if (v.isArray() && key.isInteger())
+            return Py::at(v, static_cast<long long>(key.toInt64()));
+        return Py::at(v, text(key).toStdString());
+    }
     if (name == QLatin1String("pluck_or")) {
         // e.get(a, e.get(b)) for each element
         return mapEach(v, [&](const JsonValue &e) {

@@ -17,100 +17,62 @@ using render::Py;
 
 namespace {
 
-void dumpString(QString &out, const QString &s)
+// Python json.dumps(obj, sort_keys=True, indent=N, separators=(",", ": ")) with ensure_ascii:
+// strings are escaped from their WTF-8 bytes (lone surrogates kept as \udXXX, astral characters
+// as surrogate pairs, lowercase hex), floats in repr() form, integers of any size verbatim.
+void dump(std::string &out, const JsonValue &v, int indent, int level)
 {
-    out += QLatin1Char('"');
-    for (QChar c : s) {
-        const ushort u = c.unicode();
-        switch (u) {
-        case '"':
-            out += QStringLiteral("\\\"");
-            break;
-        case '\\':
-            out += QStringLiteral("\\\\");
-            break;
-        case '\n':
-            out += QStringLiteral("\\n");
-            break;
-        case '\r':
-            out += QStringLiteral("\\r");
-            break;
-        case '\t':
-            out += QStringLiteral("\\t");
-            break;
-        case '\b':
-            out += QStringLiteral("\\b");
-            break;
-        case '\f':
-            out += QStringLiteral("\\f");
-            break;
-        default:
-            if (u < 0x20 || u > 0x7e)
-                out += QStringLiteral("\\u%1").arg(u, 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    out += QLatin1Char('"');
-}
-
-void dump(QString &out, const JsonValue &v, int indent, int level)
-{
-    const QString pad(indent * (level + 1), QLatin1Char(' '));
-    const QString padEnd(indent * level, QLatin1Char(' '));
     switch (v.type()) {
     case JsonValue::Type::Null:
-        out += QStringLiteral("null");
+        out += "null";
         return;
     case JsonValue::Type::Bool:
-        out += v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        out += v.toBool() ? "true" : "false";
         return;
     case JsonValue::Type::Integer:
-        out += QString::fromStdString(v.integerText());
+        out += v.integerText();
         return;
     case JsonValue::Type::Float:
-        out += QString::fromStdString(JsonWriter::formatDouble(v.toDouble()));
+        out += JsonWriter::formatDouble(v.toDouble());
         return;
     case JsonValue::Type::String:
-        dumpString(out, v.toQString());
+        JsonWriter::appendCanonicalString(out, v.toStdString());
         return;
-    case JsonValue::Type::Array: {
-        if (v.size() == 0) {
-            out += QStringLiteral("[]");
-            return;
-        }
-        out += QStringLiteral("[\n");
-        bool first = true;
+    case JsonValue::Type::Array:
+    case JsonValue::Type::Object:
+        break;
+    }
+    const bool isArray = v.type() == JsonValue::Type::Array;
+    if (v.size() == 0) {
+        out += isArray ? "[]" : "{}";
+        return;
+    }
+    const std::string pad(static_cast<std::size_t>(indent) * (level + 1), ' ');
+    out += isArray ? "[\n" : "{\n";
+    bool first = true;
+    auto next = [&] {
+        if (!first)
+            out += ",\n";
+        first = false;
+        out += pad;
+    };
+    if (isArray) {
         for (const JsonValue &e : v.array()) {
-            if (!first)
-                out += QStringLiteral(",\n");
-            first = false;
-            out += pad;
+            next();
             dump(out, e, indent, level + 1);
         }
-        out += QLatin1Char('\n') + padEnd + QLatin1Char(']');
-        return;
-    }
-    case JsonValue::Type::Object: {
-        if (v.size() == 0) {
-            out += QStringLiteral("{}");
-            return;
-        }
-        out += QStringLiteral("{\n");
-        bool first = true;
+    } else {
+        // keys are kept in byte order of their UTF-8, which is Python's code point order
         for (const auto &[k, e] : v.object()) {
-            if (!first)
-                out += QStringLiteral(",\n");
-            first = false;
-            out += pad;
-            dumpString(out, QString::fromStdString(k));
-            out += QStringLiteral(": ");
+            next();
+            JsonWriter::appendCanonicalString(out, k);
+            out += ": ";
             dump(out, e, indent, level + 1);
         }
-        out += QLatin1Char('\n') + padEnd + QLatin1Char('}');
-        return;
     }
-    }
+    out += '\n';
+    out.append(static_cast<std::size_t>(indent) * level, ' ');
+    out += isArray ? ']' : '}';
 }
 
 QString textOf(const JsonValue &v)
@@ -125,9 +87,9 @@ SchemaRenderer::~SchemaRenderer() = default;
 
 QString SchemaRenderer::pythonJsonDump(const JsonValue &v, int indent)
 {
-    QString out;
+    std::string out;
     dump(out, v, indent, 0);
-    return out;
+    return QString::fromLatin1(out.data(), static_cast<qsizetype>(out.size()));
 }
 
 QString SchemaRenderer::userAvatarUrl(const QString &username)

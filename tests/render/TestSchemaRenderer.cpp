@@ -24,6 +24,8 @@ private Q_SLOTS:
     void relativeTimeAndStatusMaps();
     void packageHeaderPicksBetweenTwoDefinitions();
     void schemaFilesAreLayers();
+    void pythonJsonDumpCornerCases_data();
+    void pythonJsonDumpCornerCases();
 };
 
 /// Builds the Envelope an AMQP source would produce for a corpus record.
@@ -299,6 +301,44 @@ void TestSchemaRenderer::schemaFilesAreLayers()
     QCOMPARE(summary("y.three"), QStringLiteral("topic")); // broken file skipped: base Message
     QCOMPARE(summary("y.four"), QStringLiteral("four"));
     QVERIFY(renderer.schemaRenderer().knownSchemas().contains(QStringLiteral("y.two")));
+}
+
+void TestSchemaRenderer::pythonJsonDumpCornerCases_data()
+{
+    // input JSON text, and what Python 3.11 prints for
+    // json.dumps(json.loads(text), sort_keys=True, indent=4, separators=(",", ": "))
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("numbers")
+        << QByteArray(R"({"a": 1e16, "b": 1.0, "c": -0.0, "d": 1e-7,
+            "f": 123456789012345678901234567890, "g": -0, "h": 1E2, "k": 1e15, "m": 0.0001,
+            "n": 0.00001})")
+        << QStringLiteral("{\n    \"a\": 1e+16,\n    \"b\": 1.0,\n    \"c\": -0.0,\n"
+                          "    \"d\": 1e-07,\n    \"f\": 123456789012345678901234567890,\n"
+                          "    \"g\": 0,\n    \"h\": 100.0,\n    \"k\": 1000000000000000.0,\n"
+                          "    \"m\": 0.0001,\n    \"n\": 1e-05\n}");
+    QTest::newRow("strings, keys and empty containers")
+        << QByteArray(R"({"s": "\ud83d\ude00 \u00e9\u0000\u001f\u007f\u2028\"\\/\b\f\n\r\t",
+            "lone": "a\udc00", "\u00e9": {}, "Z": [], "": [null, true, false, [[]]]})")
+        << QStringLiteral(
+               "{\n    \"\": [\n        null,\n        true,\n        false,\n        [\n"
+               "            []\n        ]\n    ],\n    \"Z\": [],\n    \"lone\": \"a\\udc00\",\n"
+               "    \"s\": \"\\ud83d\\ude00 \\u00e9\\u0000\\u001f\\u007f\\u2028\\\"\\\\/\\b\\f\\n"
+               "\\r\\t\",\n    \"\\u00e9\": {}\n}");
+    QTest::newRow("float extremes")
+        << QByteArray(R"({"inf": 1e400, "big": 1.7976931348623157e308, "tiny": 5e-324,
+            "pi": 3.141592653589793})")
+        << QStringLiteral("{\n    \"big\": 1.7976931348623157e+308,\n    \"inf\": Infinity,\n"
+                          "    \"pi\": 3.141592653589793,\n    \"tiny\": 5e-324\n}");
+}
+
+void TestSchemaRenderer::pythonJsonDumpCornerCases()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, expected);
+    const auto value = JsonParser::parse(std::string_view(input.constData(), input.size()));
+    QVERIFY(value);
+    QCOMPARE(SchemaRenderer::pythonJsonDump(*value), expected);
 }
 
 QTEST_GUILESS_MAIN(TestSchemaRenderer)

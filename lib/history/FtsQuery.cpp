@@ -150,4 +150,17 @@ std::optional<QString> FtsQuery::toMatchExpression(const QString &text, QString 
     return expression;
 }
 
+std::optional<QString> FtsQuery::columnPhrase(
+    const QString &column, const QString &value, bool initial, bool prefix)
+{
+    if (!hasTokenCharacter(value))
+        return std::nullopt;
+    Term term;
+    term.text = value;
+    term.text.replace(QChar(u'\0'), QChar(u' ')); // a separator either way; never joins tokens
+    term.prefix = prefix;
+    return QStringLiteral("(") + column + QStringLiteral(" : ")
+        + (initial ? QStringLiteral("^ ") : QString()) + quoted(term) + QStringLiteral(")");
+}
+
 } // namespace fedmsg

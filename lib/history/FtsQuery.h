@@ -29,6 +29,14 @@ public:
     /// The MATCH expression, or nullopt with a one-line *error saying why the text cannot be
     /// searched.
     static std::optional<QString> toMatchExpression(const QString &text, QString *error = nullptr);
+
+    /// A MATCH expression for rows whose `column` holds the tokens of `value` as a phrase: a
+    /// superset of "the column contains value" (case, diacritics and separators are ignored), so
+    /// callers check the exact condition as well. initial: the phrase starts the column; prefix:
+    /// its last token may continue. nullopt when value has no token (nothing to narrow by).
+    /// `column` must be a plain column name.
+    static std::optional<QString> columnPhrase(
+        const QString &column, const QString &value, bool initial, bool prefix);
 };
 
 } // namespace fedmsg

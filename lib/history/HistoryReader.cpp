@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <tuple>
+
 namespace fedmsg {
 
 namespace {
@@ -188,16 +190,31 @@ bool HistoryReader::select(
     QVariantList *binds = &selection->binds;
     selection->from = QStringLiteral("messages m");
     selection->idColumn = QStringLiteral("m.id");
+    // Text, user, package and topic-prefix conditions are narrowed by one FTS5 MATCH; the last
+    // three are also checked exactly below (the index ignores case and separators).
+    QStringList match;
     if (!query.text.trimmed().isEmpty()) {
         const auto expression = FtsQuery::toMatchExpression(query.text, error);
         if (!expression)
             return false;
+        match.append(QStringLiteral("(") + *expression + QStringLiteral(")"));
+    }
+    for (const auto &[column, value, initial, prefix] :
+        { std::tuple { QStringLiteral("usernames"), query.user, false, false },
+            std::tuple { QStringLiteral("packages"), query.package, false, false },
+            std::tuple { QStringLiteral("topic"), query.topicPrefix, true, true } }) {
+        if (value.isEmpty())
+            continue;
+        if (const auto phrase = FtsQuery::columnPhrase(column, value, initial, prefix))
+            match.append(*phrase);
+    }
+    if (!match.isEmpty()) {
         // Driven by the FTS index, which yields row ids in order, so LIMIT stops early.
         selection->from =
             QStringLiteral("messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid");
         selection->idColumn = QStringLiteral("messages_fts.rowid");
         clauses.append(QStringLiteral("messages_fts MATCH ?"));
-        binds->append(*expression);
+        binds->append(match.join(QStringLiteral(" AND ")));
     }
     const auto inList = [&](const QString &column, const QStringList &values) {
         if (values.isEmpty())
@@ -209,20 +226,20 @@ bool HistoryReader::select(
     inList(QStringLiteral("m.bus_name"), query.buses);
     inList(QStringLiteral("m.service_name"), query.services);
     if (!query.topicPrefix.isEmpty()) {
-        clauses.append(QStringLiteral("m.topic >= ? AND substr(m.topic, 1, ?) = ?"));
-        binds->append(query.topicPrefix);
+        clauses.append(QStringLiteral("substr(m.topic, 1, ?) = ?"));
         binds->append(static_cast<qint64>(query.topicPrefix.toUcs4().size()));
         binds->append(query.topicPrefix);
     }
-    if (!query.user.isEmpty()) {
+    // The exact lists are in the extra JSON (written by HistoryWriter; '{}' for migrated rows).
+    for (const auto &[key, value] : { std::pair { QLatin1String("$.usernames"), query.user },
+             std::pair { QLatin1String("$.packages"), query.package } }) {
+        if (value.isEmpty())
+            continue;
         clauses.append(
-            QStringLiteral("m.id IN (SELECT message_id FROM message_users WHERE name = ?)"));
-        binds->append(query.user);
-    }
-    if (!query.package.isEmpty()) {
-        clauses.append(
-            QStringLiteral("m.id IN (SELECT message_id FROM message_packages WHERE name = ?)"));
-        binds->append(query.package);
+            QStringLiteral("EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(m.extra)"
+                           " THEN m.extra ELSE '{}' END, '")
+            + key + QStringLiteral("') WHERE json_each.value = ?)"));
+        binds->append(value);
     }
     QStringList trustNames;
     for (TrustState t : query.trust)
@@ -230,8 +247,9 @@ bool HistoryReader::select(
     inList(QStringLiteral("m.trust"), trustNames);
     inList(QStringLiteral("m.decision"), query.decisions);
     if (!query.msgId.isEmpty()) {
-        clauses.append(QStringLiteral("m.msg_id = ?"));
-        binds->append(query.msgId);
+        // msg_id has no index of its own: a message with one is keyed "id:<msg_id>".
+        clauses.append(QStringLiteral("m.dedup_key = ?"));
+        binds->append(HistorySchema::deduplicationKey(query.msgId, QByteArray()));
     }
     if (query.from.isValid()) {
         clauses.append(QStringLiteral("m.received_at >= ?"));

@@ -15,10 +15,16 @@ namespace fedmsg {
 
 namespace {
 
-// The FTS index and the user/package tables are written by HistoryWriter in the same
-// transaction as the row (not by AFTER INSERT/DELETE triggers: a trigger makes FTS5 flush its
-// pending terms to disk once per row, five times slower). Only the rare update of an indexed
-// column is left to a trigger.
+// The FTS index is written by HistoryWriter in the same transaction as the row (not by AFTER
+// INSERT/DELETE triggers: a trigger makes FTS5 flush its pending terms to disk once per row, five
+// times slower). Only the rare update of an indexed column is left to a trigger.
+//
+// Every index costs each insert a B-tree descent, and one whose keys arrive in random order (topic,
+// user, package, msg_id) dirties most of its leaf pages in every batch, all of which are written to
+// the WAL at COMMIT and again at checkpoint. Version 3 therefore keeps only indexes whose keys grow
+// with arrival (received_at, id) or have few distinct leading values (service, bus), plus the
+// dedup_key the writer needs: topic-prefix, user and package filters are narrowed by the FTS index
+// (topic, usernames and packages columns) and checked exactly; msg_id is found by dedup_key.
 const char *const CurrentSchema[] = {
     "CREATE TABLE messages ("
     " id INTEGER PRIMARY KEY,"
@@ -51,15 +57,7 @@ const char *const CurrentSchema[] = {
     "CREATE INDEX messages_received_at ON messages(received_at)",
     "CREATE INDEX messages_service ON messages(service_name, received_at)",
     "CREATE INDEX messages_bus ON messages(bus_name, id)",
-    "CREATE INDEX messages_topic ON messages(topic)",
-    "CREATE INDEX messages_msg_id ON messages(msg_id) WHERE msg_id <> ''",
     "CREATE INDEX messages_unread ON messages(id) WHERE is_read = 0",
-    "CREATE TABLE message_users (name TEXT NOT NULL, message_id INTEGER NOT NULL,"
-    " PRIMARY KEY(name, message_id)) WITHOUT ROWID",
-    "CREATE INDEX message_users_by_message ON message_users(message_id)",
-    "CREATE TABLE message_packages (name TEXT NOT NULL, message_id INTEGER NOT NULL,"
-    " PRIMARY KEY(name, message_id)) WITHOUT ROWID",
-    "CREATE INDEX message_packages_by_message ON message_packages(message_id)",
     "CREATE VIRTUAL TABLE messages_fts USING fts5(title, subtitle, topic, usernames, packages,"
     " content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
     "CREATE TRIGGER messages_after_update AFTER UPDATE OF title, subtitle, topic, usernames, "
@@ -70,6 +68,15 @@ const char *const CurrentSchema[] = {
     " INSERT INTO messages_fts(rowid, title, subtitle, topic, usernames, packages)"
     " VALUES (new.id, new.title, new.subtitle, new.topic, new.usernames, new.packages);"
     " END",
+};
+
+// Version 2 -> 3: the indexes and lookup tables version 3 does without (IF EXISTS: a version 1
+// database is migrated by creating the current tables and then passes through here).
+const char *const DropFrom2[] = {
+    "DROP INDEX IF EXISTS messages_topic",
+    "DROP INDEX IF EXISTS messages_msg_id",
+    "DROP TABLE IF EXISTS message_users",
+    "DROP TABLE IF EXISTS message_packages",
 };
 
 bool setVersion(const QSqlDatabase &db, int version, QSqlError *error)
@@ -147,6 +154,11 @@ HistorySchema::Result HistorySchema::prepare(
                 return migrateFrom1(db, error) && setVersion(db, 2, error);
             });
             break;
+        case 2:
+            ok = inTransaction(db, error, [&] {
+                return migrateFrom2(db, error) && setVersion(db, 3, error);
+            });
+            break;
         default:
             break;
         }
@@ -172,6 +184,15 @@ QString HistorySchema::deduplicationKey(const QString &msgId, const QByteArray &
 bool HistorySchema::createCurrent(const QSqlDatabase &db, QSqlError *error)
 {
     for (const char *statement : CurrentSchema) {
+        if (!HistoryConnection::exec(db, QString::fromLatin1(statement), error))
+            return false;
+    }
+    return true;
+}
+
+bool HistorySchema::migrateFrom2(const QSqlDatabase &db, QSqlError *error)
+{
+    for (const char *statement : DropFrom2) {
         if (!HistoryConnection::exec(db, QString::fromLatin1(statement), error))
             return false;
     }

@@ -17,13 +17,16 @@ namespace fedmsg {
  *   messages(id INTEGER PRIMARY KEY, msg_id TEXT UNIQUE, topic TEXT NOT NULL, body TEXT NOT NULL,
  *            received_at INTEGER NOT NULL -- seconds since the epoch,
  *            title TEXT, subtitle TEXT, link TEXT, read INTEGER NOT NULL DEFAULT 0)
- * Version 2 (current) adds de-duplication keys, the envelope's transport facts, trust, the whole
+ * Version 2 added de-duplication keys, the envelope's transport facts, trust, the whole
  * rendering, rule decisions, millisecond times, the FTS5 index and user/package lookup tables.
+ * Version 3 (current) drops the topic and msg_id indexes and the user/package lookup tables
+ * (random-order keys that made every write batch rewrite most of their pages); those filters use
+ * the FTS index and dedup_key instead.
  */
 class HistorySchema
 {
 public:
-    static constexpr int CurrentVersion = 2;
+    static constexpr int CurrentVersion = 3;
 
     enum class Result { Ok, TooNew, Failed };
 
@@ -39,6 +42,7 @@ public:
 private:
     static bool createCurrent(const QSqlDatabase &db, QSqlError *error);
     static bool migrateFrom1(const QSqlDatabase &db, QSqlError *error);
+    static bool migrateFrom2(const QSqlDatabase &db, QSqlError *error);
 };
 
 } // namespace fedmsg

@@ -168,8 +168,6 @@ void HistoryWriter::closeConnection()
     m_insert.reset();
     m_findKey.reset();
     m_insertFts.reset();
-    m_insertUser.reset();
-    m_insertPackage.reset();
     m_open = false;
     if (!m_connectionName.isEmpty()) {
         m_db = QSqlDatabase();
@@ -201,8 +199,6 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
     m_insert = std::make_unique<QSqlQuery>(m_db);
     m_findKey = std::make_unique<QSqlQuery>(m_db);
     m_insertFts = std::make_unique<QSqlQuery>(m_db);
-    m_insertUser = std::make_unique<QSqlQuery>(m_db);
-    m_insertPackage = std::make_unique<QSqlQuery>(m_db);
     const bool ok =
         m_insert->prepare(QStringLiteral(
             "INSERT INTO messages (dedup_key, msg_id, topic, body, headers, bus_name, endpoint,"
@@ -216,17 +212,9 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
         && m_findKey->prepare(QStringLiteral("SELECT id FROM messages WHERE dedup_key = ?"))
         && m_insertFts->prepare(
             QStringLiteral("INSERT INTO messages_fts (rowid, title, subtitle,"
-                           " topic, usernames, packages) VALUES (?, ?, ?, ?, ?, ?)"))
-        && m_insertUser->prepare(
-            QStringLiteral("INSERT OR IGNORE INTO message_users (name, message_id) VALUES (?, ?)"))
-        && m_insertPackage->prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO message_packages (name, message_id) VALUES (?, ?)"));
+                           " topic, usernames, packages) VALUES (?, ?, ?, ?, ?, ?)"));
     if (!ok) {
-        for (const auto *q : { m_insert.get(),
-                 m_findKey.get(),
-                 m_insertFts.get(),
-                 m_insertUser.get(),
-                 m_insertPackage.get() }) {
+        for (const auto *q : { m_insert.get(), m_findKey.get(), m_insertFts.get() }) {
             if (q->lastError().isValid()) {
                 *error = q->lastError();
                 break;
@@ -399,15 +387,6 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
             fts.bindValue(5, q.boundValue(21)); // packages
             if (!fts.exec())
                 return failed(fts.lastError());
-            for (const auto &[names, statement] : { std::pair { &r.usernames, m_insertUser.get() },
-                     std::pair { &r.packages, m_insertPackage.get() } }) {
-                for (const QString &name : *names) {
-                    statement->bindValue(0, text(name));
-                    statement->bindValue(1, result.rowId);
-                    if (!statement->exec())
-                        return failed(statement->lastError());
-                }
-            }
         } else {
             m_findKey->bindValue(0, key);
             if (!m_findKey->exec())
@@ -529,8 +508,8 @@ void HistoryWriter::pruneStep()
         scheduleAgeTimer();
 }
 
-// Deletes the rows listed in the temp table prune_ids with their FTS entries and user/package
-// rows (one statement each: cheap for FTS5), then empties prune_ids.
+// Deletes the rows listed in the temp table prune_ids with their FTS entries (one statement
+// each: cheap for FTS5), then empties prune_ids.
 bool HistoryWriter::deleteSelected(qint64 *deleted, QSqlError *error)
 {
     static const char *const statements[] = {
@@ -538,8 +517,6 @@ bool HistoryWriter::deleteSelected(qint64 *deleted, QSqlError *error)
         "packages)"
         " SELECT 'delete', id, title, subtitle, topic, usernames, packages FROM messages"
         " WHERE id IN (SELECT id FROM prune_ids)",
-        "DELETE FROM message_users WHERE message_id IN (SELECT id FROM prune_ids)",
-        "DELETE FROM message_packages WHERE message_id IN (SELECT id FROM prune_ids)",
         "DELETE FROM messages WHERE id IN (SELECT id FROM prune_ids)",
         "DELETE FROM prune_ids",
     };

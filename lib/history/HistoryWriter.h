@@ -90,8 +90,6 @@ private:
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_findKey;
     std::unique_ptr<QSqlQuery> m_insertFts;
-    std::unique_ptr<QSqlQuery> m_insertUser;
-    std::unique_ptr<QSqlQuery> m_insertPackage;
 
     QList<HistoryRecord> m_pending;
     bool m_flushScheduled = false;

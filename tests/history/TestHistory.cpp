@@ -46,12 +46,14 @@ private Q_SLOTS:
     void search();
     void searchErrorsAreValues();
     void filters();
+    void filtersNarrowedByFtsAreExact();
     void paging();
     void countsPerService();
     void markReadAndDecision();
     void retentionByAge();
     void retentionByCount();
     void migrationFromVersion1();
+    void migrationFromVersion2();
     void newerSchemaIsLeftAlone();
     void corruptFileIsMovedAside();
     void readOnlyStopsAndResumes();
@@ -472,6 +474,74 @@ void TestHistory::filters()
     QCOMPARE(ids(q).size(), 6);
 }
 
+// User, package and topic-prefix filters are narrowed by the FTS index (which ignores case,
+// diacritics and separators) and then checked exactly.
+void TestHistory::filtersNarrowedByFtsAreExact()
+{
+    HistoryOptions options;
+    options.maxAge = 0s;
+    auto history = openHistory(options);
+    QList<HistoryRecord> records;
+    records << makeRecord(QStringLiteral("e1"),
+        QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"),
+        QStringLiteral("one"),
+        { QStringLiteral("Ralph Bean"), QStringLiteral("@@") },
+        { QStringLiteral("python3-requests") });
+    records << makeRecord(QStringLiteral("e2"),
+        QStringLiteral("org.FedoraProject.prod.bodhi.update.comment"),
+        QStringLiteral("two"),
+        { QStringLiteral("ralph.bean") },
+        { QStringLiteral("python3 requests") });
+    records << makeRecord(QStringLiteral("e3"),
+        QStringLiteral("org.fedoraproject.prod.bodhi-update"),
+        QStringLiteral("three"),
+        { QStringLiteral("ralph") },
+        { QStringLiteral("Python3-Requests") });
+    records << makeRecord(QStringLiteral("e4"), QStringLiteral("...!"), QStringLiteral("four"));
+    storeAndWait(*history, records);
+    const auto ids = [&](const HistoryQuery &q) {
+        QString error;
+        QStringList result;
+        for (const auto &m : history->search(q, &error))
+            result.append(m.msgId);
+        if (!error.isEmpty())
+            qWarning("%s", qPrintable(error));
+        return result;
+    };
+    HistoryQuery q;
+    q.user = QStringLiteral("Ralph Bean"); // same tokens as ralph.bean, only e1 is exact
+    QCOMPARE(ids(q), (L({ "e1" })));
+    q.user = QStringLiteral("ralph.bean");
+    QCOMPARE(ids(q), (L({ "e2" })));
+    q.user = QStringLiteral("@@"); // no token to narrow by: exact check alone
+    QCOMPARE(ids(q), (L({ "e1" })));
+    q.user = QStringLiteral("Ralph");
+    QCOMPARE(ids(q), QStringList {});
+    q = {};
+    q.package = QStringLiteral("python3-requests");
+    QCOMPARE(ids(q), (L({ "e1" })));
+    q.package = QStringLiteral("python3 requests");
+    QCOMPARE(ids(q), (L({ "e2" })));
+    q = {};
+    q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi"); // case-sensitive
+    QCOMPARE(ids(q), (L({ "e3", "e1" })));
+    q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi.");
+    QCOMPARE(ids(q), (L({ "e1" })));
+    q.topicPrefix = QStringLiteral("fedoraproject"); // a prefix, not a word inside the topic
+    QCOMPARE(ids(q), QStringList {});
+    q.topicPrefix = QStringLiteral("...");
+    QCOMPARE(ids(q), (L({ "e4" })));
+    q = {};
+    q.text = QStringLiteral("two OR three");
+    q.topicPrefix = QStringLiteral("org.");
+    q.package = QStringLiteral("Python3-Requests");
+    QCOMPARE(ids(q), (L({ "e3" })));
+    QCOMPARE(history->count(q), 1);
+    q = {};
+    q.msgId = QStringLiteral("e2");
+    QCOMPARE(ids(q), (L({ "e2" })));
+}
+
 void TestHistory::paging()
 {
     auto history = openHistory();
@@ -701,11 +771,129 @@ void TestHistory::migrationFromVersion1()
         QVERIFY(db.open());
         QSqlQuery check(db);
         QVERIFY(check.exec(QStringLiteral("PRAGMA user_version")) && check.next());
-        QCOMPARE(check.value(0).toInt(), 2);
+        QCOMPARE(check.value(0).toInt(), 3);
         QVERIFY(check.exec(QStringLiteral("PRAGMA journal_mode")) && check.next());
         QCOMPARE(check.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(check.exec(
                     QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'messages_v1'"))
+            && check.next());
+        QCOMPARE(check.value(0).toInt(), 0);
+        check.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+}
+
+// A version 2 database (with the topic/msg_id indexes and user/package tables that version 3
+// dropped) keeps its rows, and the filters that used those tables still work.
+void TestHistory::migrationFromVersion2()
+{
+    static const char *const v2Schema[] = {
+        "CREATE TABLE messages (id INTEGER PRIMARY KEY, dedup_key TEXT NOT NULL UNIQUE,"
+        " msg_id TEXT NOT NULL DEFAULT '', topic TEXT NOT NULL DEFAULT '', body BLOB NOT NULL,"
+        " headers BLOB, bus_name TEXT NOT NULL DEFAULT '', endpoint TEXT NOT NULL DEFAULT '',"
+        " transport TEXT NOT NULL DEFAULT 'zeromq', trust TEXT NOT NULL DEFAULT 'unchecked',"
+        " trust_reason TEXT NOT NULL DEFAULT '', received_at INTEGER NOT NULL, sent_at INTEGER,"
+        " title TEXT NOT NULL DEFAULT '', subtitle TEXT NOT NULL DEFAULT '',"
+        " long_form TEXT NOT NULL DEFAULT '', link TEXT NOT NULL DEFAULT '',"
+        " icon TEXT NOT NULL DEFAULT '', secondary_icon TEXT NOT NULL DEFAULT '',"
+        " service_name TEXT NOT NULL DEFAULT '', service_label TEXT NOT NULL DEFAULT '',"
+        " usernames TEXT NOT NULL DEFAULT '', packages TEXT NOT NULL DEFAULT '',"
+        " extra TEXT NOT NULL DEFAULT '{}', decision TEXT NOT NULL DEFAULT '',"
+        " decision_rule TEXT NOT NULL DEFAULT '', is_read INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX messages_received_at ON messages(received_at)",
+        "CREATE INDEX messages_service ON messages(service_name, received_at)",
+        "CREATE INDEX messages_bus ON messages(bus_name, id)",
+        "CREATE INDEX messages_topic ON messages(topic)",
+        "CREATE INDEX messages_msg_id ON messages(msg_id) WHERE msg_id <> ''",
+        "CREATE INDEX messages_unread ON messages(id) WHERE is_read = 0",
+        "CREATE TABLE message_users (name TEXT NOT NULL, message_id INTEGER NOT NULL,"
+        " PRIMARY KEY(name, message_id)) WITHOUT ROWID",
+        "CREATE INDEX message_users_by_message ON message_users(message_id)",
+        "CREATE TABLE message_packages (name TEXT NOT NULL, message_id INTEGER NOT NULL,"
+        " PRIMARY KEY(name, message_id)) WITHOUT ROWID",
+        "CREATE INDEX message_packages_by_message ON message_packages(message_id)",
+        "CREATE VIRTUAL TABLE messages_fts USING fts5(title, subtitle, topic, usernames,"
+        " packages, content='messages', content_rowid='id',"
+        " tokenize='unicode61 remove_diacritics 2')",
+        "INSERT INTO messages (dedup_key, msg_id, topic, body, received_at, title, service_name,"
+        " usernames, packages, extra) VALUES ('id:v2-a', 'v2-a',"
+        " 'org.fedoraproject.prod.bodhi.update.comment', '{\"msg_id\":\"v2-a\"}',"
+        " 1600000001000, 'kept bodhi comment', 'bodhi', 'ralph', 'kernel',"
+        " '{\"usernames\":[\"ralph\"],\"packages\":[\"kernel\"],\"severity\":20}'),"
+        " ('sha256:00', '', 'org.fedoraproject.prod.koji.tag', '{}', 1600000002000,"
+        " 'kept koji tag', 'koji', '', '', '{}')",
+        "INSERT INTO message_users VALUES ('ralph', 1)",
+        "INSERT INTO message_packages VALUES ('kernel', 1)",
+        "INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')",
+        "PRAGMA user_version = 2",
+    };
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *statement : v2Schema)
+            QVERIFY2(q.exec(QString::fromLatin1(statement)), qPrintable(q.lastError().text()));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+
+    HistoryOptions options;
+    options.maxAge = 0s;
+    auto history = openHistory(options);
+    QCOMPARE(history->count({}), 2);
+    HistoryQuery q;
+    q.user = QStringLiteral("ralph");
+    auto rows = history->search(q);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].msgId, QStringLiteral("v2-a"));
+    QCOMPARE(rows[0].rendering.usernames, QStringList { QStringLiteral("ralph") });
+    q = {};
+    q.package = QStringLiteral("kernel");
+    QCOMPARE(history->count(q), 1);
+    q = {};
+    q.msgId = QStringLiteral("v2-a");
+    QCOMPARE(history->count(q), 1);
+    q = {};
+    q.topicPrefix = QStringLiteral("org.fedoraproject.prod.koji.");
+    rows = history->search(q);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].rendering.title, QStringLiteral("kept koji tag"));
+    q = {};
+    q.text = QStringLiteral("bodhi");
+    QCOMPARE(history->count(q), 1);
+    // Still de-duplicates against the kept rows; new rows are found by the same filters.
+    auto again = makeRecord(QStringLiteral("v2-a"),
+        QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"),
+        QStringLiteral("again"));
+    auto fresh = makeRecord(QStringLiteral("v3-b"),
+        QStringLiteral("org.fedoraproject.prod.koji.tag"),
+        QStringLiteral("new koji tag"),
+        { QStringLiteral("ralph") });
+    const auto results = storeAndWait(*history, { again, fresh });
+    QVERIFY(results[0].duplicate);
+    QVERIFY(!results[1].duplicate);
+    q = {};
+    q.user = QStringLiteral("ralph");
+    QCOMPARE(history->count(q), 2);
+    q = {};
+    q.topicPrefix = QStringLiteral("org.fedoraproject.prod.koji.");
+    QCOMPARE(history->count(q), 2);
+    history.reset();
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery check(db);
+        QVERIFY(check.exec(QStringLiteral("PRAGMA user_version")) && check.next());
+        QCOMPARE(check.value(0).toInt(), 3);
+        QVERIFY(check.exec(QStringLiteral(
+                    "SELECT count(*) FROM sqlite_master WHERE name IN ('messages_topic',"
+                    " 'messages_msg_id', 'message_users', 'message_packages')"))
             && check.next());
         QCOMPARE(check.value(0).toInt(), 0);
         check.finish();

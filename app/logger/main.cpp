@@ -18,6 +18,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -143,7 +144,7 @@ int main(int argc, char *argv[])
                        "is one message {\"log\": line}."));
     p.addHelpOption();
     p.addVersionOption();
-    tool.addConfigOptions(p);
+    tool.addFedmsgOptions(p);
     const QCommandLineOption messageOpt(
         QStringLiteral("message"), QStringLiteral("The message to send."), QStringLiteral("TEXT"));
     const QCommandLineOption jsonOpt(QStringLiteral("json-input"),
@@ -173,9 +174,6 @@ int main(int argc, char *argv[])
         QStringLiteral("Bind the publisher at URL instead; subscribers (fedmsg-tail --endpoint "
                        "URL) connect there."),
         QStringLiteral("URL"));
-    const QCommandLineOption topicPrefixOpt(QStringLiteral("topic-prefix"),
-        QStringLiteral("Override topic_prefix."),
-        QStringLiteral("PREFIX"));
     const QCommandLineOption environmentOpt(QStringLiteral("environment"),
         QStringLiteral("Override environment (dev, stg, prod)."),
         QStringLiteral("ENV"));
@@ -208,7 +206,6 @@ int main(int argc, char *argv[])
         keyOpt,
         endpointOpt,
         bindOpt,
-        topicPrefixOpt,
         environmentOpt,
         waitOpt,
         settleOpt,
@@ -219,9 +216,16 @@ int main(int argc, char *argv[])
     FedmsgConfigReader reader;
     if (!tool.readConfig(p, reader))
         return 2;
+    if (tool.printConfigIfAsked(p, reader))
+        return 0;
 
     PublisherOptions opts;
-    opts.topicPrefix = p.isSet(topicPrefixOpt) ? p.value(topicPrefixOpt) : reader.topicPrefix();
+    opts.topicPrefix = reader.topicPrefix();
+    opts.ioThreads = reader.ioThreads().value_or(1);
+    opts.lingerMs = reader.lingerMs().value_or(opts.lingerMs);
+    opts.sendHighWaterMark = reader.highWaterMark().value_or(opts.sendHighWaterMark);
+    if (const auto t = reader.timeout())
+        opts.sendTimeoutMs = static_cast<int>(*t * 1000);
     opts.environment = p.isSet(environmentOpt) ? p.value(environmentOpt) : reader.environment();
     if (p.isSet(bindOpt)) {
         opts.mode = PublisherOptions::Mode::Bind;
@@ -291,6 +295,8 @@ int main(int argc, char *argv[])
         CommandLineTool::error(error);
         return 1;
     }
+    if (const auto sleep = reader.postInitSleep())
+        QThread::msleep(static_cast<unsigned long>(*sleep * 1000));
     const QString topic = pub.fullTopic(p.value(modnameOpt), p.value(topicOpt));
     const int waitMs = p.value(waitOpt).toInt();
     // Bound publishers may have several subscribers coming in: give the others a moment too.

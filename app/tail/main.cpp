@@ -76,7 +76,7 @@ int main(int argc, char *argv[])
     p.setApplicationDescription(QStringLiteral("Watch all messages on a fedmsg bus."));
     p.addHelpOption();
     p.addVersionOption();
-    tool.addConfigOptions(p);
+    tool.addFedmsgOptions(p);
     const QCommandLineOption topicOpt(QStringLiteral("topic"),
         QStringLiteral("Subscribe to topics starting with PREFIX (repeatable; default all)."),
         QStringLiteral("PREFIX"));
@@ -95,6 +95,8 @@ int main(int argc, char *argv[])
         QStringLiteral("PACKAGES"));
     const QCommandLineOption terseOpt(QStringLiteral("terse"),
         QStringLiteral("One natural-language line per message: title -- subtitle link."));
+    const QCommandLineOption cowsayOpt(QStringLiteral("cowsay"),
+        QStringLiteral("Each message's summary said by a cow (like piping it through cowsay)."));
     const QCommandLineOption prettyOpt(
         QStringLiteral("pretty"), QStringLiteral("Time and indented body, credentials stripped."));
     const QCommandLineOption reallyPrettyOpt(QStringLiteral("really-pretty"),
@@ -154,6 +156,7 @@ int main(int argc, char *argv[])
         usersOpt,
         packagesOpt,
         terseOpt,
+        cowsayOpt,
         prettyOpt,
         reallyPrettyOpt,
         jsonOpt,
@@ -173,6 +176,8 @@ int main(int argc, char *argv[])
     FedmsgConfigReader reader;
     if (!tool.readConfig(p, reader))
         return 2;
+    if (tool.printConfigIfAsked(p, reader))
+        return 0;
 
     BusConfig bus = reader.toBusConfig(QStringLiteral("fedmsg-tail"));
     if (p.isSet(amqpOpt) || p.isSet(busOpt)) {
@@ -241,7 +246,7 @@ int main(int argc, char *argv[])
     bus.topics = filter.prefixes();
 
     TailFormatter formatter;
-    // Python applies pretty, really-pretty, query, terse (and cowsay); the last one set wins.
+    // Python applies pretty, really-pretty, query, terse, cowsay; the last one set wins.
     if (p.isSet(prettyOpt))
         formatter.setMode(TailFormatter::Mode::Pretty);
     if (p.isSet(reallyPrettyOpt))
@@ -252,6 +257,8 @@ int main(int argc, char *argv[])
     }
     if (p.isSet(terseOpt))
         formatter.setMode(TailFormatter::Mode::Terse);
+    if (p.isSet(cowsayOpt))
+        formatter.setMode(TailFormatter::Mode::Cowsay);
     if (p.isSet(gourceOpt))
         formatter.setMode(TailFormatter::Mode::Gource);
     if (p.isSet(jsonOpt))
@@ -261,8 +268,8 @@ int main(int argc, char *argv[])
     formatter.setPackages(splitList(p.values(packagesOpt)));
 #ifdef FEDMSG_TAIL_HAVE_RENDER
     // The renderer is only built when a format or filter needs it (it loads its rules).
-    const bool needsRenderer =
-        p.isSet(terseOpt) || p.isSet(gourceOpt) || p.isSet(usersOpt) || p.isSet(packagesOpt);
+    const bool needsRenderer = p.isSet(terseOpt) || p.isSet(cowsayOpt) || p.isSet(gourceOpt)
+        || p.isSet(usersOpt) || p.isSet(packagesOpt);
     if (needsRenderer) {
         auto renderer = std::make_shared<Renderer>();
         formatter.setRenderHook([renderer](const Envelope &env) -> std::optional<TailRendering> {

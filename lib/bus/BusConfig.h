@@ -53,6 +53,7 @@ struct BusConfig
     TrustConfig trust; ///< ZeroMQ only
     AmqpSettings amqp; ///< AMQP only
     int receiveHighWaterMark = 10000;
+    int ioThreads = 1; ///< ZeroMQ: ZMQ_IO_THREADS of the source's context (fedmsg io_threads)
     qint64 maxMessageSize = 16 * 1024 * 1024;
 
     bool operator==(const BusConfig &) const = default;

@@ -13,8 +13,11 @@ class FedmsgConfigReader;
 
 /**
  * @brief What fedmsg-tail and fedmsg-logger share: program set-up (name, version, quiet library
- * logging unless QT_LOGGING_RULES says otherwise), the fedmsg.d options (--config,
- * --no-default-config) and reading them, and "<program>: <text>" error lines on stderr.
+ * logging unless QT_LOGGING_RULES says otherwise), the options every Python fedmsg command has
+ * (--config-filename, --print-config, --topic-prefix, --io-threads, --post-init-sleep,
+ * --timeout, --high-water-mark, --linger) plus our fedmsg.d folder options (--config,
+ * --no-default-config), reading the configuration with those overrides, and
+ * "<program>: <text>" error lines on stderr.
  */
 class CommandLineTool
 {
@@ -22,13 +25,17 @@ public:
     /// Call after the QCoreApplication exists.
     explicit CommandLineTool(const QString &program);
 
-    void addConfigOptions(QCommandLineParser &parser) const;
-    /// Reads the default fedmsg.d folders (unless --no-default-config), then each --config path
-    /// in order, and prints the reader's diagnostics. Returns false (error printed) when a
-    /// --config path does not exist.
+    void addFedmsgOptions(QCommandLineParser &parser) const;
+    /// Reads the default fedmsg.d folders (unless --no-default-config), then --config-filename
+    /// and each --config path in order, prints the reader's diagnostics, then applies the
+    /// command-line overrides. Returns false (error printed) when a path does not exist or an
+    /// option value is not a number.
     bool readConfig(const QCommandLineParser &parser, FedmsgConfigReader &reader) const;
-    /// The --config paths as given.
+    /// The --config-filename and --config paths as given.
     QStringList configPaths(const QCommandLineParser &parser) const;
+    /// With --print-config: prints the merged configuration (JSON) on stdout and returns true.
+    bool printConfigIfAsked(
+        const QCommandLineParser &parser, const FedmsgConfigReader &reader) const;
 
     /// "<application name>: <text>" on stderr.
     static void error(const QString &text);
@@ -36,6 +43,14 @@ public:
 private:
     QCommandLineOption m_config;
     QCommandLineOption m_noDefaultConfig;
+    QCommandLineOption m_configFilename;
+    QCommandLineOption m_printConfig;
+    QCommandLineOption m_topicPrefix;
+    QCommandLineOption m_ioThreads;
+    QCommandLineOption m_postInitSleep;
+    QCommandLineOption m_timeout;
+    QCommandLineOption m_highWaterMark;
+    QCommandLineOption m_linger;
 };
 
 } // namespace fedmsg

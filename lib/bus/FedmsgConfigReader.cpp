@@ -132,6 +132,58 @@ JsonValue FedmsgConfigReader::query(const QString &dottedPath) const
     return *v;
 }
 
+void FedmsgConfigReader::setValue(const QString &key, const JsonValue &value)
+{
+    if (!m_config.isObject())
+        m_config = JsonValue::emptyObject();
+    m_config.insert(key.toStdString(), value);
+}
+
+namespace {
+
+std::optional<double> number(const JsonValue &v)
+{
+    if (v.isInteger())
+        return static_cast<double>(v.toInt64());
+    if (v.isNumber())
+        return v.toDouble();
+    return std::nullopt;
+}
+
+std::optional<int> integer(const JsonValue &v)
+{
+    if (v.isInteger())
+        return static_cast<int>(std::clamp<qint64>(v.toInt64(), INT_MIN, INT_MAX));
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<int> FedmsgConfigReader::ioThreads() const
+{
+    return integer(m_config["io_threads"]);
+}
+
+std::optional<double> FedmsgConfigReader::postInitSleep() const
+{
+    return number(m_config["post_init_sleep"]);
+}
+
+std::optional<double> FedmsgConfigReader::timeout() const
+{
+    return number(m_config["timeout"]);
+}
+
+std::optional<int> FedmsgConfigReader::highWaterMark() const
+{
+    return integer(m_config["high_water_mark"]);
+}
+
+std::optional<int> FedmsgConfigReader::lingerMs() const
+{
+    return integer(m_config["zmq_linger"]);
+}
+
 QString FedmsgConfigReader::topicPrefix() const
 {
     const JsonValue &v = m_config["topic_prefix"];
@@ -202,6 +254,7 @@ BusConfig FedmsgConfigReader::toBusConfig(const QString &name) const
     const std::int64_t hwm = m_config["high_water_mark"].toInt64(0);
     if (hwm > 0 && hwm <= INT_MAX)
         bus.receiveHighWaterMark = int(hwm);
+    bus.ioThreads = ioThreads().value_or(1);
     return bus;
 }
 

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace fedmsg {
 
 /**
@@ -51,6 +53,9 @@ public:
     /// Value at a dotted path ("endpoints.relay_outbound"); null when absent.
     JsonValue query(const QString &dottedPath) const;
 
+    /// Sets a top-level key (a command-line override such as --topic-prefix).
+    void setValue(const QString &key, const JsonValue &value);
+
     /// Recursive merge: members of `over` replace those of `base`, dicts merge.
     static JsonValue merge(const JsonValue &base, const JsonValue &over);
 
@@ -67,6 +72,12 @@ public:
     /// Signing settings of the logger: certnames[<prefix>.<host>] under ssldir.
     QString certName(const QString &certPrefix, const QString &shortHostname) const;
     QString sslDir() const; ///< default /etc/pki/fedmsg
+    // fedmsg's common zmq settings; empty when neither a file nor an option set them.
+    std::optional<int> ioThreads() const; ///< io_threads
+    std::optional<double> postInitSleep() const; ///< post_init_sleep, seconds
+    std::optional<double> timeout() const; ///< timeout, seconds, for blocking zmq operations
+    std::optional<int> highWaterMark() const; ///< high_water_mark (0 = unlimited)
+    std::optional<int> lingerMs() const; ///< zmq_linger
 
 private:
     bool readFile(const QString &path);

@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QUuid>
 
+#include <algorithm>
 #include <zmq.h>
 
 #include <pwd.h>
@@ -92,6 +93,7 @@ bool Publisher::open(QString *error)
         };
     }
     z->ctx = zmq_ctx_new();
+    zmq_ctx_set(z->ctx, ZMQ_IO_THREADS, std::max(1, m_options.ioThreads));
     z->socket = zmq_socket(z->ctx, ZMQ_XPUB);
     if (!z->socket) {
         setError(error, zmqError());
@@ -100,8 +102,9 @@ bool Publisher::open(QString *error)
     }
     const int linger = m_options.lingerMs;
     zmq_setsockopt(z->socket, ZMQ_LINGER, &linger, sizeof linger);
-    if (m_options.sendHighWaterMark > 0)
+    if (m_options.sendHighWaterMark >= 0)
         zmq_setsockopt(z->socket, ZMQ_SNDHWM, &m_options.sendHighWaterMark, sizeof(int));
+    zmq_setsockopt(z->socket, ZMQ_SNDTIMEO, &m_options.sendTimeoutMs, sizeof(int));
     const QByteArray url = m_options.url.toUtf8();
     const int rc = m_options.mode == PublisherOptions::Mode::Bind
         ? zmq_bind(z->socket, url.constData())

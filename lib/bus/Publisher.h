@@ -27,7 +27,9 @@ struct PublisherOptions
     QString certFile; ///< sign when certFile and keyFile are set
     QString keyFile;
     int lingerMs = 1000; ///< fedmsg's zmq_linger: how long close() may flush queued messages
-    int sendHighWaterMark = 0; ///< 0 = libzmq default
+    int sendHighWaterMark = -1; ///< -1 = libzmq default (1000), 0 = unlimited
+    int sendTimeoutMs = -1; ///< ZMQ_SNDTIMEO: -1 = block (fedmsg's timeout, in ms)
+    int ioThreads = 1; ///< ZMQ_IO_THREADS of the publisher's context
 };
 
 /**

@@ -4,6 +4,8 @@
 
 #include "json/JsonWriter.h"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QSet>
@@ -249,6 +251,14 @@ QString TailFormatter::format(const Envelope &env) const
         }
         return shortTopic(env.topic()) + QStringLiteral(" -- ") + shortSummary(env);
     }
+    case Mode::Cowsay: {
+        // fedmsg-tail --cowsay pipes msg2subtitle through cowsay
+        if (m_render) {
+            if (const auto r = m_render(env))
+                return cowsay(r->subtitle);
+        }
+        return cowsay(shortSummary(env));
+    }
     case Mode::Gource: {
         QStringList objects;
         if (m_render) {
@@ -265,6 +275,64 @@ QString TailFormatter::format(const Envelope &env) const
         : QStringLiteral("-");
     return QStringLiteral("[%1] %2 %3")
         .arg(when, env.topic(), QString::fromStdString(env.canonicalBody()));
+}
+
+QString TailFormatter::cowsay(const QString &text, int width)
+{
+    // Text::Wrap as cowsay uses it: words on lines shorter than width, longer words cut,
+    // tabs as spaces, one bubble line per wrapped line.
+    const int max = std::max(1, width - 1);
+    QStringList lines;
+    for (QString para : text.split(QLatin1Char('\n'))) {
+        para.replace(QLatin1Char('\t'), QStringLiteral("        "));
+        QString line;
+        for (QString word : para.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            while (word.size() > max) {
+                if (!line.isEmpty()) {
+                    lines << line;
+                    line.clear();
+                }
+                lines << word.left(max);
+                word = word.mid(max);
+            }
+            if (line.isEmpty())
+                line = word;
+            else if (line.size() + 1 + word.size() <= max)
+                line += QLatin1Char(' ') + word;
+            else {
+                lines << line;
+                line = word;
+            }
+        }
+        lines << line;
+    }
+    qsizetype longest = 0;
+    for (const QString &l : std::as_const(lines))
+        longest = std::max(longest, l.size());
+    QString out = QLatin1Char(' ') + QString(longest + 2, QLatin1Char('_')) + QLatin1Char('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QChar open = QLatin1Char('|');
+        QChar close = QLatin1Char('|');
+        if (lines.size() == 1) {
+            open = QLatin1Char('<');
+            close = QLatin1Char('>');
+        } else if (i == 0) {
+            open = QLatin1Char('/');
+            close = QLatin1Char('\\');
+        } else if (i == lines.size() - 1) {
+            open = QLatin1Char('\\');
+            close = QLatin1Char('/');
+        }
+        out += open + QLatin1Char(' ') + lines.at(i).leftJustified(longest) + QLatin1Char(' ')
+            + close + QLatin1Char('\n');
+    }
+    out += QLatin1Char(' ') + QString(longest + 2, QLatin1Char('-')) + QLatin1Char('\n');
+    out += QStringLiteral("        \\   ^__^\n"
+                          "         \\  (oo)\\_______\n"
+                          "            (__)\\       )\\/\\\n"
+                          "                ||----w |\n"
+                          "                ||     ||");
+    return out;
 }
 
 } // namespace fedmsg

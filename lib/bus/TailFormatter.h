@@ -34,7 +34,7 @@ struct TailRendering
 class TailFormatter
 {
 public:
-    enum class Mode { Default, Terse, Pretty, ReallyPretty, Json, Query, Gource };
+    enum class Mode { Default, Terse, Pretty, ReallyPretty, Json, Query, Gource, Cowsay };
     using RenderHook = std::function<std::optional<TailRendering>(const Envelope &)>;
 
     void setMode(Mode mode) { m_mode = mode; }
@@ -64,6 +64,8 @@ public:
     static QString gourceLine(
         const Envelope &env, const QStringList &users, const QStringList &objects);
     static std::string colorJson(const JsonValue &v, bool color, int indent = 2);
+    /// The text in cowsay's default cow and speech bubble, wrapped like `cowsay` (-W 40).
+    static QString cowsay(const QString &text, int width = 40);
 
 private:
     Mode m_mode = Mode::Default;

@@ -505,6 +505,12 @@ void ZmqWorker::run()
 {
     m_shared->threadId.store(long(syscall(SYS_gettid)));
     d->ctx = zmq_ctx_new();
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        // before the first socket: libzmq starts its I/O threads then
+        if (d->ctx)
+            zmq_ctx_set(d->ctx, ZMQ_IO_THREADS, std::max(1, m_shared->config.ioThreads));
+    }
     d->control = d->ctx ? zmq_socket(d->ctx, ZMQ_PAIR) : nullptr;
     if (!d->control || zmq_bind(d->control, ControlAddress) != 0) {
         m_shared->setupError = zmqError();

@@ -27,7 +27,7 @@ void TestCommandLineTool::setsUpTheProgram()
     QCOMPARE(QCoreApplication::applicationName(), QStringLiteral("fedmsg-tool-test"));
     QCOMPARE(QCoreApplication::applicationVersion(), QStringLiteral(FEDMSG_NOTIFY_VERSION));
     QCommandLineParser p;
-    tool.addConfigOptions(p);
+    tool.addFedmsgOptions(p);
     QVERIFY(p.parse({ QStringLiteral("x"),
         QStringLiteral("--config"),
         QStringLiteral("/a"),
@@ -50,7 +50,7 @@ void TestCommandLineTool::configFoldersInOrder()
     QVERIFY(write(two.filePath(QStringLiteral("over.py")), "config = dict(environment='prod')\n"));
     const CommandLineTool tool(QStringLiteral("fedmsg-tool-test"));
     QCommandLineParser p;
-    tool.addConfigOptions(p);
+    tool.addFedmsgOptions(p);
     QVERIFY(p.parse({ QStringLiteral("x"),
         QStringLiteral("--no-default-config"),
         QStringLiteral("--config"),
@@ -67,7 +67,7 @@ void TestCommandLineTool::missingConfigFolderIsAnError()
 {
     const CommandLineTool tool(QStringLiteral("fedmsg-tool-test"));
     QCommandLineParser p;
-    tool.addConfigOptions(p);
+    tool.addFedmsgOptions(p);
     QVERIFY(p.parse({ QStringLiteral("x"),
         QStringLiteral("--no-default-config"),
         QStringLiteral("--config"),

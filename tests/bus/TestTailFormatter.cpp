@@ -31,6 +31,7 @@ private Q_SLOTS:
     void reallyPrettyColours();
     void gource();
     void usersAndPackages();
+    void cowsay();
 };
 
 void TestTailFormatter::topicFilter()
@@ -161,6 +162,40 @@ void TestTailFormatter::usersAndPackages()
             {}, {}, {}, { QStringLiteral("carol") }, { QStringLiteral("nethack-data") }, {} });
     });
     QVERIFY(!f.passesUserPackageFilter(e)); // the renderer says carol, not bob/alice
+}
+
+void TestTailFormatter::cowsay()
+{
+    // the output of `cowsay Hello` (cowsay 3.03, default cow, -W 40)
+    QCOMPARE(TailFormatter::cowsay(QStringLiteral("Hello")),
+        QStringLiteral(" _______\n"
+                       "< Hello >\n"
+                       " -------\n"
+                       "        \\   ^__^\n"
+                       "         \\  (oo)\\_______\n"
+                       "            (__)\\       )\\/\\\n"
+                       "                ||----w |\n"
+                       "                ||     ||"));
+    // several lines: / | \ borders, words wrapped before 40 columns, long words cut
+    const QString text =
+        QStringLiteral("kevin submitted FEDORA-2024-1 to testing for python-requests-2.31 and "
+                       "averyveryverylongpackagenamewithoutanyspacesatall-1.0");
+    const QStringList lines = TailFormatter::cowsay(text).split(u'\n');
+    QCOMPARE(lines.at(1), QStringLiteral("/ kevin submitted FEDORA-2024-1 to        \\"));
+    QCOMPARE(lines.at(2), QStringLiteral("| testing for python-requests-2.31 and    |"));
+    QCOMPARE(lines.at(3), QStringLiteral("| averyveryverylongpackagenamewithoutanys |"));
+    QCOMPARE(lines.at(4), QStringLiteral("\\ pacesatall-1.0                          /"));
+    QCOMPARE(lines.at(0).size(), lines.at(5).size());
+
+    TailFormatter f;
+    f.setMode(TailFormatter::Mode::Cowsay);
+    f.setRenderHook([](const Envelope &) {
+        TailRendering r;
+        r.subtitle = QStringLiteral("moo");
+        return std::optional<TailRendering>(r);
+    });
+    Envelope env(Envelope::Transport::ZeroMq, JsonValue::emptyObject());
+    QVERIFY(f.format(env).startsWith(QStringLiteral(" _____\n< moo >\n")));
 }
 
 QTEST_GUILESS_MAIN(TestTailFormatter)

@@ -38,7 +38,7 @@ int freePort()
     return QString::fromLatin1(buf).section(QLatin1Char(':'), -1).toInt();
 }
 
-std::unique_ptr<Publisher> bindPublisher(const QString &url, int sndhwm = 0)
+std::unique_ptr<Publisher> bindPublisher(const QString &url, int sndhwm = -1)
 {
     PublisherOptions o;
     o.mode = PublisherOptions::Mode::Bind;

@@ -125,6 +125,7 @@ private Q_SLOTS:
     void stdinLinesBecomeLogMessages();
     void signedIsTrustedUnsignedIsReported();
     void terseAndQueryFormats();
+    void commonFedmsgOptions();
     void tailExitsOnSigterm();
     void tailExitsOnBrokenPipe();
 };
@@ -381,6 +382,56 @@ void TestTailLogger::terseAndQueryFormats()
     QCOMPARE(included.size(), 1);
     QCOMPARE(parse(included.at(0))["topic"].toQString(),
         QStringLiteral("org.fedoraproject.dev.other.log"));
+    // --cowsay: the summary in a speech bubble over the cow
+    const QStringList cow = tailOnce({ QStringLiteral("--cowsay") }, { hello });
+    QVERIFY2(cow.size() >= 8, qPrintable(cow.join(u'\n')));
+    QVERIFY(cow.at(0).startsWith(QStringLiteral(" __")));
+    QVERIFY2(
+        cow.join(u'\n').contains(QStringLiteral("(oo)\\_______")), qPrintable(cow.join(u'\n')));
+    // --topic-prefix (a Python fedmsg common option) changes what the logger sends
+    const QStringList prefixed = tailOnce({ QStringLiteral("--json") },
+        { hello
+            + QStringList { QStringLiteral("--topic-prefix"), QStringLiteral("org.example") } });
+    QCOMPARE(prefixed.size(), 1);
+    QCOMPARE(
+        parse(prefixed.at(0))["topic"].toQString(), QStringLiteral("org.example.dev.logger.log"));
+}
+
+void TestTailLogger::commonFedmsgOptions()
+{
+    // --print-config shows the merged configuration with the command-line overrides and exits
+    for (const QString &bin : { loggerBin(), tailBin() }) {
+        QProcess p;
+        p.start(bin,
+            { QStringLiteral("--no-default-config"),
+                QStringLiteral("--print-config"),
+                QStringLiteral("--topic-prefix"),
+                QStringLiteral("org.example"),
+                QStringLiteral("--io-threads"),
+                QStringLiteral("2"),
+                QStringLiteral("--timeout"),
+                QStringLiteral("1.5"),
+                QStringLiteral("--linger"),
+                QStringLiteral("0") });
+        QVERIFY(p.waitForFinished(15000));
+        QCOMPARE(p.exitCode(), 0);
+        const JsonValue config = parse(QString::fromUtf8(p.readAllStandardOutput()));
+        QCOMPARE(config["topic_prefix"].toQString(), QStringLiteral("org.example"));
+        QCOMPARE(config["io_threads"].toInt64(), 2);
+        QCOMPARE(config["timeout"].toDouble(), 1.5);
+        QCOMPARE(config["zmq_linger"].toInt64(), 0);
+    }
+    // a value that is not a number is refused with the option's name
+    QProcess bad;
+    bad.start(tailBin(),
+        { QStringLiteral("--no-default-config"),
+            QStringLiteral("--io-threads"),
+            QStringLiteral("many"),
+            QStringLiteral("--endpoint"),
+            QStringLiteral("tcp://127.0.0.1:1") });
+    QVERIFY(bad.waitForFinished(15000));
+    QCOMPARE(bad.exitCode(), 2);
+    QVERIFY(bad.readAllStandardError().contains("--io-threads"));
 }
 
 void TestTailLogger::tailExitsOnSigterm()

@@ -242,7 +242,10 @@ Rendering SchemaRenderer::render(const Input &in) const
         }
         return f;
     };
-    auto text = [&](const char *key, const QString &fallback) -> QString {
+    // *present tells None (false) from a string, even an empty one (Python's "if agent is None").
+    auto text = [&](const char *key, const QString &fallback, bool *present = nullptr) -> QString {
+        if (present)
+            *present = false;
         const JsonValue *f = field(*e, key);
         if (f && f->isObject()) {
             try {
@@ -253,12 +256,19 @@ Rendering SchemaRenderer::render(const Input &in) const
             if (!f)
                 return {};
         }
-        if (!f)
+        if (!f) {
+            if (present)
+                *present = !fallback.isNull();
             return fallback;
+        }
         if (f->isNull())
             return {};
         try {
-            return textOf(TemplateProcessor::evaluate(f->toQString(), ctx, maps ? *maps : noMaps));
+            const JsonValue v =
+                TemplateProcessor::evaluate(f->toQString(), ctx, maps ? *maps : noMaps);
+            if (present)
+                *present = !v.isNull();
+            return textOf(v);
         } catch (const MetaFailure &) {
             return {};
         }
@@ -308,10 +318,11 @@ Rendering SchemaRenderer::render(const Input &in) const
     r.link = text("url", {});
     r.appName = text("app_name", {});
     r.icon = text("app_icon", {});
-    r.agentName = text("agent_name", {});
+    bool hasAgent = false;
+    r.agentName = text("agent_name", {}, &hasAgent);
     r.secondaryIcon = field(*e, "agent_avatar")
         ? text("agent_avatar", {})
-        : (r.agentName.isEmpty() ? QString() : userAvatarUrl(r.agentName));
+        : (hasAgent ? userAvatarUrl(r.agentName) : QString());
     r.usernames = list("usernames");
     r.packages = list("packages");
     r.containers = list("containers");

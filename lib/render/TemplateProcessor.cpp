@@ -378,6 +378,16 @@ JsonValue applyFilter(
     }
     if (name == QLatin1String("first_line"))
         return JsonValue(text(v).section(QLatin1Char('\n'), 0, 0));
+    if (name == QLatin1String("splitlines_first")) {
+        // Python s.splitlines()[0]: every line boundary str.splitlines knows; IndexError if empty
+        const QString t = text(v);
+        if (t.isEmpty())
+            throw MetaFailure { "IndexError: list index out of range" };
+        static const QRegularExpression boundary(
+            QStringLiteral("[\\n\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x{85}\\x{2028}\\x{2029}]"));
+        const qsizetype end = t.indexOf(boundary);
+        return JsonValue(end < 0 ? t : t.left(end));
+    }
     if (name == QLatin1String("basename"))
         return JsonValue(text(v).section(QLatin1Char('/'), -1));
     if (name == QLatin1String("prefix"))

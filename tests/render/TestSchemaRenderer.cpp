@@ -24,6 +24,8 @@ private Q_SLOTS:
     void relativeTimeAndStatusMaps();
     void packageHeaderPicksBetweenTwoDefinitions();
     void schemaFilesAreLayers();
+    void splitlinesFirstIsPythons();
+    void emptyAgentStillHasAnAvatar();
     void pythonJsonDumpCornerCases_data();
     void pythonJsonDumpCornerCases();
 };
@@ -339,6 +341,51 @@ void TestSchemaRenderer::pythonJsonDumpCornerCases()
     const auto value = JsonParser::parse(std::string_view(input.constData(), input.size()));
     QVERIFY(value);
     QCOMPARE(SchemaRenderer::pythonJsonDump(*value), expected);
+}
+
+void TestSchemaRenderer::splitlinesFirstIsPythons()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("services.json")),
+        R"({"services": [], "schemas": [{"name": "s", "summary": "[{msg.m|splitlines_first}]"}]})"));
+    Renderer renderer(dir.filePath(QStringLiteral("services.json")));
+    QVERIFY(renderer.loadWarnings().isEmpty());
+    const auto headers = JsonParser::parse("{}");
+    auto summary = [&](const char *body) {
+        return renderer
+            .renderSchema(
+                QStringLiteral("s"), QStringLiteral("t"), *JsonParser::parse(body), *headers)
+            .subtitle;
+    };
+    QCOMPARE(summary(R"({"m": "fix: a\r\nbody"})"), QStringLiteral("[fix: a]"));
+    QCOMPARE(summary(R"({"m": "one\rtwo"})"), QStringLiteral("[one]"));
+    QCOMPARE(summary(R"({"m": "x\u2028y"})"), QStringLiteral("[x]"));
+    QCOMPARE(summary(R"({"m": "x\u000by"})"), QStringLiteral("[x]"));
+    QCOMPARE(summary(R"({"m": "single"})"), QStringLiteral("[single]"));
+    // "".splitlines()[0] raises IndexError in Python: the property fails, the field is empty
+    QCOMPARE(summary(R"({"m": ""})"), QString());
+}
+
+void TestSchemaRenderer::emptyAgentStillHasAnAvatar()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("services.json")),
+        R"({"services": [], "schemas": [{"name": "s", "agent_name": "{msg.who?}"}]})"));
+    Renderer renderer(dir.filePath(QStringLiteral("services.json")));
+    QVERIFY(renderer.loadWarnings().isEmpty());
+    const auto headers = JsonParser::parse("{}");
+    auto render = [&](const char *body) {
+        return renderer.renderSchema(
+            QStringLiteral("s"), QStringLiteral("t"), *JsonParser::parse(body), *headers);
+    };
+    // user_avatar_url("") is a real URL in Python ("is None" decides, not emptiness)
+    QCOMPARE(render(R"({"who": ""})").secondaryIcon, SchemaRenderer::userAvatarUrl(QString()));
+    QVERIFY(render(R"({"who": null})").secondaryIcon.isEmpty());
+    QVERIFY(render(R"({})").secondaryIcon.isEmpty());
+    QCOMPARE(render(R"({"who": "kevin"})").secondaryIcon,
+        SchemaRenderer::userAvatarUrl(QStringLiteral("kevin")));
 }
 
 QTEST_GUILESS_MAIN(TestSchemaRenderer)

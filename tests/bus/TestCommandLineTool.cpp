@@ -11,6 +11,21 @@
 
 using namespace fedmsg;
 
+namespace {
+
+/// Parses "--no-default-config" + args with the tool's options and reads the configuration.
+bool readWith(const QStringList &args, FedmsgConfigReader &reader)
+{
+    const CommandLineTool tool(QStringLiteral("fedmsg-tool-test"));
+    QCommandLineParser p;
+    tool.addFedmsgOptions(p);
+    if (!p.parse(QStringList { QStringLiteral("x"), QStringLiteral("--no-default-config") } + args))
+        return false;
+    return tool.readConfig(p, reader);
+}
+
+} // namespace
+
 class TestCommandLineTool : public QObject
 {
     Q_OBJECT
@@ -19,6 +34,7 @@ private Q_SLOTS:
     void setsUpTheProgram();
     void configFoldersInOrder();
     void missingConfigFolderIsAnError();
+    void overridesAndBadNumbers();
 };
 
 void TestCommandLineTool::setsUpTheProgram()
@@ -48,32 +64,46 @@ void TestCommandLineTool::configFoldersInOrder()
     QVERIFY(write(one.filePath(QStringLiteral("base.py")),
         "config = dict(topic_prefix='org.example', environment='stg')\n"));
     QVERIFY(write(two.filePath(QStringLiteral("over.py")), "config = dict(environment='prod')\n"));
-    const CommandLineTool tool(QStringLiteral("fedmsg-tool-test"));
-    QCommandLineParser p;
-    tool.addFedmsgOptions(p);
-    QVERIFY(p.parse({ QStringLiteral("x"),
-        QStringLiteral("--no-default-config"),
-        QStringLiteral("--config"),
-        one.path(),
-        QStringLiteral("--config"),
-        two.path() }));
     FedmsgConfigReader reader(QStringList { QStringLiteral("/nonexistent-default") });
-    QVERIFY(tool.readConfig(p, reader));
+    QVERIFY(
+        readWith({ QStringLiteral("--config"), one.path(), QStringLiteral("--config"), two.path() },
+            reader));
     QCOMPARE(reader.topicPrefix(), QStringLiteral("org.example"));
     QCOMPARE(reader.environment(), QStringLiteral("prod")); // the later folder wins
 }
 
 void TestCommandLineTool::missingConfigFolderIsAnError()
 {
-    const CommandLineTool tool(QStringLiteral("fedmsg-tool-test"));
-    QCommandLineParser p;
-    tool.addFedmsgOptions(p);
-    QVERIFY(p.parse({ QStringLiteral("x"),
-        QStringLiteral("--no-default-config"),
-        QStringLiteral("--config"),
-        QStringLiteral("/nonexistent/fedmsg.d") }));
     FedmsgConfigReader reader;
-    QVERIFY(!tool.readConfig(p, reader));
+    QVERIFY(
+        !readWith({ QStringLiteral("--config"), QStringLiteral("/nonexistent/fedmsg.d") }, reader));
+    QVERIFY(!readWith(
+        { QStringLiteral("--config-filename"), QStringLiteral("/nonexistent/fedmsg.py") }, reader));
+}
+
+void TestCommandLineTool::overridesAndBadNumbers()
+{
+    FedmsgConfigReader reader;
+    QVERIFY(!reader.ioThreads() && !reader.timeout() && !reader.lingerMs());
+    QVERIFY(readWith({ QStringLiteral("--topic-prefix=org.example"),
+                         QStringLiteral("--io-threads=3"),
+                         QStringLiteral("--post-init-sleep=0.25"),
+                         QStringLiteral("--timeout=2"),
+                         QStringLiteral("--high-water-mark=0"),
+                         QStringLiteral("--linger=-1") },
+        reader));
+    QCOMPARE(reader.topicPrefix(), QStringLiteral("org.example"));
+    QCOMPARE(reader.ioThreads(), 3);
+    QCOMPARE(reader.postInitSleep(), 0.25);
+    QCOMPARE(reader.timeout(), 2.0);
+    QCOMPARE(reader.highWaterMark(), 0);
+    QCOMPARE(reader.lingerMs(), -1);
+    QCOMPARE(reader.toBusConfig().ioThreads, 3);
+    for (const char *bad :
+        { "--io-threads=0", "--io-threads=two", "--timeout=-1", "--linger=1.5" }) {
+        FedmsgConfigReader r;
+        QVERIFY2(!readWith({ QString::fromLatin1(bad) }, r), bad);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCommandLineTool)

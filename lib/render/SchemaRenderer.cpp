@@ -75,6 +75,19 @@ void dump(std::string &out, const JsonValue &v, int indent, int level)
     out += isArray ? ']' : '}';
 }
 
+// Like fedmsg.meta's msg2title: the routing key without "<tld>.<org>.<env>." (what the user
+// knows as bodhi.update.comment); keys without that prefix stay whole.
+QString titleOf(const QString &topic)
+{
+    const QStringList parts = topic.split(QLatin1Char('.'));
+    static const QStringList environments {
+        QStringLiteral("prod"), QStringLiteral("stg"), QStringLiteral("dev"), QStringLiteral("test")
+    };
+    if (parts.size() > 3 && environments.contains(parts.at(2)))
+        return parts.mid(3).join(QLatin1Char('.'));
+    return topic;
+}
+
 QString textOf(const JsonValue &v)
 {
     return v.isNull() ? QString() : Py::str(v);
@@ -192,7 +205,7 @@ QString SchemaRenderer::serviceFor(const QString &schema, const QString &package
 Rendering SchemaRenderer::render(const Input &in) const
 {
     Rendering r;
-    r.title = in.topic;
+    r.title = titleOf(in.topic);
     const JsonValue *sev = in.headers.find("fedora_messaging_severity");
     const JsonValue *pkg = in.headers.find("fedora_messaging_schema_package");
     const QString package = pkg && pkg->isString() ? pkg->toQString() : QString();

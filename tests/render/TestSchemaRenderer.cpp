@@ -178,6 +178,13 @@ void TestSchemaRenderer::amqpEnvelopeDispatch()
         amqpEnvelope(*rec, QStringLiteral("org.fedoraproject.prod.bodhi.update.comment")));
     QCOMPARE(r.serviceName, QStringLiteral("bodhi"));
     QCOMPARE(r.subtitle, QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"));
+    // the title is fedmsg.meta's msg2title form, so notifications look alike on both buses
+    QCOMPARE(r.title, QStringLiteral("bodhi.update.comment"));
+    QCOMPARE(renderer.render(amqpEnvelope(*rec, QStringLiteral("io.pagure.stg.pagure.git.receive")))
+                 .title,
+        QStringLiteral("pagure.git.receive"));
+    QCOMPARE(renderer.render(amqpEnvelope(*rec, QStringLiteral("bodhi.update.comment"))).title,
+        QStringLiteral("bodhi.update.comment"));
 }
 
 void TestSchemaRenderer::relativeTimeAndStatusMaps()

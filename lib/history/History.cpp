@@ -85,8 +85,8 @@ void History::store(const QList<HistoryRecord> &records)
     HistoryWriter *writer = m_writer;
     QMetaObject::invokeMethod(
         writer,
-        [writer, records] {
-            writer->enqueue(records);
+        [writer, records]() mutable {
+            writer->enqueue(std::move(records)); // moved, not copied, when the caller let go
         },
         Qt::QueuedConnection);
 }

@@ -6,6 +6,7 @@
 #include "history/HistoryConnection.h"
 #include "history/HistoryOptions.h"
 #include "history/HistorySchema.h"
+#include "history/HistoryStatement.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -231,6 +232,8 @@ bool HistoryReader::select(
         binds->append(query.topicPrefix);
     }
     // The exact lists are in the extra JSON (written by HistoryWriter; '{}' for migrated rows).
+    // SQLite's JSON functions end a string at \u0000, so json_each compares the name up to its
+    // first NUL and the JSON text must also hold the whole name exactly as the writer encoded it.
     for (const auto &[key, value] : { std::pair { QLatin1String("$.usernames"), query.user },
              std::pair { QLatin1String("$.packages"), query.package } }) {
         if (value.isEmpty())
@@ -238,8 +241,10 @@ bool HistoryReader::select(
         clauses.append(
             QStringLiteral("EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(m.extra)"
                            " THEN m.extra ELSE '{}' END, '")
-            + key + QStringLiteral("') WHERE json_each.value = ?)"));
-        binds->append(value);
+            + key + QStringLiteral("') WHERE json_each.value = ?) AND instr(m.extra, ?) > 0"));
+        const QString beforeNul = value.left(value.indexOf(QChar(u'\0')));
+        binds->append(beforeNul.isNull() ? QStringLiteral("") : beforeNul);
+        binds->append(HistorySchema::jsonString(value));
     }
     QStringList trustNames;
     for (TrustState t : query.trust)
@@ -247,9 +252,12 @@ bool HistoryReader::select(
     inList(QStringLiteral("m.trust"), trustNames);
     inList(QStringLiteral("m.decision"), query.decisions);
     if (!query.msgId.isEmpty()) {
-        // msg_id has no index of its own: a message with one is keyed "id:<msg_id>".
-        clauses.append(QStringLiteral("m.dedup_key = ?"));
-        binds->append(HistorySchema::deduplicationKey(query.msgId, QByteArray()));
+        // msg_id has no index of its own: a message with one is keyed "id:<msg_id>", written as
+        // UTF-8 by HistoryWriter (bound the same way here, so even a lone surrogate matches).
+        std::string key("id:");
+        HistoryStatement::appendUtf8(key, query.msgId);
+        clauses.append(QStringLiteral("m.dedup_key = CAST(? AS TEXT)"));
+        binds->append(QByteArray::fromStdString(key));
     }
     if (query.from.isValid()) {
         clauses.append(QStringLiteral("m.received_at >= ?"));

@@ -79,6 +79,58 @@ const char *const DropFrom2[] = {
     "DROP TABLE IF EXISTS message_packages",
 };
 
+// JSON text for the extra column, written directly (QJsonObject/QJsonDocument cost more than the
+// SQLite insert of the row). Control characters are escaped; a lone surrogate becomes U+FFFD, as
+// any UTF-8 conversion would make it.
+void appendJsonStringTo(QString &out, const QString &s)
+{
+    static const char16_t hex[] = u"0123456789abcdef";
+    out.append(QLatin1Char('"'));
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (c == u'"' || c == u'\\') {
+            out.append(QLatin1Char('\\'));
+            out.append(QChar(c));
+        } else if (c < 0x20) {
+            const char16_t escaped[] = { u'\\', u'u', u'0', u'0', hex[c >> 4], hex[c & 0xf] };
+            out.append(QStringView(escaped, 6));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n
+            && QChar::isLowSurrogate(s.at(i + 1).unicode())) {
+            out.append(s.at(i));
+            out.append(s.at(++i));
+        } else if (QChar::isSurrogate(c)) {
+            out.append(QChar(QChar::ReplacementCharacter));
+        } else {
+            out.append(QChar(c));
+        }
+    }
+    out.append(QLatin1Char('"'));
+}
+
+void appendMember(QString &out, QLatin1String key)
+{
+    if (out.size() > 1)
+        out.append(QLatin1Char(','));
+    out.append(QLatin1Char('"'));
+    out.append(key);
+    out.append(QLatin1String("\":"));
+}
+
+void appendList(QString &out, QLatin1String key, const QStringList &list, bool always = false)
+{
+    if (list.isEmpty() && !always)
+        return;
+    appendMember(out, key);
+    out.append(QLatin1Char('['));
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            out.append(QLatin1Char(','));
+        appendJsonStringTo(out, list.at(i));
+    }
+    out.append(QLatin1Char(']'));
+}
+
 bool setVersion(const QSqlDatabase &db, int version, QSqlError *error)
 {
     return HistoryConnection::exec(
@@ -179,6 +231,43 @@ QString HistorySchema::deduplicationKey(const QString &msgId, const QByteArray &
     return QStringLiteral("sha256:")
         + QString::fromLatin1(
             QCryptographicHash::hash(canonicalBody, QCryptographicHash::Sha256).toHex());
+}
+
+QString HistorySchema::extraJson(const Rendering &r)
+{
+    QString extra;
+    extra.reserve(160);
+    extra.append(QLatin1Char('{'));
+    appendList(extra, QLatin1String("usernames"), r.usernames, true);
+    appendList(extra, QLatin1String("packages"), r.packages, true);
+    appendList(extra, QLatin1String("objects"), r.objects);
+    if (!r.appName.isEmpty()) {
+        appendMember(extra, QLatin1String("appName"));
+        appendJsonStringTo(extra, r.appName);
+    }
+    if (!r.agentName.isEmpty()) {
+        appendMember(extra, QLatin1String("agentName"));
+        appendJsonStringTo(extra, r.agentName);
+    }
+    appendList(extra, QLatin1String("containers"), r.containers);
+    appendList(extra, QLatin1String("modules"), r.modules);
+    appendList(extra, QLatin1String("flatpaks"), r.flatpaks);
+    appendList(extra, QLatin1String("groups"), r.groups);
+    appendMember(extra, QLatin1String("severity"));
+    extra.append(QString::number(r.severity));
+    if (r.fallback) {
+        appendMember(extra, QLatin1String("fallback"));
+        extra.append(QLatin1String("true"));
+    }
+    extra.append(QLatin1Char('}'));
+    return extra;
+}
+
+QString HistorySchema::jsonString(const QString &s)
+{
+    QString out;
+    appendJsonStringTo(out, s);
+    return out;
 }
 
 bool HistorySchema::createCurrent(const QSqlDatabase &db, QSqlError *error)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "render/Rendering.h"
+
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -38,6 +40,12 @@ public:
 
     /// The unique key a message is de-duplicated by: its msg_id, else a hash of its canonical body.
     static QString deduplicationKey(const QString &msgId, const QByteArray &canonicalBody);
+    /// The extra column: JSON object with the exact usernames and packages lists (always) and the
+    /// Rendering fields that have no column of their own.
+    static QString extraJson(const Rendering &rendering);
+    /// s as a JSON string literal exactly as extraJson() writes it (control characters escaped as
+    /// \u00XX, a lone surrogate as U+FFFD).
+    static QString jsonString(const QString &s);
 
 private:
     static bool createCurrent(const QSqlDatabase &db, QSqlError *error);

@@ -5,65 +5,36 @@
 #include "history/HistoryConnection.h"
 #include "history/HistoryLogging.h"
 #include "history/HistorySchema.h"
+#include "history/HistoryStatement.h"
 #include "json/JsonWriter.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTimer>
 #include <QVariant>
 
+#include <type_traits>
+
 namespace fedmsg {
 
 namespace {
 
+// enqueue() moves records into m_pending instead of copying them.
+static_assert(std::is_nothrow_move_constructible_v<HistoryRecord>);
+
 constexpr int MaxRetryDelayMs = 60 * 1000;
 constexpr qint64 MaxAgeTimerMs = 24LL * 60 * 60 * 1000;
-
-QJsonArray toJsonArray(const QStringList &list)
-{
-    return QJsonArray::fromStringList(list);
-}
-
-QString extraJson(const Rendering &r)
-{
-    QJsonObject extra;
-    extra.insert(QStringLiteral("usernames"), toJsonArray(r.usernames));
-    extra.insert(QStringLiteral("packages"), toJsonArray(r.packages));
-    if (!r.objects.isEmpty())
-        extra.insert(QStringLiteral("objects"), toJsonArray(r.objects));
-    if (!r.appName.isEmpty())
-        extra.insert(QStringLiteral("appName"), r.appName);
-    if (!r.agentName.isEmpty())
-        extra.insert(QStringLiteral("agentName"), r.agentName);
-    if (!r.containers.isEmpty())
-        extra.insert(QStringLiteral("containers"), toJsonArray(r.containers));
-    if (!r.modules.isEmpty())
-        extra.insert(QStringLiteral("modules"), toJsonArray(r.modules));
-    if (!r.flatpaks.isEmpty())
-        extra.insert(QStringLiteral("flatpaks"), toJsonArray(r.flatpaks));
-    if (!r.groups.isEmpty())
-        extra.insert(QStringLiteral("groups"), toJsonArray(r.groups));
-    extra.insert(QStringLiteral("severity"), r.severity);
-    if (r.fallback)
-        extra.insert(QStringLiteral("fallback"), true);
-    return QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact));
-}
+constexpr int WalCheckpointPages = 8192; // 32 MiB with 4 KiB pages
+constexpr qint64 WalSizeLimit = 64LL * 1024 * 1024;
 
 // Qt binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "none".
 QString text(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
-}
-
-QVariant nullableMs(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
 }
 
 } // namespace
@@ -156,6 +127,14 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
     }
     m_count = count.value(0).toLongLong();
     count.finish();
+    // A write batch dirties a few thousand pages; checkpointing only every WalCheckpointPages
+    // (instead of SQLite's 1000) copies each hot page back to the database once per several
+    // batches rather than after every one, with fewer fsyncs. The WAL is cut back to
+    // WalSizeLimit when it restarts.
+    HistoryConnection::exec(
+        m_db, QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointPages));
+    HistoryConnection::exec(
+        m_db, QStringLiteral("PRAGMA journal_size_limit = %1").arg(WalSizeLimit));
     m_open = true;
     qCInfo(lcHistory) << "history database" << path << "open with" << m_count << "messages";
     Q_EMIT ready();
@@ -196,39 +175,31 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS prune_ids (id INTEGER PRIMARY KEY)"),
             error))
         return false;
-    m_insert = std::make_unique<QSqlQuery>(m_db);
-    m_findKey = std::make_unique<QSqlQuery>(m_db);
-    m_insertFts = std::make_unique<QSqlQuery>(m_db);
-    const bool ok =
-        m_insert->prepare(QStringLiteral(
-            "INSERT INTO messages (dedup_key, msg_id, topic, body, headers, bus_name, endpoint,"
-            " transport, trust, trust_reason, received_at, sent_at, title, subtitle, long_form, "
-            "link,"
-            " icon, secondary_icon, service_name, service_label, usernames, packages, extra, "
-            "decision,"
-            " decision_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?,"
-            " ?, ?, ?) ON CONFLICT(dedup_key) DO NOTHING"))
-        && m_findKey->prepare(QStringLiteral("SELECT id FROM messages WHERE dedup_key = ?"))
-        && m_insertFts->prepare(
-            QStringLiteral("INSERT INTO messages_fts (rowid, title, subtitle,"
-                           " topic, usernames, packages) VALUES (?, ?, ?, ?, ?, ?)"));
-    if (!ok) {
-        for (const auto *q : { m_insert.get(), m_findKey.get(), m_insertFts.get() }) {
-            if (q->lastError().isValid()) {
-                *error = q->lastError();
-                break;
-            }
-        }
-    }
-    return ok;
+    sqlite3 *handle = HistoryStatement::nativeHandle(m_db);
+    m_insert = std::make_unique<HistoryStatement>(m_db, handle);
+    m_findKey = std::make_unique<HistoryStatement>(m_db, handle);
+    m_insertFts = std::make_unique<HistoryStatement>(m_db, handle);
+    return m_insert->prepare(
+               "INSERT INTO messages (dedup_key, msg_id, topic, body, headers, bus_name, endpoint,"
+               " transport, trust, trust_reason, received_at, sent_at, title, subtitle, long_form,"
+               " link, icon, secondary_icon, service_name, service_label, usernames, packages,"
+               " extra, decision, decision_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+               " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedup_key) DO NOTHING",
+               error)
+        && m_findKey->prepare("SELECT id FROM messages WHERE dedup_key = ?", error)
+        && m_insertFts->prepare("INSERT INTO messages_fts (rowid, title, subtitle, topic,"
+                                " usernames, packages) VALUES (?, ?, ?, ?, ?, ?)",
+            error);
 }
 
-void HistoryWriter::enqueue(const QList<HistoryRecord> &records)
+void HistoryWriter::enqueue(QList<HistoryRecord> records)
 {
     if (records.isEmpty())
         return;
-    m_pending.append(records);
+    if (m_pending.isEmpty())
+        m_pending = std::move(records);
+    else
+        m_pending.append(std::move(records));
     if (!m_storing) {
         trimPending(); // held because writes fail: bounded
         scheduleFlush();
@@ -273,7 +244,8 @@ void HistoryWriter::flush()
         if (!ensureOpen())
             return; // reportFailure scheduled the retry
         const int size = m_singleStep ? 1 : std::min<int>(m_options.maxBatch, m_pending.size());
-        const QList<HistoryRecord> batch = m_pending.mid(0, size);
+        // Written straight from m_pending (no copy); removed only once committed.
+        const std::span<const HistoryRecord> batch(m_pending.constData(), size);
         QList<StoreResult> results;
         QSqlError error;
         switch (writeBatch(batch, &results, &error)) {
@@ -294,7 +266,7 @@ void HistoryWriter::flush()
             } else {
                 qCWarning(lcHistory) << "dropping a message history cannot store:"
                                      << HistoryConnection::describe(error) << "msg_id"
-                                     << batch.first().envelope.msgId();
+                                     << batch.front().envelope.msgId();
                 m_pending.remove(0, 1);
             }
             break;
@@ -308,11 +280,13 @@ void HistoryWriter::flush()
 }
 
 HistoryWriter::Outcome HistoryWriter::writeBatch(
-    const QList<HistoryRecord> &batch, QList<StoreResult> *results, QSqlError *error)
+    std::span<const HistoryRecord> batch, QList<StoreResult> *results, QSqlError *error)
 {
     const auto failed = [&](const QSqlError &e) {
         *error = e;
         m_findKey->finish();
+        m_insert->finish();
+        m_insertFts->finish();
         HistoryConnection::exec(m_db, QStringLiteral("ROLLBACK"));
         switch (HistoryConnection::classify(e)) {
         case HistoryConnection::Failure::Corrupt:
@@ -331,72 +305,110 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
             : Outcome::Failed; // never treat a failed BEGIN as a poison record
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    results->reserve(batch.size());
+    results->reserve(static_cast<qsizetype>(batch.size()));
     qint64 inserted = 0;
+    // UTF-8 of each text parameter of m_insert, reused from row to row; m_insertFts binds the
+    // same buffers. They stay unchanged until the row's statements ran.
+    auto &text = m_text;
+    const auto utf8 = [&text](int column, QStringView s) -> const std::string & {
+        std::string &out = text[static_cast<std::size_t>(column)];
+        out.clear();
+        HistoryStatement::appendUtf8(out, s);
+        return out;
+    };
+    const auto joined = [&text](int column, const QStringList &list) -> const std::string & {
+        std::string &out = text[static_cast<std::size_t>(column)];
+        out.clear();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (i > 0)
+                out.push_back(' ');
+            HistoryStatement::appendUtf8(out, list.at(i));
+        }
+        return out;
+    };
     for (const HistoryRecord &record : batch) {
         const Envelope &e = record.envelope;
         const Rendering &r = record.rendering;
-        const QByteArray body = QByteArray::fromStdString(e.canonicalBody());
+        const std::string body = e.canonicalBody();
         const QString msgId = e.msgId();
-        const QString key = HistorySchema::deduplicationKey(msgId, body);
-        QVariant headers(QMetaType::fromType<QByteArray>());
-        if (e.transport() == Envelope::Transport::Amqp && !e.headers().isNull())
-            headers = QByteArray::fromStdString(JsonWriter::canonical(e.headers()));
-        QSqlQuery &q = *m_insert;
-        q.bindValue(0, key);
-        q.bindValue(1, text(msgId));
-        q.bindValue(2, text(e.topic()));
-        q.bindValue(3, body);
-        q.bindValue(4, headers);
-        q.bindValue(5, text(e.busName()));
-        q.bindValue(6, text(e.endpoint()));
-        q.bindValue(7,
-            e.transport() == Envelope::Transport::Amqp ? QStringLiteral("amqp")
-                                                       : QStringLiteral("zeromq"));
-        q.bindValue(8, trustStateName(e.trust()));
-        q.bindValue(9, text(e.trustReason()));
-        q.bindValue(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
-        q.bindValue(11, nullableMs(e.sentAt()));
-        q.bindValue(12, text(r.title));
-        q.bindValue(13, text(r.subtitle));
-        q.bindValue(14, text(r.longForm));
-        q.bindValue(15, text(r.link));
-        q.bindValue(16, text(r.icon));
-        q.bindValue(17, text(r.secondaryIcon));
-        q.bindValue(18, text(r.serviceName));
-        q.bindValue(19, text(r.serviceLabel));
-        q.bindValue(20, text(r.usernames.join(QLatin1Char(' '))));
-        q.bindValue(21, text(r.packages.join(QLatin1Char(' '))));
-        q.bindValue(22, extraJson(r));
-        q.bindValue(23, text(record.decision));
-        q.bindValue(24, text(record.decisionRule));
-        if (!q.exec())
-            return failed(q.lastError());
+        std::string &key = text[0];
+        key.clear();
+        if (!msgId.isEmpty()) {
+            key.append("id:");
+            HistoryStatement::appendUtf8(key, msgId);
+        } else {
+            key.append("sha256:");
+            key.append(QCryptographicHash::hash(
+                QByteArrayView(body.data(), static_cast<qsizetype>(body.size())),
+                QCryptographicHash::Sha256)
+                           .toHex()
+                           .toStdString());
+        }
+        std::string headers;
+        const bool hasHeaders = e.transport() == Envelope::Transport::Amqp && !e.headers().isNull();
+        if (hasHeaders)
+            headers = JsonWriter::canonical(e.headers());
+        HistoryStatement &q = *m_insert;
+        q.bindText(0, key);
+        q.bindText(1, utf8(1, msgId));
+        q.bindText(2, utf8(2, e.topic()));
+        q.bindBlob(3, body);
+        if (hasHeaders)
+            q.bindBlob(4, headers);
+        else
+            q.bindNull(4);
+        q.bindText(5, utf8(5, e.busName()));
+        q.bindText(6, utf8(6, e.endpoint()));
+        q.bindText(7, e.transport() == Envelope::Transport::Amqp ? "amqp" : "zeromq");
+        q.bindText(8, utf8(8, trustStateName(e.trust())));
+        q.bindText(9, utf8(9, e.trustReason()));
+        q.bindInt64(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
+        if (e.sentAt().isValid())
+            q.bindInt64(11, e.sentAt().toMSecsSinceEpoch());
+        else
+            q.bindNull(11);
+        q.bindText(12, utf8(12, r.title));
+        q.bindText(13, utf8(13, r.subtitle));
+        q.bindText(14, utf8(14, r.longForm));
+        q.bindText(15, utf8(15, r.link));
+        q.bindText(16, utf8(16, r.icon));
+        q.bindText(17, utf8(17, r.secondaryIcon));
+        q.bindText(18, utf8(18, r.serviceName));
+        q.bindText(19, utf8(19, r.serviceLabel));
+        q.bindText(20, joined(20, r.usernames));
+        q.bindText(21, joined(21, r.packages));
+        q.bindText(22, utf8(22, HistorySchema::extraJson(r)));
+        q.bindText(23, utf8(23, record.decision));
+        q.bindText(24, utf8(24, record.decisionRule));
+        QSqlError rowError;
+        if (!q.exec(&rowError))
+            return failed(rowError);
         StoreResult result;
         result.deliveryTag = e.deliveryTag();
         result.msgId = msgId;
-        if (q.numRowsAffected() > 0) {
-            result.rowId = q.lastInsertId().toLongLong();
+        if (q.changes() > 0) {
+            result.rowId = q.lastInsertId();
             ++inserted;
-            QSqlQuery &fts = *m_insertFts;
-            fts.bindValue(0, result.rowId);
-            fts.bindValue(1, q.boundValue(12)); // title
-            fts.bindValue(2, q.boundValue(13)); // subtitle
-            fts.bindValue(3, q.boundValue(2)); // topic
-            fts.bindValue(4, q.boundValue(20)); // usernames
-            fts.bindValue(5, q.boundValue(21)); // packages
-            if (!fts.exec())
-                return failed(fts.lastError());
+            HistoryStatement &fts = *m_insertFts;
+            fts.bindInt64(0, result.rowId);
+            fts.bindText(1, text[12]); // title
+            fts.bindText(2, text[13]); // subtitle
+            fts.bindText(3, text[2]); // topic
+            fts.bindText(4, text[20]); // usernames
+            fts.bindText(5, text[21]); // packages
+            if (!fts.exec(&rowError))
+                return failed(rowError);
         } else {
-            m_findKey->bindValue(0, key);
-            if (!m_findKey->exec())
-                return failed(m_findKey->lastError());
-            if (!m_findKey->next()) {
+            bool found = false;
+            m_findKey->bindText(0, key);
+            if (!m_findKey->exec(&rowError, &found))
+                return failed(rowError);
+            if (!found) {
                 return failed(QSqlError(QStringLiteral("duplicate message row vanished"),
-                    QStringLiteral("no row for key %1").arg(key),
+                    QStringLiteral("no row for key %1").arg(QString::fromStdString(key)),
                     QSqlError::StatementError));
             }
-            result.rowId = m_findKey->value(0).toLongLong();
+            result.rowId = m_findKey->int64Value(0);
             result.duplicate = true;
             m_findKey->finish();
         }

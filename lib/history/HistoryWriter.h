@@ -12,14 +12,19 @@
 #include <QSqlError>
 #include <QString>
 
+#include <array>
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <span>
+#include <string>
 
 class QSqlQuery;
 class QTimer;
 
 namespace fedmsg {
+
+class HistoryStatement;
 
 /**
  * @brief History's writer: the worker object that owns the read-write connection and lives on
@@ -41,7 +46,7 @@ public:
 
     // Called on the writer thread (History queues them).
     void open();
-    void enqueue(const QList<HistoryRecord> &records);
+    void enqueue(QList<HistoryRecord> records);
     void markRead(const QList<qint64> &ids, bool read);
     void markAllRead();
     void setDecision(qint64 id, const QString &decision, const QString &rule);
@@ -72,7 +77,7 @@ private:
     void scheduleFlush();
     void flush();
     Outcome writeBatch(
-        const QList<HistoryRecord> &batch, QList<StoreResult> *results, QSqlError *error);
+        std::span<const HistoryRecord> batch, QList<StoreResult> *results, QSqlError *error);
     void reportFailure(const QString &reason, bool retry);
     void reportSuccess();
     void schedulePrune();
@@ -87,9 +92,10 @@ private:
     QSqlDatabase m_db;
     bool m_open = false;
     bool m_tooNew = false;
-    std::unique_ptr<QSqlQuery> m_insert;
-    std::unique_ptr<QSqlQuery> m_findKey;
-    std::unique_ptr<QSqlQuery> m_insertFts;
+    std::unique_ptr<HistoryStatement> m_insert;
+    std::unique_ptr<HistoryStatement> m_findKey;
+    std::unique_ptr<HistoryStatement> m_insertFts;
+    std::array<std::string, 25> m_text; ///< UTF-8 of m_insert's text parameters (reused)
 
     QList<HistoryRecord> m_pending;
     bool m_flushScheduled = false;

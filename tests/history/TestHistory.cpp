@@ -42,6 +42,7 @@ private Q_SLOTS:
     void amqpRoundTrip();
     void deduplicateByMsgId();
     void deduplicateByBodyHash();
+    void unusualTextRoundTrips();
     void search_data();
     void search();
     void searchErrorsAreValues();
@@ -331,6 +332,63 @@ void TestHistory::fillSearchCorpus(History &history)
     records[3].envelope.setTrust(TrustState::Untrusted, QStringLiteral("no signature"));
     records[4].envelope.setBusName(QStringLiteral("staging"));
     storeAndWait(history, records);
+}
+
+// Text is bound as UTF-8 by the writer and the extra JSON is written by hand: quotes,
+// backslashes, control characters, non-ASCII and astral characters survive, and a msg_id with
+// them is found and de-duplicated.
+void TestHistory::unusualTextRoundTrips()
+{
+    HistoryOptions options;
+    options.maxAge = 0s;
+    auto history = openHistory(options);
+    const QString odd = QStringLiteral("q\"uote \\ back\nline\u0001 \u00fcber \U0001F600 \u4e2d")
+        + QChar(u'\0') + QStringLiteral("end");
+    const QString msgId = QStringLiteral("id-\u00fc-\U0001F600");
+    auto r = makeRecord(msgId,
+        QStringLiteral("org.fedoraproject.prod.\u00fcber"),
+        odd,
+        { odd, QStringLiteral("plain") },
+        { QStringLiteral("pkg\"x") },
+        QStringLiteral("svc"));
+    r.rendering.appName = odd;
+    r.rendering.agentName = QStringLiteral("\U0001F600");
+    r.rendering.objects = { QStringLiteral("a/\u00e9") };
+    r.rendering.groups = { QString() };
+    r.rendering.fallback = true;
+    r.decision = QStringLiteral("n\u00f6tify");
+    const auto first = storeAndWait(*history, { r });
+    QVERIFY(!first.first().duplicate);
+    HistoryQuery q;
+    q.msgId = msgId;
+    const auto rows = history->search(q);
+    QCOMPARE(rows.size(), 1);
+    const StoredMessage &m = rows.first();
+    QCOMPARE(m.msgId, msgId);
+    QCOMPARE(m.topic, QStringLiteral("org.fedoraproject.prod.\u00fcber"));
+    QCOMPARE(m.rendering.title, odd);
+    QCOMPARE(m.rendering.usernames, (QStringList { odd, QStringLiteral("plain") }));
+    QCOMPARE(m.rendering.packages, QStringList { QStringLiteral("pkg\"x") });
+    QCOMPARE(m.rendering.appName, odd);
+    QCOMPARE(m.rendering.agentName, QStringLiteral("\U0001F600"));
+    QCOMPARE(m.rendering.objects, QStringList { QStringLiteral("a/\u00e9") });
+    QCOMPARE(m.rendering.groups, QStringList { QString() });
+    QVERIFY(m.rendering.fallback);
+    QCOMPARE(m.decision, QStringLiteral("n\u00f6tify"));
+    QCOMPARE(m.body, QByteArray::fromStdString(r.envelope.canonicalBody()));
+    q = {};
+    q.user = odd;
+    QCOMPARE(history->count(q), 1);
+    q.user = QStringLiteral("plain");
+    QCOMPARE(history->count(q), 1);
+    q.user = odd.left(odd.indexOf(QChar(u'\0'))); // SQLite's JSON stops at NUL; still exact
+    QCOMPARE(history->count(q), 0);
+    q = {};
+    q.text = QStringLiteral("\u00fcber");
+    QCOMPARE(history->count(q), 1);
+    const auto again = storeAndWait(*history, { r });
+    QVERIFY(again.first().duplicate);
+    QCOMPARE(again.first().rowId, first.first().rowId);
 }
 
 void TestHistory::search_data()

@@ -19,8 +19,9 @@ struct HistoryOptions
     qint64 maxCount = 50000;
     /// Rows removed per retention step (one short transaction between write batches).
     int pruneBatch = 500;
-    /// Records written per transaction.
-    int maxBatch = 2000;
+    /// Records written per transaction at most. Batches only grow this large when records arrive
+    /// faster than they are written (a burst); bigger ones rewrite fewer index pages per record.
+    int maxBatch = 10000;
     /// Records held in memory while storing is impossible (disk full, read-only); older ones
     /// beyond this are dropped (at-least-once sources redeliver what they never got acked).
     /// Never applies while storing works: a burst is written in full batches as it arrives.

@@ -836,6 +836,10 @@ void TestHistory::migrationFromVersion1()
                     QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'messages_v1'"))
             && check.next());
         QCOMPARE(check.value(0).toInt(), 0);
+        QVERIFY(
+            check.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'"))
+            && check.next());
+        QVERIFY(check.value(0).toString().contains(QStringLiteral("columnsize=0")));
         check.finish();
         db.close();
     }
@@ -954,6 +958,10 @@ void TestHistory::migrationFromVersion2()
                     " 'messages_msg_id', 'message_users', 'message_packages')"))
             && check.next());
         QCOMPARE(check.value(0).toInt(), 0);
+        QVERIFY(
+            check.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'"))
+            && check.next());
+        QVERIFY(check.value(0).toString().contains(QStringLiteral("columnsize=0")));
         check.finish();
         db.close();
     }

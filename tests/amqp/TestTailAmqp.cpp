@@ -5,6 +5,7 @@
 #include "amqp/AmqpPublisher.h"
 #include "json/JsonParser.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
@@ -13,6 +14,12 @@ using namespace fedmsg;
 using fedmsg::test::AmqpTestBroker;
 
 namespace {
+/// An environment segment of our own, so that no other user of the shared broker matches.
+QString environment()
+{
+    return QStringLiteral("t%1").arg(QCoreApplication::applicationPid());
+}
+
 // fedmsg-tail on the test broker's TLS port with its client certificate, printing JSON.
 void startTail(QProcess &tail, const AmqpTestBroker &broker, const QString &topic, int count)
 {
@@ -50,7 +57,8 @@ void TestTailAmqp::tailsSubscribedTopicsFromTheBroker()
         QSKIP("RabbitMQ test broker (tests/rabbitmq/broker.sh) not running; use "
               "tests/run-headless.sh");
     QProcess tail;
-    startTail(tail, broker, QStringLiteral("org.fedoraproject.prod.bodhi"), 3);
+    const QString prefix = QStringLiteral("org.fedoraproject.") + environment();
+    startTail(tail, broker, prefix + QStringLiteral(".bodhi"), 3);
     QVERIFY(tail.waitForStarted(5000));
 
     AmqpPublisher publisher(broker.publisherOptions());
@@ -62,11 +70,11 @@ void TestTailAmqp::tailsSubscribedTopicsFromTheBroker()
     int sent = 0;
     while (tail.state() == QProcess::Running && clock.elapsed() < 60000) {
         AmqpOutgoingMessage other;
-        other.topic = QStringLiteral("org.fedoraproject.prod.buildsys.build.state.change");
+        other.topic = prefix + QStringLiteral(".buildsys.build.state.change");
         other.body = *JsonParser::parse(R"({"name":"koji-noise"})");
         publisher.publish(other);
         AmqpOutgoingMessage m;
-        m.topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.comment");
+        m.topic = prefix + QStringLiteral(".bodhi.update.comment");
         m.body = *JsonParser::parse(QStringLiteral(R"({"n":%1})").arg(++sent).toStdString());
         QVERIFY(!publisher.publish(m).isEmpty());
         publisher.waitForConfirms(5000);
@@ -80,8 +88,7 @@ void TestTailAmqp::tailsSubscribedTopicsFromTheBroker()
     for (const QString &line : lines) {
         const auto body = JsonParser::parse(line.toStdString());
         QVERIFY2(body.has_value(), qPrintable(line));
-        QCOMPARE((*body)["topic"].toQString(),
-            QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"));
+        QCOMPARE((*body)["topic"].toQString(), prefix + QStringLiteral(".bodhi.update.comment"));
         QVERIFY((*body)["msg"]["n"].isInteger());
         QVERIFY(!(*body)["msg_id"].toQString().isEmpty());
     }
@@ -96,7 +103,7 @@ void TestTailAmqp::loggerPublishesWhatTailReceives()
         QSKIP("RabbitMQ test broker (tests/rabbitmq/broker.sh) not running; use "
               "tests/run-headless.sh");
     QProcess tail;
-    startTail(tail, broker, QStringLiteral("org.fedoraproject.prod.logger"), 1);
+    startTail(tail, broker, QStringLiteral("org.fedoraproject.%1.logger").arg(environment()), 1);
     QVERIFY(tail.waitForStarted(5000));
     // Built by concatenation: "%2F" in the vhost must not be taken for a QString::arg marker.
     const QString url = QStringLiteral("amqp://")
@@ -113,7 +120,7 @@ void TestTailAmqp::loggerPublishesWhatTailReceives()
                 url,
                 QStringLiteral("--no-default-config"),
                 QStringLiteral("--environment"),
-                QStringLiteral("prod"),
+                environment(),
                 QStringLiteral("--message"),
                 QStringLiteral("deploy done") });
         QVERIFY(logger.waitForFinished(30000));
@@ -127,7 +134,8 @@ void TestTailAmqp::loggerPublishesWhatTailReceives()
     QCOMPARE(lines.size(), 1);
     const auto body = JsonParser::parse(lines.first().toStdString());
     QVERIFY(body.has_value());
-    QCOMPARE((*body)["topic"].toQString(), QStringLiteral("org.fedoraproject.prod.logger.log"));
+    QCOMPARE((*body)["topic"].toQString(),
+        QStringLiteral("org.fedoraproject.%1.logger.log").arg(environment()));
     QCOMPARE((*body)["msg"]["log"].toQString(), QStringLiteral("deploy done"));
 }
 

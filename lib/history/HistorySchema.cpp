@@ -4,12 +4,15 @@
 
 #include "history/HistoryConnection.h"
 #include "history/HistoryLogging.h"
+#include "history/HistoryStatement.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <string>
 
 namespace fedmsg {
 
@@ -86,56 +89,37 @@ const char *const DropFrom2[] = {
     "DROP TABLE IF EXISTS message_packages",
 };
 
-// JSON text for the extra column, written directly (QJsonObject/QJsonDocument cost more than the
-// SQLite insert of the row). Control characters are escaped; a lone surrogate becomes U+FFFD, as
-// any UTF-8 conversion would make it.
-void appendJsonStringTo(QString &out, const QString &s)
+// JSON text (UTF-8) for the extra column, written directly (QJsonObject/QJsonDocument cost more
+// than the SQLite insert of the row). Control characters are escaped; a lone surrogate becomes
+// U+FFFD (HistoryStatement::appendUtf8).
+void appendJsonStringTo(std::string &out, QStringView s)
 {
-    static const char16_t hex[] = u"0123456789abcdef";
-    out.append(QLatin1Char('"'));
-    const qsizetype n = s.size();
-    for (qsizetype i = 0; i < n; ++i) {
+    static const char hex[] = "0123456789abcdef";
+    out.push_back('"');
+    qsizetype run = 0; // start of the characters not yet written
+    for (qsizetype i = 0; i < s.size(); ++i) {
         const char16_t c = s.at(i).unicode();
+        if (c != u'"' && c != u'\\' && c >= 0x20)
+            continue;
+        HistoryStatement::appendUtf8(out, s.sliced(run, i - run));
+        run = i + 1;
         if (c == u'"' || c == u'\\') {
-            out.append(QLatin1Char('\\'));
-            out.append(QChar(c));
-        } else if (c < 0x20) {
-            const char16_t escaped[] = { u'\\', u'u', u'0', u'0', hex[c >> 4], hex[c & 0xf] };
-            out.append(QStringView(escaped, 6));
-        } else if (QChar::isHighSurrogate(c) && i + 1 < n
-            && QChar::isLowSurrogate(s.at(i + 1).unicode())) {
-            out.append(s.at(i));
-            out.append(s.at(++i));
-        } else if (QChar::isSurrogate(c)) {
-            out.append(QChar(QChar::ReplacementCharacter));
+            out.push_back('\\');
+            out.push_back(static_cast<char>(c));
         } else {
-            out.append(QChar(c));
+            const char escaped[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+            out.append(escaped, sizeof escaped);
         }
     }
-    out.append(QLatin1Char('"'));
+    HistoryStatement::appendUtf8(out, s.sliced(run));
+    out.push_back('"');
 }
 
-void appendMember(QString &out, QLatin1String key)
+void appendMember(std::string &out, std::string_view key)
 {
-    if (out.size() > 1)
-        out.append(QLatin1Char(','));
-    out.append(QLatin1Char('"'));
+    out.push_back('"');
     out.append(key);
-    out.append(QLatin1String("\":"));
-}
-
-void appendList(QString &out, QLatin1String key, const QStringList &list, bool always = false)
-{
-    if (list.isEmpty() && !always)
-        return;
-    appendMember(out, key);
-    out.append(QLatin1Char('['));
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        if (i > 0)
-            out.append(QLatin1Char(','));
-        appendJsonStringTo(out, list.at(i));
-    }
-    out.append(QLatin1Char(']'));
+    out.append("\":");
 }
 
 bool setVersion(const QSqlDatabase &db, int version, QSqlError *error)
@@ -240,41 +224,56 @@ QString HistorySchema::deduplicationKey(const QString &msgId, const QByteArray &
             QCryptographicHash::hash(canonicalBody, QCryptographicHash::Sha256).toHex());
 }
 
-QString HistorySchema::extraJson(const Rendering &r)
+void HistorySchema::appendExtraJson(std::string &extra, const Rendering &r)
 {
-    QString extra;
-    extra.reserve(160);
-    extra.append(QLatin1Char('{'));
-    appendList(extra, QLatin1String("usernames"), r.usernames, true);
-    appendList(extra, QLatin1String("packages"), r.packages, true);
-    appendList(extra, QLatin1String("objects"), r.objects);
+    const std::size_t start = extra.size();
+    extra.push_back('{');
+    const auto member = [&](std::string_view key) {
+        if (extra.size() > start + 1)
+            extra.push_back(',');
+        appendMember(extra, key);
+    };
+    const auto list = [&](std::string_view key, const QStringList &values, bool always = false) {
+        if (values.isEmpty() && !always)
+            return;
+        member(key);
+        extra.push_back('[');
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            if (i > 0)
+                extra.push_back(',');
+            appendJsonStringTo(extra, values.at(i));
+        }
+        extra.push_back(']');
+    };
+    list("usernames", r.usernames, true);
+    list("packages", r.packages, true);
+    list("objects", r.objects);
     if (!r.appName.isEmpty()) {
-        appendMember(extra, QLatin1String("appName"));
+        member("appName");
         appendJsonStringTo(extra, r.appName);
     }
     if (!r.agentName.isEmpty()) {
-        appendMember(extra, QLatin1String("agentName"));
+        member("agentName");
         appendJsonStringTo(extra, r.agentName);
     }
-    appendList(extra, QLatin1String("containers"), r.containers);
-    appendList(extra, QLatin1String("modules"), r.modules);
-    appendList(extra, QLatin1String("flatpaks"), r.flatpaks);
-    appendList(extra, QLatin1String("groups"), r.groups);
-    appendMember(extra, QLatin1String("severity"));
-    extra.append(QString::number(r.severity));
+    list("containers", r.containers);
+    list("modules", r.modules);
+    list("flatpaks", r.flatpaks);
+    list("groups", r.groups);
+    member("severity");
+    extra.append(std::to_string(r.severity));
     if (r.fallback) {
-        appendMember(extra, QLatin1String("fallback"));
-        extra.append(QLatin1String("true"));
+        member("fallback");
+        extra.append("true");
     }
-    extra.append(QLatin1Char('}'));
-    return extra;
+    extra.push_back('}');
 }
 
 QString HistorySchema::jsonString(const QString &s)
 {
-    QString out;
+    std::string out;
     appendJsonStringTo(out, s);
-    return out;
+    return QString::fromStdString(out);
 }
 
 bool HistorySchema::createCurrent(const QSqlDatabase &db, QSqlError *error)

@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QString>
 
+#include <string>
+
 namespace fedmsg {
 
 /**
@@ -40,10 +42,10 @@ public:
 
     /// The unique key a message is de-duplicated by: its msg_id, else a hash of its canonical body.
     static QString deduplicationKey(const QString &msgId, const QByteArray &canonicalBody);
-    /// The extra column: JSON object with the exact usernames and packages lists (always) and the
-    /// Rendering fields that have no column of their own.
-    static QString extraJson(const Rendering &rendering);
-    /// s as a JSON string literal exactly as extraJson() writes it (control characters escaped as
+    /// Appends the extra column's JSON (UTF-8) to out: an object with the exact usernames and
+    /// packages lists (always) and the Rendering fields that have no column of their own.
+    static void appendExtraJson(std::string &out, const Rendering &rendering);
+    /// s as a JSON string literal exactly as appendExtraJson() writes it (control characters as
     /// \u00XX, a lone surrogate as U+FFFD).
     static QString jsonString(const QString &s);
 

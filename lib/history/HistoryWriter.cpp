@@ -136,7 +136,9 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
     HistoryConnection::exec(
         m_db, QStringLiteral("PRAGMA journal_size_limit = %1").arg(WalSizeLimit));
     m_open = true;
-    qCInfo(lcHistory) << "history database" << path << "open with" << m_count << "messages";
+    qCInfo(lcHistory) << "history database" << path << "open with" << m_count << "messages;"
+                      << (m_insert->isNative() ? "writes on the sqlite3 handle"
+                                               : "writes through QSqlQuery");
     Q_EMIT ready();
     schedulePrune();
     return true;
@@ -377,7 +379,10 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
         q.bindText(19, utf8(19, r.serviceLabel));
         q.bindText(20, joined(20, r.usernames));
         q.bindText(21, joined(21, r.packages));
-        q.bindText(22, utf8(22, HistorySchema::extraJson(r)));
+        std::string &extra = text[22];
+        extra.clear();
+        HistorySchema::appendExtraJson(extra, r);
+        q.bindText(22, extra);
         q.bindText(23, utf8(23, record.decision));
         q.bindText(24, utf8(24, record.decisionRule));
         QSqlError rowError;

@@ -419,6 +419,10 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
         }
         results->append(result);
     }
+    for (std::string &buffer : m_text) {
+        if (buffer.capacity() > 1024 * 1024)
+            std::string().swap(buffer); // one huge message does not keep its buffers forever
+    }
     QSqlError commitError;
     if (!HistoryConnection::exec(m_db, QStringLiteral("COMMIT"), &commitError)) {
         results->clear();

@@ -16,7 +16,7 @@ namespace fedmsg {
 namespace {
 QAtomicInteger<quint64> s_connectionCounter;
 
-// SQLite primary result codes (sqlite3.h), without linking libsqlite3 ourselves.
+// SQLite primary result codes (sqlite3.h); QSqlError carries them as nativeErrorCode().
 constexpr int SqlitePerm = 3;
 constexpr int SqliteBusy = 5;
 constexpr int SqliteLocked = 6;

@@ -17,7 +17,7 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 
 debian_build=(cmake ninja-build g++ pkg-config ccache git
-    qt6-base-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libqt6svg6
+    qt6-base-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libqt6svg6 libsqlite3-dev
     libzmq3-dev cppzmq-dev libssl-dev qtkeychain-qt6-dev librabbitmq-dev libtomlplusplus-dev
     clang-format)
 debian_test=(xvfb xauth x11-utils dbus dunst gnome-keyring trayer imagemagick fonts-dejavu-core
@@ -26,6 +26,7 @@ debian_test=(xvfb xauth x11-utils dbus dunst gnome-keyring trayer imagemagick fo
 fedora_build=(cmake ninja-build gcc-c++ pkgconf ccache git
     qt6-qtbase-devel qt6-qttools-devel qt6-linguist qt6-qtsvg
     zeromq-devel cppzmq-devel openssl-devel qtkeychain-qt6-devel librabbitmq-devel tomlplusplus-devel
+    sqlite-devel
     clang-tools-extra)
 fedora_test=(xorg-x11-server-Xvfb xorg-x11-xauth xorg-x11-utils dbus-daemon dunst gnome-keyring trayer
     ImageMagick dejavu-sans-fonts glib2 rabbitmq-server openssl procps-ng iproute clang compiler-rt)

@@ -30,6 +30,29 @@ QStringList L(std::initializer_list<const char *> items)
 }
 } // namespace
 
+namespace {
+
+/// The first value of the first row of sql, run on its own connection to the file (an invalid
+/// QVariant when the file does not open or the query fails).
+QVariant scalarAt(const QString &path, const char *sql)
+{
+    QVariant value;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("scalarAt"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QString::fromUtf8(sql)) && q.next())
+                value = q.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("scalarAt"));
+    return value;
+}
+
+} // namespace
+
 class TestHistory : public QObject
 {
     Q_OBJECT
@@ -822,28 +845,14 @@ void TestHistory::migrationFromVersion1()
     QVERIFY(results.first().duplicate);
     QCOMPARE(results.first().rowId, rows[0].id);
     history.reset();
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-        db.setDatabaseName(m_path);
-        QVERIFY(db.open());
-        QSqlQuery check(db);
-        QVERIFY(check.exec(QStringLiteral("PRAGMA user_version")) && check.next());
-        QCOMPARE(check.value(0).toInt(), 3);
-        QVERIFY(check.exec(QStringLiteral("PRAGMA journal_mode")) && check.next());
-        QCOMPARE(check.value(0).toString(), QStringLiteral("wal"));
-        QVERIFY(check.exec(
-                    QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'messages_v1'"))
-            && check.next());
-        QCOMPARE(check.value(0).toInt(), 0);
-        QVERIFY(
-            check.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'"))
-            && check.next());
-        QVERIFY(check.value(0).toString().contains(QStringLiteral("columnsize=0")));
-        check.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), 3);
+    QCOMPARE(scalarAt(m_path, "PRAGMA journal_mode").toString(), QStringLiteral("wal"));
+    QCOMPARE(
+        scalarAt(m_path, "SELECT count(*) FROM sqlite_master WHERE name = 'messages_v1'").toInt(),
+        0);
+    QVERIFY(scalarAt(m_path, "SELECT sql FROM sqlite_master WHERE name = 'messages_fts'")
+                .toString()
+                .contains(QStringLiteral("columnsize=0")));
 }
 
 // A version 2 database (with the topic/msg_id indexes and user/package tables that version 3
@@ -945,27 +954,15 @@ void TestHistory::migrationFromVersion2()
     q.topicPrefix = QStringLiteral("org.fedoraproject.prod.koji.");
     QCOMPARE(history->count(q), 2);
     history.reset();
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-        db.setDatabaseName(m_path);
-        QVERIFY(db.open());
-        QSqlQuery check(db);
-        QVERIFY(check.exec(QStringLiteral("PRAGMA user_version")) && check.next());
-        QCOMPARE(check.value(0).toInt(), 3);
-        QVERIFY(check.exec(QStringLiteral(
-                    "SELECT count(*) FROM sqlite_master WHERE name IN ('messages_topic',"
-                    " 'messages_msg_id', 'message_users', 'message_packages')"))
-            && check.next());
-        QCOMPARE(check.value(0).toInt(), 0);
-        QVERIFY(
-            check.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'"))
-            && check.next());
-        QVERIFY(check.value(0).toString().contains(QStringLiteral("columnsize=0")));
-        check.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), 3);
+    QCOMPARE(scalarAt(m_path,
+                 "SELECT count(*) FROM sqlite_master WHERE name IN ('messages_topic',"
+                 " 'messages_msg_id', 'message_users', 'message_packages')")
+                 .toInt(),
+        0);
+    QVERIFY(scalarAt(m_path, "SELECT sql FROM sqlite_master WHERE name = 'messages_fts'")
+                .toString()
+                .contains(QStringLiteral("columnsize=0")));
 }
 
 void TestHistory::newerSchemaIsLeftAlone()

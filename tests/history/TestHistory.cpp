@@ -21,6 +21,18 @@ using namespace std::chrono_literals;
 using testdata::makeRecord;
 
 namespace {
+/// The msg_ids a search returns, in order (a query error is printed and gives no ids).
+QStringList searchIds(History &history, const HistoryQuery &q)
+{
+    QString error;
+    QStringList result;
+    for (const auto &m : history.search(q, &error))
+        result.append(m.msgId);
+    if (!error.isEmpty())
+        qWarning("%s", qPrintable(error));
+    return result;
+}
+
 QStringList L(std::initializer_list<const char *> items)
 {
     QStringList list;
@@ -478,13 +490,7 @@ void TestHistory::filters()
     auto history = openHistory(options);
     fillSearchCorpus(*history);
     const auto ids = [&](const HistoryQuery &q) {
-        QString error;
-        QStringList result;
-        for (const auto &m : history->search(q, &error))
-            result.append(m.msgId);
-        if (!error.isEmpty())
-            qWarning("%s", qPrintable(error));
-        return result;
+        return searchIds(*history, q);
     };
     HistoryQuery q;
     q.buses = { QStringLiteral("fedora-messaging"), QStringLiteral("staging") };
@@ -581,13 +587,7 @@ void TestHistory::filtersNarrowedByFtsAreExact()
     records << makeRecord(QStringLiteral("e4"), QStringLiteral("...!"), QStringLiteral("four"));
     storeAndWait(*history, records);
     const auto ids = [&](const HistoryQuery &q) {
-        QString error;
-        QStringList result;
-        for (const auto &m : history->search(q, &error))
-            result.append(m.msgId);
-        if (!error.isEmpty())
-            qWarning("%s", qPrintable(error));
-        return result;
+        return searchIds(*history, q);
     };
     HistoryQuery q;
     q.user = QStringLiteral("Ralph Bean"); // same tokens as ralph.bean, only e1 is exact

@@ -3,7 +3,8 @@
 //
 // fuzz_seed_corpus <out-dir> [shared-dir]: writes <out-dir>/json/* (canonical-vector inputs, wire
 // bodies, sample envelopes) and <out-dir>/envelope/* ("<topic>\n<body>" of every signed vector
-// and sample) as libFuzzer seed corpora.
+// and sample) and <out-dir>/render/* (fedmsg.meta corpus messages and fedora-messaging corpus
+// records) as libFuzzer seed corpora.
 
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
@@ -69,6 +70,8 @@ int main(int argc, char **argv)
     const QString envDir = out + QStringLiteral("/envelope");
     QDir().mkpath(jsonDir);
     QDir().mkpath(envDir);
+    const QString renderDir = out + QStringLiteral("/render");
+    QDir().mkpath(renderDir);
 
     for (const JsonValue &v : readLines(shared + QStringLiteral("/vectors/canonical-public.jsonl")))
         writeSeed(jsonDir, b64(v["input_b64"]));
@@ -82,6 +85,18 @@ int main(int argc, char **argv)
         const QByteArray body = QByteArray::fromStdString(JsonWriter::canonical(v));
         writeSeed(jsonDir, body);
         writeSeed(envDir, QByteArray::fromStdString(v["topic"].toStdString()) + '\n' + body);
+    }
+    for (const JsonValue &c :
+        readLines(shared + QStringLiteral("/samples/meta-corpus-public.jsonl")))
+        writeSeed(renderDir, QByteArray::fromStdString(JsonWriter::canonical(c["msg"])));
+    for (const JsonValue &c :
+        readLines(shared + QStringLiteral("/samples/fm-corpus-public.jsonl"))) {
+        JsonValue record = JsonValue::emptyObject();
+        record.insert("topic", c["topic"]);
+        record.insert("body", c["body"]);
+        record.insert("headers", c["headers"]);
+        record.insert("id", c["properties"]["message_id"]);
+        writeSeed(renderDir, QByteArray::fromStdString(JsonWriter::canonical(record)));
     }
     std::printf("wrote %d seeds to %s\n", s_written, qPrintable(out));
     return s_written > 0 ? 0 : 1;

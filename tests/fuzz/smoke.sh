@@ -24,14 +24,14 @@ JOBS="${FUZZ_BUILD_JOBS:-2}"
 # (only the fuzz targets are built).
 cmake --preset fuzz -S "$SRC" -B "$BUILD" -DBUILD_TESTING=ON -DFEDMSG_SHARED_DIR="$SHARED" >"$BUILD/fuzz-configure.log" 2>&1 \
     || { cat "$BUILD/fuzz-configure.log" >&2; exit 1; }
-cmake --build "$BUILD" --target fuzz_json_parser fuzz_envelope_validator fuzz_seed_corpus fuzz_json_canon -j"$JOBS"
+cmake --build "$BUILD" --target fuzz_json_parser fuzz_envelope_validator fuzz_renderer fuzz_seed_corpus fuzz_json_canon -j"$JOBS"
 
 CORPUS="$BUILD/fuzz-corpus"
 rm -rf "$CORPUS"
 FEDMSG_SHARED_DIR="$SHARED" "$BUILD/tests/fuzz/fuzz_seed_corpus" "$CORPUS" "$SHARED"
 
 status=0
-for target in json_parser:json envelope_validator:envelope; do
+for target in json_parser:json envelope_validator:envelope renderer:render; do
     name="fuzz_${target%%:*}"
     seeds="$CORPUS/${target##*:}"
     work="$BUILD/fuzz-work/$name"

@@ -12,6 +12,7 @@
 #include "bus/CommandLineTool.h"
 #include "bus/FedmsgConfigReader.h"
 #include "bus/Publisher.h"
+#include "bus/TerminalPrompt.h"
 #include "engine/Transports.h"
 #include "settings/Settings.h"
 #include "json/JsonParser.h"
@@ -262,6 +263,19 @@ int main(int argc, char *argv[])
         }
         opts.certFile = reader.sslDir() + QLatin1Char('/') + name + QStringLiteral(".crt");
         opts.keyFile = reader.sslDir() + QLatin1Char('/') + name + QStringLiteral(".key");
+    }
+    if (!opts.keyFile.isEmpty()) {
+        // An encrypted signing key: ask on the terminal (stdin may be carrying the messages).
+        opts.passphrase = [keyFile = opts.keyFile]() -> std::optional<QByteArray> {
+            QString why;
+            auto answer = TerminalPrompt::askSecret(
+                QStringLiteral("Enter pass phrase for %1: ").arg(keyFile), &why);
+            if (!answer)
+                CommandLineTool::error(
+                    QStringLiteral("%1 is encrypted and its pass phrase was not given: %2")
+                        .arg(keyFile, why));
+            return answer;
+        };
     }
 
     // Collect the messages first (stdin may be a pipe that ends).

@@ -79,7 +79,7 @@ bool Publisher::open(QString *error)
     if (!m_sign && !m_options.certFile.isEmpty() && !m_options.keyFile.isEmpty()) {
         QString why;
         std::optional<Signer> signer =
-            Signer::fromFiles(m_options.certFile, m_options.keyFile, {}, &why);
+            Signer::fromFiles(m_options.certFile, m_options.keyFile, m_options.passphrase, &why);
         if (!signer) {
             setError(error, QStringLiteral("cannot load the signing certificate/key: %1").arg(why));
             return false;

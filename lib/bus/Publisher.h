@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "trust/Signer.h"
+
 #include "json/JsonValue.h"
 
 #include <QByteArray>
@@ -26,6 +28,7 @@ struct PublisherOptions
     QString environment = QStringLiteral("dev");
     QString certFile; ///< sign when certFile and keyFile are set
     QString keyFile;
+    Signer::PassphraseCallback passphrase; ///< asked when keyFile is encrypted
     int lingerMs = 1000; ///< fedmsg's zmq_linger: how long close() may flush queued messages
     int sendHighWaterMark = -1; ///< -1 = libzmq default (1000), 0 = unlimited
     int sendTimeoutMs = -1; ///< ZMQ_SNDTIMEO: -1 = block (fedmsg's timeout, in ms)

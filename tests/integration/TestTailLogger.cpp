@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // fedmsg-logger -> fedmsg-tail end to end: both built programs, real sockets on 127.0.0.1.
+#include "PseudoTerminal.h"
 #include "json/JsonParser.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <zmq.h>
@@ -126,6 +128,7 @@ private Q_SLOTS:
     void signedIsTrustedUnsignedIsReported();
     void terseAndQueryFormats();
     void commonFedmsgOptions();
+    void encryptedSigningKeyAsksOnTheTerminal();
     void tailExitsOnSigterm();
     void tailExitsOnBrokenPipe();
 };
@@ -432,6 +435,96 @@ void TestTailLogger::commonFedmsgOptions()
     QVERIFY(bad.waitForFinished(15000));
     QCOMPARE(bad.exitCode(), 2);
     QVERIFY(bad.readAllStandardError().contains("--io-threads"));
+}
+
+void TestTailLogger::encryptedSigningKeyAsksOnTheTerminal()
+{
+    const QString crt = certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt");
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString key = tmp.filePath(QStringLiteral("encrypted.key"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+        { QStringLiteral("pkey"),
+            QStringLiteral("-in"),
+            certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key"),
+            QStringLiteral("-aes256"),
+            QStringLiteral("-passout"),
+            QStringLiteral("pass:s3cret"),
+            QStringLiteral("-out"),
+            key });
+    if (!openssl.waitForStarted(5000))
+        QSKIP("the openssl program is not installed");
+    QVERIFY(openssl.waitForFinished(15000));
+    QCOMPARE(openssl.exitCode(), 0);
+
+    // Without a terminal (a session of its own): a clear error, nothing sent.
+    {
+        QProcess logger;
+        logger.setChildProcessModifier([] {
+            ::setsid();
+        });
+        logger.start(loggerBin(),
+            { QStringLiteral("--no-default-config"),
+                QStringLiteral("--bind"),
+                freeUrl(),
+                QStringLiteral("--wait"),
+                QStringLiteral("0"),
+                QStringLiteral("--message"),
+                QStringLiteral("x"),
+                QStringLiteral("--cert"),
+                crt,
+                QStringLiteral("--key"),
+                key });
+        QVERIFY(logger.waitForFinished(15000));
+        QVERIFY(logger.exitCode() != 0);
+        const QByteArray err = logger.readAllStandardError();
+        QVERIFY2(err.contains("pass phrase was not given"), err.constData());
+    }
+
+    // On a terminal: the prompt appears there, the typed pass phrase unlocks the key, and the
+    // message arrives signed.
+    fedmsg::test::PseudoTerminal pty;
+    if (!pty.isValid())
+        QSKIP("no pseudo-terminal available (posix_openpt)");
+    const QString url = freeUrl();
+    Tail tail({ QStringLiteral("--endpoint"),
+        url,
+        QStringLiteral("--count"),
+        QStringLiteral("1"),
+        QStringLiteral("--json") });
+    QProcess logger;
+    const QByteArray terminal = pty.slavePath().toLocal8Bit();
+    logger.setChildProcessModifier([terminal] {
+        ::setsid();
+        const int fd = ::open(terminal.constData(), O_RDWR); // becomes the controlling terminal
+        if (fd >= 0)
+            ::close(fd);
+    });
+    logger.start(loggerBin(),
+        { QStringLiteral("--no-default-config"),
+            QStringLiteral("--bind"),
+            url,
+            QStringLiteral("--message"),
+            QStringLiteral("signed hello"),
+            QStringLiteral("--cert"),
+            crt,
+            QStringLiteral("--key"),
+            key });
+    QByteArray screen;
+    for (int i = 0; i < 50 && !screen.contains("Enter pass phrase"); ++i)
+        screen += pty.screen(200);
+    QVERIFY2(screen.contains("Enter pass phrase for"), screen.constData());
+    QVERIFY(pty.type("s3cret\n"));
+    QVERIFY(logger.waitForFinished(15000));
+    QVERIFY2(logger.exitCode() == 0, logger.readAllStandardError().constData());
+    tail.waitForLines(1);
+    const QStringList got = tail.outLines();
+    QCOMPARE(got.size(), 1);
+    const JsonValue body = parse(got.first());
+    QCOMPARE(body["msg"]["log"].toQString(), QStringLiteral("signed hello"));
+    QVERIFY(body["signature"].isString());
+    QVERIFY(!screen.contains("s3cret"));
 }
 
 void TestTailLogger::tailExitsOnSigterm()

@@ -529,9 +529,23 @@ void TestTailLogger::encryptedSigningKeyAsksOnTheTerminal()
 
 void TestTailLogger::tailExitsOnSigterm()
 {
-    Tail tail({ QStringLiteral("--endpoint"), freeUrl() });
+    // Our own XPUB at the endpoint: the tail's subscription arriving means it is up (its
+    // SIGTERM handler is installed before it subscribes), so the signal cannot come too early.
+    void *ctx = zmq_ctx_new();
+    void *pub = zmq_socket(ctx, ZMQ_XPUB);
+    QVERIFY(zmq_bind(pub, "tcp://127.0.0.1:*") == 0);
+    char endpoint[256] = {};
+    size_t len = sizeof endpoint;
+    zmq_getsockopt(pub, ZMQ_LAST_ENDPOINT, endpoint, &len);
+    Tail tail({ QStringLiteral("--endpoint"), QString::fromLatin1(endpoint) });
     QVERIFY(tail.process().waitForStarted(5000));
-    QTest::qWait(200);
+    zmq_pollitem_t item { pub, 0, ZMQ_POLLIN, 0 };
+    const int ready = zmq_poll(&item, 1, 30000);
+    const int linger = 0;
+    zmq_setsockopt(pub, ZMQ_LINGER, &linger, sizeof linger);
+    zmq_close(pub);
+    zmq_ctx_term(ctx);
+    QVERIFY2(ready == 1, "fedmsg-tail did not subscribe within 30 s");
     ::kill(pid_t(tail.process().processId()), SIGTERM);
     QVERIFY(tail.process().waitForFinished(5000));
     QCOMPARE(tail.process().exitStatus(), QProcess::NormalExit);

@@ -54,6 +54,17 @@ struct BusConfig
     AmqpSettings amqp; ///< AMQP only
     int receiveHighWaterMark = 10000;
     int ioThreads = 1; ///< ZeroMQ: ZMQ_IO_THREADS of the source's context (fedmsg io_threads)
+    /// Reconnect when no message came for this long: -1 = automatic (15 minutes for a
+    /// fedora-messaging bus that takes every topic, the firehose; off otherwise), 0 = off.
+    int silenceReconnectMs = -1;
+
+    /// silenceReconnectMs with "automatic" resolved; 0 = no watchdog.
+    int effectiveSilenceReconnectMs() const
+    {
+        if (silenceReconnectMs >= 0)
+            return silenceReconnectMs;
+        return transport == Transport::Amqp && topics.isEmpty() ? 15 * 60 * 1000 : 0;
+    }
     qint64 maxMessageSize = 16 * 1024 * 1024;
 
     bool operator==(const BusConfig &) const = default;

@@ -34,6 +34,18 @@ Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
 {
     Transports::registerAll();
     connect(m_history, &History::stored, this, &Engine::onStored);
+    connect(&m_silence,
+        &SilenceWatchdog::silent,
+        this,
+        [this](const QString &bus, std::chrono::milliseconds silence) {
+            const auto it = m_sources.find(bus);
+            if (it == m_sources.end())
+                return;
+            qCInfo(lcEngine) << "bus" << bus << "silent for" << silence.count() / 1000
+                             << "s; reconnecting";
+            it->second->reconnectNow();
+            Q_EMIT busSilent(bus, silence.count());
+        });
 }
 
 Engine::~Engine()
@@ -49,9 +61,13 @@ Source *Engine::startSource(const BusConfig &bus)
         return nullptr;
     }
     Source *raw = source.get();
-    connect(raw, &Source::envelopesReceived, this, [this, raw](const QList<Envelope> &batch) {
-        onEnvelopes(raw, batch);
-    });
+    connect(raw,
+        &Source::envelopesReceived,
+        this,
+        [this, raw, name = bus.name](const QList<Envelope> &batch) {
+            m_silence.messageArrived(name);
+            onEnvelopes(raw, batch);
+        });
     connect(raw, &Source::endpointStatusChanged, this, [this](const EndpointStatus &status) {
         m_statuses.insert(status.busName + QLatin1Char('\n') + status.url, status);
         Q_EMIT endpointStatusChanged(status);
@@ -62,6 +78,7 @@ Source *Engine::startSource(const BusConfig &bus)
         connect(amqp, &AmqpSource::gapDetected, this, &Engine::gapDetected);
     }
     m_sources[bus.name] = std::move(source);
+    m_silence.watch(bus.name, std::chrono::milliseconds(bus.effectiveSilenceReconnectMs()));
     auto *zmq = qobject_cast<ZmqSource *>(raw);
     if (!zmq || !bus.trust.validateSignatures) {
         raw->start();
@@ -100,12 +117,16 @@ void Engine::setBuses(const QList<BusConfig> &buses)
         if (want == wanted.cend() || want->transport != it->second->config().transport) {
             it->second->stop();
             const QString name = it->first;
+            m_silence.unwatch(name);
             it = m_sources.erase(it);
             for (auto s = m_statuses.begin(); s != m_statuses.end();)
                 s = s->busName == name ? m_statuses.erase(s) : std::next(s);
         } else {
-            if (!(it->second->config() == *want))
+            if (!(it->second->config() == *want)) {
                 it->second->reconfigure(*want);
+                m_silence.watch(
+                    want->name, std::chrono::milliseconds(want->effectiveSilenceReconnectMs()));
+            }
             ++it;
         }
     }
@@ -120,6 +141,7 @@ void Engine::stop()
 {
     for (auto &[name, source] : m_sources)
         source->stop();
+    m_silence.unwatchAll();
     const bool had = !m_sources.empty();
     m_sources.clear();
     m_statuses.clear();

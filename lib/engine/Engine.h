@@ -9,6 +9,7 @@
 #include "bus/BusConfig.h"
 #include "bus/EndpointStatus.h"
 #include "bus/Source.h"
+#include "engine/SilenceWatchdog.h"
 #include "history/HistoryRecord.h"
 #include "history/StoreResult.h"
 
@@ -89,6 +90,9 @@ Q_SIGNALS:
     void queueNameAssigned(const QString &busName, const QString &queueName);
     /// An AMQP source lost its queue (broker restart, expiry): messages since then may be missing.
     void gapDetected(const QString &busName, const QDateTime &since);
+    /// Nothing came from a watched bus for silenceMs (BusConfig::silenceReconnectMs); the engine
+    /// has told its source to reconnect.
+    void busSilent(const QString &busName, qint64 silenceMs);
 
 private:
     void onEnvelopes(Source *source, const QList<Envelope> &batch);
@@ -103,6 +107,7 @@ private:
     std::map<QString, std::unique_ptr<Source>> m_sources;
     QHash<QString, EndpointStatus> m_statuses;
     QStringList m_disabledServices;
+    SilenceWatchdog m_silence;
     // Records handed to History and not yet reported stored, in the order given: History
     // reports one result per record in input order (also after a failed commit is retried).
     struct Pending

@@ -214,6 +214,8 @@ QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const
         bus.amqp.keyFile =
             m_settings->value(QStringLiteral("amqpKey"), bus.amqp.keyFile).toString();
         bus.amqp.vhost = m_settings->value(QStringLiteral("amqpVhost"), bus.amqp.vhost).toString();
+        bus.silenceReconnectMs =
+            m_settings->value(QStringLiteral("silenceReconnectMs"), bus.silenceReconnectMs).toInt();
         result.append(bus);
     }
     m_settings->endArray();
@@ -262,6 +264,7 @@ void Settings::setBuses(const QList<BusConfig> &buses)
         m_settings->setValue(QStringLiteral("amqpCert"), bus.amqp.certFile);
         m_settings->setValue(QStringLiteral("amqpKey"), bus.amqp.keyFile);
         m_settings->setValue(QStringLiteral("amqpVhost"), bus.amqp.vhost);
+        m_settings->setValue(QStringLiteral("silenceReconnectMs"), bus.silenceReconnectMs);
         if (!bus.amqp.queueName.isEmpty())
             setAmqpQueueName(bus.name, bus.amqp.queueName);
     }

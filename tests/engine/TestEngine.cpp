@@ -28,7 +28,7 @@ public:
         ++reconfigures;
     }
     BusConfig config() const override { return m_config; }
-    void reconnectNow() override {}
+    void reconnectNow() override { ++reconnects; }
     void acknowledge(const QList<quint64> &tags) override { acked.append(tags); }
     bool isAtLeastOnce() const override { return true; }
     void deliver(const QList<Envelope> &batch) { Q_EMIT envelopesReceived(batch); }
@@ -36,6 +36,7 @@ public:
     int starts = 0;
     int stops = 0;
     int reconfigures = 0;
+    int reconnects = 0;
     QList<quint64> acked;
 
 private:
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void acknowledgesOnlyAfterStoreAndDropsDuplicates();
     void disabledServicesAreStoredButNotNotified();
     void busesStartStopAndReconfigure();
+    void silentBusIsReconnected();
 };
 
 void TestEngine::demoBusMessagesAreRenderedValidatedAndStored()
@@ -220,6 +222,53 @@ void TestEngine::busesStartStopAndReconfigure()
     QCOMPARE(made[0]->reconfigures, 1);
     engine.setBuses({});
     QCOMPARE(engine.sourceCount(), 0);
+}
+
+void TestEngine::silentBusIsReconnected()
+{
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    History history(options);
+    Renderer renderer;
+    Engine engine(&history, &renderer);
+    QList<ScriptedSource *> made;
+    engine.setSourceFactory([&](const BusConfig &bus) {
+        auto s = std::make_unique<ScriptedSource>(bus);
+        made.append(s.get());
+        return s;
+    });
+    QSignalSpy silent(&engine, &Engine::busSilent);
+    BusConfig bus = scriptedBus();
+    bus.silenceReconnectMs = 1000;
+    engine.setBuses({ bus });
+    QCOMPARE(made.size(), 1);
+    // messages keep the watchdog quiet...
+    for (int i = 0; i < 8; ++i) {
+        made[0]->deliver({ amqpEnvelope(QStringLiteral("w%1").arg(i),
+            quint64(100 + i),
+            QStringLiteral("org.fedoraproject.prod.bodhi.update.comment")) });
+        QTest::qWait(50);
+    }
+    QCOMPARE(made[0]->reconnects, 0);
+    // ...silence makes the engine reconnect the source and say so
+    QTRY_COMPARE_WITH_TIMEOUT(made[0]->reconnects, 1, 5000);
+    QCOMPARE(silent.count(), 1);
+    QCOMPARE(silent.first().at(0).toString(), bus.name);
+    QCOMPARE(silent.first().at(1).toLongLong(), 1000);
+    // switched off: no more reconnects
+    bus.silenceReconnectMs = 0;
+    engine.setBuses({ bus });
+    QTest::qWait(2500); // the next interval would have been 2 s (doubled after a silence)
+    QCOMPARE(made[0]->reconnects, 1);
+    // automatic: only a fedora-messaging bus that takes every topic is watched
+    BusConfig firehose;
+    firehose.transport = BusConfig::Transport::Amqp;
+    QCOMPARE(firehose.effectiveSilenceReconnectMs(), 15 * 60 * 1000);
+    firehose.topics = { QStringLiteral("org.fedoraproject.prod.bodhi") };
+    QCOMPARE(firehose.effectiveSilenceReconnectMs(), 0);
+    BusConfig zeromq;
+    QCOMPARE(zeromq.effectiveSilenceReconnectMs(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

@@ -107,6 +107,7 @@ void TestSettings::busesMergeStoredWithPresets()
         mine.enabled = true;
         mine.endpoints = { BusEndpoint {
             QStringLiteral("tcp://127.0.0.1:5555"), QStringLiteral("key") } };
+        mine.silenceReconnectMs = 600000;
         buses.append(mine);
         QSignalSpy spy(&s, &Settings::busesChanged);
         s.setBuses(buses);
@@ -124,6 +125,8 @@ void TestSettings::busesMergeStoredWithPresets()
     QCOMPARE(buses[2].name, QStringLiteral("mine"));
     QCOMPARE(buses[2].endpoints.size(), 1);
     QCOMPARE(buses[2].endpoints[0].curveServerKey, QStringLiteral("key"));
+    QCOMPARE(buses[2].silenceReconnectMs, 600000);
+    QCOMPARE(buses[0].silenceReconnectMs, -1); // automatic unless set
 }
 
 void TestSettings::brokenFileIsKeptAsideAndDefaultsUsed()

@@ -73,6 +73,32 @@ BusConfig scriptedBus()
 }
 } // namespace
 
+/// An Engine over a fresh History whose sources are ScriptedSources (made[] in start order).
+struct ScriptedEngine
+{
+    ScriptedEngine()
+        : history([this] {
+            HistoryOptions options;
+            options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+            return options;
+        }())
+        , engine(&history, &renderer)
+    {
+        engine.setSourceFactory([this](const BusConfig &bus) {
+            auto s = std::make_unique<ScriptedSource>(bus);
+            made.append(s.get());
+            return s;
+        });
+    }
+    ScriptedSource *source() const { return made.isEmpty() ? nullptr : made.last(); }
+
+    QTemporaryDir dir;
+    History history;
+    Renderer renderer;
+    Engine engine;
+    QList<ScriptedSource *> made;
+};
+
 class TestEngine : public QObject
 {
     Q_OBJECT
@@ -133,19 +159,11 @@ void TestEngine::demoBusMessagesAreRenderedValidatedAndStored()
 
 void TestEngine::acknowledgesOnlyAfterStoreAndDropsDuplicates()
 {
-    QTemporaryDir dir;
-    HistoryOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
-    History history(options);
-    Renderer renderer;
-    Engine engine(&history, &renderer);
-    ScriptedSource *source = nullptr;
-    engine.setSourceFactory([&](const BusConfig &bus) {
-        auto s = std::make_unique<ScriptedSource>(bus);
-        source = s.get();
-        return s;
-    });
+    ScriptedEngine fixture;
+    History &history = fixture.history;
+    Engine &engine = fixture.engine;
     engine.setBuses({ scriptedBus() });
+    ScriptedSource *source = fixture.source();
     QVERIFY(source);
     QCOMPARE(source->starts, 1);
 
@@ -168,19 +186,11 @@ void TestEngine::acknowledgesOnlyAfterStoreAndDropsDuplicates()
 
 void TestEngine::disabledServicesAreStoredButNotNotified()
 {
-    QTemporaryDir dir;
-    HistoryOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
-    History history(options);
-    Renderer renderer;
-    Engine engine(&history, &renderer);
-    ScriptedSource *source = nullptr;
-    engine.setSourceFactory([&](const BusConfig &bus) {
-        auto s = std::make_unique<ScriptedSource>(bus);
-        source = s.get();
-        return s;
-    });
+    ScriptedEngine fixture;
+    Renderer &renderer = fixture.renderer;
+    Engine &engine = fixture.engine;
     engine.setBuses({ scriptedBus() });
+    ScriptedSource *source = fixture.source();
     const Envelope e = amqpEnvelope(
         QStringLiteral("c"), 1, QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"));
     const QString service = renderer.render(e).serviceName;
@@ -198,18 +208,9 @@ void TestEngine::disabledServicesAreStoredButNotNotified()
 
 void TestEngine::busesStartStopAndReconfigure()
 {
-    QTemporaryDir dir;
-    HistoryOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
-    History history(options);
-    Renderer renderer;
-    Engine engine(&history, &renderer);
-    QList<ScriptedSource *> made;
-    engine.setSourceFactory([&](const BusConfig &bus) {
-        auto s = std::make_unique<ScriptedSource>(bus);
-        made.append(s.get());
-        return s;
-    });
+    ScriptedEngine fixture;
+    Engine &engine = fixture.engine;
+    const QList<ScriptedSource *> &made = fixture.made;
     BusConfig bus = scriptedBus();
     BusConfig off = scriptedBus();
     off.name = QStringLiteral("off");
@@ -226,18 +227,9 @@ void TestEngine::busesStartStopAndReconfigure()
 
 void TestEngine::silentBusIsReconnected()
 {
-    QTemporaryDir dir;
-    HistoryOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
-    History history(options);
-    Renderer renderer;
-    Engine engine(&history, &renderer);
-    QList<ScriptedSource *> made;
-    engine.setSourceFactory([&](const BusConfig &bus) {
-        auto s = std::make_unique<ScriptedSource>(bus);
-        made.append(s.get());
-        return s;
-    });
+    ScriptedEngine fixture;
+    Engine &engine = fixture.engine;
+    const QList<ScriptedSource *> &made = fixture.made;
     QSignalSpy silent(&engine, &Engine::busSilent);
     BusConfig bus = scriptedBus();
     bus.silenceReconnectMs = 1000;

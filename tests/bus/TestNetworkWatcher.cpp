@@ -3,6 +3,7 @@
 //
 // NetworkWatcher on the harness's private session bus, where this test plays logind and
 // NetworkManager (it owns their names and emits their signals).
+#include "LoopbackEndpoint.h"
 #include "bus/NetworkWatcher.h"
 #include "bus/Publisher.h"
 #include "bus/ZmqSource.h"
@@ -16,23 +17,7 @@
 #include <zmq.h>
 
 using namespace fedmsg;
-
-namespace {
-
-int freePort()
-{
-    void *ctx = zmq_ctx_new();
-    void *s = zmq_socket(ctx, ZMQ_PUB);
-    zmq_bind(s, "tcp://127.0.0.1:*");
-    char buf[128] = {};
-    size_t len = sizeof buf;
-    zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, buf, &len);
-    zmq_close(s);
-    zmq_ctx_term(ctx);
-    return QString::fromLatin1(buf).section(QLatin1Char(':'), -1).toInt();
-}
-
-} // namespace
+using fedmsg::test::freeLoopbackPort;
 
 class TestNetworkWatcher : public QObject
 {
@@ -71,7 +56,7 @@ void TestNetworkWatcher::emitSignal(
 void TestNetworkWatcher::resumeReconnectsAtOnce()
 {
     // Nothing listens yet: the source backs off to long retry intervals.
-    const QString url = QStringLiteral("tcp://127.0.0.1:%1").arg(freePort());
+    const QString url = QStringLiteral("tcp://127.0.0.1:%1").arg(freeLoopbackPort());
     BusConfig bus;
     bus.name = QStringLiteral("resume");
     bus.endpoints = { BusEndpoint { url, {} } };

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "LoopbackEndpoint.h"
 #include "bus/Publisher.h"
 #include "bus/ZmqSource.h"
 #include "json/JsonWriter.h"
@@ -15,28 +16,10 @@
 #include <memory>
 
 using namespace fedmsg;
+using fedmsg::test::freeLoopbackPort;
+using fedmsg::test::vectorCertDir;
 
 namespace {
-
-QString certDir()
-{
-    return qEnvironmentVariable("FEDMSG_SHARED_DIR", QStringLiteral(FEDMSG_SHARED_DIR))
-        + QStringLiteral("/vectors/certs/");
-}
-
-/// A free TCP port on 127.0.0.1 (bound and released by libzmq).
-int freePort()
-{
-    void *ctx = zmq_ctx_new();
-    void *s = zmq_socket(ctx, ZMQ_PUB);
-    zmq_bind(s, "tcp://127.0.0.1:*");
-    char buf[128] = {};
-    size_t len = sizeof buf;
-    zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, buf, &len);
-    zmq_close(s);
-    zmq_ctx_term(ctx);
-    return QString::fromLatin1(buf).section(QLatin1Char(':'), -1).toInt();
-}
 
 std::unique_ptr<Publisher> bindPublisher(const QString &url, int sndhwm = -1)
 {
@@ -214,7 +197,7 @@ void TestZmqSource::reconfigureTopicsAndEndpoints()
 
 void TestZmqSource::publisherRestartedFiveTimes()
 {
-    const QString url = QStringLiteral("tcp://127.0.0.1:%1").arg(freePort());
+    const QString url = QStringLiteral("tcp://127.0.0.1:%1").arg(freeLoopbackPort());
     auto pub = bindPublisher(url);
     QVERIFY(pub->isOpen());
     ZmqSource src(busFor({ url }));
@@ -328,8 +311,8 @@ void TestZmqSource::signedAndUnsignedAreValidated()
     auto pub = bindPublisher(QStringLiteral("tcp://127.0.0.1:*"));
     BusConfig bus = busFor({ pub->boundEndpoint() });
     bus.trust.validateSignatures = true;
-    bus.trust.caLocation = certDir() + QStringLiteral("ca.crt");
-    bus.trust.crlLocation = certDir() + QStringLiteral("crl.pem");
+    bus.trust.caLocation = vectorCertDir() + QStringLiteral("ca.crt");
+    bus.trust.crlLocation = vectorCertDir() + QStringLiteral("crl.pem");
     ZmqSource src(bus);
     QSignalSpy batches(&src, &Source::envelopesReceived);
     src.start();
@@ -339,8 +322,8 @@ void TestZmqSource::signedAndUnsignedAreValidated()
 
     PublisherOptions o = pub->options();
     o.url = QStringLiteral("tcp://127.0.0.1:*");
-    o.certFile = certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt");
-    o.keyFile = certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key");
+    o.certFile = vectorCertDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt");
+    o.keyFile = vectorCertDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key");
     Publisher signer(o);
     QString error;
     QVERIFY2(signer.open(&error), qPrintable(error));
@@ -375,8 +358,8 @@ void TestZmqSource::reloadTrustReadsNewMaterial()
     o.mode = PublisherOptions::Mode::Bind;
     o.url = QStringLiteral("tcp://127.0.0.1:*");
     o.lingerMs = 0;
-    o.certFile = certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt");
-    o.keyFile = certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key");
+    o.certFile = vectorCertDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt");
+    o.keyFile = vectorCertDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key");
     Publisher pub(o);
     QVERIFY(pub.open());
     BusConfig bus = busFor({ pub.boundEndpoint() });
@@ -390,7 +373,7 @@ void TestZmqSource::reloadTrustReadsNewMaterial()
     QVERIFY(pub.publish(QStringLiteral("logger"), QStringLiteral("log"), logMsg("before")));
     QTRY_COMPARE(flatten(batches).size(), 1);
     QCOMPARE(flatten(batches).at(0).trust(), TrustState::Untrusted);
-    QVERIFY(QFile::copy(certDir() + QStringLiteral("ca.crt"), ca));
+    QVERIFY(QFile::copy(vectorCertDir() + QStringLiteral("ca.crt"), ca));
     src.reloadTrust();
     QVERIFY(pub.publish(QStringLiteral("logger"), QStringLiteral("log"), logMsg("after")));
     QTRY_COMPARE(flatten(batches).size(), 2);

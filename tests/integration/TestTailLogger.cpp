@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // fedmsg-logger -> fedmsg-tail end to end: both built programs, real sockets on 127.0.0.1.
+#include "LoopbackEndpoint.h"
 #include "PseudoTerminal.h"
 #include "json/JsonParser.h"
 
@@ -15,6 +16,8 @@
 #include <csignal>
 
 using namespace fedmsg;
+using fedmsg::test::freeLoopbackEndpoint;
+using fedmsg::test::vectorCertDir;
 
 namespace {
 
@@ -26,25 +29,6 @@ QString loggerBin()
 {
     return qEnvironmentVariable("FEDMSG_LOGGER_BIN");
 }
-QString certDir()
-{
-    return qEnvironmentVariable("FEDMSG_SHARED_DIR", QStringLiteral(FEDMSG_SHARED_DIR))
-        + QStringLiteral("/vectors/certs/");
-}
-
-QString freeUrl()
-{
-    void *ctx = zmq_ctx_new();
-    void *s = zmq_socket(ctx, ZMQ_PUB);
-    zmq_bind(s, "tcp://127.0.0.1:*");
-    char buf[128] = {};
-    size_t len = sizeof buf;
-    zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, buf, &len);
-    zmq_close(s);
-    zmq_ctx_term(ctx);
-    return QString::fromLatin1(buf);
-}
-
 QStringList lines(const QByteArray &out)
 {
     QStringList l = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -141,7 +125,7 @@ void TestTailLogger::initTestCase()
 
 void TestTailLogger::messageReachesTailTenOutOfTen()
 {
-    const QString url = freeUrl();
+    const QString url = freeLoopbackEndpoint();
     Tail tail({ QStringLiteral("--endpoint"),
         url,
         QStringLiteral("--json"),
@@ -235,7 +219,7 @@ void TestTailLogger::loggerConnectsToRelayInboundWithoutLosingTheFirstMessage()
 
 void TestTailLogger::stdinLinesBecomeLogMessages()
 {
-    const QString url = freeUrl();
+    const QString url = freeLoopbackEndpoint();
     Tail tail({ QStringLiteral("--endpoint"),
         url,
         QStringLiteral("--json"),
@@ -288,15 +272,15 @@ void TestTailLogger::stdinLinesBecomeLogMessages()
 
 void TestTailLogger::signedIsTrustedUnsignedIsReported()
 {
-    const QString url = freeUrl();
+    const QString url = freeLoopbackEndpoint();
     Tail tail({ QStringLiteral("--endpoint"),
         url,
         QStringLiteral("--json"),
         QStringLiteral("--validate"),
         QStringLiteral("--ca-cert"),
-        certDir() + QStringLiteral("ca.crt"),
+        vectorCertDir() + QStringLiteral("ca.crt"),
         QStringLiteral("--crl"),
-        certDir() + QStringLiteral("crl.pem"),
+        vectorCertDir() + QStringLiteral("crl.pem"),
         QStringLiteral("--count"),
         QStringLiteral("1") });
     QCOMPARE(runLogger({ QStringLiteral("--bind"),
@@ -309,9 +293,9 @@ void TestTailLogger::signedIsTrustedUnsignedIsReported()
                  QStringLiteral("--message"),
                  QStringLiteral("signed one"),
                  QStringLiteral("--cert"),
-                 certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt"),
+                 vectorCertDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt"),
                  QStringLiteral("--key"),
-                 certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key") }),
+                 vectorCertDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key") }),
         0);
     QVERIFY(tail.waitForLines(1));
     QVERIFY(tail.process().waitForFinished(5000));
@@ -331,7 +315,7 @@ void TestTailLogger::signedIsTrustedUnsignedIsReported()
         url,
         QStringLiteral("--validate"),
         QStringLiteral("--ca-cert"),
-        certDir() + QStringLiteral("ca.crt"),
+        vectorCertDir() + QStringLiteral("ca.crt"),
         QStringLiteral("--crl"),
         QStringLiteral("none"),
         QStringLiteral("--count"),
@@ -341,9 +325,9 @@ void TestTailLogger::signedIsTrustedUnsignedIsReported()
                  QStringLiteral("--message"),
                  QStringLiteral("rogue"),
                  QStringLiteral("--cert"),
-                 certDir() + QStringLiteral("rogue-selfsigned-shell-app01.crt"),
+                 vectorCertDir() + QStringLiteral("rogue-selfsigned-shell-app01.crt"),
                  QStringLiteral("--key"),
-                 certDir() + QStringLiteral("rogue-selfsigned-shell-app01.key") }),
+                 vectorCertDir() + QStringLiteral("rogue-selfsigned-shell-app01.key") }),
         0);
     QVERIFY(text.waitForLines(1));
     QVERIFY2(text.outLines().at(0).startsWith(QStringLiteral("UNTRUSTED (")),
@@ -354,7 +338,7 @@ void TestTailLogger::terseAndQueryFormats()
 {
     // One tail per format, each on its own endpoint, so that each one is surely subscribed.
     auto tailOnce = [](const QStringList &tailArgs, const QList<QStringList> &loggerRuns) {
-        const QString url = freeUrl();
+        const QString url = freeLoopbackEndpoint();
         Tail tail(
             QStringList {
                 QStringLiteral("--endpoint"), url, QStringLiteral("--count"), QStringLiteral("1") }
@@ -439,7 +423,7 @@ void TestTailLogger::commonFedmsgOptions()
 
 void TestTailLogger::encryptedSigningKeyAsksOnTheTerminal()
 {
-    const QString crt = certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt");
+    const QString crt = vectorCertDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.crt");
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString key = tmp.filePath(QStringLiteral("encrypted.key"));
@@ -447,7 +431,7 @@ void TestTailLogger::encryptedSigningKeyAsksOnTheTerminal()
     openssl.start(QStringLiteral("openssl"),
         { QStringLiteral("pkey"),
             QStringLiteral("-in"),
-            certDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key"),
+            vectorCertDir() + QStringLiteral("shell-app01.phx2.fedoraproject.org.key"),
             QStringLiteral("-aes256"),
             QStringLiteral("-passout"),
             QStringLiteral("pass:s3cret"),
@@ -467,7 +451,7 @@ void TestTailLogger::encryptedSigningKeyAsksOnTheTerminal()
         logger.start(loggerBin(),
             { QStringLiteral("--no-default-config"),
                 QStringLiteral("--bind"),
-                freeUrl(),
+                freeLoopbackEndpoint(),
                 QStringLiteral("--wait"),
                 QStringLiteral("0"),
                 QStringLiteral("--message"),
@@ -487,7 +471,7 @@ void TestTailLogger::encryptedSigningKeyAsksOnTheTerminal()
     fedmsg::test::PseudoTerminal pty;
     if (!pty.isValid())
         QSKIP("no pseudo-terminal available (posix_openpt)");
-    const QString url = freeUrl();
+    const QString url = freeLoopbackEndpoint();
     Tail tail({ QStringLiteral("--endpoint"),
         url,
         QStringLiteral("--count"),
@@ -554,7 +538,7 @@ void TestTailLogger::tailExitsOnSigterm()
 
 void TestTailLogger::tailExitsOnBrokenPipe()
 {
-    const QString url = freeUrl();
+    const QString url = freeLoopbackEndpoint();
     QProcess sh;
     // head exits after one line; fedmsg-tail must then exit cleanly (status 0) on EPIPE.
     sh.start(QStringLiteral("bash"),

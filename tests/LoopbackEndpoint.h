@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <QString>
+
+#include <zmq.h>
+
+namespace fedmsg::test {
+
+/// A free TCP endpoint on 127.0.0.1, "tcp://127.0.0.1:<port>" (bound by libzmq, then released).
+inline QString freeLoopbackEndpoint()
+{
+    void *ctx = zmq_ctx_new();
+    void *s = zmq_socket(ctx, ZMQ_PUB);
+    zmq_bind(s, "tcp://127.0.0.1:*");
+    char buf[128] = {};
+    size_t len = sizeof buf;
+    zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, buf, &len);
+    zmq_close(s);
+    zmq_ctx_term(ctx);
+    return QString::fromLatin1(buf);
+}
+
+/// The port of freeLoopbackEndpoint().
+inline int freeLoopbackPort()
+{
+    return freeLoopbackEndpoint().section(QLatin1Char(':'), -1).toInt();
+}
+
+/// shared/vectors/certs/ (FEDMSG_SHARED_DIR from the environment, else the configured one).
+inline QString vectorCertDir()
+{
+    return qEnvironmentVariable("FEDMSG_SHARED_DIR", QStringLiteral(FEDMSG_SHARED_DIR))
+        + QStringLiteral("/vectors/certs/");
+}
+
+} // namespace fedmsg::test

@@ -8,6 +8,7 @@
 #include "json/JsonParser.h"
 #include "json/JsonValue.h"
 
+#include <QDebug>
 #include <QFile>
 #include <QMap>
 #include <QString>
@@ -81,6 +82,28 @@ struct FieldTable
                        100.0 * it.value().first / std::max(1, it.value().second), 'f', 1)
                 << "%)\n";
         out.flush();
+    }
+};
+
+/// Cases passed/failed; a failing case is printed with its wrong fields.
+struct CaseTally
+{
+    int passed = 0;
+    int failed = 0;
+    void add(const QString &id, const QStringList &badFields)
+    {
+        if (badFields.isEmpty()) {
+            ++passed;
+            return;
+        }
+        ++failed;
+        qInfo().noquote() << "FAIL" << id << "\n   " << badFields.join(QStringLiteral("\n    "));
+    }
+    /// Prints the field table and the final "N passed, M failed" line.
+    void print(const FieldTable &table) const
+    {
+        table.print();
+        qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
     }
 };
 

@@ -52,8 +52,7 @@ void TestRenderer::corpus()
     Renderer renderer(dataFile());
     QVERIFY2(renderer.loadWarnings().isEmpty(), qPrintable(renderer.loadWarnings().join(u'\n')));
     test::FieldTable table;
-    int passed = 0;
-    int failed = 0;
+    test::CaseTally tally;
     for (const JsonValue &c : cases) {
         auto fas = std::make_shared<FasCache>();
         for (const auto &[k, v] : c["fas_cache"].object())
@@ -128,17 +127,10 @@ void TestRenderer::corpus()
             if (!ok)
                 bad << field + QStringLiteral(": ") + got;
         }
-        if (bad.isEmpty()) {
-            ++passed;
-        } else {
-            ++failed;
-            qInfo().noquote() << "FAIL" << c["id"].toQString() << "\n   "
-                              << bad.join(QStringLiteral("\n    "));
-        }
+        tally.add(c["id"].toQString(), bad);
     }
-    table.print();
-    qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
-    QCOMPARE(failed, 0);
+    tally.print(table);
+    QCOMPARE(tally.failed, 0);
 }
 
 void TestRenderer::builtinResourceLoads()

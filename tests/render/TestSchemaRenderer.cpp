@@ -55,8 +55,7 @@ void TestSchemaRenderer::corpus()
     Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
     QVERIFY2(renderer.loadWarnings().isEmpty(), qPrintable(renderer.loadWarnings().join(u'\n')));
     test::FieldTable table;
-    int passed = 0;
-    int failed = 0;
+    test::CaseTally tally;
     for (const JsonValue &c : cases) {
         const QString topic = c["topic"].toQString();
         QDateTime clock = QDateTime::fromString(c["clock_utc"].toQString(), Qt::ISODate);
@@ -129,17 +128,10 @@ void TestSchemaRenderer::corpus()
                 bad << QStringLiteral("%1: [%2]  WANT  [%3]")
                            .arg(field, got.left(300), want.left(300));
         }
-        if (bad.isEmpty()) {
-            ++passed;
-        } else {
-            ++failed;
-            qInfo().noquote() << "FAIL" << c["id"].toQString() << "\n   "
-                              << bad.join(QStringLiteral("\n    "));
-        }
+        tally.add(c["id"].toQString(), bad);
     }
-    table.print();
-    qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
-    QCOMPARE(failed, 0);
+    tally.print(table);
+    QCOMPARE(tally.failed, 0);
 }
 
 void TestSchemaRenderer::baseMessageFallback()

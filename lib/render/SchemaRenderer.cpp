@@ -193,15 +193,6 @@ QStringList SchemaRenderer::knownSchemas() const
     return out;
 }
 
-QString SchemaRenderer::serviceFor(const QString &schema, const QString &package) const
-{
-    const Entry *e = entry(schema, package);
-    if (!e)
-        return {};
-    const JsonValue *s = field(*e, "service");
-    return s ? s->toQString() : QString();
-}
-
 Rendering SchemaRenderer::render(const Input &in) const
 {
     Rendering r;
@@ -342,7 +333,8 @@ Rendering SchemaRenderer::render(const Input &in) const
     r.modules = list("modules");
     r.flatpaks = list("flatpaks");
     r.groups = list("groups");
-    r.serviceName = field(*e, "service") ? field(*e, "service")->toQString() : QString();
+    if (const JsonValue *service = field(*e, "service"))
+        r.serviceName = service->toQString();
     return r;
 }
 

@@ -54,8 +54,6 @@ public:
     Rendering render(const Input &in) const;
     /// Schema names known from the data file.
     QStringList knownSchemas() const;
-    /// serviceName for a schema, empty when unknown.
-    QString serviceFor(const QString &schema, const QString &package = {}) const;
 
     /// Python json.dumps(v, sort_keys=True, indent=4, separators=(",", ": ")) (ensure_ascii).
     static QString pythonJsonDump(const JsonValue &v, int indent = 4);

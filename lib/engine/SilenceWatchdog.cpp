@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace fedmsg {
 
 namespace {
@@ -24,16 +26,13 @@ void SilenceWatchdog::watch(const QString &bus, std::chrono::milliseconds interv
     }
     auto &w = m_watched[bus];
     if (!w) {
-        w = std::make_shared<Watch>();
+        w = std::make_unique<Watch>();
         w->timer = std::make_unique<QTimer>();
         w->timer->setSingleShot(true);
         // Precise enough for minutes; coarse timers let the system batch wake-ups.
         w->timer->setTimerType(Qt::CoarseTimer);
-        std::weak_ptr<Watch> weak = w;
-        connect(w->timer.get(), &QTimer::timeout, this, [this, bus, weak] {
-            const auto watch = weak.lock();
-            if (!watch)
-                return;
+        // The timer belongs to the watch: the slot can only run while the watch exists.
+        connect(w->timer.get(), &QTimer::timeout, this, [this, bus, watch = w.get()] {
             const auto silence = watch->interval * watch->backoff;
             watch->backoff = std::min(watch->backoff * 2, MaxBackoff);
             watch->timer->start(watch->interval * watch->backoff);
@@ -47,7 +46,7 @@ void SilenceWatchdog::watch(const QString &bus, std::chrono::milliseconds interv
 
 void SilenceWatchdog::unwatch(const QString &bus)
 {
-    m_watched.remove(bus);
+    m_watched.erase(bus);
 }
 
 void SilenceWatchdog::unwatchAll()
@@ -57,20 +56,20 @@ void SilenceWatchdog::unwatchAll()
 
 void SilenceWatchdog::messageArrived(const QString &bus)
 {
-    const auto it = m_watched.constFind(bus);
-    if (it == m_watched.cend())
+    const auto it = m_watched.find(bus);
+    if (it == m_watched.end())
         return;
-    Watch &w = **it;
+    Watch &w = *it->second;
     w.backoff = 1;
     w.timer->start(w.interval);
 }
 
 std::chrono::milliseconds SilenceWatchdog::currentInterval(const QString &bus) const
 {
-    const auto it = m_watched.constFind(bus);
-    if (it == m_watched.cend())
+    const auto it = m_watched.find(bus);
+    if (it == m_watched.end())
         return std::chrono::milliseconds(0);
-    return (*it)->interval * (*it)->backoff;
+    return it->second->interval * it->second->backoff;
 }
 
 } // namespace fedmsg

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
-#include <QHash>
 #include <QObject>
 #include <QString>
 
 #include <chrono>
+#include <map>
 #include <memory>
 
 class QTimer;
@@ -36,7 +36,7 @@ public:
     /// A message came from the bus: the silence is over.
     void messageArrived(const QString &bus);
 
-    bool isWatching(const QString &bus) const { return m_watched.contains(bus); }
+    bool isWatching(const QString &bus) const { return m_watched.count(bus) > 0; }
     /// The interval now in force for a bus (0 when not watched).
     std::chrono::milliseconds currentInterval(const QString &bus) const;
 
@@ -51,7 +51,7 @@ private:
         std::chrono::milliseconds interval {};
         int backoff = 1;
     };
-    QHash<QString, std::shared_ptr<Watch>> m_watched;
+    std::map<QString, std::unique_ptr<Watch>> m_watched;
 };
 
 } // namespace fedmsg

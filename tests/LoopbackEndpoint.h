@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "TestData.h"
+
 #include <QString>
 
 #include <zmq.h>
@@ -28,11 +30,10 @@ inline int freeLoopbackPort()
     return freeLoopbackEndpoint().section(QLatin1Char(':'), -1).toInt();
 }
 
-/// shared/vectors/certs/ (FEDMSG_SHARED_DIR from the environment, else the configured one).
+/// tests/data/vectors/certs/ (TestData.h).
 inline QString vectorCertDir()
 {
-    return qEnvironmentVariable("FEDMSG_SHARED_DIR", QStringLiteral(FEDMSG_SHARED_DIR))
-        + QStringLiteral("/vectors/certs/");
+    return testDataPath("vectors/certs/");
 }
 
 } // namespace fedmsg::test

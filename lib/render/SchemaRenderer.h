@@ -23,8 +23,11 @@ namespace fedmsg {
  * (discourse.event.v1): the fedora_messaging_schema_package header picks between them, else the
  * entry marked "preferred". A later layer replaces an earlier entry of the same name and
  * package (user files override built-in ones). A schema that is not known gets exactly
- * fedora-messaging's base Message rendering (summary = topic, str = Id/Topic/Headers/Body
- * dump), see docs/fedora-messaging.md §4.2.
+ * fedora-messaging's base Message rendering, as the Python consumer falls back to it: summary =
+ * routing key; url, app name/icon, agent and avatar = None; empty lists; severity from the
+ * header (default 20); str = "Id: <message_id>", "Topic: <key>", "Headers: <JSON>", "Body: <JSON>"
+ * joined by newlines, each JSON as json.dumps(obj, sort_keys=True, indent=4,
+ * separators=(",", ": ")) with ensure_ascii.
  */
 class SchemaRenderer
 {

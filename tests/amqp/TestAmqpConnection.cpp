@@ -158,7 +158,8 @@ void TestAmqpConnection::acceptableQueueNames()
 void TestAmqpConnection::publisherWireFormat()
 {
     // A raw consumer (fedora's user, TLS) on its own queue sees exactly fedora-messaging's
-    // properties and header kinds (docs/fedora-messaging.md 3.2, 3.3).
+    // properties and header kinds: content type, UTF-8, persistent delivery, message id, and
+    // the fedora_messaging_* / sent-at headers with their AMQP field types; no priority.
     AmqpConnection consumer;
     AmqpError e;
     QVERIFY(consumer.open(m_broker.consumerOptions(), &e));

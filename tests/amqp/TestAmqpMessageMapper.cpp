@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "TestData.h"
 #include "amqp/AmqpMessageMapper.h"
 #include "amqp/AmqpTable.h"
 #include "json/JsonParser.h"
@@ -235,9 +236,9 @@ void TestAmqpMessageMapper::tableConversion()
 
 void TestAmqpMessageMapper::corpus()
 {
-    QFile f(QStringLiteral(FEDMSG_SHARED_DIR "/samples/fm-corpus-public.jsonl"));
+    QFile f(fedmsg::test::testDataPath("samples/fm-corpus-public.jsonl"));
     if (!f.open(QIODevice::ReadOnly)) {
-        QSKIP("shared/samples/fm-corpus-public.jsonl not found (FEDMSG_SHARED_DIR)");
+        QFAIL(qPrintable(f.fileName() + QStringLiteral(" is not readable")));
     }
     AmqpMessageMapper mapper;
     int passed = 0, failed = 0;

@@ -96,14 +96,15 @@ void TestAmqpPresets::bundledFilesAreFedoras()
     QVERIFY(files);
     QVERIFY(!files->fromSystem);
     for (const char *name : { "cacert.pem", "fedora-cert.pem", "fedora-key.pem" }) {
+        // The source files the resource was compiled from (Fedora's published copies).
         const QString shipped =
-            QStringLiteral(FEDMSG_SHARED_DIR "/certs/fedora-messaging/") + QLatin1String(name);
-        if (!QFile::exists(shipped)) {
-            QSKIP("shared/certs/fedora-messaging not found (FEDMSG_SHARED_DIR)");
-        }
+            QStringLiteral(FEDMSG_SOURCE_DIR "/resources/certs/fedora-messaging/")
+            + QLatin1String(name);
+        QVERIFY2(QFile::exists(shipped), qPrintable(shipped));
         QCOMPARE(readAll(cache.filePath(QLatin1String(name))), readAll(shipped));
     }
-    // The production CA's SHA-256 fingerprint begins E5:38:D0:EA (docs/fedora-messaging.md 1.2).
+    // The production CA's SHA-256 fingerprint begins E5:38:D0:EA (Fedora's public broker CA, as
+    // published in fedora-messaging's configs/).
     QFile ca(files->caCert);
     QVERIFY(ca.open(QIODevice::ReadOnly));
     const QByteArray pem = ca.readAll();

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "AmqpTestBroker.h"
+#include "TestData.h"
 
 #include "amqp/AmqpMessageMapper.h"
 #include "amqp/AmqpPublisher.h"
@@ -266,9 +267,9 @@ void TestAmqpSource::corpusThroughBroker()
 {
     // The public corpus as fedora-messaging publishers send it (headers, message ids, bodies),
     // through the broker: every envelope keeps topic, id, body and headers (kinds included).
-    QFile f(QStringLiteral(FEDMSG_SHARED_DIR "/samples/fm-corpus-public.jsonl"));
+    QFile f(fedmsg::test::testDataPath("samples/fm-corpus-public.jsonl"));
     if (!f.open(QIODevice::ReadOnly)) {
-        QSKIP("shared/samples/fm-corpus-public.jsonl not found (FEDMSG_SHARED_DIR)");
+        QFAIL(qPrintable(f.fileName() + QStringLiteral(" is not readable")));
     }
     QList<JsonValue> records;
     while (!f.atEnd()) {

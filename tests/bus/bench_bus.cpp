@@ -7,6 +7,7 @@
 //
 //   bench_bus [messages=20000] [latency-samples=2000]
 
+#include "TestData.h"
 #include "bus/Publisher.h"
 #include "bus/ZmqSource.h"
 #include "json/JsonWriter.h"
@@ -29,8 +30,7 @@ namespace {
 
 QString certDir()
 {
-    return qEnvironmentVariable("FEDMSG_SHARED_DIR", QStringLiteral(FEDMSG_SHARED_DIR))
-        + QStringLiteral("/vectors/certs/");
+    return fedmsg::test::testDataPath("vectors/certs/");
 }
 
 struct Result

@@ -5,6 +5,7 @@
 // with the fedmsg test CA and CRL at a fixed time. Never crashes; a trusted message must have
 // come through the full check (its signer is known and its signed bytes are stable).
 
+#include "TestData.h"
 #include "message/Envelope.h"
 #include "trust/Validator.h"
 #include "json/JsonParser.h"
@@ -22,12 +23,9 @@ namespace {
 Validator &validator()
 {
     static Validator *v = [] {
-        QString shared = qEnvironmentVariable("FEDMSG_SHARED_DIR");
-        if (shared.isEmpty())
-            shared = QStringLiteral(FEDMSG_SHARED_DIR);
         TrustConfig config;
-        config.caLocation = shared + QStringLiteral("/vectors/certs/ca.crt");
-        config.crlLocation = shared + QStringLiteral("/vectors/certs/crl.pem");
+        config.caLocation = test::testDataPath("vectors/certs/ca.crt");
+        config.crlLocation = test::testDataPath("vectors/certs/crl.pem");
         config.verifyTime = QDateTime(QDate(2023, 6, 1), QTime(0, 0), Qt::UTC);
         QMap<QString, QStringList> policy;
         policy.insert(QStringLiteral("org.fedoraproject.prod.bodhi.update.request.testing"),
@@ -37,7 +35,7 @@ Validator &validator()
         if (!val->material())
             std::fprintf(stderr,
                 "warning: test CA not found under %s; only parsing is fuzzed\n",
-                qPrintable(shared));
+                qPrintable(test::testDataDir()));
         return val;
     }();
     return *v;

@@ -1,11 +1,12 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// fuzz_seed_corpus <out-dir> [shared-dir]: writes <out-dir>/json/* (canonical-vector inputs, wire
-// bodies, sample envelopes) and <out-dir>/envelope/* ("<topic>\n<body>" of every signed vector
+// fuzz_seed_corpus <out-dir> [test-data-dir]: writes <out-dir>/json/* (canonical-vector inputs,
+// wire bodies, sample envelopes) and <out-dir>/envelope/* ("<topic>\n<body>" of every signed vector
 // and sample) and <out-dir>/render/* (fedmsg.meta corpus messages and fedora-messaging corpus
 // records) as libFuzzer seed corpora.
 
+#include "TestData.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
 
@@ -58,14 +59,11 @@ QByteArray b64(const JsonValue &v)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s <out-dir> [shared-dir]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s <out-dir> [test-data-dir]\n", argv[0]);
         return 2;
     }
     const QString out = QString::fromLocal8Bit(argv[1]);
-    QString shared =
-        argc > 2 ? QString::fromLocal8Bit(argv[2]) : qEnvironmentVariable("FEDMSG_SHARED_DIR");
-    if (shared.isEmpty())
-        shared = QStringLiteral(FEDMSG_SHARED_DIR);
+    const QString data = argc > 2 ? QString::fromLocal8Bit(argv[2]) : test::testDataDir();
     const QString jsonDir = out + QStringLiteral("/json");
     const QString envDir = out + QStringLiteral("/envelope");
     QDir().mkpath(jsonDir);
@@ -73,24 +71,21 @@ int main(int argc, char **argv)
     const QString renderDir = out + QStringLiteral("/render");
     QDir().mkpath(renderDir);
 
-    for (const JsonValue &v : readLines(shared + QStringLiteral("/vectors/canonical-public.jsonl")))
+    for (const JsonValue &v : readLines(data + QStringLiteral("/vectors/canonical-public.jsonl")))
         writeSeed(jsonDir, b64(v["input_b64"]));
-    for (const JsonValue &v : readLines(shared + QStringLiteral("/vectors/signed-public.jsonl"))) {
+    for (const JsonValue &v : readLines(data + QStringLiteral("/vectors/signed-public.jsonl"))) {
         const QByteArray body = b64(v["wire_body_b64"]);
         writeSeed(jsonDir, body);
         writeSeed(envDir, QByteArray::fromStdString(v["wire_topic"].toStdString()) + '\n' + body);
     }
-    for (const JsonValue &v :
-        readLines(shared + QStringLiteral("/samples/fedmsg-envelopes.jsonl"))) {
+    for (const JsonValue &v : readLines(test::sampleEnvelopesPath())) {
         const QByteArray body = QByteArray::fromStdString(JsonWriter::canonical(v));
         writeSeed(jsonDir, body);
         writeSeed(envDir, QByteArray::fromStdString(v["topic"].toStdString()) + '\n' + body);
     }
-    for (const JsonValue &c :
-        readLines(shared + QStringLiteral("/samples/meta-corpus-public.jsonl")))
+    for (const JsonValue &c : readLines(data + QStringLiteral("/samples/meta-corpus-public.jsonl")))
         writeSeed(renderDir, QByteArray::fromStdString(JsonWriter::canonical(c["msg"])));
-    for (const JsonValue &c :
-        readLines(shared + QStringLiteral("/samples/fm-corpus-public.jsonl"))) {
+    for (const JsonValue &c : readLines(data + QStringLiteral("/samples/fm-corpus-public.jsonl"))) {
         JsonValue record = JsonValue::emptyObject();
         record.insert("topic", c["topic"]);
         record.insert("body", c["body"]);

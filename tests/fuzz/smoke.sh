@@ -3,32 +3,32 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # Fuzz smoke run for CI: builds the libFuzzer targets with the `fuzz` preset (clang,
-# -fsanitize=fuzzer,address) into BUILD_DIR, writes seed corpora from shared/vectors and
-# shared/samples, and runs each target for FUZZ_SECONDS (default 5) on them.
+# -fsanitize=fuzzer,address) into BUILD_DIR, writes seed corpora from tests/data/vectors and
+# tests/data/samples, and runs each target for FUZZ_SECONDS (default 5) on them.
 # Fails when a target crashes or an invariant is violated.
 #
-#   tests/fuzz/smoke.sh BUILD_DIR [SHARED_DIR]
+#   tests/fuzz/smoke.sh BUILD_DIR [TEST_DATA_DIR]
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
-    echo "usage: $0 BUILD_DIR [SHARED_DIR]" >&2
+    echo "usage: $0 BUILD_DIR [TEST_DATA_DIR]" >&2
     exit 2
 fi
 SRC="$(cd "$(dirname "$0")/../.." && pwd)"
 BUILD="$(mkdir -p "$1" && cd "$1" && pwd)"
-SHARED="${2:-${FEDMSG_SHARED_DIR:-$SRC/../shared}}"
+DATA="${2:-${FEDMSG_TEST_DATA_DIR:-$SRC/tests/data}}"
 SECONDS_PER_TARGET="${FUZZ_SECONDS:-5}"
 JOBS="${FUZZ_BUILD_JOBS:-2}"
 
 # The preset turns BUILD_TESTING off; the fuzz targets live under tests/, so turn it back on
 # (only the fuzz targets are built).
-cmake --preset fuzz -S "$SRC" -B "$BUILD" -DBUILD_TESTING=ON -DFEDMSG_SHARED_DIR="$SHARED" >"$BUILD/fuzz-configure.log" 2>&1 \
+cmake --preset fuzz -S "$SRC" -B "$BUILD" -DBUILD_TESTING=ON -DFEDMSG_TEST_DATA_DIR="$DATA" >"$BUILD/fuzz-configure.log" 2>&1 \
     || { cat "$BUILD/fuzz-configure.log" >&2; exit 1; }
 cmake --build "$BUILD" --target fuzz_json_parser fuzz_envelope_validator fuzz_renderer fuzz_seed_corpus fuzz_json_canon -j"$JOBS"
 
 CORPUS="$BUILD/fuzz-corpus"
 rm -rf "$CORPUS"
-FEDMSG_SHARED_DIR="$SHARED" "$BUILD/tests/fuzz/fuzz_seed_corpus" "$CORPUS" "$SHARED"
+FEDMSG_TEST_DATA_DIR="$DATA" "$BUILD/tests/fuzz/fuzz_seed_corpus" "$CORPUS" "$DATA"
 
 status=0
 for target in json_parser:json envelope_validator:envelope renderer:render; do
@@ -39,7 +39,7 @@ for target in json_parser:json envelope_validator:envelope renderer:render; do
     mkdir -p "$work"
     echo "== $name: ${SECONDS_PER_TARGET}s on $(find "$seeds" -type f | wc -l) seeds"
     # New inputs go to $work; the seed folder stays untouched. Crash files land in $work too.
-    if ! FEDMSG_SHARED_DIR="$SHARED" "$BUILD/tests/fuzz/$name" "$work" "$seeds" \
+    if ! FEDMSG_TEST_DATA_DIR="$DATA" "$BUILD/tests/fuzz/$name" "$work" "$seeds" \
         -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$work/" -print_final_stats=1 >"$work.log" 2>&1; then
         echo "FAILED: $name (log: $work.log)" >&2

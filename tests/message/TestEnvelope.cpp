@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "TestData.h"
 #include "message/Envelope.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
@@ -13,17 +14,9 @@ using namespace fedmsg;
 
 namespace {
 
-QString sharedDir()
-{
-    QString shared = QString::fromLocal8Bit(qgetenv("FEDMSG_SHARED_DIR"));
-    return shared.isEmpty() ? QStringLiteral(FEDMSG_SHARED_DIR) : shared;
-}
-
 QString signedVectorsPath()
 {
-    const QByteArray env = qgetenv("FEDMSG_SIGNED_VECTORS");
-    return env.isEmpty() ? sharedDir() + QStringLiteral("/vectors/signed-public.jsonl")
-                         : QString::fromLocal8Bit(env);
+    return test::testDataOverride("FEDMSG_SIGNED_VECTORS", "vectors/signed-public.jsonl");
 }
 
 std::vector<JsonValue> readJsonLines(const QString &path)
@@ -158,7 +151,7 @@ private Q_SLOTS:
     {
         const auto vectors = readJsonLines(signedVectorsPath());
         if (vectors.empty())
-            QSKIP("signed vectors not readable (shared/vectors missing)");
+            QFAIL(qPrintable(signedVectorsPath() + QStringLiteral(" is missing or empty")));
         int passed = 0;
         int failed = 0;
         for (const JsonValue &v : vectors) {
@@ -194,10 +187,9 @@ private Q_SLOTS:
     // The published sample envelopes all load and expose topic and msg.
     void sampleEnvelopes()
     {
-        const auto samples =
-            readJsonLines(sharedDir() + QStringLiteral("/samples/fedmsg-envelopes.jsonl"));
+        const auto samples = readJsonLines(test::sampleEnvelopesPath());
         if (samples.empty())
-            QSKIP("shared/samples/fedmsg-envelopes.jsonl missing");
+            QFAIL(qPrintable(test::sampleEnvelopesPath() + QStringLiteral(" missing or empty")));
         int passed = 0;
         int failed = 0;
         for (const JsonValue &s : samples) {

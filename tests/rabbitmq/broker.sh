@@ -4,7 +4,7 @@
 #
 # A private RabbitMQ node for the amqp tests: a copy of Fedora's /public_pubsub vhost (users,
 # permissions, sweeper policy) with a TLS listener that wants client certificates and EXTERNAL
-# login, like rabbitmq.fedoraproject.org (docs/fedora-messaging.md section 8).
+# login, like rabbitmq.fedoraproject.org.
 #
 #   broker.sh start <dir>      start, wait until ready, write <dir>/broker.env (KEY=VALUE lines)
 #   broker.sh stop <dir>       stop the node and its epmd by PID; nothing outlives it

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "CorpusUtil.h"
+#include "TestData.h"
 
 #include "render/Avatar.h"
 #include "render/Renderer.h"
@@ -43,7 +44,7 @@ void TestRenderer::corpus()
 {
     QString path = qEnvironmentVariable("FEDMSG_META_CORPUS");
     if (path.isEmpty())
-        path = QStringLiteral(FEDMSG_SHARED_DIR "/samples/meta-corpus-public.jsonl");
+        path = test::testDataPath("samples/meta-corpus-public.jsonl");
     QString error;
     const auto cases = test::readJsonl(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "CorpusUtil.h"
+#include "TestData.h"
 
 #include "message/Envelope.h"
 #include "render/Renderer.h"
@@ -46,7 +47,7 @@ void TestSchemaRenderer::corpus()
 {
     QString path = qEnvironmentVariable("FEDMSG_FM_CORPUS");
     if (path.isEmpty())
-        path = QStringLiteral(FEDMSG_SHARED_DIR "/samples/fm-corpus-public.jsonl");
+        path = test::testDataPath("samples/fm-corpus-public.jsonl");
     QString error;
     const auto cases = test::readJsonl(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));

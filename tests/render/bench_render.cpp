@@ -3,6 +3,7 @@
 // bench_render: renderings per second over the public meta corpus (one core), beside parsing
 // the same messages only (the baseline measured in the same run), and the ratio.
 
+#include "TestData.h"
 #include "render/Renderer.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
@@ -22,7 +23,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QString path = qEnvironmentVariable("FEDMSG_META_CORPUS");
     if (path.isEmpty())
-        path = QStringLiteral(FEDMSG_SHARED_DIR "/samples/meta-corpus-public.jsonl");
+        path = test::testDataPath("samples/meta-corpus-public.jsonl");
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         QTextStream(stderr) << "cannot open " << path << "\n";

@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
-// Test helper: loads shared/vectors/signed-public.jsonl (or $FEDMSG_SIGNED_VECTORS) and turns a
+// Test helper: loads tests/data/vectors/signed-public.jsonl (or $FEDMSG_SIGNED_VECTORS) and turns a
 // vector's config into a TrustConfig with absolute paths.
 
+#include "TestData.h"
 #include "trust/TrustConfig.h"
 #include "json/JsonParser.h"
 
@@ -19,17 +20,9 @@
 
 namespace fedmsg::testing {
 
-inline QString sharedDir()
-{
-    const QString env = QString::fromLocal8Bit(qgetenv("FEDMSG_SHARED_DIR"));
-    return env.isEmpty() ? QStringLiteral(FEDMSG_SHARED_DIR) : env;
-}
-
 inline QString signedVectorsPath()
 {
-    const QByteArray env = qgetenv("FEDMSG_SIGNED_VECTORS");
-    return env.isEmpty() ? sharedDir() + QStringLiteral("/vectors/signed-public.jsonl")
-                         : QString::fromLocal8Bit(env);
+    return test::testDataOverride("FEDMSG_SIGNED_VECTORS", "vectors/signed-public.jsonl");
 }
 
 /// Paths in a vector's config are relative to the folder of the vectors file.

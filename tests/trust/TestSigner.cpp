@@ -81,7 +81,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFile::exists(certPath("shell-app01.phx2.fedoraproject.org.key")))
-            QSKIP("shared/vectors/certs missing");
+            QFAIL(qPrintable(certPath("shell-app01.phx2.fedoraproject.org.key")
+                + QStringLiteral(" is missing")));
     }
 
     // Signing what the Python signer signed gives byte-identical fields (PKCS#1 v1.5 is

@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 #include <algorithm>
+#include <cstdlib>
 
 #include "render/Avatar.h"
 #include "render/Py.h"
@@ -130,7 +131,9 @@ JsonValue mapEach(const JsonValue &v, const std::function<JsonValue(const JsonVa
     return f(v);
 }
 
-/// arrow's Arrow.humanize() (English) of `when` relative to `now`.
+/// arrow 1.x Arrow.humanize() (English locale, granularity "auto") of `when` relative to `now`:
+/// "just now" under 10 s, then "in X" / "X ago" with arrow's thresholds (seconds below a minute,
+/// "a minute" below two, minutes below an hour, ... calendar months below a year).
 QString humanize(const QDateTime &when, const QDateTime &now)
 {
     const long long delta = now.secsTo(when);
@@ -139,44 +142,46 @@ QString humanize(const QDateTime &when, const QDateTime &now)
     auto rel = [&](const QString &span) -> QString {
         return sign > 0 ? QStringLiteral("in ") + span : span + QStringLiteral(" ago");
     };
-    auto plural = [](long long n, const char *unit) -> QString {
-        return QStringLiteral("%1 %2%3")
-            .arg(n)
-            .arg(QLatin1String(unit))
-            .arg(n == 1 ? QString() : QStringLiteral("s"));
+    auto count = [](long long n, const char *unit) -> QString {
+        return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(unit));
     };
+    constexpr long long minute = 60, hour = 3600, day = 86400, week = 604800, year = 31536000;
+    constexpr double month = 2635200.0; // arrow's _SECS_PER_MONTH (30.5 days)
     if (diff < 10)
         return QStringLiteral("just now");
-    if (diff < 45)
-        return rel(plural(diff, "second"));
-    if (diff < 90)
+    if (diff < minute)
+        return rel(count(diff, "seconds"));
+    if (diff < minute * 2)
         return rel(QStringLiteral("a minute"));
-    if (diff < 2700)
-        return rel(plural(std::max(diff / 60, 2LL), "minute"));
-    if (diff < 5400)
+    if (diff < hour)
+        return rel(count(std::max(diff / minute, 2LL), "minutes"));
+    if (diff < hour * 2)
         return rel(QStringLiteral("an hour"));
-    if (diff < 79200)
-        return rel(plural(std::max(diff / 3600, 2LL), "hour"));
-    if (diff < 129600)
+    if (diff < day)
+        return rel(count(std::max(diff / hour, 2LL), "hours"));
+    if (diff < day * 2)
         return rel(QStringLiteral("a day"));
-    if (diff < 554400)
-        return rel(plural(std::max(diff / 86400, 2LL), "day"));
-    if (diff < 907200)
+    if (diff < week)
+        return rel(count(std::max(diff / day, 2LL), "days"));
+    if (diff < week * 2)
         return rel(QStringLiteral("a week"));
-    if (diff < 2419200)
-        return rel(plural(std::max(diff / 604800, 2LL), "week"));
-    if (diff < 3888000)
+    if (static_cast<double>(diff) < month)
+        return rel(count(std::max(diff / week, 2LL), "weeks"));
+    if (static_cast<double>(diff) < month * 2)
         return rel(QStringLiteral("a month"));
-    if (diff < 29808000) {
-        const QDate a = sign > 0 ? now.date() : when.date();
-        const QDate b = sign > 0 ? when.date() : now.date();
+    if (diff < year) {
+        // calendar months between the two dates (in `when`'s time zone), at least 2
+        const QDate a = when.date();
+        const QDate b = now.toTimeZone(when.timeZone()).date();
         const long long months =
-            std::max<long long>((b.year() - a.year()) * 12 + (b.month() - a.month()), 2LL);
-        return rel(plural(months, "month"));
+            std::max<long long>(std::llabs(static_cast<long long>(b.year() * 12 + b.month())
+                                    - static_cast<long long>(a.year() * 12 + a.month())),
+                2LL);
+        return rel(count(months, "months"));
     }
-    if (diff < 47260800)
+    if (diff < year * 2)
         return rel(QStringLiteral("a year"));
-    return rel(plural(std::max(diff / 31536000, 2LL), "year"));
+    return rel(count(std::max(diff / year, 2LL), "years"));
 }
 
 JsonValue applyFilter(
@@ -404,6 +409,27 @@ JsonValue applyFilter(
             out.emplace_back(kv.first);
         return JsonValue(std::move(out));
     }
+    if (name == QLatin1String("items")) {
+        // Python dict.items(): [{"key": k, "value": v}, ...] in the dict's order
+        if (!v.isObject())
+            throw MetaFailure { "AttributeError: items" };
+        JsonValue::Array out;
+        for (const auto &kv : v.object()) {
+            JsonValue item = JsonValue::emptyObject();
+            item.insert("key", JsonValue(kv.first));
+            item.insert("value", kv.second);
+            out.push_back(std::move(item));
+        }
+        return JsonValue(std::move(out));
+    }
+    if (name == QLatin1String("where_prefix")) {
+        // where_prefix:key:'p' keeps the elements whose `key` (as text) starts with p
+        JsonValue::Array out;
+        for (const JsonValue &e : v.array())
+            if (text(Py::at(e, arg(0).toStdString())).startsWith(arg(1)))
+                out.push_back(e);
+        return JsonValue(std::move(out));
+    }
     if (name == QLatin1String("pluck")) {
         return mapEach(v, [&](const JsonValue &e) {
             return Py::at(e, arg(0).toStdString());
@@ -617,9 +643,22 @@ bool TemplateProcessor::conditionsHold(
 JsonValue TemplateProcessor::evaluate(
     const QString &tmpl, const MetaContext &ctx, const JsonValue &maps)
 {
+    // the '}' closing the slot opened at `open`, outside quotes (braces inside a quoted filter
+    // argument such as fmt_each:'{a}/{b}' belong to the argument); size() if there is none
+    auto slotEnd = [&tmpl](int open) {
+        bool quoted = false;
+        int j = open + 1;
+        for (; j < tmpl.size(); ++j) {
+            if (tmpl.at(j) == QLatin1Char('\''))
+                quoted = !quoted;
+            else if (tmpl.at(j) == QLatin1Char('}') && !quoted)
+                break;
+        }
+        return j;
+    };
     // A template that is exactly one slot keeps the value's type (lists stay lists).
-    if (tmpl.startsWith(QLatin1Char('{')) && tmpl.endsWith(QLatin1Char('}'))
-        && tmpl.count(QLatin1Char('{')) == 1 && !tmpl.startsWith(QLatin1String("{{")))
+    if (tmpl.startsWith(QLatin1Char('{')) && !tmpl.startsWith(QLatin1String("{{"))
+        && slotEnd(0) == tmpl.size() - 1)
         return evalExpression(tmpl.mid(1, tmpl.size() - 2), ctx, maps);
     QString out;
     for (int i = 0; i < tmpl.size(); ++i) {
@@ -630,15 +669,7 @@ JsonValue TemplateProcessor::evaluate(
                 ++i;
                 continue;
             }
-            // find the matching '}' outside quotes
-            int j = i + 1;
-            bool quoted = false;
-            for (; j < tmpl.size(); ++j) {
-                if (tmpl.at(j) == QLatin1Char('\''))
-                    quoted = !quoted;
-                else if (tmpl.at(j) == QLatin1Char('}') && !quoted)
-                    break;
-            }
+            const int j = slotEnd(i);
             if (j >= tmpl.size())
                 throw MetaFailure { "unterminated slot" };
             out += text(evalExpression(tmpl.mid(i + 1, j - i - 1), ctx, maps));

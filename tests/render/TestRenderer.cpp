@@ -29,8 +29,11 @@ private:
         return v ? *v : JsonValue();
     }
 
+    void checkCorpus(const QString &path);
+
 private Q_SLOTS:
     void corpus();
+    void regressionCases();
     void builtinResourceLoads();
     void unknownTopicFallback();
     void oddMessagesNeverCrash();
@@ -40,11 +43,11 @@ private Q_SLOTS:
     void catalog();
 };
 
-void TestRenderer::corpus()
+/// Renders every record of a corpus file (meta-corpus JSONL format) and compares the fields of
+/// its "expected" block (plus "reference" with FEDMSG_META_REFERENCE=1); prints the field table and
+/// the "N passed, M failed" line.
+void TestRenderer::checkCorpus(const QString &path)
 {
-    QString path = qEnvironmentVariable("FEDMSG_META_CORPUS");
-    if (path.isEmpty())
-        path = test::testDataPath("samples/meta-corpus-public.jsonl");
     QString error;
     const auto cases = test::readJsonl(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -132,6 +135,21 @@ void TestRenderer::corpus()
     }
     tally.print(table);
     QCOMPARE(tally.failed, 0);
+}
+
+void TestRenderer::corpus()
+{
+    QString path = qEnvironmentVariable("FEDMSG_META_CORPUS");
+    if (path.isEmpty())
+        path = test::testDataPath("samples/meta-corpus-public.jsonl");
+    checkCorpus(path);
+}
+
+void TestRenderer::regressionCases()
+{
+    // Cases of our own (same format as the corpus) for rendering differences found on larger
+    // acceptance sets: tests/render/data/meta-regressions.jsonl.
+    checkCorpus(QStringLiteral(FEDMSG_SOURCE_DIR "/tests/render/data/meta-regressions.jsonl"));
 }
 
 void TestRenderer::builtinResourceLoads()

@@ -18,8 +18,11 @@ class TestSchemaRenderer : public QObject
 {
     Q_OBJECT
 
+    void checkCorpus(const QString &path);
+
 private Q_SLOTS:
     void corpus();
+    void regressionCases();
     void baseMessageFallback();
     void amqpEnvelopeDispatch();
     void relativeTimeAndStatusMaps();
@@ -48,6 +51,20 @@ void TestSchemaRenderer::corpus()
     QString path = qEnvironmentVariable("FEDMSG_FM_CORPUS");
     if (path.isEmpty())
         path = test::testDataPath("samples/fm-corpus-public.jsonl");
+    checkCorpus(path);
+}
+
+void TestSchemaRenderer::regressionCases()
+{
+    // Cases of our own (same format as the corpus) for rendering differences found on larger
+    // acceptance sets: tests/render/data/fm-regressions.jsonl.
+    checkCorpus(QStringLiteral(FEDMSG_SOURCE_DIR "/tests/render/data/fm-regressions.jsonl"));
+}
+
+/// Renders every record of a corpus file (fm-corpus JSONL format) at the record's clock and
+/// compares its "expected" block; prints the field table and the "N passed, M failed" line.
+void TestSchemaRenderer::checkCorpus(const QString &path)
+{
     QString error;
     const auto cases = test::readJsonl(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));

@@ -44,9 +44,17 @@ public:
         return { u, !u.contains(QLatin1Char('@')) };
     }
 
+    /// bugzilla2fedmsg 0.3.1 (Bugzilla 5) sends product and component as {"id", "name"} objects
+    static QString named(const JsonValue &v) { return v.isObject() ? S(at(v, "name")) : S(v); }
+
     QString link(const MetaContext &c) const override
     {
-        return S(at(at(c.msg(), "bug"), "weburl"));
+        // 0.3.1 messages carry "weburl": null; the bug page is then built from the id
+        const JsonValue &bug = at(c.msg(), "bug");
+        const JsonValue &url = get(bug, "weburl");
+        if (truthy(url))
+            return S(url);
+        return QStringLiteral("https://bugzilla.redhat.com/show_bug.cgi?id=") + S(at(bug, "id"));
     }
 
     QString subtitle(const MetaContext &c) const override
@@ -66,14 +74,21 @@ public:
                 return format("{user} commented on RHBZ#{idx} '{title}'",
                     { { "user", u }, { "idx", idx }, { "title", title } });
             if (truthy(get(m, "event"))) {
+                const JsonValue &event = at(m, "event");
+                // 0.3.1 never publishes bug.new: a new bug is a bug.update whose event is a
+                // 'create' (with no changes)
+                if (S(get(event, "action")) == QLatin1String("create"))
+                    return format("{user} filed a new bug RHBZ#{idx} '{title}'",
+                        { { "user", u }, { "idx", idx }, { "title", title } });
                 QStringList fields;
-                for (const JsonValue &d : at(at(m, "event"), "changes").array())
+                for (const JsonValue &d : at(event, "changes").array())
                     fields << S(at(d, "field_name"));
+                // Bugzilla sometimes emits a bug.modify with no changes at all
+                const QString what = fields.isEmpty()
+                    ? QStringLiteral("nothing? (likely bugzilla sent us a buggy message)")
+                    : commaJoin(fields);
                 return format("{user} updated {fields} on RHBZ#{idx} '{title}'",
-                    { { "user", u },
-                        { "fields", commaJoin(fields) },
-                        { "idx", idx },
-                        { "title", title } });
+                    { { "user", u }, { "fields", what }, { "idx", idx }, { "title", title } });
             }
             return format("{user} updated RHBZ#{idx} '{title}'",
                 { { "user", u }, { "idx", idx }, { "title", title } });
@@ -120,7 +135,7 @@ public:
 
     QStringList packages(const MetaContext &c) const override
     {
-        const QString component = S(at(at(c.msg(), "bug"), "component"));
+        const QString component = named(at(at(c.msg(), "bug"), "component"));
         if (component == QLatin1String("Package Review"))
             return {};
         return { component };
@@ -140,10 +155,9 @@ public:
     QStringList objects(const MetaContext &c) const override
     {
         const JsonValue &bug = at(c.msg(), "bug");
-        return {
-            QStringList { S(at(bug, "product")), S(at(bug, "component")), S(at(bug, "id")) }.join(
-                QLatin1Char('/'))
-        };
+        return { QStringList {
+            named(at(bug, "product")), named(at(bug, "component")), S(at(bug, "id")) }
+                     .join(QLatin1Char('/')) };
     }
 };
 

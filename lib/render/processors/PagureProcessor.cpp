@@ -112,7 +112,7 @@ public:
             if (has(m, "commit"))
                 return base + QLatin1Char('/') + getProject(at(m, "commit"), "repo")
                     + QLatin1Char('/') + S(at(at(m, "commit"), "rev"));
-            return base + QLatin1Char('/') + getProject(m, "repo") + QStringLiteral("/branch/")
+            return base + QLatin1Char('/') + getProject(m, "repo") + QStringLiteral("/tree/")
                 + stripHeads(S(at(m, "branch")));
         }
         return base;

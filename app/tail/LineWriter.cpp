@@ -95,9 +95,10 @@ void LineWriter::run()
             m_queue.clear();
             m_queuedBytes = 0;
             m_drained.notify_all();
+            const std::function<void()> onClosed = m_onClosed;
             lock.unlock();
-            if (m_onClosed)
-                m_onClosed();
+            if (onClosed)
+                onClosed();
             return;
         }
     }
@@ -115,9 +116,11 @@ bool LineWriter::finish(int timeoutMs)
                     return m_queue.empty() && !m_writing;
                 });
             if (!drained) {
-                // The reader is stuck and the tail is ending: leave the thread in its write.
+                // The reader is stuck and the tail is ending: leave the thread in its write,
+                // with nothing to call back into once it returns.
                 m_queue.clear();
                 m_queuedBytes = 0;
+                m_onClosed = nullptr;
                 lock.unlock();
                 m_thread.detach();
                 return false;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "bus/TailFormatter.h"
+#include "bus/TerminalText.h"
 #include "bus/TopicFilter.h"
 #include "json/JsonParser.h"
 
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void noModeLetsControlsThrough();
     void jsonStaysExactUnderHostileInput();
     void untrustedMarkerIsEscaped();
+    void terminalTextEscapesAndClips();
 };
 
 void TestTailFormatter::topicFilter()
@@ -308,6 +310,27 @@ void TestTailFormatter::untrustedMarkerIsEscaped()
     const QString marker = TailFormatter::untrustedMarker(e);
     QCOMPARE(firstControl(marker, false), qsizetype(-1));
     QVERIFY2(marker.contains(QStringLiteral("\\x1b[2J")), qPrintable(marker));
+}
+
+void TestTailFormatter::terminalTextEscapesAndClips()
+{
+    // Exactly the controls change; other text (accents, emoji, backslashes) stays as it is.
+    QCOMPARE(TerminalText::escape(QStringLiteral("a\u001b[2J\u0007\u007f\u009b\u202e\u2066b")),
+        QStringLiteral("a\\x1b[2J\\x07\\x7f\\u009b\\u202e\\u2066b"));
+    QCOMPARE(TerminalText::escape(QStringLiteral("line\n\tx\r")), QStringLiteral("line\\n\\tx\\r"));
+    QCOMPARE(TerminalText::escape(QStringLiteral("line\n\tx"), TerminalText::Layout::KeepNewlines),
+        QStringLiteral("line\n\tx"));
+    const QString plain = QStringLiteral("café 😀 C:\\path \u05d0\u05d1");
+    QCOMPARE(TerminalText::escape(plain), plain);
+    QVERIFY(!TerminalText::needsEscape(plain));
+    // Clipped at a character boundary, saying how much was cut.
+    const QString long1 = QString(10, QChar(0xe9)); // 20 bytes of UTF-8
+    QCOMPARE(TerminalText::clip(long1, 20), long1);
+    QCOMPARE(TerminalText::clip(long1, 7),
+        QString(3, QChar(0xe9)) + QStringLiteral(" [… 14 bytes cut]"));
+    const QString huge(5 * 1024 * 1024, QLatin1Char('x'));
+    QCOMPARE(TerminalText::clip(huge, 2048).size(),
+        2048 + QStringLiteral(" [… 5240832 bytes cut]").size());
 }
 
 QTEST_GUILESS_MAIN(TestTailFormatter)

@@ -96,6 +96,9 @@ int publishAmqp(const QCommandLineParser &p,
         connect.keyFile.clear();
     }
     connect.appName = QStringLiteral("fedmsg-logger");
+    // Lines are read and sent one at a time, and a person typing may pause for minutes: the
+    // blocking publisher would not answer heartbeats meanwhile, so none are asked for.
+    connect.heartbeatSeconds = 0;
     AmqpPublisher publisher(connect);
     if (!publisher.connect(&error)) {
         CommandLineTool::error(error);

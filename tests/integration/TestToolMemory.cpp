@@ -36,6 +36,14 @@ namespace {
 
 constexpr long LimitKiB = 256 * 1024;
 
+// Under AddressSanitizer (the asan preset) RSS includes shadow memory and quarantine, and a
+// virtual memory limit would stop the sanitizer itself: the bound is printed, not asserted.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool Sanitized = true;
+#else
+constexpr bool Sanitized = false;
+#endif
+
 /// A child started with posix_spawn (not QProcess) so that wait4 gives its own peak RSS. Run
 /// under `ulimit -v` so that a runaway cannot take the machine with it.
 class MeasuredChild
@@ -47,9 +55,10 @@ public:
         int stdoutFd,
         const QString &stderrPath)
     {
-        QList<QByteArray> argv {
-            "sh", "-c", "ulimit -v 4194304; exec \"$0\" \"$@\"", program.toLocal8Bit()
-        };
+        QList<QByteArray> argv { "sh",
+            "-c",
+            Sanitized ? "exec \"$0\" \"$@\"" : "ulimit -v 4194304; exec \"$0\" \"$@\"",
+            program.toLocal8Bit() };
         for (const QString &a : args)
             argv << a.toLocal8Bit();
         std::vector<char *> raw;
@@ -214,6 +223,8 @@ void TestToolMemory::tailBehindAStalledReaderStaysBounded()
     zmq_close(pub);
     zmq_ctx_term(ctx);
     QCOMPARE(status, 0);
+    if (Sanitized)
+        QSKIP("AddressSanitizer build: peak RSS printed above, not compared with the bound");
     QVERIFY2(peakKiB < LimitKiB, "fedmsg-tail grew past 256 MiB behind a stalled reader");
 }
 
@@ -273,6 +284,8 @@ void TestToolMemory::loggerStreamsAHugeLine()
     QVERIFY2(out.contains(R"("log":"after")"), out.left(300).constData());
     QCOMPARE(status, 1); // a line was refused
     QVERIFY2(err.contains("line 1") && err.contains("message size limit"), err.constData());
+    if (Sanitized)
+        QSKIP("AddressSanitizer build: peak RSS printed above, not compared with the bound");
     QVERIFY2(peakKiB < LimitKiB, "fedmsg-logger held the huge line");
 }
 

@@ -4,6 +4,7 @@
 // fedmsg-logger: send log lines or JSON to a fedmsg bus. Envelope building, signing and the
 // slow-joiner wait are in lib/bus (Publisher); this file parses options and reads stdin.
 
+#include "InputLines.h"
 #include "amqp/AmqpAddress.h"
 #include "amqp/AmqpConnection.h"
 #include "amqp/AmqpPresets.h"
@@ -19,11 +20,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QStringDecoder>
 #include <QThread>
 
 #include <algorithm>
 #include <cstdio>
-#include <iostream>
+#include <functional>
 #include <string>
 #include <unistd.h>
 
@@ -53,8 +55,7 @@ QString amqpTopic(const PublisherOptions &opts, const QString &modname, const QS
 // and headers, and confirmed by it.
 int publishAmqp(const QCommandLineParser &p,
     const PublisherOptions &opts,
-    QList<JsonValue> messages,
-    bool given)
+    const std::function<std::optional<JsonValue>()> &nextMessage)
 {
     Transports::registerAll();
     BusConfig bus;
@@ -95,12 +96,9 @@ int publishAmqp(const QCommandLineParser &p,
         connect.keyFile.clear();
     }
     connect.appName = QStringLiteral("fedmsg-logger");
-    if (!given) {
-        std::string line;
-        while (std::getline(std::cin, line))
-            messages << JsonValue(JsonValue::Object { { "log",
-                JsonValue(QString::fromUtf8(line.data(), qsizetype(line.size())).trimmed()) } });
-    }
+    // Lines are read and sent one at a time, and a person typing may pause for minutes: the
+    // blocking publisher would not answer heartbeats meanwhile, so none are asked for.
+    connect.heartbeatSeconds = 0;
     AmqpPublisher publisher(connect);
     if (!publisher.connect(&error)) {
         CommandLineTool::error(error);
@@ -109,7 +107,8 @@ int publishAmqp(const QCommandLineParser &p,
     const QString topic =
         amqpTopic(opts, p.value(QStringLiteral("modname")), p.value(QStringLiteral("topic")));
     int rc = 0;
-    for (const JsonValue &m : std::as_const(messages)) {
+    while (const std::optional<JsonValue> next = nextMessage()) {
+        const JsonValue &m = *next;
         if (!m.isObject()) {
             CommandLineTool::error(
                 QStringLiteral("fedora-messaging bodies are JSON objects; skipped a %1")
@@ -120,6 +119,9 @@ int publishAmqp(const QCommandLineParser &p,
         AmqpOutgoingMessage out;
         out.topic = topic;
         out.body = m;
+        if (p.isSet(QStringLiteral("schema")))
+            out.schema = p.value(QStringLiteral("schema"));
+        out.schemaPackage = p.value(QStringLiteral("schema-package"));
         if (publisher.publish(out).isEmpty()) {
             CommandLineTool::error(QStringLiteral("publishing on %1 failed").arg(topic));
             rc = 1;
@@ -198,6 +200,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption amqpOpt(QStringLiteral("amqp-url"),
         QStringLiteral("Publish to a fedora-messaging broker at URL."),
         QStringLiteral("URL"));
+    const QCommandLineOption schemaOpt(QStringLiteral("schema"),
+        QStringLiteral("fedora-messaging: the message's schema (header fedora_messaging_schema, "
+                       "default base.message)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption schemaPackageOpt(QStringLiteral("schema-package"),
+        QStringLiteral("fedora-messaging: the Python package of --schema (header "
+                       "fedora_messaging_schema_package)."),
+        QStringLiteral("PACKAGE"));
     p.addOptions({ messageOpt,
         jsonOpt,
         modnameOpt,
@@ -211,14 +221,16 @@ int main(int argc, char *argv[])
         waitOpt,
         settleOpt,
         busOpt,
-        amqpOpt });
+        amqpOpt,
+        schemaOpt,
+        schemaPackageOpt });
     p.process(app);
 
     FedmsgConfigReader reader;
     if (!tool.readConfig(p, reader))
         return 2;
-    if (tool.printConfigIfAsked(p, reader))
-        return 0;
+    if (const std::optional<int> printed = tool.printConfigIfAsked(p, reader))
+        return *printed;
 
     PublisherOptions opts;
     opts.topicPrefix = reader.topicPrefix();
@@ -240,6 +252,11 @@ int main(int argc, char *argv[])
         CommandLineTool::error(
             QStringLiteral("nowhere to send: give --endpoint URL (a relay inbound), --bind URL, or "
                            "configure relay_inbound in fedmsg.d"));
+        return 2;
+    }
+    if ((p.isSet(schemaOpt) || p.isSet(schemaPackageOpt)) && !amqp) {
+        CommandLineTool::error(QStringLiteral(
+            "--schema and --schema-package are for fedora-messaging (--amqp-url or --bus)"));
         return 2;
     }
     if (p.isSet(certOpt) != p.isSet(keyOpt)) {
@@ -278,9 +295,13 @@ int main(int argc, char *argv[])
         };
     }
 
-    // Collect the messages first (stdin may be a pipe that ends).
+    // The message of --message / --json-input, or one per stdin line, read as they are sent
+    // (bounded memory per line; a refused line is reported and the next ones still go out).
+    const qint64 maxBytes = BusConfig {}.maxMessageSize;
     QList<JsonValue> messages;
     const bool jsonInput = p.isSet(jsonOpt);
+    const bool fromLines = !p.isSet(messageOpt) && !jsonInput;
+    InputLines input(stdin, maxBytes);
     if (p.isSet(messageOpt)) {
         const std::string text = p.value(messageOpt).toStdString();
         if (jsonInput) {
@@ -292,16 +313,61 @@ int main(int argc, char *argv[])
             messages << JsonValue(JsonValue::Object { { "log", JsonValue(text) } });
         }
     } else if (jsonInput) {
-        std::string all(
-            (std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-        auto v = parseJson(all);
+        QByteArray all;
+        if (input.readAll(&all) == InputLines::Result::TooLong) {
+            CommandLineTool::error(
+                QStringLiteral("--json-input: %1 bytes, over the message size limit of %2 bytes; "
+                               "not sent")
+                    .arg(input.refusedSize())
+                    .arg(maxBytes));
+            return 1;
+        }
+        auto v = parseJson(all.toStdString());
         if (!v)
             return 1;
         messages << *v;
     }
+    int inputRc = 0;
+    qsizetype given = 0;
+    const std::function<std::optional<JsonValue>()> nextMessage =
+        [&]() -> std::optional<JsonValue> {
+        if (!fromLines)
+            return given < messages.size() ? std::optional<JsonValue>(messages.at(given++))
+                                           : std::nullopt;
+        QByteArray line;
+        while (true) {
+            const InputLines::Result r = input.next(&line);
+            if (r == InputLines::Result::End)
+                return std::nullopt;
+            if (r == InputLines::Result::TooLong) {
+                CommandLineTool::error(
+                    QStringLiteral("stdin line %1: %2 bytes, over the message size limit of %3 "
+                                   "bytes; not sent")
+                        .arg(input.lineNumber())
+                        .arg(input.refusedSize())
+                        .arg(maxBytes));
+                inputRc = 1;
+                continue;
+            }
+            QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            const QString text = utf8.decode(line);
+            if (utf8.hasError()) {
+                // Python would have stopped with a UnicodeDecodeError; replacing bytes silently
+                // would send something the user did not write.
+                CommandLineTool::error(QStringLiteral("stdin line %1: not valid UTF-8; not sent")
+                                           .arg(input.lineNumber()));
+                inputRc = 1;
+                continue;
+            }
+            // Python: one message per stdin line, stripped.
+            return JsonValue(JsonValue::Object { { "log", JsonValue(text.trimmed()) } });
+        }
+    };
 
-    if (p.isSet(amqpOpt) || p.isSet(busOpt))
-        return publishAmqp(p, opts, messages, jsonInput || p.isSet(messageOpt));
+    if (p.isSet(amqpOpt) || p.isSet(busOpt)) {
+        const int rc = publishAmqp(p, opts, nextMessage);
+        return rc != 0 ? rc : inputRc;
+    }
 
     Publisher pub(opts);
     QString error;
@@ -329,19 +395,9 @@ int main(int argc, char *argv[])
         return true;
     };
     int rc = 0;
-    if (!messages.isEmpty() || p.isSet(messageOpt) || jsonInput) {
-        for (const JsonValue &m : std::as_const(messages))
-            if (!send(m))
-                rc = 1;
-    } else {
-        // Python: one message per stdin line, stripped.
-        std::string line;
-        while (std::getline(std::cin, line)) {
-            const QString text = QString::fromUtf8(line.data(), qsizetype(line.size())).trimmed();
-            if (!send(JsonValue(JsonValue::Object { { "log", JsonValue(text) } })))
-                rc = 1;
-        }
-    }
+    while (const std::optional<JsonValue> m = nextMessage())
+        if (!send(*m))
+            rc = 1;
     pub.close(); // lingers until queued messages are written (zmq_linger)
-    return rc;
+    return rc != 0 ? rc : inputRc;
 }

@@ -4,6 +4,7 @@
 // fedmsg-tail: watch a fedmsg bus from a terminal. The logic (filters, formats, sources) lives in
 // lib/bus; this file only parses options and writes lines.
 
+#include "LineWriter.h"
 #include "UnixSignalWatcher.h"
 
 #include "amqp/AmqpPresets.h"
@@ -27,6 +28,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cerrno>
@@ -46,15 +48,8 @@ struct Counters
     quint64 dropped = 0;
 };
 
-/// Writes one line to stdout; false when stdout is gone (EPIPE): time to exit quietly.
-bool writeLine(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8() + '\n';
-    if (std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout)
-        != std::size_t(bytes.size()))
-        return false;
-    return true;
-}
+/// Lines waiting for a slow reader of a ZeroMQ tail at most (then the oldest are dropped).
+constexpr qsizetype MaxQueuedOutput = 16 * 1024 * 1024;
 
 QStringList splitList(const QStringList &values)
 {
@@ -144,7 +139,8 @@ int main(int argc, char *argv[])
             "Print stored messages from the applet's history instead of listening; "
             "the arguments are a full-text query (words, prefix*, \"phrases\", OR, -word)."));
     const QCommandLineOption historyDbOpt(QStringLiteral("history-db"),
-        QStringLiteral("The history database to read (default: the applet's)."),
+        QStringLiteral("The history database to read (default: the applet's, "
+                       "~/.local/share/fedmsg-notify/history.sqlite)."),
         QStringLiteral("FILE"));
     p.addPositionalArgument(QStringLiteral("query"),
         QStringLiteral("With --history: what to search for (all messages when empty)."),
@@ -176,8 +172,8 @@ int main(int argc, char *argv[])
     FedmsgConfigReader reader;
     if (!tool.readConfig(p, reader))
         return 2;
-    if (tool.printConfigIfAsked(p, reader))
-        return 0;
+    if (const std::optional<int> printed = tool.printConfigIfAsked(p, reader))
+        return *printed;
 
     BusConfig bus = reader.toBusConfig(QStringLiteral("fedmsg-tail"));
     if (p.isSet(amqpOpt) || p.isSet(busOpt)) {
@@ -192,11 +188,16 @@ int main(int argc, char *argv[])
                 return 2;
             }
             bus = *named;
+            // The bus's own queue when it has one (the applet's, resumed); a reader never makes
+            // one up that would stay behind on the broker.
+            bus.amqp.transientQueue = bus.amqp.queueName.isEmpty();
         } else {
-            // Fedora's public broker settings (certificates, identity) unless given otherwise.
+            // Fedora's public broker settings (certificates, identity) unless given otherwise;
+            // an ad-hoc tail leaves nothing on the broker (exclusive, auto-delete queue).
             bus = AmqpPresets::fedoraProduction();
             bus.name = QStringLiteral("fedmsg-tail");
             bus.amqp.queueName.clear();
+            bus.amqp.transientQueue = true;
             bus.endpoints = { BusEndpoint { p.value(amqpOpt), {} } };
         }
         if (bus.transport == BusConfig::Transport::Amqp) {
@@ -284,7 +285,12 @@ int main(int argc, char *argv[])
 
     if (historyMode) {
         // The store as a terminal tool: newest matches, printed oldest first like a log.
-        HistoryReader store(p.value(historyDbOpt));
+        // The applet's store: fedmsg-tail's own AppDataLocation would be .../fedmsg-tail/.
+        const QString dbPath = p.isSet(historyDbOpt)
+            ? p.value(historyDbOpt)
+            : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+                + QStringLiteral("/fedmsg-notify/history.sqlite");
+        HistoryReader store(dbPath);
         HistoryQuery query;
         query.text = p.positionalArguments().join(QLatin1Char(' '));
         query.limit = maxCount > 0 ? int(maxCount) : 50;
@@ -297,6 +303,7 @@ int main(int argc, char *argv[])
             return 2;
         }
         std::reverse(rows.begin(), rows.end());
+        LineWriter out(STDOUT_FILENO, 0, {});
         for (const StoredMessage &row : std::as_const(rows)) {
             QString parseError;
             const std::optional<Envelope> env = row.toEnvelope(&parseError);
@@ -310,10 +317,9 @@ int main(int argc, char *argv[])
             QString text = formatter.format(*env);
             if (env->trust() == TrustState::Untrusted)
                 text = TailFormatter::untrustedMarker(*env) + QLatin1Char(' ') + text;
-            if (!writeLine(text))
+            if (!out.write(text.toUtf8()))
                 return 0;
         }
-        std::fflush(stdout);
         return 0;
     }
 
@@ -324,15 +330,40 @@ int main(int argc, char *argv[])
     }
     Counters counters;
     int exitCode = 0;
+    bool interrupted = false;
     auto finish = [&](int code) {
         exitCode = code;
         QCoreApplication::exit(code);
     };
+    // At-least-once sources (AMQP) write each line at once and acknowledge it after: a slow
+    // reader holds the acknowledgements back and the broker's prefetch limit stops the flow.
+    // ZeroMQ cannot be held back: its lines wait in a bounded queue, the oldest dropped.
+    auto *out = new LineWriter(
+        STDOUT_FILENO, source->isAtLeastOnce() ? 0 : MaxQueuedOutput, [&app, &finish] {
+            QMetaObject::invokeMethod(
+                &app,
+                [&finish] {
+                    finish(0);
+                },
+                Qt::QueuedConnection);
+        });
     QObject::connect(
         source.get(), &Source::envelopesReceived, &app, [&](const QList<Envelope> &batch) {
+            // What was printed (or deliberately filtered) is acknowledged, never what comes
+            // after the last line printed (--count, a closed pipe): the broker keeps that.
+            QList<quint64> done;
+            auto acknowledgeDone = [&] {
+                if (source->isAtLeastOnce() && !done.isEmpty())
+                    source->acknowledge(done);
+            };
+            auto markDone = [&](const Envelope &env) {
+                if (env.deliveryTag() != 0)
+                    done.append(env.deliveryTag());
+            };
             for (const Envelope &env : batch) {
                 if (!filter.accepts(env.topic()) || !formatter.passesUserPackageFilter(env)) {
                     ++counters.filtered;
+                    markDone(env);
                     continue;
                 }
                 const bool untrusted =
@@ -345,35 +376,27 @@ int main(int argc, char *argv[])
                             QStringLiteral("%1: %2 %3")
                                 .arg(
                                     TailFormatter::untrustedMarker(env), env.topic(), env.msgId()));
+                        markDone(env);
                         continue;
                     }
                 }
                 QString text = formatter.format(env);
                 if (untrusted)
                     text = TailFormatter::untrustedMarker(env) + QLatin1Char(' ') + text;
-                if (!writeLine(text)) {
+                if (!out->write(text.toUtf8())) {
+                    acknowledgeDone();
                     finish(0); // EPIPE: the reader went away
                     return;
                 }
+                markDone(env);
                 ++counters.shown;
                 if (maxCount > 0 && qint64(counters.shown) >= maxCount) {
-                    std::fflush(stdout);
+                    acknowledgeDone(); // goes out before the stop (AmqpWorker orders them)
                     finish(0);
                     return;
                 }
             }
-            if (std::fflush(stdout) != 0 && errno == EPIPE) {
-                finish(0);
-                return;
-            }
-            // At-least-once sources (AMQP) get their acknowledgement once the batch is printed.
-            if (source->isAtLeastOnce()) {
-                QList<quint64> tags;
-                for (const Envelope &env : batch)
-                    if (env.deliveryTag() != 0)
-                        tags.append(env.deliveryTag());
-                source->acknowledge(tags);
-            }
+            acknowledgeDone();
         });
     QObject::connect(source.get(),
         &Source::messageDropped,
@@ -391,6 +414,7 @@ int main(int argc, char *argv[])
 
     UnixSignalWatcher unixSignals;
     QObject::connect(&unixSignals, &UnixSignalWatcher::signalReceived, &app, [&](int) {
+        interrupted = true;
         finish(0);
     });
 
@@ -422,6 +446,18 @@ int main(int argc, char *argv[])
     }
     app.exec();
     source->stop();
+    // Interrupted behind a stuck reader: give the queue a moment, then leave it (and the
+    // writer, blocked in write()) behind.
+    const bool drained = out->finish(interrupted ? 2000 : -1);
+    const quint64 slow = out->dropped();
+    if (drained)
+        delete out;
+    if (slow > 0)
+        CommandLineTool::error(
+            QStringLiteral("%1 message(s) not shown: the output was not read fast enough (at "
+                           "most %2 MiB wait, the oldest were dropped)")
+                .arg(slow)
+                .arg(MaxQueuedOutput / (1024 * 1024)));
     if (counters.untrusted > 0 || counters.dropped > 0)
         CommandLineTool::error(QStringLiteral("%1 shown, %2 untrusted, %3 dropped")
                                    .arg(counters.shown)

@@ -23,8 +23,10 @@ class AmqpWorker;
  *
  * One connection per bus on a worker thread (AmqpWorker): TLS with client certificate and SASL
  * EXTERNAL, a private UUID-named queue (neither exclusive nor auto-delete, x-expires 1 h) that
- * buffers messages while the applet is offline, one binding on amq.topic per pattern from
- * AmqpTopicPatterns::fromSubscriptions(config.topics), prefetch config.amqp.prefetch, manual
+ * buffers messages while the applet is offline (or, with config.amqp.transientQueue, a
+ * server-named exclusive auto-delete queue that ends with the connection), one binding on
+ * amq.topic per pattern from AmqpTopicPatterns::fromSubscriptions(config.topics), prefetch
+ * config.amqp.prefetch, manual
  * acks: a delivery is acknowledged only when acknowledge() gets its Envelope::deliveryTag,
  * which the pipeline calls after History stored it. Reconnects with exponential backoff and
  * jitter; reconnectNow() skips the wait.

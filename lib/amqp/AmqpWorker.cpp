@@ -395,7 +395,15 @@ bool AmqpWorker::setupConsumer(QString *error)
         *error = err.text;
         return false;
     };
-    if (!isAcceptableQueueName(m_queue)) {
+    if (m_config.amqp.transientQueue) {
+        // Nothing to resume and nothing to leave behind: the broker names it (amq.gen-...)
+        // and deletes it when this connection ends.
+        m_queue.clear();
+        if (!m_conn.declareQueue(
+                m_channel, QString(), false, false, true, true, JsonValue(), &e, &m_queue)) {
+            return fail(e);
+        }
+    } else if (!isAcceptableQueueName(m_queue)) {
         if (!m_queue.isEmpty()) {
             qCWarning(lcAmqp).noquote()
                 << m_config.name
@@ -408,7 +416,8 @@ bool AmqpWorker::setupConsumer(QString *error)
     }
     // Passive first: tells whether the broker kept our queue (no gap) or lost it (expired
     // after an hour without consumer, broker restart, deleted): then re-create it and say so.
-    const bool exists = m_conn.declareQueue(m_channel, m_queue, true, false, false, false, {}, &e);
+    const bool exists = m_config.amqp.transientQueue
+        || m_conn.declareQueue(m_channel, m_queue, true, false, false, false, {}, &e);
     if (!exists) {
         if (e.connectionLost || e.code != 404) {
             return fail(e);

@@ -28,6 +28,9 @@ struct AmqpSettings
     QString keyFile;
     QString loginIdentity { QStringLiteral("fedora") }; ///< SASL EXTERNAL identity
     QString queueName; ///< UUID queue name kept in settings; empty = generate on first start
+    /// An ad-hoc consumer (fedmsg-tail --amqp-url): a server-named, exclusive, auto-delete queue
+    /// that goes away with the connection, as `fedora-messaging consume` uses; queueName unused.
+    bool transientQueue = false;
     QString exchange { QStringLiteral("amq.topic") };
     int prefetch = 25;
     int heartbeatSeconds = 60;

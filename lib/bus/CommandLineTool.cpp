@@ -3,6 +3,7 @@
 #include "bus/CommandLineTool.h"
 
 #include "bus/FedmsgConfigReader.h"
+#include "bus/TerminalText.h"
 #include "json/JsonWriter.h"
 
 #include <QCommandLineParser>
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -124,20 +126,32 @@ bool CommandLineTool::readConfig(const QCommandLineParser &parser, FedmsgConfigR
     return true;
 }
 
-bool CommandLineTool::printConfigIfAsked(
+std::optional<int> CommandLineTool::printConfigIfAsked(
     const QCommandLineParser &parser, const FedmsgConfigReader &reader) const
 {
     if (!parser.isSet(m_printConfig))
-        return false;
+        return std::nullopt;
+    const QList<PyDiagnostic> diagnostics = reader.diagnostics();
+    const bool broken = std::any_of(diagnostics.begin(), diagnostics.end(), [](const auto &d) {
+        return d.kind == PyDiagnostic::Kind::Error;
+    });
+    if (broken) {
+        // A configuration with a file left out is not the configuration: the error (file:line)
+        // is on stderr already.
+        error(QStringLiteral("--print-config: the configuration has errors (see above)"));
+        return 1;
+    }
     const std::string text = JsonWriter::pretty(reader.config(), 4) + '\n';
     std::fwrite(text.data(), 1, text.size(), stdout);
-    return true;
+    return 0;
 }
 
 void CommandLineTool::error(const QString &text)
 {
-    const QByteArray bytes =
-        QStringLiteral("%1: %2\n").arg(QCoreApplication::applicationName(), text).toUtf8();
+    const QByteArray bytes = QStringLiteral("%1: %2\n")
+                                 .arg(QCoreApplication::applicationName(),
+                                     TerminalText::clip(TerminalText::escape(text), MaxErrorBytes))
+                                 .toUtf8();
     std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
 }
 

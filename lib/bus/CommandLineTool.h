@@ -3,7 +3,9 @@
 #pragma once
 
 #include <QCommandLineOption>
+
 #include <QString>
+#include <optional>
 
 class QCommandLineParser;
 
@@ -33,12 +35,16 @@ public:
     bool readConfig(const QCommandLineParser &parser, FedmsgConfigReader &reader) const;
     /// The --config-filename and --config paths as given.
     QStringList configPaths(const QCommandLineParser &parser) const;
-    /// With --print-config: prints the merged configuration (JSON) on stdout and returns true.
-    bool printConfigIfAsked(
+    /// With --print-config: prints the merged configuration (JSON) on stdout and returns the
+    /// exit status (0); when a fedmsg.d file had an error (readConfig printed it, file:line)
+    /// prints nothing and returns 1. Without --print-config: nullopt.
+    std::optional<int> printConfigIfAsked(
         const QCommandLineParser &parser, const FedmsgConfigReader &reader) const;
 
-    /// "<application name>: <text>" on stderr.
+    /// "<application name>: <text>" on stderr, made harmless for a terminal (text may carry a
+    /// message's topic or reason: controls escaped, clipped at MaxErrorBytes, saying how much).
     static void error(const QString &text);
+    static constexpr qsizetype MaxErrorBytes = 2048;
 
 private:
     QCommandLineOption m_config;

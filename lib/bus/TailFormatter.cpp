@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "bus/TailFormatter.h"
 
+#include "bus/TerminalText.h"
 #include "json/JsonWriter.h"
 
 #include <algorithm>
@@ -39,7 +40,7 @@ void colorInto(std::string &out, const JsonValue &v, bool color, int indent, int
     auto paint = [&](const char *c, const std::string &text) {
         if (color)
             out += c;
-        out += text;
+        out += TerminalText::escape(QString::fromStdString(text)).toStdString();
         if (color)
             out += Reset;
     };
@@ -109,7 +110,7 @@ QString TailFormatter::untrustedMarker(const Envelope &env)
     QString reason = env.trustReason().isEmpty() ? trustStateName(env.trust()) : env.trustReason();
     if (reason.startsWith(QLatin1String("Untrusted: ")))
         reason = reason.mid(11);
-    return QStringLiteral("UNTRUSTED (%1)").arg(reason);
+    return QStringLiteral("UNTRUSTED (%1)").arg(TerminalText::escape(reason));
 }
 
 QStringList TailFormatter::usersOf(const Envelope &env) const
@@ -174,6 +175,7 @@ QString TailFormatter::shortSummary(const Envelope &env)
     else
         text = QString::fromStdString(JsonWriter::canonical(msg));
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text = TerminalText::escape(text);
     constexpr int Max = 120;
     if (text.size() > Max)
         text = text.left(Max - 3) + QStringLiteral("...");
@@ -193,7 +195,8 @@ QString TailFormatter::query(const JsonValue &body, const QStringList &paths)
             else
                 v = &(*v)[key.toStdString()];
         }
-        out << (v->isString() ? v->toQString() : QString::fromStdString(JsonWriter::canonical(*v)));
+        out << TerminalText::escape(
+            v->isString() ? v->toQString() : QString::fromStdString(JsonWriter::canonical(*v)));
     }
     return out.join(QLatin1Char(','));
 }
@@ -214,7 +217,9 @@ QString TailFormatter::gourceLine(
         : users.first();
     return QStringLiteral("%1|%2|A|%3|%4")
         .arg(qint64(env.timestamp()))
-        .arg(user, path, QString::fromLatin1(h.left(6)).toUpper());
+        .arg(TerminalText::escape(user),
+            TerminalText::escape(path),
+            QString::fromLatin1(h.left(6)).toUpper());
 }
 
 std::string TailFormatter::colorJson(const JsonValue &v, bool color, int indent)
@@ -233,8 +238,11 @@ QString TailFormatter::format(const Envelope &env) const
         const QString when = env.sentAt().isValid()
             ? env.sentAt().toLocalTime().toString(QStringLiteral("ddd MMM d HH:mm:ss yyyy"))
             : QStringLiteral("(no timestamp)");
+        // The JSON writer escapes the strings' own newlines: the raw ones are its layout.
         return when + QLatin1Char('\n')
-            + QString::fromStdString(JsonWriter::pretty(withoutCredentials(env.body()), 4));
+            + TerminalText::escape(
+                QString::fromStdString(JsonWriter::pretty(withoutCredentials(env.body()), 4)),
+                TerminalText::Layout::KeepNewlines);
     }
     case Mode::ReallyPretty:
         return QString::fromStdString(colorJson(withoutCredentials(env.body()), m_color, 2));
@@ -243,19 +251,22 @@ QString TailFormatter::format(const Envelope &env) const
     case Mode::Terse: {
         if (m_render) {
             if (const auto r = m_render(env)) {
-                QString line = r->title + QStringLiteral(" -- ") + r->subtitle;
+                QString line = TerminalText::escape(r->title) + QStringLiteral(" -- ")
+                    + TerminalText::escape(r->subtitle);
                 if (!r->link.isEmpty())
-                    line += QLatin1Char(' ') + r->link;
+                    line += QLatin1Char(' ') + TerminalText::escape(r->link);
                 return line;
             }
         }
-        return shortTopic(env.topic()) + QStringLiteral(" -- ") + shortSummary(env);
+        return TerminalText::escape(shortTopic(env.topic())) + QStringLiteral(" -- ")
+            + shortSummary(env);
     }
     case Mode::Cowsay: {
         // fedmsg-tail --cowsay pipes msg2subtitle through cowsay
         if (m_render) {
             if (const auto r = m_render(env))
-                return cowsay(r->subtitle);
+                return cowsay(
+                    TerminalText::escape(r->subtitle, TerminalText::Layout::KeepNewlines));
         }
         return cowsay(shortSummary(env));
     }
@@ -273,8 +284,9 @@ QString TailFormatter::format(const Envelope &env) const
     const QString when = env.sentAt().isValid()
         ? env.sentAt().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
         : QStringLiteral("-");
+    // The canonical body is ASCII with every control escaped; the topic is the message's own.
     return QStringLiteral("[%1] %2 %3")
-        .arg(when, env.topic(), QString::fromStdString(env.canonicalBody()));
+        .arg(when, TerminalText::escape(env.topic()), QString::fromStdString(env.canonicalBody()));
 }
 
 QString TailFormatter::cowsay(const QString &text, int width)

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void configFoldersInOrder();
     void missingConfigFolderIsAnError();
     void overridesAndBadNumbers();
+    void printConfigFailsOnABrokenFile();
 };
 
 void TestCommandLineTool::setsUpTheProgram()
@@ -104,6 +105,35 @@ void TestCommandLineTool::overridesAndBadNumbers()
         FedmsgConfigReader r;
         QVERIFY2(!readWith({ QString::fromLatin1(bad) }, r), bad);
     }
+}
+
+void TestCommandLineTool::printConfigFailsOnABrokenFile()
+{
+    // --print-config on a folder with a syntax error: not the (partial) configuration and 0,
+    // but status 1 (the file:line error is on stderr from readConfig).
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("broken.py")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("config = dict(\n    a=1\n    b=2,\n)\n");
+    f.close();
+    const CommandLineTool tool(QStringLiteral("fedmsg-tool-test"));
+    QCommandLineParser p;
+    tool.addFedmsgOptions(p);
+    QVERIFY(p.parse({ QStringLiteral("x"),
+        QStringLiteral("--no-default-config"),
+        QStringLiteral("--config"),
+        dir.path(),
+        QStringLiteral("--print-config") }));
+    FedmsgConfigReader reader;
+    tool.readConfig(p, reader); // may fail closed by itself: the answer below must not be 0
+    QCOMPARE(tool.printConfigIfAsked(p, reader), std::optional<int>(1));
+
+    FedmsgConfigReader good;
+    QCommandLineParser q;
+    tool.addFedmsgOptions(q);
+    QVERIFY(q.parse({ QStringLiteral("x"), QStringLiteral("--no-default-config") }));
+    QVERIFY(tool.readConfig(q, good));
+    QCOMPARE(tool.printConfigIfAsked(q, good), std::nullopt);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLineTool)

@@ -4,6 +4,7 @@
 #include "render/Renderer.h"
 #include "json/JsonParser.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,8 +21,11 @@ private Q_SLOTS:
     void printsMatchesOldestFirst();
     void filtersByTopicPrefixAndCount();
     void badQueryAndMissingDatabaseAreClearErrors();
+    void readsTheAppletsHistoryByDefault();
+    void storedControlSequencesAreShownEscaped();
 
 private:
+    static bool writeStore(const QString &path);
     QStringList tail(
         const QStringList &args, int *exitCode = nullptr, QString *stderrText = nullptr);
     QTemporaryDir m_dir;
@@ -50,8 +54,13 @@ HistoryRecord record(
 void TestTailHistory::initTestCase()
 {
     m_db = m_dir.filePath(QStringLiteral("history.sqlite"));
+    QVERIFY(writeStore(m_db));
+}
+
+bool TestTailHistory::writeStore(const QString &path)
+{
     HistoryOptions options;
-    options.databasePath = m_db;
+    options.databasePath = path;
     History history(options);
     Renderer renderer;
     QSignalSpy stored(&history, &History::stored);
@@ -69,8 +78,7 @@ void TestTailHistory::initTestCase()
             QStringLiteral("2026-3"),
             R"({"agent":"pingou","name":"pagure","branch":"f40"})"),
     });
-    QVERIFY(stored.wait(10000));
-    QCOMPARE(stored.at(0).at(0).value<QList<StoreResult>>().size(), 3);
+    return stored.wait(10000) && stored.at(0).at(0).value<QList<StoreResult>>().size() == 3;
 }
 
 QStringList TestTailHistory::tail(const QStringList &args, int *exitCode, QString *stderrText)
@@ -140,6 +148,71 @@ void TestTailHistory::badQueryAndMissingDatabaseAreClearErrors()
     QVERIFY(none.isEmpty());
     QCOMPARE(code, 2);
     QVERIFY(!errors.isEmpty());
+}
+
+void TestTailHistory::readsTheAppletsHistoryByDefault()
+{
+    if (qEnvironmentVariableIsEmpty("FEDMSG_TAIL_BIN"))
+        QSKIP("FEDMSG_TAIL_BIN is set by ctest");
+    // The applet (application name fedmsg-notify) stores in $XDG_DATA_HOME/fedmsg-notify/; --help
+    // says --history reads the applet's history, so that is where it must look without
+    // --history-db.
+    QTemporaryDir home;
+    const QString dataHome = home.filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(dataHome + QStringLiteral("/fedmsg-notify")));
+    QVERIFY(writeStore(dataHome + QStringLiteral("/fedmsg-notify/history.sqlite")));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    p.setProcessEnvironment(env);
+    p.start(qEnvironmentVariable("FEDMSG_TAIL_BIN"),
+        { QStringLiteral("--history"), QStringLiteral("--json"), QStringLiteral("pagure") });
+    QVERIFY(p.waitForFinished(30000));
+    const QString errors = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitCode() == 0, qPrintable(errors));
+    const QStringList lines =
+        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY(lines.first().contains(QStringLiteral("\"msg_id\":\"2026-3\"")));
+}
+
+void TestTailHistory::storedControlSequencesAreShownEscaped()
+{
+    if (qEnvironmentVariableIsEmpty("FEDMSG_TAIL_BIN"))
+        QSKIP("FEDMSG_TAIL_BIN is set by ctest");
+    // A hostile message stored by the applet is as hostile when printed from the history.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("hostile.sqlite"));
+    {
+        HistoryOptions options;
+        options.databasePath = db;
+        History history(options);
+        Renderer renderer;
+        QSignalSpy stored(&history, &History::stored);
+        history.store({ record(renderer,
+            QStringLiteral("org.fedoraproject.prod.logger.log"),
+            QStringLiteral("evil-1"),
+            R"({"log":"clear\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202egnp.exe"})") });
+        QVERIFY(stored.wait(10000));
+    }
+    for (const QStringList &mode : { QStringList { QStringLiteral("--terse") },
+             QStringList {},
+             QStringList { QStringLiteral("--query"), QStringLiteral("msg.log") } }) {
+        QProcess p;
+        p.start(qEnvironmentVariable("FEDMSG_TAIL_BIN"),
+            QStringList { QStringLiteral("--history"), QStringLiteral("--history-db"), db } + mode);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("gnp.exe")), qPrintable(out));
+        for (const QChar c : out) {
+            const char16_t u = c.unicode();
+            QVERIFY2(
+                u == u'\n' || (u >= 0x20 && u != 0x7F && !(u >= 0x80 && u < 0xA0) && u != 0x202E),
+                qPrintable(QStringLiteral("U+%1 in %2").arg(int(u), 4, 16).arg(out)));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTailHistory)

@@ -112,6 +112,8 @@ private Q_SLOTS:
     void signedIsTrustedUnsignedIsReported();
     void terseAndQueryFormats();
     void commonFedmsgOptions();
+    void printConfigRefusesABrokenFile();
+    void loggerRefusesInvalidUtf8LinesAndSendsTheOthers();
     void encryptedSigningKeyAsksOnTheTerminal();
     void tailExitsOnSigterm();
     void tailExitsOnBrokenPipe();
@@ -419,6 +421,54 @@ void TestTailLogger::commonFedmsgOptions()
     QVERIFY(bad.waitForFinished(15000));
     QCOMPARE(bad.exitCode(), 2);
     QVERIFY(bad.readAllStandardError().contains("--io-threads"));
+}
+
+void TestTailLogger::printConfigRefusesABrokenFile()
+{
+    // A missing comma on line 3: printing "{}" (or the defaults) and exiting 0 would present
+    // a configuration that is not the one in the files.
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("base.py")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("config = dict(\n    validate_signatures=True,\n    topic_prefix='org.example'\n"
+            "    environment='prod',\n)\n");
+    f.close();
+    for (const QString &bin : { loggerBin(), tailBin() }) {
+        QProcess p;
+        p.start(bin,
+            { QStringLiteral("--no-default-config"),
+                QStringLiteral("--config"),
+                dir.path(),
+                QStringLiteral("--print-config") });
+        QVERIFY(p.waitForFinished(15000));
+        const QByteArray out = p.readAllStandardOutput();
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(p.exitCode() != 0, out.constData());
+        QVERIFY2(out.trimmed().isEmpty(), out.constData());
+        QVERIFY2(err.contains("base.py:"), err.constData());
+    }
+}
+
+void TestTailLogger::loggerRefusesInvalidUtf8LinesAndSendsTheOthers()
+{
+    const QString url = freeLoopbackEndpoint();
+    Tail tail({ QStringLiteral("--endpoint"),
+        url,
+        QStringLiteral("--json"),
+        QStringLiteral("--count"),
+        QStringLiteral("2") });
+    QByteArray err;
+    // Line 2 is not UTF-8 (a Latin-1 byte, then a stray continuation byte).
+    QCOMPARE(
+        runLogger(
+            { QStringLiteral("--bind"), url }, QByteArray("before\ncaf\xe9 \x80\nafter\n"), &err),
+        1);
+    QVERIFY2(err.contains("line 2") && err.contains("UTF-8"), err.constData());
+    QVERIFY(tail.waitForLines(2));
+    const QStringList out = tail.outLines();
+    QCOMPARE(out.size(), 2);
+    QCOMPARE(parse(out.at(0))["msg"]["log"].toQString(), QStringLiteral("before"));
+    QCOMPARE(parse(out.at(1))["msg"]["log"].toQString(), QStringLiteral("after"));
 }
 
 void TestTailLogger::encryptedSigningKeyAsksOnTheTerminal()

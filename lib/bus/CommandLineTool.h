@@ -10,6 +10,7 @@ class QCommandLineParser;
 namespace fedmsg {
 
 class FedmsgConfigReader;
+struct BusConfig;
 
 /**
  * @brief What fedmsg-tail and fedmsg-logger share: program set-up (name, version, quiet library
@@ -36,6 +37,13 @@ public:
     /// With --print-config: prints the merged configuration (JSON) on stdout and returns true.
     bool printConfigIfAsked(
         const QCommandLineParser &parser, const FedmsgConfigReader &reader) const;
+
+    /**
+     * Trust fails closed: a bus whose configuration was not read whole (BusConfig::configError)
+     * is refused with that reason unless validation was turned off explicitly (--no-validate),
+     * which clears the error after a warning. False (error printed) when refused.
+     */
+    static bool acceptConfigError(BusConfig &bus, bool validationTurnedOff);
 
     /// "<application name>: <text>" on stderr.
     static void error(const QString &text);

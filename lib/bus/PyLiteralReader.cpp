@@ -442,10 +442,14 @@ public:
         return it == m_env.end() ? nullptr : &it->second;
     }
 
-    void report(PyDiagnostic::Kind kind, int line, const QString &message)
+    void report(PyDiagnostic::Kind kind,
+        int line,
+        const QString &message,
+        PyDiagnostic::Dropped dropped = PyDiagnostic::Dropped::Part,
+        const QString &key = {})
     {
         if (m_diags)
-            m_diags->append(PyDiagnostic { kind, m_file, line, message });
+            m_diags->append(PyDiagnostic { kind, m_file, line, message, dropped, key });
     }
 
 private:
@@ -490,7 +494,8 @@ private:
         if (first.lineStart && first.column > 0) {
             report(PyDiagnostic::Kind::Unsupported,
                 first.line,
-                QStringLiteral("indented block ignored (only top-level assignments are read)"));
+                QStringLiteral("indented block ignored (only top-level assignments are read)"),
+                PyDiagnostic::Dropped::Statement);
             skipStatement();
             return;
         }
@@ -518,7 +523,8 @@ private:
             if (isName(kw)) {
                 report(PyDiagnostic::Kind::Unsupported,
                     first.line,
-                    QStringLiteral("'%1' statement ignored").arg(QString::fromLatin1(kw)));
+                    QStringLiteral("'%1' statement ignored").arg(QString::fromLatin1(kw)),
+                    PyDiagnostic::Dropped::Statement);
                 skipStatement();
                 return;
             }
@@ -541,7 +547,8 @@ private:
         }
         report(PyDiagnostic::Kind::Unsupported,
             first.line,
-            QStringLiteral("statement ignored (only `name = literal` is read)"));
+            QStringLiteral("statement ignored (only `name = literal` is read)"),
+            PyDiagnostic::Dropped::Statement);
         skipStatement();
     }
 
@@ -711,8 +718,7 @@ private:
                     if (v.ok())
                         members.emplace_back(key.text, std::move(*v.value));
                     else
-                        dropped(
-                            v, QStringLiteral("key '%1'").arg(QString::fromStdString(key.text)));
+                        droppedKey(v, QString::fromStdString(key.text));
                 } else if (isOp("**")) {
                     next();
                     mergeInto(members, expr(), line);
@@ -759,6 +765,15 @@ private:
         report(PyDiagnostic::Kind::Unsupported,
             v.line,
             QStringLiteral("%1 (%2 skipped)").arg(v.unsupported, what));
+    }
+
+    void droppedKey(const Val &v, const QString &key)
+    {
+        report(PyDiagnostic::Kind::Unsupported,
+            v.line,
+            QStringLiteral("%1 (key '%2' skipped)").arg(v.unsupported, key),
+            PyDiagnostic::Dropped::Key,
+            key);
     }
 
     static std::optional<std::string> keyText(const JsonValue &k)
@@ -958,7 +973,7 @@ private:
                         keyLine,
                         QStringLiteral("dict key that is not a string or number (entry skipped)"));
                 else if (!value.ok())
-                    dropped(value, QStringLiteral("key '%1'").arg(QString::fromStdString(*k)));
+                    droppedKey(value, QString::fromStdString(*k));
                 else
                     members.emplace_back(std::move(*k), std::move(*value.value));
             }
@@ -1004,7 +1019,9 @@ std::optional<JsonValue> PyLiteralReader::readAssignment(std::string_view source
         parser.report(PyDiagnostic::Kind::Unsupported,
             v->line,
             QStringLiteral("%1 (the whole '%2' is skipped)")
-                .arg(v->unsupported, QString::fromLatin1(variable)));
+                .arg(v->unsupported, QString::fromLatin1(variable)),
+            PyDiagnostic::Dropped::Variable,
+            QString::fromLatin1(variable));
         return std::nullopt;
     }
     return v->value;

@@ -143,6 +143,7 @@ void Application::reportConfigProblems(const QStringList &problems)
     n.body = problems.join(QLatin1Char('\n'));
     n.category = QStringLiteral("x-fedmsg.config");
     m_notifier->show(n);
+    Q_EMIT notified(n.summary);
 }
 
 void Application::onMessages(const QList<EngineMessage> &messages)

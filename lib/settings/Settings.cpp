@@ -50,8 +50,8 @@ QString findBrokenReason(const QString &path)
     if (!f.exists() || !f.open(QIODevice::ReadOnly))
         return {};
     const QByteArray data = f.readAll();
-    if (data.trimmed().isEmpty())
-        return {};
+    if (data.trimmed().isEmpty()) // cut at its first line: every version writes at least one key
+        return QStringLiteral("it is empty");
     if (data.contains('\0'))
         return QStringLiteral("it contains NUL bytes");
     QStringDecoder decoder(QStringDecoder::Utf8);

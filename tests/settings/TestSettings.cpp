@@ -207,10 +207,13 @@ void TestSettings::fileCutAtAnyLineEndIsKeptAsideAndDefaultsUsed()
     QCOMPARE(Settings(path).buses(presets).size(), 4); // the whole file is fine
     QVERIFY(Settings(path).recoveredFrom().isEmpty());
 
+    QList<qsizetype> lineEnds { 0 }; // every cut at a line end, the empty file included
+    for (qsizetype i = 0; i + 1 < whole.size(); ++i)
+        if (whole.at(i) == '\n')
+            lineEnds.append(i + 1);
     int cuts = 0;
-    for (qsizetype end = whole.indexOf('\n'); end >= 0 && end + 1 < whole.size();
-         end = whole.indexOf('\n', end + 1)) {
-        const QByteArray cut = whole.left(end + 1);
+    for (const qsizetype length : std::as_const(lineEnds)) {
+        const QByteArray cut = whole.left(length);
         QTemporaryDir caseDir;
         const QString cutPath = caseDir.filePath(QStringLiteral("s.conf"));
         QFile out(cutPath);

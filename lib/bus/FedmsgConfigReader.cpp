@@ -147,10 +147,12 @@ QList<PyDiagnostic> FedmsgConfigReader::trustProblems() const
 {
     QList<PyDiagnostic> out;
     for (const PyDiagnostic &d : m_diagnostics) {
+        // keyPath starts at the outermost dict: a trust key itself, or anything inside one (an
+        // entry of routing_policy), was left out.
         const bool lost = d.kind == PyDiagnostic::Kind::Error
             || d.dropped == PyDiagnostic::Dropped::Statement
             || d.dropped == PyDiagnostic::Dropped::Variable
-            || (d.dropped == PyDiagnostic::Dropped::Key && isTrustKey(d.key));
+            || (!d.keyPath.isEmpty() && isTrustKey(d.keyPath.constFirst()));
         if (lost)
             out.append(d);
     }

@@ -66,7 +66,8 @@ public:
     /**
      * Why the signature settings (validate_signatures, ca_cert_location, crl_location,
      * routing_policy, routing_nitpicky, crypto_*) may not be what the files say: every error,
-     * every ignored statement or whole `config`, and every trust key whose value was skipped.
+     * every ignored statement or whole `config`, and every value skipped in or as a trust key
+     * (a routing_policy entry too).
      * Empty when the trust settings were read whole. Trust fails closed on these: the bus of
      * toBusConfig() carries a configError and does not connect.
      */

@@ -448,8 +448,14 @@ public:
         PyDiagnostic::Dropped dropped = PyDiagnostic::Dropped::Part,
         const QString &key = {})
     {
-        if (m_diags)
-            m_diags->append(PyDiagnostic { kind, m_file, line, message, dropped, key });
+        if (!m_diags)
+            return;
+        PyDiagnostic d { kind, m_file, line, message, dropped, key };
+        for (const std::string &k : m_keyPath)
+            d.keyPath.append(QString::fromStdString(k));
+        if (dropped == PyDiagnostic::Dropped::Key)
+            d.keyPath.append(key);
+        m_diags->append(std::move(d));
     }
 
 private:
@@ -714,7 +720,7 @@ private:
                 if (peek().type == Tok::Name && isOp("=", 1)) {
                     const Token &key = next();
                     next();
-                    Val v = expr();
+                    Val v = valueOfKey(key.text);
                     if (v.ok())
                         members.emplace_back(key.text, std::move(*v.value));
                     else
@@ -960,12 +966,12 @@ private:
                     return Val::bad(QStringLiteral("set literal"), open.line);
                 }
                 next();
-                Val value = expr();
+                std::optional<std::string> k = key.ok() ? keyText(*key.value) : std::nullopt;
+                Val value = k ? valueOfKey(*k) : expr();
                 if (isName("for")) {
                     skipTo("}");
                     return Val::bad(QStringLiteral("comprehension"), open.line);
                 }
-                std::optional<std::string> k = key.ok() ? keyText(*key.value) : std::nullopt;
                 if (!key.ok())
                     dropped(key, QStringLiteral("dict entry"));
                 else if (!k)
@@ -985,7 +991,21 @@ private:
         return Val::of(JsonValue(std::move(members)));
     }
 
+    /// The value of dict entry `key`: findings inside it carry the key in their keyPath.
+    Val valueOfKey(const std::string &key)
+    {
+        struct Scope
+        {
+            std::vector<std::string> &path;
+            ~Scope() { path.pop_back(); }
+        };
+        m_keyPath.push_back(key);
+        const Scope scope { m_keyPath };
+        return expr();
+    }
+
     static constexpr int MaxDepth = 200;
+    std::vector<std::string> m_keyPath; ///< keys of the dict entries being evaluated
     std::vector<Token> m_toks;
     std::size_t m_i = 0;
     int m_depth = 0;

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <string_view>
@@ -30,6 +31,9 @@ struct PyDiagnostic
     };
     Dropped dropped = Dropped::Part;
     QString key; ///< with Dropped::Key or Dropped::Variable
+    /// The dict keys from the outermost dict of the expression down to the finding, e.g.
+    /// {"routing_policy", "org.fedoraproject.prod.x"}; empty outside any dict entry.
+    QStringList keyPath;
 
     PyDiagnostic() = default;
     PyDiagnostic(Kind kind_,

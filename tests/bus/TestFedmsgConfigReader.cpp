@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <unistd.h>
 
@@ -270,6 +271,11 @@ void TestFedmsgConfigReader::trustKeyInDoubtFailsClosed_data()
     QTest::newRow("routing policy")
         << QByteArray("import os\nconfig = {'routing_policy': os.policy, 'x': 1}\n")
         << QStringLiteral("key 'routing_policy' skipped");
+    QTest::newRow("routing policy entry")
+        << QByteArray("import socket\nconfig = dict(routing_policy={\n"
+                      "    'org.example.prod.announce': ['a', socket.gethostname()],\n"
+                      "    'org.example.prod.x': socket.getfqdn(),\n})\n")
+        << QStringLiteral("20-ssl.py:3: unsupported: socket.gethostname() (list element skipped)");
     QTest::newRow("statement") << QByteArray("config = dict(validate_signatures=False)\n"
                                              "config['validate_signatures'] = True\n")
                                << QStringLiteral("statement ignored");
@@ -304,6 +310,11 @@ void TestFedmsgConfigReader::otherUnsupportedValuesKeepTheBus()
     reader.read();
     QVERIFY(!reader.diagnostics().isEmpty());
     QVERIFY2(reader.trustProblems().isEmpty(), qPrintable(joined(reader.trustProblems())));
+    // certnames (signing, not trust) lost an entry: that is reported with its key path.
+    const QList<PyDiagnostic> diags = reader.diagnostics();
+    QVERIFY(std::any_of(diags.begin(), diags.end(), [](const PyDiagnostic &d) {
+        return d.keyPath == QStringList { QStringLiteral("certnames") };
+    }));
     QVERIFY(reader.toBusConfig().configError.isEmpty());
 }
 

@@ -263,6 +263,22 @@ int main(int argc, char *argv[])
         CommandLineTool::error(QStringLiteral("--cert and --key go together"));
         return 2;
     }
+    if (!amqp && !p.isSet(certOpt)) {
+        // Signing fails closed like validation: a fedmsg.d folder that was not read whole may
+        // have lost sign_messages=True, and sending unsigned would then be the quiet result.
+        QList<PyDiagnostic> problems = reader.trustProblems();
+        for (const PyDiagnostic &d : reader.diagnostics())
+            if (!d.keyPath.isEmpty() && d.keyPath.constFirst() == QLatin1String("sign_messages"))
+                problems.append(d);
+        if (!problems.isEmpty()) {
+            CommandLineTool::error(
+                QStringLiteral("fedmsg.d could not be read whole, so whether messages must be "
+                               "signed is in doubt; nothing sent (fix it, or give --cert and "
+                               "--key): %1")
+                    .arg(problems.constFirst().toString()));
+            return 2;
+        }
+    }
     if (amqp) {
         // --cert/--key are the broker client certificate here; nothing is signed.
     } else if (p.isSet(certOpt)) {

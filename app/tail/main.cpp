@@ -221,6 +221,9 @@ int main(int argc, char *argv[])
                                    .arg(p.positionalArguments().join(QLatin1Char(' '))));
         return 2;
     }
+    // A fedmsg.d folder that could not be read whole leaves trust in doubt: refuse to tail it.
+    if (!historyMode && !CommandLineTool::acceptConfigError(bus, p.isSet(noValidateOpt)))
+        return 2;
     if (bus.endpoints.isEmpty() && !historyMode) {
         CommandLineTool::error(
             QStringLiteral("no endpoints: give --endpoint URL or configure endpoints in fedmsg.d"));

@@ -3,6 +3,7 @@
 #include "Application.h"
 
 #include "bus/BusPresets.h"
+#include "bus/FedmsgConfigReader.h"
 #include "bus/NetworkWatcher.h"
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
@@ -14,6 +15,8 @@
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QLoggingCategory>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcApp, "fedmsg.app")
 
@@ -89,7 +92,26 @@ bool Application::start()
         m_engine.get(),
         &Engine::setDisabledServices);
 
-    QList<BusConfig> buses = m_settings->buses(BusPresets::all(m_options.configDirs));
+    // The folders fedmsg-tail reads: /etc/fedmsg.d, ~/.fedmsg.d, then --config.
+    QStringList fileErrors;
+    const QStringList fedmsgDirs = FedmsgConfigReader::withDefaults(m_options.configDirs,
+        m_options.systemConfigDir.isEmpty() ? FedmsgConfigReader::systemDirectory()
+                                            : m_options.systemConfigDir);
+    QList<BusConfig> buses = m_settings->buses(BusPresets::all(fedmsgDirs, &fileErrors));
+    // First why a bus does not connect, then the file errors that text does not name already.
+    QStringList problems;
+    for (const BusConfig &bus : std::as_const(buses))
+        if (bus.enabled && !bus.configError.isEmpty())
+            problems.append(bus.label + QStringLiteral(": ") + bus.configError);
+    for (const QString &error : std::as_const(fileErrors))
+        if (std::none_of(problems.begin(), problems.end(), [&](const QString &p) {
+                return p.contains(error);
+            }))
+            problems.append(error);
+    if (!m_settings->recoveredFrom().isEmpty())
+        problems.append(tr("the settings file was broken (%1); it was kept as %2 and defaults "
+                           "are used")
+                            .arg(m_settings->brokenReason(), m_settings->recoveredFrom()));
     if (m_options.demo) {
         m_demo = std::make_unique<DemoBus>();
         QString error;
@@ -103,9 +125,25 @@ bool Application::start()
         }
     }
     m_engine->setBuses(buses);
+    reportConfigProblems(problems);
     updateTrayState();
     m_tray->show();
     return true;
+}
+
+void Application::reportConfigProblems(const QStringList &problems)
+{
+    m_configProblems = problems;
+    if (problems.isEmpty())
+        return;
+    for (const QString &problem : problems)
+        qCWarning(lcApp).noquote() << problem;
+    Notification n;
+    n.summary = tr("fedmsg-notify: %n configuration problem(s)", nullptr, int(problems.size()));
+    n.body = problems.join(QLatin1Char('\n'));
+    n.category = QStringLiteral("x-fedmsg.config");
+    m_notifier->show(n);
+    Q_EMIT notified(n.summary);
 }
 
 void Application::onMessages(const QList<EngineMessage> &messages)
@@ -171,8 +209,13 @@ void Application::onEndpointStatus(const EndpointStatus &)
 
 void Application::updateTrayState()
 {
+    // A configuration problem stays visible in the status line until the next start.
+    const QString problems = m_configProblems.isEmpty()
+        ? QString()
+        : tr("%n configuration problem(s): %1", nullptr, int(m_configProblems.size()))
+              .arg(m_configProblems.constFirst());
     if (!m_engine || m_engine->sourceCount() == 0) {
-        m_tray->setState(TrayIcon::State::NoBus);
+        m_tray->setState(TrayIcon::State::NoBus, problems);
         return;
     }
     int connected = 0;
@@ -185,12 +228,18 @@ void Application::updateTrayState()
             || s.state == EndpointStatus::State::Retrying)
             ++connecting;
     }
+    const auto withProblems = [&problems](const QString &detail) {
+        if (problems.isEmpty())
+            return detail;
+        return detail.isEmpty() ? problems : detail + QStringLiteral(" — ") + problems;
+    };
     if (connected > 0)
-        m_tray->setState(TrayIcon::State::Connected, tr("%n endpoint(s)", nullptr, connected));
+        m_tray->setState(
+            TrayIcon::State::Connected, withProblems(tr("%n endpoint(s)", nullptr, connected)));
     else if (connecting > 0 || statuses.isEmpty())
-        m_tray->setState(TrayIcon::State::Connecting);
+        m_tray->setState(TrayIcon::State::Connecting, withProblems({}));
     else
-        m_tray->setState(TrayIcon::State::Offline);
+        m_tray->setState(TrayIcon::State::Offline, withProblems({}));
 }
 
 } // namespace fedmsg

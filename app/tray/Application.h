@@ -35,7 +35,8 @@ public:
     struct Options
     {
         bool demo = false; ///< run the embedded demo bus
-        QStringList configDirs; ///< extra fedmsg.d directories to import
+        QStringList configDirs; ///< fedmsg.d folders read after /etc/fedmsg.d and ~/.fedmsg.d
+        QString systemConfigDir; ///< empty = /etc/fedmsg.d
         QString settingsPath; ///< empty = Settings::defaultPath()
         QString historyPath; ///< empty = the default database
     };
@@ -62,6 +63,7 @@ private:
     void updateTrayState();
     void showFallback(const Notification &notification);
     void addRecent(const EngineMessage &message);
+    void reportConfigProblems(const QStringList &problems);
 
     Options m_options;
     std::unique_ptr<SingleInstance> m_instance;
@@ -73,6 +75,7 @@ private:
     std::unique_ptr<DBusNotifier> m_notifier;
     std::unique_ptr<NetworkWatcher> m_network;
     std::unique_ptr<DemoBus> m_demo;
+    QStringList m_configProblems; ///< shown in the tray status and once as a notification
 };
 
 } // namespace fedmsg

@@ -107,13 +107,34 @@ std::optional<FedoraMessagingConfig::Import> FedoraMessagingConfig::load(
         }
         return std::nullopt;
     }
-    return parse(f.readAll(), path, error, busName);
+    if (f.size() > MaxFileSize) {
+        if (error) {
+            *error = QStringLiteral("%1: file too large for a config file (%2 bytes; the limit "
+                                    "is %3 MiB)")
+                         .arg(path)
+                         .arg(f.size())
+                         .arg(MaxFileSize / (1024 * 1024));
+        }
+        return std::nullopt;
+    }
+    // read() stops at the cap even if the file grows after the size check.
+    return parse(f.read(MaxFileSize + 1), path, error, busName);
 }
 
 std::optional<FedoraMessagingConfig::Import> FedoraMessagingConfig::parse(
     const QByteArray &toml, const QString &sourceName, QString *error, const QString &busName)
 {
     Reader r(sourceName, error);
+    if (toml.size() > MaxFileSize) {
+        if (error) {
+            *error = QStringLiteral("%1: file too large for a config file (%2 bytes; the limit "
+                                    "is %3 MiB)")
+                         .arg(sourceName)
+                         .arg(toml.size())
+                         .arg(MaxFileSize / (1024 * 1024));
+        }
+        return std::nullopt;
+    }
     toml::table root;
     try {
         root = toml::parse(std::string_view(toml.constData(), static_cast<size_t>(toml.size())),

@@ -55,13 +55,17 @@ QList<BusConfig> BusPresets::zeroMqPresets()
     return { fedoraFedmsg(), debianFedmsg() };
 }
 
-QList<BusConfig> BusPresets::fromFedmsgD(const QStringList &directories)
+QList<BusConfig> BusPresets::fromFedmsgD(const QStringList &directories, QStringList *problems)
 {
     FedmsgConfigReader reader(directories);
     reader.read();
-    if (!reader.hasEndpoints())
+    if (problems)
+        for (const PyDiagnostic &d : reader.errors())
+            problems->append(d.toString());
+    const BusConfig bus = reader.toBusConfig();
+    if (!reader.hasEndpoints() && bus.configError.isEmpty())
         return {};
-    return { reader.toBusConfig() };
+    return { bus };
 }
 
 void BusPresets::registerProvider(Provider provider)
@@ -75,7 +79,7 @@ QList<BusConfig> BusPresets::all()
     return all(FedmsgConfigReader::defaultDirectories());
 }
 
-QList<BusConfig> BusPresets::all(const QStringList &fedmsgDirectories)
+QList<BusConfig> BusPresets::all(const QStringList &fedmsgDirectories, QStringList *problems)
 {
     QList<BusConfig> out = zeroMqPresets();
     QList<Provider> extra;
@@ -85,7 +89,7 @@ QList<BusConfig> BusPresets::all(const QStringList &fedmsgDirectories)
     }
     for (const Provider &p : std::as_const(extra))
         out += p();
-    out += fromFedmsgD(fedmsgDirectories);
+    out += fromFedmsgD(fedmsgDirectories, problems);
     QList<BusConfig> unique;
     QStringList names;
     for (const BusConfig &b : std::as_const(out)) {

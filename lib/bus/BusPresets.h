@@ -28,14 +28,23 @@ public:
     static BusConfig debianFedmsg();
     /// The ZeroMQ presets above.
     static QList<BusConfig> zeroMqPresets();
-    /// The bus imported from fedmsg.d folders (enabled), or none when they have no endpoints.
-    static QList<BusConfig> fromFedmsgD(const QStringList &directories);
+    /**
+     * The bus imported from fedmsg.d folders (enabled), or none when they have no endpoints and
+     * were read whole. When a file could not be read whole the bus carries a configError (and
+     * is listed even without endpoints) so the UI can show why it does not connect. *problems
+     * receives the error diagnostics ("file:line: error: ...") for the user to see.
+     */
+    static QList<BusConfig> fromFedmsgD(
+        const QStringList &directories, QStringList *problems = nullptr);
 
     /// Adds presets of another transport (called once per provider at start-up).
     static void registerProvider(Provider provider);
     /// zeroMqPresets() + every registered provider + fromFedmsgD(directories); names are unique
     /// (a later preset with a name already listed is dropped).
-    static QList<BusConfig> all(const QStringList &fedmsgDirectories);
+    /// *problems: see fromFedmsgD(). Pass FedmsgConfigReader::withDefaults(extra) to read the
+    /// same folders as fedmsg-tail.
+    static QList<BusConfig> all(
+        const QStringList &fedmsgDirectories, QStringList *problems = nullptr);
     /// all() over the default fedmsg.d folders (/etc/fedmsg.d, ~/.fedmsg.d).
     static QList<BusConfig> all();
 };

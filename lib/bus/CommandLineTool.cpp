@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "bus/CommandLineTool.h"
 
+#include "bus/BusConfig.h"
 #include "bus/FedmsgConfigReader.h"
 #include "bus/TerminalText.h"
 #include "json/JsonWriter.h"
@@ -144,6 +145,22 @@ std::optional<int> CommandLineTool::printConfigIfAsked(
     const std::string text = JsonWriter::pretty(reader.config(), 4) + '\n';
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
+}
+
+bool CommandLineTool::acceptConfigError(BusConfig &bus, bool validationTurnedOff)
+{
+    if (bus.configError.isEmpty())
+        return true;
+    if (!validationTurnedOff) {
+        error(bus.configError
+            + QStringLiteral("; fix the file, or pass --no-validate to show every message "
+                             "without checking signatures"));
+        return false;
+    }
+    error(QStringLiteral("warning: %1; going on without signature checks (--no-validate)")
+              .arg(bus.configError));
+    bus.configError.clear();
+    return true;
 }
 
 void CommandLineTool::error(const QString &text)

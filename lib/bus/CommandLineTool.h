@@ -12,6 +12,7 @@ class QCommandLineParser;
 namespace fedmsg {
 
 class FedmsgConfigReader;
+struct BusConfig;
 
 /**
  * @brief What fedmsg-tail and fedmsg-logger share: program set-up (name, version, quiet library
@@ -40,6 +41,13 @@ public:
     /// prints nothing and returns 1. Without --print-config: nullopt.
     std::optional<int> printConfigIfAsked(
         const QCommandLineParser &parser, const FedmsgConfigReader &reader) const;
+
+    /**
+     * Trust fails closed: a bus whose configuration was not read whole (BusConfig::configError)
+     * is refused with that reason unless validation was turned off explicitly (--no-validate),
+     * which clears the error after a warning. False (error printed) when refused.
+     */
+    static bool acceptConfigError(BusConfig &bus, bool validationTurnedOff);
 
     /// "<application name>: <text>" on stderr, made harmless for a terminal (text may carry a
     /// message's topic or reason: controls escaped, clipped at MaxErrorBytes, saying how much).

@@ -15,7 +15,18 @@ namespace fedmsg {
 
 namespace {
 
-constexpr qint64 MaxConfigFileSize = 4 * 1024 * 1024; // fedmsg.d files are a few KiB
+// The keys fedmsg.crypto reads to decide whether and how a message is trusted.
+bool isTrustKey(const QString &key)
+{
+    static const QStringList keys { QStringLiteral("validate_signatures"),
+        QStringLiteral("ca_cert_location"),
+        QStringLiteral("crl_location"),
+        QStringLiteral("routing_policy"),
+        QStringLiteral("routing_nitpicky"),
+        QStringLiteral("crypto_backend"),
+        QStringLiteral("crypto_validate_backends") };
+    return keys.contains(key);
+}
 
 QStringList stringList(const JsonValue &v)
 {
@@ -35,9 +46,14 @@ FedmsgConfigReader::FedmsgConfigReader(QStringList directories)
     , m_config(JsonValue::emptyObject())
 {}
 
-QStringList FedmsgConfigReader::defaultDirectories()
+QStringList FedmsgConfigReader::defaultDirectories(const QString &systemDir)
 {
-    return { QStringLiteral("/etc/fedmsg.d"), QDir::homePath() + QStringLiteral("/.fedmsg.d") };
+    return { systemDir, QDir::homePath() + QStringLiteral("/.fedmsg.d") };
+}
+
+QStringList FedmsgConfigReader::withDefaults(const QStringList &extra, const QString &systemDir)
+{
+    return defaultDirectories(systemDir) + extra;
 }
 
 bool FedmsgConfigReader::read()
@@ -57,9 +73,9 @@ bool FedmsgConfigReader::readPath(const QString &path)
         return readFile(info.absoluteFilePath());
     QDir dir(path);
     bool any = false;
-    // fedmsg: sorted(os.listdir(folder)) filtered on *.py, i.e. byte order of the names.
-    const QStringList names =
-        dir.entryList({ QStringLiteral("*.py") }, QDir::Files | QDir::Readable, QDir::Name);
+    // fedmsg: sorted(os.listdir(folder)) filtered on *.py, i.e. byte order of the names. An
+    // unreadable file is listed too: it fails to open and is reported, never skipped silently.
+    const QStringList names = dir.entryList({ QStringLiteral("*.py") }, QDir::Files, QDir::Name);
     QStringList sorted = names;
     std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) {
         return a.toUtf8() < b.toUtf8();
@@ -76,11 +92,13 @@ bool FedmsgConfigReader::readFile(const QString &path)
         m_diagnostics.append(PyDiagnostic { PyDiagnostic::Kind::Error, path, 0, f.errorString() });
         return false;
     }
-    if (f.size() > MaxConfigFileSize) {
+    if (f.size() > MaxFileSize) {
         m_diagnostics.append(PyDiagnostic { PyDiagnostic::Kind::Error,
             path,
             0,
-            QStringLiteral("file too large for a config file") });
+            QStringLiteral("file too large for a config file (%1 bytes; the limit is %2 MiB)")
+                .arg(f.size())
+                .arg(MaxFileSize / (1024 * 1024)) });
         return false;
     }
     const QByteArray text = f.readAll();
@@ -112,6 +130,31 @@ JsonValue FedmsgConfigReader::merge(const JsonValue &base, const JsonValue &over
     for (const auto &[key, value] : over.object()) {
         const JsonValue *old = out.find(key);
         out.insert(key, old ? merge(*old, value) : value);
+    }
+    return out;
+}
+
+QList<PyDiagnostic> FedmsgConfigReader::errors() const
+{
+    QList<PyDiagnostic> out;
+    for (const PyDiagnostic &d : m_diagnostics)
+        if (d.kind == PyDiagnostic::Kind::Error)
+            out.append(d);
+    return out;
+}
+
+QList<PyDiagnostic> FedmsgConfigReader::trustProblems() const
+{
+    QList<PyDiagnostic> out;
+    for (const PyDiagnostic &d : m_diagnostics) {
+        // keyPath starts at the outermost dict: a trust key itself, or anything inside one (an
+        // entry of routing_policy), was left out.
+        const bool lost = d.kind == PyDiagnostic::Kind::Error
+            || d.dropped == PyDiagnostic::Dropped::Statement
+            || d.dropped == PyDiagnostic::Dropped::Variable
+            || (!d.keyPath.isEmpty() && isTrustKey(d.keyPath.constFirst()));
+        if (lost)
+            out.append(d);
     }
     return out;
 }
@@ -251,6 +294,16 @@ BusConfig FedmsgConfigReader::toBusConfig(const QString &name) const
     for (const QString &url : subscribeEndpoints())
         bus.endpoints.append(BusEndpoint { url, {} });
     bus.trust = trustConfig();
+    const QList<PyDiagnostic> problems = trustProblems();
+    if (!problems.isEmpty()) {
+        // Fail closed: a half-read folder may have lost validate_signatures=True or a routing
+        // policy, and the defaults would then accept what the files meant to refuse.
+        bus.configError = QStringLiteral("fedmsg.d could not be read whole, so its signature "
+                                         "settings are in doubt and the bus does not connect: %1")
+                              .arg(problems.constFirst().toString());
+        if (problems.size() > 1)
+            bus.configError += QStringLiteral(" (and %1 more)").arg(problems.size() - 1);
+    }
     const std::int64_t hwm = m_config["high_water_mark"].toInt64(0);
     if (hwm > 0 && hwm <= INT_MAX)
         bus.receiveHighWaterMark = int(hwm);

@@ -30,10 +30,22 @@ namespace fedmsg {
 class FedmsgConfigReader
 {
 public:
+    /// Files larger than this are refused (fedmsg.d files are a few KiB).
+    static constexpr qint64 MaxFileSize = 4 * 1024 * 1024;
+
     explicit FedmsgConfigReader(QStringList directories = defaultDirectories());
 
-    /// /etc/fedmsg.d and ~/.fedmsg.d (fedmsg also reads ./fedmsg.d; a desktop applet does not).
-    static QStringList defaultDirectories();
+    /// The system folder fedmsg reads first.
+    static QString systemDirectory() { return QStringLiteral("/etc/fedmsg.d"); }
+    /// systemDirectory() and ~/.fedmsg.d (fedmsg also reads ./fedmsg.d; a desktop applet does
+    /// not).
+    static QStringList defaultDirectories() { return defaultDirectories(systemDirectory()); }
+    /// systemDir (tests point it elsewhere) and ~/.fedmsg.d.
+    static QStringList defaultDirectories(const QString &systemDir);
+    /// What the applet and fedmsg-tail read: defaultDirectories(systemDir), then extra (the
+    /// --config folders or files), in that order.
+    static QStringList withDefaults(
+        const QStringList &extra, const QString &systemDir = systemDirectory());
 
     QStringList directories() const { return m_directories; }
     void setDirectories(const QStringList &dirs) { m_directories = dirs; }
@@ -48,6 +60,18 @@ public:
     const JsonValue &config() const { return m_config; }
     QStringList filesRead() const { return m_files; }
     QList<PyDiagnostic> diagnostics() const { return m_diagnostics; }
+    /// The Error diagnostics: files that could not be read at all (unreadable, too large,
+    /// syntax error, `config` not a dict).
+    QList<PyDiagnostic> errors() const;
+    /**
+     * Why the signature settings (validate_signatures, ca_cert_location, crl_location,
+     * routing_policy, routing_nitpicky, crypto_*) may not be what the files say: every error,
+     * every ignored statement or whole `config`, and every value skipped in or as a trust key
+     * (a routing_policy entry too).
+     * Empty when the trust settings were read whole. Trust fails closed on these: the bus of
+     * toBusConfig() carries a configError and does not connect.
+     */
+    QList<PyDiagnostic> trustProblems() const;
     bool hasEndpoints() const;
 
     /// Value at a dotted path ("endpoints.relay_outbound"); null when absent.
@@ -67,7 +91,8 @@ public:
     QStringList subscribeEndpoints() const;
     /// ssl.py keys -> TrustConfig (validate_signatures defaults to False like fedmsg core).
     TrustConfig trustConfig() const;
-    /// One bus made from the endpoints and trust of this config, enabled.
+    /// One bus made from the endpoints and trust of this config, enabled; with a configError
+    /// (naming file:line) when trustProblems() is not empty.
     BusConfig toBusConfig(const QString &name = QStringLiteral("fedmsg.d")) const;
     /// Signing settings of the logger: certnames[<prefix>.<host>] under ssldir.
     QString certName(const QString &certPrefix, const QString &shortHostname) const;

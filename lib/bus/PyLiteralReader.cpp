@@ -442,10 +442,20 @@ public:
         return it == m_env.end() ? nullptr : &it->second;
     }
 
-    void report(PyDiagnostic::Kind kind, int line, const QString &message)
+    void report(PyDiagnostic::Kind kind,
+        int line,
+        const QString &message,
+        PyDiagnostic::Dropped dropped = PyDiagnostic::Dropped::Part,
+        const QString &key = {})
     {
-        if (m_diags)
-            m_diags->append(PyDiagnostic { kind, m_file, line, message });
+        if (!m_diags)
+            return;
+        PyDiagnostic d { kind, m_file, line, message, dropped, key };
+        for (const std::string &k : m_keyPath)
+            d.keyPath.append(QString::fromStdString(k));
+        if (dropped == PyDiagnostic::Dropped::Key)
+            d.keyPath.append(key);
+        m_diags->append(std::move(d));
     }
 
 private:
@@ -490,7 +500,8 @@ private:
         if (first.lineStart && first.column > 0) {
             report(PyDiagnostic::Kind::Unsupported,
                 first.line,
-                QStringLiteral("indented block ignored (only top-level assignments are read)"));
+                QStringLiteral("indented block ignored (only top-level assignments are read)"),
+                PyDiagnostic::Dropped::Statement);
             skipStatement();
             return;
         }
@@ -518,7 +529,8 @@ private:
             if (isName(kw)) {
                 report(PyDiagnostic::Kind::Unsupported,
                     first.line,
-                    QStringLiteral("'%1' statement ignored").arg(QString::fromLatin1(kw)));
+                    QStringLiteral("'%1' statement ignored").arg(QString::fromLatin1(kw)),
+                    PyDiagnostic::Dropped::Statement);
                 skipStatement();
                 return;
             }
@@ -541,7 +553,8 @@ private:
         }
         report(PyDiagnostic::Kind::Unsupported,
             first.line,
-            QStringLiteral("statement ignored (only `name = literal` is read)"));
+            QStringLiteral("statement ignored (only `name = literal` is read)"),
+            PyDiagnostic::Dropped::Statement);
         skipStatement();
     }
 
@@ -707,12 +720,11 @@ private:
                 if (peek().type == Tok::Name && isOp("=", 1)) {
                     const Token &key = next();
                     next();
-                    Val v = expr();
+                    Val v = valueOfKey(key.text);
                     if (v.ok())
                         members.emplace_back(key.text, std::move(*v.value));
                     else
-                        dropped(
-                            v, QStringLiteral("key '%1'").arg(QString::fromStdString(key.text)));
+                        droppedKey(v, QString::fromStdString(key.text));
                 } else if (isOp("**")) {
                     next();
                     mergeInto(members, expr(), line);
@@ -759,6 +771,15 @@ private:
         report(PyDiagnostic::Kind::Unsupported,
             v.line,
             QStringLiteral("%1 (%2 skipped)").arg(v.unsupported, what));
+    }
+
+    void droppedKey(const Val &v, const QString &key)
+    {
+        report(PyDiagnostic::Kind::Unsupported,
+            v.line,
+            QStringLiteral("%1 (key '%2' skipped)").arg(v.unsupported, key),
+            PyDiagnostic::Dropped::Key,
+            key);
     }
 
     static std::optional<std::string> keyText(const JsonValue &k)
@@ -945,12 +966,12 @@ private:
                     return Val::bad(QStringLiteral("set literal"), open.line);
                 }
                 next();
-                Val value = expr();
+                std::optional<std::string> k = key.ok() ? keyText(*key.value) : std::nullopt;
+                Val value = k ? valueOfKey(*k) : expr();
                 if (isName("for")) {
                     skipTo("}");
                     return Val::bad(QStringLiteral("comprehension"), open.line);
                 }
-                std::optional<std::string> k = key.ok() ? keyText(*key.value) : std::nullopt;
                 if (!key.ok())
                     dropped(key, QStringLiteral("dict entry"));
                 else if (!k)
@@ -958,7 +979,7 @@ private:
                         keyLine,
                         QStringLiteral("dict key that is not a string or number (entry skipped)"));
                 else if (!value.ok())
-                    dropped(value, QStringLiteral("key '%1'").arg(QString::fromStdString(*k)));
+                    droppedKey(value, QString::fromStdString(*k));
                 else
                     members.emplace_back(std::move(*k), std::move(*value.value));
             }
@@ -970,7 +991,21 @@ private:
         return Val::of(JsonValue(std::move(members)));
     }
 
+    /// The value of dict entry `key`: findings inside it carry the key in their keyPath.
+    Val valueOfKey(const std::string &key)
+    {
+        struct Scope
+        {
+            std::vector<std::string> &path;
+            ~Scope() { path.pop_back(); }
+        };
+        m_keyPath.push_back(key);
+        const Scope scope { m_keyPath };
+        return expr();
+    }
+
     static constexpr int MaxDepth = 200;
+    std::vector<std::string> m_keyPath; ///< keys of the dict entries being evaluated
     std::vector<Token> m_toks;
     std::size_t m_i = 0;
     int m_depth = 0;
@@ -1004,7 +1039,9 @@ std::optional<JsonValue> PyLiteralReader::readAssignment(std::string_view source
         parser.report(PyDiagnostic::Kind::Unsupported,
             v->line,
             QStringLiteral("%1 (the whole '%2' is skipped)")
-                .arg(v->unsupported, QString::fromLatin1(variable)));
+                .arg(v->unsupported, QString::fromLatin1(variable)),
+            PyDiagnostic::Dropped::Variable,
+            QString::fromLatin1(variable));
         return std::nullopt;
     }
     return v->value;

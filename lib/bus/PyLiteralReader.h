@@ -6,9 +6,11 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace fedmsg {
 
@@ -20,6 +22,33 @@ struct PyDiagnostic
     QString file;
     int line = 0;
     QString message;
+    /// What an Unsupported finding made the reader leave out.
+    enum class Dropped {
+        Part, ///< a value inside an expression (list element, dict entry without a known key)
+        Key, ///< the value of the dict key `key`
+        Statement, ///< a whole statement (`if`, `config[...] = ...`, an indented block)
+        Variable, ///< the whole variable that was asked for (e.g. all of `config`)
+    };
+    Dropped dropped = Dropped::Part;
+    QString key; ///< with Dropped::Key or Dropped::Variable
+    /// The dict keys from the outermost dict of the expression down to the finding, e.g.
+    /// {"routing_policy", "org.fedoraproject.prod.x"}; empty outside any dict entry.
+    QStringList keyPath;
+
+    PyDiagnostic() = default;
+    PyDiagnostic(Kind kind_,
+        QString file_,
+        int line_,
+        QString message_,
+        Dropped dropped_ = Dropped::Part,
+        QString key_ = {})
+        : kind(kind_)
+        , file(std::move(file_))
+        , line(line_)
+        , message(std::move(message_))
+        , dropped(dropped_)
+        , key(std::move(key_))
+    {}
     QString toString() const; ///< "file:line: unsupported: message" / "file:line: error: message"
 };
 

@@ -37,6 +37,12 @@ bool SourceFactory::supports(BusConfig::Transport transport)
 
 Source *SourceFactory::create(const BusConfig &config, QObject *parent, QString *error)
 {
+    if (!config.configError.isEmpty()) {
+        // Trust fails closed: a bus whose configuration was not read whole never connects.
+        if (error)
+            *error = config.configError;
+        return nullptr;
+    }
     Creator creator;
     {
         QMutexLocker lock(&s_mutex);

@@ -28,7 +28,8 @@ public:
 
     static void registerTransport(BusConfig::Transport transport, Creator creator);
     static bool supports(BusConfig::Transport transport);
-    /// A new, not yet started source; nullptr with *error when the transport is not available.
+    /// A new, not yet started source; nullptr with *error when the transport is not available
+    /// or the bus has a configError.
     static Source *create(const BusConfig &config, QObject *parent, QString *error = nullptr);
     static QString transportName(BusConfig::Transport transport); ///< "zeromq", "amqp"
 };

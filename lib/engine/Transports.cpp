@@ -6,6 +6,7 @@
 #include "amqp/AmqpSource.h"
 #include "amqp/FedoraMessagingConfig.h"
 #include "bus/BusPresets.h"
+#include "bus/FedmsgConfigReader.h"
 #include "bus/SourceFactory.h"
 #include "settings/Settings.h"
 
@@ -49,8 +50,9 @@ std::optional<BusConfig> Transports::configuredBus(
     const QString &name, const QStringList &fedmsgDirectories, QString *error)
 {
     registerAll();
-    Settings settings(Settings::defaultPath());
-    const QList<BusConfig> buses = settings.buses(BusPresets::all(fedmsgDirectories));
+    const Settings settings(Settings::defaultPath(), Settings::Mode::ReadOnly);
+    const QList<BusConfig> buses =
+        settings.buses(BusPresets::all(FedmsgConfigReader::withDefaults(fedmsgDirectories)));
     const auto it = std::find_if(buses.begin(), buses.end(), [&](const BusConfig &b) {
         return b.name == name;
     });

@@ -21,9 +21,10 @@ class Transports
 public:
     static void registerAll();
     /**
-     * The bus called name as the applet would use it: the user's settings merged with every
-     * preset (fedmsgDirectories add fedmsg.d folders). nullopt with *error naming the buses there
-     * are.
+     * The bus called name as the applet would use it: the user's settings (opened read-only:
+     * a reader never moves the applet's files) merged with every preset, the fedmsg.d one read
+     * from /etc/fedmsg.d, ~/.fedmsg.d and then fedmsgDirectories. nullopt with *error naming
+     * the buses there are.
      */
     static std::optional<BusConfig> configuredBus(
         const QString &name, const QStringList &fedmsgDirectories = {}, QString *error = nullptr);

@@ -28,6 +28,10 @@ constexpr Key DisabledServicesKey { "Notifications/disabledServices" };
 constexpr Key HistoryMaxAgeKey { "History/maxAgeDays" };
 constexpr Key HistoryMaxCountKey { "History/maxCount" };
 constexpr Key BusesGroup { "Buses" };
+// Written with every file and kept after every other key: QSettings writes its groups sorted by
+// name, and a lower-case "zz" sorts after every (capitalised) group name, so "[zzEnd]" is the
+// file's last section. A file cut short at a line end loses it.
+constexpr Key EndMarkerKey { "zzEnd/complete" };
 constexpr bool DefaultNotificationsEnabled = true;
 constexpr int DefaultHistoryMaxAgeDays = 30;
 constexpr int DefaultHistoryMaxCount = 50000;
@@ -37,19 +41,64 @@ QString key(Key k)
     return QString::fromLatin1(k.name);
 }
 
-// QSettings' INI reader is lenient; treat what it cannot represent faithfully as broken too:
-// NUL bytes or invalid UTF-8 mean the file is not an INI file we wrote.
-bool looksBroken(const QString &path)
+// What makes a settings file unusable, or "" when it is fine (or absent). QSettings' INI reader
+// is lenient, so this also refuses what it would read wrongly: NUL bytes or invalid UTF-8 (not a
+// file we wrote) and a file cut short (the end marker or part of the bus list missing).
+QString findBrokenReason(const QString &path)
 {
     QFile f(path);
     if (!f.exists() || !f.open(QIODevice::ReadOnly))
-        return false;
+        return {};
     const QByteArray data = f.readAll();
+    if (data.trimmed().isEmpty()) // cut at its first line: every version writes at least one key
+        return QStringLiteral("it is empty");
     if (data.contains('\0'))
-        return true;
+        return QStringLiteral("it contains NUL bytes");
     QStringDecoder decoder(QStringDecoder::Utf8);
     (void)QString(decoder(data));
-    return decoder.hasError();
+    if (decoder.hasError())
+        return QStringLiteral("it is not UTF-8 text");
+    QSettings probe(path, QSettings::IniFormat);
+    const QStringList keys = probe.allKeys();
+    if (probe.status() == QSettings::FormatError)
+        return QStringLiteral("it is not an INI file");
+    // Buses is an array: "Buses/size" and entries "Buses/<1..size>/<key>".
+    const QString prefix = key(BusesGroup) + QLatin1Char('/');
+    const int size = probe.value(prefix + QStringLiteral("size"), 0).toInt();
+    int highest = 0;
+    for (const QString &k : keys) {
+        if (!k.startsWith(prefix))
+            continue;
+        bool isIndex = false;
+        const int index = k.mid(prefix.size()).section(QLatin1Char('/'), 0, 0).toInt(&isIndex);
+        if (isIndex)
+            highest = std::max(highest, index);
+    }
+    if (highest > size)
+        return QStringLiteral("its bus list is cut short (%1 entries, the count says %2)")
+            .arg(highest)
+            .arg(size);
+    // Every version writes schemaVersion; version 1 wrote no end marker, so only its bus count
+    // can be checked. Anything else without the marker was cut short (or not written by us).
+    const int version = probe.value(key(SchemaVersionKey), 0).toInt();
+    if (version != 1 && !probe.contains(key(EndMarkerKey)))
+        return QStringLiteral("it ends early (the end marker is missing)");
+    return {};
+}
+
+// A QSettings format that reads no keys and refuses to write: defaults for a read-only reader
+// of a broken file.
+QSettings::Format nothingFormat()
+{
+    static const QSettings::Format format = QSettings::registerFormat(
+        QStringLiteral("fedmsg-notify-defaults"),
+        [](QIODevice &, QSettings::SettingsMap &) {
+            return true;
+        },
+        [](QIODevice &, const QSettings::SettingsMap &) {
+            return false;
+        });
+    return format;
 }
 
 QString transportName(BusConfig::Transport t)
@@ -59,24 +108,35 @@ QString transportName(BusConfig::Transport t)
 } // namespace
 
 Settings::Settings(const QString &path, QObject *parent)
+    : Settings(path, Mode::ReadWrite, parent)
+{}
+
+Settings::Settings(const QString &path, Mode mode, QObject *parent)
     : QObject(parent)
+    , m_mode(mode)
+    , m_brokenReason(findBrokenReason(path))
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    bool broken = looksBroken(path);
-    if (!broken) {
-        auto probe = std::make_unique<QSettings>(path, QSettings::IniFormat);
-        (void)probe->allKeys();
-        broken = probe->status() == QSettings::FormatError;
+    if (mode == Mode::ReadOnly) {
+        if (!m_brokenReason.isEmpty()) {
+            // Defaults: a format that reads nothing and never writes (the file stays untouched).
+            qCWarning(lcSettings) << "settings file" << path << "is broken:" << m_brokenReason
+                                  << "; using defaults (the file is left for the applet)";
+            m_settings = std::make_unique<QSettings>(path, nothingFormat());
+        } else {
+            m_settings = std::make_unique<QSettings>(path, QSettings::IniFormat);
+        }
+        return;
     }
-    if (broken) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (!m_brokenReason.isEmpty()) {
         m_recoveredFrom = path + QStringLiteral(".broken-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
         if (QFile::rename(path, m_recoveredFrom)) {
-            qCWarning(lcSettings) << "settings file" << path << "is broken; kept it as"
-                                  << m_recoveredFrom << "and using defaults";
+            qCWarning(lcSettings) << "settings file" << path << "is broken:" << m_brokenReason
+                                  << "; kept it as" << m_recoveredFrom << "and using defaults";
         } else {
-            qCWarning(lcSettings) << "settings file" << path << "is broken and could not be moved;"
-                                  << "removing it and using defaults";
+            qCWarning(lcSettings) << "settings file" << path << "is broken:" << m_brokenReason
+                                  << "and could not be moved; removing it and using defaults";
             QFile::remove(path);
             m_recoveredFrom.clear();
         }
@@ -107,7 +167,17 @@ void Settings::migrate()
         return;
     }
     // Version 0 -> 1: nothing to rename yet; this is where renames go.
+    // Version 1 -> 2: the end marker.
     m_settings->setValue(key(SchemaVersionKey), SchemaVersion);
+    m_settings->setValue(key(EndMarkerKey), true);
+}
+
+bool Settings::writable(const char *what) const
+{
+    if (m_mode == Mode::ReadWrite)
+        return true;
+    qCWarning(lcSettings) << "settings opened read-only; not changing" << what;
+    return false;
 }
 
 bool Settings::notificationsEnabled() const
@@ -117,6 +187,8 @@ bool Settings::notificationsEnabled() const
 
 void Settings::setNotificationsEnabled(bool on)
 {
+    if (!writable("notifications"))
+        return;
     if (notificationsEnabled() == on)
         return;
     m_settings->setValue(key(NotificationsEnabledKey), on);
@@ -134,6 +206,8 @@ QStringList Settings::disabledServices() const
 
 void Settings::setDisabledServices(const QStringList &services)
 {
+    if (!writable("disabled services"))
+        return;
     QStringList list = services;
     list.sort();
     list.removeDuplicates();
@@ -151,6 +225,8 @@ int Settings::historyMaxAgeDays() const
 
 void Settings::setHistoryMaxAgeDays(int days)
 {
+    if (!writable("history age"))
+        return;
     m_settings->setValue(key(HistoryMaxAgeKey), std::clamp(days, 1, 3650));
 }
 
@@ -163,6 +239,8 @@ int Settings::historyMaxCount() const
 
 void Settings::setHistoryMaxCount(int count)
 {
+    if (!writable("history count"))
+        return;
     m_settings->setValue(key(HistoryMaxCountKey), std::clamp(count, 100, 10'000'000));
 }
 
@@ -238,6 +316,8 @@ QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const
 
 void Settings::setBuses(const QList<BusConfig> &buses)
 {
+    if (!writable("buses"))
+        return;
     m_settings->remove(key(BusesGroup));
     m_settings->beginWriteArray(key(BusesGroup), static_cast<int>(buses.size()));
     for (int i = 0; i < buses.size(); ++i) {
@@ -274,6 +354,8 @@ void Settings::setBuses(const QList<BusConfig> &buses)
 
 void Settings::setAmqpQueueName(const QString &bus, const QString &queue)
 {
+    if (!writable("AMQP queue name"))
+        return;
     m_settings->setValue(QStringLiteral("AmqpQueues/") + bus, queue);
 }
 
@@ -284,6 +366,8 @@ QString Settings::amqpQueueName(const QString &bus) const
 
 void Settings::sync()
 {
+    if (m_mode == Mode::ReadOnly)
+        return;
     m_settings->sync();
 }
 

@@ -20,9 +20,12 @@ namespace fedmsg {
 /**
  * @brief Typed access to fedmsg-notify's settings.
  *
- * Owned by the application and passed down; never a global. A settings file that QSettings
- * cannot read is moved aside as `<file>.broken-<yyyyMMdd-HHmmss>` and defaults are used;
- * recoveredFrom() then names the kept copy so the UI can tell the user.
+ * Owned by the application and passed down; never a global. A settings file that is broken
+ * (not UTF-8, not INI, or cut short: the end marker written after every other key is missing,
+ * or the bus list has entries its count does not cover) is moved aside as
+ * `<file>.broken-<yyyyMMdd-HHmmss>` with a warning and defaults are used; recoveredFrom() then
+ * names the kept copy so the UI can tell the user. Mode::ReadOnly is for readers such as
+ * fedmsg-tail: it never writes, creates or moves the file (a broken one is only ignored).
  * @code
  * Settings settings(Settings::defaultPath());
  * const QList<BusConfig> buses = settings.buses(BusPresets::all());
@@ -32,10 +35,16 @@ class Settings : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int SchemaVersion = 1;
+    /// 2: the file ends with the end marker (version 1 files have none and are accepted).
+    static constexpr int SchemaVersion = 2;
+    enum class Mode {
+        ReadWrite, ///< the applet: creates, migrates and repairs the file
+        ReadOnly, ///< other programs: reads only; setters are refused with a warning
+    };
 
     /// Opens (or creates) the INI file at path.
     explicit Settings(const QString &path, QObject *parent = nullptr);
+    Settings(const QString &path, Mode mode, QObject *parent = nullptr);
     ~Settings() override;
 
     /// $XDG_CONFIG_HOME/fedmsg-notify/fedmsg-notify.conf
@@ -44,6 +53,9 @@ public:
     QString fileName() const;
     /// Path of the broken file kept aside at load, empty when the file was fine.
     QString recoveredFrom() const { return m_recoveredFrom; }
+    /// Why the file was found broken at load ("" when it was fine); in ReadOnly mode the file
+    /// is then left where it is and defaults are used.
+    QString brokenReason() const { return m_brokenReason; }
 
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool on);
@@ -76,8 +88,11 @@ Q_SIGNALS:
 
 private:
     void migrate();
+    bool writable(const char *what) const;
     std::unique_ptr<QSettings> m_settings;
+    Mode m_mode = Mode::ReadWrite;
     QString m_recoveredFrom;
+    QString m_brokenReason;
 };
 
 } // namespace fedmsg

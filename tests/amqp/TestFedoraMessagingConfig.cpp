@@ -29,6 +29,7 @@ private Q_SLOTS:
     void errors();
     void loadFromFile();
     void defaultPaths();
+    void oversizedFileIsRefusedUnread();
 };
 
 void TestFedoraMessagingConfig::fedoraToml()
@@ -149,6 +150,44 @@ void TestFedoraMessagingConfig::defaultPaths()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.close();
     QCOMPARE(FedoraMessagingConfig::findExisting(), paths[0]);
+}
+
+// Issue 13 #8: a 190 MB config.toml cost 1 GB. Like the fedmsg.d reader, the import refuses a
+// file over 4 MiB with an error naming the file and the cap, before reading it.
+void TestFedoraMessagingConfig::oversizedFileIsRefusedUnread()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("config.toml"));
+    const qint64 cap = 4 * 1024 * 1024;
+    // Valid TOML just over the cap: the real config padded with comment lines.
+    QByteArray text = fedoraTomlText();
+    QVERIFY(!text.isEmpty());
+    const QByteArray comment = QByteArray(99, '#') + '\n';
+    while (text.size() <= cap)
+        text += comment;
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    f.close();
+    QString error;
+    QVERIFY(!FedoraMessagingConfig::load(path, &error));
+    QVERIFY2(error.startsWith(path + QStringLiteral(": file too large")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("4 MiB")), qPrintable(error));
+    QVERIFY(!FedoraMessagingConfig::parse(text, path, &error));
+    QVERIFY2(error.contains(QStringLiteral("too large")), qPrintable(error));
+
+    // Just under the cap is still read.
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text.left(cap - comment.size()));
+    f.close();
+    QVERIFY2(FedoraMessagingConfig::load(path, &error), qPrintable(error));
+
+    // 190 MB (sparse, no disk used): refused from its size alone.
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QVERIFY(f.resize(190LL * 1000 * 1000));
+    f.close();
+    QVERIFY(!FedoraMessagingConfig::load(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("190000000 bytes")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestFedoraMessagingConfig)

@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +23,10 @@ private Q_SLOTS:
     void busesMergeStoredWithPresets();
     void brokenFileIsKeptAsideAndDefaultsUsed();
     void amqpQueueNameSurvivesRestart();
+    void fileCutAtAnyLineEndIsKeptAsideAndDefaultsUsed();
+    void busCountNotCoveringEntriesIsBroken();
+    void versionOneFileWithoutEndMarkerIsAccepted();
+    void readOnlyNeverMovesCreatesOrWrites();
 
 private:
     static BusConfig preset(const QString &name, bool enabled)
@@ -71,6 +77,7 @@ void TestSettings::clampsOutOfRangeValues()
     const QString path = dir.filePath(QStringLiteral("s.conf"));
     {
         QSettings raw(path, QSettings::IniFormat);
+        raw.setValue(QStringLiteral("General/schemaVersion"), 1); // as an older version wrote
         raw.setValue(QStringLiteral("History/maxAgeDays"), -5);
         raw.setValue(QStringLiteral("History/maxCount"), 1);
     }
@@ -166,6 +173,162 @@ void TestSettings::amqpQueueNameSurvivesRestart()
     const QList<BusConfig> buses = s.buses({ amqp });
     QCOMPARE(buses.size(), 1);
     QCOMPARE(buses[0].amqp.queueName, QStringLiteral("4b7c5ad8-2c0e-4c57-9a4c-9f1ad4c1a0ee"));
+}
+
+// Issue 13 #8: a file cut at a line end lost the bus list without a word. Every prefix of a
+// real file that ends at a line end is now found broken, kept aside and replaced by defaults.
+void TestSettings::fileCutAtAnyLineEndIsKeptAsideAndDefaultsUsed()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    const QList<BusConfig> presets { preset(QStringLiteral("fedora"), false) };
+    {
+        Settings s(path);
+        QList<BusConfig> buses = s.buses(presets);
+        for (int i = 0; i < 3; ++i) {
+            BusConfig mine = preset(QStringLiteral("mine-%1").arg(i), true);
+            mine.topics = { QStringLiteral("org.example.%1").arg(i) };
+            buses.append(mine);
+        }
+        s.setBuses(buses);
+        s.sync();
+    }
+    {
+        // A later session adds a group the first one did not have; the end stays the end.
+        Settings s(path);
+        s.setAmqpQueueName(QStringLiteral("fedora"), QStringLiteral("q-1"));
+        s.setDisabledServices({ QStringLiteral("koji") });
+        s.sync();
+    }
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray whole = f.readAll();
+    f.close();
+    QCOMPARE(Settings(path).buses(presets).size(), 4); // the whole file is fine
+    QVERIFY(Settings(path).recoveredFrom().isEmpty());
+
+    QList<qsizetype> lineEnds { 0 }; // every cut at a line end, the empty file included
+    for (qsizetype i = 0; i + 1 < whole.size(); ++i)
+        if (whole.at(i) == '\n')
+            lineEnds.append(i + 1);
+    int cuts = 0;
+    for (const qsizetype length : std::as_const(lineEnds)) {
+        const QByteArray cut = whole.left(length);
+        QTemporaryDir caseDir;
+        const QString cutPath = caseDir.filePath(QStringLiteral("s.conf"));
+        QFile out(cutPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(cut);
+        out.close();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is broken")));
+        Settings s(cutPath);
+        QVERIFY2(!s.recoveredFrom().isEmpty(),
+            qPrintable(QStringLiteral("not detected when cut after %1 bytes:\n%2")
+                           .arg(cut.size())
+                           .arg(QString::fromUtf8(cut))));
+        QFile kept(s.recoveredFrom());
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), cut); // the user's file is kept as it was
+        QCOMPARE(s.buses(presets).size(), 1); // defaults: the presets only
+        QVERIFY(s.disabledServices().isEmpty());
+        ++cuts;
+    }
+    QVERIFY(cuts > 20);
+}
+
+void TestSettings::busCountNotCoveringEntriesIsBroken()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    // A version 1 file (no end marker) whose bus list lost its "size" line. ("[%General]" is how
+    // QSettings writes the group named General.)
+    f.write("[%General]\nschemaVersion=1\n\n[Buses]\n1\\name=mine\n1\\enabled=true\n"
+            "2\\name=other\n");
+    f.close();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("bus list is cut short")));
+    Settings s(path);
+    QVERIFY(!s.recoveredFrom().isEmpty());
+    QVERIFY(s.brokenReason().contains(QStringLiteral("2 entries")));
+}
+
+void TestSettings::versionOneFileWithoutEndMarkerIsAccepted()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[%General]\nschemaVersion=1\n\n[Buses]\n1\\name=mine\n1\\enabled=true\n"
+            "1\\endpoints=tcp://127.0.0.1:9\nsize=1\n");
+    f.close();
+    {
+        Settings s(path);
+        QVERIFY(s.recoveredFrom().isEmpty());
+        const QList<BusConfig> buses = s.buses({});
+        QCOMPARE(buses.size(), 1);
+        QCOMPARE(buses[0].name, QStringLiteral("mine"));
+        s.sync();
+    }
+    // Migrated: it now carries the end marker, on its last line.
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QVERIFY2(lines.size() >= 2 && lines.at(lines.size() - 2).startsWith("[zzEnd]"),
+        lines.join('\n').constData());
+}
+
+// Issue 13 #8: fedmsg-tail --bus renamed the applet's broken settings file. A reader opens it
+// read-only: nothing is moved, created or written.
+void TestSettings::readOnlyNeverMovesCreatesOrWrites()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    const QByteArray broken("[Buses]\n1\\name=mine\n1\\enabled=true\n");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(broken);
+    f.close();
+    {
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is broken")));
+        Settings s(path, Settings::Mode::ReadOnly);
+        QVERIFY(!s.brokenReason().isEmpty());
+        QVERIFY(s.recoveredFrom().isEmpty());
+        QCOMPARE(s.buses({ preset(QStringLiteral("fedora"), false) }).size(), 1); // defaults
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("read-only")));
+        s.setNotificationsEnabled(false);
+        s.sync();
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("s.conf") });
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), broken);
+    f.close();
+
+    // A good file is read, and left byte for byte as it was.
+    QVERIFY(QFile::remove(path));
+    {
+        Settings writer(path);
+        writer.setHistoryMaxAgeDays(9);
+        writer.sync();
+    }
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray good = f.readAll();
+    f.close();
+    {
+        Settings s(path, Settings::Mode::ReadOnly);
+        QVERIFY(s.brokenReason().isEmpty());
+        QCOMPARE(s.historyMaxAgeDays(), 9);
+    }
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), good);
+    f.close();
+
+    // A missing file and folder are not created.
+    const QString absent = dir.filePath(QStringLiteral("absent/s.conf"));
+    {
+        Settings s(absent, Settings::Mode::ReadOnly);
+        QVERIFY(s.notificationsEnabled());
+    }
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("absent"))));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -13,6 +13,7 @@
 #include "json/JsonWriter.h"
 
 #include <QFile>
+#include <QLoggingCategory>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -47,7 +48,10 @@ void checkDiagnostics(const QList<PyDiagnostic> &diagnostics, const QString &fil
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static QTemporaryDir *dir = new QTemporaryDir();
+    static QTemporaryDir *dir = [] {
+        QLoggingCategory::setFilterRules(QStringLiteral("fedmsg.*=false"));
+        return new QTemporaryDir();
+    }();
     static const QString path = dir->filePath(QStringLiteral("fuzz.py"));
     const std::string_view text(reinterpret_cast<const char *>(data), size);
     const int lines = 1 + int(std::count(text.begin(), text.end(), '\n'));
@@ -59,13 +63,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (value)
         (void)JsonWriter::canonical(*value);
 
-    // The same text as a file in a fedmsg.d folder, and what the programs make of it.
+    // The same text as a fedmsg.d file, and what the programs make of it.
     QFile f(path);
     check(f.open(QIODevice::WriteOnly | QIODevice::Truncate), "the scratch file opens");
     f.write(reinterpret_cast<const char *>(data), qint64(size));
     f.close();
     FedmsgConfigReader reader(QStringList {});
-    (void)reader.readPath(dir->path());
+    (void)reader.readPath(path);
     for (const PyDiagnostic &d : reader.diagnostics())
         check(d.line >= 0 && d.line <= lines, "a reader diagnostic's line is inside the file");
     (void)JsonWriter::canonical(reader.config());

@@ -134,6 +134,8 @@ public:
     /// Reads what it printed so far; true once it said "done".
     bool read()
     {
+        if (m_process.state() == QProcess::Running)
+            m_process.waitForReadyRead(0); // takes in what is there without waiting
         m_buffer += m_process.readAllStandardOutput();
         qsizetype nl;
         while ((nl = m_buffer.indexOf('\n')) >= 0) {

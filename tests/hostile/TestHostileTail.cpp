@@ -83,7 +83,8 @@ private:
         auto it = hostileIdPattern().globalMatch(text);
         while (it.hasNext())
             m_recordIds.insert(it.next().captured());
-        if (!m_blocks)
+        // A --really-pretty record ends with its closing brace in the first column.
+        if (!m_blocks || text == QLatin1String("}"))
             closeRecord();
     }
     void closeRecord()

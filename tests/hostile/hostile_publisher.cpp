@@ -292,7 +292,9 @@ private:
         const QByteArray open(1000000, '[');
         QByteArray balanced =
             canonical(logger(QStringLiteral("HX-nested-2"), QStringLiteral(" deep")));
-        balanced.replace("\"msg\":{", "\"deep\":" + open + QByteArray(1000000, ']') + ",\"msg\":{");
+        const QByteArray deep =
+            QByteArray("\"deep\":") + open + QByteArray(1000000, ']') + ",\"msg\":{";
+        balanced.replace("\"msg\":{", deep);
         return sendBadFrames({ LoggerTopic.toUtf8(), open },
                    QStringLiteral("-"),
                    QStringLiteral("nested-unclosed"))
@@ -304,9 +306,9 @@ private:
     bool bignum()
     {
         QByteArray body = canonical(logger(QStringLiteral("HX-bignum-1"), QStringLiteral(" big")));
-        body.replace("\"i\":",
-            "\"big\":" + QByteArray(10000, '7') + ",\"neg\":-" + QByteArray(10000, '9')
-                + ",\"exp\":1e" + QByteArray(10000, '9') + ",\"i\":");
+        const QByteArray numbers = QByteArray("\"big\":") + QByteArray(10000, '7') + ",\"neg\":-"
+            + QByteArray(10000, '9') + ",\"exp\":1e" + QByteArray(10000, '9') + ",\"i\":";
+        body.replace("\"i\":", numbers);
         return sendBadFrames({ LoggerTopic.toUtf8(), body },
             QStringLiteral("HX-bignum-1"),
             QStringLiteral("10000-digit-numbers"));

@@ -163,9 +163,10 @@ void TestHostileEngine::hostilePublisher()
     endId = publisher.manifest().end;
     HistoryQuery last;
     last.msgId = endId;
+    const int storeTimeoutMs = flood ? 600000 : 60000; // a variable: QTRY's step is derived from it
     QTRY_VERIFY2_WITH_TIMEOUT(endStored || history.count(last) > 0,
         "the last good message was never stored",
-        flood ? 600000 : 60000);
+        storeTimeoutMs);
     engine.stop();
     publisher.finish();
 

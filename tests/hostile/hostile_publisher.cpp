@@ -427,6 +427,15 @@ private:
                          QStringLiteral(" unsigned") + BidiOverride),
                 QStringLiteral("unsigned")))
             return false;
+        // Unsigned, with controls in the topic and the msg_id: what an untrusted-message report
+        // (fedmsg-tail --json writes one to stderr) shows of it.
+        JsonValue loud = announce(QStringLiteral("HX-forged-loud"),
+            QStringLiteral(" loud"),
+            QStringLiteral("https://fedoraproject.org/"),
+            AnnounceTopic + TitleChange + BidiOverride);
+        loud.insert("msg_id", JsonValue(QStringLiteral("HX-forged-loud") + EraseScreen + C1Csi));
+        if (!sendBad(loud, QStringLiteral("unsigned-controls-in-topic-and-id")))
+            return false;
         JsonValue junk = logger(QStringLiteral("HX-forged-junk"), QStringLiteral(" junk"));
         junk.insert("crypto", JsonValue("x509"));
         junk.insert("signature", JsonValue(QStringLiteral("!!!") + EraseScreen));

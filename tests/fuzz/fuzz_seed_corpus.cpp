@@ -4,7 +4,10 @@
 // fuzz_seed_corpus <out-dir> [test-data-dir]: writes <out-dir>/json/* (canonical-vector inputs,
 // wire bodies, sample envelopes) and <out-dir>/envelope/* ("<topic>\n<body>" of every signed vector
 // and sample) and <out-dir>/render/* (fedmsg.meta corpus messages and fedora-messaging corpus
-// records) as libFuzzer seed corpora.
+// records), <out-dir>/fedmsgd/* (the fedmsg.d files of tests/bus/data), <out-dir>/toml/* (the
+// config.toml files of tests/amqp/data) and <out-dir>/renderdata/* (resources/render's
+// services.json and schemas/*.json, whole and one service or schema entry at a time, behind the
+// mode byte fuzz_render_data reads) as libFuzzer seed corpora.
 
 #include "TestData.h"
 #include "json/JsonParser.h"
@@ -12,6 +15,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 
 #include <cstdio>
@@ -47,6 +51,29 @@ std::vector<JsonValue> readLines(const QString &path)
             out.push_back(std::move(*v));
     }
     return out;
+}
+
+/// Every file under dir whose name matches one of the patterns.
+QStringList filesUnder(const QString &dir, const QStringList &patterns)
+{
+    QStringList out;
+    QDirIterator it(dir, patterns, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out << it.next();
+    out.sort();
+    return out;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// One rendering data file behind fuzz_render_data's mode byte (0: services.json, 1: schema file).
+void writeRenderSeed(const QString &dir, char mode, const JsonValue &doc)
+{
+    writeSeed(dir, QByteArray(1, mode) + QByteArray::fromStdString(JsonWriter::pretty(doc, 1)));
 }
 
 QByteArray b64(const JsonValue &v)
@@ -92,6 +119,52 @@ int main(int argc, char **argv)
         record.insert("headers", c["headers"]);
         record.insert("id", c["properties"]["message_id"]);
         writeSeed(renderDir, QByteArray::fromStdString(JsonWriter::canonical(record)));
+    }
+
+    // fedmsg.d files and fedora-messaging config.toml files from the repository's test data.
+    const QString fedmsgdDir = out + QStringLiteral("/fedmsgd");
+    const QString tomlDir = out + QStringLiteral("/toml");
+    const QString renderDataDir = out + QStringLiteral("/renderdata");
+    QDir().mkpath(fedmsgdDir);
+    QDir().mkpath(tomlDir);
+    QDir().mkpath(renderDataDir);
+    const QString source = QStringLiteral(FEDMSG_SOURCE_DIR);
+    for (const QString &f :
+        filesUnder(source + QStringLiteral("/tests/bus/data"), { QStringLiteral("*.py") }))
+        writeSeed(fedmsgdDir, readAll(f));
+    for (const QString &f :
+        filesUnder(source + QStringLiteral("/tests/amqp/data"), { QStringLiteral("*.toml") }))
+        writeSeed(tomlDir, readAll(f));
+
+    // The rendering data: whole files, and each service / schema entry alone (small seeds the
+    // fuzzer can mutate quickly).
+    const QString render = source + QStringLiteral("/resources/render");
+    const QByteArray services = readAll(render + QStringLiteral("/services.json"));
+    writeSeed(renderDataDir, QByteArray(1, '\0') + services);
+    if (auto doc = JsonParser::parse(services.toStdString())) {
+        for (const JsonValue &service : (*doc)["services"].array()) {
+            JsonValue one = JsonValue::emptyObject();
+            JsonValue list = JsonValue::emptyArray();
+            list.append(service);
+            one.insert("services", std::move(list));
+            writeRenderSeed(renderDataDir, '\0', one);
+        }
+    }
+    for (const QString &f :
+        filesUnder(render + QStringLiteral("/schemas"), { QStringLiteral("*.json") })) {
+        const QByteArray text = readAll(f);
+        writeSeed(renderDataDir, QByteArray(1, '\1') + text);
+        const auto doc = JsonParser::parse(text.toStdString());
+        if (!doc)
+            continue;
+        for (const JsonValue &schema : (*doc)["schemas"].array()) {
+            JsonValue one = JsonValue::emptyObject();
+            one.insert("package", (*doc)["package"]);
+            JsonValue list = JsonValue::emptyArray();
+            list.append(schema);
+            one.insert("schemas", std::move(list));
+            writeRenderSeed(renderDataDir, '\1', one);
+        }
     }
     std::printf("wrote %d seeds to %s\n", s_written, qPrintable(out));
     return s_written > 0 ? 0 : 1;

@@ -67,6 +67,10 @@ QUrl DBusNotifier::safeLink(const QString &link)
     const QUrl url(link.trimmed(), QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return {};
+    // "https://bodhi.fedoraproject.org@evil.example/" shows one host and opens another; no
+    // Fedora service links with credentials, so a link carrying user info is refused.
+    if (!url.userInfo().isEmpty())
+        return {};
     const QString scheme = url.scheme().toLower();
     if (scheme != QStringLiteral("http") && scheme != QStringLiteral("https"))
         return {};

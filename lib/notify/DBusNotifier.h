@@ -50,7 +50,8 @@ public:
 
     /// Text safe to put in a body for a server that parses markup.
     static QString escapeMarkup(const QString &text);
-    /// The link as a URL if it may be opened (http/https with a host), else an empty QUrl.
+    /// The link as a URL if it may be opened (http/https with a host, no user info), else an
+    /// empty QUrl.
     static QUrl safeLink(const QString &link);
 
 Q_SIGNALS:

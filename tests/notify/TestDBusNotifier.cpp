@@ -79,6 +79,13 @@ void TestDBusNotifier::safeLinkAcceptsOnlyHttp_data()
     QTest::newRow("empty") << QString() << false;
     QTest::newRow("uppercase scheme")
         << QStringLiteral("HTTPS://src.fedoraproject.org/rpms/x") << true;
+    // A look-alike: the part before @ is a user name, the page is on evil.example.
+    QTest::newRow("user info look-alike")
+        << QStringLiteral("https://bodhi.fedoraproject.org@evil.example/updates/x") << false;
+    QTest::newRow("user and password")
+        << QStringLiteral("https://user:secret@src.fedoraproject.org/") << false;
+    QTest::newRow("control character")
+        << QStringLiteral("https://src.fedoraproject.org/\x1b[2J") << false;
 }
 
 void TestDBusNotifier::safeLinkAcceptsOnlyHttp()

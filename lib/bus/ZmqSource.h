@@ -16,6 +16,7 @@ namespace fedmsg {
 class CurveKeyStore;
 class ZmqWorker;
 struct ZmqWorkerShared;
+struct ZmqQueueStats;
 
 /**
  * @brief fedmsg subscriber: one SUB socket per endpoint URL on a worker thread.
@@ -51,6 +52,9 @@ public:
     long workerThreadId() const;
     /// Last known state of every endpoint.
     QList<EndpointStatus> endpointStatuses() const { return m_statuses.values(); }
+    /// The queue between the worker and this thread: what is in flight, its peak and bound,
+    /// and how many messages were dropped because this thread fell behind.
+    ZmqQueueStats queueStats() const;
 
 Q_SIGNALS:
     /// The worker is up and its sockets are connecting.
@@ -64,9 +68,8 @@ private:
     bool needsCurve() const;
     void startWorker();
     void sendCommand(const char *command);
-    void onBatch(const QList<fedmsg::Envelope> &batch);
+    void onQueueReady();
     void onStatus(const fedmsg::EndpointStatus &status);
-    void onDropped(const QString &bus, const QString &endpoint, const QString &reason);
     void onKeysReady(const QString &bus, const fedmsg::CurveKeyPair &keys);
     void onKeysFailed(const QString &bus, const QString &error);
 
@@ -83,6 +86,7 @@ private:
     void *m_control = nullptr; ///< our end of the control PAIR (owner thread only)
     CurveKeyStore *m_keyStore = nullptr;
     QHash<QString, EndpointStatus> m_statuses;
+    bool m_delivering = false; ///< inside onQueueReady (a consumer may re-enter the event loop)
 };
 
 } // namespace fedmsg

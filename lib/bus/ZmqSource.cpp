@@ -302,8 +302,9 @@ void ZmqSource::onQueueReady()
         QMutexLocker lock(&shared->queueMutex);
         shared->deliveringBytes -= bytes;
         shared->deliveringCount -= batch.size();
-        more = !shared->queue.empty();
-        shared->notifyPending = more; // else the worker notifies on its next envelope
+        more = !shared->queue.empty() || !shared->counterUpdates.isEmpty()
+            || !shared->dropReasons.isEmpty() || shared->dropReasonsSuppressed > 0;
+        shared->notifyPending = more; // else the worker notifies on its next round
     }
     m_delivering = false;
     if (more && m_shared == shared) // one batch per event: the owner's thread stays responsive

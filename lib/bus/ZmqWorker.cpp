@@ -402,8 +402,10 @@ struct ZmqWorker::Private
             ? QStringLiteral("a message larger than %1 was refused").arg(sizeText(limit))
             : QStringLiteral("ZeroMQ dropped the connection (protocol error)");
         if (ep.refusalStreak > MaxRefusalStreak) {
-            qCWarning(lcBus) << "bus" << config.name << ep.config.url << ":" << what
-                             << ep.refusalStreak << "times in a row; not reconnecting";
+            qCWarning(lcBus).noquote() << QStringLiteral("bus %1, %2: %3, %4 times in a row; "
+                                                         "not reconnecting")
+                                              .arg(config.name, ep.config.url, what)
+                                              .arg(ep.refusalStreak);
             ep.note.clear();
             emitStatus(ep,
                 EndpointStatus::State::Failed,
@@ -412,8 +414,8 @@ struct ZmqWorker::Private
                     .arg(what));
             return;
         }
-        qCWarning(lcBus) << "bus" << config.name << ep.config.url << ":" << what
-                         << "; reconnecting";
+        qCWarning(lcBus).noquote()
+            << QStringLiteral("bus %1, %2: %3; reconnecting").arg(config.name, ep.config.url, what);
         const QByteArray url = ep.config.url.toUtf8();
         zmq_disconnect(ep.sub, url.constData());
         if (zmq_connect(ep.sub, url.constData()) != 0) {

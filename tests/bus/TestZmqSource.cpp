@@ -94,6 +94,7 @@ private Q_SLOTS:
     void publisherRestartedFiveTimes();
     void badMessagesAreDroppedAndCounted();
     void oversizeMessageCostsOnlyItself();
+    void onlyOversizeMessagesStopReconnecting();
     void burstIsBatched();
     void signedAndUnsignedAreValidated();
     void reloadTrustReadsNewMaterial();
@@ -240,6 +241,9 @@ void TestZmqSource::publisherRestartedFiveTimes()
         if (s.state == S::Retrying)
             QVERIFY(s.retryInSeconds >= 1);
     }
+    // Five reconnects, counted; a publisher going away is not taken for a refused message.
+    QCOMPARE(src.endpointStatuses().value(0).reconnects, quint64(5));
+    QCOMPARE(src.endpointStatuses().value(0).oversizeRefused, quint64(0));
 }
 
 void TestZmqSource::badMessagesAreDroppedAndCounted()
@@ -326,6 +330,39 @@ void TestZmqSource::oversizeMessageCostsOnlyItself()
     for (const QList<QVariant> &args : states)
         sawReason |= args.at(0).value<EndpointStatus>().detail.contains(QStringLiteral("refused"));
     QVERIFY(sawReason);
+}
+
+void TestZmqSource::onlyOversizeMessagesStopReconnecting()
+{
+    // A publisher that sends nothing but oversized messages would keep us reconnecting as fast as
+    // TCP allows: after 5 refusals in a row the endpoint stays Failed until reconnectNow().
+    auto pub = bindPublisher(QStringLiteral("tcp://127.0.0.1:*"));
+    BusConfig bus = busFor({ pub->boundEndpoint() });
+    bus.maxMessageSize = 64 * 1024; // libzmq's limit: 128 KiB
+    ZmqSource src(bus);
+    QSignalSpy batches(&src, &Source::envelopesReceived);
+    src.start();
+    const QByteArray topic = "org.fedoraproject.prod.logger.log";
+    const QByteArray huge(200 * 1024, 'x');
+    using S = EndpointStatus::State;
+    const auto status = [&] {
+        return src.endpointStatuses().value(0);
+    };
+    for (quint64 i = 1; i <= 6; ++i) {
+        // Sent until the (re)subscribed subscriber gets one.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pub->sendFrames({ topic, huge }) && status().oversizeRefused == i, 10000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(status().state, S::Failed, 5000);
+    QVERIFY2(
+        status().detail.contains(QStringLiteral("6 times in a row")), qPrintable(status().detail));
+    QVERIFY2(status().detail.contains(QStringLiteral("larger than 128 KiB")),
+        qPrintable(status().detail));
+    src.reconnectNow();
+    QTRY_COMPARE_WITH_TIMEOUT(status().state, S::Connected, 10000);
+    const QByteArray good = R"({"topic":"org.fedoraproject.prod.logger.log","msg":{"log":"ok"}})";
+    QTRY_VERIFY_WITH_TIMEOUT(pub->sendFrames({ topic, good }) && !batches.isEmpty(), 10000);
+    QCOMPARE(status().oversizeRefused, quint64(6));
 }
 
 void TestZmqSource::burstIsBatched()

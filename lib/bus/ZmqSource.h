@@ -4,6 +4,7 @@
 
 #include "bus/CurveKeyPair.h"
 #include "bus/Source.h"
+#include "bus/ZmqQueueStats.h"
 #include "bus/ZmqTuning.h"
 
 #include <QHash>
@@ -16,14 +17,18 @@ namespace fedmsg {
 class CurveKeyStore;
 class ZmqWorker;
 struct ZmqWorkerShared;
-struct ZmqQueueStats;
 
 /**
  * @brief fedmsg subscriber: one SUB socket per endpoint URL on a worker thread.
  *
  * The worker (ZmqWorker) blocks in zmq_poll without timeout; start/stop/reconfigure/reconnect
  * are commands on an inproc PAIR socket, so an idle source wakes nobody. Envelopes arrive
- * validated with the bus's TrustConfig, in batches of up to ZmqTuning::batchSize.
+ * validated with the bus's TrustConfig, in batches of up to ZmqTuning::batchSize, through a
+ * queue bounded by ZmqTuning::maxQueuedBytes / maxQueuedMessages (oldest dropped and counted
+ * when this thread falls behind; see queueStats()).
+ *
+ * A connection libzmq drops for good (a message over its ZMQ_MAXMSGSIZE) is re-established and
+ * reported in the endpoint's status (EndpointStatus::oversizeRefused).
  *
  * Endpoints with a curveServerKey use CURVE; the client key pair comes from
  * setCurveClientKeys() or else from the keychain (CurveKeyStore, created on first use).

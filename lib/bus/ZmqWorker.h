@@ -5,6 +5,7 @@
 #include "bus/BusConfig.h"
 #include "bus/CurveKeyPair.h"
 #include "bus/EndpointStatus.h"
+#include "bus/ZmqQueueStats.h"
 #include "bus/ZmqTuning.h"
 #include "message/Envelope.h"
 
@@ -21,16 +22,6 @@
 #include <utility>
 
 namespace fedmsg {
-
-/// @brief Counters of the queue between a ZmqSource's worker and its owner.
-struct ZmqQueueStats
-{
-    qint64 inFlightBytes = 0; ///< handed over and not yet processed by the owner (wire bytes)
-    qint64 peakInFlightBytes = 0; ///< the most inFlightBytes ever was
-    qint64 maxInFlightBytes = 0; ///< the bound
-    quint64 received = 0; ///< messages the worker read from its sockets
-    quint64 overflowDropped = 0; ///< dropped, oldest first, because the owner fell behind
-};
 
 /// @brief What ZmqSource and its worker share; everything else goes over the control socket.
 struct ZmqWorkerShared

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "bus/Publisher.h"
 #include "bus/ZmqSource.h"
-#include "bus/ZmqWorker.h"
 
 #include <QDeadlineTimer>
 #include <QSignalSpy>
@@ -76,6 +75,10 @@ void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
     QVERIFY(publish(1, 0));
     QTRY_VERIFY_WITH_TIMEOUT(stalled, 5000);
     QVERIFY(floodRead);
+    // Every message read is delivered or counted as dropped (the last one read may still be
+    // on its way from the worker when the consumer resumes).
+    QTRY_COMPARE_WITH_TIMEOUT(
+        quint64(numbers.size()) + src.queueStats().overflowDropped, quint64(Flood + 1), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(src.queueStats().inFlightBytes, qint64(0), 10000);
 
     const ZmqQueueStats stats = src.queueStats();
@@ -88,7 +91,6 @@ void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
     QVERIFY(stats.peakInFlightBytes <= Bound);
     QVERIFY(stats.peakInFlightBytes > Bound / 2); // the bound was reached, not avoided
     QVERIFY(stats.overflowDropped > 0);
-    QCOMPARE(quint64(numbers.size()) + stats.overflowDropped, quint64(Flood + 1));
     // Oldest dropped first: what arrived is in order and ends with the newest.
     for (qsizetype i = 1; i < numbers.size(); ++i)
         QVERIFY(numbers.at(i) > numbers.at(i - 1));

@@ -432,8 +432,12 @@ struct ZmqWorker::Private
     {
         using S = EndpointStatus::State;
         if (event == ZMQ_EVENT_CONNECTED) {
-            if (ep.everConnected)
+            if (ep.everConnected) {
                 ++ep.status.reconnects;
+                qCInfo(lcBus).noquote() << QStringLiteral("bus %1, %2: connected again (%3)")
+                                               .arg(config.name, ep.config.url)
+                                               .arg(ep.status.reconnects);
+            }
             ep.everConnected = true;
         }
         if (event == ZMQ_EVENT_CONNECT_RETRIED)
@@ -478,6 +482,9 @@ struct ZmqWorker::Private
             break;
         case ZMQ_EVENT_DISCONNECTED:
             ep.note.clear();
+            if (ep.handshaked)
+                qCInfo(lcBus).noquote() << QStringLiteral("bus %1, %2: connection closed")
+                                               .arg(config.name, ep.config.url);
             if (ep.handshaked && ep.fence.isEmpty())
                 startFence(ep);
             ep.handshaked = false;

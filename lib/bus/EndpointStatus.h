@@ -20,6 +20,13 @@ struct EndpointStatus
     QDateTime lastMessageAt; ///< UTC; invalid when nothing has arrived yet
     quint64 received = 0; ///< messages accepted from this endpoint
     quint64 dropped = 0; ///< messages dropped (bad frames, oversize, bad JSON)
+    /// Connections made again after the first one (peer restarts, dropped connections).
+    quint64 reconnects = 0;
+    /// Messages too large for the transport's hard limit; each cost the connection, which the
+    /// source re-established.
+    quint64 oversizeRefused = 0;
+    /// Messages dropped, oldest first, because the consumer fell behind (bounded queue).
+    quint64 overflowDropped = 0;
 
     static QString stateName(State s); ///< "connecting", "connected", ...
 };

@@ -14,6 +14,19 @@ namespace fedmsg {
 
 namespace {
 constexpr int WorkerSetupTimeoutMs = 10000;
+
+/// Counters only grow: keeps the larger of each.
+void mergeCounters(EndpointStatus &into, const EndpointStatus &from)
+{
+    into.received = std::max(into.received, from.received);
+    into.dropped = std::max(into.dropped, from.dropped);
+    into.reconnects = std::max(into.reconnects, from.reconnects);
+    into.oversizeRefused = std::max(into.oversizeRefused, from.oversizeRefused);
+    into.overflowDropped = std::max(into.overflowDropped, from.overflowDropped);
+    if (from.lastMessageAt.isValid()
+        && (!into.lastMessageAt.isValid() || from.lastMessageAt > into.lastMessageAt))
+        into.lastMessageAt = from.lastMessageAt;
+}
 } // namespace
 
 ZmqSource::ZmqSource(const BusConfig &config, QObject *parent)
@@ -108,9 +121,8 @@ void ZmqSource::startWorker()
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::started, m_worker, &ZmqWorker::run);
     connect(m_worker, &ZmqWorker::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &ZmqWorker::batchReady, this, &ZmqSource::onBatch);
+    connect(m_worker, &ZmqWorker::queueReady, this, &ZmqSource::onQueueReady);
     connect(m_worker, &ZmqWorker::statusChanged, this, &ZmqSource::onStatus);
-    connect(m_worker, &ZmqWorker::messageDropped, this, &ZmqSource::onDropped);
     connect(m_worker, &ZmqWorker::trustRefreshRequested, this, [this](const QString &bus) {
         if (m_state == RunState::Running)
             Q_EMIT trustRefreshRequested(bus);
@@ -124,14 +136,11 @@ void ZmqSource::startWorker()
         m_worker = nullptr;
         m_state = RunState::Stopped;
         for (const BusEndpoint &e : std::as_const(m_config.endpoints)) {
-            EndpointStatus s { m_config.name,
-                e.url,
-                EndpointStatus::State::Failed,
-                0,
-                m_shared->setupError,
-                {},
-                0,
-                0 };
+            EndpointStatus s;
+            s.busName = m_config.name;
+            s.url = e.url;
+            s.state = EndpointStatus::State::Failed;
+            s.detail = m_shared->setupError;
             Q_EMIT endpointStatusChanged(s);
         }
         return;
@@ -222,24 +231,96 @@ void ZmqSource::reconnectNow()
         sendCommand("reconnect");
 }
 
-void ZmqSource::onBatch(const QList<Envelope> &batch)
+ZmqQueueStats ZmqSource::queueStats() const
 {
-    if (m_state == RunState::Running)
-        Q_EMIT envelopesReceived(batch);
+    ZmqQueueStats stats;
+    if (!m_shared)
+        return stats;
+    QMutexLocker lock(&m_shared->queueMutex);
+    stats.inFlightBytes = m_shared->queuedBytes + m_shared->deliveringBytes;
+    stats.maxInFlightBytes = m_shared->maxQueuedBytes;
+    stats.peakInFlightBytes = m_shared->peakInFlightBytes.load();
+    stats.received = m_shared->received.load();
+    stats.overflowDropped = m_shared->overflowDropped.load();
+    return stats;
+}
+
+void ZmqSource::onQueueReady()
+{
+    if (m_delivering || !m_shared)
+        return; // the running call goes on with what is queued
+    const std::shared_ptr<ZmqWorkerShared> shared = m_shared; // stop() may reset m_shared
+    m_delivering = true;
+    QList<Envelope> batch;
+    qint64 bytes = 0;
+    QList<EndpointStatus> counters;
+    QList<std::pair<QString, QString>> dropReasons;
+    quint64 suppressed = 0;
+    {
+        QMutexLocker lock(&shared->queueMutex);
+        const qsizetype n =
+            std::min<qsizetype>(qsizetype(shared->queue.size()), std::max(1, m_tuning.batchSize));
+        batch.reserve(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            bytes += shared->queue.front().bytes;
+            batch.append(std::move(shared->queue.front().envelope));
+            shared->queue.pop_front();
+        }
+        shared->queuedBytes -= bytes;
+        shared->deliveringBytes += bytes;
+        shared->deliveringCount += n;
+        counters = shared->counterUpdates.values();
+        shared->counterUpdates.clear();
+        dropReasons.swap(shared->dropReasons);
+        suppressed = std::exchange(shared->dropReasonsSuppressed, 0);
+        // Set until this call is done: a notification while the consumer runs would be lost.
+        shared->notifyPending = true;
+    }
+    for (const EndpointStatus &s : std::as_const(counters)) {
+        // State changes come with statusChanged, in order; these only bring counters.
+        const auto it = m_statuses.constFind(s.url);
+        if (it == m_statuses.constEnd()) {
+            onStatus(s);
+            continue;
+        }
+        EndpointStatus merged = *it;
+        mergeCounters(merged, s);
+        onStatus(merged);
+    }
+    if (m_state == RunState::Running) {
+        for (const auto &[endpoint, reason] : std::as_const(dropReasons))
+            Q_EMIT messageDropped(m_config.name, endpoint, reason);
+        if (suppressed > 0)
+            Q_EMIT messageDropped(m_config.name,
+                QString(),
+                QStringLiteral("%1 more messages dropped (reasons not kept)").arg(suppressed));
+    }
+    if (!batch.isEmpty() && m_state == RunState::Running)
+        Q_EMIT envelopesReceived(batch); // the consumer's processing holds the batch's bytes
+    bool more = false;
+    {
+        QMutexLocker lock(&shared->queueMutex);
+        shared->deliveringBytes -= bytes;
+        shared->deliveringCount -= batch.size();
+        more = !shared->queue.empty() || !shared->counterUpdates.isEmpty()
+            || !shared->dropReasons.isEmpty() || shared->dropReasonsSuppressed > 0;
+        shared->notifyPending = more; // else the worker notifies on its next round
+    }
+    m_delivering = false;
+    if (more && m_shared == shared) // one batch per event: the owner's thread stays responsive
+        QMetaObject::invokeMethod(this, &ZmqSource::onQueueReady, Qt::QueuedConnection);
 }
 
 void ZmqSource::onStatus(const EndpointStatus &status)
 {
     if (m_state != RunState::Running)
         return;
-    m_statuses.insert(status.url, status);
-    Q_EMIT endpointStatusChanged(status);
-}
-
-void ZmqSource::onDropped(const QString &bus, const QString &endpoint, const QString &reason)
-{
-    if (m_state == RunState::Running)
-        Q_EMIT messageDropped(bus, endpoint, reason);
+    EndpointStatus s = status;
+    const auto it = m_statuses.constFind(status.url);
+    if (it != m_statuses.constEnd())
+        mergeCounters(s, *it); // a counter update may have been newer than this state change
+    m_statuses.insert(s.url, s);
+    Q_EMIT endpointStatusChanged(s);
 }
 
 } // namespace fedmsg

@@ -4,6 +4,7 @@
 
 #include "bus/CurveKeyPair.h"
 #include "bus/Source.h"
+#include "bus/ZmqQueueStats.h"
 #include "bus/ZmqTuning.h"
 
 #include <QHash>
@@ -22,7 +23,12 @@ struct ZmqWorkerShared;
  *
  * The worker (ZmqWorker) blocks in zmq_poll without timeout; start/stop/reconfigure/reconnect
  * are commands on an inproc PAIR socket, so an idle source wakes nobody. Envelopes arrive
- * validated with the bus's TrustConfig, in batches of up to ZmqTuning::batchSize.
+ * validated with the bus's TrustConfig, in batches of up to ZmqTuning::batchSize, through a
+ * queue bounded by ZmqTuning::maxQueuedBytes / maxQueuedMessages (oldest dropped and counted
+ * when this thread falls behind; see queueStats()).
+ *
+ * A connection libzmq drops for good (a message over its ZMQ_MAXMSGSIZE) is re-established and
+ * reported in the endpoint's status (EndpointStatus::oversizeRefused).
  *
  * Endpoints with a curveServerKey use CURVE; the client key pair comes from
  * setCurveClientKeys() or else from the keychain (CurveKeyStore, created on first use).
@@ -51,6 +57,9 @@ public:
     long workerThreadId() const;
     /// Last known state of every endpoint.
     QList<EndpointStatus> endpointStatuses() const { return m_statuses.values(); }
+    /// The queue between the worker and this thread: what is in flight, its peak and bound,
+    /// and how many messages were dropped because this thread fell behind.
+    ZmqQueueStats queueStats() const;
 
 Q_SIGNALS:
     /// The worker is up and its sockets are connecting.
@@ -64,9 +73,8 @@ private:
     bool needsCurve() const;
     void startWorker();
     void sendCommand(const char *command);
-    void onBatch(const QList<fedmsg::Envelope> &batch);
+    void onQueueReady();
     void onStatus(const fedmsg::EndpointStatus &status);
-    void onDropped(const QString &bus, const QString &endpoint, const QString &reason);
     void onKeysReady(const QString &bus, const fedmsg::CurveKeyPair &keys);
     void onKeysFailed(const QString &bus, const QString &error);
 
@@ -83,6 +91,7 @@ private:
     void *m_control = nullptr; ///< our end of the control PAIR (owner thread only)
     CurveKeyStore *m_keyStore = nullptr;
     QHash<QString, EndpointStatus> m_statuses;
+    bool m_delivering = false; ///< inside onQueueReady (a consumer may re-enter the event loop)
 };
 
 } // namespace fedmsg

@@ -10,6 +10,7 @@
 
 #include <zmq.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -22,6 +23,22 @@ namespace fedmsg {
 namespace {
 
 constexpr int MaxFramesKept = 3; // enough to tell "1", "2" and "more than 2" apart
+/// Refused messages in a row after which an endpoint stops reconnecting (a publisher that only
+/// sends oversized messages would otherwise keep us reconnecting as fast as TCP allows).
+constexpr int MaxRefusalStreak = 5;
+constexpr const char *FencePrefix = "ipc://@fedmsg-zmq-fence-";
+
+/// "32 MiB", "128 KiB", "1000 bytes".
+QString sizeText(qint64 bytes)
+{
+    constexpr qint64 KiB = 1024;
+    constexpr qint64 MiB = 1024 * KiB;
+    if (bytes >= MiB && bytes % MiB == 0)
+        return QStringLiteral("%1 MiB").arg(bytes / MiB);
+    if (bytes >= KiB && bytes % KiB == 0)
+        return QStringLiteral("%1 KiB").arg(bytes / KiB);
+    return QStringLiteral("%1 bytes").arg(bytes);
+}
 
 QString zmqError()
 {
@@ -60,6 +77,13 @@ struct ZmqWorker::Endpoint
     bool receivedThisRound = false;
     /// The peer refused us (CURVE/ZAP, protocol): stay Failed while libzmq keeps retrying.
     bool handshakeFailed = false;
+    bool handshaked = false; ///< the current connection completed its handshake
+    bool everConnected = false; ///< a TCP connection was made once (later ones are reconnects)
+    /// While non-empty: the probe address whose first event tells how a connection ended.
+    QByteArray fence;
+    bool retrySeen = false; ///< libzmq announced its own reconnect since the fence was set
+    int refusalStreak = 0; ///< refused messages in a row, without a good one between
+    QString note; ///< why the last reconnect happened; shown with the next Connected
 };
 
 struct ZmqWorker::Private
@@ -76,8 +100,9 @@ struct ZmqWorker::Private
     std::vector<std::unique_ptr<Endpoint>> endpoints;
     QList<QByteArray> subscriptions;
     int monitorCounter = 0;
+    int fenceCounter = 0;
     bool running = true;
-    QList<Envelope> batch;
+    std::vector<ZmqWorkerShared::Queued> batch;
     QDateTime roundTime; ///< receive time of the current drain round
     std::unique_ptr<Validator>
         validator; ///< owned by the worker thread; rebuilt when trust changes
@@ -90,6 +115,12 @@ struct ZmqWorker::Private
         ep.status.retryInSeconds = retryIn;
         ep.status.busName = config.name;
         Q_EMIT q->statusChanged(ep.status);
+    }
+
+    /// libzmq's ZMQ_MAXMSGSIZE: over it libzmq drops the connection; -1 = none.
+    qint64 hardMessageLimit() const
+    {
+        return config.maxMessageSize > 0 ? config.maxMessageSize * 2 : -1;
     }
 
     void openEndpoint(const BusEndpoint &cfg)
@@ -106,12 +137,17 @@ struct ZmqWorker::Private
         }
         void *s = ep->sub;
         setInt(s, ZMQ_LINGER, 0);
+        // Every session and connecter of this socket on one I/O thread: its monitor events then
+        // come in the order libzmq acted, which handleFence() relies on.
+        const std::uint64_t affinity = std::uint64_t(1)
+            << (std::uint64_t(monitorCounter) % std::uint64_t(std::clamp(config.ioThreads, 1, 64)));
+        zmq_setsockopt(s, ZMQ_AFFINITY, &affinity, sizeof affinity);
         if (config.receiveHighWaterMark > 0)
             setInt(s, ZMQ_RCVHWM, config.receiveHighWaterMark);
         // The hard limit makes libzmq drop the connection; the configured limit is checked per
         // message below so that an oversize message is dropped alone and counted (the next
         // message on the same connection still arrives).
-        const int64_t hardLimit = config.maxMessageSize > 0 ? config.maxMessageSize * 2 : -1;
+        const int64_t hardLimit = hardMessageLimit();
         zmq_setsockopt(s, ZMQ_MAXMSGSIZE, &hardLimit, sizeof hardLimit);
         setInt(s, ZMQ_TCP_KEEPALIVE, tuning.tcpKeepalive);
         setInt(s, ZMQ_TCP_KEEPALIVE_CNT, tuning.tcpKeepaliveCount);
@@ -203,6 +239,11 @@ struct ZmqWorker::Private
         }
         config = next;
         subscriptions = newSubs;
+        {
+            QMutexLocker lock(&shared->queueMutex);
+            shared->maxQueuedBytes = std::max(tuning.maxQueuedBytes, next.maxMessageSize);
+            shared->maxQueuedMessages = std::max(1, tuning.maxQueuedMessages);
+        }
         const bool keysChanged = !first && curveKeys != appliedCurveKeys;
         appliedCurveKeys = curveKeys;
         // Close endpoints that went away (or all, when socket options changed; CURVE ones when
@@ -244,6 +285,13 @@ struct ZmqWorker::Private
             if (!ep->sub)
                 continue;
             const QByteArray url = ep->config.url.toUtf8();
+            if (!ep->fence.isEmpty()) {
+                zmq_disconnect(ep->sub, ep->fence.constData());
+                ep->fence.clear();
+            }
+            ep->refusalStreak = 0;
+            ep->note.clear();
+            ep->handshaked = false;
             zmq_disconnect(ep->sub, url.constData());
             if (zmq_connect(ep->sub, url.constData()) == 0)
                 emitStatus(*ep, EndpointStatus::State::Connecting, QStringLiteral("reconnecting"));
@@ -299,19 +347,101 @@ struct ZmqWorker::Private
             }
             const bool more = zmq_msg_more(&ev);
             zmq_msg_close(&ev);
+            QByteArray address;
             if (more) { // the address frame
                 zmq_msg_t addr;
                 zmq_msg_init(&addr);
-                zmq_msg_recv(&addr, ep.monitor, 0);
+                if (zmq_msg_recv(&addr, ep.monitor, 0) >= 0)
+                    address = QByteArray(static_cast<const char *>(zmq_msg_data(&addr)),
+                        qsizetype(zmq_msg_size(&addr)));
                 zmq_msg_close(&addr);
+            }
+            if (address.startsWith(FencePrefix)) {
+                if (!ep.fence.isEmpty() && address == ep.fence)
+                    handleFence(ep);
+                continue; // a probe's events say nothing about the endpoint
             }
             onEvent(ep, event, value);
         }
     }
 
+    /**
+     * A connection that had completed its handshake ended. libzmq 4.3 reports a closed or
+     * timed-out connection and one it dropped for a protocol error (a message over
+     * ZMQ_MAXMSGSIZE) with the same DISCONNECTED event, but reconnects only the former, and
+     * announces that with CONNECT_RETRIED right after. To tell them apart without a timer, connect
+     * the socket to a probe address too: its session and connecter are plugged by the same I/O
+     * thread (ZMQ_AFFINITY) two commands later, after any reconnect libzmq queued while handling
+     * the disconnection, so the probe's first event comes after that CONNECT_RETRIED or never.
+     */
+    void startFence(Endpoint &ep)
+    {
+        const QByteArray address = FencePrefix + QByteArray::number(qint64(getpid())) + '-'
+            + QByteArray::number(quintptr(this), 16) + '-' + QByteArray::number(++fenceCounter);
+        if (zmq_connect(ep.sub, address.constData()) != 0) {
+            qCWarning(lcBus) << "cannot watch how" << ep.config.url << "ended:" << zmqError();
+            return;
+        }
+        ep.fence = address;
+        ep.retrySeen = false;
+    }
+
+    void handleFence(Endpoint &ep)
+    {
+        zmq_disconnect(ep.sub, ep.fence.constData());
+        ep.fence.clear();
+        if (ep.retrySeen || ep.handshaked)
+            return; // libzmq reconnects by itself (or already did)
+        // libzmq dropped the connection for good. What it had received before is still queued:
+        // read it before zmq_disconnect() discards the pipe.
+        while (receiveOne(ep)) {}
+        ++ep.status.oversizeRefused;
+        ++ep.refusalStreak;
+        const qint64 limit = hardMessageLimit();
+        const QString what = limit > 0
+            ? QStringLiteral("a message larger than %1 was refused").arg(sizeText(limit))
+            : QStringLiteral("ZeroMQ dropped the connection (protocol error)");
+        if (ep.refusalStreak > MaxRefusalStreak) {
+            qCWarning(lcBus).noquote() << QStringLiteral("bus %1, %2: %3, %4 times in a row; "
+                                                         "not reconnecting")
+                                              .arg(config.name, ep.config.url, what)
+                                              .arg(ep.refusalStreak);
+            ep.note.clear();
+            emitStatus(ep,
+                EndpointStatus::State::Failed,
+                QStringLiteral("%1 times in a row %2; not reconnecting until asked")
+                    .arg(ep.refusalStreak)
+                    .arg(what));
+            return;
+        }
+        qCWarning(lcBus).noquote()
+            << QStringLiteral("bus %1, %2: %3; reconnecting").arg(config.name, ep.config.url, what);
+        const QByteArray url = ep.config.url.toUtf8();
+        zmq_disconnect(ep.sub, url.constData());
+        if (zmq_connect(ep.sub, url.constData()) != 0) {
+            emitStatus(ep,
+                EndpointStatus::State::Failed,
+                QStringLiteral("%1; cannot reconnect: %2").arg(what, zmqError()));
+            return;
+        }
+        ep.note = what + QStringLiteral("; reconnected");
+        emitStatus(ep, EndpointStatus::State::Connecting, what + QStringLiteral("; reconnecting"));
+    }
+
     void onEvent(Endpoint &ep, std::uint16_t event, std::uint32_t value)
     {
         using S = EndpointStatus::State;
+        if (event == ZMQ_EVENT_CONNECTED) {
+            if (ep.everConnected) {
+                ++ep.status.reconnects;
+                qCInfo(lcBus).noquote() << QStringLiteral("bus %1, %2: connected again (%3)")
+                                               .arg(config.name, ep.config.url)
+                                               .arg(ep.status.reconnects);
+            }
+            ep.everConnected = true;
+        }
+        if (event == ZMQ_EVENT_CONNECT_RETRIED)
+            ep.retrySeen = true;
         if (ep.handshakeFailed && event != ZMQ_EVENT_HANDSHAKE_SUCCEEDED
             && (event
                 & (ZMQ_EVENT_CONNECT_DELAYED | ZMQ_EVENT_CONNECT_RETRIED | ZMQ_EVENT_CONNECTED
@@ -334,7 +464,8 @@ struct ZmqWorker::Private
             break;
         case ZMQ_EVENT_HANDSHAKE_SUCCEEDED:
             ep.handshakeFailed = false;
-            emitStatus(ep, S::Connected);
+            ep.handshaked = true;
+            emitStatus(ep, S::Connected, ep.note);
             break;
         case ZMQ_EVENT_HANDSHAKE_FAILED_AUTH:
             ep.handshakeFailed = true;
@@ -350,6 +481,13 @@ struct ZmqWorker::Private
             emitStatus(ep, S::Failed, QStringLiteral("handshake failed"));
             break;
         case ZMQ_EVENT_DISCONNECTED:
+            ep.note.clear();
+            if (ep.handshaked)
+                qCInfo(lcBus).noquote() << QStringLiteral("bus %1, %2: connection closed")
+                                               .arg(config.name, ep.config.url);
+            if (ep.handshaked && ep.fence.isEmpty())
+                startFence(ep);
+            ep.handshaked = false;
             emitStatus(ep, S::Disconnected, QStringLiteral("connection closed"));
             break;
         default:
@@ -361,7 +499,19 @@ struct ZmqWorker::Private
     {
         ++ep.status.dropped;
         ep.receivedThisRound = true; // the counters changed: report them after the round
-        Q_EMIT q->messageDropped(config.name, ep.config.url, reason);
+        QMutexLocker lock(&shared->queueMutex);
+        if (shared->dropReasons.size() < ZmqWorkerShared::MaxDropReasons)
+            shared->dropReasons.append({ ep.config.url, reason });
+        else
+            ++shared->dropReasonsSuppressed;
+    }
+
+    Endpoint *endpointFor(const QString &url)
+    {
+        for (auto &ep : endpoints)
+            if (ep->config.url == url)
+                return ep.get();
+        return nullptr;
     }
 
     /// Reads one whole multipart message; false when nothing was readable.
@@ -390,6 +540,7 @@ struct ZmqWorker::Private
             more = zmq_msg_more(&part);
             zmq_msg_close(&part);
         }
+        shared->received.fetch_add(1);
         if (config.maxMessageSize > 0 && total > config.maxMessageSize) {
             drop(ep,
                 QStringLiteral("message of %1 bytes is over the %2-byte limit")
@@ -414,10 +565,11 @@ struct ZmqWorker::Private
         env->setEndpoint(ep.config.url);
         env->setReceivedAt(now);
         applyTrust(*env);
+        ep.refusalStreak = 0;
         ++ep.status.received;
         ep.status.lastMessageAt = now;
         ep.receivedThisRound = true;
-        batch.append(std::move(*env));
+        batch.push_back(ZmqWorkerShared::Queued { std::move(*env), total });
         return true;
     }
 
@@ -432,20 +584,51 @@ struct ZmqWorker::Private
         validator->validate(env);
     }
 
+    /// Hands the round's envelopes to the owner: appends them to the shared queue, drops the
+    /// oldest waiting ones beyond the bound (counted per endpoint), wakes the owner once.
     void flush()
     {
         roundTime = QDateTime();
-        if (!batch.isEmpty()) {
-            Q_EMIT q->batchReady(batch);
-            batch.clear();
-        }
-        for (auto &ep : endpoints) {
-            if (ep->receivedThisRound) {
-                ep->receivedThisRound = false;
-                ep->status.busName = config.name;
-                Q_EMIT q->statusChanged(ep->status);
+        bool notify = false;
+        {
+            QMutexLocker lock(&shared->queueMutex);
+            for (auto &item : batch) {
+                shared->queuedBytes += item.bytes;
+                shared->queue.push_back(std::move(item));
             }
+            while (!shared->queue.empty()
+                && (shared->queuedBytes + shared->deliveringBytes > shared->maxQueuedBytes
+                    || qsizetype(shared->queue.size()) + shared->deliveringCount
+                        > shared->maxQueuedMessages)) {
+                const ZmqWorkerShared::Queued &oldest = shared->queue.front();
+                shared->queuedBytes -= oldest.bytes;
+                if (Endpoint *ep = endpointFor(oldest.envelope.endpoint())) {
+                    ++ep->status.overflowDropped;
+                    ep->receivedThisRound = true;
+                }
+                shared->overflowDropped.fetch_add(1);
+                shared->queue.pop_front();
+            }
+            const qint64 inFlight = shared->queuedBytes + shared->deliveringBytes;
+            if (inFlight > shared->peakInFlightBytes.load())
+                shared->peakInFlightBytes.store(inFlight);
+            // Counters ride with the envelopes: the latest per endpoint, not one signal a round.
+            bool changed = !batch.empty() || !shared->dropReasons.isEmpty();
+            for (auto &ep : endpoints) {
+                if (ep->receivedThisRound) {
+                    ep->receivedThisRound = false;
+                    ep->status.busName = config.name;
+                    shared->counterUpdates.insert(ep->config.url, ep->status);
+                    changed = true;
+                }
+            }
+            notify = changed && !shared->notifyPending;
+            if (changed)
+                shared->notifyPending = true;
         }
+        batch.clear();
+        if (notify)
+            Q_EMIT q->queueReady();
     }
 
     void loop()
@@ -484,7 +667,7 @@ struct ZmqWorker::Private
                 // Drain what is readable, bounded so that one busy endpoint cannot starve the
                 // others or the control socket.
                 while (subReady && !full && receiveOne(*ep))
-                    full = batch.size() >= tuning.batchSize;
+                    full = qsizetype(batch.size()) >= tuning.batchSize;
             }
             flush();
         }
@@ -528,7 +711,10 @@ void ZmqWorker::run()
         d->config = m_shared->config;
         d->curveKeys = m_shared->curveKeys;
         d->curveError = m_shared->curveError;
-        d->tuning = m_shared->tuning;
+        QStringList warnings;
+        d->tuning = m_shared->tuning.clamped(&warnings);
+        for (const QString &w : std::as_const(warnings))
+            qCWarning(lcBus).noquote() << "bus" << d->config.name << ":" << w;
     }
     if (d->tuning.batchSize < 1)
         d->tuning.batchSize = 1;

@@ -5,6 +5,7 @@
 #include "bus/BusConfig.h"
 #include "bus/CurveKeyPair.h"
 #include "bus/EndpointStatus.h"
+#include "bus/ZmqQueueStats.h"
 #include "bus/ZmqTuning.h"
 #include "message/Envelope.h"
 
@@ -13,14 +14,25 @@
 #include <QObject>
 #include <QSemaphore>
 
+#include <QHash>
+
 #include <atomic>
+#include <deque>
 #include <memory>
+#include <utility>
 
 namespace fedmsg {
 
 /// @brief What ZmqSource and its worker share; everything else goes over the control socket.
 struct ZmqWorkerShared
 {
+    /// One envelope waiting for the owner, with its size on the wire.
+    struct Queued
+    {
+        Envelope envelope;
+        qint64 bytes = 0;
+    };
+
     QMutex mutex;
     BusConfig config; ///< guarded by mutex; read by the worker on "reconfigure"
     CurveKeyPair curveKeys; ///< guarded by mutex
@@ -30,6 +42,27 @@ struct ZmqWorkerShared
     QSemaphore ready; ///< released once the control socket is bound (or setup failed)
     QString setupError;
     std::atomic<long> threadId { 0 }; ///< Linux tid of the worker thread
+
+    // The bounded queue to the owner. The worker appends and drops the oldest beyond the
+    // bound; the owner takes a batch at a time. One queued notification at a time
+    // (notifyPending), so nothing grows in the owner's event queue while it is busy.
+    QMutex queueMutex;
+    std::deque<Queued> queue; ///< guarded by queueMutex
+    qint64 queuedBytes = 0; ///< guarded: bytes in queue
+    qint64 deliveringBytes = 0; ///< guarded: taken by the owner, not yet processed
+    qsizetype deliveringCount = 0; ///< guarded
+    bool notifyPending = false; ///< guarded
+    QHash<QString, EndpointStatus> counterUpdates; ///< guarded: latest status per endpoint
+    /// guarded: (endpoint, reason) of dropped messages, at most MaxDropReasons; the rest is
+    /// counted in dropReasonsSuppressed.
+    QList<std::pair<QString, QString>> dropReasons;
+    quint64 dropReasonsSuppressed = 0; ///< guarded
+    static constexpr qsizetype MaxDropReasons = 64;
+    qint64 maxQueuedBytes = 0; ///< set before start
+    qsizetype maxQueuedMessages = 0; ///< set before start
+    std::atomic<qint64> peakInFlightBytes { 0 };
+    std::atomic<quint64> received { 0 };
+    std::atomic<quint64> overflowDropped { 0 };
 };
 
 /**
@@ -52,9 +85,11 @@ public Q_SLOTS:
     void run();
 
 Q_SIGNALS:
-    void batchReady(const QList<fedmsg::Envelope> &batch);
+    /// Envelopes, counters or drop reasons wait in ZmqWorkerShared; emitted when none was
+    /// pending.
+    void queueReady();
+    /// A change of state (connecting, connected, ...), in order.
     void statusChanged(const fedmsg::EndpointStatus &status);
-    void messageDropped(const QString &busName, const QString &endpoint, const QString &reason);
     /// The validator wants its remote CA/CRL downloaded again (chain check failed).
     void trustRefreshRequested(const QString &busName);
     void finished();

@@ -93,6 +93,8 @@ private Q_SLOTS:
     void reconfigureTopicsAndEndpoints();
     void publisherRestartedFiveTimes();
     void badMessagesAreDroppedAndCounted();
+    void oversizeMessageCostsOnlyItself();
+    void onlyOversizeMessagesStopReconnecting();
     void burstIsBatched();
     void signedAndUnsignedAreValidated();
     void reloadTrustReadsNewMaterial();
@@ -239,6 +241,9 @@ void TestZmqSource::publisherRestartedFiveTimes()
         if (s.state == S::Retrying)
             QVERIFY(s.retryInSeconds >= 1);
     }
+    // Five reconnects, counted; a publisher going away is not taken for a refused message.
+    QCOMPARE(src.endpointStatuses().value(0).reconnects, quint64(5));
+    QCOMPARE(src.endpointStatuses().value(0).oversizeRefused, quint64(0));
 }
 
 void TestZmqSource::badMessagesAreDroppedAndCounted()
@@ -277,6 +282,87 @@ void TestZmqSource::badMessagesAreDroppedAndCounted()
         && src.endpointStatuses().value(0).received == 1);
     // The connection survived all of it.
     QCOMPARE(src.endpointStatuses().value(0).state, EndpointStatus::State::Connected);
+}
+
+void TestZmqSource::oversizeMessageCostsOnlyItself()
+{
+    // Over libzmq's ZMQ_MAXMSGSIZE (twice maxMessageSize: 32 MiB by default) libzmq drops the
+    // connection as a protocol error and, unlike a closed connection, never reconnects.
+    auto pub = bindPublisher(QStringLiteral("tcp://127.0.0.1:*"));
+    BusConfig bus = busFor({ pub->boundEndpoint() });
+    QCOMPARE(bus.maxMessageSize, qint64(16 * 1024 * 1024));
+    ZmqSource src(bus);
+    QSignalSpy batches(&src, &Source::envelopesReceived);
+    QSignalSpy states(&src, &Source::endpointStatusChanged);
+    src.start();
+    const QByteArray topic = "org.fedoraproject.prod.logger.log";
+    QVERIFY(pub->waitForSubscriber(QString::fromLatin1(topic), 5000));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        src.endpointStatuses().value(0).state, EndpointStatus::State::Connected, 5000);
+    const auto body = [](const char *log) -> QByteArray {
+        return R"({"topic":"org.fedoraproject.prod.logger.log","msg":{"log":")" + QByteArray(log)
+            + R"("}})";
+    };
+    const auto logs = [&] {
+        QStringList out;
+        for (const Envelope &e : flatten(batches))
+            out << e.msg()["log"].toQString();
+        return out;
+    };
+    QVERIFY(pub->sendFrames({ topic, body("first") }));
+    QVERIFY(pub->sendFrames({ topic, QByteArray(34 * 1024 * 1024, 'x') }));
+    // Until the subscriber is connected and subscribed again the publisher drops what it sends:
+    // send the next message until one arrives.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        pub->sendFrames({ topic, body("second") }) && logs().contains(QStringLiteral("second")),
+        15000);
+    QStringList got = logs();
+    QCOMPARE(got.takeFirst(), QStringLiteral("first"));
+    QCOMPARE(got.count(QStringLiteral("second")), got.size());
+    QTRY_VERIFY(src.endpointStatuses().value(0).state == EndpointStatus::State::Connected);
+    // The status says why, in words a user understands, and the count is in it.
+    const EndpointStatus last = src.endpointStatuses().value(0);
+    QVERIFY2(last.detail.contains(QStringLiteral("larger than 32 MiB")), qPrintable(last.detail));
+    QCOMPARE(last.oversizeRefused, quint64(1));
+    QVERIFY(last.received >= quint64(1 + got.size())); // the last "second" may still come
+    // A refused message is not a peer restart: it is counted once, as what it was.
+    bool sawReason = false;
+    for (const QList<QVariant> &args : states)
+        sawReason |= args.at(0).value<EndpointStatus>().detail.contains(QStringLiteral("refused"));
+    QVERIFY(sawReason);
+}
+
+void TestZmqSource::onlyOversizeMessagesStopReconnecting()
+{
+    // A publisher that sends nothing but oversized messages would keep us reconnecting as fast as
+    // TCP allows: after 5 refusals in a row the endpoint stays Failed until reconnectNow().
+    auto pub = bindPublisher(QStringLiteral("tcp://127.0.0.1:*"));
+    BusConfig bus = busFor({ pub->boundEndpoint() });
+    bus.maxMessageSize = 64 * 1024; // libzmq's limit: 128 KiB
+    ZmqSource src(bus);
+    QSignalSpy batches(&src, &Source::envelopesReceived);
+    src.start();
+    const QByteArray topic = "org.fedoraproject.prod.logger.log";
+    const QByteArray huge(200 * 1024, 'x');
+    using S = EndpointStatus::State;
+    const auto status = [&] {
+        return src.endpointStatuses().value(0);
+    };
+    for (quint64 i = 1; i <= 6; ++i) {
+        // Sent until the (re)subscribed subscriber gets one.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pub->sendFrames({ topic, huge }) && status().oversizeRefused == i, 10000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(status().state, S::Failed, 5000);
+    QVERIFY2(
+        status().detail.contains(QStringLiteral("6 times in a row")), qPrintable(status().detail));
+    QVERIFY2(status().detail.contains(QStringLiteral("larger than 128 KiB")),
+        qPrintable(status().detail));
+    src.reconnectNow();
+    QTRY_COMPARE_WITH_TIMEOUT(status().state, S::Connected, 10000);
+    const QByteArray good = R"({"topic":"org.fedoraproject.prod.logger.log","msg":{"log":"ok"}})";
+    QTRY_VERIFY_WITH_TIMEOUT(pub->sendFrames({ topic, good }) && !batches.isEmpty(), 10000);
+    QCOMPARE(status().oversizeRefused, quint64(6));
 }
 
 void TestZmqSource::burstIsBatched()

@@ -171,6 +171,8 @@ void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)
     QList<HistoryRecord> records;
     records.reserve(batch.size());
     for (const Envelope &envelope : batch) {
+        qCDebug(lcEngine).noquote()
+            << "received" << envelope.msgId() << "from" << envelope.busName();
         HistoryRecord record;
         record.envelope = envelope;
         record.rendering = m_renderer->render(envelope);

@@ -211,6 +211,11 @@ void TestDBusNotifier::controlAndBidiCharactersNeverReachTheServer()
     QCOMPARE(summary, QStringLiteral("build [2J]0;pwned of gpj.exe ok next col"));
     QVERIFY2(body.startsWith(QStringLiteral("line one[31m red1m\nline two")), qPrintable(body));
     QVERIFY2(body.contains(QStringLiteral("left end!")), qPrintable(body));
+    // The builder the notifier uses says the same without a server.
+    QCOMPARE(DBusNotifier::plainText(n.summary, DBusNotifier::TextKind::SingleLine), summary);
+    QCOMPARE(DBusNotifier::plainText(
+                 QStringLiteral("a\u0085b\u2028c"), DBusNotifier::TextKind::MultiLine),
+        QStringLiteral("ab\nc"));
 }
 
 QTEST_GUILESS_MAIN(TestDBusNotifier)

@@ -4,7 +4,7 @@
 // fedmsg-tail: watch a fedmsg bus from a terminal. The logic (filters, formats, sources) lives in
 // lib/bus; this file only parses options and writes lines.
 
-#include "UnixSignalWatcher.h"
+#include "engine/UnixSignalWatcher.h"
 
 #include "amqp/AmqpPresets.h"
 #include "bus/BusPresets.h"

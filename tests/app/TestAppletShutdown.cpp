@@ -4,7 +4,7 @@
 // The real fedmsg-notify (FEDMSG_NOTIFY_BIN) is stopped by SIGTERM, SIGINT or SIGHUP while
 // messages from a real ZeroMQ publisher are in flight: it exits with status 0, its
 // single-instance socket is gone, and the history holds every message its engine received (the
-// engine logs each one under QT_LOGGING_RULES=fedmsg.engine.debug=true).
+// engine logs each one under QT_LOGGING_RULES=fedmsg.engine.messages.debug=true).
 
 #include "LoopbackEndpoint.h"
 
@@ -97,7 +97,8 @@ void TestAppletShutdown::signalStopsCleanly()
     env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
     env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("fedmsg.engine.debug=true"));
+    env.insert(
+        QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("fedmsg.engine.messages.debug=true"));
     applet.setProcessEnvironment(env);
     QByteArray log;
     connect(&applet, &QProcess::readyReadStandardError, this, [&] {

@@ -5,7 +5,8 @@
 // lib/bus; this file only parses options and writes lines.
 
 #include "LineWriter.h"
-#include "UnixSignalWatcher.h"
+
+#include "engine/UnixSignalWatcher.h"
 
 #include "amqp/AmqpPresets.h"
 #include "bus/BusPresets.h"

@@ -33,10 +33,22 @@ Application::Application(const Options &options, QObject *parent)
 
 Application::~Application()
 {
+    shutdown();
+}
+
+void Application::shutdown()
+{
     if (m_engine)
         m_engine->stop();
     if (m_demo)
         m_demo->stop();
+    const qsizetype received = m_engine ? qsizetype(m_engine->receivedCount()) : 0;
+    m_engine.reset();
+    // History's destructor writes what is still queued before its thread ends.
+    m_history.reset();
+    if (received > 0)
+        qCInfo(lcApp) << "stopped after" << received << "messages; history written";
+    m_instance.reset(); // closes the local server, which removes its socket file
 }
 
 bool Application::start()

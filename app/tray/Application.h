@@ -48,6 +48,13 @@ public:
 
     /// Shows the tray icon and starts the buses; false when another instance already runs.
     bool start();
+    /**
+     * Stops in order (also run by the destructor; a second call does nothing): the sources
+     * stop receiving, the history writes everything it was given (at-least-once messages it
+     * commits now were not acknowledged: the broker delivers them again and the history
+     * recognises them), then the single-instance socket is removed.
+     */
+    void shutdown();
     TrayIcon *tray() { return m_tray.get(); }
     Engine *engine() { return m_engine.get(); }
     DemoBus *demoBus() { return m_demo.get(); }

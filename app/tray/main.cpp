@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
 
+#include "engine/UnixSignalWatcher.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
@@ -76,6 +78,14 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("org.fedoraproject.FedmsgNotify"));
     QApplication::setQuitOnLastWindowClosed(false);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/fedmsg-notify/icons/fedmsg-notify.svg")));
+
+    // SIGTERM (logout, systemd), SIGINT and SIGHUP end the event loop like Quit does, so the
+    // applet shuts down in order (Application::shutdown()) instead of dying mid-write. Made
+    // before the applet, it outlives it: a second signal during shutdown does not cut it short.
+    fedmsg::UnixSignalWatcher unixSignals;
+    QObject::connect(&unixSignals, &fedmsg::UnixSignalWatcher::signalReceived, app.get(), [](int) {
+        QCoreApplication::quit();
+    });
 
     fedmsg::Application::Options options;
     options.demo = parser.isSet(demo);

@@ -15,9 +15,24 @@
 
 #include <algorithm>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcEngine, "fedmsg.engine")
+// One line per received message: off unless asked for
+// (QT_LOGGING_RULES=fedmsg.engine.messages.debug=true).
+Q_LOGGING_CATEGORY(lcEngineMessages, "fedmsg.engine.messages", QtInfoMsg)
 
 namespace fedmsg {
+
+namespace {
+// A burst worth giving memory back after: this many messages since the last trim...
+constexpr int TrimAfterMessages = 64;
+// ...and this long without a new message once all of them are stored (a one-shot timer,
+// restarted by each arrival; nothing runs while idle).
+constexpr int TrimQuietMs = 500;
+} // namespace
 
 Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
     : QObject(parent)
@@ -33,6 +48,9 @@ Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
     })
 {
     Transports::registerAll();
+    m_trimTimer.setSingleShot(true);
+    m_trimTimer.setInterval(TrimQuietMs);
+    connect(&m_trimTimer, &QTimer::timeout, this, &Engine::trimAfterBurst);
     connect(m_history, &History::stored, this, &Engine::onStored);
     connect(&m_silence,
         &SilenceWatchdog::silent,
@@ -171,6 +189,8 @@ void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)
     QList<HistoryRecord> records;
     records.reserve(batch.size());
     for (const Envelope &envelope : batch) {
+        qCDebug(lcEngineMessages).noquote()
+            << "received" << envelope.msgId() << "from" << envelope.busName();
         HistoryRecord record;
         record.envelope = envelope;
         record.rendering = m_renderer->render(envelope);
@@ -180,7 +200,21 @@ void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)
         records.append(std::move(record));
     }
     m_received += static_cast<quint64>(batch.size());
+    m_sinceTrim += static_cast<int>(std::min<qsizetype>(batch.size(), TrimAfterMessages));
+    m_trimTimer.stop();
     m_history->store(records);
+}
+
+void Engine::trimAfterBurst()
+{
+    if (!m_pending.empty())
+        return; // onStored() starts the timer again when the last one is stored
+    m_sinceTrim = 0;
+#if defined(__GLIBC__)
+    // Big bodies freed by the worker, engine and writer threads stay in glibc's arenas; a
+    // burst of 1 MiB messages would leave the applet hundreds of MiB larger than it needs.
+    malloc_trim(0);
+#endif
 }
 
 void Engine::onStored(const QList<StoreResult> &results)
@@ -214,6 +248,8 @@ void Engine::onStored(const QList<StoreResult> &results)
     }
     for (auto it = acks.cbegin(); it != acks.cend(); ++it)
         it.key()->acknowledge(it.value());
+    if (m_pending.empty() && m_sinceTrim >= TrimAfterMessages)
+        m_trimTimer.start();
     if (!fresh.isEmpty())
         Q_EMIT messagesStored(fresh);
 }

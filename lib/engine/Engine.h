@@ -19,6 +19,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 
 #include <deque>
 #include <functional>
@@ -116,6 +117,11 @@ private:
         HistoryRecord record;
     };
     std::deque<Pending> m_pending;
+    // After a burst, once everything handed to History is stored and nothing arrived for a
+    // moment, the allocator gives its freed pages back (glibc keeps them otherwise).
+    void trimAfterBurst();
+    QTimer m_trimTimer;
+    int m_sinceTrim = 0;
     quint64 m_received = 0;
     quint64 m_duplicates = 0;
 };

@@ -5,8 +5,10 @@
 #include "json/Swar.h"
 #include "json/Utf8.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <vector>
 
 namespace fedmsg {
 
@@ -29,6 +31,8 @@ std::string JsonParseError::pythonText() const
         return "ValueError: " + toString();
     case Kind::Depth:
         return "RecursionError: " + toString();
+    case Kind::Cost:
+        return "MemoryError: " + toString();
     }
     return toString();
 }
@@ -36,6 +40,26 @@ std::string JsonParseError::pythonText() const
 namespace {
 
 constexpr std::size_t MaxIntegerDigits = 4300; // Python's sys.get_int_max_str_digits() default
+
+// What one heap block of n bytes costs with glibc malloc: its header, rounded up to 16 bytes.
+constexpr std::size_t heapBlock(std::size_t n)
+{
+    return (n + 8 + 15) & ~std::size_t(15);
+}
+// A string value: "" and one-byte strings are shared (free); others are a make_shared block
+// (control block + std::string) and, past the small-string buffer, their characters.
+constexpr std::size_t stringCost(std::size_t length)
+{
+    if (length <= 1)
+        return 0;
+    return heapBlock(16 + sizeof(std::string)) + (length > 15 ? heapBlock(length + 1) : 0);
+}
+// A non-empty container: the make_shared block holding the vector, and the vector's elements.
+template <typename T>
+constexpr std::size_t containerCost(std::size_t count)
+{
+    return count == 0 ? 0 : heapBlock(16 + sizeof(std::vector<T>)) + heapBlock(count * sizeof(T));
+}
 
 inline bool isWs(char c)
 {
@@ -101,6 +125,7 @@ public:
         : m_s(text.data())
         , m_n(text.size())
         , m_maxDepth(maxDepth)
+        , m_budget(JsonParser::CostAllowance + JsonParser::CostPerByte * text.size())
     {}
 
     std::optional<JsonValue> run()
@@ -176,6 +201,38 @@ private:
         m_error.column = sawNewline ? chars - lastNewlineChar : chars + 1;
     }
 
+    // Adds what was just allocated; false (and the error) once the value would cost more than
+    // the budget. The work stacks count by capacity: they are live until the parse ends.
+    bool charge(std::size_t at, std::size_t bytes)
+    {
+        m_cost += bytes;
+        return withinBudget(at, 0);
+    }
+
+    // Whether `extra` more bytes still fit; false (and the error) when they do not.
+    bool withinBudget(std::size_t at, std::size_t extra)
+    {
+        if (m_cost + extra + m_elementStack.capacity() * sizeof(JsonValue)
+                + m_memberStack.capacity() * sizeof(JsonValue::Member)
+            <= m_budget)
+            return true;
+        const std::string reason = "JSON structure too costly to hold: more than "
+            + std::to_string(m_budget) + " bytes of memory for " + std::to_string(m_n)
+            + " bytes of text (limit " + std::to_string(JsonParser::CostPerByte)
+            + " bytes per byte), refused at byte " + std::to_string(at);
+        fail(at, "", JsonParseError::Kind::Cost);
+        if (m_error.kind == JsonParseError::Kind::Cost)
+            m_error.reason = reason;
+        return false;
+    }
+
+    // Bytes a full work stack allocates when it grows (the new buffer; libstdc++ doubles).
+    template <typename T>
+    static std::size_t growth(const std::vector<T> &stack)
+    {
+        return std::max<std::size_t>(1, 2 * stack.capacity()) * sizeof(T);
+    }
+
     bool match(std::size_t i, std::string_view word) const
     {
         return m_n - i >= word.size() && std::string_view(m_s + i, word.size()) == word;
@@ -188,10 +245,12 @@ private:
         switch (m_s[i]) {
         case '"': {
             std::string s;
+            const std::size_t at = i;
             if (!parseString(i, s))
                 return false;
+            const std::size_t cost = stringCost(s.size());
             out = JsonValue(std::move(s));
-            return true;
+            return cost == 0 || charge(at, cost);
         }
         case '{':
             return parseObject(i, out, depth + 1);
@@ -300,6 +359,8 @@ private:
                 return false;
             }
             out = JsonValue::fromIntegerText(token);
+            if (out.isBigInteger() && !charge(start, stringCost(token.size())))
+                return false;
         }
         i = j;
         return true;
@@ -481,7 +542,10 @@ private:
             if (j >= m_n || m_s[j] != '"')
                 return fail(j, "Expecting property name enclosed in double quotes");
             std::string key;
+            const std::size_t keyAt = j;
             if (!parseString(j, key))
+                return false;
+            if (key.size() > 15 && !charge(keyAt, heapBlock(key.size() + 1)))
                 return false;
             j = skipWs(j);
             if (j >= m_n || m_s[j] != ':')
@@ -489,6 +553,9 @@ private:
             j = skipWs(j + 1);
             JsonValue value; // not into the stack: nested objects may reallocate it
             if (!parseValue(j, value, depth))
+                return false;
+            if (m_memberStack.size() == m_memberStack.capacity()
+                && !withinBudget(j, growth(m_memberStack)))
                 return false;
             m_memberStack.emplace_back(std::move(key), std::move(value));
             j = skipWs(j);
@@ -499,6 +566,13 @@ private:
             j = skipWs(j + 1);
         }
         i = j + 1;
+        // Sorting members that are not in order borrows a buffer of half their number.
+        const std::size_t count = m_memberStack.size() - base;
+        if (!withinBudget(
+                i, containerCost<JsonValue::Member>(count) + count / 2 * sizeof(JsonValue::Member)))
+            return false;
+        if (!charge(i, containerCost<JsonValue::Member>(count)))
+            return false;
         JsonValue::Object members(
             std::make_move_iterator(m_memberStack.begin() + static_cast<std::ptrdiff_t>(base)),
             std::make_move_iterator(m_memberStack.end()));
@@ -526,6 +600,9 @@ private:
             JsonValue value; // not into the stack: nested arrays may reallocate it
             if (!parseValue(j, value, depth))
                 return false;
+            if (m_elementStack.size() == m_elementStack.capacity()
+                && !withinBudget(j, growth(m_elementStack)))
+                return false;
             m_elementStack.push_back(std::move(value));
             j = skipWs(j);
             if (j < m_n && m_s[j] == ']')
@@ -535,6 +612,8 @@ private:
             j = skipWs(j + 1);
         }
         i = j + 1;
+        if (!charge(i, containerCost<JsonValue>(m_elementStack.size() - base)))
+            return false;
         JsonValue::Array items(
             std::make_move_iterator(m_elementStack.begin() + static_cast<std::ptrdiff_t>(base)),
             std::make_move_iterator(m_elementStack.end()));
@@ -546,6 +625,8 @@ private:
     const char *m_s;
     std::size_t m_n;
     int m_maxDepth;
+    std::size_t m_budget; ///< bytes the value and the work stacks may take
+    std::size_t m_cost = 0; ///< bytes allocated for the value so far (work stacks apart)
     // Members and elements of the containers being parsed, innermost last; each container is
     // built from its exact range, so there is one allocation per container.
     std::vector<JsonValue::Member> m_memberStack;

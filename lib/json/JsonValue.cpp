@@ -5,6 +5,7 @@
 #include "json/Utf8.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -35,6 +36,35 @@ const std::string &sharedEmptyString()
 {
     static const std::string s;
     return s;
+}
+
+// "" and every one-byte string, shared by all values that hold them: an aliasing shared_ptr
+// with no owner points at the static string, so holding one neither allocates nor counts.
+std::shared_ptr<const std::string> sharedShortString(std::string_view utf8)
+{
+    static const auto table = [] {
+        std::array<std::string, 256> t;
+        for (std::size_t i = 0; i < t.size(); ++i)
+            t[i] = std::string(1, static_cast<char>(i));
+        return t;
+    }();
+    const std::string &s =
+        utf8.empty() ? sharedEmptyString() : table[static_cast<unsigned char>(utf8.front())];
+    return std::shared_ptr<const std::string>(std::shared_ptr<const void>(), &s);
+}
+
+std::shared_ptr<const std::string> makeString(std::string &&utf8)
+{
+    if (utf8.size() <= 1)
+        return sharedShortString(utf8);
+    return std::make_shared<const std::string>(std::move(utf8));
+}
+
+std::shared_ptr<const std::string> makeString(std::string_view utf8)
+{
+    if (utf8.size() <= 1)
+        return sharedShortString(utf8);
+    return std::make_shared<const std::string>(utf8);
 }
 
 bool keyLess(const JsonValue::Member &a, const JsonValue::Member &b)
@@ -88,29 +118,32 @@ JsonValue::JsonValue(double v)
 {}
 
 JsonValue::JsonValue(const char *utf8)
-    : m_data(std::make_shared<const std::string>(utf8 ? utf8 : ""))
+    : m_data(makeString(std::string_view(utf8 ? utf8 : "")))
 {}
 
 JsonValue::JsonValue(std::string utf8)
-    : m_data(std::make_shared<const std::string>(std::move(utf8)))
+    : m_data(makeString(std::move(utf8)))
 {}
 
 JsonValue::JsonValue(std::string_view utf8)
-    : m_data(std::make_shared<const std::string>(utf8))
+    : m_data(makeString(utf8))
 {}
 
 JsonValue::JsonValue(const QString &s)
-    : m_data(std::make_shared<const std::string>(utf16ToWtf8(s)))
+    : m_data(makeString(utf16ToWtf8(s)))
 {}
 
+// An empty array or object is a null pointer of its kind: no allocation.
 JsonValue::JsonValue(Array a)
-    : m_data(std::make_shared<const Array>(std::move(a)))
+    : m_data(
+        a.empty() ? std::shared_ptr<const Array>() : std::make_shared<const Array>(std::move(a)))
 {}
 
 JsonValue::JsonValue(Object o)
 {
     normaliseObject(o);
-    m_data = std::make_shared<const Object>(std::move(o));
+    m_data =
+        o.empty() ? std::shared_ptr<const Object>() : std::make_shared<const Object>(std::move(o));
 }
 
 JsonValue JsonValue::fromIntegerText(std::string_view digits)
@@ -145,7 +178,7 @@ JsonValue JsonValue::fromIntegerText(std::string_view digits)
     if (negative)
         text.push_back('-');
     text.append(digits);
-    v.m_data = BigInt { std::move(text) };
+    v.m_data = BigInt { std::make_shared<const std::string>(std::move(text)) };
     return v;
 }
 
@@ -212,11 +245,10 @@ double JsonValue::toDouble(double fallback) const
         return static_cast<double>(*i);
     if (const BigInt *b = std::get_if<BigInt>(&m_data)) {
         double d = 0;
-        const char *first = b->digits.data();
-        const char *last = first + b->digits.size();
-        auto res = std::from_chars(first, last, d);
+        const std::string &digits = *b->digits;
+        auto res = std::from_chars(digits.data(), digits.data() + digits.size(), d);
         if (res.ec == std::errc::result_out_of_range)
-            return b->digits.front() == '-' ? -HUGE_VAL : HUGE_VAL;
+            return digits.front() == '-' ? -HUGE_VAL : HUGE_VAL;
         return d;
     }
     return fallback;
@@ -230,7 +262,7 @@ std::string JsonValue::integerText() const
         return std::string(buf, res.ptr);
     }
     if (const BigInt *b = std::get_if<BigInt>(&m_data))
-        return b->digits;
+        return *b->digits;
     return {};
 }
 
@@ -250,14 +282,14 @@ QString JsonValue::toQString() const
 
 const JsonValue::Array &JsonValue::array() const
 {
-    if (const auto *a = std::get_if<std::shared_ptr<const Array>>(&m_data))
+    if (const auto *a = std::get_if<std::shared_ptr<const Array>>(&m_data); a && *a)
         return **a;
     return sharedEmptyArray();
 }
 
 const JsonValue::Object &JsonValue::object() const
 {
-    if (const auto *o = std::get_if<std::shared_ptr<const Object>>(&m_data))
+    if (const auto *o = std::get_if<std::shared_ptr<const Object>>(&m_data); o && *o)
         return **o;
     return sharedEmptyObject();
 }
@@ -265,7 +297,7 @@ const JsonValue::Object &JsonValue::object() const
 JsonValue::Array &JsonValue::mutableArray()
 {
     auto *a = std::get_if<std::shared_ptr<const Array>>(&m_data);
-    if (!a) {
+    if (!a || !*a) {
         m_data = std::make_shared<const Array>();
         a = std::get_if<std::shared_ptr<const Array>>(&m_data);
     } else if (a->use_count() > 1) {
@@ -277,7 +309,7 @@ JsonValue::Array &JsonValue::mutableArray()
 JsonValue::Object &JsonValue::mutableObject()
 {
     auto *o = std::get_if<std::shared_ptr<const Object>>(&m_data);
-    if (!o) {
+    if (!o || !*o) {
         m_data = std::make_shared<const Object>();
         o = std::get_if<std::shared_ptr<const Object>>(&m_data);
     } else if (o->use_count() > 1) {
@@ -289,9 +321,9 @@ JsonValue::Object &JsonValue::mutableObject()
 std::size_t JsonValue::size() const
 {
     if (const auto *a = std::get_if<std::shared_ptr<const Array>>(&m_data))
-        return (*a)->size();
+        return *a ? (*a)->size() : 0;
     if (const auto *o = std::get_if<std::shared_ptr<const Object>>(&m_data))
-        return (*o)->size();
+        return *o ? (*o)->size() : 0;
     return 0;
 }
 
@@ -315,7 +347,7 @@ const JsonValue &JsonValue::operator[](std::size_t index) const
 const JsonValue *JsonValue::find(std::string_view key) const
 {
     const auto *o = std::get_if<std::shared_ptr<const Object>>(&m_data);
-    if (!o)
+    if (!o || !*o)
         return nullptr;
     const Object &obj = **o;
     auto it =
@@ -387,16 +419,10 @@ bool JsonValue::operator==(const JsonValue &other) const
         const auto &b = std::get<std::shared_ptr<const std::string>>(other.m_data);
         return a == b || *a == *b;
     }
-    case 6: {
-        const auto &a = std::get<std::shared_ptr<const Array>>(m_data);
-        const auto &b = std::get<std::shared_ptr<const Array>>(other.m_data);
-        return a == b || *a == *b;
-    }
-    default: {
-        const auto &a = std::get<std::shared_ptr<const Object>>(m_data);
-        const auto &b = std::get<std::shared_ptr<const Object>>(other.m_data);
-        return a == b || *a == *b;
-    }
+    case 6:
+        return array() == other.array(); // an empty array may be a null pointer
+    default:
+        return object() == other.object();
     }
 }
 

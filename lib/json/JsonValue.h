@@ -117,15 +117,14 @@ public:
 private:
     struct BigInt
     {
-        std::string digits;
-        bool operator==(const BigInt &) const = default;
-    };
-    struct Str
-    {
-        std::string bytes;
+        std::shared_ptr<const std::string> digits; // never null
+        bool operator==(const BigInt &o) const { return *digits == *o.digits; }
     };
     // Arrays and objects live behind shared_ptr with copy-on-write, so copying an envelope
-    // between threads and stages is cheap; mutation detaches.
+    // between threads and stages is cheap; mutation detaches. What a parsed value costs is
+    // bounded by its size (JsonParser refuses bodies that would cost more): a value is 24 bytes,
+    // and empty arrays, empty objects, empty and one-byte strings allocate nothing (a null
+    // container pointer; strings shared from a static table, held without a reference count).
     using Data = std::variant<std::monostate,
         bool,
         std::int64_t,

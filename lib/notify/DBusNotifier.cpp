@@ -62,6 +62,29 @@ QString DBusNotifier::escapeMarkup(const QString &text)
     return text.toHtmlEscaped();
 }
 
+QString DBusNotifier::plainText(const QString &text, TextKind kind)
+{
+    const bool multiLine = kind == TextKind::MultiLine;
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u'\n' || u == 0x2028 || u == 0x2029) {
+            out.append(multiLine ? QChar(u'\n') : QChar(u' '));
+        } else if (u == u'\t') {
+            out.append(multiLine ? QChar(u'\t') : QChar(u' '));
+        } else if (u < 0x20 || (u >= 0x7F && u <= 0x9F)) {
+            // C0 (ESC, BEL, NUL, CR...), DEL and C1 (CSI, OSC, NEL...): dropped.
+        } else if (u == 0x061C || u == 0x200E || u == 0x200F || (u >= 0x202A && u <= 0x202E)
+            || (u >= 0x2066 && u <= 0x2069)) {
+            // Bidi controls (ALM, LRM, RLM, LRE..RLO, LRI..PDI): dropped.
+        } else {
+            out.append(c);
+        }
+    }
+    return out;
+}
+
 QUrl DBusNotifier::safeLink(const QString &link)
 {
     const QUrl url(link.trimmed(), QUrl::StrictMode);
@@ -77,8 +100,12 @@ QUrl DBusNotifier::safeLink(const QString &link)
     return url;
 }
 
-void DBusNotifier::show(const Notification &notification)
+void DBusNotifier::show(const Notification &message)
 {
+    // Everything after this point (the server, the fallback) sees only the cleaned text.
+    Notification notification = message;
+    notification.summary = plainText(message.summary, TextKind::SingleLine);
+    notification.body = plainText(message.body, TextKind::MultiLine);
     if (!isServerAvailable()) {
         qCInfo(lcNotify) << "no notification server on the session bus; falling back";
         Q_EMIT serverUnavailable(notification);

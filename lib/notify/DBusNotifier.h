@@ -20,7 +20,10 @@ namespace fedmsg {
  * @brief Shows notifications through org.freedesktop.Notifications, asynchronously.
  *
  * The server's capabilities are asked once; notifications queue until the answer arrives.
- * Bodies are escaped when the server supports markup (messages are untrusted input). A click
+ * Messages are untrusted input: summary and body lose every control character (C0, DEL, C1:
+ * terminal escapes, NUL, carriage returns) and every bidi control that could reorder what the
+ * user reads (plainText()); the body keeps its newlines and tabs, the summary stays one line.
+ * Bodies are then escaped when the server supports markup. A click
  * (the "default" action) emits linkActivated() for http/https links only, then closes the
  * notification (some servers, e.g. dunst, keep it open after an action).
  * @code
@@ -50,6 +53,16 @@ public:
 
     /// Text safe to put in a body for a server that parses markup.
     static QString escapeMarkup(const QString &text);
+    enum class TextKind {
+        SingleLine, ///< a summary: newlines, line separators and tabs become spaces
+        MultiLine, ///< a body: keeps newlines (line separators become newlines) and tabs
+    };
+    /**
+     * Message text as it may be shown: C0 controls (but newline and tab, see TextKind), DEL, C1
+     * controls, and the bidi controls U+061C, U+200E, U+200F, U+202A..U+202E and U+2066..U+2069
+     * are dropped; everything else is kept as it is. show() applies it to summary and body.
+     */
+    static QString plainText(const QString &text, TextKind kind);
     /// The link as a URL if it may be opened (http/https with a host, no user info), else an
     /// empty QUrl.
     static QUrl safeLink(const QString &link);

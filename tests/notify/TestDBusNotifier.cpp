@@ -26,6 +26,7 @@ private Q_SLOTS:
     void showsAndClickOpensLink();
     void bodyMarkupIsEscapedOnTheServer();
     void unsafeLinkGetsNoAction();
+    void controlAndBidiCharactersNeverReachTheServer();
 
 private:
     static QString dunstctl(const QStringList &args);
@@ -172,6 +173,56 @@ void TestDBusNotifier::unsafeLinkGetsNoAction()
     dunstctl({ QStringLiteral("action"), QStringLiteral("0") });
     QTest::qWait(300); // nothing may arrive; a short settle is the only way to observe absence
     QCOMPARE(clicked.count(), 0);
+}
+
+// Message text is untrusted: terminal controls (ESC, CSI, BEL, C1 controls, DEL) and bidi
+// controls that reorder what the user reads (RLO, LRI..PDI, LRM/RLM, ALM) never reach the
+// notification server, in the summary or the body; the body keeps its newlines and tabs.
+void TestDBusNotifier::controlAndBidiCharactersNeverReachTheServer()
+{
+    const auto isHostile = [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7F && u <= 0x9F)
+            || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E
+            || u == 0x200F || u == 0x061C;
+    };
+    DBusNotifier notifier;
+    QSignalSpy shown(&notifier, &DBusNotifier::shown);
+    QSignalSpy closed(&notifier, &DBusNotifier::closed);
+    Notification n;
+    n.summary =
+        QStringLiteral("build \x1b[2J\x1b]0;pwned\x07 of \u202Egpj.exe\u202C ok\r\nnext\tcol");
+    n.body = QStringLiteral("line one\x1b[31m red\u009b1m\x7f\nline two\t\u2066x\u2069 "
+                            "\u200Eleft\u200F \u061Cend\x00\x08!");
+    notifier.show(n);
+    QVERIFY(shown.wait(5000));
+    notifier.closeAll();
+    QVERIFY(closed.wait(5000));
+    const QJsonArray history = dunstHistory();
+    QVERIFY(!history.isEmpty());
+    const QJsonObject received = history.at(0).toObject();
+    const QString summary = received.value(QStringLiteral("summary"))
+                                .toObject()
+                                .value(QStringLiteral("data"))
+                                .toString();
+    const QString body =
+        received.value(QStringLiteral("body")).toObject().value(QStringLiteral("data")).toString();
+    qInfo() << "server got summary" << summary << "body" << body;
+    for (const QChar c : summary)
+        QVERIFY2(!isHostile(c) && c != u'\n' && c != u'\t',
+            qPrintable(QStringLiteral("summary holds U+%1").arg(c.unicode(), 4, 16, QChar(u'0'))));
+    for (const QChar c : body)
+        QVERIFY2(!isHostile(c),
+            qPrintable(QStringLiteral("body holds U+%1").arg(c.unicode(), 4, 16, QChar(u'0'))));
+    // The harmless text is all still there, in order.
+    QCOMPARE(summary, QStringLiteral("build [2J]0;pwned of gpj.exe ok next col"));
+    QVERIFY2(body.startsWith(QStringLiteral("line one[31m red1m\nline two")), qPrintable(body));
+    QVERIFY2(body.contains(QStringLiteral("left end!")), qPrintable(body));
+    // The builder the notifier uses says the same without a server.
+    QCOMPARE(DBusNotifier::plainText(n.summary, DBusNotifier::TextKind::SingleLine), summary);
+    QCOMPARE(DBusNotifier::plainText(
+                 QStringLiteral("a\u0085b\u2028c"), DBusNotifier::TextKind::MultiLine),
+        QStringLiteral("ab\nc"));
 }
 
 QTEST_GUILESS_MAIN(TestDBusNotifier)

@@ -11,7 +11,8 @@ namespace fedmsg {
 /**
  * @brief Turns SIGINT/SIGTERM/SIGHUP into a Qt signal through a self-pipe (socketpair +
  * QSocketNotifier): the handler only writes one byte, nothing polls. SIGPIPE is ignored so that
- * a closed stdout shows up as EPIPE on write.
+ * a closed stdout shows up as EPIPE on write. fedmsg-tail and fedmsg-notify both stop by it (one
+ * instance per process: the handler writes to one process-wide socket pair).
  */
 class UnixSignalWatcher : public QObject
 {

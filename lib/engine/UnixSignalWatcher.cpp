@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "UnixSignalWatcher.h"
+#include "engine/UnixSignalWatcher.h"
 
 #include <QSocketNotifier>
 

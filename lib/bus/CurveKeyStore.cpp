@@ -4,6 +4,9 @@
 
 #include "bus/BusLogging.h"
 
+#include <QPointer>
+#include <QTimer>
+
 #include <qt6keychain/keychain.h>
 
 namespace fedmsg {
@@ -17,7 +20,21 @@ void CurveKeyStore::fetch(const QString &busName)
     auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(Service), this);
     job->setAutoDelete(true);
     job->setKey(keyName(busName));
-    connect(job, &QKeychain::Job::finished, this, [this, job, busName] {
+    // A locked keyring prompts for its password and the job waits for the answer, however long:
+    // say so after m_timeout instead of leaving the bus silent.
+    QPointer<QTimer> timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, timer, busName] {
+        Q_EMIT keysFailed(busName,
+            QStringLiteral("the keyring did not answer within %1 s; it is probably locked: unlock "
+                           "it and the CURVE key is read at once")
+                .arg(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count()));
+        timer->deleteLater();
+    });
+    timer->start(m_timeout);
+    connect(job, &QKeychain::Job::finished, this, [this, job, busName, timer] {
+        if (timer)
+            timer->deleteLater(); // answered in time (or late: the timeout already reported it)
         if (job->error() == QKeychain::NoError) {
             const QList<QByteArray> parts = job->binaryData().split('\n');
             CurveKeyPair keys;

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
+
 namespace fedmsg {
 
 /**
@@ -15,6 +17,9 @@ namespace fedmsg {
  *
  * fetch() is asynchronous: it reads the pair, or generates one with zmq_curve_keypair and
  * stores it when there is none yet, then emits keysReady (or keysFailed with the reason).
+ * A locked keyring asks the user for its password and answers nothing until then: after
+ * timeout() without an answer keysFailed says so; keysReady still follows whenever the keyring
+ * answers later (the user unlocked it). Keys are never written anywhere but the keychain.
  */
 class CurveKeyStore : public QObject
 {
@@ -27,6 +32,9 @@ public:
     static QString keyName(const QString &busName) { return QStringLiteral("curve/") + busName; }
 
     void fetch(const QString &busName);
+    /// How long fetch() waits for the keychain before reporting it as probably locked.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
     /// Removes a bus's pair (the next fetch generates a new one).
     void remove(const QString &busName);
 
@@ -37,6 +45,8 @@ Q_SIGNALS:
 
 private:
     void store(const QString &busName, const CurveKeyPair &keys);
+
+    std::chrono::milliseconds m_timeout { std::chrono::seconds(30) };
 };
 
 } // namespace fedmsg

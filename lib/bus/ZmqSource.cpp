@@ -94,10 +94,18 @@ void ZmqSource::onKeysReady(const QString &bus, const CurveKeyPair &keys)
 {
     if (bus != m_config.name)
         return;
+    const bool lateAfterFailure = m_state == RunState::Running && !m_curveError.isEmpty();
     m_curveKeys = keys;
     m_curveError.clear();
-    if (m_state == RunState::WaitingForKeys)
+    if (m_state == RunState::WaitingForKeys) {
         startWorker();
+    } else if (lateAfterFailure) {
+        // The keychain answered after all (e.g. unlocked after the timeout): the CURVE endpoints
+        // that failed for want of a key connect now.
+        qCInfo(lcBus) << "CURVE client key for bus" << bus << "arrived; reconnecting";
+        stop();
+        startWorker();
+    }
 }
 
 void ZmqSource::onKeysFailed(const QString &bus, const QString &error)

@@ -6,6 +6,7 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QDBusServiceWatcher>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcNotify, "fedmsg.notify")
@@ -49,6 +50,37 @@ void DBusNotifier::init()
         QStringLiteral("NotificationClosed"),
         this,
         SLOT(onNotificationClosed(uint, uint)));
+    // A restarted server knows nothing of the old one's notifications and may differ in
+    // capabilities: forget both when it goes, so closeAll() never closes another application's
+    // notification that got a reused id.
+    m_watcher = new QDBusServiceWatcher(Service,
+        m_connection,
+        QDBusServiceWatcher::WatchForRegistration | QDBusServiceWatcher::WatchForUnregistration,
+        this);
+    connect(m_watcher,
+        &QDBusServiceWatcher::serviceRegistered,
+        this,
+        &DBusNotifier::onServerRegistered);
+    connect(m_watcher,
+        &QDBusServiceWatcher::serviceUnregistered,
+        this,
+        &DBusNotifier::onServerUnregistered);
+}
+
+void DBusNotifier::onServerRegistered()
+{
+    qCInfo(lcNotify) << "notification server is back on the session bus";
+    Q_EMIT serverAvailableChanged(true);
+}
+
+void DBusNotifier::onServerUnregistered()
+{
+    qCWarning(lcNotify) << "notification server left the session bus;" << m_open.size()
+                        << "open notifications are gone; falling back until it returns";
+    m_open.clear();
+    m_capabilities.clear();
+    m_capabilitiesKnown = false;
+    Q_EMIT serverAvailableChanged(false);
 }
 
 bool DBusNotifier::isServerAvailable() const

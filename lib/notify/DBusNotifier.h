@@ -14,6 +14,8 @@
 #include <QStringList>
 #include <QUrl>
 
+class QDBusServiceWatcher;
+
 namespace fedmsg {
 
 /**
@@ -25,7 +27,9 @@ namespace fedmsg {
  * user reads (plainText()); the body keeps its newlines and tabs, the summary stays one line.
  * Bodies are then escaped when the server supports markup. A click
  * (the "default" action) emits linkActivated() for http/https links only, then closes the
- * notification (some servers, e.g. dunst, keep it open after an action).
+ * notification (some servers, e.g. dunst, keep it open after an action). The server is watched:
+ * when it goes away (crash, restart) serverAvailableChanged(false) is emitted, its notifications
+ * count as gone and its capabilities are forgotten; a new server is asked again.
  * @code
  * DBusNotifier notifier;
  * connect(&notifier, &DBusNotifier::linkActivated, [](const QUrl &u) {
@@ -75,10 +79,14 @@ Q_SIGNALS:
     void closed(uint id, uint reason);
     /// No notification server: the caller should fall back (e.g. the tray's balloon).
     void serverUnavailable(const fedmsg::Notification &notification);
+    /// The notification server appeared on or vanished from the bus (status for the UI).
+    void serverAvailableChanged(bool available);
 
 private Q_SLOTS:
     void onActionInvoked(uint id, const QString &action);
     void onNotificationClosed(uint id, uint reason);
+    void onServerRegistered();
+    void onServerUnregistered();
 
 private:
     void init();
@@ -86,6 +94,7 @@ private:
     void send(const Notification &notification);
 
     QDBusConnection m_connection;
+    QDBusServiceWatcher *m_watcher = nullptr;
     QStringList m_capabilities;
     bool m_capabilitiesKnown = false;
     bool m_capabilitiesPending = false;

@@ -83,6 +83,10 @@ bool Application::start()
         m_engine.get(),
         &Engine::reconnectAll);
     connect(m_notifier.get(), &DBusNotifier::serverUnavailable, this, &Application::showFallback);
+    connect(m_notifier.get(),
+        &DBusNotifier::serverAvailableChanged,
+        this,
+        &Application::updateTrayState);
     connect(
         m_notifier.get(), &DBusNotifier::linkActivated, this, [this](const QUrl &url, qint64 id) {
             QDesktopServices::openUrl(url);
@@ -221,11 +225,15 @@ void Application::onEndpointStatus(const EndpointStatus &)
 
 void Application::updateTrayState()
 {
-    // A configuration problem stays visible in the status line until the next start.
-    const QString problems = m_configProblems.isEmpty()
-        ? QString()
-        : tr("%n configuration problem(s): %1", nullptr, int(m_configProblems.size()))
-              .arg(m_configProblems.constFirst());
+    // A configuration problem stays visible in the status line until the next start; a missing
+    // notification server as long as it is missing.
+    QStringList notes;
+    if (!m_configProblems.isEmpty())
+        notes << tr("%n configuration problem(s): %1", nullptr, int(m_configProblems.size()))
+                     .arg(m_configProblems.constFirst());
+    if (m_notifier && !m_notifier->isServerAvailable())
+        notes << tr("no notification server, new messages are shown by the tray icon");
+    const QString problems = notes.join(QStringLiteral(" — "));
     if (!m_engine || m_engine->sourceCount() == 0) {
         m_tray->setState(TrayIcon::State::NoBus, problems);
         return;

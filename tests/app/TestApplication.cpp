@@ -5,11 +5,15 @@
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
 
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <signal.h>
 
 using namespace fedmsg;
 
@@ -21,6 +25,7 @@ private Q_SLOTS:
     void init();
     void startsWithVisibleIconAndNoBus();
     void demoBusMessagesReachTrayAndNotifications();
+    void trayTellsWhileTheNotificationServerIsGone();
 
 private:
     Application::Options options() const;
@@ -75,6 +80,30 @@ void TestApplication::demoBusMessagesReachTrayAndNotifications()
     QTRY_VERIFY_WITH_TIMEOUT(notified.count() >= 2, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(app.tray()->recentMenu()->actions().size() >= 2, 5000);
     QVERIFY(app.tray()->recentMenu()->isEnabled());
+}
+
+// dunst killed (as in a crash) and started again by D-Bus activation: the tray's status says so
+// while it is gone, and stops saying so when it is back.
+void TestApplication::trayTellsWhileTheNotificationServerIsGone()
+{
+    const QString service = QStringLiteral("org.freedesktop.Notifications");
+    QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
+    QVERIFY2(bus && bus->isServiceRegistered(service).value(),
+        "needs the notification server (dunst) of tests/run-headless.sh");
+    Application app(options());
+    QVERIFY(app.start());
+    const QString gone = QStringLiteral("no notification server");
+    QVERIFY2(!app.tray()->toolTip().contains(gone), qPrintable(app.tray()->toolTip()));
+
+    const uint pid = bus->servicePid(service).value();
+    QVERIFY(pid > 0);
+    QCOMPARE(::kill(static_cast<pid_t>(pid), SIGKILL), 0);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        app.tray()->toolTip().contains(gone), qPrintable(app.tray()->toolTip()), 10000);
+
+    QVERIFY(bus->startService(service).isValid());
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        !app.tray()->toolTip().contains(gone), qPrintable(app.tray()->toolTip()), 10000);
 }
 
 QTEST_MAIN(TestApplication)

@@ -191,8 +191,11 @@ void Engine::onStored(const QList<StoreResult> &results)
         // Results come in input order. A record History could not store at all (it logs why)
         // gets no result: skip past such records to the one this result is for.
         auto match = std::find_if(m_pending.begin(), m_pending.end(), [&](const Pending &p) {
+            // Trust too: a ZeroMQ copy and the original share msg_id and tag 0, and History
+            // stores the more trusted one as new (StoreResult::trust).
             return p.record.envelope.msgId() == result.msgId
-                && p.record.envelope.deliveryTag() == result.deliveryTag;
+                && p.record.envelope.deliveryTag() == result.deliveryTag
+                && p.record.envelope.trust() == result.trust;
         });
         if (match == m_pending.end()) {
             qCWarning(lcEngine) << "History reported a record the engine did not give it:"

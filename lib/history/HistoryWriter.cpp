@@ -37,6 +37,24 @@ QString text(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+// How much a stored copy is worth when two share a de-duplication key (the SQL in
+// prepareStatements() ranks the stored row the same way): a copy only ever replaces a less
+// trusted one.
+qint64 trustRank(TrustState trust)
+{
+    switch (trust) {
+    case TrustState::Trusted:
+        return 3;
+    case TrustState::BrokerUnsigned:
+        return 2;
+    case TrustState::Unchecked:
+        return 1;
+    case TrustState::Untrusted:
+        return 0;
+    }
+    return 0;
+}
+
 } // namespace
 
 HistoryWriter::HistoryWriter(const HistoryOptions &options)
@@ -148,6 +166,8 @@ void HistoryWriter::closeConnection()
 {
     m_insert.reset();
     m_findKey.reset();
+    m_deleteFts.reset();
+    m_deleteRow.reset();
     m_insertFts.reset();
     m_open = false;
     if (!m_connectionName.isEmpty()) {
@@ -180,6 +200,8 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
     sqlite3 *handle = HistoryStatement::nativeHandle(m_db);
     m_insert = std::make_unique<HistoryStatement>(m_db, handle);
     m_findKey = std::make_unique<HistoryStatement>(m_db, handle);
+    m_deleteFts = std::make_unique<HistoryStatement>(m_db, handle);
+    m_deleteRow = std::make_unique<HistoryStatement>(m_db, handle);
     m_insertFts = std::make_unique<HistoryStatement>(m_db, handle);
     return m_insert->prepare(
                "INSERT INTO messages (dedup_key, msg_id, topic, body, headers, bus_name, endpoint,"
@@ -188,7 +210,16 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
                " extra, decision, decision_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedup_key) DO NOTHING",
                error)
-        && m_findKey->prepare("SELECT id FROM messages WHERE dedup_key = ?", error)
+        // The existing row and how much its trust is worth (trustRank()).
+        && m_findKey->prepare("SELECT id, CASE trust WHEN 'trusted' THEN 3"
+                              " WHEN 'broker-unsigned' THEN 2 WHEN 'unchecked' THEN 1 ELSE 0 END"
+                              " FROM messages WHERE dedup_key = ?",
+            error)
+        && m_deleteFts->prepare("INSERT INTO messages_fts (messages_fts, rowid, title, subtitle,"
+                                " topic, usernames, packages) SELECT 'delete', id, title,"
+                                " subtitle, topic, usernames, packages FROM messages WHERE id = ?",
+            error)
+        && m_deleteRow->prepare("DELETE FROM messages WHERE id = ?", error)
         && m_insertFts->prepare("INSERT INTO messages_fts (rowid, title, subtitle, topic,"
                                 " usernames, packages) VALUES (?, ?, ?, ?, ?, ?)",
             error);
@@ -287,6 +318,8 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
     const auto failed = [&](const QSqlError &e) {
         *error = e;
         m_findKey->finish();
+        m_deleteFts->finish();
+        m_deleteRow->finish();
         m_insert->finish();
         m_insertFts->finish();
         HistoryConnection::exec(m_db, QStringLiteral("ROLLBACK"));
@@ -351,47 +384,85 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
         if (hasHeaders)
             headers = JsonWriter::canonical(e.headers());
         HistoryStatement &q = *m_insert;
-        q.bindText(0, key);
-        q.bindText(1, utf8(1, msgId));
-        q.bindText(2, utf8(2, e.topic()));
-        q.bindBlob(3, body);
-        if (hasHeaders)
-            q.bindBlob(4, headers);
-        else
-            q.bindNull(4);
-        q.bindText(5, utf8(5, e.busName()));
-        q.bindText(6, utf8(6, e.endpoint()));
-        q.bindText(7, e.transport() == Envelope::Transport::Amqp ? "amqp" : "zeromq");
-        q.bindText(8, utf8(8, trustStateName(e.trust())));
-        q.bindText(9, utf8(9, e.trustReason()));
-        q.bindInt64(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
-        if (e.sentAt().isValid())
-            q.bindInt64(11, e.sentAt().toMSecsSinceEpoch());
-        else
-            q.bindNull(11);
-        q.bindText(12, utf8(12, r.title));
-        q.bindText(13, utf8(13, r.subtitle));
-        q.bindText(14, utf8(14, r.longForm));
-        q.bindText(15, utf8(15, r.link));
-        q.bindText(16, utf8(16, r.icon));
-        q.bindText(17, utf8(17, r.secondaryIcon));
-        q.bindText(18, utf8(18, r.serviceName));
-        q.bindText(19, utf8(19, r.serviceLabel));
-        q.bindText(20, joined(20, r.usernames));
-        q.bindText(21, joined(21, r.packages));
-        std::string &extra = text[22];
-        extra.clear();
-        HistorySchema::appendExtraJson(extra, r);
-        q.bindText(22, extra);
-        q.bindText(23, utf8(23, record.decision));
-        q.bindText(24, utf8(24, record.decisionRule));
+        // exec() clears the bindings: bindRow() binds again for a replacement (the buffers in
+        // m_text still hold this row's text).
+        const auto bindRow = [&] {
+            q.bindText(0, key);
+            q.bindText(1, utf8(1, msgId));
+            q.bindText(2, utf8(2, e.topic()));
+            q.bindBlob(3, body);
+            if (hasHeaders)
+                q.bindBlob(4, headers);
+            else
+                q.bindNull(4);
+            q.bindText(5, utf8(5, e.busName()));
+            q.bindText(6, utf8(6, e.endpoint()));
+            q.bindText(7, e.transport() == Envelope::Transport::Amqp ? "amqp" : "zeromq");
+            q.bindText(8, utf8(8, trustStateName(e.trust())));
+            q.bindText(9, utf8(9, e.trustReason()));
+            q.bindInt64(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
+            if (e.sentAt().isValid())
+                q.bindInt64(11, e.sentAt().toMSecsSinceEpoch());
+            else
+                q.bindNull(11);
+            q.bindText(12, utf8(12, r.title));
+            q.bindText(13, utf8(13, r.subtitle));
+            q.bindText(14, utf8(14, r.longForm));
+            q.bindText(15, utf8(15, r.link));
+            q.bindText(16, utf8(16, r.icon));
+            q.bindText(17, utf8(17, r.secondaryIcon));
+            q.bindText(18, utf8(18, r.serviceName));
+            q.bindText(19, utf8(19, r.serviceLabel));
+            q.bindText(20, joined(20, r.usernames));
+            q.bindText(21, joined(21, r.packages));
+            std::string &extra = text[22];
+            extra.clear();
+            HistorySchema::appendExtraJson(extra, r);
+            q.bindText(22, extra);
+            q.bindText(23, utf8(23, record.decision));
+            q.bindText(24, utf8(24, record.decisionRule));
+        };
+        bindRow();
         QSqlError rowError;
         if (!q.exec(&rowError))
             return failed(rowError);
         StoreResult result;
         result.deliveryTag = e.deliveryTag();
         result.msgId = msgId;
-        if (q.changes() > 0) {
+        result.trust = e.trust();
+        if (q.changes() == 0) {
+            bool found = false;
+            m_findKey->bindText(0, key);
+            if (!m_findKey->exec(&rowError, &found))
+                return failed(rowError);
+            if (!found) {
+                return failed(QSqlError(QStringLiteral("duplicate message row vanished"),
+                    QStringLiteral("no row for key %1").arg(QString::fromStdString(key)),
+                    QSqlError::StatementError));
+            }
+            result.rowId = m_findKey->int64Value(0);
+            const qint64 storedRank = m_findKey->int64Value(1);
+            m_findKey->finish();
+            if (trustRank(e.trust()) > storedRank) {
+                // A less trusted copy (unsigned, forged, replayed) came first: it must not hide
+                // this one. The row is replaced (its FTS entry with it) and reported as new.
+                qCWarning(lcHistory) << "replacing a less trusted copy of msg_id" << msgId
+                                     << "with one that is" << trustStateName(e.trust());
+                m_deleteFts->bindInt64(0, result.rowId);
+                if (!m_deleteFts->exec(&rowError))
+                    return failed(rowError);
+                m_deleteRow->bindInt64(0, result.rowId);
+                if (!m_deleteRow->exec(&rowError))
+                    return failed(rowError);
+                bindRow();
+                if (!q.exec(&rowError))
+                    return failed(rowError);
+                --inserted; // the row count does not change
+            } else {
+                result.duplicate = true;
+            }
+        }
+        if (!result.duplicate) {
             result.rowId = q.lastInsertId();
             ++inserted;
             HistoryStatement &fts = *m_insertFts;
@@ -403,19 +474,6 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
             fts.bindText(5, text[21]); // packages
             if (!fts.exec(&rowError))
                 return failed(rowError);
-        } else {
-            bool found = false;
-            m_findKey->bindText(0, key);
-            if (!m_findKey->exec(&rowError, &found))
-                return failed(rowError);
-            if (!found) {
-                return failed(QSqlError(QStringLiteral("duplicate message row vanished"),
-                    QStringLiteral("no row for key %1").arg(QString::fromStdString(key)),
-                    QSqlError::StatementError));
-            }
-            result.rowId = m_findKey->int64Value(0);
-            result.duplicate = true;
-            m_findKey->finish();
         }
         results->append(result);
     }

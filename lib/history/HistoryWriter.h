@@ -94,6 +94,8 @@ private:
     bool m_tooNew = false;
     std::unique_ptr<HistoryStatement> m_insert;
     std::unique_ptr<HistoryStatement> m_findKey;
+    std::unique_ptr<HistoryStatement> m_deleteFts;
+    std::unique_ptr<HistoryStatement> m_deleteRow;
     std::unique_ptr<HistoryStatement> m_insertFts;
     std::array<std::string, 25> m_text; ///< UTF-8 of m_insert's text parameters (reused)
 

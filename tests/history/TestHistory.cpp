@@ -77,6 +77,7 @@ private Q_SLOTS:
     void amqpRoundTrip();
     void deduplicateByMsgId();
     void deduplicateByBodyHash();
+    void untrustedCopyDoesNotHideTrustedOriginal();
     void unusualTextRoundTrips();
     void search_data();
     void search();
@@ -309,6 +310,63 @@ void TestHistory::deduplicateByMsgId()
     const auto stored = history->search(q);
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().busName, QStringLiteral("fedora")); // the first arrival is kept
+}
+
+// Issue 13 item 3: an unsigned copy that arrives first must not suppress the signed original.
+void TestHistory::untrustedCopyDoesNotHideTrustedOriginal()
+{
+    auto history = openHistory();
+    auto forged =
+        makeRecord(QStringLiteral("race-1"), QStringLiteral("t.a"), QStringLiteral("forged"));
+    forged.envelope.setTrust(TrustState::Untrusted, QStringLiteral("no signature"));
+    forged.envelope.setDeliveryTag(1);
+    auto genuine =
+        makeRecord(QStringLiteral("race-1"), QStringLiteral("t.a"), QStringLiteral("genuine"));
+    genuine.envelope.setDeliveryTag(2);
+    const auto first = storeAndWait(*history, { forged });
+    QVERIFY(!first.first().duplicate);
+    // The trusted original arrives later: it replaces the untrusted row and is reported new.
+    const auto second = storeAndWait(*history, { genuine });
+    QVERIFY(!second.first().duplicate);
+    QCOMPARE(second.first().deliveryTag, 2u);
+    HistoryQuery q;
+    q.msgId = QStringLiteral("race-1");
+    auto stored = history->search(q);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().id, second.first().rowId);
+    QCOMPARE(stored.first().trust, TrustState::Trusted);
+    QCOMPARE(stored.first().rendering.title, QStringLiteral("genuine"));
+    // The text index follows the replacement.
+    HistoryQuery text;
+    text.text = QStringLiteral("forged");
+    QCOMPARE(history->count(text), 0);
+    text.text = QStringLiteral("genuine");
+    QCOMPARE(history->count(text), 1);
+    // A later untrusted copy of the trusted message stays a duplicate and changes nothing.
+    auto replay = forged;
+    replay.envelope.setDeliveryTag(3);
+    const auto third = storeAndWait(*history, { replay });
+    QVERIFY(third.first().duplicate);
+    QCOMPARE(third.first().rowId, second.first().rowId);
+    stored = history->search(q);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().trust, TrustState::Trusted);
+    // Both orders inside one batch: the trusted one wins, the untrusted one is a duplicate when
+    // it comes second.
+    auto forged2 =
+        makeRecord(QStringLiteral("race-2"), QStringLiteral("t.a"), QStringLiteral("forged"));
+    forged2.envelope.setTrust(TrustState::Untrusted, QStringLiteral("no signature"));
+    auto genuine2 =
+        makeRecord(QStringLiteral("race-2"), QStringLiteral("t.a"), QStringLiteral("genuine"));
+    const auto batch = storeAndWait(*history, { forged2, genuine2, forged2 });
+    QVERIFY(!batch[1].duplicate);
+    QVERIFY(batch[2].duplicate);
+    QCOMPARE(batch[2].rowId, batch[1].rowId);
+    q.msgId = QStringLiteral("race-2");
+    stored = history->search(q);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().trust, TrustState::Trusted);
+    QCOMPARE(history->count({}), 2);
 }
 
 void TestHistory::deduplicateByBodyHash()

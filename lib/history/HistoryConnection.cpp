@@ -158,6 +158,25 @@ QString HistoryConnection::describe(const QSqlError &error)
     return detail.isEmpty() ? what : what + QStringLiteral(": ") + detail;
 }
 
+QStringList HistoryConnection::repairSidecarPermissions(const QString &path)
+{
+    const QFileInfo database(path);
+    if (!database.exists() || !database.isWritable())
+        return {};
+    QStringList repaired;
+    for (const QLatin1String suffix : { QLatin1String("-wal"), QLatin1String("-shm") }) {
+        const QFileInfo sidecar(path + suffix);
+        if (!sidecar.exists() || sidecar.isWritable() || sidecar.ownerId() != database.ownerId())
+            continue;
+        if (QFile::setPermissions(sidecar.filePath(), database.permissions())) {
+            qCWarning(lcHistory) << "made" << sidecar.filePath()
+                                 << "writable again (left read-only while the database was)";
+            repaired.append(sidecar.filePath());
+        }
+    }
+    return repaired;
+}
+
 QString HistoryConnection::moveAside(const QString &path, QString *error)
 {
     const QString stamp =

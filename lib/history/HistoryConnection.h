@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
+#include <QStringList>
 
 namespace fedmsg {
 
@@ -45,6 +46,12 @@ public:
     static Failure classify(const QSqlError &error);
     /// A one-line reason for humans ("disk is full: database or disk is full").
     static QString describe(const QSqlError &error);
+
+    /// SQLite creates the -wal and -shm files with the database file's mode: made while the
+    /// database was read-only (chmod 444), they stay read-only after the database is writable
+    /// again, and every connection is then read-only. When path is writable, gives such files
+    /// path's permissions back (only files this user owns) and returns the ones it changed.
+    static QStringList repairSidecarPermissions(const QString &path);
 
     /// Renames path (and its -wal file) to "<path>.corrupt-<UTC timestamp>", removes -shm.
     /// Returns the new name, or an empty string with *error.

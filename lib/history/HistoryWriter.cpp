@@ -109,6 +109,7 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
         *reason = QStringLiteral("cannot create the directory %1").arg(info.absolutePath());
         return false;
     }
+    HistoryConnection::repairSidecarPermissions(path);
     m_connectionName = HistoryConnection::uniqueName(QStringLiteral("writer"));
     m_db = HistoryConnection::open(path, m_connectionName, false, error);
     if (!m_db.isValid() || !m_db.isOpen()) {
@@ -304,6 +305,7 @@ void HistoryWriter::flush()
             }
             break;
         case Outcome::Failed:
+            dropConnectionAfter(error);
             reportFailure(HistoryConnection::describe(error), true);
             return;
         }
@@ -491,6 +493,22 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
     return Outcome::Ok;
 }
 
+void HistoryWriter::dropConnectionAfter(const QSqlError &error)
+{
+    switch (HistoryConnection::classify(error)) {
+    case HistoryConnection::Failure::ReadOnly:
+    case HistoryConnection::Failure::CannotOpen:
+    case HistoryConnection::Failure::Io:
+        // SQLite opens a file it may not write (chmod 444, a read-only mount) read-only, and
+        // that connection stays read-only after the file became writable again: the retry
+        // opens a new one.
+        closeConnection();
+        break;
+    default:
+        break; // busy or full: the same connection works once the lock or space is back
+    }
+}
+
 void HistoryWriter::reportFailure(const QString &reason, bool retry)
 {
     if (m_storing || reason != m_reason) {
@@ -648,8 +666,10 @@ bool HistoryWriter::runUpdate(const std::function<bool(QSqlError *)> &body)
     if (HistoryConnection::classify(error) == HistoryConnection::Failure::Corrupt) {
         if (recoverCorrupt(HistoryConnection::describe(error)))
             ensureOpen();
-    } else
+    } else {
+        dropConnectionAfter(error);
         reportFailure(HistoryConnection::describe(error), true);
+    }
     return false;
 }
 

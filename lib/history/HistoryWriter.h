@@ -78,6 +78,7 @@ private:
     void flush();
     Outcome writeBatch(
         std::span<const HistoryRecord> batch, QList<StoreResult> *results, QSqlError *error);
+    void dropConnectionAfter(const QSqlError &error);
     void reportFailure(const QString &reason, bool retry);
     void reportSuccess();
     void schedulePrune();

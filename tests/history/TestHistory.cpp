@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "HistoryTestData.h"
+#include "UnprivilegedChild.h"
 #include "history/History.h"
 #include "history/HistoryReader.h"
 #include "json/JsonWriter.h"
@@ -899,6 +900,9 @@ void TestHistory::migrationFromVersion1()
     auto again = makeRecord(QStringLiteral("v1-a"),
         QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"),
         QStringLiteral("again"));
+    // Version 1 kept no trust ("unchecked"): an equally trusted copy is a duplicate (a more
+    // trusted one would replace the row, see untrustedCopyDoesNotHideTrustedOriginal).
+    again.envelope.setTrust(TrustState::Unchecked, QString());
     const auto results = storeAndWait(*history, { again });
     QVERIFY(results.first().duplicate);
     QCOMPARE(results.first().rowId, rows[0].id);
@@ -1002,6 +1006,7 @@ void TestHistory::migrationFromVersion2()
         QStringLiteral("org.fedoraproject.prod.koji.tag"),
         QStringLiteral("new koji tag"),
         { QStringLiteral("ralph") });
+    again.envelope.setTrust(TrustState::Unchecked, QString()); // never more trusted than the row
     const auto results = storeAndWait(*history, { again, fresh });
     QVERIFY(results[0].duplicate);
     QVERIFY(!results[1].duplicate);
@@ -1132,11 +1137,18 @@ void TestHistory::readOnlyStopsAndResumes()
     QCOMPARE(history->count({}), 4);
 }
 
+// Issue 13 item 6: after "chmod 444 history.sqlite" and back, storing must resume and nothing
+// queued may be lost. Root ignores file modes, so as root the test runs itself as nobody.
 void TestHistory::readOnlyFile()
 {
-    if (::geteuid() == 0)
-        QSKIP("running as root: file permissions do not make the database read-only (covered by "
-              "readOnlyStopsAndResumes with PRAGMA query_only)");
+    if (testdata::mustDropPrivileges()) {
+        QString output;
+        const int code = testdata::runUnprivileged(QStringLiteral("readOnlyFile"), &output);
+        if (code != 0)
+            qWarning("child running as nobody:\n%s", qPrintable(output));
+        QCOMPARE(code, 0);
+        return;
+    }
     openHistory().reset(); // create the database
     QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner));
     auto history = std::make_unique<History>([&] {
@@ -1145,12 +1157,34 @@ void TestHistory::readOnlyFile()
         return o;
     }());
     QSignalSpy storing(history.get(), &History::storingChanged);
-    QSignalSpy stored(history.get(), &History::stored);
-    history->store(makeRecord(QStringLiteral("file-ro"), QStringLiteral("t"), QStringLiteral("x")));
+    QList<quint64> tags;
+    connect(history.get(), &History::stored, this, [&](const QList<StoreResult> &results) {
+        for (const auto &r : results)
+            tags.append(r.deliveryTag);
+    });
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 20; ++i) {
+        records.append(makeRecord(
+            QStringLiteral("file-ro-%1").arg(i), QStringLiteral("t"), QStringLiteral("x")));
+        records.last().envelope.setDeliveryTag(1 + i);
+    }
+    history->store(records.mid(0, 10));
     QTRY_VERIFY(!storing.isEmpty());
     QCOMPARE(storing.first().at(0).toBool(), false);
-    QCOMPARE(stored.size(), 0);
+    QVERIFY2(storing.first().at(1).toString().contains(QStringLiteral("read-only")),
+        qPrintable(storing.first().at(1).toString()));
+    QVERIFY(tags.isEmpty());
+    history->store(records.mid(10)); // more arrive while the file is read-only
     QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    history->retry();
+    QTRY_COMPARE_WITH_TIMEOUT(tags.size(), 20, 20000);
+    QList<quint64> expected;
+    for (quint64 i = 1; i <= 20; ++i)
+        expected.append(i);
+    QCOMPARE(tags, expected);
+    QTRY_VERIFY(history->isStoring());
+    HistoryReader reader(m_path);
+    QCOMPARE(reader.count({}), 20);
     history.reset();
 }
 

@@ -35,12 +35,14 @@ class HistoryWriter;
  *
  * Writing: store() queues records to the writer thread, which writes them in batched
  * transactions and emits stored() after each COMMIT with one StoreResult per record, in input
- * order (duplicates included, flagged). At-least-once sources acknowledge on stored() only.
- * If storing fails (disk full, read-only, locked) storingChanged(false, reason) is emitted, no
- * stored() is emitted for the affected records, and they are retried with the next store() and
- * by a backoff timer; storingChanged(true, {}) follows the first successful commit. A corrupt
- * file is moved aside ("<file>.corrupt-<UTC time>", databaseReset()) and a new one created.
- * Retention (age, count) runs in small delete transactions between write batches.
+ * order (duplicates included, flagged). Records arriving within HistoryOptions::commitDelay
+ * share one transaction (one stored()); retry() writes what waits at once. At-least-once sources
+ * acknowledge on stored() only. If storing fails (disk full, read-only, locked)
+ * storingChanged(false, reason) is emitted, no stored() is emitted for the affected records, and
+ * they are retried with the next store() and by a backoff timer; storingChanged(true, {}) follows
+ * the first successful commit. A corrupt file is moved aside ("<file>.corrupt-<UTC time>",
+ * databaseReset()) and a new one created. Retention (age, count) runs in small delete transactions
+ * between write batches.
  *
  * Reading: search(), count(), countsPerService() and message() run synchronously on the calling
  * thread (the thread that created the History; other threads should use their own HistoryReader).

@@ -30,8 +30,9 @@ class HistoryStatement;
  * @brief History's writer: the worker object that owns the read-write connection and lives on
  * History's writer thread (internal; use History).
  *
- * Records queued with enqueue() are coalesced: every enqueue already in the event queue is taken
- * into the same flush, which writes up to maxBatch records per transaction. stored() is emitted
+ * Records queued with enqueue() are grouped: a trickle waits up to HistoryOptions::commitDelay
+ * for company, and every enqueue already in the event queue joins the same flush, which writes
+ * up to maxBatch records per transaction. stored() is emitted
  * only after COMMIT succeeded. When a write fails (disk full, read-only, locked) the records stay
  * queued (bounded by maxPending), storingChanged(false, reason) is emitted once, and the write is
  * retried with the next enqueue and by a backoff timer (1 s doubling to 60 s) while records wait.
@@ -76,6 +77,8 @@ private:
     bool prepareStatements(QSqlError *error);
     void scheduleFlush();
     void flush();
+    void scheduleCheckpoint();
+    void checkpoint();
     Outcome writeBatch(
         std::span<const HistoryRecord> batch, QList<StoreResult> *results, QSqlError *error);
     void dropConnectionAfter(const QSqlError &error);
@@ -110,6 +113,8 @@ private:
     int m_retryDelayMs = 1000;
     QTimer *m_retryTimer = nullptr;
     QTimer *m_ageTimer = nullptr;
+    QTimer *m_commitTimer = nullptr; ///< the group commit window (HistoryOptions::commitDelay)
+    QTimer *m_checkpointTimer = nullptr; ///< PASSIVE checkpoint once idle
 };
 
 } // namespace fedmsg

@@ -75,6 +75,8 @@ private Q_SLOTS:
 
     void storeAndReadBack();
     void storedOnlyAfterCommit();
+    void commitsAreGroupedWithinTheWindow();
+    void commitWindowIsBounded();
     void amqpRoundTrip();
     void deduplicateByMsgId();
     void deduplicateByBodyHash();
@@ -127,6 +129,9 @@ std::unique_ptr<History> TestHistory::openHistory(HistoryOptions options)
 {
     if (options.databasePath.isEmpty())
         options.databasePath = m_path;
+    // Tests that do not test the group commit window do not wait a second for each store.
+    if (options.commitDelay == HistoryOptions().commitDelay)
+        options.commitDelay = 10ms;
     auto history = std::make_unique<History>(options);
     [&] {
         QTRY_VERIFY_WITH_TIMEOUT(history->isReady(), 20000);
@@ -237,6 +242,46 @@ void TestHistory::storedOnlyAfterCommit()
     history->store(records);
     QTRY_COMPARE_WITH_TIMEOUT(seenCounts.size(), 50, 20000);
     QVERIFY(!seenCounts.contains(0));
+}
+
+// Issue 13 item 11: messages arriving one by one within the commit window share one
+// transaction (stored() is emitted once per COMMIT, so it counts the commits).
+void TestHistory::commitsAreGroupedWithinTheWindow()
+{
+    HistoryOptions options;
+    options.commitDelay = 10min; // longer than the test: only retry() ends this window
+    auto history = openHistory(options);
+    QSignalSpy stored(history.get(), &History::stored);
+    QList<quint64> tags;
+    connect(history.get(), &History::stored, this, [&](const QList<StoreResult> &results) {
+        for (const auto &r : results)
+            tags.append(r.deliveryTag);
+    });
+    for (int i = 0; i < 5; ++i) {
+        auto r = makeRecord(
+            QStringLiteral("group-%1").arg(i), QStringLiteral("t.group"), QStringLiteral("g"));
+        r.envelope.setDeliveryTag(1 + i);
+        history->store(r);
+        QTest::qWait(20); // arrivals spread out, as from a quiet bus (not synchronisation)
+    }
+    QVERIFY(tags.isEmpty()); // nothing acknowledged before the COMMIT
+    history->retry(); // write what waits now
+    QTRY_COMPARE(tags.size(), 5);
+    QCOMPARE(tags, (QList<quint64> { 1, 2, 3, 4, 5 }));
+    QCOMPARE(stored.size(), 1); // one transaction for all five
+    QCOMPARE(history->count({}), 5);
+}
+
+// The window is bounded: a lone message is written without any further arrival or call.
+void TestHistory::commitWindowIsBounded()
+{
+    HistoryOptions options;
+    options.commitDelay = 200ms;
+    auto history = openHistory(options);
+    QSignalSpy stored(history.get(), &History::stored);
+    history->store(makeRecord(QStringLiteral("lone"), QStringLiteral("t"), QStringLiteral("x")));
+    QTRY_COMPARE(stored.size(), 1);
+    QCOMPARE(history->count({}), 1);
 }
 
 void TestHistory::amqpRoundTrip()

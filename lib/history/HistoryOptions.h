@@ -17,6 +17,10 @@ struct HistoryOptions
     std::chrono::seconds maxAge = std::chrono::hours(24 * 30);
     /// At most this many messages are kept (oldest arrivals go first); 0 = no count limit.
     qint64 maxCount = 50000;
+    /// The database (with its WAL) is kept under about this many bytes: the oldest arrivals go
+    /// first, and the file shrinks after retention deleted rows (incremental vacuum, WAL
+    /// truncated). 0 = no size limit.
+    qint64 maxBytes = 256LL * 1024 * 1024;
     /// Rows removed per retention step (one short transaction between write batches).
     int pruneBatch = 500;
     /// Records written per transaction at most. Batches only grow this large when records arrive

@@ -36,6 +36,9 @@ constexpr qint64 WalSizeLimit = 64LL * 1024 * 1024;
 // Pending records that end the commit window early (once the enqueues already waiting in the
 // event queue joined them): enough rows per transaction that the pages it rewrites are shared.
 constexpr int EarlyCommitRows = 256;
+// Bodies per transaction at most (beside HistoryOptions::maxBatch): a burst of large messages
+// is written, and held in the WAL, in steps the size cap can follow.
+constexpr qint64 MaxBatchBytes = 16LL * 1024 * 1024;
 
 // Qt binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "none".
 QString text(const QString &s)
@@ -301,9 +304,11 @@ void HistoryWriter::flush()
         QSqlError error;
         switch (writeBatch(batch, &results, &error)) {
         case Outcome::Ok:
-            m_pending.remove(0, size);
+            m_pending.remove(0, results.size()); // a byte-limited batch may end early
             reportSuccess();
             Q_EMIT stored(results);
+            if (overSizeCap())
+                pruneStep(); // a long burst of large messages: keep the cap between batches
             break;
         case Outcome::Corrupt:
             if (++corruptRecoveries > 1 || !recoverCorrupt(HistoryConnection::describe(error))) {
@@ -384,6 +389,7 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     results->reserve(static_cast<qsizetype>(batch.size()));
     qint64 inserted = 0;
+    qint64 batchBytes = 0;
     // UTF-8 of each text parameter of m_insert, reused from row to row; m_insertFts binds the
     // same buffers. They stay unchanged until the row's statements ran.
     auto &text = m_text;
@@ -518,6 +524,9 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
                 return failed(rowError);
         }
         results->append(result);
+        batchBytes += static_cast<qint64>(body.size());
+        if (batchBytes >= MaxBatchBytes)
+            break; // large messages: the rest goes in the next transaction
     }
     for (std::string &buffer : m_text) {
         if (buffer.capacity() > 1024 * 1024)
@@ -589,10 +598,11 @@ void HistoryWriter::pruneStep()
         return;
     const qint64 maxAgeMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(m_options.maxAge).count();
-    if (maxAgeMs <= 0 && m_options.maxCount <= 0)
+    if (maxAgeMs <= 0 && m_options.maxCount <= 0 && m_options.maxBytes <= 0)
         return;
     const int limit = m_options.pruneBatch;
     qint64 deleted = 0;
+    const bool overSize = overSizeCap();
     QSqlError error;
     const bool ok =
         HistoryConnection::exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), &error) && [&] {
@@ -623,6 +633,30 @@ void HistoryWriter::pruneStep()
                 if (!deleteSelected(&deleted, &error))
                     return false;
             }
+            // The size cap: once the files on disk exceed maxBytes, the oldest rows go until the
+            // pages in use fit in 7/8 of it (the rest is room for the WAL and free pages, given
+            // back by shrinkFile()); the count is estimated from the average row size, and the
+            // next step checks again.
+            const qint64 used = overSize ? usedBytes(&error) : 0;
+            if (used < 0)
+                return false;
+            const qint64 target = m_options.maxBytes - m_options.maxBytes / 8;
+            const qint64 rows = m_count - deleted;
+            if (used > target && rows > 0 && deleted < limit) {
+                const qint64 perRow = std::max<qint64>(1, used / rows);
+                const qint64 n =
+                    std::clamp<qint64>((used - target + perRow - 1) / perRow, 1, limit - deleted);
+                QSqlQuery q(m_db);
+                q.prepare(QStringLiteral(
+                    "INSERT INTO prune_ids (id) SELECT id FROM messages ORDER BY id LIMIT ?"));
+                q.addBindValue(n);
+                if (!q.exec()) {
+                    error = q.lastError();
+                    return false;
+                }
+                if (!deleteSelected(&deleted, &error))
+                    return false;
+            }
             return HistoryConnection::exec(m_db, QStringLiteral("COMMIT"), &error);
         }();
     if (!ok) {
@@ -635,14 +669,78 @@ void HistoryWriter::pruneStep()
         return;
     }
     m_count -= deleted;
+    if (overSize)
+        m_shrinkPending = true; // free pages or a large WAL: give the space back
     if (deleted > 0) {
+        m_shrinkPending = true;
         qCDebug(lcHistory) << "retention removed" << deleted << "messages;" << m_count << "left";
         Q_EMIT pruned(static_cast<int>(deleted));
     }
-    if (deleted >= limit)
+    if (deleted >= limit || (overSize && deleted > 0)) {
         schedulePrune(); // more to do: continue after whatever is queued (inserts first)
-    else
+    } else {
+        if (m_shrinkPending)
+            shrinkFile();
         scheduleAgeTimer();
+    }
+}
+
+qint64 HistoryWriter::usedBytes(QSqlError *error)
+{
+    qint64 values[3] = {};
+    const char *const pragmas[] = {
+        "PRAGMA page_count", "PRAGMA freelist_count", "PRAGMA page_size"
+    };
+    for (int i = 0; i < 3; ++i) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QString::fromLatin1(pragmas[i])) || !q.next()) {
+            *error = q.lastError();
+            return -1;
+        }
+        values[i] = q.value(0).toLongLong();
+    }
+    return (values[0] - values[1]) * values[2];
+}
+
+bool HistoryWriter::overSizeCap() const
+{
+    if (m_options.maxBytes <= 0)
+        return false;
+    return QFileInfo(m_options.databasePath).size()
+        + QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size()
+        > m_options.maxBytes;
+}
+
+void HistoryWriter::shrinkFile()
+{
+    // Retention freed pages: give them back to the file system (auto_vacuum = INCREMENTAL,
+    // HistorySchema) and truncate the WAL, which holds a copy of every page the deletes
+    // touched, so the file really shrinks.
+    m_shrinkPending = false;
+    const qint64 before = QFileInfo(m_options.databasePath).size()
+        + QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size();
+    QSqlError error;
+    qint64 freePages = 0;
+    {
+        QSqlQuery count(m_db);
+        if (count.exec(QStringLiteral("PRAGMA freelist_count")) && count.next())
+            freePages = count.value(0).toLongLong();
+    }
+    if (freePages > 0) {
+        HistoryStatement vacuum(m_db, HistoryStatement::nativeHandle(m_db));
+        if (!vacuum.prepare("PRAGMA incremental_vacuum", &error)
+            || !vacuum.execToEnd(&error, freePages))
+            qCWarning(lcHistory) << "incremental vacuum failed:"
+                                 << HistoryConnection::describe(error);
+    }
+    QSqlQuery checkpoint(m_db);
+    if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+        qCDebug(lcHistory) << "WAL truncate failed:" << checkpoint.lastError().text();
+    checkpoint.finish();
+    m_checkpointTimer->stop();
+    const qint64 after = QFileInfo(m_options.databasePath).size()
+        + QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size();
+    qCDebug(lcHistory) << "history files shrank from" << before << "to" << after << "bytes";
 }
 
 // Deletes the rows listed in the temp table prune_ids with their FTS entries (one statement

@@ -87,6 +87,11 @@ private:
     void schedulePrune();
     void pruneStep();
     bool deleteSelected(qint64 *deleted, QSqlError *error);
+    /// Bytes of the database's pages in use (free pages not counted); -1 and *error on failure.
+    qint64 usedBytes(QSqlError *error);
+    /// The database and its WAL on disk are larger than HistoryOptions::maxBytes.
+    bool overSizeCap() const;
+    void shrinkFile();
     void scheduleAgeTimer();
     void trimPending();
     bool runUpdate(const std::function<bool(QSqlError *)> &body);
@@ -106,6 +111,7 @@ private:
     QList<HistoryRecord> m_pending;
     bool m_flushScheduled = false;
     bool m_pruneScheduled = false;
+    bool m_shrinkPending = false; ///< retention deleted rows since the last shrinkFile()
     bool m_singleStep = false;
     bool m_storing = true;
     QString m_reason;

@@ -7,6 +7,7 @@
 #include "json/JsonWriter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -92,6 +93,8 @@ private Q_SLOTS:
     void markReadAndDecision();
     void retentionByAge();
     void retentionByCount();
+    void sizeCapShrinksTheFile();
+    void existingFileSwitchesToIncrementalVacuum();
     void migrationFromVersion1();
     void migrationFromVersion2();
     void newerSchemaIsLeftAlone();
@@ -882,6 +885,80 @@ void TestHistory::retentionByCount()
     // Changing the limit applies incrementally.
     history->setRetention(0s, 10);
     QTRY_COMPARE_WITH_TIMEOUT(history->count({}), 10, 20000);
+}
+
+// Issue 13 item 5: a byte cap beside age and count, and a file that shrinks when rows go.
+void TestHistory::sizeCapShrinksTheFile()
+{
+    const qint64 cap = 2 * 1024 * 1024;
+    HistoryOptions options;
+    options.maxBytes = cap;
+    options.maxAge = 0s;
+    options.maxCount = 0;
+    auto history = openHistory(options);
+    QSignalSpy pruned(history.get(), &History::pruned);
+    const auto onDisk = [&] {
+        return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
+    };
+    // 48 messages of 200 KB: about 10 MB, five times the cap, in four commits.
+    qint64 largest = 0;
+    for (int batch = 0; batch < 4; ++batch) {
+        QList<HistoryRecord> records;
+        for (int i = 0; i < 12; ++i)
+            records.append(makeRecord(QStringLiteral("big-%1-%2").arg(batch).arg(i),
+                QStringLiteral("t.big"),
+                QStringLiteral("big"),
+                {},
+                {},
+                {},
+                1700000000,
+                200 * 1024));
+        storeAndWait(*history, records);
+        largest = std::max(largest, onDisk());
+    }
+    QVERIFY2(largest > cap, "the test must write past the cap");
+    QTRY_VERIFY(!pruned.isEmpty());
+    // The files on disk shrink back under the cap plus a little slack (free pages given back,
+    // WAL truncated).
+    QTRY_VERIFY2_WITH_TIMEOUT(onDisk() <= cap + 256 * 1024,
+        qPrintable(QStringLiteral("%1 bytes on disk").arg(onDisk())),
+        20000);
+    // The oldest went first; the newest are kept.
+    HistoryQuery q;
+    q.msgId = QStringLiteral("big-3-11");
+    QCOMPARE(history->search(q).size(), 1);
+    q.msgId = QStringLiteral("big-0-0");
+    QCOMPARE(history->search(q).size(), 0);
+    QVERIFY(history->count({}) > 0);
+    history.reset();
+    QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 2); // INCREMENTAL
+}
+
+// A file made before the size cap (auto_vacuum NONE) is switched once, keeping its rows.
+void TestHistory::existingFileSwitchesToIncrementalVacuum()
+{
+    {
+        auto history = openHistory();
+        storeAndWait(*history,
+            { makeRecord(QStringLiteral("kept"), QStringLiteral("t"), QStringLiteral("x")) });
+    }
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("novacuum"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA auto_vacuum = NONE")));
+        QVERIFY(q.exec(QStringLiteral("VACUUM")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("novacuum"));
+    QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 0);
+    auto history = openHistory();
+    QCOMPARE(history->count({}), 1);
+    history.reset();
+    QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 2);
 }
 
 void TestHistory::migrationFromVersion1()

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QUrl>
 
 namespace fedmsg {
 
@@ -35,8 +36,9 @@ QString HistoryConnection::uniqueName(const QString &role)
 }
 
 QSqlDatabase HistoryConnection::open(
-    const QString &path, const QString &connectionName, bool queryOnly, QSqlError *error)
+    const QString &path, const QString &connectionName, Mode mode, QSqlError *error)
 {
+    const bool queryOnly = mode != Mode::ReadWrite;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     if (!db.isValid()) {
         if (error)
@@ -45,8 +47,21 @@ QSqlDatabase HistoryConnection::open(
                 QSqlError::ConnectionError);
         return {};
     }
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    switch (mode) {
+    case Mode::ReadWrite:
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        break;
+    case Mode::ReadOnly:
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"));
+        break;
+    case Mode::Immutable:
+        db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
+            + QStringLiteral("?immutable=1"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        break;
+    }
     if (!db.open()) {
         if (error)
             *error = db.lastError();

@@ -30,12 +30,21 @@ public:
         Other,
     };
 
+    /// How a connection opens its file.
+    enum class Mode {
+        ReadWrite, ///< the writer: creates the file if needed
+        ReadOnly, ///< readers: SQLITE_OPEN_READONLY, WAL with shared memory (-shm)
+        /// Read-only without locks or shared memory (URI immutable=1), for a file in a folder
+        /// where the -shm file cannot be created: changes still in a -wal file are not seen.
+        Immutable,
+    };
+
     /// A new, unique connection name with the given role ("writer", "reader").
     static QString uniqueName(const QString &role);
-    /// Opens the file (creating it unless mustExist) with WAL-friendly settings; queryOnly
-    /// connections cannot write. On failure returns an invalid database and fills *error.
+    /// Opens the file with WAL-friendly settings (only ReadWrite creates it); the read modes
+    /// cannot write. On failure returns an invalid database and fills *error.
     static QSqlDatabase open(
-        const QString &path, const QString &connectionName, bool queryOnly, QSqlError *error);
+        const QString &path, const QString &connectionName, Mode mode, QSqlError *error);
     /// Closes and removes the named connection (all its queries must be gone).
     static void close(const QString &connectionName);
 

@@ -127,7 +127,8 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
     }
     HistoryConnection::repairSidecarPermissions(path);
     m_connectionName = HistoryConnection::uniqueName(QStringLiteral("writer"));
-    m_db = HistoryConnection::open(path, m_connectionName, false, error);
+    m_db =
+        HistoryConnection::open(path, m_connectionName, HistoryConnection::Mode::ReadWrite, error);
     if (!m_db.isValid() || !m_db.isOpen()) {
         *corrupt = HistoryConnection::classify(*error) == HistoryConnection::Failure::Corrupt;
         *reason =

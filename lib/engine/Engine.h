@@ -116,6 +116,8 @@ private:
         HistoryRecord record;
     };
     std::deque<Pending> m_pending;
+    static constexpr std::size_t MaxPendingRecords = 50000;
+    quint64 m_unreported = 0; ///< pending records forgotten beyond MaxPendingRecords
     quint64 m_received = 0;
     quint64 m_duplicates = 0;
 };

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "history/History.h"
 
+#include "history/HistoryInbox.h"
+#include "history/HistoryLogging.h"
 #include "history/HistoryReader.h"
 #include "history/HistoryWriter.h"
 
@@ -23,6 +25,7 @@ History::History(const HistoryOptions &options, QObject *parent)
     if (m_options.databasePath.isEmpty())
         m_options.databasePath = HistoryOptions::defaultDatabasePath();
 
+    m_inbox = std::make_shared<HistoryInbox>(m_options.maxQueued);
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("fedmsg-history-writer"));
     m_writer = new HistoryWriter(m_options);
@@ -70,7 +73,8 @@ History::~History()
     HistoryWriter *writer = m_writer;
     QMetaObject::invokeMethod(
         writer,
-        [writer] {
+        [writer, inbox = m_inbox] {
+            writer->enqueue(inbox->take());
             writer->shutdown();
         },
         Qt::BlockingQueuedConnection);
@@ -82,11 +86,23 @@ void History::store(const QList<HistoryRecord> &records)
 {
     if (records.isEmpty())
         return;
+    qsizetype dropped = 0;
+    // Moved, not copied, when the caller let go of its list.
+    const bool wake = m_inbox->put(records, &dropped);
+    if (dropped > 0) {
+        m_dropped += static_cast<quint64>(dropped);
+        qCWarning(lcHistory) << "history input queue full: dropped" << dropped
+                             << "oldest queued messages (limit" << m_inbox->maxRecords() << ";"
+                             << m_dropped << "since start)";
+        Q_EMIT recordsDropped(static_cast<int>(dropped));
+    }
+    if (!wake)
+        return;
     HistoryWriter *writer = m_writer;
     QMetaObject::invokeMethod(
         writer,
-        [writer, records]() mutable {
-            writer->enqueue(std::move(records)); // moved, not copied, when the caller let go
+        [writer, inbox = m_inbox] {
+            writer->enqueue(inbox->take());
         },
         Qt::QueuedConnection);
 }

@@ -27,6 +27,7 @@ class QThread;
 
 namespace fedmsg {
 
+class HistoryInbox;
 class HistoryReader;
 class HistoryWriter;
 
@@ -65,6 +66,9 @@ public:
     /// False while writes fail; statusReason() says why.
     bool isStoring() const { return m_storing; }
     QString statusReason() const { return m_reason; }
+    /// Records store() dropped because the writer's input queue was full
+    /// (HistoryOptions::maxQueued), since start.
+    quint64 droppedCount() const { return m_dropped; }
 
     // Writes: asynchronous, on the writer thread.
     void store(const QList<HistoryRecord> &records);
@@ -95,6 +99,9 @@ Q_SIGNALS:
     void updated(const QList<qint64> &ids);
     /// Retention removed this many rows.
     void pruned(int rows);
+    /// store() dropped this many of the oldest queued records: the writer's input queue was
+    /// full (HistoryOptions::maxQueued). They get no stored() result.
+    void recordsDropped(int count);
     /// The database file was corrupt, moved to movedAsidePath and replaced by a new, empty one.
     void databaseReset(const QString &movedAsidePath, const QString &reason);
 
@@ -104,6 +111,8 @@ private:
     HistoryOptions m_options;
     QThread *m_thread = nullptr;
     HistoryWriter *m_writer = nullptr;
+    std::shared_ptr<HistoryInbox> m_inbox;
+    quint64 m_dropped = 0;
     mutable std::unique_ptr<HistoryReader> m_reader;
     bool m_ready = false;
     bool m_storing = true;

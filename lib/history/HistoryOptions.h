@@ -31,6 +31,10 @@ struct HistoryOptions
     /// each transaction rewrites the same dozen index, FTS and WAL pages whatever it holds, so
     /// grouping divides the bytes written per message. 0 = a transaction per arrival.
     std::chrono::milliseconds commitDelay = std::chrono::milliseconds(1000);
+    /// Records handed to store() and not yet taken by the writer thread (it takes them between
+    /// transactions); beyond this the oldest are dropped, counted (History::droppedCount())
+    /// and reported (History::recordsDropped()).
+    int maxQueued = 10000;
     /// Records held in memory while storing is impossible (disk full, read-only); older ones
     /// beyond this are dropped (at-least-once sources redeliver what they never got acked).
     /// Never applies while storing works: a burst is written in full batches as it arrives.

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void shutdownWritesQueuedRecords();
     void burstLargerThanPendingLimitIsStored();
     void pendingLimitWhileFailing();
+    void inputQueueIsBounded();
 
 private:
     std::unique_ptr<History> openHistory(HistoryOptions options = {});
@@ -1430,6 +1431,37 @@ void TestHistory::pendingLimitWhileFailing()
     history->retry();
     QTRY_COMPARE(tags.size(), 5);
     QCOMPARE(tags, (QList<quint64> { 5, 6, 7, 8, 9 })); // the newest 5 were kept
+}
+
+// Issue 13 item 5: the queue from store() to the writer thread is bounded (drop-oldest,
+// counted and reported). One store() larger than the bound shows it deterministically.
+void TestHistory::inputQueueIsBounded()
+{
+    HistoryOptions options;
+    options.maxQueued = 10;
+    auto history = openHistory(options);
+    QSignalSpy dropped(history.get(), &History::recordsDropped);
+    QList<quint64> tags;
+    connect(history.get(), &History::stored, this, [&](const QList<StoreResult> &results) {
+        for (const auto &r : results)
+            tags.append(r.deliveryTag);
+    });
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 25; ++i) {
+        records.append(makeRecord(
+            QStringLiteral("queued-%1").arg(i), QStringLiteral("t"), QStringLiteral("x")));
+        records.last().envelope.setDeliveryTag(1 + i);
+    }
+    history->store(records);
+    QTRY_COMPARE(tags.size(), 10);
+    QList<quint64> newest;
+    for (quint64 i = 16; i <= 25; ++i)
+        newest.append(i);
+    QCOMPARE(tags, newest); // the oldest 15 were dropped
+    QCOMPARE(dropped.size(), 1);
+    QCOMPARE(dropped.first().at(0).toInt(), 15);
+    QCOMPARE(history->droppedCount(), 15u);
+    QCOMPARE(history->count({}), 10);
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

@@ -180,8 +180,8 @@ void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)
         records.append(std::move(record));
     }
     m_received += static_cast<quint64>(batch.size());
-    // Bounded like History's own queues (maxQueued + maxPending + maxBatch by default): a record
-    // older than that can no longer get a result (History dropped it, counted there).
+    // Bounded above History's own queues (maxQueued + maxPending + maxBatch by default): a record
+    // older than that can no longer get a result (History dropped it while storing failed).
     if (m_pending.size() > MaxPendingRecords) {
         const std::size_t excess = m_pending.size() - MaxPendingRecords;
         m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(excess));

@@ -86,25 +86,29 @@ void History::store(const QList<HistoryRecord> &records)
 {
     if (records.isEmpty())
         return;
-    qsizetype dropped = 0;
-    // Moved, not copied, when the caller let go of its list.
-    const bool wake = m_inbox->put(records, &dropped);
-    if (dropped > 0) {
-        m_dropped += static_cast<quint64>(dropped);
-        qCWarning(lcHistory) << "history input queue full: dropped" << dropped
-                             << "oldest queued messages (limit" << m_inbox->maxRecords() << ";"
-                             << m_dropped << "since start)";
-        Q_EMIT recordsDropped(static_cast<int>(dropped));
-    }
-    if (!wake)
-        return;
     HistoryWriter *writer = m_writer;
-    QMetaObject::invokeMethod(
-        writer,
-        [writer, inbox = m_inbox] {
-            writer->enqueue(inbox->take());
-        },
-        Qt::QueuedConnection);
+    std::shared_ptr<HistoryInbox> inbox = m_inbox;
+    // Blocks while maxQueued records wait for the writer (backpressure, at most about one
+    // transaction long); the writer is woken once per batch of puts.
+    const int waits = m_inbox->put(records, [writer, inbox] {
+        QMetaObject::invokeMethod(
+            writer,
+            [writer, inbox] {
+                writer->enqueue(inbox->take());
+            },
+            Qt::QueuedConnection);
+    });
+    if (waits > 0) {
+        m_inputWaits += static_cast<quint64>(waits);
+        qCDebug(lcHistory) << "history input queue full (" << m_inbox->maxRecords()
+                           << "records): store() waited" << waits << "times;" << m_inputWaits
+                           << "since start";
+    }
+}
+
+qsizetype History::inputQueuePeak() const
+{
+    return m_inbox->peak();
 }
 
 void History::store(const HistoryRecord &record)

@@ -66,11 +66,14 @@ public:
     /// False while writes fail; statusReason() says why.
     bool isStoring() const { return m_storing; }
     QString statusReason() const { return m_reason; }
-    /// Records store() dropped because the writer's input queue was full
-    /// (HistoryOptions::maxQueued), since start.
-    quint64 droppedCount() const { return m_dropped; }
+    /// How often store() waited because HistoryOptions::maxQueued records were already
+    /// waiting for the writer (backpressure), since start.
+    quint64 inputWaits() const { return m_inputWaits; }
+    /// The most records ever waiting for the writer at once (never above maxQueued).
+    qsizetype inputQueuePeak() const;
 
-    // Writes: asynchronous, on the writer thread.
+    // Writes: asynchronous, on the writer thread. store() blocks only while
+    // HistoryOptions::maxQueued records already wait for the writer (backpressure).
     void store(const QList<HistoryRecord> &records);
     void store(const HistoryRecord &record);
     void markRead(const QList<qint64> &ids, bool read = true);
@@ -99,9 +102,6 @@ Q_SIGNALS:
     void updated(const QList<qint64> &ids);
     /// Retention removed this many rows.
     void pruned(int rows);
-    /// store() dropped this many of the oldest queued records: the writer's input queue was
-    /// full (HistoryOptions::maxQueued). They get no stored() result.
-    void recordsDropped(int count);
     /// The database file was corrupt, moved to movedAsidePath and replaced by a new, empty one.
     void databaseReset(const QString &movedAsidePath, const QString &reason);
 
@@ -112,7 +112,7 @@ private:
     QThread *m_thread = nullptr;
     HistoryWriter *m_writer = nullptr;
     std::shared_ptr<HistoryInbox> m_inbox;
-    quint64 m_dropped = 0;
+    quint64 m_inputWaits = 0;
     mutable std::unique_ptr<HistoryReader> m_reader;
     bool m_ready = false;
     bool m_storing = true;

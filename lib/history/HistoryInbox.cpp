@@ -12,30 +12,45 @@ HistoryInbox::HistoryInbox(qsizetype maxRecords)
     : m_max(std::max<qsizetype>(1, maxRecords))
 {}
 
-bool HistoryInbox::put(QList<HistoryRecord> records, qsizetype *dropped)
+int HistoryInbox::put(QList<HistoryRecord> records, const std::function<void()> &wake)
 {
-    *dropped = 0;
+    int waits = 0;
+    qsizetype next = 0;
     QMutexLocker lock(&m_mutex);
-    if (m_records.isEmpty())
-        m_records = std::move(records);
-    else
-        m_records.append(std::move(records));
-    const qsizetype excess = m_records.size() - m_max;
-    if (excess > 0) {
-        m_records.remove(0, excess);
-        *dropped = excess;
+    while (next < records.size()) {
+        // Full: a wake-up is pending (the inbox is not empty), so take() comes.
+        while (m_records.size() >= m_max) {
+            ++waits;
+            m_room.wait(&m_mutex);
+        }
+        const qsizetype n = std::min(m_max - m_records.size(), records.size() - next);
+        if (next == 0 && n == records.size() && m_records.isEmpty())
+            m_records = std::move(records); // the common case: no copy
+        else
+            m_records.append(records.mid(next, n));
+        next += n;
+        m_peak = std::max(m_peak, m_records.size());
+        if (!m_wakeupPending) {
+            m_wakeupPending = true;
+            wake();
+        }
     }
-    if (m_wakeupPending || m_records.isEmpty())
-        return false;
-    m_wakeupPending = true;
-    return true;
+    return waits;
 }
 
 QList<HistoryRecord> HistoryInbox::take()
 {
     QMutexLocker lock(&m_mutex);
     m_wakeupPending = false;
-    return std::exchange(m_records, {});
+    QList<HistoryRecord> taken = std::exchange(m_records, {});
+    m_room.wakeAll();
+    return taken;
+}
+
+qsizetype HistoryInbox::peak() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_peak;
 }
 
 } // namespace fedmsg

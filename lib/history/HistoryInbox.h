@@ -6,6 +6,9 @@
 
 #include <QList>
 #include <QMutex>
+#include <QWaitCondition>
+
+#include <functional>
 
 namespace fedmsg {
 
@@ -13,27 +16,32 @@ namespace fedmsg {
  * @brief The bounded queue between History::store() (the caller's thread) and the writer
  * thread (internal).
  *
- * put() adds records and drops the oldest beyond the bound (drop-oldest: a source that is
- * acknowledged only on stored() gets the dropped ones again); the writer takes everything at
- * once with take(). Only the first put() after a take() asks for a wake-up, so a burst costs
- * one queued call to the writer, not one per store().
+ * put() adds records, and when maxRecords are already waiting it blocks the caller until the
+ * writer took them (backpressure: nothing is dropped, and a burst is held in memory once, not
+ * twice; the writer takes everything between transactions, so a wait lasts at most one
+ * transaction). The writer takes everything at once with take(). Only the first put() after a
+ * take() wakes the writer, so a burst costs one queued call, not one per store().
  */
 class HistoryInbox
 {
 public:
     explicit HistoryInbox(qsizetype maxRecords);
 
-    /// Adds records (oldest first). *dropped = how many queued records were dropped to keep
-    /// the bound. Returns true when the writer must be woken to take().
-    bool put(QList<HistoryRecord> records, qsizetype *dropped);
-    /// Everything queued, oldest first; the next put() wakes the writer again.
+    /// Adds records (oldest first), calling wake() (from put's thread) whenever the writer must
+    /// be told to take(). Returns how many times it waited for room.
+    int put(QList<HistoryRecord> records, const std::function<void()> &wake);
+    /// Everything queued, oldest first; wakes a put() waiting for room.
     QList<HistoryRecord> take();
     qsizetype maxRecords() const { return m_max; }
+    /// The most records ever held at once (never above maxRecords()).
+    qsizetype peak() const;
 
 private:
     mutable QMutex m_mutex;
+    QWaitCondition m_room;
     QList<HistoryRecord> m_records;
     const qsizetype m_max;
+    qsizetype m_peak = 0;
     bool m_wakeupPending = false;
 };
 

@@ -32,8 +32,8 @@ struct HistoryOptions
     /// grouping divides the bytes written per message. 0 = a transaction per arrival.
     std::chrono::milliseconds commitDelay = std::chrono::milliseconds(1000);
     /// Records handed to store() and not yet taken by the writer thread (it takes them between
-    /// transactions); beyond this the oldest are dropped, counted (History::droppedCount())
-    /// and reported (History::recordsDropped()).
+    /// transactions); while this many wait, store() blocks until the writer took them
+    /// (backpressure, counted by History::inputWaits()).
     int maxQueued = 10000;
     /// Records held in memory while storing is impossible (disk full, read-only); older ones
     /// beyond this are dropped (at-least-once sources redeliver what they never got acked).

@@ -16,20 +16,22 @@ int HistoryInbox::put(QList<HistoryRecord> records, const std::function<void()> 
 {
     int waits = 0;
     qsizetype next = 0;
+    const qsizetype total = records.size();
     QMutexLocker lock(&m_mutex);
-    while (next < records.size()) {
+    while (next < total) {
         // Full: a wake-up is pending (the inbox is not empty), so take() comes.
-        while (m_records.size() >= m_max) {
+        while (m_count >= m_max) {
             ++waits;
             m_room.wait(&m_mutex);
         }
-        const qsizetype n = std::min(m_max - m_records.size(), records.size() - next);
-        if (next == 0 && n == records.size() && m_records.isEmpty())
-            m_records = std::move(records); // the common case: no copy
+        const qsizetype n = std::min(m_max - m_count, total - next);
+        if (next == 0 && n == total)
+            m_lists.append(std::move(records)); // the common case: the list itself, no copy
         else
-            m_records.append(records.mid(next, n));
+            m_lists.append(records.mid(next, n));
         next += n;
-        m_peak = std::max(m_peak, m_records.size());
+        m_count += n;
+        m_peak = std::max(m_peak, m_count);
         if (!m_wakeupPending) {
             m_wakeupPending = true;
             wake();
@@ -40,10 +42,23 @@ int HistoryInbox::put(QList<HistoryRecord> records, const std::function<void()> 
 
 QList<HistoryRecord> HistoryInbox::take()
 {
-    QMutexLocker lock(&m_mutex);
-    m_wakeupPending = false;
-    QList<HistoryRecord> taken = std::exchange(m_records, {});
-    m_room.wakeAll();
+    QList<QList<HistoryRecord>> lists;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_wakeupPending = false;
+        lists = std::exchange(m_lists, {});
+        m_count = 0;
+        m_room.wakeAll();
+    }
+    if (lists.size() == 1)
+        return std::move(lists.first());
+    QList<HistoryRecord> taken;
+    for (QList<HistoryRecord> &list : lists) {
+        if (taken.isEmpty())
+            taken = std::move(list);
+        else
+            taken.append(std::move(list)); // moves the records once the caller let go
+    }
     return taken;
 }
 

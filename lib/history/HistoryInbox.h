@@ -39,7 +39,10 @@ public:
 private:
     mutable QMutex m_mutex;
     QWaitCondition m_room;
-    QList<HistoryRecord> m_records;
+    // The lists as put() got them (implicitly shared with the caller's until it lets go):
+    // joined by take() on the writer thread, so store() copies no record.
+    QList<QList<HistoryRecord>> m_lists;
+    qsizetype m_count = 0; ///< records in m_lists
     const qsizetype m_max;
     qsizetype m_peak = 0;
     bool m_wakeupPending = false;

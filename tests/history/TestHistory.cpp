@@ -901,8 +901,9 @@ void TestHistory::sizeCapShrinksTheFile()
     const auto onDisk = [&] {
         return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
     };
-    // 48 messages of 200 KB: about 10 MB, five times the cap, in four commits.
-    qint64 largest = 0;
+    // 48 messages of 200 KB: about 10 MB, five times the cap, in four commits. Retention may
+    // already run between them (so the file is not necessarily ever seen above the cap here);
+    // with no age or count limit, only the size cap removes rows.
     for (int batch = 0; batch < 4; ++batch) {
         QList<HistoryRecord> records;
         for (int i = 0; i < 12; ++i)
@@ -915,9 +916,7 @@ void TestHistory::sizeCapShrinksTheFile()
                 1700000000,
                 200 * 1024));
         storeAndWait(*history, records);
-        largest = std::max(largest, onDisk());
     }
-    QVERIFY2(largest > cap, "the test must write past the cap");
     QTRY_VERIFY(!pruned.isEmpty());
     // The files on disk shrink back under the cap plus a little slack (free pages given back,
     // WAL truncated).

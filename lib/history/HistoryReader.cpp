@@ -201,9 +201,11 @@ HistoryConnection::Mode HistoryReader::openModeFor(const QString &path, bool fol
 {
     if (folderWritable)
         return HistoryConnection::Mode::ReadOnly;
-    const QFileInfo shm(path + QStringLiteral("-shm"));
-    return shm.exists() && shm.isWritable() ? HistoryConnection::Mode::ReadOnly
-                                            : HistoryConnection::Mode::Immutable;
+    // An existing -shm (a writer is or was at work) is used even when it is read-only to us:
+    // SQLite reads through a read-only -shm, with the locks that keep a running writer's
+    // changes consistent. Immutable (no locks) only when there is none and none can be made.
+    return QFileInfo::exists(path + QStringLiteral("-shm")) ? HistoryConnection::Mode::ReadOnly
+                                                            : HistoryConnection::Mode::Immutable;
 }
 
 void HistoryReader::close()

@@ -38,8 +38,8 @@ public:
     HistoryReader &operator=(const HistoryReader &) = delete;
 
     /// How a reader opens path: read-only with WAL shared memory, or immutable when the
-    /// folder is not writable (folderWritable false) and SQLite could not create a -shm file
-    /// there (none exists, or it is not writable).
+    /// folder is not writable (folderWritable false) and no -shm file exists there (SQLite
+    /// could not create one).
     static HistoryConnection::Mode openModeFor(const QString &path, bool folderWritable);
 
     QString databasePath() const { return m_path; }

@@ -184,7 +184,8 @@ void TestHistoryReader::openModeForReadOnlyFolder()
     QCOMPARE(HistoryReader::openModeFor(path, true), HistoryConnection::Mode::ReadOnly);
     // A read-only folder without -shm: immutable (no locks, no -shm needed).
     QCOMPARE(HistoryReader::openModeFor(path, false), HistoryConnection::Mode::Immutable);
-    // A read-only folder where a writer left a writable -shm: the shared memory is used.
+    // A read-only folder where a writer left a -shm: the shared memory is used (read-only if
+    // need be) with its locks.
     QFile shm(path + QStringLiteral("-shm"));
     QVERIFY(shm.open(QIODevice::WriteOnly));
     shm.close();

@@ -202,6 +202,15 @@ void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)
     m_received += static_cast<quint64>(batch.size());
     m_sinceTrim += static_cast<int>(std::min<qsizetype>(batch.size(), TrimAfterMessages));
     m_trimTimer.stop();
+    // Bounded above History's own queues (maxQueued + maxPending + maxBatch by default): a record
+    // older than that can no longer get a result (History dropped it while storing failed).
+    if (m_pending.size() > MaxPendingRecords) {
+        const std::size_t excess = m_pending.size() - MaxPendingRecords;
+        m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(excess));
+        m_unreported += excess;
+        qCWarning(lcEngine) << "forgetting" << excess << "messages History never reported ("
+                            << m_unreported << "since start)";
+    }
     m_history->store(records);
 }
 
@@ -225,8 +234,11 @@ void Engine::onStored(const QList<StoreResult> &results)
         // Results come in input order. A record History could not store at all (it logs why)
         // gets no result: skip past such records to the one this result is for.
         auto match = std::find_if(m_pending.begin(), m_pending.end(), [&](const Pending &p) {
+            // Trust too: a ZeroMQ copy and the original share msg_id and tag 0, and History
+            // stores the more trusted one as new (StoreResult::trust).
             return p.record.envelope.msgId() == result.msgId
-                && p.record.envelope.deliveryTag() == result.deliveryTag;
+                && p.record.envelope.deliveryTag() == result.deliveryTag
+                && p.record.envelope.trust() == result.trust;
         });
         if (match == m_pending.end()) {
             qCWarning(lcEngine) << "History reported a record the engine did not give it:"

@@ -122,6 +122,8 @@ private:
     void trimAfterBurst();
     QTimer m_trimTimer;
     int m_sinceTrim = 0;
+    static constexpr std::size_t MaxPendingRecords = 50000;
+    quint64 m_unreported = 0; ///< pending records forgotten beyond MaxPendingRecords
     quint64 m_received = 0;
     quint64 m_duplicates = 0;
 };

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "history/History.h"
 
+#include "history/HistoryInbox.h"
+#include "history/HistoryLogging.h"
 #include "history/HistoryReader.h"
 #include "history/HistoryWriter.h"
 
@@ -23,6 +25,7 @@ History::History(const HistoryOptions &options, QObject *parent)
     if (m_options.databasePath.isEmpty())
         m_options.databasePath = HistoryOptions::defaultDatabasePath();
 
+    m_inbox = std::make_shared<HistoryInbox>(m_options.maxQueued);
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("fedmsg-history-writer"));
     m_writer = new HistoryWriter(m_options);
@@ -70,7 +73,8 @@ History::~History()
     HistoryWriter *writer = m_writer;
     QMetaObject::invokeMethod(
         writer,
-        [writer] {
+        [writer, inbox = m_inbox] {
+            writer->enqueue(inbox->take());
             writer->shutdown();
         },
         Qt::BlockingQueuedConnection);
@@ -83,12 +87,28 @@ void History::store(const QList<HistoryRecord> &records)
     if (records.isEmpty())
         return;
     HistoryWriter *writer = m_writer;
-    QMetaObject::invokeMethod(
-        writer,
-        [writer, records]() mutable {
-            writer->enqueue(std::move(records)); // moved, not copied, when the caller let go
-        },
-        Qt::QueuedConnection);
+    std::shared_ptr<HistoryInbox> inbox = m_inbox;
+    // Blocks while maxQueued records wait for the writer (backpressure, at most about one
+    // transaction long); the writer is woken once per batch of puts.
+    const int waits = m_inbox->put(records, [writer, inbox] {
+        QMetaObject::invokeMethod(
+            writer,
+            [writer, inbox] {
+                writer->enqueue(inbox->take());
+            },
+            Qt::QueuedConnection);
+    });
+    if (waits > 0) {
+        m_inputWaits += static_cast<quint64>(waits);
+        qCDebug(lcHistory) << "history input queue full (" << m_inbox->maxRecords()
+                           << "records): store() waited" << waits << "times;" << m_inputWaits
+                           << "since start";
+    }
+}
+
+qsizetype History::inputQueuePeak() const
+{
+    return m_inbox->peak();
 }
 
 void History::store(const HistoryRecord &record)

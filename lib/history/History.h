@@ -27,6 +27,7 @@ class QThread;
 
 namespace fedmsg {
 
+class HistoryInbox;
 class HistoryReader;
 class HistoryWriter;
 
@@ -35,12 +36,14 @@ class HistoryWriter;
  *
  * Writing: store() queues records to the writer thread, which writes them in batched
  * transactions and emits stored() after each COMMIT with one StoreResult per record, in input
- * order (duplicates included, flagged). At-least-once sources acknowledge on stored() only.
- * If storing fails (disk full, read-only, locked) storingChanged(false, reason) is emitted, no
- * stored() is emitted for the affected records, and they are retried with the next store() and
- * by a backoff timer; storingChanged(true, {}) follows the first successful commit. A corrupt
- * file is moved aside ("<file>.corrupt-<UTC time>", databaseReset()) and a new one created.
- * Retention (age, count) runs in small delete transactions between write batches.
+ * order (duplicates included, flagged). Records arriving within HistoryOptions::commitDelay
+ * share one transaction (one stored()); retry() writes what waits at once. At-least-once sources
+ * acknowledge on stored() only. If storing fails (disk full, read-only, locked)
+ * storingChanged(false, reason) is emitted, no stored() is emitted for the affected records, and
+ * they are retried with the next store() and by a backoff timer; storingChanged(true, {}) follows
+ * the first successful commit. A corrupt file is moved aside ("<file>.corrupt-<UTC time>",
+ * databaseReset()) and a new one created. Retention (age, count) runs in small delete transactions
+ * between write batches.
  *
  * Reading: search(), count(), countsPerService() and message() run synchronously on the calling
  * thread (the thread that created the History; other threads should use their own HistoryReader).
@@ -63,8 +66,14 @@ public:
     /// False while writes fail; statusReason() says why.
     bool isStoring() const { return m_storing; }
     QString statusReason() const { return m_reason; }
+    /// How often store() waited because HistoryOptions::maxQueued records were already
+    /// waiting for the writer (backpressure), since start.
+    quint64 inputWaits() const { return m_inputWaits; }
+    /// The most records ever waiting for the writer at once (never above maxQueued).
+    qsizetype inputQueuePeak() const;
 
-    // Writes: asynchronous, on the writer thread.
+    // Writes: asynchronous, on the writer thread. store() blocks only while
+    // HistoryOptions::maxQueued records already wait for the writer (backpressure).
     void store(const QList<HistoryRecord> &records);
     void store(const HistoryRecord &record);
     void markRead(const QList<qint64> &ids, bool read = true);
@@ -102,6 +111,8 @@ private:
     HistoryOptions m_options;
     QThread *m_thread = nullptr;
     HistoryWriter *m_writer = nullptr;
+    std::shared_ptr<HistoryInbox> m_inbox;
+    quint64 m_inputWaits = 0;
     mutable std::unique_ptr<HistoryReader> m_reader;
     bool m_ready = false;
     bool m_storing = true;

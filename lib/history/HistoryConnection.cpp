@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QUrl>
 
 namespace fedmsg {
 
@@ -35,8 +36,9 @@ QString HistoryConnection::uniqueName(const QString &role)
 }
 
 QSqlDatabase HistoryConnection::open(
-    const QString &path, const QString &connectionName, bool queryOnly, QSqlError *error)
+    const QString &path, const QString &connectionName, Mode mode, QSqlError *error)
 {
+    const bool queryOnly = mode != Mode::ReadWrite;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     if (!db.isValid()) {
         if (error)
@@ -45,8 +47,21 @@ QSqlDatabase HistoryConnection::open(
                 QSqlError::ConnectionError);
         return {};
     }
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    switch (mode) {
+    case Mode::ReadWrite:
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        break;
+    case Mode::ReadOnly:
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"));
+        break;
+    case Mode::Immutable:
+        db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
+            + QStringLiteral("?immutable=1"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        break;
+    }
     if (!db.open()) {
         if (error)
             *error = db.lastError();
@@ -156,6 +171,25 @@ QString HistoryConnection::describe(const QSqlError &error)
     if (detail.isEmpty())
         detail = error.driverText();
     return detail.isEmpty() ? what : what + QStringLiteral(": ") + detail;
+}
+
+QStringList HistoryConnection::repairSidecarPermissions(const QString &path)
+{
+    const QFileInfo database(path);
+    if (!database.exists() || !database.isWritable())
+        return {};
+    QStringList repaired;
+    for (const QLatin1String suffix : { QLatin1String("-wal"), QLatin1String("-shm") }) {
+        const QFileInfo sidecar(path + suffix);
+        if (!sidecar.exists() || sidecar.isWritable() || sidecar.ownerId() != database.ownerId())
+            continue;
+        if (QFile::setPermissions(sidecar.filePath(), database.permissions())) {
+            qCWarning(lcHistory) << "made" << sidecar.filePath()
+                                 << "writable again (left read-only while the database was)";
+            repaired.append(sidecar.filePath());
+        }
+    }
+    return repaired;
 }
 
 QString HistoryConnection::moveAside(const QString &path, QString *error)

@@ -17,11 +17,24 @@ struct HistoryOptions
     std::chrono::seconds maxAge = std::chrono::hours(24 * 30);
     /// At most this many messages are kept (oldest arrivals go first); 0 = no count limit.
     qint64 maxCount = 50000;
+    /// The database (with its WAL) is kept under about this many bytes: the oldest arrivals go
+    /// first, and the file shrinks after retention deleted rows (incremental vacuum, WAL
+    /// truncated). 0 = no size limit.
+    qint64 maxBytes = 256LL * 1024 * 1024;
     /// Rows removed per retention step (one short transaction between write batches).
     int pruneBatch = 500;
     /// Records written per transaction at most. Batches only grow this large when records arrive
     /// faster than they are written (a burst); bigger ones rewrite fewer index pages per record.
     int maxBatch = 10000;
+    /// Group commit: a record is written at most this long after it arrived, in one transaction
+    /// with everything that arrived meanwhile (stored() still follows the COMMIT). At low rates
+    /// each transaction rewrites the same dozen index, FTS and WAL pages whatever it holds, so
+    /// grouping divides the bytes written per message. 0 = a transaction per arrival.
+    std::chrono::milliseconds commitDelay = std::chrono::milliseconds(1000);
+    /// Records handed to store() and not yet taken by the writer thread (it takes them between
+    /// transactions); while this many wait, store() blocks until the writer took them
+    /// (backpressure, counted by History::inputWaits()).
+    int maxQueued = 10000;
     /// Records held in memory while storing is impossible (disk full, read-only); older ones
     /// beyond this are dropped (at-least-once sources redeliver what they never got acked).
     /// Never applies while storing works: a burst is written in full batches as it arrives.

@@ -4,6 +4,7 @@
 
 #include "history/FtsQuery.h"
 #include "history/HistoryConnection.h"
+#include "history/HistoryLogging.h"
 #include "history/HistoryOptions.h"
 #include "history/HistorySchema.h"
 #include "history/HistoryStatement.h"
@@ -138,10 +139,32 @@ bool HistoryReader::open(QString *error)
         setError(error, QStringLiteral("no history database at %1").arg(m_path));
         return false;
     }
-    m_connectionName = HistoryConnection::uniqueName(QStringLiteral("reader"));
+    const QFileInfo file(m_path);
+    HistoryConnection::Mode mode = openModeFor(m_path, QFileInfo(file.absolutePath()).isWritable());
     QSqlError sqlError;
-    m_db = HistoryConnection::open(m_path, m_connectionName, true, &sqlError);
-    if (!m_db.isValid() || !m_db.isOpen()) {
+    const auto connect = [&] {
+        close();
+        m_connectionName = HistoryConnection::uniqueName(QStringLiteral("reader"));
+        m_db = HistoryConnection::open(m_path, m_connectionName, mode, &sqlError);
+        return m_db.isValid() && m_db.isOpen();
+    };
+    bool opened = connect();
+    if (!opened && mode == HistoryConnection::Mode::ReadOnly
+        && HistoryConnection::classify(sqlError) == HistoryConnection::Failure::CannotOpen
+        && !QFileInfo(file.absolutePath()).isWritable()) {
+        mode = HistoryConnection::Mode::Immutable; // the -shm file cannot be made after all
+        opened = connect();
+    }
+    if (opened && mode == HistoryConnection::Mode::Immutable) {
+        qCWarning(lcHistory).noquote()
+            << QStringLiteral("history database %1 is in a read-only folder: reading it without "
+                              "locks (immutable)%2")
+                   .arg(m_path,
+                       QFileInfo(m_path + QStringLiteral("-wal")).size() > 0
+                           ? QStringLiteral("; changes still in its -wal file are not seen")
+                           : QString());
+    }
+    if (!opened) {
         setError(error,
             QStringLiteral("cannot open history database %1: %2")
                 .arg(m_path, HistoryConnection::describe(sqlError)));
@@ -172,6 +195,17 @@ bool HistoryReader::open(QString *error)
     }
     m_open = true;
     return true;
+}
+
+HistoryConnection::Mode HistoryReader::openModeFor(const QString &path, bool folderWritable)
+{
+    if (folderWritable)
+        return HistoryConnection::Mode::ReadOnly;
+    // An existing -shm (a writer is or was at work) is used even when it is read-only to us:
+    // SQLite reads through a read-only -shm, with the locks that keep a running writer's
+    // changes consistent. Immutable (no locks) only when there is none and none can be made.
+    return QFileInfo::exists(path + QStringLiteral("-shm")) ? HistoryConnection::Mode::ReadOnly
+                                                            : HistoryConnection::Mode::Immutable;
 }
 
 void HistoryReader::close()

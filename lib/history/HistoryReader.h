@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "history/HistoryConnection.h"
 #include "history/HistoryQuery.h"
 #include "history/ServiceCount.h"
 #include "history/StoredMessage.h"
@@ -19,11 +20,13 @@ namespace fedmsg {
  * @brief Synchronous, read-only queries over a History database, for GUIs and CLIs
  * (`fedmsg-tail --history`).
  *
- * It opens its own query-only SQLite connection on first use, on the calling thread, and must
- * then be used from that thread only. WAL mode lets it read while History's writer thread writes;
- * it sees every transaction committed before each query starts. It never creates a database: a
- * missing file, or one with an older or newer schema, is an error (History migrates on open).
- * Errors are returned through the optional QString *error (empty result then).
+ * It opens its own read-only SQLite connection (SQLITE_OPEN_READONLY) on first use, on the
+ * calling thread, and must then be used from that thread only. In a read-only folder without a
+ * usable -shm file it opens the file as immutable (no locks; says so in a warning). WAL mode lets
+ * it read while History's writer thread writes; it sees every transaction committed before each
+ * query starts. It never creates a database: a missing file, or one with an older or newer schema,
+ * is an error (History migrates on open). Errors are returned through the optional QString *error
+ * (empty result then).
  */
 class HistoryReader
 {
@@ -33,6 +36,11 @@ public:
     ~HistoryReader();
     HistoryReader(const HistoryReader &) = delete;
     HistoryReader &operator=(const HistoryReader &) = delete;
+
+    /// How a reader opens path: read-only with WAL shared memory, or immutable when the
+    /// folder is not writable (folderWritable false) and no -shm file exists there (SQLite
+    /// could not create one).
+    static HistoryConnection::Mode openModeFor(const QString &path, bool folderWritable);
 
     QString databasePath() const { return m_path; }
     bool open(QString *error = nullptr);

@@ -7,6 +7,8 @@
 #include "history/HistoryStatement.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -174,6 +176,12 @@ HistorySchema::Result HistorySchema::prepare(
                     .arg(CurrentVersion);
         return Result::TooNew;
     }
+    // A new file: before WAL mode writes its header and before the first table, so that
+    // deleted rows' pages can be given back to the file system (PRAGMA incremental_vacuum
+    // after retention) without a VACUUM.
+    if (current == 0
+        && !HistoryConnection::exec(db, QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"), error))
+        return fail(QStringLiteral("cannot enable incremental vacuum"));
     {
         QSqlQuery query(db);
         if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
@@ -187,6 +195,8 @@ HistorySchema::Result HistorySchema::prepare(
             }))
             return fail(QStringLiteral("cannot create the history tables"));
         qCInfo(lcHistory) << "created history database, schema version" << CurrentVersion;
+        if (!ensureIncrementalVacuum(db, error)) // a no-op unless the file was not empty
+            return fail(QStringLiteral("cannot switch the history database to incremental vacuum"));
         return Result::Ok;
     }
     while (current < CurrentVersion) {
@@ -212,7 +222,42 @@ HistorySchema::Result HistorySchema::prepare(
                           << current + 1;
         ++current;
     }
+    if (!ensureIncrementalVacuum(db, error))
+        return fail(QStringLiteral("cannot switch the history database to incremental vacuum"));
     return Result::Ok;
+}
+
+bool HistorySchema::ensureIncrementalVacuum(const QSqlDatabase &db, QSqlError *error)
+{
+    QSqlQuery mode(db);
+    if (!mode.exec(QStringLiteral("PRAGMA auto_vacuum")) || !mode.next()) {
+        *error = mode.lastError();
+        return false;
+    }
+    const int current = mode.value(0).toInt();
+    mode.finish();
+    if (current == IncrementalVacuum)
+        return true;
+    // A database made before the size cap has auto_vacuum = NONE: deleting rows never shrank
+    // it. The mode only changes with a VACUUM, which rewrites the whole file once (through a
+    // temporary file, not memory).
+    const QString path = db.databaseName();
+    const qint64 before = QFileInfo(path).size();
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok =
+        HistoryConnection::exec(db, QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"), error)
+        && HistoryConnection::exec(db, QStringLiteral("PRAGMA temp_store = FILE"), error)
+        && HistoryConnection::exec(db, QStringLiteral("VACUUM"), error);
+    HistoryConnection::exec(db, QStringLiteral("PRAGMA temp_store = MEMORY"));
+    if (!ok)
+        return false;
+    HistoryConnection::exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    qCInfo(lcHistory).nospace() << "history database " << path
+                                << " switched to incremental vacuum (a one-time VACUUM, "
+                                << timer.elapsed() << " ms): " << before << " -> "
+                                << QFileInfo(path).size() << " bytes";
+    return true;
 }
 
 QString HistorySchema::deduplicationKey(const QString &msgId, const QByteArray &canonicalBody)

@@ -31,12 +31,15 @@ class HistorySchema
 {
 public:
     static constexpr int CurrentVersion = 3;
+    /// PRAGMA auto_vacuum value of every database prepare() leaves behind.
+    static constexpr int IncrementalVacuum = 2;
 
     enum class Result { Ok, TooNew, Failed };
 
     /// user_version of the open database, or -1 with *error.
     static int version(const QSqlDatabase &db, QSqlError *error = nullptr);
-    /// Puts the database in WAL mode and creates or migrates the schema to CurrentVersion,
+    /// Puts the database in WAL mode with incremental auto-vacuum (an older file gets one
+    /// VACUUM) and creates or migrates the schema to CurrentVersion,
     /// each migration in one transaction. TooNew: made by a newer program; left untouched.
     static Result prepare(const QSqlDatabase &db, QSqlError *error, QString *reason);
 
@@ -53,6 +56,8 @@ private:
     static bool createCurrent(const QSqlDatabase &db, QSqlError *error);
     static bool migrateFrom1(const QSqlDatabase &db, QSqlError *error);
     static bool migrateFrom2(const QSqlDatabase &db, QSqlError *error);
+    /// Switches an older file to auto_vacuum = INCREMENTAL (one VACUUM, logged with its cost).
+    static bool ensureIncrementalVacuum(const QSqlDatabase &db, QSqlError *error);
 };
 
 } // namespace fedmsg

@@ -200,6 +200,29 @@ bool HistoryStatement::exec(QSqlError *error, bool *row)
     return false;
 }
 
+bool HistoryStatement::execToEnd(QSqlError *error, qint64 runs)
+{
+    if (!m_statement) {
+        for (qint64 i = 0; i < runs; ++i) {
+            if (!m_query->exec()) {
+                *error = m_query->lastError();
+                return false;
+            }
+        }
+        m_query->finish();
+        return true;
+    }
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(m_statement);
+    sqlite3_reset(m_statement);
+    if (rc != SQLITE_DONE) {
+        *error = nativeError(rc);
+        return false;
+    }
+    return true;
+}
+
 qint64 HistoryStatement::int64Value(int column) const
 {
     if (m_statement)

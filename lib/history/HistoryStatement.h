@@ -52,6 +52,10 @@ public:
     /// int64Value(); call finish() when done with it.
     bool exec(QSqlError *error, bool *row = nullptr);
     qint64 int64Value(int column) const;
+    /// Steps until the statement is done (a PRAGMA incremental_vacuum frees one page per
+    /// step and yields an empty row for each); on the QSqlQuery path, runs it up to `runs`
+    /// times instead (one step each). False and *error on failure.
+    bool execToEnd(QSqlError *error, qint64 runs);
     void finish();
     /// Rows changed and the last inserted row id of the last successful exec().
     qint64 changes() const { return m_changes; }

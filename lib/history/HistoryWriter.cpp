@@ -28,13 +28,40 @@ static_assert(std::is_nothrow_move_constructible_v<HistoryRecord>);
 
 constexpr int MaxRetryDelayMs = 60 * 1000;
 constexpr qint64 MaxAgeTimerMs = 24LL * 60 * 60 * 1000;
-constexpr int WalCheckpointPages = 8192; // 32 MiB with 4 KiB pages
+// The WAL is checkpointed (PASSIVE) after a commit that left it larger than this, or when no
+// write came for CheckpointIdleMs; never by SQLite inside a COMMIT (wal_autocheckpoint = 0).
+constexpr qint64 WalCheckpointBytes = 32LL * 1024 * 1024;
+constexpr int CheckpointIdleMs = 10 * 1000;
 constexpr qint64 WalSizeLimit = 64LL * 1024 * 1024;
+// Pending records that end the commit window early (once the enqueues already waiting in the
+// event queue joined them): enough rows per transaction that the pages it rewrites are shared.
+constexpr int EarlyCommitRows = 256;
+// Bodies per transaction at most (beside HistoryOptions::maxBatch): a burst of large messages
+// is written, and held in the WAL, in steps the size cap can follow.
+constexpr qint64 MaxBatchBytes = 16LL * 1024 * 1024;
 
 // Qt binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "none".
 QString text(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
+}
+
+// How much a stored copy is worth when two share a de-duplication key (the SQL in
+// prepareStatements() ranks the stored row the same way): a copy only ever replaces a less
+// trusted one.
+qint64 trustRank(TrustState trust)
+{
+    switch (trust) {
+    case TrustState::Trusted:
+        return 3;
+    case TrustState::BrokerUnsigned:
+        return 2;
+    case TrustState::Unchecked:
+        return 1;
+    case TrustState::Untrusted:
+        return 0;
+    }
+    return 0;
 }
 
 } // namespace
@@ -43,6 +70,8 @@ HistoryWriter::HistoryWriter(const HistoryOptions &options)
     : m_options(options)
     , m_retryTimer(new QTimer(this))
     , m_ageTimer(new QTimer(this))
+    , m_commitTimer(new QTimer(this))
+    , m_checkpointTimer(new QTimer(this))
 {
     if (m_options.databasePath.isEmpty())
         m_options.databasePath = HistoryOptions::defaultDatabasePath();
@@ -53,6 +82,11 @@ HistoryWriter::HistoryWriter(const HistoryOptions &options)
     m_ageTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &HistoryWriter::flush);
     connect(m_ageTimer, &QTimer::timeout, this, &HistoryWriter::schedulePrune);
+    m_commitTimer->setSingleShot(true);
+    m_commitTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_commitTimer, &QTimer::timeout, this, &HistoryWriter::flush);
+    m_checkpointTimer->setSingleShot(true);
+    connect(m_checkpointTimer, &QTimer::timeout, this, &HistoryWriter::checkpoint);
 }
 
 HistoryWriter::~HistoryWriter()
@@ -91,8 +125,10 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
         *reason = QStringLiteral("cannot create the directory %1").arg(info.absolutePath());
         return false;
     }
+    HistoryConnection::repairSidecarPermissions(path);
     m_connectionName = HistoryConnection::uniqueName(QStringLiteral("writer"));
-    m_db = HistoryConnection::open(path, m_connectionName, false, error);
+    m_db =
+        HistoryConnection::open(path, m_connectionName, HistoryConnection::Mode::ReadWrite, error);
     if (!m_db.isValid() || !m_db.isOpen()) {
         *corrupt = HistoryConnection::classify(*error) == HistoryConnection::Failure::Corrupt;
         *reason =
@@ -127,12 +163,12 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
     }
     m_count = count.value(0).toLongLong();
     count.finish();
-    // A write batch dirties a few thousand pages; checkpointing only every WalCheckpointPages
-    // (instead of SQLite's 1000) copies each hot page back to the database once per several
-    // batches rather than after every one, with fewer fsyncs. The WAL is cut back to
-    // WalSizeLimit when it restarts.
-    HistoryConnection::exec(
-        m_db, QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointPages));
+    // No checkpoint inside COMMIT (SQLite's default runs one in the committing statement every
+    // 1000 pages, a 16-26 ms stall on the insert path): checkpoint() runs between batches,
+    // after stored() was emitted, once the WAL is WalCheckpointBytes large or the writer is
+    // idle. Copying a hot page back once per 32 MiB of WAL instead of once per 4 MiB also
+    // writes each page fewer times. The WAL is cut back to WalSizeLimit when it restarts.
+    HistoryConnection::exec(m_db, QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
     HistoryConnection::exec(
         m_db, QStringLiteral("PRAGMA journal_size_limit = %1").arg(WalSizeLimit));
     m_open = true;
@@ -148,6 +184,8 @@ void HistoryWriter::closeConnection()
 {
     m_insert.reset();
     m_findKey.reset();
+    m_deleteFts.reset();
+    m_deleteRow.reset();
     m_insertFts.reset();
     m_open = false;
     if (!m_connectionName.isEmpty()) {
@@ -180,6 +218,8 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
     sqlite3 *handle = HistoryStatement::nativeHandle(m_db);
     m_insert = std::make_unique<HistoryStatement>(m_db, handle);
     m_findKey = std::make_unique<HistoryStatement>(m_db, handle);
+    m_deleteFts = std::make_unique<HistoryStatement>(m_db, handle);
+    m_deleteRow = std::make_unique<HistoryStatement>(m_db, handle);
     m_insertFts = std::make_unique<HistoryStatement>(m_db, handle);
     return m_insert->prepare(
                "INSERT INTO messages (dedup_key, msg_id, topic, body, headers, bus_name, endpoint,"
@@ -188,7 +228,16 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
                " extra, decision, decision_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedup_key) DO NOTHING",
                error)
-        && m_findKey->prepare("SELECT id FROM messages WHERE dedup_key = ?", error)
+        // The existing row and how much its trust is worth (trustRank()).
+        && m_findKey->prepare("SELECT id, CASE trust WHEN 'trusted' THEN 3"
+                              " WHEN 'broker-unsigned' THEN 2 WHEN 'unchecked' THEN 1 ELSE 0 END"
+                              " FROM messages WHERE dedup_key = ?",
+            error)
+        && m_deleteFts->prepare("INSERT INTO messages_fts (messages_fts, rowid, title, subtitle,"
+                                " topic, usernames, packages) SELECT 'delete', id, title,"
+                                " subtitle, topic, usernames, packages FROM messages WHERE id = ?",
+            error)
+        && m_deleteRow->prepare("DELETE FROM messages WHERE id = ?", error)
         && m_insertFts->prepare("INSERT INTO messages_fts (rowid, title, subtitle, topic,"
                                 " usernames, packages) VALUES (?, ?, ?, ?, ?, ?)",
             error);
@@ -207,8 +256,11 @@ void HistoryWriter::enqueue(QList<HistoryRecord> records)
         scheduleFlush();
     } else if (m_pending.size() >= m_options.maxBatch) {
         flush(); // a burst: write full batches now instead of collecting the whole burst
-    } else {
+    } else if (m_options.commitDelay.count() <= 0 || m_pending.size() >= EarlyCommitRows) {
         scheduleFlush();
+    } else if (!m_commitTimer->isActive()) {
+        // A trickle: wait up to commitDelay for more, so that they share one transaction.
+        m_commitTimer->start(m_options.commitDelay);
     }
 }
 
@@ -241,6 +293,7 @@ void HistoryWriter::flush()
 {
     m_flushScheduled = false;
     m_retryTimer->stop();
+    m_commitTimer->stop();
     int corruptRecoveries = 0;
     while (!m_pending.isEmpty()) {
         if (!ensureOpen())
@@ -252,9 +305,11 @@ void HistoryWriter::flush()
         QSqlError error;
         switch (writeBatch(batch, &results, &error)) {
         case Outcome::Ok:
-            m_pending.remove(0, size);
+            m_pending.remove(0, results.size()); // a byte-limited batch may end early
             reportSuccess();
             Q_EMIT stored(results);
+            if (overSizeCap())
+                pruneStep(); // a long burst of large messages: keep the cap between batches
             break;
         case Outcome::Corrupt:
             if (++corruptRecoveries > 1 || !recoverCorrupt(HistoryConnection::describe(error))) {
@@ -273,12 +328,36 @@ void HistoryWriter::flush()
             }
             break;
         case Outcome::Failed:
+            dropConnectionAfter(error);
             reportFailure(HistoryConnection::describe(error), true);
             return;
         }
     }
     m_singleStep = false;
     schedulePrune();
+    scheduleCheckpoint();
+}
+
+void HistoryWriter::scheduleCheckpoint()
+{
+    // After the commit was acknowledged: a large WAL is checkpointed now (between batches),
+    // a small one once the writer has been idle for a while.
+    const qint64 walSize = QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size();
+    if (walSize >= WalCheckpointBytes)
+        checkpoint();
+    else if (walSize > 0)
+        m_checkpointTimer->start(CheckpointIdleMs);
+}
+
+void HistoryWriter::checkpoint()
+{
+    m_checkpointTimer->stop();
+    if (!m_open)
+        return;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+        qCDebug(lcHistory) << "WAL checkpoint failed:" << q.lastError().text();
+    q.finish();
 }
 
 HistoryWriter::Outcome HistoryWriter::writeBatch(
@@ -287,6 +366,8 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
     const auto failed = [&](const QSqlError &e) {
         *error = e;
         m_findKey->finish();
+        m_deleteFts->finish();
+        m_deleteRow->finish();
         m_insert->finish();
         m_insertFts->finish();
         HistoryConnection::exec(m_db, QStringLiteral("ROLLBACK"));
@@ -309,6 +390,7 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     results->reserve(static_cast<qsizetype>(batch.size()));
     qint64 inserted = 0;
+    qint64 batchBytes = 0;
     // UTF-8 of each text parameter of m_insert, reused from row to row; m_insertFts binds the
     // same buffers. They stay unchanged until the row's statements ran.
     auto &text = m_text;
@@ -351,47 +433,85 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
         if (hasHeaders)
             headers = JsonWriter::canonical(e.headers());
         HistoryStatement &q = *m_insert;
-        q.bindText(0, key);
-        q.bindText(1, utf8(1, msgId));
-        q.bindText(2, utf8(2, e.topic()));
-        q.bindBlob(3, body);
-        if (hasHeaders)
-            q.bindBlob(4, headers);
-        else
-            q.bindNull(4);
-        q.bindText(5, utf8(5, e.busName()));
-        q.bindText(6, utf8(6, e.endpoint()));
-        q.bindText(7, e.transport() == Envelope::Transport::Amqp ? "amqp" : "zeromq");
-        q.bindText(8, utf8(8, trustStateName(e.trust())));
-        q.bindText(9, utf8(9, e.trustReason()));
-        q.bindInt64(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
-        if (e.sentAt().isValid())
-            q.bindInt64(11, e.sentAt().toMSecsSinceEpoch());
-        else
-            q.bindNull(11);
-        q.bindText(12, utf8(12, r.title));
-        q.bindText(13, utf8(13, r.subtitle));
-        q.bindText(14, utf8(14, r.longForm));
-        q.bindText(15, utf8(15, r.link));
-        q.bindText(16, utf8(16, r.icon));
-        q.bindText(17, utf8(17, r.secondaryIcon));
-        q.bindText(18, utf8(18, r.serviceName));
-        q.bindText(19, utf8(19, r.serviceLabel));
-        q.bindText(20, joined(20, r.usernames));
-        q.bindText(21, joined(21, r.packages));
-        std::string &extra = text[22];
-        extra.clear();
-        HistorySchema::appendExtraJson(extra, r);
-        q.bindText(22, extra);
-        q.bindText(23, utf8(23, record.decision));
-        q.bindText(24, utf8(24, record.decisionRule));
+        // exec() clears the bindings: bindRow() binds again for a replacement (the buffers in
+        // m_text still hold this row's text).
+        const auto bindRow = [&] {
+            q.bindText(0, key);
+            q.bindText(1, utf8(1, msgId));
+            q.bindText(2, utf8(2, e.topic()));
+            q.bindBlob(3, body);
+            if (hasHeaders)
+                q.bindBlob(4, headers);
+            else
+                q.bindNull(4);
+            q.bindText(5, utf8(5, e.busName()));
+            q.bindText(6, utf8(6, e.endpoint()));
+            q.bindText(7, e.transport() == Envelope::Transport::Amqp ? "amqp" : "zeromq");
+            q.bindText(8, utf8(8, trustStateName(e.trust())));
+            q.bindText(9, utf8(9, e.trustReason()));
+            q.bindInt64(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
+            if (e.sentAt().isValid())
+                q.bindInt64(11, e.sentAt().toMSecsSinceEpoch());
+            else
+                q.bindNull(11);
+            q.bindText(12, utf8(12, r.title));
+            q.bindText(13, utf8(13, r.subtitle));
+            q.bindText(14, utf8(14, r.longForm));
+            q.bindText(15, utf8(15, r.link));
+            q.bindText(16, utf8(16, r.icon));
+            q.bindText(17, utf8(17, r.secondaryIcon));
+            q.bindText(18, utf8(18, r.serviceName));
+            q.bindText(19, utf8(19, r.serviceLabel));
+            q.bindText(20, joined(20, r.usernames));
+            q.bindText(21, joined(21, r.packages));
+            std::string &extra = text[22];
+            extra.clear();
+            HistorySchema::appendExtraJson(extra, r);
+            q.bindText(22, extra);
+            q.bindText(23, utf8(23, record.decision));
+            q.bindText(24, utf8(24, record.decisionRule));
+        };
+        bindRow();
         QSqlError rowError;
         if (!q.exec(&rowError))
             return failed(rowError);
         StoreResult result;
         result.deliveryTag = e.deliveryTag();
         result.msgId = msgId;
-        if (q.changes() > 0) {
+        result.trust = e.trust();
+        if (q.changes() == 0) {
+            bool found = false;
+            m_findKey->bindText(0, key);
+            if (!m_findKey->exec(&rowError, &found))
+                return failed(rowError);
+            if (!found) {
+                return failed(QSqlError(QStringLiteral("duplicate message row vanished"),
+                    QStringLiteral("no row for key %1").arg(QString::fromStdString(key)),
+                    QSqlError::StatementError));
+            }
+            result.rowId = m_findKey->int64Value(0);
+            const qint64 storedRank = m_findKey->int64Value(1);
+            m_findKey->finish();
+            if (trustRank(e.trust()) > storedRank) {
+                // A less trusted copy (unsigned, forged, replayed) came first: it must not hide
+                // this one. The row is replaced (its FTS entry with it) and reported as new.
+                qCWarning(lcHistory) << "replacing a less trusted copy of msg_id" << msgId
+                                     << "with one that is" << trustStateName(e.trust());
+                m_deleteFts->bindInt64(0, result.rowId);
+                if (!m_deleteFts->exec(&rowError))
+                    return failed(rowError);
+                m_deleteRow->bindInt64(0, result.rowId);
+                if (!m_deleteRow->exec(&rowError))
+                    return failed(rowError);
+                bindRow();
+                if (!q.exec(&rowError))
+                    return failed(rowError);
+                --inserted; // the row count does not change
+            } else {
+                result.duplicate = true;
+            }
+        }
+        if (!result.duplicate) {
             result.rowId = q.lastInsertId();
             ++inserted;
             HistoryStatement &fts = *m_insertFts;
@@ -403,21 +523,11 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
             fts.bindText(5, text[21]); // packages
             if (!fts.exec(&rowError))
                 return failed(rowError);
-        } else {
-            bool found = false;
-            m_findKey->bindText(0, key);
-            if (!m_findKey->exec(&rowError, &found))
-                return failed(rowError);
-            if (!found) {
-                return failed(QSqlError(QStringLiteral("duplicate message row vanished"),
-                    QStringLiteral("no row for key %1").arg(QString::fromStdString(key)),
-                    QSqlError::StatementError));
-            }
-            result.rowId = m_findKey->int64Value(0);
-            result.duplicate = true;
-            m_findKey->finish();
         }
         results->append(result);
+        batchBytes += static_cast<qint64>(body.size());
+        if (batchBytes >= MaxBatchBytes)
+            break; // large messages: the rest goes in the next transaction
     }
     for (std::string &buffer : m_text) {
         if (buffer.capacity() > 1024 * 1024)
@@ -431,6 +541,22 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
     }
     m_count += inserted;
     return Outcome::Ok;
+}
+
+void HistoryWriter::dropConnectionAfter(const QSqlError &error)
+{
+    switch (HistoryConnection::classify(error)) {
+    case HistoryConnection::Failure::ReadOnly:
+    case HistoryConnection::Failure::CannotOpen:
+    case HistoryConnection::Failure::Io:
+        // SQLite opens a file it may not write (chmod 444, a read-only mount) read-only, and
+        // that connection stays read-only after the file became writable again: the retry
+        // opens a new one.
+        closeConnection();
+        break;
+    default:
+        break; // busy or full: the same connection works once the lock or space is back
+    }
 }
 
 void HistoryWriter::reportFailure(const QString &reason, bool retry)
@@ -473,10 +599,11 @@ void HistoryWriter::pruneStep()
         return;
     const qint64 maxAgeMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(m_options.maxAge).count();
-    if (maxAgeMs <= 0 && m_options.maxCount <= 0)
+    if (maxAgeMs <= 0 && m_options.maxCount <= 0 && m_options.maxBytes <= 0)
         return;
     const int limit = m_options.pruneBatch;
     qint64 deleted = 0;
+    const bool overSize = overSizeCap();
     QSqlError error;
     const bool ok =
         HistoryConnection::exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), &error) && [&] {
@@ -507,6 +634,30 @@ void HistoryWriter::pruneStep()
                 if (!deleteSelected(&deleted, &error))
                     return false;
             }
+            // The size cap: once the files on disk exceed maxBytes, the oldest rows go until the
+            // pages in use fit in 7/8 of it (the rest is room for the WAL and free pages, given
+            // back by shrinkFile()); the count is estimated from the average row size, and the
+            // next step checks again.
+            const qint64 used = overSize ? usedBytes(&error) : 0;
+            if (used < 0)
+                return false;
+            const qint64 target = m_options.maxBytes - m_options.maxBytes / 8;
+            const qint64 rows = m_count - deleted;
+            if (used > target && rows > 0 && deleted < limit) {
+                const qint64 perRow = std::max<qint64>(1, used / rows);
+                const qint64 n =
+                    std::clamp<qint64>((used - target + perRow - 1) / perRow, 1, limit - deleted);
+                QSqlQuery q(m_db);
+                q.prepare(QStringLiteral(
+                    "INSERT INTO prune_ids (id) SELECT id FROM messages ORDER BY id LIMIT ?"));
+                q.addBindValue(n);
+                if (!q.exec()) {
+                    error = q.lastError();
+                    return false;
+                }
+                if (!deleteSelected(&deleted, &error))
+                    return false;
+            }
             return HistoryConnection::exec(m_db, QStringLiteral("COMMIT"), &error);
         }();
     if (!ok) {
@@ -519,14 +670,78 @@ void HistoryWriter::pruneStep()
         return;
     }
     m_count -= deleted;
+    if (overSize)
+        m_shrinkPending = true; // free pages or a large WAL: give the space back
     if (deleted > 0) {
+        m_shrinkPending = true;
         qCDebug(lcHistory) << "retention removed" << deleted << "messages;" << m_count << "left";
         Q_EMIT pruned(static_cast<int>(deleted));
     }
-    if (deleted >= limit)
+    if (deleted >= limit || (overSize && deleted > 0)) {
         schedulePrune(); // more to do: continue after whatever is queued (inserts first)
-    else
+    } else {
+        if (m_shrinkPending)
+            shrinkFile();
         scheduleAgeTimer();
+    }
+}
+
+qint64 HistoryWriter::usedBytes(QSqlError *error)
+{
+    qint64 values[3] = {};
+    const char *const pragmas[] = {
+        "PRAGMA page_count", "PRAGMA freelist_count", "PRAGMA page_size"
+    };
+    for (int i = 0; i < 3; ++i) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QString::fromLatin1(pragmas[i])) || !q.next()) {
+            *error = q.lastError();
+            return -1;
+        }
+        values[i] = q.value(0).toLongLong();
+    }
+    return (values[0] - values[1]) * values[2];
+}
+
+bool HistoryWriter::overSizeCap() const
+{
+    if (m_options.maxBytes <= 0)
+        return false;
+    return QFileInfo(m_options.databasePath).size()
+        + QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size()
+        > m_options.maxBytes;
+}
+
+void HistoryWriter::shrinkFile()
+{
+    // Retention freed pages: give them back to the file system (auto_vacuum = INCREMENTAL,
+    // HistorySchema) and truncate the WAL, which holds a copy of every page the deletes
+    // touched, so the file really shrinks.
+    m_shrinkPending = false;
+    const qint64 before = QFileInfo(m_options.databasePath).size()
+        + QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size();
+    QSqlError error;
+    qint64 freePages = 0;
+    {
+        QSqlQuery count(m_db);
+        if (count.exec(QStringLiteral("PRAGMA freelist_count")) && count.next())
+            freePages = count.value(0).toLongLong();
+    }
+    if (freePages > 0) {
+        HistoryStatement vacuum(m_db, HistoryStatement::nativeHandle(m_db));
+        if (!vacuum.prepare("PRAGMA incremental_vacuum", &error)
+            || !vacuum.execToEnd(&error, freePages))
+            qCWarning(lcHistory) << "incremental vacuum failed:"
+                                 << HistoryConnection::describe(error);
+    }
+    QSqlQuery checkpoint(m_db);
+    if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+        qCDebug(lcHistory) << "WAL truncate failed:" << checkpoint.lastError().text();
+    checkpoint.finish();
+    m_checkpointTimer->stop();
+    const qint64 after = QFileInfo(m_options.databasePath).size()
+        + QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size();
+    qCDebug(lcHistory) << "history files shrank from" << before << "to" << after << "bytes";
 }
 
 // Deletes the rows listed in the temp table prune_ids with their FTS entries (one statement
@@ -590,8 +805,10 @@ bool HistoryWriter::runUpdate(const std::function<bool(QSqlError *)> &body)
     if (HistoryConnection::classify(error) == HistoryConnection::Failure::Corrupt) {
         if (recoverCorrupt(HistoryConnection::describe(error)))
             ensureOpen();
-    } else
+    } else {
+        dropConnectionAfter(error);
         reportFailure(HistoryConnection::describe(error), true);
+    }
     return false;
 }
 
@@ -667,6 +884,8 @@ void HistoryWriter::shutdown()
         flush();
     m_retryTimer->stop();
     m_ageTimer->stop();
+    m_commitTimer->stop();
+    m_checkpointTimer->stop();
     if (!m_pending.isEmpty())
         qCWarning(lcHistory) << "history closing with" << m_pending.size()
                              << "messages not stored:" << m_reason;

@@ -30,8 +30,9 @@ class HistoryStatement;
  * @brief History's writer: the worker object that owns the read-write connection and lives on
  * History's writer thread (internal; use History).
  *
- * Records queued with enqueue() are coalesced: every enqueue already in the event queue is taken
- * into the same flush, which writes up to maxBatch records per transaction. stored() is emitted
+ * Records queued with enqueue() are grouped: a trickle waits up to HistoryOptions::commitDelay
+ * for company, and every enqueue already in the event queue joins the same flush, which writes
+ * up to maxBatch records per transaction. stored() is emitted
  * only after COMMIT succeeded. When a write fails (disk full, read-only, locked) the records stay
  * queued (bounded by maxPending), storingChanged(false, reason) is emitted once, and the write is
  * retried with the next enqueue and by a backoff timer (1 s doubling to 60 s) while records wait.
@@ -76,13 +77,21 @@ private:
     bool prepareStatements(QSqlError *error);
     void scheduleFlush();
     void flush();
+    void scheduleCheckpoint();
+    void checkpoint();
     Outcome writeBatch(
         std::span<const HistoryRecord> batch, QList<StoreResult> *results, QSqlError *error);
+    void dropConnectionAfter(const QSqlError &error);
     void reportFailure(const QString &reason, bool retry);
     void reportSuccess();
     void schedulePrune();
     void pruneStep();
     bool deleteSelected(qint64 *deleted, QSqlError *error);
+    /// Bytes of the database's pages in use (free pages not counted); -1 and *error on failure.
+    qint64 usedBytes(QSqlError *error);
+    /// The database and its WAL on disk are larger than HistoryOptions::maxBytes.
+    bool overSizeCap() const;
+    void shrinkFile();
     void scheduleAgeTimer();
     void trimPending();
     bool runUpdate(const std::function<bool(QSqlError *)> &body);
@@ -94,12 +103,15 @@ private:
     bool m_tooNew = false;
     std::unique_ptr<HistoryStatement> m_insert;
     std::unique_ptr<HistoryStatement> m_findKey;
+    std::unique_ptr<HistoryStatement> m_deleteFts;
+    std::unique_ptr<HistoryStatement> m_deleteRow;
     std::unique_ptr<HistoryStatement> m_insertFts;
     std::array<std::string, 25> m_text; ///< UTF-8 of m_insert's text parameters (reused)
 
     QList<HistoryRecord> m_pending;
     bool m_flushScheduled = false;
     bool m_pruneScheduled = false;
+    bool m_shrinkPending = false; ///< retention deleted rows since the last shrinkFile()
     bool m_singleStep = false;
     bool m_storing = true;
     QString m_reason;
@@ -107,6 +119,8 @@ private:
     int m_retryDelayMs = 1000;
     QTimer *m_retryTimer = nullptr;
     QTimer *m_ageTimer = nullptr;
+    QTimer *m_commitTimer = nullptr; ///< the group commit window (HistoryOptions::commitDelay)
+    QTimer *m_checkpointTimer = nullptr; ///< PASSIVE checkpoint once idle
 };
 
 } // namespace fedmsg

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void demoBusMessagesAreRenderedValidatedAndStored();
     void acknowledgesOnlyAfterStoreAndDropsDuplicates();
     void disabledServicesAreStoredButNotNotified();
+    void trustedOriginalIsShownAfterUntrustedCopy();
     void busesStartStopAndReconfigure();
     void silentBusIsReconnected();
 };
@@ -181,6 +182,45 @@ void TestEngine::acknowledgesOnlyAfterStoreAndDropsDuplicates()
     source->deliver({ amqpEnvelope(QStringLiteral("a"), 3, topic) });
     QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2, 3 }));
     QCOMPARE(messages.count(), 1);
+    QCOMPARE(engine.duplicateCount(), 1u);
+}
+
+// Issue 13 item 3: an untrusted copy carrying a genuine message's msg_id, arriving first, must
+// not make the genuine message disappear: the trusted one is passed on (to be notified).
+void TestEngine::trustedOriginalIsShownAfterUntrustedCopy()
+{
+    ScriptedEngine fixture;
+    Engine &engine = fixture.engine;
+    engine.setBuses({ scriptedBus() });
+    ScriptedSource *source = fixture.source();
+    QVERIFY(source);
+    const QString topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.comment");
+    Envelope forged = amqpEnvelope(QStringLiteral("same-id"), 1, topic);
+    forged.setTrust(TrustState::Untrusted, QStringLiteral("signature invalid"));
+    Envelope genuine = amqpEnvelope(QStringLiteral("same-id"), 2, topic);
+    genuine.setTrust(TrustState::Trusted, QStringLiteral("signature valid"));
+    QList<EngineMessage> got;
+    connect(&engine, &Engine::messagesStored, this, [&](const QList<EngineMessage> &m) {
+        got.append(m);
+    });
+    source->deliver({ forged });
+    QTRY_COMPARE(got.size(), 1);
+    QCOMPARE(got[0].record.decision, Engine::decisionHistoryOnly());
+    source->deliver({ genuine });
+    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2 }));
+    QTRY_COMPARE(got.size(), 2);
+    QCOMPARE(got[1].record.envelope.trust(), TrustState::Trusted);
+    QCOMPARE(got[1].record.decision, Engine::decisionNotify());
+    QVERIFY(got[1].historyId > 0);
+    const auto stored = fixture.history.message(got[1].historyId);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->trust, TrustState::Trusted);
+    QCOMPARE(engine.duplicateCount(), 0u);
+    // A replayed untrusted copy afterwards is a duplicate, acknowledged, not passed on.
+    forged.setDeliveryTag(3);
+    source->deliver({ forged });
+    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2, 3 }));
+    QCOMPARE(got.size(), 2);
     QCOMPARE(engine.duplicateCount(), 1u);
 }
 

@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "HistoryTestData.h"
+#include "UnprivilegedChild.h"
 #include "history/History.h"
 #include "history/HistoryReader.h"
 #include "json/JsonWriter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -74,9 +76,12 @@ private Q_SLOTS:
 
     void storeAndReadBack();
     void storedOnlyAfterCommit();
+    void commitsAreGroupedWithinTheWindow();
+    void commitWindowIsBounded();
     void amqpRoundTrip();
     void deduplicateByMsgId();
     void deduplicateByBodyHash();
+    void untrustedCopyDoesNotHideTrustedOriginal();
     void unusualTextRoundTrips();
     void search_data();
     void search();
@@ -88,6 +93,8 @@ private Q_SLOTS:
     void markReadAndDecision();
     void retentionByAge();
     void retentionByCount();
+    void sizeCapShrinksTheFile();
+    void existingFileSwitchesToIncrementalVacuum();
     void migrationFromVersion1();
     void migrationFromVersion2();
     void newerSchemaIsLeftAlone();
@@ -99,6 +106,7 @@ private Q_SLOTS:
     void shutdownWritesQueuedRecords();
     void burstLargerThanPendingLimitIsStored();
     void pendingLimitWhileFailing();
+    void inputQueueIsBounded();
 
 private:
     std::unique_ptr<History> openHistory(HistoryOptions options = {});
@@ -125,6 +133,9 @@ std::unique_ptr<History> TestHistory::openHistory(HistoryOptions options)
 {
     if (options.databasePath.isEmpty())
         options.databasePath = m_path;
+    // Tests that do not test the group commit window do not wait a second for each store.
+    if (options.commitDelay == HistoryOptions().commitDelay)
+        options.commitDelay = 10ms;
     auto history = std::make_unique<History>(options);
     [&] {
         QTRY_VERIFY_WITH_TIMEOUT(history->isReady(), 20000);
@@ -237,6 +248,46 @@ void TestHistory::storedOnlyAfterCommit()
     QVERIFY(!seenCounts.contains(0));
 }
 
+// Issue 13 item 11: messages arriving one by one within the commit window share one
+// transaction (stored() is emitted once per COMMIT, so it counts the commits).
+void TestHistory::commitsAreGroupedWithinTheWindow()
+{
+    HistoryOptions options;
+    options.commitDelay = 10min; // longer than the test: only retry() ends this window
+    auto history = openHistory(options);
+    QSignalSpy stored(history.get(), &History::stored);
+    QList<quint64> tags;
+    connect(history.get(), &History::stored, this, [&](const QList<StoreResult> &results) {
+        for (const auto &r : results)
+            tags.append(r.deliveryTag);
+    });
+    for (int i = 0; i < 5; ++i) {
+        auto r = makeRecord(
+            QStringLiteral("group-%1").arg(i), QStringLiteral("t.group"), QStringLiteral("g"));
+        r.envelope.setDeliveryTag(1 + i);
+        history->store(r);
+        QTest::qWait(20); // arrivals spread out, as from a quiet bus (not synchronisation)
+    }
+    QVERIFY(tags.isEmpty()); // nothing acknowledged before the COMMIT
+    history->retry(); // write what waits now
+    QTRY_COMPARE(tags.size(), 5);
+    QCOMPARE(tags, (QList<quint64> { 1, 2, 3, 4, 5 }));
+    QCOMPARE(stored.size(), 1); // one transaction for all five
+    QCOMPARE(history->count({}), 5);
+}
+
+// The window is bounded: a lone message is written without any further arrival or call.
+void TestHistory::commitWindowIsBounded()
+{
+    HistoryOptions options;
+    options.commitDelay = 200ms;
+    auto history = openHistory(options);
+    QSignalSpy stored(history.get(), &History::stored);
+    history->store(makeRecord(QStringLiteral("lone"), QStringLiteral("t"), QStringLiteral("x")));
+    QTRY_COMPARE(stored.size(), 1);
+    QCOMPARE(history->count({}), 1);
+}
+
 void TestHistory::amqpRoundTrip()
 {
     auto history = openHistory();
@@ -309,6 +360,63 @@ void TestHistory::deduplicateByMsgId()
     const auto stored = history->search(q);
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().busName, QStringLiteral("fedora")); // the first arrival is kept
+}
+
+// Issue 13 item 3: an unsigned copy that arrives first must not suppress the signed original.
+void TestHistory::untrustedCopyDoesNotHideTrustedOriginal()
+{
+    auto history = openHistory();
+    auto forged =
+        makeRecord(QStringLiteral("race-1"), QStringLiteral("t.a"), QStringLiteral("forged"));
+    forged.envelope.setTrust(TrustState::Untrusted, QStringLiteral("no signature"));
+    forged.envelope.setDeliveryTag(1);
+    auto genuine =
+        makeRecord(QStringLiteral("race-1"), QStringLiteral("t.a"), QStringLiteral("genuine"));
+    genuine.envelope.setDeliveryTag(2);
+    const auto first = storeAndWait(*history, { forged });
+    QVERIFY(!first.first().duplicate);
+    // The trusted original arrives later: it replaces the untrusted row and is reported new.
+    const auto second = storeAndWait(*history, { genuine });
+    QVERIFY(!second.first().duplicate);
+    QCOMPARE(second.first().deliveryTag, 2u);
+    HistoryQuery q;
+    q.msgId = QStringLiteral("race-1");
+    auto stored = history->search(q);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().id, second.first().rowId);
+    QCOMPARE(stored.first().trust, TrustState::Trusted);
+    QCOMPARE(stored.first().rendering.title, QStringLiteral("genuine"));
+    // The text index follows the replacement.
+    HistoryQuery text;
+    text.text = QStringLiteral("forged");
+    QCOMPARE(history->count(text), 0);
+    text.text = QStringLiteral("genuine");
+    QCOMPARE(history->count(text), 1);
+    // A later untrusted copy of the trusted message stays a duplicate and changes nothing.
+    auto replay = forged;
+    replay.envelope.setDeliveryTag(3);
+    const auto third = storeAndWait(*history, { replay });
+    QVERIFY(third.first().duplicate);
+    QCOMPARE(third.first().rowId, second.first().rowId);
+    stored = history->search(q);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().trust, TrustState::Trusted);
+    // Both orders inside one batch: the trusted one wins, the untrusted one is a duplicate when
+    // it comes second.
+    auto forged2 =
+        makeRecord(QStringLiteral("race-2"), QStringLiteral("t.a"), QStringLiteral("forged"));
+    forged2.envelope.setTrust(TrustState::Untrusted, QStringLiteral("no signature"));
+    auto genuine2 =
+        makeRecord(QStringLiteral("race-2"), QStringLiteral("t.a"), QStringLiteral("genuine"));
+    const auto batch = storeAndWait(*history, { forged2, genuine2, forged2 });
+    QVERIFY(!batch[1].duplicate);
+    QVERIFY(batch[2].duplicate);
+    QCOMPARE(batch[2].rowId, batch[1].rowId);
+    q.msgId = QStringLiteral("race-2");
+    stored = history->search(q);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().trust, TrustState::Trusted);
+    QCOMPARE(history->count({}), 2);
 }
 
 void TestHistory::deduplicateByBodyHash()
@@ -780,6 +888,79 @@ void TestHistory::retentionByCount()
     QTRY_COMPARE_WITH_TIMEOUT(history->count({}), 10, 20000);
 }
 
+// Issue 13 item 5: a byte cap beside age and count, and a file that shrinks when rows go.
+void TestHistory::sizeCapShrinksTheFile()
+{
+    const qint64 cap = 2 * 1024 * 1024;
+    HistoryOptions options;
+    options.maxBytes = cap;
+    options.maxAge = 0s;
+    options.maxCount = 0;
+    auto history = openHistory(options);
+    QSignalSpy pruned(history.get(), &History::pruned);
+    const auto onDisk = [&] {
+        return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
+    };
+    // 48 messages of 200 KB: about 10 MB, five times the cap, in four commits. Retention may
+    // already run between them (so the file is not necessarily ever seen above the cap here);
+    // with no age or count limit, only the size cap removes rows.
+    for (int batch = 0; batch < 4; ++batch) {
+        QList<HistoryRecord> records;
+        for (int i = 0; i < 12; ++i)
+            records.append(makeRecord(QStringLiteral("big-%1-%2").arg(batch).arg(i),
+                QStringLiteral("t.big"),
+                QStringLiteral("big"),
+                {},
+                {},
+                {},
+                1700000000,
+                200 * 1024));
+        storeAndWait(*history, records);
+    }
+    QTRY_VERIFY(!pruned.isEmpty());
+    // The files on disk shrink back under the cap plus a little slack (free pages given back,
+    // WAL truncated).
+    QTRY_VERIFY2_WITH_TIMEOUT(onDisk() <= cap + 256 * 1024,
+        qPrintable(QStringLiteral("%1 bytes on disk").arg(onDisk())),
+        20000);
+    // The oldest went first; the newest are kept.
+    HistoryQuery q;
+    q.msgId = QStringLiteral("big-3-11");
+    QCOMPARE(history->search(q).size(), 1);
+    q.msgId = QStringLiteral("big-0-0");
+    QCOMPARE(history->search(q).size(), 0);
+    QVERIFY(history->count({}) > 0);
+    history.reset();
+    QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 2); // INCREMENTAL
+}
+
+// A file made before the size cap (auto_vacuum NONE) is switched once, keeping its rows.
+void TestHistory::existingFileSwitchesToIncrementalVacuum()
+{
+    {
+        auto history = openHistory();
+        storeAndWait(*history,
+            { makeRecord(QStringLiteral("kept"), QStringLiteral("t"), QStringLiteral("x")) });
+    }
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("novacuum"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA auto_vacuum = NONE")));
+        QVERIFY(q.exec(QStringLiteral("VACUUM")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("novacuum"));
+    QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 0);
+    auto history = openHistory();
+    QCOMPARE(history->count({}), 1);
+    history.reset();
+    QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 2);
+}
+
 void TestHistory::migrationFromVersion1()
 {
     {
@@ -841,6 +1022,9 @@ void TestHistory::migrationFromVersion1()
     auto again = makeRecord(QStringLiteral("v1-a"),
         QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"),
         QStringLiteral("again"));
+    // Version 1 kept no trust ("unchecked"): an equally trusted copy is a duplicate (a more
+    // trusted one would replace the row, see untrustedCopyDoesNotHideTrustedOriginal).
+    again.envelope.setTrust(TrustState::Unchecked, QString());
     const auto results = storeAndWait(*history, { again });
     QVERIFY(results.first().duplicate);
     QCOMPARE(results.first().rowId, rows[0].id);
@@ -944,6 +1128,7 @@ void TestHistory::migrationFromVersion2()
         QStringLiteral("org.fedoraproject.prod.koji.tag"),
         QStringLiteral("new koji tag"),
         { QStringLiteral("ralph") });
+    again.envelope.setTrust(TrustState::Unchecked, QString()); // never more trusted than the row
     const auto results = storeAndWait(*history, { again, fresh });
     QVERIFY(results[0].duplicate);
     QVERIFY(!results[1].duplicate);
@@ -1074,11 +1259,18 @@ void TestHistory::readOnlyStopsAndResumes()
     QCOMPARE(history->count({}), 4);
 }
 
+// Issue 13 item 6: after "chmod 444 history.sqlite" and back, storing must resume and nothing
+// queued may be lost. Root ignores file modes, so as root the test runs itself as nobody.
 void TestHistory::readOnlyFile()
 {
-    if (::geteuid() == 0)
-        QSKIP("running as root: file permissions do not make the database read-only (covered by "
-              "readOnlyStopsAndResumes with PRAGMA query_only)");
+    if (testdata::mustDropPrivileges()) {
+        QString output;
+        const int code = testdata::runUnprivileged(QStringLiteral("readOnlyFile"), &output);
+        if (code != 0)
+            qWarning("child running as nobody:\n%s", qPrintable(output));
+        QCOMPARE(code, 0);
+        return;
+    }
     openHistory().reset(); // create the database
     QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner));
     auto history = std::make_unique<History>([&] {
@@ -1087,12 +1279,34 @@ void TestHistory::readOnlyFile()
         return o;
     }());
     QSignalSpy storing(history.get(), &History::storingChanged);
-    QSignalSpy stored(history.get(), &History::stored);
-    history->store(makeRecord(QStringLiteral("file-ro"), QStringLiteral("t"), QStringLiteral("x")));
+    QList<quint64> tags;
+    connect(history.get(), &History::stored, this, [&](const QList<StoreResult> &results) {
+        for (const auto &r : results)
+            tags.append(r.deliveryTag);
+    });
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 20; ++i) {
+        records.append(makeRecord(
+            QStringLiteral("file-ro-%1").arg(i), QStringLiteral("t"), QStringLiteral("x")));
+        records.last().envelope.setDeliveryTag(1 + i);
+    }
+    history->store(records.mid(0, 10));
     QTRY_VERIFY(!storing.isEmpty());
     QCOMPARE(storing.first().at(0).toBool(), false);
-    QCOMPARE(stored.size(), 0);
+    QVERIFY2(storing.first().at(1).toString().contains(QStringLiteral("read-only")),
+        qPrintable(storing.first().at(1).toString()));
+    QVERIFY(tags.isEmpty());
+    history->store(records.mid(10)); // more arrive while the file is read-only
     QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    history->retry();
+    QTRY_COMPARE_WITH_TIMEOUT(tags.size(), 20, 20000);
+    QList<quint64> expected;
+    for (quint64 i = 1; i <= 20; ++i)
+        expected.append(i);
+    QCOMPARE(tags, expected);
+    QTRY_VERIFY(history->isStoring());
+    HistoryReader reader(m_path);
+    QCOMPARE(reader.count({}), 20);
     history.reset();
 }
 
@@ -1216,6 +1430,35 @@ void TestHistory::pendingLimitWhileFailing()
     history->retry();
     QTRY_COMPARE(tags.size(), 5);
     QCOMPARE(tags, (QList<quint64> { 5, 6, 7, 8, 9 })); // the newest 5 were kept
+}
+
+// Issue 13 item 5: the queue from store() to the writer thread is bounded: store() waits for
+// room instead of queueing without limit, and nothing is lost. One store() larger than the
+// bound shows it deterministically.
+void TestHistory::inputQueueIsBounded()
+{
+    HistoryOptions options;
+    options.maxQueued = 10;
+    auto history = openHistory(options);
+    QList<quint64> tags;
+    connect(history.get(), &History::stored, this, [&](const QList<StoreResult> &results) {
+        for (const auto &r : results)
+            tags.append(r.deliveryTag);
+    });
+    QList<HistoryRecord> records;
+    QList<quint64> all;
+    for (int i = 0; i < 25; ++i) {
+        records.append(makeRecord(
+            QStringLiteral("queued-%1").arg(i), QStringLiteral("t"), QStringLiteral("x")));
+        records.last().envelope.setDeliveryTag(1 + i);
+        all.append(1 + i);
+    }
+    history->store(records);
+    QVERIFY(history->inputWaits() >= 2); // 25 through a queue of 10
+    QCOMPARE(history->inputQueuePeak(), 10);
+    QTRY_COMPARE(tags.size(), 25);
+    QCOMPARE(tags, all); // nothing lost, in order
+    QCOMPARE(history->count({}), 25);
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

@@ -1,10 +1,14 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "HistoryTestData.h"
+#include "UnprivilegedChild.h"
 #include "history/History.h"
+#include "history/HistoryConnection.h"
 #include "history/HistoryReader.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -24,7 +28,34 @@ private Q_SLOTS:
     void emptyFileIsNotSetUp();
     void readsWhileWriterWrites();
     void queryOnlyConnection();
+    void openModeForReadOnlyFolder();
+    void readsFromReadOnlyFolder();
+
+private:
+    /// A database with `rows` messages in dir, written and closed (no -wal or -shm left).
+    static QString makeDatabase(const QTemporaryDir &dir, int rows);
 };
+
+QString TestHistoryReader::makeDatabase(const QTemporaryDir &dir, int rows)
+{
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("h.sqlite"));
+    options.commitDelay = std::chrono::milliseconds(0);
+    History history(options);
+    qint64 stored = 0;
+    QObject::connect(&history, &History::stored, &history, [&](const QList<StoreResult> &r) {
+        stored += r.size();
+    });
+    QList<HistoryRecord> records;
+    for (int i = 0; i < rows; ++i)
+        records.append(testdata::makeRecord(
+            QStringLiteral("ro-dir-%1").arg(i), QStringLiteral("t"), QStringLiteral("x")));
+    history.store(records);
+    [&] {
+        QTRY_COMPARE(stored, qint64(rows));
+    }();
+    return options.databasePath;
+}
 
 void TestHistoryReader::missingFileIsAnErrorAndNotCreated()
 {
@@ -140,6 +171,57 @@ void TestHistoryReader::queryOnlyConnection()
     QVERIFY2(q.lastError().text().contains(QStringLiteral("readonly"), Qt::CaseInsensitive)
             || q.lastError().text().contains(QStringLiteral("read-only"), Qt::CaseInsensitive),
         qPrintable(q.lastError().text()));
+}
+
+// Issue 13 item 8: the reader opens read-only, and in a folder where SQLite cannot make the
+// -shm file (read-only folder, no -shm yet) it opens the file as immutable instead of failing.
+void TestHistoryReader::openModeForReadOnlyFolder()
+{
+    QTemporaryDir dir;
+    const QString path = makeDatabase(dir, 3);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
+    // A writable folder: a read-only connection with the usual WAL locking.
+    QCOMPARE(HistoryReader::openModeFor(path, true), HistoryConnection::Mode::ReadOnly);
+    // A read-only folder without -shm: immutable (no locks, no -shm needed).
+    QCOMPARE(HistoryReader::openModeFor(path, false), HistoryConnection::Mode::Immutable);
+    // A read-only folder where a writer left a -shm: the shared memory is used (read-only if
+    // need be) with its locks.
+    QFile shm(path + QStringLiteral("-shm"));
+    QVERIFY(shm.open(QIODevice::WriteOnly));
+    shm.close();
+    QFile wal(path + QStringLiteral("-wal"));
+    QVERIFY(wal.open(QIODevice::WriteOnly));
+    wal.close();
+    QCOMPARE(HistoryReader::openModeFor(path, false), HistoryConnection::Mode::ReadOnly);
+}
+
+// End to end in a folder that is really read-only (as nobody when the test runs as root).
+void TestHistoryReader::readsFromReadOnlyFolder()
+{
+    if (testdata::mustDropPrivileges()) {
+        QString output;
+        const int code =
+            testdata::runUnprivileged(QStringLiteral("readsFromReadOnlyFolder"), &output);
+        if (code != 0)
+            qWarning("child running as nobody:\n%s", qPrintable(output));
+        QCOMPARE(code, 0);
+        return;
+    }
+    QTemporaryDir dir;
+    const QString path = makeDatabase(dir, 7);
+    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const auto restore = qScopeGuard([&] {
+        QFile::setPermissions(
+            dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    });
+    HistoryReader reader(path);
+    QString error;
+    QCOMPARE(reader.count({}, &error), 7);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    HistoryQuery q;
+    q.msgId = QStringLiteral("ro-dir-4");
+    QCOMPARE(reader.search(q, &error).size(), 1);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryReader)

@@ -5,6 +5,11 @@
 // stored messages (default 100000), beside two baselines measured in the same run on the same rows:
 // single-row autocommit QSqlQuery inserts (what History avoids) and a bare one-transaction insert
 // into a table without indexes or FTS (the floor SQLite itself needs).
+// Then the bytes written per message at low steady rates (60 messages at 10/s and at 1/s into a
+// history of 5000 messages), with a transaction per message (commitDelay 0, the old behaviour)
+// beside the group commit window (the default, and a 10 s one), all three in the same run. Bytes
+// written = growth of the -wal file (no checkpoint runs during these runs; a checkpoint later
+// copies each page changed since the last one back into the database once).
 
 #include "HistoryTestData.h"
 #include "history/History.h"
@@ -13,6 +18,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -22,6 +28,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <memory>
 #include <time.h>
 
 using namespace fedmsg;
@@ -162,6 +169,92 @@ double baselineInsert(
     }
     QSqlDatabase::removeDatabase(name);
     return rate;
+}
+
+struct LowRateRun
+{
+    const char *name;
+    std::chrono::milliseconds commitDelay;
+    std::unique_ptr<History> history;
+    QString path;
+    qint64 stored = 0;
+    int commits = 0;
+    qint64 walStart = 0;
+};
+
+qint64 fileSize(const QString &path)
+{
+    return QFileInfo(path).size(); // 0 when missing
+}
+
+// 60 messages at `rate` per second into three histories at once (same arrivals), each seeded
+// with `seed` messages; prints the WAL bytes written per message and the commits.
+void lowRate(const QString &dir, const QList<HistoryRecord> &records, int seed, double rate)
+{
+    const int messages = 60;
+    LowRateRun runs[] = {
+        { "a transaction per message (old)", std::chrono::milliseconds(0), {}, {} },
+        { "group commit, default window", HistoryOptions().commitDelay, {}, {} },
+        { "group commit, 10 s window", std::chrono::milliseconds(10000), {}, {} },
+    };
+    for (LowRateRun &run : runs) {
+        run.path =
+            dir + QStringLiteral("/lowrate-%1-%2.sqlite").arg(rate).arg(run.commitDelay.count());
+        HistoryOptions options;
+        options.databasePath = run.path;
+        options.maxAge = std::chrono::seconds(0);
+        options.maxCount = 0;
+        options.commitDelay = run.commitDelay;
+        {
+            History seeding(options);
+            qint64 seeded = 0;
+            QObject::connect(
+                &seeding, &History::stored, &seeding, [&](const QList<StoreResult> &r) {
+                    seeded += r.size();
+                });
+            seeding.store(records.mid(0, seed));
+            while (seeded < seed)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        } // closing checkpoints and removes the WAL
+        run.history = std::make_unique<History>(options);
+        while (!run.history->isReady())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        QObject::connect(run.history.get(),
+            &History::stored,
+            run.history.get(),
+            [&run](const QList<StoreResult> &r) {
+                run.stored += r.size();
+                ++run.commits;
+            });
+        run.walStart = fileSize(run.path + QStringLiteral("-wal"));
+    }
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < messages; ++i) {
+        const qint64 due = qint64(double(i) * 1000.0 / rate);
+        while (clock.elapsed() < due)
+            QCoreApplication::processEvents(
+                QEventLoop::WaitForMoreEvents, int(due - clock.elapsed()));
+        for (LowRateRun &run : runs) {
+            HistoryRecord r = records[seed + i];
+            r.envelope.setReceivedAt(QDateTime::currentDateTimeUtc());
+            run.history->store(r);
+        }
+    }
+    for (LowRateRun &run : runs) {
+        while (run.stored < messages)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    std::printf("  %4.0f message/s, %d messages into %d stored:\n", rate, messages, seed);
+    for (LowRateRun &run : runs) {
+        const qint64 wal = fileSize(run.path + QStringLiteral("-wal")) - run.walStart;
+        std::printf("    %-34s %8.0f bytes/message  (%2d commits, window %lld ms)\n",
+            run.name,
+            double(wal) / messages,
+            run.commits,
+            static_cast<long long>(run.commitDelay.count()));
+        run.history.reset();
+    }
 }
 
 } // namespace
@@ -368,5 +461,10 @@ int main(int argc, char **argv)
     std::printf("\ntargets: >= 20000 inserts/s (%s), search p99 < 50 ms (%s)\n",
         historyRate >= 20000 ? "met" : "NOT met",
         percentile(all, 0.99) < 50 ? "met" : "NOT met");
+
+    std::printf("\nbytes written per message at low rates (WAL growth; goal < 4096 at 1/s):\n");
+    const QList<HistoryRecord> lowRateRecords = makeCorpus(5060);
+    lowRate(dir.path(), lowRateRecords, 5000, 10);
+    lowRate(dir.path(), lowRateRecords, 5000, 1);
     return 0;
 }

@@ -14,6 +14,8 @@ struct ZmqQueueStats
     qint64 maxInFlightBytes = 0; ///< the bound
     quint64 received = 0; ///< messages the worker read from its sockets
     quint64 overflowDropped = 0; ///< dropped, oldest first, because the owner fell behind
+    /// times the worker stopped reading because maxQueuedMessages were waiting (backpressure)
+    quint64 readPauses = 0;
 };
 
 } // namespace fedmsg

@@ -250,6 +250,7 @@ ZmqQueueStats ZmqSource::queueStats() const
     stats.peakInFlightBytes = m_shared->peakInFlightBytes.load();
     stats.received = m_shared->received.load();
     stats.overflowDropped = m_shared->overflowDropped.load();
+    stats.readPauses = m_shared->readPauses.load();
     return stats;
 }
 
@@ -306,6 +307,7 @@ void ZmqSource::onQueueReady()
     if (!batch.isEmpty() && m_state == RunState::Running)
         Q_EMIT envelopesReceived(batch); // the consumer's processing holds the batch's bytes
     bool more = false;
+    bool resume = false;
     {
         QMutexLocker lock(&shared->queueMutex);
         shared->deliveringBytes -= bytes;
@@ -313,7 +315,15 @@ void ZmqSource::onQueueReady()
         more = !shared->queue.empty() || !shared->counterUpdates.isEmpty()
             || !shared->dropReasons.isEmpty() || shared->dropReasonsSuppressed > 0;
         shared->notifyPending = more; // else the worker notifies on its next round
+        if (shared->readingPaused
+            && qsizetype(shared->queue.size()) + shared->deliveringCount
+                <= shared->maxQueuedMessages / 2) {
+            shared->readingPaused = false;
+            resume = true;
+        }
     }
+    if (resume && m_shared == shared)
+        sendCommand("resume");
     m_delivering = false;
     if (more && m_shared == shared) // one batch per event: the owner's thread stays responsive
         QMetaObject::invokeMethod(this, &ZmqSource::onQueueReady, Qt::QueuedConnection);

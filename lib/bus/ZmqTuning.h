@@ -31,9 +31,12 @@ struct ZmqTuning
     /// At most MaxHeartbeatTtlMs, and longer than the interval.
     int heartbeatTtlMs = 60000;
     int batchSize = 256; ///< envelopes per envelopesReceived under load
-    /// Bound of what the worker has handed to the owner's thread and the owner has not finished
-    /// (wire bytes, messages). Beyond it the oldest waiting messages are dropped and counted.
-    /// Never below the bus's maxMessageSize (one message always fits).
+    /// Bounds of what the worker has handed to the owner's thread and the owner has not
+    /// finished. Bytes: beyond maxQueuedBytes the oldest waiting messages are dropped and counted
+    /// (never below the bus's maxMessageSize: one message always fits), so big messages cannot
+    /// pile up. Messages: at maxQueuedMessages the worker stops reading the socket until the
+    /// owner has taken half of them (backpressure: small messages wait in libzmq's pipe, up to
+    /// the receive high-water mark, and beyond it at the publisher, instead of being dropped).
     qint64 maxQueuedBytes = 64 * 1024 * 1024;
     int maxQueuedMessages = 10000;
     bool operator==(const ZmqTuning &) const = default;

@@ -319,6 +319,9 @@ struct ZmqWorker::Private
                     curveError = shared->curveError;
                 }
                 applyConfig(next, false);
+            } else if (cmd == "resume") {
+                // Nothing to do: loop() reads readingPaused (cleared by the owner) and polls the
+                // subscriber sockets again.
             } else if (cmd == "reconnect") {
                 reconnectAll();
             } else if (cmd == "reload-trust") {
@@ -597,9 +600,7 @@ struct ZmqWorker::Private
                 shared->queue.push_back(std::move(item));
             }
             while (!shared->queue.empty()
-                && (shared->queuedBytes + shared->deliveringBytes > shared->maxQueuedBytes
-                    || qsizetype(shared->queue.size()) + shared->deliveringCount
-                        > shared->maxQueuedMessages)) {
+                && shared->queuedBytes + shared->deliveringBytes > shared->maxQueuedBytes) {
                 const ZmqWorkerShared::Queued &oldest = shared->queue.front();
                 shared->queuedBytes -= oldest.bytes;
                 if (Endpoint *ep = endpointFor(oldest.envelope.endpoint())) {
@@ -608,6 +609,12 @@ struct ZmqWorker::Private
                 }
                 shared->overflowDropped.fetch_add(1);
                 shared->queue.pop_front();
+            }
+            if (!shared->readingPaused
+                && qsizetype(shared->queue.size()) + shared->deliveringCount
+                    >= shared->maxQueuedMessages) {
+                shared->readingPaused = true; // loop() leaves the sockets unread until "resume"
+                shared->readPauses.fetch_add(1);
             }
             const qint64 inFlight = shared->queuedBytes + shared->deliveringBytes;
             if (inFlight > shared->peakInFlightBytes.load())
@@ -635,10 +642,17 @@ struct ZmqWorker::Private
     {
         std::vector<zmq_pollitem_t> items;
         while (running) {
+            bool paused = false;
+            {
+                QMutexLocker lock(&shared->queueMutex);
+                paused = shared->readingPaused;
+            }
             items.clear();
             items.push_back(zmq_pollitem_t { control, 0, ZMQ_POLLIN, 0 });
             for (auto &ep : endpoints) {
-                if (ep->sub)
+                // While paused the subscriber sockets are not polled: their messages wait in
+                // libzmq (and at the publisher) until the owner has caught up and says "resume".
+                if (ep->sub && !paused)
                     items.push_back(zmq_pollitem_t { ep->sub, 0, ZMQ_POLLIN, 0 });
                 if (ep->monitor)
                     items.push_back(zmq_pollitem_t { ep->monitor, 0, ZMQ_POLLIN, 0 });
@@ -660,7 +674,7 @@ struct ZmqWorker::Private
             std::size_t i = 1;
             bool full = false;
             for (auto &ep : endpoints) {
-                const bool subReady = ep->sub && (items[i++].revents & ZMQ_POLLIN);
+                const bool subReady = ep->sub && !paused && (items[i++].revents & ZMQ_POLLIN);
                 const bool monReady = ep->monitor && (items[i++].revents & ZMQ_POLLIN);
                 if (monReady)
                     handleMonitor(*ep);

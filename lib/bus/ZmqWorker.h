@@ -60,6 +60,10 @@ struct ZmqWorkerShared
     static constexpr qsizetype MaxDropReasons = 64;
     qint64 maxQueuedBytes = 0; ///< set before start
     qsizetype maxQueuedMessages = 0; ///< set before start
+    /// guarded: the worker stopped reading because maxQueuedMessages were waiting; the owner
+    /// clears it and sends "resume" once half of them are taken.
+    bool readingPaused = false;
+    std::atomic<quint64> readPauses { 0 }; ///< how often reading was paused (backpressure)
     std::atomic<qint64> peakInFlightBytes { 0 };
     std::atomic<quint64> received { 0 };
     std::atomic<quint64> overflowDropped { 0 };

@@ -19,6 +19,7 @@ class TestZmqSourceQueue : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void stalledConsumerCostsAtMostTheBound();
+    void smallMessagesWaitInsteadOfBeingDropped();
 };
 
 void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
@@ -106,6 +107,70 @@ void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
     for (qsizetype i = before; i < numbers.size(); ++i)
         QCOMPARE(numbers.at(i), std::int64_t(Flood + 2 + (i - before)));
     QCOMPARE(src.queueStats().overflowDropped, stats.overflowDropped);
+}
+
+// Many small messages hit the message bound, not the byte bound: the worker stops reading (the
+// messages wait in libzmq and at the publisher) instead of dropping, and all of them arrive once
+// the consumer is back. (The hostile flood of 50 000 signed messages lost 40 000 to drop-oldest.)
+void TestZmqSourceQueue::smallMessagesWaitInsteadOfBeingDropped()
+{
+    PublisherOptions o;
+    o.mode = PublisherOptions::Mode::Bind;
+    o.url = QStringLiteral("tcp://127.0.0.1:*");
+    o.lingerMs = 0;
+    o.sendHighWaterMark = 0;
+    o.environment = QStringLiteral("prod");
+    Publisher pub(o);
+    QString error;
+    QVERIFY2(pub.open(&error), qPrintable(error));
+
+    BusConfig bus;
+    bus.name = QStringLiteral("queue");
+    bus.enabled = true;
+    bus.endpoints = { BusEndpoint { pub.boundEndpoint(), {} } };
+    bus.trust.validateSignatures = false;
+    ZmqTuning tuning;
+    tuning.maxQueuedMessages = 100;
+    tuning.batchSize = 10;
+    ZmqSource src(bus);
+    src.setTuning(tuning);
+
+    constexpr int Flood = 5000;
+    QList<std::int64_t> numbers;
+    bool stalled = false;
+    quint64 readWhileStalled = 0;
+    connect(&src, &Source::envelopesReceived, this, [&](const QList<Envelope> &batch) {
+        for (const Envelope &e : batch)
+            numbers << e.msg()["n"].toInt64();
+        if (stalled)
+            return;
+        stalled = true;
+        for (int i = 2; i <= Flood + 1; ++i)
+            QVERIFY(pub.publish(QStringLiteral("logger"),
+                QStringLiteral("log"),
+                JsonValue(JsonValue::Object { { "n", JsonValue(std::int64_t(i)) } })));
+        // Busy until the worker has paused (or 30 s): it must not read the whole flood.
+        QDeadlineTimer deadline(30000);
+        while (src.queueStats().readPauses == 0 && !deadline.hasExpired())
+            QThread::msleep(5);
+        QThread::msleep(200); // a paused worker reads nothing more meanwhile
+        readWhileStalled = src.queueStats().received;
+    });
+    src.start();
+    QVERIFY(pub.waitForSubscriber(QStringLiteral("org.fedoraproject.prod.logger.log"), 5000));
+    QVERIFY(pub.publish(QStringLiteral("logger"),
+        QStringLiteral("log"),
+        JsonValue(JsonValue::Object { { "n", JsonValue(std::int64_t(1)) } })));
+    QTRY_VERIFY_WITH_TIMEOUT(stalled, 5000);
+    QVERIFY(src.queueStats().readPauses >= 1);
+    // The bound plus what one drain round may add beyond it.
+    QVERIFY2(readWhileStalled <= quint64(1 + tuning.maxQueuedMessages + tuning.batchSize),
+        qPrintable(QString::number(readWhileStalled)));
+    QTRY_COMPARE_WITH_TIMEOUT(numbers.size(), qsizetype(Flood + 1), 30000);
+    QCOMPARE(src.queueStats().overflowDropped, quint64(0));
+    for (qsizetype i = 0; i < numbers.size(); ++i)
+        QCOMPARE(numbers.at(i), std::int64_t(i + 1));
+    qInfo("%d small messages, %llu pauses, none dropped", Flood + 1, src.queueStats().readPauses);
 }
 
 QTEST_GUILESS_MAIN(TestZmqSourceQueue)

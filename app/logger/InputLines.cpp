@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "InputLines.h"
 
+#include <cerrno>
 #include <cstring>
+
+#include <unistd.h>
 
 namespace fedmsg {
 
@@ -20,8 +23,13 @@ bool InputLines::refill()
     if (m_pos < m_buf.size())
         return true;
     m_buf.resize(qsizetype(ChunkBytes));
-    const std::size_t n = std::fread(m_buf.data(), 1, ChunkBytes, m_file);
-    m_buf.resize(qsizetype(n));
+    // read(2), not fread: it returns what is there, so a line typed (or written into a pipe that
+    // stays open) goes out at once instead of waiting for a full chunk or the end of the input.
+    ssize_t n = 0;
+    do {
+        n = ::read(::fileno(m_file), m_buf.data(), ChunkBytes);
+    } while (n < 0 && errno == EINTR);
+    m_buf.resize(n > 0 ? qsizetype(n) : 0);
     m_pos = 0;
     return n > 0;
 }

@@ -135,6 +135,7 @@ std::optional<Envelope> AmqpMessageMapper::map(
     env.setBusName(m_options.busName);
     env.setEndpoint(m_options.endpoint);
     env.setDeliveryTag(d.deliveryTag);
+    env.setWireSize(d.body.size());
     env.setReceivedAt(receivedAt.isValid() ? receivedAt.toUTC() : QDateTime::currentDateTimeUtc());
     const QString host =
         m_options.brokerHost.isEmpty() ? QStringLiteral("the broker") : m_options.brokerHost;

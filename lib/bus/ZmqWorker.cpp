@@ -572,6 +572,7 @@ struct ZmqWorker::Private
         ++ep.status.received;
         ep.status.lastMessageAt = now;
         ep.receivedThisRound = true;
+        env->setWireSize(total);
         batch.push_back(ZmqWorkerShared::Queued { std::move(*env), total });
         return true;
     }
@@ -673,6 +674,10 @@ struct ZmqWorker::Private
             }
             std::size_t i = 1;
             bool full = false;
+            // A round also ends at a quarter of the byte bound: parsed big messages must not
+            // pile up here before flush() can drop the oldest.
+            const qint64 roundBytes = std::max<qint64>(1, shared->maxQueuedBytes / 4);
+            qint64 batchBytes = 0;
             for (auto &ep : endpoints) {
                 const bool subReady = ep->sub && !paused && (items[i++].revents & ZMQ_POLLIN);
                 const bool monReady = ep->monitor && (items[i++].revents & ZMQ_POLLIN);
@@ -680,8 +685,13 @@ struct ZmqWorker::Private
                     handleMonitor(*ep);
                 // Drain what is readable, bounded so that one busy endpoint cannot starve the
                 // others or the control socket.
-                while (subReady && !full && receiveOne(*ep))
-                    full = qsizetype(batch.size()) >= tuning.batchSize;
+                std::size_t had = batch.size();
+                while (subReady && !full && receiveOne(*ep)) {
+                    if (batch.size() > had)
+                        batchBytes += batch.back().bytes;
+                    had = batch.size();
+                    full = qsizetype(batch.size()) >= tuning.batchSize || batchBytes >= roundBytes;
+                }
             }
             flush();
         }

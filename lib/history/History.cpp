@@ -25,7 +25,7 @@ History::History(const HistoryOptions &options, QObject *parent)
     if (m_options.databasePath.isEmpty())
         m_options.databasePath = HistoryOptions::defaultDatabasePath();
 
-    m_inbox = std::make_shared<HistoryInbox>(m_options.maxQueued);
+    m_inbox = std::make_shared<HistoryInbox>(m_options.maxQueued, m_options.maxQueuedBytes);
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("fedmsg-history-writer"));
     m_writer = new HistoryWriter(m_options);

@@ -74,7 +74,12 @@ QSqlDatabase HistoryConnection::open(
         && exec(db, QStringLiteral("PRAGMA temp_store = MEMORY"), &pragmaError)
         // Fewer read syscalls for index maintenance and FTS merges.
         && exec(db, QStringLiteral("PRAGMA cache_size = -16000"), &pragmaError)
-        && exec(db, QStringLiteral("PRAGMA mmap_size = 268435456"), &pragmaError)
+        // Readers map the file; the writer does not: mapped pages it touched while inserting
+        // would stay in the applet's resident memory after a burst.
+        && exec(db,
+            mode == Mode::ReadWrite ? QStringLiteral("PRAGMA mmap_size = 0")
+                                    : QStringLiteral("PRAGMA mmap_size = 268435456"),
+            &pragmaError)
         && (!queryOnly || exec(db, QStringLiteral("PRAGMA query_only = ON"), &pragmaError));
     if (!ok) {
         if (error)

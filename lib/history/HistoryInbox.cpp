@@ -8,8 +8,9 @@
 
 namespace fedmsg {
 
-HistoryInbox::HistoryInbox(qsizetype maxRecords)
+HistoryInbox::HistoryInbox(qsizetype maxRecords, qint64 maxBytes)
     : m_max(std::max<qsizetype>(1, maxRecords))
+    , m_maxBytes(maxBytes)
 {}
 
 int HistoryInbox::put(QList<HistoryRecord> records, const std::function<void()> &wake)
@@ -20,17 +21,34 @@ int HistoryInbox::put(QList<HistoryRecord> records, const std::function<void()> 
     QMutexLocker lock(&m_mutex);
     while (next < total) {
         // Full: a wake-up is pending (the inbox is not empty), so take() comes.
-        while (m_count >= m_max) {
+        const auto full = [this] {
+            return m_count >= m_max || (m_maxBytes > 0 && m_count > 0 && m_bytes >= m_maxBytes);
+        };
+        while (full()) {
             ++waits;
             m_room.wait(&m_mutex);
         }
-        const qsizetype n = std::min(m_max - m_count, total - next);
+        qsizetype n = std::min(m_max - m_count, total - next);
+        qint64 bytes = 0;
+        if (m_maxBytes > 0) {
+            // As many as fit in the byte bound, at least one (an empty inbox takes any record).
+            qsizetype fit = 0;
+            while (fit < n) {
+                const qint64 size = records.at(next + fit).envelope.wireSize();
+                if (fit > 0 && m_bytes + bytes + size > m_maxBytes)
+                    break;
+                bytes += size;
+                ++fit;
+            }
+            n = fit;
+        }
         if (next == 0 && n == total)
             m_lists.append(std::move(records)); // the common case: the list itself, no copy
         else
             m_lists.append(records.mid(next, n));
         next += n;
         m_count += n;
+        m_bytes += bytes;
         m_peak = std::max(m_peak, m_count);
         if (!m_wakeupPending) {
             m_wakeupPending = true;
@@ -48,6 +66,7 @@ QList<HistoryRecord> HistoryInbox::take()
         m_wakeupPending = false;
         lists = std::exchange(m_lists, {});
         m_count = 0;
+        m_bytes = 0;
         m_room.wakeAll();
     }
     if (lists.size() == 1)

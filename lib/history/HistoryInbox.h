@@ -16,7 +16,8 @@ namespace fedmsg {
  * @brief The bounded queue between History::store() (the caller's thread) and the writer
  * thread (internal).
  *
- * put() adds records, and when maxRecords are already waiting it blocks the caller until the
+ * put() adds records, and when maxRecords (or maxBytes of wire size, Envelope::wireSize) are
+ * already waiting it blocks the caller until the
  * writer took them (backpressure: nothing is dropped, and a burst is held in memory once, not
  * twice; the writer takes everything between transactions, so a wait lasts at most one
  * transaction). The writer takes everything at once with take(). Only the first put() after a
@@ -25,7 +26,8 @@ namespace fedmsg {
 class HistoryInbox
 {
 public:
-    explicit HistoryInbox(qsizetype maxRecords);
+    explicit HistoryInbox(
+        qsizetype maxRecords, qint64 maxBytes = 0); ///< maxBytes 0 = no byte bound
 
     /// Adds records (oldest first), calling wake() (from put's thread) whenever the writer must
     /// be told to take(). Returns how many times it waited for room.
@@ -43,7 +45,9 @@ private:
     // joined by take() on the writer thread, so store() copies no record.
     QList<QList<HistoryRecord>> m_lists;
     qsizetype m_count = 0; ///< records in m_lists
+    qint64 m_bytes = 0; ///< their wire size
     const qsizetype m_max;
+    const qint64 m_maxBytes;
     qsizetype m_peak = 0;
     bool m_wakeupPending = false;
 };

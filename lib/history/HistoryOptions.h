@@ -35,6 +35,9 @@ struct HistoryOptions
     /// transactions); while this many wait, store() blocks until the writer took them
     /// (backpressure, counted by History::inputWaits()).
     int maxQueued = 10000;
+    /// The same bound in bytes on the wire (Envelope::wireSize): 10 000 records of 1 MiB would
+    /// otherwise wait in memory. One batch always fits, however big.
+    qint64 maxQueuedBytes = 16LL * 1024 * 1024;
     /// Records held in memory while storing is impossible (disk full, read-only); older ones
     /// beyond this are dropped (at-least-once sources redeliver what they never got acked).
     /// Never applies while storing works: a burst is written in full batches as it arrives.

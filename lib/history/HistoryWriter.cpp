@@ -19,6 +19,10 @@
 
 #include <type_traits>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace fedmsg {
 
 namespace {
@@ -86,7 +90,10 @@ HistoryWriter::HistoryWriter(const HistoryOptions &options)
     m_commitTimer->setTimerType(Qt::PreciseTimer);
     connect(m_commitTimer, &QTimer::timeout, this, &HistoryWriter::flush);
     m_checkpointTimer->setSingleShot(true);
-    connect(m_checkpointTimer, &QTimer::timeout, this, &HistoryWriter::checkpoint);
+    connect(m_checkpointTimer, &QTimer::timeout, this, [this] {
+        checkpoint();
+        releaseMemory();
+    });
 }
 
 HistoryWriter::~HistoryWriter()
@@ -256,12 +263,23 @@ void HistoryWriter::enqueue(QList<HistoryRecord> records)
         scheduleFlush();
     } else if (m_pending.size() >= m_options.maxBatch) {
         flush(); // a burst: write full batches now instead of collecting the whole burst
-    } else if (m_options.commitDelay.count() <= 0 || m_pending.size() >= EarlyCommitRows) {
+    } else if (m_options.commitDelay.count() <= 0 || m_pending.size() >= EarlyCommitRows
+        || pendingWireBytes() >= std::min(MaxBatchBytes, m_options.maxQueuedBytes)) {
+        // Enough rows, or enough bytes (big messages: store() may be waiting for room), for a
+        // transaction of their own: no reason to wait for more.
         scheduleFlush();
     } else if (!m_commitTimer->isActive()) {
         // A trickle: wait up to commitDelay for more, so that they share one transaction.
         m_commitTimer->start(m_options.commitDelay);
     }
+}
+
+qint64 HistoryWriter::pendingWireBytes() const
+{
+    qint64 bytes = 0;
+    for (const HistoryRecord &r : m_pending) // fewer than EarlyCommitRows when asked
+        bytes += r.envelope.wireSize();
+    return bytes;
 }
 
 void HistoryWriter::trimPending()
@@ -345,8 +363,8 @@ void HistoryWriter::scheduleCheckpoint()
     const qint64 walSize = QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size();
     if (walSize >= WalCheckpointBytes)
         checkpoint();
-    else if (walSize > 0)
-        m_checkpointTimer->start(CheckpointIdleMs);
+    // Once idle: a checkpoint of what is left and the page cache given back.
+    m_checkpointTimer->start(CheckpointIdleMs);
 }
 
 void HistoryWriter::checkpoint()
@@ -358,6 +376,20 @@ void HistoryWriter::checkpoint()
     if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
         qCDebug(lcHistory) << "WAL checkpoint failed:" << q.lastError().text();
     q.finish();
+}
+
+void HistoryWriter::releaseMemory()
+{
+    if (!m_open)
+        return;
+    // Idle after writing: give the page cache back (it refills on the next batch).
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA shrink_memory")))
+        qCDebug(lcHistory) << "shrink_memory failed:" << q.lastError().text();
+    q.finish();
+#if defined(__GLIBC__)
+    malloc_trim(0); // glibc keeps what SQLite freed in its arenas otherwise
+#endif
 }
 
 HistoryWriter::Outcome HistoryWriter::writeBatch(

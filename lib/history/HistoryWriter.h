@@ -79,6 +79,9 @@ private:
     void flush();
     void scheduleCheckpoint();
     void checkpoint();
+    void releaseMemory(); ///< PRAGMA shrink_memory once the writer is idle
+    qint64 pendingWireBytes() const; ///< Envelope::wireSize of m_pending
+
     Outcome writeBatch(
         std::span<const HistoryRecord> batch, QList<StoreResult> *results, QSqlError *error);
     void dropConnectionAfter(const QSqlError &error);

@@ -67,6 +67,10 @@ public:
     void setBusName(const QString &name) { m_busName = name; }
     QString endpoint() const { return m_endpoint; }
     void setEndpoint(const QString &url) { m_endpoint = url; }
+    /// Bytes the message had on the wire (frames or AMQP body), set by the source; 0 = unknown.
+    /// Queues between threads bound their memory with it.
+    qint64 wireSize() const { return m_wireSize; }
+    void setWireSize(qint64 bytes) { m_wireSize = bytes; }
     QDateTime receivedAt() const { return m_receivedAt; }
     void setReceivedAt(const QDateTime &t) { m_receivedAt = t; }
     /// Opaque transport handle for at-least-once sources (AMQP delivery tag); 0 for ZeroMQ.
@@ -86,6 +90,7 @@ private:
     QString m_busName;
     QString m_endpoint;
     QDateTime m_receivedAt;
+    qint64 m_wireSize = 0;
     quint64 m_deliveryTag = 0;
     TrustState m_trust = TrustState::Unchecked;
     QString m_trustReason;

@@ -207,6 +207,15 @@ void TestEngineMemory::burstOfBigMessagesStaysBounded()
         mib(peakBefore),
         mib(after));
     QVERIFY(stored > 0);
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer's shadow memory and quarantine (freed blocks kept on purpose) make RSS
+    // say nothing about our bounds: printed above, asserted in the ci preset.
+    engine.stop();
+    publisher.kill();
+    publisher.waitForFinished(10000);
+    QSKIP("RSS bounds are not measurable under AddressSanitizer (quarantine); checked in the ci "
+          "preset");
+#endif
     // The writer is idle and nothing is pending: RSS must come back (allocator pages returned).
     const auto settled = [&] {
         return currentRss() <= qint64(double(idle) * SettleFactor);

@@ -71,6 +71,32 @@ void operator delete[](void *p, std::size_t) noexcept
 {
     countedFree(p);
 }
+// The nothrow forms too (std::stable_sort's temporary buffer uses them): every allocation is
+// counted, and none is freed by an allocator that did not make it (AddressSanitizer checks).
+void *operator new(std::size_t n, const std::nothrow_t &) noexcept
+{
+    try {
+        return countedAlloc(n);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void *operator new[](std::size_t n, const std::nothrow_t &) noexcept
+{
+    try {
+        return countedAlloc(n);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void operator delete(void *p, const std::nothrow_t &) noexcept
+{
+    countedFree(p);
+}
+void operator delete[](void *p, const std::nothrow_t &) noexcept
+{
+    countedFree(p);
+}
 
 using namespace fedmsg;
 

@@ -145,7 +145,10 @@ void TestTailAmqp::tailsSubscribedTopicsFromTheBroker()
         tail.waitForFinished(300);
     }
     QVERIFY2(tail.state() == QProcess::NotRunning, "fedmsg-tail did not print 3 messages in 60 s");
-    QCOMPARE(tail.exitCode(), 0);
+    QVERIFY2(tail.exitCode() == 0,
+        qPrintable(QStringLiteral("fedmsg-tail exit %1; stderr: %2")
+                       .arg(tail.exitCode())
+                       .arg(QString::fromUtf8(tail.readAllStandardError()).right(4000))));
     const QStringList lines = QString::fromUtf8(tail.readAllStandardOutput())
                                   .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);

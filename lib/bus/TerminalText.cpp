@@ -1,22 +1,17 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "bus/TerminalText.h"
+#include "message/UnsafeText.h"
 
 namespace fedmsg {
 
 namespace {
 
-bool isBidiControl(char16_t c)
-{
-    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
-        || (c >= 0x2066 && c <= 0x2069);
-}
-
 bool mustEscape(char16_t c, TerminalText::Layout layout)
 {
-    if (c < 0x20)
-        return !(layout == TerminalText::Layout::KeepNewlines && (c == u'\n' || c == u'\t'));
-    return (c >= 0x7F && c < 0xA0) || isBidiControl(c);
+    if (layout == TerminalText::Layout::KeepNewlines && (c == u'\n' || c == u'\t'))
+        return false;
+    return UnsafeText::isControl(c) || UnsafeText::isBidiControl(c);
 }
 
 void appendEscaped(QString &out, char16_t c)

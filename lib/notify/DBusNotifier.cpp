@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "notify/DBusNotifier.h"
+#include "message/UnsafeText.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
@@ -105,11 +106,8 @@ QString DBusNotifier::plainText(const QString &text, TextKind kind)
             out.append(multiLine ? QChar(u'\n') : QChar(u' '));
         } else if (u == u'\t') {
             out.append(multiLine ? QChar(u'\t') : QChar(u' '));
-        } else if (u < 0x20 || (u >= 0x7F && u <= 0x9F)) {
-            // C0 (ESC, BEL, NUL, CR...), DEL and C1 (CSI, OSC, NEL...): dropped.
-        } else if (u == 0x061C || u == 0x200E || u == 0x200F || (u >= 0x202A && u <= 0x202E)
-            || (u >= 0x2066 && u <= 0x2069)) {
-            // Bidi controls (ALM, LRM, RLM, LRE..RLO, LRI..PDI): dropped.
+        } else if (UnsafeText::isControl(u) || UnsafeText::isBidiControl(u)) {
+            // The other C0 (ESC, BEL, NUL, CR...), DEL, C1 and the bidi controls: dropped.
         } else {
             out.append(c);
         }

@@ -12,6 +12,33 @@
 
 using namespace fedmsg;
 
+namespace {
+
+/// A bound publisher on 127.0.0.1 that keeps everything (only the subscriber may drop).
+PublisherOptions keepAllPublisher()
+{
+    PublisherOptions o;
+    o.mode = PublisherOptions::Mode::Bind;
+    o.url = QStringLiteral("tcp://127.0.0.1:*");
+    o.lingerMs = 0;
+    o.sendHighWaterMark = 0;
+    o.environment = QStringLiteral("prod");
+    return o;
+}
+
+/// An unvalidated bus subscribed to that publisher.
+BusConfig busFor(const Publisher &pub)
+{
+    BusConfig bus;
+    bus.name = QStringLiteral("queue");
+    bus.enabled = true;
+    bus.endpoints = { BusEndpoint { pub.boundEndpoint(), {} } };
+    bus.trust.validateSignatures = false;
+    return bus;
+}
+
+} // namespace
+
 // The queue between the ZeroMQ worker and the thread that consumes its envelopes is bounded:
 // while the consumer does not come back to its event loop, a flood costs at most the bound.
 class TestZmqSourceQueue : public QObject
@@ -24,21 +51,11 @@ private Q_SLOTS:
 
 void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
 {
-    PublisherOptions o;
-    o.mode = PublisherOptions::Mode::Bind;
-    o.url = QStringLiteral("tcp://127.0.0.1:*");
-    o.lingerMs = 0;
-    o.sendHighWaterMark = 0; // the publisher keeps everything: only the subscriber may drop
-    o.environment = QStringLiteral("prod");
-    Publisher pub(o);
+    Publisher pub(keepAllPublisher());
     QString error;
     QVERIFY2(pub.open(&error), qPrintable(error));
 
-    BusConfig bus;
-    bus.name = QStringLiteral("queue");
-    bus.enabled = true;
-    bus.endpoints = { BusEndpoint { pub.boundEndpoint(), {} } };
-    bus.trust.validateSignatures = false;
+    BusConfig bus = busFor(pub);
     bus.maxMessageSize = 2 * 1024 * 1024;
     constexpr qint64 Bound = 8 * 1024 * 1024;
     ZmqTuning tuning;
@@ -114,21 +131,11 @@ void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
 // the consumer is back. (The hostile flood of 50 000 signed messages lost 40 000 to drop-oldest.)
 void TestZmqSourceQueue::smallMessagesWaitInsteadOfBeingDropped()
 {
-    PublisherOptions o;
-    o.mode = PublisherOptions::Mode::Bind;
-    o.url = QStringLiteral("tcp://127.0.0.1:*");
-    o.lingerMs = 0;
-    o.sendHighWaterMark = 0;
-    o.environment = QStringLiteral("prod");
-    Publisher pub(o);
+    Publisher pub(keepAllPublisher());
     QString error;
     QVERIFY2(pub.open(&error), qPrintable(error));
 
-    BusConfig bus;
-    bus.name = QStringLiteral("queue");
-    bus.enabled = true;
-    bus.endpoints = { BusEndpoint { pub.boundEndpoint(), {} } };
-    bus.trust.validateSignatures = false;
+    const BusConfig bus = busFor(pub);
     ZmqTuning tuning;
     tuning.maxQueuedMessages = 100;
     tuning.batchSize = 10;

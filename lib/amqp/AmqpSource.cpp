@@ -4,6 +4,7 @@
 
 #include "amqp/AmqpLogging.h"
 #include "amqp/AmqpWorker.h"
+#include "trust/CryptoThreadState.h"
 
 #include <QMetaObject>
 #include <QThread>
@@ -36,6 +37,7 @@ void AmqpSource::start()
     const quint64 run = ++m_run;
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("amqp:") + m_config.name);
+    CryptoThreadState::releaseWhenFinished(m_thread);
     m_worker = new AmqpWorker(m_config);
     m_worker->moveToThread(m_thread);
     // Worker signals arrive queued; the run number drops anything queued before stop().

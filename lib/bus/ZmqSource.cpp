@@ -5,6 +5,7 @@
 #include "bus/BusLogging.h"
 #include "bus/CurveKeyStore.h"
 #include "bus/ZmqWorker.h"
+#include "trust/CryptoThreadState.h"
 
 #include <QCoreApplication>
 
@@ -38,6 +39,7 @@ ZmqSource::ZmqSource(const BusConfig &config, QObject *parent)
     qRegisterMetaType<fedmsg::EndpointStatus>();
     qRegisterMetaType<fedmsg::CurveKeyPair>();
     m_thread.setObjectName(QStringLiteral("zmq:") + config.name);
+    CryptoThreadState::releaseWhenFinished(&m_thread);
 }
 
 ZmqSource::~ZmqSource()

@@ -62,26 +62,6 @@ bool Py::has(const JsonValue &v, std::string_view key)
     throw MetaFailure { "TypeError: in" };
 }
 
-bool Py::truthy(const JsonValue &v)
-{
-    switch (v.type()) {
-    case JsonValue::Type::Null:
-        return false;
-    case JsonValue::Type::Bool:
-        return v.toBool();
-    case JsonValue::Type::Integer:
-        return v.isBigInteger() || v.toInt64() != 0;
-    case JsonValue::Type::Float:
-        return v.toDouble() != 0.0;
-    case JsonValue::Type::String:
-        return !v.toStdString().empty();
-    case JsonValue::Type::Array:
-    case JsonValue::Type::Object:
-        return v.size() > 0;
-    }
-    return false;
-}
-
 static QString reprString(const QString &s)
 {
     const bool useDouble = s.contains(QLatin1Char('\'')) && !s.contains(QLatin1Char('"'));

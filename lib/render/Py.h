@@ -33,7 +33,8 @@ public:
     /// v.get(key) -> null when missing; throws when v is not an object (AttributeError).
     static const JsonValue &get(const JsonValue &v, std::string_view key);
     static bool has(const JsonValue &v, std::string_view key); ///< `key in v` for dicts
-    static bool truthy(const JsonValue &v);
+    /// Python's bool(v): JsonValue::pythonTruth().
+    static bool truthy(const JsonValue &v) { return v.pythonTruth(); }
     /// str(v): strings as is, None/True/False, ints, float repr, containers as repr.
     static QString str(const JsonValue &v);
     static QString repr(const JsonValue &v);

@@ -3,6 +3,7 @@
 #include "TestData.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
+#include "json/Utf8.h"
 
 #include <QFile>
 #include <QTest>
@@ -277,6 +278,50 @@ private Q_SLOTS:
         QCOMPARE((*v)["b"].integerText(), std::string("123456789012345678901234567890"));
         QVERIFY((*v)["i"] != (*v)["f"]);
         QCOMPARE((*v)["s"].toQString(), QStringLiteral("x"));
+    }
+
+    void utf8LeadTable()
+    {
+        // Python's strict decoder: the second byte's range after each special lead byte.
+        QCOMPARE(utf8Lead(0x80).length, 0);
+        QCOMPARE(utf8Lead(0xC1).length, 0);
+        QCOMPARE(utf8Lead(0xC2).length, 2);
+        QCOMPARE(utf8Lead(0xDF).length, 2);
+        QCOMPARE(utf8Lead(0xE0).secondMin, 0xA0);
+        QCOMPARE(utf8Lead(0xED).secondMax, 0x9F);
+        QCOMPARE(utf8Lead(0xEF).length, 3);
+        QCOMPARE(utf8Lead(0xF0).secondMin, 0x90);
+        QCOMPARE(utf8Lead(0xF4).secondMax, 0x8F);
+        QCOMPARE(utf8Lead(0xF4).length, 4);
+        QCOMPARE(utf8Lead(0xF5).length, 0);
+        QCOMPARE(utf8Lead(0xFF).length, 0);
+    }
+
+    void parserAndDecoderAgreeOnEveryLeadAndSecondByte()
+    {
+        // Every lead byte >= 0x80 followed by every second byte (and valid continuations): the
+        // parser accepts the JSON string exactly when strict UTF-8 decoding accepts its bytes.
+        int accepted = 0;
+        for (int lead = 0x80; lead <= 0xFF; ++lead) {
+            for (int second = 0; second <= 0xFF; ++second) {
+                std::string bytes { char(lead), char(second), '\x80', '\x80' };
+                bytes.resize(static_cast<std::size_t>(std::max(2, utf8Lead(lead).length)));
+                if (second == '"' || second == '\\' || second < 0x20)
+                    continue; // not a string body byte on its own
+                const bool valid = !firstUtf8Error(bytes);
+                const bool parsed = JsonParser::parse('"' + bytes + '"').has_value();
+                if (valid != parsed)
+                    QFAIL(qPrintable(QStringLiteral("lead %1 second %2: decoder %3, parser %4")
+                                         .arg(lead, 2, 16)
+                                         .arg(second, 2, 16)
+                                         .arg(valid)
+                                         .arg(parsed)));
+                accepted += valid ? 1 : 0;
+            }
+        }
+        // 2-byte: 30 leads x 64; 3-byte: 16 leads x 64 less E0 and ED's 32 each; 4-byte: F0 48,
+        // F1..F3 64 each, F4 16.
+        QCOMPARE(accepted, 30 * 64 + 16 * 64 - 64 + 48 + 3 * 64 + 16);
     }
 
     void loneSurrogateSurvives()

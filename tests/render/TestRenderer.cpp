@@ -41,6 +41,9 @@ private Q_SLOTS:
     void avatars();
     void userOverrideAndBrokenFile();
     void catalog();
+    void percentIntLikePython_data();
+    void percentIntLikePython();
+    void hotnessAndKojiLinksFormatIdsLikePython();
 };
 
 /// Renders every record of a corpus file (meta-corpus JSONL format) and compares the fields of
@@ -320,3 +323,65 @@ void TestRenderer::catalog()
 
 QTEST_GUILESS_MAIN(TestRenderer)
 #include "TestRenderer.moc"
+
+void TestRenderer::percentIntLikePython_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("expected"); // Python's '%i' % json.loads(json); "raises" if it does
+    QTest::newRow("int") << "42"
+                         << "42";
+    QTest::newRow("negative") << "-7"
+                              << "-7";
+    QTest::newRow("big int") << "123456789012345678901234567890"
+                             << "123456789012345678901234567890";
+    QTest::newRow("True") << "true"
+                          << "1";
+    QTest::newRow("False") << "false"
+                           << "0";
+    QTest::newRow("float") << "1.9"
+                           << "1";
+    QTest::newRow("negative float") << "-1.9"
+                                    << "-1";
+    QTest::newRow("-0.0") << "-0.0"
+                          << "0";
+    QTest::newRow("float beyond int64") << "1e20"
+                                        << "100000000000000000000";
+    QTest::newRow("NaN") << "NaN"
+                         << "raises";
+    QTest::newRow("Infinity") << "Infinity"
+                              << "raises";
+    QTest::newRow("string") << "\"12\""
+                            << "raises";
+    QTest::newRow("None") << "null"
+                          << "raises";
+    QTest::newRow("list") << "[1]"
+                          << "raises";
+}
+
+void TestRenderer::percentIntLikePython()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, expected);
+    const auto v = JsonParser::parse(json.toStdString());
+    QVERIFY(v);
+    QString got;
+    try {
+        got = render::Py::percentInt(*v);
+    } catch (const render::MetaFailure &) {
+        got = QStringLiteral("raises");
+    }
+    QCOMPARE(got, expected);
+}
+
+void TestRenderer::hotnessAndKojiLinksFormatIdsLikePython()
+{
+    // Both processors format these ids with '%i': a bool is an int in Python, so True is "1".
+    // (The hotness copy of the conversion refused bools and left the link empty.)
+    Renderer renderer(dataFile());
+    const Rendering hotness = renderer.renderFedmsg(parse(
+        R"({"topic":"org.fedoraproject.prod.hotness.update.bug.file","msg":{"bug":{"bug_id":true}}})"));
+    QCOMPARE(hotness.link, QStringLiteral("https://bugzilla.redhat.com/show_bug.cgi?id=1"));
+    const Rendering koji = renderer.renderFedmsg(parse(
+        R"({"topic":"org.fedoraproject.prod.buildsys.build.state.change","msg":{"build_id":2.5}})"));
+    QCOMPARE(koji.link, QStringLiteral("http://koji.fedoraproject.org/koji/buildinfo?buildID=2"));
+}

@@ -6,15 +6,6 @@ namespace fedmsg::render {
 
 namespace {
 
-QString pyInt(const JsonValue &v)
-{
-    if (v.isInteger())
-        return S(v);
-    if (v.isFloat())
-        return QString::number(static_cast<long long>(v.toDouble()));
-    throw MetaFailure { "TypeError: %i" };
-}
-
 class HotnessProcessor : public MetaProcessor
 {
 public:
@@ -176,16 +167,16 @@ public:
             QString base = QStringLiteral("bugzilla.redhat.com/show_bug.cgi?id=");
             if (c.topicHas(".stg."))
                 base = QStringLiteral("partner-") + base;
-            return QStringLiteral("https://") + base + pyInt(at(at(m, "bug"), "bug_id"));
+            return QStringLiteral("https://") + base + Py::percentInt(at(at(m, "bug"), "bug_id"));
         }
         if (has(m, "trigger")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
             if (has(original, "project"))
                 return QStringLiteral("https://release-monitoring.org/project/%1/")
-                    .arg(pyInt(at(at(original, "project"), "id")));
+                    .arg(Py::percentInt(at(at(original, "project"), "id")));
             if (has(m, "project"))
                 return QStringLiteral("https://release-monitoring.org/project/%1/")
-                    .arg(pyInt(at(at(m, "project"), "id")));
+                    .arg(Py::percentInt(at(at(m, "project"), "id")));
             if (has(original, "package_listing"))
                 return S(at(at(at(original, "package_listing"), "package"), "review_url"));
             if (has(original, "package"))
@@ -206,7 +197,7 @@ public:
         const JsonValue &m = c.msg();
         QStringList bugs;
         if (has(m, "bug"))
-            bugs << QStringLiteral("bugs/") + pyInt(at(at(m, "bug"), "bug_id"));
+            bugs << QStringLiteral("bugs/") + Py::percentInt(at(at(m, "bug"), "bug_id"));
         const JsonValue &trigger = at(m, "trigger");
         const JsonValue &original = at(trigger, "msg");
         if (S(at(trigger, "topic")).contains(QLatin1String("anitya"))) {

@@ -6,17 +6,6 @@ namespace fedmsg::render {
 
 namespace {
 
-QString pyInt(const JsonValue &v)
-{
-    if (v.isInteger())
-        return S(v);
-    if (v.isFloat())
-        return QString::number(static_cast<long long>(v.toDouble()));
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
-    throw MetaFailure { "TypeError: %i" };
-}
-
 class KojiProcessor : public MetaProcessor
 {
 public:
@@ -168,16 +157,16 @@ public:
         for (const char *t :
             { "buildsys.tag", "buildsys.untag", "buildsys.repo.init", "buildsys.repo.done" })
             if (c.topicHas(t) && has(m, "tag_id"))
-                return base + QStringLiteral("/taginfo?tagID=") + pyInt(at(m, "tag_id"));
+                return base + QStringLiteral("/taginfo?tagID=") + Py::percentInt(at(m, "tag_id"));
         if (c.topicHas("buildsys.build.state.change"))
-            return base + QStringLiteral("/buildinfo?buildID=") + pyInt(at(m, "build_id"));
+            return base + QStringLiteral("/buildinfo?buildID=") + Py::percentInt(at(m, "build_id"));
         if (c.topicHas("buildsys.task.state.change"))
-            return base + QStringLiteral("/taskinfo?taskID=") + pyInt(at(m, "id"));
+            return base + QStringLiteral("/taskinfo?taskID=") + Py::percentInt(at(m, "id"));
         if (c.topicHas("buildsys.package.list.change"))
             return {};
         if (c.topicHas("buildsys.rpm.sign"))
             return base + QStringLiteral("/buildinfo?buildID=")
-                + pyInt(at(at(m, has(m, "info") ? "info" : "rpm"), "build_id"));
+                + Py::percentInt(at(at(m, has(m, "info") ? "info" : "rpm"), "build_id"));
         return base;
     }
 

@@ -10,10 +10,12 @@
 #include <cstdlib>
 
 #include "render/Avatar.h"
+#include "render/FormatSlots.h"
 #include "render/Py.h"
 
 namespace fedmsg {
 
+using render::FormatSlots;
 using render::MetaFailure;
 using render::Py;
 
@@ -527,32 +529,21 @@ JsonValue applyFilter(
         // fmt_each:'{fullname} ({name})' formats every dict element with its own keys
         const QString pattern = arg(0);
         return mapEach(v, [&](const JsonValue &e) {
-            QString out;
-            for (int i = 0; i < pattern.size(); ++i) {
-                if (pattern.at(i) == QLatin1Char('{')) {
-                    const int end = pattern.indexOf(QLatin1Char('}'), i);
-                    if (end < 0)
-                        throw MetaFailure { "fmt_each" };
-                    // {a.b|filter:arg}: a dotted path inside the element, then filters
-                    const QStringList steps =
-                        splitOutsideQuotes(pattern.mid(i + 1, end - i - 1), QLatin1Char('|'));
-                    const JsonValue *cur = &e;
-                    for (const QString &seg : steps.first().trimmed().split(QLatin1Char('.'))) {
-                        bool idxOk = false;
-                        const long long idx = seg.toLongLong(&idxOk);
-                        cur = idxOk && cur->isArray() ? &Py::at(*cur, idx)
-                                                      : &Py::at(*cur, seg.toStdString());
-                    }
-                    JsonValue slot = *cur;
-                    for (int s = 1; s < steps.size(); ++s)
-                        slot = applyFilter(slot, steps.at(s).trimmed(), ctx, maps);
-                    out += text(slot);
-                    i = end;
-                } else {
-                    out += pattern.at(i);
+            return JsonValue(FormatSlots::substitute(pattern, [&](const QString &slot) {
+                // {a.b|filter:arg}: a dotted path inside the element, then filters
+                const QStringList steps = splitOutsideQuotes(slot, QLatin1Char('|'));
+                const JsonValue *cur = &e;
+                for (const QString &seg : steps.first().trimmed().split(QLatin1Char('.'))) {
+                    bool idxOk = false;
+                    const long long idx = seg.toLongLong(&idxOk);
+                    cur = idxOk && cur->isArray() ? &Py::at(*cur, idx)
+                                                  : &Py::at(*cur, seg.toStdString());
                 }
-            }
-            return JsonValue(out);
+                JsonValue value = *cur;
+                for (int s = 1; s < steps.size(); ++s)
+                    value = applyFilter(value, steps.at(s).trimmed(), ctx, maps);
+                return text(value);
+            }));
         });
     }
     if (name == QLatin1String("httpdate")) {
@@ -643,46 +634,12 @@ bool TemplateProcessor::conditionsHold(
 JsonValue TemplateProcessor::evaluate(
     const QString &tmpl, const MetaContext &ctx, const JsonValue &maps)
 {
-    // the '}' closing the slot opened at `open`, outside quotes (braces inside a quoted filter
-    // argument such as fmt_each:'{a}/{b}' belong to the argument); size() if there is none
-    auto slotEnd = [&tmpl](int open) {
-        bool quoted = false;
-        int j = open + 1;
-        for (; j < tmpl.size(); ++j) {
-            if (tmpl.at(j) == QLatin1Char('\''))
-                quoted = !quoted;
-            else if (tmpl.at(j) == QLatin1Char('}') && !quoted)
-                break;
-        }
-        return j;
-    };
     // A template that is exactly one slot keeps the value's type (lists stay lists).
-    if (tmpl.startsWith(QLatin1Char('{')) && !tmpl.startsWith(QLatin1String("{{"))
-        && slotEnd(0) == tmpl.size() - 1)
+    if (FormatSlots::isSingleSlot(tmpl))
         return evalExpression(tmpl.mid(1, tmpl.size() - 2), ctx, maps);
-    QString out;
-    for (int i = 0; i < tmpl.size(); ++i) {
-        const QChar c = tmpl.at(i);
-        if (c == QLatin1Char('{')) {
-            if (i + 1 < tmpl.size() && tmpl.at(i + 1) == QLatin1Char('{')) {
-                out += c;
-                ++i;
-                continue;
-            }
-            const int j = slotEnd(i);
-            if (j >= tmpl.size())
-                throw MetaFailure { "unterminated slot" };
-            out += text(evalExpression(tmpl.mid(i + 1, j - i - 1), ctx, maps));
-            i = j;
-        } else if (c == QLatin1Char('}') && i + 1 < tmpl.size()
-            && tmpl.at(i + 1) == QLatin1Char('}')) {
-            out += c;
-            ++i;
-        } else {
-            out += c;
-        }
-    }
-    return JsonValue(out);
+    return JsonValue(FormatSlots::substitute(tmpl, [&](const QString &slot) {
+        return text(evalExpression(slot, ctx, maps));
+    }));
 }
 
 TemplateProcessor::TemplateProcessor(ServiceInfo info, const JsonValue &spec, QStringList *errors)

@@ -17,8 +17,8 @@ public:
         if (!pkgs.isArray())
             throw MetaFailure {};
         for (const JsonValue &p : pkgs.array())
-            if (S(at(p, "distro")) == QLatin1String("Fedora"))
-                out << S(at(p, "package_name"));
+            if (pyStr(at(p, "distro")) == QLatin1String("Fedora"))
+                out << pyStr(at(p, "package_name"));
         return out;
     }
 
@@ -26,7 +26,7 @@ public:
     {
         const JsonValue &m = c.msg();
         const JsonValue &trigger = at(m, "trigger");
-        const QString ttopic = S(at(trigger, "topic"));
+        const QString ttopic = pyStr(at(trigger, "topic"));
         const JsonValue &original = at(trigger, "msg");
         if (ttopic.contains(QLatin1String("anitya"))) {
             JsonValue packages;
@@ -37,17 +37,17 @@ public:
             if (truthy(packages)) {
                 QStringList out;
                 for (const JsonValue &p : packages.array())
-                    if (S(at(p, "distro")) == QLatin1String("Fedora"))
-                        out << S(at(p, "package_name"));
+                    if (pyStr(at(p, "distro")) == QLatin1String("Fedora"))
+                        out << pyStr(at(p, "package_name"));
                 return out;
             }
         }
         if (has(original, "package_listing"))
-            return { S(at(at(at(original, "package_listing"), "package"), "name")) };
+            return { pyStr(at(at(at(original, "package_listing"), "package"), "name")) };
         if (ttopic.contains(QLatin1String("buildsys.build")))
-            return { S(at(original, "name")) };
+            return { pyStr(at(original, "name")) };
         if (has(original, "package"))
-            return { S(at(at(original, "package"), "name")) };
+            return { pyStr(at(at(original, "package"), "name")) };
         return {};
     }
 
@@ -57,8 +57,8 @@ public:
         if (c.topicHas("hotness.update.bug.file")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
             QStringList packages;
-            if (S(at(at(m, "trigger"), "topic")).endsWith(QLatin1String(".project.map.new")))
-                packages = { S(at(at(original, "message"), "new")) };
+            if (pyStr(at(at(m, "trigger"), "topic")).endsWith(QLatin1String(".project.map.new")))
+                packages = { pyStr(at(at(original, "message"), "new")) };
             else
                 packages = fedoraNames(at(at(original, "message"), "packages"));
             return format("the-new-hotness filed a bug on {packages}",
@@ -66,10 +66,10 @@ public:
         }
         if (c.topicHas("hotness.update.bug.followup")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
-            const QString bugId = S(at(at(m, "bug"), "bug_id"));
+            const QString bugId = pyStr(at(at(m, "bug"), "bug_id"));
             if (has(original, "srpm")) {
-                const QString srpm = S(at(original, "srpm"));
-                const QString n = S(at(original, "new"));
+                const QString srpm = pyStr(at(original, "srpm"));
+                const QString n = pyStr(at(original, "new"));
                 QString status = QStringLiteral("unknown");
                 const std::pair<const char *, const char *> lookup[] = { { "FAILED", "failed" },
                     { "FREE", "submitted" },
@@ -79,14 +79,14 @@ public:
                     { "OPEN", "started" } };
                 for (const auto &[k, v] : lookup)
                     if (n == QLatin1String(k))
-                        status = L(v);
+                        status = QString::fromUtf8(v);
                 return format("scratch build of {srpm} for RHBZ#{bug_id} {status}",
                     { { "srpm", srpm }, { "bug_id", bugId }, { "status", status } });
             }
-            const QString user = S(at(original, "owner"));
-            const QString build = QStringList { S(at(original, "name")),
-                S(at(original, "version")),
-                S(at(original, "release")) }
+            const QString user = pyStr(at(original, "owner"));
+            const QString build = QStringList { pyStr(at(original, "name")),
+                pyStr(at(original, "version")),
+                pyStr(at(original, "release")) }
                                       .join(QLatin1Char('-'));
             static const char *lookup[] = {
                 "started", "completed", "deleted", "cancelled", "failed"
@@ -103,14 +103,14 @@ public:
                 { { "user", user },
                     { "build", build },
                     { "bug_id", bugId },
-                    { "status", L(lookup[i]) } });
+                    { "status", QString::fromUtf8(lookup[i]) } });
         }
         if (c.topicHas("hotness.update.drop")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
-            const QString reason = S(at(m, "reason"));
+            const QString reason = pyStr(at(m, "reason"));
             const QStringList packages = Py::sortedUnique(packagesOf(c));
             const QString thing =
-                packages.isEmpty() ? S(at(at(original, "project"), "name")) : packages.first();
+                packages.isEmpty() ? pyStr(at(at(original, "project"), "name")) : packages.first();
             QString q = QStringLiteral(".... I dunno.  Whatever.");
             if (reason == QLatin1String("anitya"))
                 q = QStringLiteral("release-monitoring.org doesn't know what that project is "
@@ -127,19 +127,19 @@ public:
         if (c.topicHas("hotness.project.map")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
             const QString package = has(original, "package_listing")
-                ? S(at(at(at(original, "package_listing"), "package"), "name"))
-                : S(at(at(original, "package"), "name"));
+                ? pyStr(at(at(at(original, "package_listing"), "package"), "name"))
+                : pyStr(at(at(original, "package"), "name"));
             if (has(m, "reason"))
                 return format("hotness tried to map {package} to an upstream project, but failed:  "
                               "\"{reason}\"",
-                    { { "package", package }, { "reason", S(at(m, "reason")) } });
+                    { { "package", package }, { "reason", pyStr(at(m, "reason")) } });
             if (has(m, "total"))
                 return format(
                     "hotness tried to map {package} to an upstream project, but failed due to "
                     "ambiguity.  {total} other projects share the same homepage",
-                    { { "package", package }, { "total", S(at(m, "total")) } });
+                    { { "package", package }, { "total", pyStr(at(m, "total")) } });
             if (has(m, "project")) {
-                const QString project = S(at(at(m, "project"), "name"));
+                const QString project = pyStr(at(at(m, "project"), "name"));
                 return truthy(at(m, "success"))
                     ? format(
                         "hotness mapped {package} to the pre-existing upstream project {project}",
@@ -178,9 +178,9 @@ public:
                 return QStringLiteral("https://release-monitoring.org/project/%1/")
                     .arg(Py::percentInt(at(at(m, "project"), "id")));
             if (has(original, "package_listing"))
-                return S(at(at(at(original, "package_listing"), "package"), "review_url"));
+                return pyStr(at(at(at(original, "package_listing"), "package"), "review_url"));
             if (has(original, "package"))
-                return S(at(at(original, "package"), "upstream_url"));
+                return pyStr(at(at(original, "package"), "upstream_url"));
         }
         return {};
     }
@@ -200,30 +200,30 @@ public:
             bugs << QStringLiteral("bugs/") + Py::percentInt(at(at(m, "bug"), "bug_id"));
         const JsonValue &trigger = at(m, "trigger");
         const JsonValue &original = at(trigger, "msg");
-        if (S(at(trigger, "topic")).contains(QLatin1String("anitya"))) {
+        if (pyStr(at(trigger, "topic")).contains(QLatin1String("anitya"))) {
             QStringList out;
             for (const QString &p : fedoraNames(at(at(original, "message"), "packages")))
                 out << QStringLiteral("packages/") + p;
-            out << QStringLiteral("projects/") + S(at(at(original, "project"), "name"));
+            out << QStringLiteral("projects/") + pyStr(at(at(original, "project"), "name"));
             return out + bugs;
         }
         if (has(original, "package_listing")) {
             QStringList out { QStringLiteral("packages/")
-                + S(at(at(at(original, "package_listing"), "package"), "name")) };
+                + pyStr(at(at(at(original, "package_listing"), "package"), "name")) };
             if (has(m, "project"))
-                out << QStringLiteral("projects/") + S(at(at(m, "project"), "name"));
+                out << QStringLiteral("projects/") + pyStr(at(at(m, "project"), "name"));
             return out;
         }
         if (has(original, "package"))
-            return { QStringLiteral("packages/") + S(at(at(original, "package"), "name")) };
+            return { QStringLiteral("packages/") + pyStr(at(at(original, "package"), "name")) };
         return bugs;
     }
 
     QStringList usernames(const MetaContext &c) const override
     {
         const JsonValue &trigger = at(c.msg(), "trigger");
-        if (S(at(trigger, "topic")).contains(QLatin1String("buildsys.build")))
-            return { S(at(at(trigger, "msg"), "owner")) };
+        if (pyStr(at(trigger, "topic")).contains(QLatin1String("buildsys.build")))
+            return { pyStr(at(at(trigger, "msg"), "owner")) };
         return {};
     }
 

@@ -1,14 +1,13 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
+#include "JsonLines.h"
 #include "TestData.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
 #include "json/Utf8.h"
 
-#include <QFile>
 #include <QTest>
-
-#include <cstdio>
 
 #include <cmath>
 
@@ -45,74 +44,50 @@ class TestJsonParser : public QObject
 private Q_SLOTS:
     void canonicalVectors()
     {
-        QFile f(canonicalVectorsPath());
-        if (!f.open(QIODevice::ReadOnly))
-            QFAIL(qPrintable(canonicalVectorsPath() + QStringLiteral(" is not readable")));
-        int passed = 0;
-        int failed = 0;
-        int lineNo = 0;
-        while (!f.atEnd()) {
-            const QByteArray line = f.readLine().trimmed();
-            ++lineNo;
-            if (line.isEmpty())
-                continue;
-            JsonParseError lineErr;
-            auto vec = JsonParser::parse(line.toStdString(), &lineErr);
-            if (!vec) {
-                qWarning("FAIL line %d: vector line does not parse: %s",
-                    lineNo,
-                    lineErr.toString().c_str());
-                ++failed;
-                continue;
-            }
-            const std::string name = (*vec)["name"].toStdString();
-            const std::string input = fromB64((*vec)["input_b64"]);
+        QString error;
+        const auto vectors = test::readJsonLines(canonicalVectorsPath(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        test::CaseTally tally;
+        for (const JsonValue &vec : vectors) {
+            const QString name = vec["name"].toQString();
+            const std::string input = fromB64(vec["input_b64"]);
             JsonParseError err;
             auto parsed = JsonParser::parse(input, &err);
-            const JsonValue &pyError = (*vec)["python_error"];
+            const JsonValue &pyError = vec["python_error"];
             if (pyError.isString()) {
-                if (parsed) {
-                    qWarning("FAIL %s: expected error '%s', got %s",
-                        name.c_str(),
-                        pyError.toStdString().c_str(),
-                        JsonWriter::canonical(*parsed).c_str());
-                    ++failed;
-                } else if (err.pythonText() != pyError.toStdString()) {
-                    qWarning("FAIL %s: expected error '%s', got '%s'",
-                        name.c_str(),
-                        pyError.toStdString().c_str(),
-                        err.pythonText().c_str());
-                    ++failed;
-                } else {
-                    ++passed;
-                }
+                if (parsed)
+                    tally.fail(name,
+                        QStringLiteral("expected error '%1', got %2")
+                            .arg(pyError.toQString(),
+                                QString::fromStdString(JsonWriter::canonical(*parsed))));
+                else if (err.pythonText() != pyError.toStdString())
+                    tally.fail(name,
+                        QStringLiteral("expected error '%1', got '%2'")
+                            .arg(pyError.toQString(), QString::fromStdString(err.pythonText())));
+                else
+                    tally.pass();
                 continue;
             }
-            const std::string expected = fromB64((*vec)["canonical_b64"]);
+            const std::string expected = fromB64(vec["canonical_b64"]);
             if (!parsed) {
-                qWarning("FAIL %s: unexpected error '%s'", name.c_str(), err.pythonText().c_str());
-                ++failed;
+                tally.fail(name,
+                    QStringLiteral("unexpected error '%1'")
+                        .arg(QString::fromStdString(err.pythonText())));
                 continue;
             }
             const std::string got = JsonWriter::canonical(*parsed);
-            if (got != expected) {
-                qWarning(
-                    "FAIL %s: expected %s got %s", name.c_str(), expected.c_str(), got.c_str());
-                ++failed;
-                continue;
-            }
-            // The canonical form is a fixed point.
-            if (canon(got) != got) {
-                qWarning("FAIL %s: canonical form is not stable", name.c_str());
-                ++failed;
-                continue;
-            }
-            ++passed;
+            if (got != expected)
+                tally.fail(name,
+                    QStringLiteral("expected %1 got %2")
+                        .arg(QString::fromStdString(expected), QString::fromStdString(got)));
+            else if (canon(got) != got) // the canonical form is a fixed point
+                tally.fail(name, QStringLiteral("canonical form is not stable"));
+            else
+                tally.pass();
         }
-        std::printf("%d passed, %d failed\n", passed, failed);
-        std::fflush(stdout);
-        QVERIFY(passed > 0);
-        QCOMPARE(failed, 0);
+        tally.print();
+        QVERIFY(tally.passed > 0);
+        QCOMPARE(tally.failed, 0);
     }
 
     void pythonRules_data()

@@ -19,10 +19,7 @@ class TestRenderer : public QObject
     Q_OBJECT
 
 private:
-    static QString dataFile()
-    {
-        return QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json");
-    }
+    static QString dataFile() { return test::sourcePath("resources/render/services.json"); }
     static JsonValue parse(const char *text)
     {
         auto v = JsonParser::parse(text);
@@ -52,7 +49,7 @@ private Q_SLOTS:
 void TestRenderer::checkCorpus(const QString &path)
 {
     QString error;
-    const auto cases = test::readJsonl(path, &error);
+    const auto cases = test::readJsonLines(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(!cases.empty());
 
@@ -136,7 +133,8 @@ void TestRenderer::checkCorpus(const QString &path)
         }
         tally.add(c["id"].toQString(), bad);
     }
-    tally.print(table);
+    table.print();
+    tally.print();
     QCOMPARE(tally.failed, 0);
 }
 
@@ -152,7 +150,7 @@ void TestRenderer::regressionCases()
 {
     // Cases of our own (same format as the corpus) for rendering differences found on larger
     // acceptance sets: tests/render/data/meta-regressions.jsonl.
-    checkCorpus(QStringLiteral(FEDMSG_SOURCE_DIR "/tests/render/data/meta-regressions.jsonl"));
+    checkCorpus(test::sourcePath("tests/render/data/meta-regressions.jsonl"));
 }
 
 void TestRenderer::builtinResourceLoads()

@@ -5,8 +5,10 @@
 
 #include "render/Avatar.h"
 #include "render/Renderer.h"
+#include "render/processors/Native.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 #include <QTemporaryDir>
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void percentIntLikePython_data();
     void percentIntLikePython();
     void hotnessAndKojiLinksFormatIdsLikePython();
+    void nativeHandlersMatchTheDataFile();
 };
 
 /// Renders every record of a corpus file (meta-corpus JSONL format) and compares the fields of
@@ -382,4 +385,28 @@ void TestRenderer::hotnessAndKojiLinksFormatIdsLikePython()
     const Rendering koji = renderer.renderFedmsg(parse(
         R"({"topic":"org.fedoraproject.prod.buildsys.build.state.change","msg":{"build_id":2.5}})"));
     QCOMPARE(koji.link, QStringLiteral("http://koji.fedoraproject.org/koji/buildinfo?buildID=2"));
+}
+
+void TestRenderer::nativeHandlersMatchTheDataFile()
+{
+    // The registration list (processors/NativeRegistry.cpp) and the built-in data file name the
+    // same handlers: none registered twice, none unused, none missing.
+    QStringList registered;
+    for (const auto &[name, factory] : render::nativeFactories()) {
+        QVERIFY(factory);
+        registered << name;
+    }
+    QCOMPARE(registered.removeDuplicates(), 0);
+    QFile f(dataFile());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto doc = JsonParser::parse(f.readAll().toStdString());
+    QVERIFY(doc);
+    QStringList used;
+    for (const JsonValue &s : (*doc)["services"].array())
+        if (s["handler"].isString())
+            used << s["handler"].toQString();
+    used.removeDuplicates();
+    registered.sort();
+    used.sort();
+    QCOMPARE(used, registered);
 }

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
-// Where the tests, benchmarks and fuzz seeds find the repository's public test material:
+// The one place that says where the tests, benchmarks and fuzz seeds find files: the
+// repository's public test material
 // tests/data/ (vectors/: signed and canonical-JSON vectors made by the real Python fedmsg and the
 // certificates they use; samples/: the fedmsg.meta and fedora-messaging corpora) and the demo
 // bus's sample envelopes in resources/demo/. $FEDMSG_TEST_DATA_DIR points at another folder of
@@ -30,10 +31,17 @@ inline QString testDataOverride(const char *var, const char *relative)
     return env.isEmpty() ? testDataPath(relative) : env;
 }
 
+/// A file of the source tree by its path from the repository root, e.g.
+/// sourcePath("tests/render/data/meta-regressions.jsonl") or a folder's own test data.
+inline QString sourcePath(const char *relative)
+{
+    return QStringLiteral(FEDMSG_SOURCE_DIR "/") + QLatin1String(relative);
+}
+
 /// The demo bus's real sample envelopes (one per topic family), shipped in resources/demo/.
 inline QString sampleEnvelopesPath()
 {
-    return QStringLiteral(FEDMSG_SOURCE_DIR "/resources/demo/fedmsg-envelopes.jsonl");
+    return sourcePath("resources/demo/fedmsg-envelopes.jsonl");
 }
 
 } // namespace fedmsg::test

@@ -35,26 +35,6 @@ QString zmqError()
     return QString::fromLocal8Bit(zmq_strerror(zmq_errno()));
 }
 
-bool isFalsy(const JsonValue &v)
-{
-    switch (v.type()) {
-    case JsonValue::Type::Null:
-        return true;
-    case JsonValue::Type::Bool:
-        return !v.toBool();
-    case JsonValue::Type::Integer:
-        return v.integerText() == "0";
-    case JsonValue::Type::Float:
-        return v.toDouble() == 0.0;
-    case JsonValue::Type::String:
-        return v.toStdString().empty();
-    case JsonValue::Type::Array:
-    case JsonValue::Type::Object:
-        return v.size() == 0;
-    }
-    return false;
-}
-
 void setError(QString *error, const QString &text)
 {
     if (error)
@@ -233,7 +213,7 @@ JsonValue Publisher::buildEnvelope(const QString &topic, const JsonValue &msg)
 {
     JsonValue::Object o;
     o.emplace_back("topic", JsonValue(topic));
-    o.emplace_back("msg", isFalsy(msg) ? JsonValue::emptyObject() : msg);
+    o.emplace_back("msg", msg.pythonTruth() ? msg : JsonValue::emptyObject());
     o.emplace_back("timestamp", JsonValue(std::int64_t(QDateTime::currentSecsSinceEpoch())));
     o.emplace_back("msg_id", JsonValue(newMessageId()));
     o.emplace_back("i", JsonValue(++m_counter));

@@ -85,37 +85,16 @@ inline int hexValue(char c)
 // Length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0 if invalid.
 inline int utf8SequenceLength(const unsigned char *p, std::size_t avail)
 {
-    const unsigned char c = p[0];
-    int len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c < 0xC2)
+    const Utf8Lead lead = utf8Lead(p[0]);
+    if (lead.length == 0 || avail < static_cast<std::size_t>(lead.length))
         return 0;
-    if (c < 0xE0) {
-        len = 2;
-    } else if (c < 0xF0) {
-        len = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c < 0xF5) {
-        len = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else {
+    if (p[1] < lead.secondMin || p[1] > lead.secondMax)
         return 0;
-    }
-    if (avail < static_cast<std::size_t>(len))
-        return 0;
-    if (p[1] < lo || p[1] > hi)
-        return 0;
-    for (int k = 2; k < len; ++k) {
+    for (int k = 2; k < lead.length; ++k) {
         if ((p[k] & 0xC0) != 0x80)
             return 0;
     }
-    return len;
+    return lead.length;
 }
 
 class Parser

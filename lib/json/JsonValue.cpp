@@ -218,6 +218,28 @@ bool JsonValue::isBigInteger() const
     return std::holds_alternative<BigInt>(m_data);
 }
 
+bool JsonValue::pythonTruth() const
+{
+    switch (type()) {
+    case Type::Null:
+        return false;
+    case Type::Bool:
+        return toBool();
+    case Type::Integer:
+        // A big integer lies outside int64, so it is never 0 (fromIntegerText keeps "-0" and
+        // "000" as int64 0).
+        return isBigInteger() || toInt64() != 0;
+    case Type::Float:
+        return toDouble() != 0.0; // -0.0 == 0.0; NaN != 0.0 (true, as in Python)
+    case Type::String:
+        return !toStdString().empty();
+    case Type::Array:
+    case Type::Object:
+        return size() > 0;
+    }
+    return false;
+}
+
 bool JsonValue::toBool(bool fallback) const
 {
     if (const bool *b = std::get_if<bool>(&m_data))

@@ -71,6 +71,11 @@ public:
     /// An integer too large for int64 (kept as decimal digits).
     bool isBigInteger() const;
 
+    /// Python's bool(value), the one definition of truthiness in the tree: None, False, 0 and -0,
+    /// 0.0 and -0.0, "", [] and {} are false; everything else (big integers, NaN, "0", [[]])
+    /// is true.
+    bool pythonTruth() const;
+
     bool toBool(bool fallback = false) const;
     /// Integer value; for a big integer or a non-integer returns fallback and sets *ok = false.
     std::int64_t toInt64(std::int64_t fallback = 0, bool *ok = nullptr) const;

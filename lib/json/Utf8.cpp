@@ -41,33 +41,17 @@ std::optional<Utf8Error> firstUtf8Error(std::string_view bytes)
             ++i;
             continue;
         }
-        int len;
-        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-        if (c < 0xC2)
+        const Utf8Lead lead = utf8Lead(c);
+        if (lead.length == 0)
             return fail(i, i + 1, "invalid start byte");
-        if (c < 0xE0) {
-            len = 2;
-        } else if (c < 0xF0) {
-            len = 3;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c < 0xF5) {
-            len = 4;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else {
-            return fail(i, i + 1, "invalid start byte");
-        }
+        const int len = lead.length;
         // Walk the continuation bytes like CPython: the error range covers the valid prefix.
         for (int k = 1; k < len; ++k) {
             if (i + k >= n)
                 return fail(i, n, "unexpected end of data");
             const unsigned char cc = s[i + k];
-            const bool ok = k == 1 ? (cc >= lo && cc <= hi) : (cc >= 0x80 && cc <= 0xBF);
+            const bool ok = k == 1 ? (cc >= lead.secondMin && cc <= lead.secondMax)
+                                   : (cc >= 0x80 && cc <= 0xBF);
             if (!ok)
                 return fail(i, i + k, "invalid continuation byte");
         }

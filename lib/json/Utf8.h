@@ -23,6 +23,41 @@ struct Utf8Error
     std::string toString() const;
 };
 
+/// What strict UTF-8 allows after a byte >= 0x80 at the start of a sequence: the sequence's
+/// length (0: not a lead byte, i.e. a continuation byte, the overlong leads C0/C1, or F5..FF)
+/// and the range of its second byte, narrower after E0 and F0 (no overlongs), ED (no
+/// surrogates) and F4 (nothing above U+10FFFF). Later bytes are always 80..BF. The one table of
+/// lead bytes; JsonParser's string scan and firstUtf8Error both read it.
+struct Utf8Lead
+{
+    int length = 0;
+    unsigned char secondMin = 0x80;
+    unsigned char secondMax = 0xBF;
+};
+
+constexpr Utf8Lead utf8Lead(unsigned char lead)
+{
+    if (lead < 0xC2)
+        return {};
+    Utf8Lead out;
+    if (lead < 0xE0) {
+        out.length = 2;
+    } else if (lead < 0xF0) {
+        out.length = 3;
+        if (lead == 0xE0)
+            out.secondMin = 0xA0;
+        else if (lead == 0xED)
+            out.secondMax = 0x9F;
+    } else if (lead < 0xF5) {
+        out.length = 4;
+        if (lead == 0xF0)
+            out.secondMin = 0x90;
+        else if (lead == 0xF4)
+            out.secondMax = 0x8F;
+    }
+    return out;
+}
+
 /// The first strict UTF-8 error (no surrogates, no overlongs, max U+10FFFF), or nullopt.
 std::optional<Utf8Error> firstUtf8Error(std::string_view bytes);
 /// UTF-16 (may hold lone surrogates) to WTF-8.

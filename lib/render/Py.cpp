@@ -5,6 +5,8 @@
 #include "json/JsonWriter.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 
 namespace fedmsg::render {
 
@@ -62,26 +64,6 @@ bool Py::has(const JsonValue &v, std::string_view key)
     throw MetaFailure { "TypeError: in" };
 }
 
-bool Py::truthy(const JsonValue &v)
-{
-    switch (v.type()) {
-    case JsonValue::Type::Null:
-        return false;
-    case JsonValue::Type::Bool:
-        return v.toBool();
-    case JsonValue::Type::Integer:
-        return v.isBigInteger() || v.toInt64() != 0;
-    case JsonValue::Type::Float:
-        return v.toDouble() != 0.0;
-    case JsonValue::Type::String:
-        return !v.toStdString().empty();
-    case JsonValue::Type::Array:
-    case JsonValue::Type::Object:
-        return v.size() > 0;
-    }
-    return false;
-}
-
 static QString reprString(const QString &s)
 {
     const bool useDouble = s.contains(QLatin1Char('\'')) && !s.contains(QLatin1Char('"'));
@@ -133,6 +115,29 @@ QString Py::str(const JsonValue &v)
         return repr(v);
     }
     return {};
+}
+
+QString Py::percentInt(const JsonValue &v)
+{
+    switch (v.type()) {
+    case JsonValue::Type::Integer:
+        return QString::fromStdString(v.integerText());
+    case JsonValue::Type::Bool:
+        return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+    case JsonValue::Type::Float: {
+        const double d = v.toDouble();
+        if (!std::isfinite(d))
+            throw MetaFailure { "ValueError/OverflowError: %i of nan or inf" };
+        const double t = std::trunc(d);
+        if (std::fabs(t) < 9.2e18)
+            return QString::number(static_cast<long long>(t));
+        char buf[400];
+        const auto res = std::to_chars(buf, buf + sizeof buf, t, std::chars_format::fixed, 0);
+        return QString::fromLatin1(buf, static_cast<qsizetype>(res.ptr - buf));
+    }
+    default:
+        throw MetaFailure { "TypeError: %i format: a number is required" };
+    }
 }
 
 QString Py::repr(const JsonValue &v)

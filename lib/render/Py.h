@@ -33,10 +33,15 @@ public:
     /// v.get(key) -> null when missing; throws when v is not an object (AttributeError).
     static const JsonValue &get(const JsonValue &v, std::string_view key);
     static bool has(const JsonValue &v, std::string_view key); ///< `key in v` for dicts
-    static bool truthy(const JsonValue &v);
+    /// Python's bool(v): JsonValue::pythonTruth().
+    static bool truthy(const JsonValue &v) { return v.pythonTruth(); }
     /// str(v): strings as is, None/True/False, ints, float repr, containers as repr.
     static QString str(const JsonValue &v);
     static QString repr(const JsonValue &v);
+    /// Python's '%i' % v (what fedmsg.meta's koji and hotness links use): integers as they are,
+    /// True/False as 1/0 (bool is an int), floats truncated toward zero (exact, also beyond
+    /// int64); NaN, infinities and every other type throw MetaFailure as Python raises.
+    static QString percentInt(const JsonValue &v);
     /// A string value (str() of anything else, like str.format does).
     static QString s(const JsonValue &v) { return str(v); }
     /// The list of str() of an array's elements; throws when not an array.

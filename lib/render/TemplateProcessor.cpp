@@ -3,6 +3,7 @@
 #include "render/TemplateProcessor.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -10,10 +11,12 @@
 #include <cstdlib>
 
 #include "render/Avatar.h"
+#include "render/FormatSlots.h"
 #include "render/Py.h"
 
 namespace fedmsg {
 
+using render::FormatSlots;
 using render::MetaFailure;
 using render::Py;
 
@@ -185,396 +188,517 @@ QString humanize(const QDateTime &when, const QDateTime &now)
 }
 
 JsonValue applyFilter(
+    const JsonValue &v, const QString &filterSpec, const MetaContext &ctx, const JsonValue &maps);
+
+/// One `|name:arg:arg` step of a template expression, as a filter function sees it.
+struct FilterCall
+{
+    const JsonValue &v; ///< the value so far
+    const QString &name;
+    const QStringList &parts; ///< the step split on ':' outside quotes; parts[0] is the name
+    const MetaContext &ctx;
+    const JsonValue &maps;
+
+    /// Argument i (0-based) as literal text, quotes removed.
+    QString arg(int i) const { return unquote(parts.value(i + 1).trimmed()); }
+    /// Argument i as an expression (a path or a 'literal') evaluated against the message.
+    JsonValue argValue(int i) const { return resolvePath(parts.value(i + 1).trimmed(), ctx); }
+};
+
+using Filter = JsonValue (*)(const FilterCall &);
+
+JsonValue filterTrunc(const FilterCall &call)
+{
+    // Python: text[:N] + '...' when len(text) > N (or >= N)
+    const int n = call.arg(0).toInt();
+    const QString t = text(call.v);
+    const int l = Py::len(t);
+    const bool cut = call.name == QLatin1String("trunc") ? l > n : l >= n;
+    const QString suffix = call.parts.size() > 2 ? call.arg(1) : QStringLiteral("...");
+    return JsonValue(cut ? Py::slice(t, n) + suffix : t);
+}
+
+JsonValue filterCountWhere(const FilterCall &call)
+{
+    // count elements whose key equals (or not) the literal (numbers compared as text)
+    if (!call.v.isArray())
+        throw MetaFailure { "count: not a list" };
+    std::int64_t n = 0;
+    for (const JsonValue &e : call.v.array()) {
+        const bool eq = text(Py::at(e, call.arg(0).toStdString())) == call.arg(1);
+        if (eq == (call.name == QLatin1String("count_where")))
+            ++n;
+    }
+    return JsonValue(n);
+}
+
+/// Every template filter by name (resources/render/README.md lists them for data-file authors).
+const QHash<QString, Filter> &filters()
+{
+    static const QHash<QString, Filter> byName = {
+        { QStringLiteral("or"),
+            [](const FilterCall &call) -> JsonValue {
+                return Py::truthy(call.v) ? call.v : call.argValue(0);
+            } },
+        { QStringLiteral("default"),
+            [](const FilterCall &call) -> JsonValue {
+                return call.v.isNull() ? call.argValue(0) : call.v;
+            } },
+        { QStringLiteral("lower"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [](const JsonValue &e) {
+                    return JsonValue(text(e).toLower());
+                });
+            } },
+        { QStringLiteral("upper"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [](const JsonValue &e) {
+                    return JsonValue(text(e).toUpper());
+                });
+            } },
+        { QStringLiteral("capitalize"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(Py::capitalize(text(call.v)));
+            } },
+        { QStringLiteral("title"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(Py::title(text(call.v)));
+            } },
+        { QStringLiteral("strip"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(text(call.v).trimmed());
+            } },
+        { QStringLiteral("trunc"), filterTrunc },
+        { QStringLiteral("trunc_ge"), filterTrunc },
+        { QStringLiteral("slice"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(Py::slice(text(call.v), call.arg(0).toInt()));
+            } },
+        { QStringLiteral("nvr_name"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [](const JsonValue &e) {
+                    return JsonValue(Py::nvrName(text(e)));
+                });
+            } },
+        { QStringLiteral("avatar"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [](const JsonValue &e) {
+                    return JsonValue(Avatar::forUser(text(e)));
+                });
+            } },
+        { QStringLiteral("avatar_email"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [](const JsonValue &e) {
+                    return JsonValue(Avatar::forEmail(text(e)));
+                });
+            } },
+        { QStringLiteral("avatar_openid"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(Avatar::forOpenId(text(call.v)));
+            } },
+        { QStringLiteral("email2fas"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [&](const JsonValue &e) {
+                    return JsonValue(call.ctx.fas.emailToFas(text(e)));
+                });
+            } },
+        { QStringLiteral("nick2fas"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [&](const JsonValue &e) {
+                    return JsonValue(call.ctx.fas.nickToFas(text(e)));
+                });
+            } },
+        { QStringLiteral("join"),
+            [](const FilterCall &call) -> JsonValue {
+                if (!call.v.isArray())
+                    throw MetaFailure { "join: not a list" };
+                return JsonValue(Py::strList(call.v).join(call.arg(0)));
+            } },
+        { QStringLiteral("series"),
+            [](const FilterCall &call) -> JsonValue {
+                const int n = call.parts.size() > 1 ? call.arg(0).toInt() : 3;
+                return JsonValue(Py::listToSeries(Py::strList(call.v), n));
+            } },
+        { QStringLiteral("squote_each"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [](const JsonValue &e) {
+                    return JsonValue(QLatin1Char('\'') + text(e) + QLatin1Char('\''));
+                });
+            } },
+        { QStringLiteral("humanize_at"),
+            [](const FilterCall &call) -> JsonValue {
+                // humanize_at:'date_key':'time_key':'tz_key' on a dict: arrow's humanize() of that
+                // local date and time relative to env.now (the injected clock)
+                const QDate d =
+                    QDate::fromString(text(Py::at(call.v, call.arg(0).toStdString())), Qt::ISODate);
+                const QTime t =
+                    QTime::fromString(text(Py::at(call.v, call.arg(1).toStdString())), Qt::ISODate);
+                const JsonValue &tzName = Py::at(call.v, call.arg(2).toStdString());
+                QTimeZone tz(tzName.isString() ? tzName.toQString().toUtf8() : QByteArray("UTC"));
+                if (!tz.isValid())
+                    tz = QTimeZone::utc();
+                const QDateTime now =
+                    QDateTime::fromString(text(Py::at(call.ctx.env, "now")), Qt::ISODate);
+                if (!d.isValid() || !t.isValid() || !now.isValid())
+                    throw MetaFailure { "humanize_at: bad date" };
+                return JsonValue(humanize(QDateTime(d, t, tz), now));
+            } },
+        { QStringLiteral("and_join"),
+            [](const FilterCall &call) -> JsonValue {
+                // ["a","b","c"] -> "a, b and c"
+                const QStringList items = Py::strList(call.v);
+                if (items.size() <= 1)
+                    return JsonValue(items.value(0));
+                return JsonValue(items.mid(0, items.size() - 1).join(QStringLiteral(", "))
+                    + QStringLiteral(" and ") + items.last());
+            } },
+        { QStringLiteral("len"),
+            [](const FilterCall &call) -> JsonValue {
+                if (call.v.isString())
+                    return JsonValue(static_cast<std::int64_t>(Py::len(call.v.toQString())));
+                if (!call.v.isArray() && !call.v.isObject())
+                    throw MetaFailure { "len" };
+                return JsonValue(static_cast<std::int64_t>(call.v.size()));
+            } },
+        { QStringLiteral("map"),
+            [](const FilterCall &call) -> JsonValue {
+                const JsonValue &table = call.maps[call.arg(0).toStdString()];
+                return mapEach(call.v, [&](const JsonValue &e) {
+                    const JsonValue *found = table.find(text(e).toStdString());
+                    if (found)
+                        return *found;
+                    const JsonValue *def = table.find("*");
+                    if (def)
+                        return def->isString() && def->toStdString() == "$" ? e : *def;
+                    throw MetaFailure { "map: no entry" };
+                });
+            } },
+        { QStringLiteral("split"),
+            [](const FilterCall &call) -> JsonValue {
+                // split:'sep':index  (Python negative indices allowed)
+                const QStringList p = text(call.v).split(call.arg(0));
+                long long i = call.arg(1).toLongLong();
+                if (i < 0)
+                    i += p.size();
+                if (i < 0 || i >= p.size())
+                    throw MetaFailure { "IndexError" };
+                return JsonValue(p.at(static_cast<int>(i)));
+            } },
+        { QStringLiteral("segments"),
+            [](const FilterCall &call) -> JsonValue {
+                // segments:from:to on '.'-split text, joined by '.', like
+                // '.'.join(t.split('.')[a:b])
+                const QStringList p = text(call.v).split(QLatin1Char('.'));
+                const int from = call.arg(0).toInt();
+                const int to =
+                    call.parts.size() > 2 ? call.arg(1).toInt() : static_cast<int>(p.size());
+                const int f = from < 0 ? std::max(0, static_cast<int>(p.size()) + from)
+                                       : std::min(from, static_cast<int>(p.size()));
+                const int t = to < 0 ? std::max(0, static_cast<int>(p.size()) + to)
+                                     : std::min(to, static_cast<int>(p.size()));
+                return JsonValue(t > f ? p.mid(f, t - f).join(QLatin1Char('.')) : QString());
+            } },
+        { QStringLiteral("name_of"),
+            [](const FilterCall &call) -> JsonValue {
+                return call.v.isObject()
+                    ? Py::at(call.v, call.arg(0).isEmpty() ? "name" : call.arg(0).toStdString())
+                    : call.v;
+            } },
+        { QStringLiteral("render"),
+            [](const FilterCall &call) -> JsonValue {
+                // render:'name' evaluates the template maps.templates[name] with env.item = the
+                // value (each element for a list; null renders as ""). Templates may render
+                // recursively.
+                thread_local int depth = 0;
+                const JsonValue &tmpl = call.maps["templates"][call.arg(0).toStdString()];
+                if (!tmpl.isString() || depth > 32)
+                    throw MetaFailure { "render: no such template" };
+                if (call.v.isNull())
+                    return JsonValue(QString());
+                return mapEach(call.v, [&](const JsonValue &e) {
+                    JsonValue env = call.ctx.env;
+                    env.insert("item", e);
+                    const MetaContext inner { env, call.ctx.topic, call.ctx.config, call.ctx.fas };
+                    ++depth;
+                    try {
+                        JsonValue out = JsonValue(
+                            text(TemplateProcessor::evaluate(tmpl.toQString(), inner, call.maps)));
+                        --depth;
+                        return out;
+                    } catch (...) {
+                        --depth;
+                        throw;
+                    }
+                });
+            } },
+        { QStringLiteral("sort_by"),
+            [](const FilterCall &call) -> JsonValue {
+                // Python sorted(v, key=lambda d: d.get(key)): numbers by value, else by text
+                if (!call.v.isArray())
+                    throw MetaFailure { "sort_by: not a list" };
+                JsonValue::Array out = call.v.array();
+                const std::string key = call.arg(0).toStdString();
+                std::stable_sort(
+                    out.begin(), out.end(), [&](const JsonValue &a, const JsonValue &b) {
+                        const JsonValue *x = a.find(key);
+                        const JsonValue *y = b.find(key);
+                        if (!x || !y || x->isNull() || y->isNull())
+                            return (!x || x->isNull()) && y && !y->isNull();
+                        if (x->isNumber() && y->isNumber())
+                            return x->toDouble() < y->toDouble();
+                        return text(*x) < text(*y);
+                    });
+                return JsonValue(std::move(out));
+            } },
+        { QStringLiteral("then"),
+            [](const FilterCall &call) -> JsonValue {
+                // then:arg gives arg (a path or 'literal') when the value is truthy, else ""
+                return Py::truthy(call.v) ? call.argValue(0) : JsonValue(QString());
+            } },
+        { QStringLiteral("findall"),
+            [](const FilterCall &call) -> JsonValue {
+                // Python re.findall(pattern, text): group 1 when the pattern has a group, else the
+                // match
+                const QRegularExpression re(
+                    call.arg(0), QRegularExpression::UseUnicodePropertiesOption);
+                if (!re.isValid())
+                    throw MetaFailure { "findall: bad pattern" };
+                JsonValue::Array out;
+                auto it = re.globalMatch(text(call.v));
+                while (it.hasNext()) {
+                    const QRegularExpressionMatch m = it.next();
+                    out.emplace_back(m.captured(re.captureCount() > 0 ? 1 : 0));
+                }
+                return JsonValue(std::move(out));
+            } },
+        { QStringLiteral("first_line"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(text(call.v).section(QLatin1Char('\n'), 0, 0));
+            } },
+        { QStringLiteral("splitlines_first"),
+            [](const FilterCall &call) -> JsonValue {
+                // Python s.splitlines()[0]: every line boundary str.splitlines knows; IndexError if
+                // empty
+                const QString t = text(call.v);
+                if (t.isEmpty())
+                    throw MetaFailure { "IndexError: list index out of range" };
+                static const QRegularExpression boundary(
+                    QStringLiteral("[\\n\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x{85}\\x{2028}\\x{2029}]"));
+                const qsizetype end = t.indexOf(boundary);
+                return JsonValue(end < 0 ? t : t.left(end));
+            } },
+        { QStringLiteral("basename"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(text(call.v).section(QLatin1Char('/'), -1));
+            } },
+        { QStringLiteral("prefix"),
+            [](const FilterCall &call) -> JsonValue {
+                return Py::truthy(call.v) ? JsonValue(call.arg(0) + text(call.v))
+                                          : JsonValue(QString());
+            } },
+        { QStringLiteral("suffix"),
+            [](const FilterCall &call) -> JsonValue {
+                return Py::truthy(call.v) ? JsonValue(text(call.v) + call.arg(0))
+                                          : JsonValue(QString());
+            } },
+        { QStringLiteral("replace"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(text(call.v).replace(call.arg(0), call.arg(1)));
+            } },
+        { QStringLiteral("str"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(text(call.v));
+            } },
+        { QStringLiteral("keys"),
+            [](const FilterCall &call) -> JsonValue {
+                JsonValue::Array out;
+                for (const auto &kv : call.v.object())
+                    out.emplace_back(kv.first);
+                return JsonValue(std::move(out));
+            } },
+        { QStringLiteral("items"),
+            [](const FilterCall &call) -> JsonValue {
+                // Python dict.items(): [{"key": k, "value": v}, ...] in the dict's order
+                if (!call.v.isObject())
+                    throw MetaFailure { "AttributeError: items" };
+                JsonValue::Array out;
+                for (const auto &kv : call.v.object()) {
+                    JsonValue item = JsonValue::emptyObject();
+                    item.insert("key", JsonValue(kv.first));
+                    item.insert("value", kv.second);
+                    out.push_back(std::move(item));
+                }
+                return JsonValue(std::move(out));
+            } },
+        { QStringLiteral("where_prefix"),
+            [](const FilterCall &call) -> JsonValue {
+                // where_prefix:key:'p' keeps the elements whose `key` (as text) starts with p
+                JsonValue::Array out;
+                for (const JsonValue &e : call.v.array())
+                    if (text(Py::at(e, call.arg(0).toStdString())).startsWith(call.arg(1)))
+                        out.push_back(e);
+                return JsonValue(std::move(out));
+            } },
+        { QStringLiteral("pluck"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [&](const JsonValue &e) {
+                    return Py::at(e, call.arg(0).toStdString());
+                });
+            } },
+        { QStringLiteral("prefix_each"),
+            [](const FilterCall &call) -> JsonValue {
+                return mapEach(call.v, [&](const JsonValue &e) {
+                    return JsonValue(call.arg(0) + text(e));
+                });
+            } },
+        { QStringLiteral("avatar_if"),
+            [](const FilterCall &call) -> JsonValue {
+                return Py::truthy(call.v) ? JsonValue(Avatar::forUser(text(call.v))) : JsonValue();
+            } },
+        { QStringLiteral("repr"),
+            [](const FilterCall &call) -> JsonValue {
+                // Python repr(): strings quoted and escaped like CPython, other values as str()
+                if (!call.v.isString())
+                    return JsonValue(text(call.v));
+                const QString s = call.v.toQString();
+                const QChar q = s.contains(QLatin1Char('\'')) && !s.contains(QLatin1Char('"'))
+                    ? QLatin1Char('"')
+                    : QLatin1Char('\'');
+                QString out(q);
+                for (const char32_t c : s.toUcs4()) {
+                    if (c == U'\\' || c == q.unicode())
+                        out += QLatin1Char('\\') + QString::fromUcs4(&c, 1);
+                    else if (c == U'\n')
+                        out += QStringLiteral("\\n");
+                    else if (c == U'\r')
+                        out += QStringLiteral("\\r");
+                    else if (c == U'\t')
+                        out += QStringLiteral("\\t");
+                    else if (c != U' ' && QChar::category(c) >= QChar::Separator_Space
+                        && QChar::category(c) <= QChar::Other_NotAssigned)
+                        out += c < 0x100
+                            ? QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'))
+                            : c < 0x10000
+                            ? QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0'))
+                            : QStringLiteral("\\U%1").arg(uint(c), 8, 16, QLatin1Char('0'));
+                    else
+                        out += QString::fromUcs4(&c, 1);
+                }
+                return JsonValue(out + q);
+            } },
+        { QStringLiteral("or_none"),
+            [](const FilterCall &call) -> JsonValue {
+                return Py::truthy(call.v) ? call.v : JsonValue();
+            } },
+        { QStringLiteral("at"),
+            [](const FilterCall &call) -> JsonValue {
+                // at:expr is Python v[expr]: a dict key (as text) or a list index computed from
+                // the message
+                const JsonValue key = call.argValue(0);
+                if (call.v.isArray() && key.isInteger())
+                    return Py::at(call.v, static_cast<long long>(key.toInt64()));
+                return Py::at(call.v, text(key).toStdString());
+            } },
+        { QStringLiteral("pluck_or"),
+            [](const FilterCall &call) -> JsonValue {
+                // e.get(a, e.get(b)) for each element
+                return mapEach(call.v, [&](const JsonValue &e) {
+                    if (!e.isObject())
+                        throw MetaFailure { "AttributeError" };
+                    const JsonValue *a = e.find(call.arg(0).toStdString());
+                    if (a)
+                        return *a;
+                    const JsonValue *b = e.find(call.arg(1).toStdString());
+                    return b ? *b : JsonValue();
+                });
+            } },
+        { QStringLiteral("count_where"), filterCountWhere },
+        { QStringLiteral("count_where_not"), filterCountWhere },
+        { QStringLiteral("or_list"),
+            [](const FilterCall &call) -> JsonValue {
+                return call.v.isNull() ? JsonValue::emptyArray() : call.v;
+            } },
+        { QStringLiteral("strip_chars"),
+            [](const FilterCall &call) -> JsonValue {
+                QString t = text(call.v);
+                const QString chars = call.arg(0);
+                while (!t.isEmpty() && chars.contains(t.front()))
+                    t.remove(0, 1);
+                while (!t.isEmpty() && chars.contains(t.back()))
+                    t.chop(1);
+                return JsonValue(t);
+            } },
+        { QStringLiteral("slice_from"),
+            [](const FilterCall &call) -> JsonValue {
+                return JsonValue(text(call.v).mid(call.arg(0).toInt()));
+            } },
+        { QStringLiteral("fedora_packages"),
+            [](const FilterCall &call) -> JsonValue {
+                // [p["package_name"] for p in v if p["distro"] == "Fedora"]
+                JsonValue::Array out;
+                for (const JsonValue &e : call.v.array())
+                    if (text(Py::at(e, "distro")) == QLatin1String("Fedora"))
+                        out.push_back(Py::at(e, "package_name"));
+                return JsonValue(std::move(out));
+            } },
+        { QStringLiteral("fmt_each"),
+            [](const FilterCall &call) -> JsonValue {
+                // fmt_each:'{fullname} ({name})' formats every dict element with its own keys
+                const QString pattern = call.arg(0);
+                return mapEach(call.v, [&](const JsonValue &e) {
+                    return JsonValue(FormatSlots::substitute(pattern, [&](const QString &slot) {
+                        // {a.b|filter:arg}: a dotted path inside the element, then filters
+                        const QStringList steps = splitOutsideQuotes(slot, QLatin1Char('|'));
+                        const JsonValue *cur = &e;
+                        for (const QString &seg : steps.first().trimmed().split(QLatin1Char('.'))) {
+                            bool idxOk = false;
+                            const long long idx = seg.toLongLong(&idxOk);
+                            cur = idxOk && cur->isArray() ? &Py::at(*cur, idx)
+                                                          : &Py::at(*cur, seg.toStdString());
+                        }
+                        JsonValue value = *cur;
+                        for (int s = 1; s < steps.size(); ++s)
+                            value = applyFilter(value, steps.at(s).trimmed(), call.ctx, call.maps);
+                        return text(value);
+                    }));
+                });
+            } },
+        { QStringLiteral("httpdate"),
+            [](const FilterCall &call) -> JsonValue {
+                // ISO 8601 timestamp -> strftime("%a, %d %b %Y %H:%M:%S UTC") in UTC (C locale);
+                // httpdate:'text' gives text for None.
+                if (call.v.isNull() && call.parts.size() > 1)
+                    return JsonValue(call.arg(0));
+                QDateTime dt = QDateTime::fromString(text(call.v), Qt::ISODateWithMs);
+                if (!dt.isValid())
+                    dt = QDateTime::fromString(text(call.v), Qt::ISODate);
+                if (!dt.isValid())
+                    throw MetaFailure { "ValueError: not a timestamp" };
+                return JsonValue(
+                    QLocale::c().toString(dt.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
+                    + QStringLiteral(" UTC"));
+            } },
+        { QStringLiteral("plural"),
+            [](const FilterCall &call) -> JsonValue {
+                // plural:'error':'errors' -> "1 error" / "2 errors"
+                const long long n =
+                    call.v.isInteger() ? call.v.toInt64() : static_cast<long long>(call.v.size());
+                return JsonValue(
+                    QStringLiteral("%1 %2").arg(n).arg(n == 1 ? call.arg(0) : call.arg(1)));
+            } },
+    };
+    return byName;
+}
+
+JsonValue applyFilter(
     const JsonValue &v, const QString &filterSpec, const MetaContext &ctx, const JsonValue &maps)
 {
     const QStringList parts = splitOutsideQuotes(filterSpec, QLatin1Char(':'));
     const QString name = parts.first().trimmed();
-    auto arg = [&](int i) {
-        return unquote(parts.value(i + 1).trimmed());
-    };
-    auto argValue = [&](int i) {
-        return resolvePath(parts.value(i + 1).trimmed(), ctx);
-    };
-    if (name == QLatin1String("or"))
-        return Py::truthy(v) ? v : argValue(0);
-    if (name == QLatin1String("default"))
-        return v.isNull() ? argValue(0) : v;
-    if (name == QLatin1String("lower"))
-        return mapEach(v, [](const JsonValue &e) {
-            return JsonValue(text(e).toLower());
-        });
-    if (name == QLatin1String("upper"))
-        return mapEach(v, [](const JsonValue &e) {
-            return JsonValue(text(e).toUpper());
-        });
-    if (name == QLatin1String("capitalize"))
-        return JsonValue(Py::capitalize(text(v)));
-    if (name == QLatin1String("title"))
-        return JsonValue(Py::title(text(v)));
-    if (name == QLatin1String("strip"))
-        return JsonValue(text(v).trimmed());
-    if (name == QLatin1String("trunc") || name == QLatin1String("trunc_ge")) {
-        // Python: text[:N] + '...' when len(text) > N (or >= N)
-        const int n = arg(0).toInt();
-        const QString t = text(v);
-        const int l = Py::len(t);
-        const bool cut = name == QLatin1String("trunc") ? l > n : l >= n;
-        const QString suffix = parts.size() > 2 ? arg(1) : QStringLiteral("...");
-        return JsonValue(cut ? Py::slice(t, n) + suffix : t);
-    }
-    if (name == QLatin1String("slice"))
-        return JsonValue(Py::slice(text(v), arg(0).toInt()));
-    if (name == QLatin1String("nvr_name"))
-        return mapEach(v, [](const JsonValue &e) {
-            return JsonValue(Py::nvrName(text(e)));
-        });
-    if (name == QLatin1String("avatar"))
-        return mapEach(v, [](const JsonValue &e) {
-            return JsonValue(Avatar::forUser(text(e)));
-        });
-    if (name == QLatin1String("avatar_email"))
-        return mapEach(v, [](const JsonValue &e) {
-            return JsonValue(Avatar::forEmail(text(e)));
-        });
-    if (name == QLatin1String("avatar_openid"))
-        return JsonValue(Avatar::forOpenId(text(v)));
-    if (name == QLatin1String("email2fas"))
-        return mapEach(v, [&](const JsonValue &e) {
-            return JsonValue(ctx.fas.emailToFas(text(e)));
-        });
-    if (name == QLatin1String("nick2fas"))
-        return mapEach(v, [&](const JsonValue &e) {
-            return JsonValue(ctx.fas.nickToFas(text(e)));
-        });
-    if (name == QLatin1String("join")) {
-        if (!v.isArray())
-            throw MetaFailure { "join: not a list" };
-        return JsonValue(Py::strList(v).join(arg(0)));
-    }
-    if (name == QLatin1String("series")) {
-        const int n = parts.size() > 1 ? arg(0).toInt() : 3;
-        return JsonValue(Py::listToSeries(Py::strList(v), n));
-    }
-    if (name == QLatin1String("squote_each"))
-        return mapEach(v, [](const JsonValue &e) {
-            return JsonValue(QLatin1Char('\'') + text(e) + QLatin1Char('\''));
-        });
-    if (name == QLatin1String("humanize_at")) {
-        // humanize_at:'date_key':'time_key':'tz_key' on a dict: arrow's humanize() of that
-        // local date and time relative to env.now (the injected clock)
-        const QDate d = QDate::fromString(text(Py::at(v, arg(0).toStdString())), Qt::ISODate);
-        const QTime t = QTime::fromString(text(Py::at(v, arg(1).toStdString())), Qt::ISODate);
-        const JsonValue &tzName = Py::at(v, arg(2).toStdString());
-        QTimeZone tz(tzName.isString() ? tzName.toQString().toUtf8() : QByteArray("UTC"));
-        if (!tz.isValid())
-            tz = QTimeZone::utc();
-        const QDateTime now = QDateTime::fromString(text(Py::at(ctx.env, "now")), Qt::ISODate);
-        if (!d.isValid() || !t.isValid() || !now.isValid())
-            throw MetaFailure { "humanize_at: bad date" };
-        return JsonValue(humanize(QDateTime(d, t, tz), now));
-    }
-    if (name == QLatin1String("and_join")) {
-        // ["a","b","c"] -> "a, b and c"
-        const QStringList items = Py::strList(v);
-        if (items.size() <= 1)
-            return JsonValue(items.value(0));
-        return JsonValue(items.mid(0, items.size() - 1).join(QStringLiteral(", "))
-            + QStringLiteral(" and ") + items.last());
-    }
-    if (name == QLatin1String("len")) {
-        if (v.isString())
-            return JsonValue(static_cast<std::int64_t>(Py::len(v.toQString())));
-        if (!v.isArray() && !v.isObject())
-            throw MetaFailure { "len" };
-        return JsonValue(static_cast<std::int64_t>(v.size()));
-    }
-    if (name == QLatin1String("map")) {
-        const JsonValue &table = maps[arg(0).toStdString()];
-        return mapEach(v, [&](const JsonValue &e) {
-            const JsonValue *found = table.find(text(e).toStdString());
-            if (found)
-                return *found;
-            const JsonValue *def = table.find("*");
-            if (def)
-                return def->isString() && def->toStdString() == "$" ? e : *def;
-            throw MetaFailure { "map: no entry" };
-        });
-    }
-    if (name == QLatin1String("split")) {
-        // split:'sep':index  (Python negative indices allowed)
-        const QStringList p = text(v).split(arg(0));
-        long long i = arg(1).toLongLong();
-        if (i < 0)
-            i += p.size();
-        if (i < 0 || i >= p.size())
-            throw MetaFailure { "IndexError" };
-        return JsonValue(p.at(static_cast<int>(i)));
-    }
-    if (name == QLatin1String("segments")) {
-        // segments:from:to on '.'-split text, joined by '.', like '.'.join(t.split('.')[a:b])
-        const QStringList p = text(v).split(QLatin1Char('.'));
-        const int from = arg(0).toInt();
-        const int to = parts.size() > 2 ? arg(1).toInt() : static_cast<int>(p.size());
-        const int f = from < 0 ? std::max(0, static_cast<int>(p.size()) + from)
-                               : std::min(from, static_cast<int>(p.size()));
-        const int t = to < 0 ? std::max(0, static_cast<int>(p.size()) + to)
-                             : std::min(to, static_cast<int>(p.size()));
-        return JsonValue(t > f ? p.mid(f, t - f).join(QLatin1Char('.')) : QString());
-    }
-    if (name == QLatin1String("name_of"))
-        return v.isObject() ? Py::at(v, arg(0).isEmpty() ? "name" : arg(0).toStdString()) : v;
-    if (name == QLatin1String("render")) {
-        // render:'name' evaluates the template maps.templates[name] with env.item = the value
-        // (each element for a list; null renders as ""). Templates may render recursively.
-        thread_local int depth = 0;
-        const JsonValue &tmpl = maps["templates"][arg(0).toStdString()];
-        if (!tmpl.isString() || depth > 32)
-            throw MetaFailure { "render: no such template" };
-        if (v.isNull())
-            return JsonValue(QString());
-        return mapEach(v, [&](const JsonValue &e) {
-            JsonValue env = ctx.env;
-            env.insert("item", e);
-            const MetaContext inner { env, ctx.topic, ctx.config, ctx.fas };
-            ++depth;
-            try {
-                JsonValue out =
-                    JsonValue(text(TemplateProcessor::evaluate(tmpl.toQString(), inner, maps)));
-                --depth;
-                return out;
-            } catch (...) {
-                --depth;
-                throw;
-            }
-        });
-    }
-    if (name == QLatin1String("sort_by")) {
-        // Python sorted(v, key=lambda d: d.get(key)): numbers by value, else by text
-        if (!v.isArray())
-            throw MetaFailure { "sort_by: not a list" };
-        JsonValue::Array out = v.array();
-        const std::string key = arg(0).toStdString();
-        std::stable_sort(out.begin(), out.end(), [&](const JsonValue &a, const JsonValue &b) {
-            const JsonValue *x = a.find(key);
-            const JsonValue *y = b.find(key);
-            if (!x || !y || x->isNull() || y->isNull())
-                return (!x || x->isNull()) && y && !y->isNull();
-            if (x->isNumber() && y->isNumber())
-                return x->toDouble() < y->toDouble();
-            return text(*x) < text(*y);
-        });
-        return JsonValue(std::move(out));
-    }
-    if (name == QLatin1String("then"))
-        // then:arg gives arg (a path or 'literal') when the value is truthy, else ""
-        return Py::truthy(v) ? argValue(0) : JsonValue(QString());
-    if (name == QLatin1String("findall")) {
-        // Python re.findall(pattern, text): group 1 when the pattern has a group, else the match
-        const QRegularExpression re(arg(0), QRegularExpression::UseUnicodePropertiesOption);
-        if (!re.isValid())
-            throw MetaFailure { "findall: bad pattern" };
-        JsonValue::Array out;
-        auto it = re.globalMatch(text(v));
-        while (it.hasNext()) {
-            const QRegularExpressionMatch m = it.next();
-            out.emplace_back(m.captured(re.captureCount() > 0 ? 1 : 0));
-        }
-        return JsonValue(std::move(out));
-    }
-    if (name == QLatin1String("first_line"))
-        return JsonValue(text(v).section(QLatin1Char('\n'), 0, 0));
-    if (name == QLatin1String("splitlines_first")) {
-        // Python s.splitlines()[0]: every line boundary str.splitlines knows; IndexError if empty
-        const QString t = text(v);
-        if (t.isEmpty())
-            throw MetaFailure { "IndexError: list index out of range" };
-        static const QRegularExpression boundary(
-            QStringLiteral("[\\n\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x{85}\\x{2028}\\x{2029}]"));
-        const qsizetype end = t.indexOf(boundary);
-        return JsonValue(end < 0 ? t : t.left(end));
-    }
-    if (name == QLatin1String("basename"))
-        return JsonValue(text(v).section(QLatin1Char('/'), -1));
-    if (name == QLatin1String("prefix"))
-        return Py::truthy(v) ? JsonValue(arg(0) + text(v)) : JsonValue(QString());
-    if (name == QLatin1String("suffix"))
-        return Py::truthy(v) ? JsonValue(text(v) + arg(0)) : JsonValue(QString());
-    if (name == QLatin1String("replace"))
-        return JsonValue(text(v).replace(arg(0), arg(1)));
-    if (name == QLatin1String("str"))
-        return JsonValue(text(v));
-    if (name == QLatin1String("keys")) {
-        JsonValue::Array out;
-        for (const auto &kv : v.object())
-            out.emplace_back(kv.first);
-        return JsonValue(std::move(out));
-    }
-    if (name == QLatin1String("items")) {
-        // Python dict.items(): [{"key": k, "value": v}, ...] in the dict's order
-        if (!v.isObject())
-            throw MetaFailure { "AttributeError: items" };
-        JsonValue::Array out;
-        for (const auto &kv : v.object()) {
-            JsonValue item = JsonValue::emptyObject();
-            item.insert("key", JsonValue(kv.first));
-            item.insert("value", kv.second);
-            out.push_back(std::move(item));
-        }
-        return JsonValue(std::move(out));
-    }
-    if (name == QLatin1String("where_prefix")) {
-        // where_prefix:key:'p' keeps the elements whose `key` (as text) starts with p
-        JsonValue::Array out;
-        for (const JsonValue &e : v.array())
-            if (text(Py::at(e, arg(0).toStdString())).startsWith(arg(1)))
-                out.push_back(e);
-        return JsonValue(std::move(out));
-    }
-    if (name == QLatin1String("pluck")) {
-        return mapEach(v, [&](const JsonValue &e) {
-            return Py::at(e, arg(0).toStdString());
-        });
-    }
-    if (name == QLatin1String("prefix_each"))
-        return mapEach(v, [&](const JsonValue &e) {
-            return JsonValue(arg(0) + text(e));
-        });
-    if (name == QLatin1String("avatar_if"))
-        return Py::truthy(v) ? JsonValue(Avatar::forUser(text(v))) : JsonValue();
-    if (name == QLatin1String("repr")) {
-        // Python repr(): strings quoted and escaped like CPython, other values as str()
-        if (!v.isString())
-            return JsonValue(text(v));
-        const QString s = v.toQString();
-        const QChar q = s.contains(QLatin1Char('\'')) && !s.contains(QLatin1Char('"'))
-            ? QLatin1Char('"')
-            : QLatin1Char('\'');
-        QString out(q);
-        for (const char32_t c : s.toUcs4()) {
-            if (c == U'\\' || c == q.unicode())
-                out += QLatin1Char('\\') + QString::fromUcs4(&c, 1);
-            else if (c == U'\n')
-                out += QStringLiteral("\\n");
-            else if (c == U'\r')
-                out += QStringLiteral("\\r");
-            else if (c == U'\t')
-                out += QStringLiteral("\\t");
-            else if (c != U' ' && QChar::category(c) >= QChar::Separator_Space
-                && QChar::category(c) <= QChar::Other_NotAssigned)
-                out += c < 0x100  ? QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'))
-                    : c < 0x10000 ? QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0'))
-                                  : QStringLiteral("\\U%1").arg(uint(c), 8, 16, QLatin1Char('0'));
-            else
-                out += QString::fromUcs4(&c, 1);
-        }
-        return JsonValue(out + q);
-    }
-    if (name == QLatin1String("or_none"))
-        return Py::truthy(v) ? v : JsonValue();
-    if (name == QLatin1String("at")) {
-        // at:expr is Python v[expr]: a dict key (as text) or a list index computed from the message
-        const JsonValue key = argValue(0);
-        if (v.isArray() && key.isInteger())
-            return Py::at(v, static_cast<long long>(key.toInt64()));
-        return Py::at(v, text(key).toStdString());
-    }
-    if (name == QLatin1String("pluck_or")) {
-        // e.get(a, e.get(b)) for each element
-        return mapEach(v, [&](const JsonValue &e) {
-            if (!e.isObject())
-                throw MetaFailure { "AttributeError" };
-            const JsonValue *a = e.find(arg(0).toStdString());
-            if (a)
-                return *a;
-            const JsonValue *b = e.find(arg(1).toStdString());
-            return b ? *b : JsonValue();
-        });
-    }
-    if (name == QLatin1String("count_where") || name == QLatin1String("count_where_not")) {
-        // count elements whose key equals (or not) the literal (numbers compared as text)
-        if (!v.isArray())
-            throw MetaFailure { "count: not a list" };
-        std::int64_t n = 0;
-        for (const JsonValue &e : v.array()) {
-            const bool eq = text(Py::at(e, arg(0).toStdString())) == arg(1);
-            if (eq == (name == QLatin1String("count_where")))
-                ++n;
-        }
-        return JsonValue(n);
-    }
-    if (name == QLatin1String("or_list"))
-        return v.isNull() ? JsonValue::emptyArray() : v;
-    if (name == QLatin1String("strip_chars")) {
-        QString t = text(v);
-        const QString chars = arg(0);
-        while (!t.isEmpty() && chars.contains(t.front()))
-            t.remove(0, 1);
-        while (!t.isEmpty() && chars.contains(t.back()))
-            t.chop(1);
-        return JsonValue(t);
-    }
-    if (name == QLatin1String("slice_from"))
-        return JsonValue(text(v).mid(arg(0).toInt()));
-    if (name == QLatin1String("fedora_packages")) {
-        // [p["package_name"] for p in v if p["distro"] == "Fedora"]
-        JsonValue::Array out;
-        for (const JsonValue &e : v.array())
-            if (text(Py::at(e, "distro")) == QLatin1String("Fedora"))
-                out.push_back(Py::at(e, "package_name"));
-        return JsonValue(std::move(out));
-    }
-    if (name == QLatin1String("fmt_each")) {
-        // fmt_each:'{fullname} ({name})' formats every dict element with its own keys
-        const QString pattern = arg(0);
-        return mapEach(v, [&](const JsonValue &e) {
-            QString out;
-            for (int i = 0; i < pattern.size(); ++i) {
-                if (pattern.at(i) == QLatin1Char('{')) {
-                    const int end = pattern.indexOf(QLatin1Char('}'), i);
-                    if (end < 0)
-                        throw MetaFailure { "fmt_each" };
-                    // {a.b|filter:arg}: a dotted path inside the element, then filters
-                    const QStringList steps =
-                        splitOutsideQuotes(pattern.mid(i + 1, end - i - 1), QLatin1Char('|'));
-                    const JsonValue *cur = &e;
-                    for (const QString &seg : steps.first().trimmed().split(QLatin1Char('.'))) {
-                        bool idxOk = false;
-                        const long long idx = seg.toLongLong(&idxOk);
-                        cur = idxOk && cur->isArray() ? &Py::at(*cur, idx)
-                                                      : &Py::at(*cur, seg.toStdString());
-                    }
-                    JsonValue slot = *cur;
-                    for (int s = 1; s < steps.size(); ++s)
-                        slot = applyFilter(slot, steps.at(s).trimmed(), ctx, maps);
-                    out += text(slot);
-                    i = end;
-                } else {
-                    out += pattern.at(i);
-                }
-            }
-            return JsonValue(out);
-        });
-    }
-    if (name == QLatin1String("httpdate")) {
-        // ISO 8601 timestamp -> strftime("%a, %d %b %Y %H:%M:%S UTC") in UTC (C locale);
-        // httpdate:'text' gives text for None.
-        if (v.isNull() && parts.size() > 1)
-            return JsonValue(arg(0));
-        QDateTime dt = QDateTime::fromString(text(v), Qt::ISODateWithMs);
-        if (!dt.isValid())
-            dt = QDateTime::fromString(text(v), Qt::ISODate);
-        if (!dt.isValid())
-            throw MetaFailure { "ValueError: not a timestamp" };
-        return JsonValue(
-            QLocale::c().toString(dt.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
-            + QStringLiteral(" UTC"));
-    }
-    if (name == QLatin1String("plural")) {
-        // plural:'error':'errors' -> "1 error" / "2 errors"
-        const long long n = v.isInteger() ? v.toInt64() : static_cast<long long>(v.size());
-        return JsonValue(QStringLiteral("%1 %2").arg(n).arg(n == 1 ? arg(0) : arg(1)));
-    }
-    throw MetaFailure { "unknown filter" };
+    const Filter filter = filters().value(name);
+    if (!filter)
+        throw MetaFailure { "unknown filter" };
+    return filter(FilterCall { v, name, parts, ctx, maps });
 }
 
 JsonValue evalExpression(const QString &expr, const MetaContext &ctx, const JsonValue &maps)
@@ -643,46 +767,12 @@ bool TemplateProcessor::conditionsHold(
 JsonValue TemplateProcessor::evaluate(
     const QString &tmpl, const MetaContext &ctx, const JsonValue &maps)
 {
-    // the '}' closing the slot opened at `open`, outside quotes (braces inside a quoted filter
-    // argument such as fmt_each:'{a}/{b}' belong to the argument); size() if there is none
-    auto slotEnd = [&tmpl](int open) {
-        bool quoted = false;
-        int j = open + 1;
-        for (; j < tmpl.size(); ++j) {
-            if (tmpl.at(j) == QLatin1Char('\''))
-                quoted = !quoted;
-            else if (tmpl.at(j) == QLatin1Char('}') && !quoted)
-                break;
-        }
-        return j;
-    };
     // A template that is exactly one slot keeps the value's type (lists stay lists).
-    if (tmpl.startsWith(QLatin1Char('{')) && !tmpl.startsWith(QLatin1String("{{"))
-        && slotEnd(0) == tmpl.size() - 1)
+    if (FormatSlots::isSingleSlot(tmpl))
         return evalExpression(tmpl.mid(1, tmpl.size() - 2), ctx, maps);
-    QString out;
-    for (int i = 0; i < tmpl.size(); ++i) {
-        const QChar c = tmpl.at(i);
-        if (c == QLatin1Char('{')) {
-            if (i + 1 < tmpl.size() && tmpl.at(i + 1) == QLatin1Char('{')) {
-                out += c;
-                ++i;
-                continue;
-            }
-            const int j = slotEnd(i);
-            if (j >= tmpl.size())
-                throw MetaFailure { "unterminated slot" };
-            out += text(evalExpression(tmpl.mid(i + 1, j - i - 1), ctx, maps));
-            i = j;
-        } else if (c == QLatin1Char('}') && i + 1 < tmpl.size()
-            && tmpl.at(i + 1) == QLatin1Char('}')) {
-            out += c;
-            ++i;
-        } else {
-            out += c;
-        }
-    }
-    return JsonValue(out);
+    return JsonValue(FormatSlots::substitute(tmpl, [&](const QString &slot) {
+        return text(evalExpression(slot, ctx, maps));
+    }));
 }
 
 TemplateProcessor::TemplateProcessor(ServiceInfo info, const JsonValue &spec, QStringList *errors)

@@ -88,26 +88,6 @@ struct FileStamp
     }
 };
 
-bool isFalsy(const JsonValue &v)
-{
-    switch (v.type()) {
-    case JsonValue::Type::Null:
-        return true;
-    case JsonValue::Type::Bool:
-        return !v.toBool();
-    case JsonValue::Type::Integer:
-        return !v.isBigInteger() && v.toInt64() == 0;
-    case JsonValue::Type::Float:
-        return v.toDouble() == 0.0;
-    case JsonValue::Type::String:
-        return v.toStdString().empty();
-    case JsonValue::Type::Array:
-    case JsonValue::Type::Object:
-        return v.size() == 0;
-    }
-    return false;
-}
-
 // Python int(x) for the JSON types; nullopt where Python raises.
 std::optional<JsonValue> pythonInt(const JsonValue &v)
 {
@@ -655,7 +635,7 @@ std::optional<JsonValue> Validator::fixDatagrepperMessage(const JsonValue &body,
     JsonValue m = body;
     m.remove("source_name");
     m.remove("source_version");
-    if (const JsonValue *h = m.find("headers"); h && isFalsy(*h))
+    if (const JsonValue *h = m.find("headers"); h && !h->pythonTruth())
         m.remove("headers");
     if (const JsonValue *t = m.find("timestamp")) {
         auto asInt = pythonInt(*t);

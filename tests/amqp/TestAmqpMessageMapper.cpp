@@ -1,12 +1,13 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
+#include "JsonLines.h"
 #include "TestData.h"
 #include "amqp/AmqpMessageMapper.h"
 #include "amqp/AmqpTable.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
 
-#include <QFile>
 #include <QtTest>
 
 using namespace fedmsg;
@@ -236,12 +237,12 @@ void TestAmqpMessageMapper::tableConversion()
 
 void TestAmqpMessageMapper::corpus()
 {
-    QFile f(fedmsg::test::testDataPath("samples/fm-corpus-public.jsonl"));
-    if (!f.open(QIODevice::ReadOnly)) {
-        QFAIL(qPrintable(f.fileName() + QStringLiteral(" is not readable")));
-    }
+    QString loadError;
+    const auto records = fedmsg::test::readJsonLines(
+        fedmsg::test::testDataPath("samples/fm-corpus-public.jsonl"), &loadError);
+    QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     AmqpMessageMapper mapper;
-    int passed = 0, failed = 0;
+    fedmsg::test::CaseTally tally;
     const std::pair<const char *, const char *> kinds[] = {
         { "usernames", "user" },
         { "groups", "group" },
@@ -250,14 +251,8 @@ void TestAmqpMessageMapper::corpus()
         { "modules", "module" },
         { "flatpaks", "flatpak" },
     };
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        if (line.isEmpty()) {
-            continue;
-        }
-        const auto record = JsonParser::parse(std::string_view(line.constData(), line.size()));
-        QVERIFY(record && record->isObject());
-        const JsonValue &r = *record;
+    for (const JsonValue &r : records) {
+        QVERIFY(r.isObject());
         const QString id = r["id"].toQString();
         AmqpDelivery d;
         d.routingKey =
@@ -312,16 +307,11 @@ void TestAmqpMessageMapper::corpus()
                 }
             }
         }
-        if (problems.isEmpty()) {
-            ++passed;
-        } else {
-            ++failed;
-            qWarning().noquote() << id << problems.join(QStringLiteral("; "));
-        }
+        tally.add(id, problems);
     }
-    qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
-    QVERIFY(passed > 0);
-    QCOMPARE(failed, 0);
+    tally.print();
+    QVERIFY(tally.passed > 0);
+    QCOMPARE(tally.failed, 0);
 }
 
 QTEST_GUILESS_MAIN(TestAmqpMessageMapper)

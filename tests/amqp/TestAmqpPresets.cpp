@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "TestData.h"
 #include "amqp/AmqpAddress.h"
 #include "amqp/AmqpBackoff.h"
 #include "amqp/AmqpPresets.h"
@@ -98,8 +99,7 @@ void TestAmqpPresets::bundledFilesAreFedoras()
     for (const char *name : { "cacert.pem", "fedora-cert.pem", "fedora-key.pem" }) {
         // The source files the resource was compiled from (Fedora's published copies).
         const QString shipped =
-            QStringLiteral(FEDMSG_SOURCE_DIR "/resources/certs/fedora-messaging/")
-            + QLatin1String(name);
+            test::sourcePath("resources/certs/fedora-messaging/") + QLatin1String(name);
         QVERIFY2(QFile::exists(shipped), qPrintable(shipped));
         QCOMPARE(readAll(cache.filePath(QLatin1String(name))), readAll(shipped));
     }

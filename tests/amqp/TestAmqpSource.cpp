@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "AmqpTestBroker.h"
+#include "CaseTally.h"
+#include "JsonLines.h"
 #include "TestData.h"
 
 #include "amqp/AmqpMessageMapper.h"
@@ -267,17 +269,10 @@ void TestAmqpSource::corpusThroughBroker()
 {
     // The public corpus as fedora-messaging publishers send it (headers, message ids, bodies),
     // through the broker: every envelope keeps topic, id, body and headers (kinds included).
-    QFile f(fedmsg::test::testDataPath("samples/fm-corpus-public.jsonl"));
-    if (!f.open(QIODevice::ReadOnly)) {
-        QFAIL(qPrintable(f.fileName() + QStringLiteral(" is not readable")));
-    }
-    QList<JsonValue> records;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        if (!line.isEmpty()) {
-            records.append(*JsonParser::parse(std::string_view(line.constData(), line.size())));
-        }
-    }
+    QString loadError;
+    const auto records = fedmsg::test::readJsonLines(
+        fedmsg::test::testDataPath("samples/fm-corpus-public.jsonl"), &loadError);
+    QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     Consumer c(m_broker.bus({}));
     c.source.start();
     QTRY_COMPARE_WITH_TIMEOUT(c.state(), EndpointStatus::State::Connected, Timeout);
@@ -294,10 +289,10 @@ void TestAmqpSource::corpusThroughBroker()
             qPrintable(error));
     }
     confirm();
-    QTRY_COMPARE_WITH_TIMEOUT(c.received.size(), records.size(), Timeout);
-    int passed = 0, failed = 0;
-    for (int i = 0; i < records.size(); ++i) {
-        const JsonValue &r = records[i];
+    QTRY_COMPARE_WITH_TIMEOUT(c.received.size(), qsizetype(records.size()), Timeout);
+    fedmsg::test::CaseTally tally;
+    for (qsizetype i = 0; i < c.received.size(); ++i) {
+        const JsonValue &r = records[static_cast<std::size_t>(i)];
         const Envelope &e = c.received[i];
         QStringList problems;
         if (e.msgId() != r["properties"]["message_id"].toQString()) {
@@ -313,15 +308,10 @@ void TestAmqpSource::corpusThroughBroker()
         if (r["prod_topic"].isString() && e.topic() != r["prod_topic"].toQString()) {
             problems << QStringLiteral("topic");
         }
-        if (problems.isEmpty()) {
-            ++passed;
-        } else {
-            ++failed;
-            qWarning().noquote() << r["id"].toQString() << problems.join(QStringLiteral("; "));
-        }
+        tally.add(r["id"].toQString(), problems);
     }
-    qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
-    QCOMPARE(failed, 0);
+    tally.print();
+    QCOMPARE(tally.failed, 0);
     QVERIFY(c.drops.isEmpty());
 }
 
@@ -398,22 +388,19 @@ void TestAmqpSource::thousandMessagesExactlyOnce()
     QVERIFY(c2->gaps.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(c2->allAcked(), Timeout);
     // Every published id is stored exactly once.
-    int passed = 0, failed = 0;
+    fedmsg::test::CaseTally tally;
     for (const QString &id : std::as_const(published)) {
         HistoryQuery q;
         q.msgId = id;
         const qint64 n = history.count(q);
-        if (n == 1) {
-            ++passed;
-        } else {
-            ++failed;
-            qWarning().noquote() << id << "stored" << n << "times";
-        }
+        if (n == 1)
+            tally.pass();
+        else
+            tally.fail(id, QStringLiteral("stored %1 times").arg(n));
     }
-    qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed)
-                      << "(first run received" << firstRun << ", second" << c2->received.size()
-                      << ")";
-    QCOMPARE(failed, 0);
+    qInfo() << "first run received" << firstRun << ", second" << c2->received.size();
+    tally.print();
+    QCOMPARE(tally.failed, 0);
     // Nothing left unacknowledged: a third consumer gets only a new marker.
     c2->source.stop();
     c2.reset();

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
 #include "amqp/AmqpTopicPatterns.h"
 
 #include <QtTest>
@@ -129,21 +130,19 @@ void TestAmqpTopicPatterns::translatedPatternsSelectLikeFedmsgPrefixes()
         QStringLiteral("org.fedoraproject.prod.buildsys.tag"),
         QStringLiteral("org.fedoraproject.stg.bodhi.update.comment"),
         QStringLiteral("org.fedoraproject.prod.bodhix.update") };
-    int passed = 0, failed = 0;
+    fedmsg::test::CaseTally tally;
     for (const QString &key : keys) {
         bool fedmsg = false;
         for (const QString &s : subs) {
             fedmsg = fedmsg || key == s || key.startsWith(s + u'.');
         }
-        if (AmqpTopicPatterns::matchesAny(patterns, key) == fedmsg) {
-            ++passed;
-        } else {
-            ++failed;
-            qWarning().noquote() << "mismatch for" << key;
-        }
+        if (AmqpTopicPatterns::matchesAny(patterns, key) == fedmsg)
+            tally.pass();
+        else
+            tally.fail(key, QStringLiteral("pattern match differs from fedmsg's prefix match"));
     }
-    qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
-    QCOMPARE(failed, 0);
+    tally.print();
+    QCOMPARE(tally.failed, 0);
 }
 
 QTEST_GUILESS_MAIN(TestAmqpTopicPatterns)

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "TestData.h"
 #include "amqp/FedoraMessagingConfig.h"
 
 #include <QTemporaryDir>
@@ -12,7 +13,7 @@ namespace {
 // fedora-messaging's shipped configs/fedora.toml (3.6), with a real UUID queue.
 QByteArray fedoraTomlText()
 {
-    QFile f(QStringLiteral(FEDMSG_SOURCE_DIR "/tests/amqp/data/fedora.toml"));
+    QFile f(test::sourcePath("tests/amqp/data/fedora.toml"));
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 

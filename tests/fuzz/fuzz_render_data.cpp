@@ -9,6 +9,7 @@
 // whatever rules it accepted. Invariants: nothing crashes or hangs; a refused services.json
 // is reported as "<file>:<line>: <reason>"; a refused file leaves the previous rules in place.
 
+#include "JsonLines.h"
 #include "TestData.h"
 #include "render/Renderer.h"
 #include "json/JsonParser.h"
@@ -48,17 +49,15 @@ void writeFile(const QString &path, const char *data, std::size_t size)
 std::vector<JsonValue> probes(const char *file, const char *key, int max)
 {
     std::vector<JsonValue> out;
-    QFile f(test::testDataPath(file));
-    if (!f.open(QIODevice::ReadOnly))
-        return out;
+    QString error;
     QSet<QString> seen;
-    while (!f.atEnd() && int(out.size()) < max) {
-        const QByteArray line = f.readLine();
-        auto v = JsonParser::parse(std::string_view(line.constData(), std::size_t(line.size())));
-        if (!v || seen.contains((*v)[key].toQString()))
+    for (JsonValue &v : test::readJsonLines(test::testDataPath(file), &error)) {
+        if (int(out.size()) >= max)
+            break;
+        if (seen.contains(v[key].toQString()))
             continue;
-        seen.insert((*v)[key].toQString());
-        out.push_back(std::move(*v));
+        seen.insert(v[key].toQString());
+        out.push_back(std::move(v));
     }
     return out;
 }

@@ -9,6 +9,7 @@
 // services.json and schemas/*.json, whole and one service or schema entry at a time, behind the
 // mode byte fuzz_render_data reads) as libFuzzer seed corpora.
 
+#include "JsonLines.h"
 #include "TestData.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
@@ -39,17 +40,10 @@ void writeSeed(const QString &dir, const QByteArray &content)
 
 std::vector<JsonValue> readLines(const QString &path)
 {
-    std::vector<JsonValue> out;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "skipping %s (not readable)\n", qPrintable(path));
-        return out;
-    }
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        if (auto v = JsonParser::parse(line.toStdString()))
-            out.push_back(std::move(*v));
-    }
+    QString error;
+    auto out = test::readJsonLines(path, &error);
+    if (!error.isEmpty())
+        std::fprintf(stderr, "skipping %s\n", qPrintable(error));
     return out;
 }
 

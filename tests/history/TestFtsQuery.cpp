@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
 #include "history/FtsQuery.h"
 
 #include <QSqlDatabase>
@@ -124,31 +125,25 @@ void TestFtsQuery::hostileInputIsValidFts5()
             QStringLiteral("\xf0\x9f\x98\x80 koji"),
             QStringLiteral("koji\tbuild\n"),
         };
-        int passed = 0;
-        int failed = 0;
+        test::CaseTally tally;
         for (const QString &input : inputs) {
             QString error;
             const auto expression = FtsQuery::toMatchExpression(input, &error);
             if (!expression) {
-                ++passed; // a clear refusal is fine
+                tally.pass(); // a clear refusal is fine
                 QVERIFY(!error.isEmpty());
                 continue;
             }
             q.prepare(QStringLiteral("SELECT count(*) FROM t WHERE t MATCH ?"));
             q.addBindValue(*expression);
-            if (q.exec() && q.next()) {
-                ++passed;
-            } else {
-                ++failed;
-                qWarning("FAIL %s -> %s: %s",
-                    qPrintable(input),
-                    qPrintable(*expression),
-                    qPrintable(q.lastError().text()));
-            }
+            if (q.exec() && q.next())
+                tally.pass();
+            else
+                tally.fail(input, *expression + QStringLiteral(": ") + q.lastError().text());
             q.finish();
         }
-        qInfo("%d passed, %d failed", passed, failed);
-        QCOMPARE(failed, 0);
+        tally.print();
+        QCOMPARE(tally.failed, 0);
         // And they still find what they should.
         q.prepare(QStringLiteral("SELECT count(*) FROM t WHERE t MATCH ?"));
         q.addBindValue(*FtsQuery::toMatchExpression(QStringLiteral("\"quoted\" bui*")));

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
 #include "history/HistoryStatement.h"
 
 #include <QSqlDatabase>
@@ -26,8 +27,7 @@ void TestHistoryStatement::utf8MatchesQt()
         QStringLiteral("\u4e2d"),
         QStringLiteral("\U0001F600"),
         QStringLiteral("\u007f") };
-    int failed = 0;
-    int passed = 0;
+    test::CaseTally tally;
     for (const QString &special : specials) {
         for (int length = 0; length <= 12; ++length) {
             for (int at = 0; at <= length; ++at) {
@@ -35,17 +35,15 @@ void TestHistoryStatement::utf8MatchesQt()
                 s.insert(at, special);
                 std::string out = "prefix";
                 HistoryStatement::appendUtf8(out, s);
-                if (out != "prefix" + s.toUtf8().toStdString()) {
-                    qWarning("differs: %s", qPrintable(s));
-                    ++failed;
-                } else {
-                    ++passed;
-                }
+                if (out != "prefix" + s.toUtf8().toStdString())
+                    tally.fail(s, QStringLiteral("differs from QString::toUtf8"));
+                else
+                    tally.pass();
             }
         }
     }
-    std::printf("%d passed, %d failed\n", passed, failed);
-    QCOMPARE(failed, 0);
+    tally.print();
+    QCOMPARE(tally.failed, 0);
 }
 
 void TestHistoryStatement::loneSurrogatesBecomeReplacementCharacters()

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
+#include "JsonLines.h"
 #include "TestData.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
+#include "json/Utf8.h"
 
-#include <QFile>
 #include <QTest>
-
-#include <cstdio>
 
 #include <cmath>
 
@@ -44,74 +44,50 @@ class TestJsonParser : public QObject
 private Q_SLOTS:
     void canonicalVectors()
     {
-        QFile f(canonicalVectorsPath());
-        if (!f.open(QIODevice::ReadOnly))
-            QFAIL(qPrintable(canonicalVectorsPath() + QStringLiteral(" is not readable")));
-        int passed = 0;
-        int failed = 0;
-        int lineNo = 0;
-        while (!f.atEnd()) {
-            const QByteArray line = f.readLine().trimmed();
-            ++lineNo;
-            if (line.isEmpty())
-                continue;
-            JsonParseError lineErr;
-            auto vec = JsonParser::parse(line.toStdString(), &lineErr);
-            if (!vec) {
-                qWarning("FAIL line %d: vector line does not parse: %s",
-                    lineNo,
-                    lineErr.toString().c_str());
-                ++failed;
-                continue;
-            }
-            const std::string name = (*vec)["name"].toStdString();
-            const std::string input = fromB64((*vec)["input_b64"]);
+        QString error;
+        const auto vectors = test::readJsonLines(canonicalVectorsPath(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        test::CaseTally tally;
+        for (const JsonValue &vec : vectors) {
+            const QString name = vec["name"].toQString();
+            const std::string input = fromB64(vec["input_b64"]);
             JsonParseError err;
             auto parsed = JsonParser::parse(input, &err);
-            const JsonValue &pyError = (*vec)["python_error"];
+            const JsonValue &pyError = vec["python_error"];
             if (pyError.isString()) {
-                if (parsed) {
-                    qWarning("FAIL %s: expected error '%s', got %s",
-                        name.c_str(),
-                        pyError.toStdString().c_str(),
-                        JsonWriter::canonical(*parsed).c_str());
-                    ++failed;
-                } else if (err.pythonText() != pyError.toStdString()) {
-                    qWarning("FAIL %s: expected error '%s', got '%s'",
-                        name.c_str(),
-                        pyError.toStdString().c_str(),
-                        err.pythonText().c_str());
-                    ++failed;
-                } else {
-                    ++passed;
-                }
+                if (parsed)
+                    tally.fail(name,
+                        QStringLiteral("expected error '%1', got %2")
+                            .arg(pyError.toQString(),
+                                QString::fromStdString(JsonWriter::canonical(*parsed))));
+                else if (err.pythonText() != pyError.toStdString())
+                    tally.fail(name,
+                        QStringLiteral("expected error '%1', got '%2'")
+                            .arg(pyError.toQString(), QString::fromStdString(err.pythonText())));
+                else
+                    tally.pass();
                 continue;
             }
-            const std::string expected = fromB64((*vec)["canonical_b64"]);
+            const std::string expected = fromB64(vec["canonical_b64"]);
             if (!parsed) {
-                qWarning("FAIL %s: unexpected error '%s'", name.c_str(), err.pythonText().c_str());
-                ++failed;
+                tally.fail(name,
+                    QStringLiteral("unexpected error '%1'")
+                        .arg(QString::fromStdString(err.pythonText())));
                 continue;
             }
             const std::string got = JsonWriter::canonical(*parsed);
-            if (got != expected) {
-                qWarning(
-                    "FAIL %s: expected %s got %s", name.c_str(), expected.c_str(), got.c_str());
-                ++failed;
-                continue;
-            }
-            // The canonical form is a fixed point.
-            if (canon(got) != got) {
-                qWarning("FAIL %s: canonical form is not stable", name.c_str());
-                ++failed;
-                continue;
-            }
-            ++passed;
+            if (got != expected)
+                tally.fail(name,
+                    QStringLiteral("expected %1 got %2")
+                        .arg(QString::fromStdString(expected), QString::fromStdString(got)));
+            else if (canon(got) != got) // the canonical form is a fixed point
+                tally.fail(name, QStringLiteral("canonical form is not stable"));
+            else
+                tally.pass();
         }
-        std::printf("%d passed, %d failed\n", passed, failed);
-        std::fflush(stdout);
-        QVERIFY(passed > 0);
-        QCOMPARE(failed, 0);
+        tally.print();
+        QVERIFY(tally.passed > 0);
+        QCOMPARE(tally.failed, 0);
     }
 
     void pythonRules_data()
@@ -277,6 +253,50 @@ private Q_SLOTS:
         QCOMPARE((*v)["b"].integerText(), std::string("123456789012345678901234567890"));
         QVERIFY((*v)["i"] != (*v)["f"]);
         QCOMPARE((*v)["s"].toQString(), QStringLiteral("x"));
+    }
+
+    void utf8LeadTable()
+    {
+        // Python's strict decoder: the second byte's range after each special lead byte.
+        QCOMPARE(utf8Lead(0x80).length, 0);
+        QCOMPARE(utf8Lead(0xC1).length, 0);
+        QCOMPARE(utf8Lead(0xC2).length, 2);
+        QCOMPARE(utf8Lead(0xDF).length, 2);
+        QCOMPARE(utf8Lead(0xE0).secondMin, 0xA0);
+        QCOMPARE(utf8Lead(0xED).secondMax, 0x9F);
+        QCOMPARE(utf8Lead(0xEF).length, 3);
+        QCOMPARE(utf8Lead(0xF0).secondMin, 0x90);
+        QCOMPARE(utf8Lead(0xF4).secondMax, 0x8F);
+        QCOMPARE(utf8Lead(0xF4).length, 4);
+        QCOMPARE(utf8Lead(0xF5).length, 0);
+        QCOMPARE(utf8Lead(0xFF).length, 0);
+    }
+
+    void parserAndDecoderAgreeOnEveryLeadAndSecondByte()
+    {
+        // Every lead byte >= 0x80 followed by every second byte (and valid continuations): the
+        // parser accepts the JSON string exactly when strict UTF-8 decoding accepts its bytes.
+        int accepted = 0;
+        for (int lead = 0x80; lead <= 0xFF; ++lead) {
+            for (int second = 0; second <= 0xFF; ++second) {
+                std::string bytes { char(lead), char(second), '\x80', '\x80' };
+                bytes.resize(static_cast<std::size_t>(std::max(2, utf8Lead(lead).length)));
+                if (second == '"' || second == '\\' || second < 0x20)
+                    continue; // not a string body byte on its own
+                const bool valid = !firstUtf8Error(bytes);
+                const bool parsed = JsonParser::parse('"' + bytes + '"').has_value();
+                if (valid != parsed)
+                    QFAIL(qPrintable(QStringLiteral("lead %1 second %2: decoder %3, parser %4")
+                                         .arg(lead, 2, 16)
+                                         .arg(second, 2, 16)
+                                         .arg(valid)
+                                         .arg(parsed)));
+                accepted += valid ? 1 : 0;
+            }
+        }
+        // 2-byte: 30 leads x 64; 3-byte: 16 leads x 64 less E0 and ED's 32 each; 4-byte: F0 48,
+        // F1..F3 64 each, F4 16.
+        QCOMPARE(accepted, 30 * 64 + 16 * 64 - 64 + 48 + 3 * 64 + 16);
     }
 
     void loneSurrogateSurvives()

@@ -11,9 +11,9 @@
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
 
+#include "JsonLines.h"
 #include "TestData.h"
 
-#include <QFile>
 #include <QTest>
 
 #include <atomic>
@@ -285,15 +285,13 @@ private Q_SLOTS:
     {
         for (const char *file :
             { "samples/meta-corpus-public.jsonl", "samples/fm-corpus-public.jsonl" }) {
-            QFile f(test::testDataPath(file));
-            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+            QString error;
+            const auto bodies = test::readJsonLineBytes(test::testDataPath(file), &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
             int lines = 0;
             double worst = 0;
             double worstPeak = 0;
-            while (!f.atEnd()) {
-                const QByteArray line = f.readLine().trimmed();
-                if (line.isEmpty())
-                    continue;
+            for (const QByteArray &line : bodies) {
                 const Cost cost = measure(line.toStdString());
                 QVERIFY2(cost.parsed, cost.error.c_str());
                 worst = std::max(worst, cost.keptRatio);

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "json/JsonParser.h"
 #include "json/JsonValue.h"
 #include "json/JsonWriter.h"
 
@@ -12,6 +13,62 @@ class TestJsonValue : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void pythonTruth_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<bool>("truth");
+        // Python's bool(json.loads(text)) for each.
+        QTest::newRow("null") << "null" << false;
+        QTest::newRow("false") << "false" << false;
+        QTest::newRow("true") << "true" << true;
+        QTest::newRow("0") << "0" << false;
+        QTest::newRow("-0") << "-0" << false;
+        QTest::newRow("1") << "1" << true;
+        QTest::newRow("-1") << "-1" << true;
+        QTest::newRow("int64 min") << "-9223372036854775808" << true;
+        QTest::newRow("big int") << "123456789012345678901234567890" << true;
+        QTest::newRow("big negative int") << "-123456789012345678901234567890" << true;
+        QTest::newRow("0.0") << "0.0" << false;
+        QTest::newRow("-0.0") << "-0.0" << false;
+        QTest::newRow("0e10") << "0e10" << false;
+        QTest::newRow("tiny float") << "1e-320" << true;
+        QTest::newRow("float overflow (inf)") << "1e400" << true;
+        QTest::newRow("NaN") << "NaN" << true;
+        QTest::newRow("empty string") << "\"\"" << false;
+        QTest::newRow("string 0") << "\"0\"" << true;
+        QTest::newRow("string False") << "\"False\"" << true;
+        QTest::newRow("space") << "\" \"" << true;
+        QTest::newRow("empty list") << "[]" << false;
+        QTest::newRow("empty dict") << "{}" << false;
+        QTest::newRow("list of falsy") << "[0, null, \"\", [], {}]" << true;
+        QTest::newRow("nested empty list") << "[[]]" << true;
+        QTest::newRow("dict with null") << "{\"a\": null}" << true;
+        QTest::newRow("dict of empty dict") << "{\"a\": {}}" << true;
+    }
+
+    void pythonTruth()
+    {
+        QFETCH(QString, json);
+        QFETCH(bool, truth);
+        const auto v = JsonParser::parse(json.toStdString());
+        QVERIFY(v);
+        QCOMPARE(v->pythonTruth(), truth);
+    }
+
+    void pythonTruthOfBuiltValues()
+    {
+        QVERIFY(!JsonValue().pythonTruth());
+        QVERIFY(!JsonValue(0).pythonTruth());
+        QVERIFY(!JsonValue(std::int64_t(0)).pythonTruth());
+        QVERIFY(!JsonValue::fromIntegerText("-0").pythonTruth());
+        QVERIFY(JsonValue::fromIntegerText("-99999999999999999999999").pythonTruth());
+        QVERIFY(!JsonValue(-0.0).pythonTruth());
+        QVERIFY(!JsonValue(std::string()).pythonTruth());
+        QVERIFY(!JsonValue::emptyArray().pythonTruth());
+        QVERIFY(!JsonValue::emptyObject().pythonTruth());
+        QVERIFY(JsonValue(JsonValue::Array { JsonValue() }).pythonTruth());
+    }
+
     void objectConstructorSortsAndLastWins()
     {
         JsonValue::Object members;

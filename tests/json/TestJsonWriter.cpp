@@ -1,13 +1,12 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
+#include "JsonLines.h"
 #include "TestData.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
 
-#include <QFile>
 #include <QTest>
-
-#include <cstdio>
 
 #include <charconv>
 #include <cmath>
@@ -193,20 +192,18 @@ class TestJsonWriter : public QObject
 private Q_SLOTS:
     void floatReprTable()
     {
-        int passed = 0;
-        int failed = 0;
+        test::CaseTally tally;
         for (const FloatCase &c : PythonFloatReprs) {
             const std::string got = JsonWriter::formatDouble(c.value);
-            if (got != c.repr) {
-                qWarning("FAIL %a: expected %s got %s", c.value, c.repr, got.c_str());
-                ++failed;
-            } else {
-                ++passed;
-            }
+            if (got != c.repr)
+                tally.fail(QString::asprintf("%a", c.value),
+                    QStringLiteral("expected %1 got %2")
+                        .arg(QLatin1String(c.repr), QString::fromStdString(got)));
+            else
+                tally.pass();
         }
-        std::printf("%d passed, %d failed\n", passed, failed);
-        std::fflush(stdout);
-        QCOMPARE(failed, 0);
+        tally.print();
+        QCOMPARE(tally.failed, 0);
     }
 
     void floatSpecials()
@@ -373,40 +370,31 @@ private Q_SLOTS:
     // parses back to the same value.
     void prettyRoundTripsVectors()
     {
-        QFile f(canonicalVectorsPath());
-        if (!f.open(QIODevice::ReadOnly))
-            QFAIL(qPrintable(canonicalVectorsPath() + QStringLiteral(" is not readable")));
-        int passed = 0;
-        int failed = 0;
-        while (!f.atEnd()) {
-            const QByteArray line = f.readLine().trimmed();
-            if (line.isEmpty())
-                continue;
-            auto vec = JsonParser::parse(line.toStdString());
-            if (!vec || (*vec)["python_error"].isString())
+        QString error;
+        const auto vectors = test::readJsonLines(canonicalVectorsPath(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        test::CaseTally tally;
+        for (const JsonValue &vec : vectors) {
+            if (vec["python_error"].isString())
                 continue;
             const std::string input =
-                QByteArray::fromBase64(QByteArray::fromStdString((*vec)["input_b64"].toStdString()))
+                QByteArray::fromBase64(QByteArray::fromStdString(vec["input_b64"].toStdString()))
                     .toStdString();
             auto v = JsonParser::parse(input);
             if (!v) {
-                ++failed;
-                qWarning("FAIL %s: does not parse", (*vec)["name"].toStdString().c_str());
+                tally.fail(vec["name"].toQString(), QStringLiteral("does not parse"));
                 continue;
             }
             auto back = JsonParser::parse(JsonWriter::pretty(*v));
-            if (!back || !(*back == *v)) {
-                ++failed;
-                qWarning("FAIL %s: pretty form does not round-trip",
-                    (*vec)["name"].toStdString().c_str());
-                continue;
-            }
-            ++passed;
+            if (!back || !(*back == *v))
+                tally.fail(
+                    vec["name"].toQString(), QStringLiteral("pretty form does not round-trip"));
+            else
+                tally.pass();
         }
-        std::printf("%d passed, %d failed\n", passed, failed);
-        std::fflush(stdout);
-        QVERIFY(passed > 0);
-        QCOMPARE(failed, 0);
+        tally.print();
+        QVERIFY(tally.passed > 0);
+        QCOMPARE(tally.failed, 0);
     }
 };
 

@@ -1,14 +1,13 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
+#include "JsonLines.h"
 #include "TestData.h"
 #include "message/Envelope.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
 
-#include <QFile>
 #include <QTest>
-
-#include <cstdio>
 
 using namespace fedmsg;
 
@@ -17,22 +16,6 @@ namespace {
 QString signedVectorsPath()
 {
     return test::testDataOverride("FEDMSG_SIGNED_VECTORS", "vectors/signed-public.jsonl");
-}
-
-std::vector<JsonValue> readJsonLines(const QString &path)
-{
-    std::vector<JsonValue> out;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return out;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        if (line.isEmpty())
-            continue;
-        if (auto v = JsonParser::parse(line.toStdString()))
-            out.push_back(std::move(*v));
-    }
-    return out;
 }
 
 std::string b64(const JsonValue &v)
@@ -149,64 +132,59 @@ private Q_SLOTS:
     // and the envelope's canonical body re-parses to the same value.
     void signedVectorsWireFrames()
     {
-        const auto vectors = readJsonLines(signedVectorsPath());
-        if (vectors.empty())
-            QFAIL(qPrintable(signedVectorsPath() + QStringLiteral(" is missing or empty")));
-        int passed = 0;
-        int failed = 0;
+        QString loadError;
+        const auto vectors = test::readJsonLines(signedVectorsPath(), &loadError);
+        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
+        QVERIFY2(!vectors.empty(), qPrintable(signedVectorsPath() + QStringLiteral(" is empty")));
+        test::CaseTally tally;
         for (const JsonValue &v : vectors) {
-            const std::string name = v["name"].toStdString();
+            const QString name = v["name"].toQString();
             const std::string body = b64(v["wire_body_b64"]);
             QString error;
             auto env = Envelope::fromZmqFrames({ v["wire_topic"].toStdString(), body }, &error);
             const bool expectOk = v["frame_topic_matches_body_topic"].toBool(true);
             if (bool(env) != expectOk) {
-                std::printf("FAIL %s: accepted=%d expected=%d (%s)\n",
-                    name.c_str(),
-                    bool(env),
-                    expectOk,
-                    qPrintable(error));
-                ++failed;
+                tally.fail(name,
+                    QStringLiteral("accepted=%1 expected=%2 (%3)")
+                        .arg(bool(env))
+                        .arg(expectOk)
+                        .arg(error));
                 continue;
             }
             if (env) {
                 auto again = JsonParser::parse(env->canonicalBody());
                 if (!again || !(*again == env->body())) {
-                    std::printf("FAIL %s: canonical body does not round-trip\n", name.c_str());
-                    ++failed;
+                    tally.fail(name, QStringLiteral("canonical body does not round-trip"));
                     continue;
                 }
             }
-            ++passed;
+            tally.pass();
         }
-        std::printf("%d passed, %d failed\n", passed, failed);
-        std::fflush(stdout);
-        QCOMPARE(failed, 0);
+        tally.print();
+        QCOMPARE(tally.failed, 0);
     }
 
     // The published sample envelopes all load and expose topic and msg.
     void sampleEnvelopes()
     {
-        const auto samples = readJsonLines(test::sampleEnvelopesPath());
-        if (samples.empty())
-            QFAIL(qPrintable(test::sampleEnvelopesPath() + QStringLiteral(" missing or empty")));
-        int passed = 0;
-        int failed = 0;
+        QString loadError;
+        const auto samples = test::readJsonLines(test::sampleEnvelopesPath(), &loadError);
+        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
+        QVERIFY2(!samples.empty(),
+            qPrintable(test::sampleEnvelopesPath() + QStringLiteral(" is empty")));
+        test::CaseTally tally;
         for (const JsonValue &s : samples) {
             const std::string body = JsonWriter::canonical(s);
             QString error;
             auto env = Envelope::fromZmqFrames({ s["topic"].toStdString(), body }, &error);
             if (!env || env->topic().isEmpty() || !env->sentAt().isValid()
-                || env->canonicalBody() != body) {
-                std::printf("FAIL %s: %s\n", s["topic"].toStdString().c_str(), qPrintable(error));
-                ++failed;
-                continue;
-            }
-            ++passed;
+                || env->canonicalBody() != body)
+                tally.fail(s["topic"].toQString(), error);
+            else
+                tally.pass();
         }
-        std::printf("%d passed, %d failed\n", passed, failed);
-        std::fflush(stdout);
-        QCOMPARE(failed, 0);
+        tally.print();
+        QCOMPARE(tally.failed, 0);
     }
 };
 

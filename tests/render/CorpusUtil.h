@@ -2,14 +2,15 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
-// Helpers shared by the render tests: read a JSONL corpus, compare fields, print tables.
+// Helpers shared by the render corpus tests: expected values, the per-field table. Reading the
+// corpus is tests/JsonLines.h, counting cases tests/CaseTally.h.
 
+#include "CaseTally.h"
+#include "JsonLines.h"
 #include "render/Py.h"
-#include "json/JsonParser.h"
 #include "json/JsonValue.h"
 
 #include <QDebug>
-#include <QFile>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -18,35 +19,6 @@
 #include <vector>
 
 namespace fedmsg::test {
-
-inline std::vector<JsonValue> readJsonl(const QString &path, QString *error)
-{
-    std::vector<JsonValue> out;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot open %1").arg(path);
-        return out;
-    }
-    int line = 0;
-    while (!f.atEnd()) {
-        const QByteArray l = f.readLine().trimmed();
-        ++line;
-        if (l.isEmpty())
-            continue;
-        JsonParseError e;
-        auto v = JsonParser::parse(
-            std::string_view(l.constData(), static_cast<std::size_t>(l.size())), &e);
-        if (!v) {
-            *error = QStringLiteral("%1:%2: %3")
-                         .arg(path)
-                         .arg(line)
-                         .arg(QString::fromStdString(e.toString()));
-            return {};
-        }
-        out.push_back(std::move(*v));
-    }
-    return out;
-}
 
 /// Python-ish text of an expected scalar: None -> "" (Rendering has no null), else str().
 inline QString expectedText(const JsonValue &v)
@@ -82,28 +54,6 @@ struct FieldTable
                        100.0 * it.value().first / std::max(1, it.value().second), 'f', 1)
                 << "%)\n";
         out.flush();
-    }
-};
-
-/// Cases passed/failed; a failing case is printed with its wrong fields.
-struct CaseTally
-{
-    int passed = 0;
-    int failed = 0;
-    void add(const QString &id, const QStringList &badFields)
-    {
-        if (badFields.isEmpty()) {
-            ++passed;
-            return;
-        }
-        ++failed;
-        qInfo().noquote() << "FAIL" << id << "\n   " << badFields.join(QStringLiteral("\n    "));
-    }
-    /// Prints the field table and the final "N passed, M failed" line.
-    void print(const FieldTable &table) const
-    {
-        table.print();
-        qInfo().noquote() << QStringLiteral("%1 passed, %2 failed").arg(passed).arg(failed);
     }
 };
 

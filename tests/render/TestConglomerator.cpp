@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "TestData.h"
 #include "render/Avatar.h"
 #include "render/Conglomerator.h"
 #include "render/Renderer.h"
@@ -34,7 +35,7 @@ private:
 private Q_SLOTS:
     void bodhiCommentsByUpdate()
     {
-        Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+        Renderer renderer(test::sourcePath("resources/render/services.json"));
         Conglomerator cg(renderer);
         const std::vector<JsonValue> msgs = { comment(QStringLiteral("hreindl"),
                                                   QStringLiteral("sqlite-3.8.6-2.fc20"),
@@ -61,7 +62,7 @@ private Q_SLOTS:
 
     void bodhiCommentsByUser()
     {
-        Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+        Renderer renderer(test::sourcePath("resources/render/services.json"));
         Conglomerator cg(renderer);
         const std::vector<JsonValue> msgs = {
             comment(QStringLiteral("ralph"), QStringLiteral("a-1-1"), 1, QStringLiteral("1")),
@@ -78,7 +79,7 @@ private Q_SLOTS:
 
     void genericAndSingles()
     {
-        Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+        Renderer renderer(test::sourcePath("resources/render/services.json"));
         Conglomerator cg(renderer);
         const auto fas = [](const char *user) {
             return parse(
@@ -102,7 +103,7 @@ private Q_SLOTS:
 
     void oddMessagesAreSafe()
     {
-        Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+        Renderer renderer(test::sourcePath("resources/render/services.json"));
         Conglomerator cg(renderer);
         const std::vector<JsonValue> msgs = {
             parse(QStringLiteral(

@@ -5,8 +5,10 @@
 
 #include "render/Avatar.h"
 #include "render/Renderer.h"
+#include "render/processors/Native.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 #include <QTemporaryDir>
@@ -19,10 +21,7 @@ class TestRenderer : public QObject
     Q_OBJECT
 
 private:
-    static QString dataFile()
-    {
-        return QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json");
-    }
+    static QString dataFile() { return test::sourcePath("resources/render/services.json"); }
     static JsonValue parse(const char *text)
     {
         auto v = JsonParser::parse(text);
@@ -41,6 +40,10 @@ private Q_SLOTS:
     void avatars();
     void userOverrideAndBrokenFile();
     void catalog();
+    void percentIntLikePython_data();
+    void percentIntLikePython();
+    void hotnessAndKojiLinksFormatIdsLikePython();
+    void nativeHandlersMatchTheDataFile();
 };
 
 /// Renders every record of a corpus file (meta-corpus JSONL format) and compares the fields of
@@ -49,7 +52,7 @@ private Q_SLOTS:
 void TestRenderer::checkCorpus(const QString &path)
 {
     QString error;
-    const auto cases = test::readJsonl(path, &error);
+    const auto cases = test::readJsonLines(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(!cases.empty());
 
@@ -133,7 +136,8 @@ void TestRenderer::checkCorpus(const QString &path)
         }
         tally.add(c["id"].toQString(), bad);
     }
-    tally.print(table);
+    table.print();
+    tally.print();
     QCOMPARE(tally.failed, 0);
 }
 
@@ -149,7 +153,7 @@ void TestRenderer::regressionCases()
 {
     // Cases of our own (same format as the corpus) for rendering differences found on larger
     // acceptance sets: tests/render/data/meta-regressions.jsonl.
-    checkCorpus(QStringLiteral(FEDMSG_SOURCE_DIR "/tests/render/data/meta-regressions.jsonl"));
+    checkCorpus(test::sourcePath("tests/render/data/meta-regressions.jsonl"));
 }
 
 void TestRenderer::builtinResourceLoads()
@@ -320,3 +324,89 @@ void TestRenderer::catalog()
 
 QTEST_GUILESS_MAIN(TestRenderer)
 #include "TestRenderer.moc"
+
+void TestRenderer::percentIntLikePython_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("expected"); // Python's '%i' % json.loads(json); "raises" if it does
+    QTest::newRow("int") << "42"
+                         << "42";
+    QTest::newRow("negative") << "-7"
+                              << "-7";
+    QTest::newRow("big int") << "123456789012345678901234567890"
+                             << "123456789012345678901234567890";
+    QTest::newRow("True") << "true"
+                          << "1";
+    QTest::newRow("False") << "false"
+                           << "0";
+    QTest::newRow("float") << "1.9"
+                           << "1";
+    QTest::newRow("negative float") << "-1.9"
+                                    << "-1";
+    QTest::newRow("-0.0") << "-0.0"
+                          << "0";
+    QTest::newRow("float beyond int64") << "1e20"
+                                        << "100000000000000000000";
+    QTest::newRow("NaN") << "NaN"
+                         << "raises";
+    QTest::newRow("Infinity") << "Infinity"
+                              << "raises";
+    QTest::newRow("string") << "\"12\""
+                            << "raises";
+    QTest::newRow("None") << "null"
+                          << "raises";
+    QTest::newRow("list") << "[1]"
+                          << "raises";
+}
+
+void TestRenderer::percentIntLikePython()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, expected);
+    const auto v = JsonParser::parse(json.toStdString());
+    QVERIFY(v);
+    QString got;
+    try {
+        got = render::Py::percentInt(*v);
+    } catch (const render::MetaFailure &) {
+        got = QStringLiteral("raises");
+    }
+    QCOMPARE(got, expected);
+}
+
+void TestRenderer::hotnessAndKojiLinksFormatIdsLikePython()
+{
+    // Both processors format these ids with '%i': a bool is an int in Python, so True is "1".
+    // (The hotness copy of the conversion refused bools and left the link empty.)
+    Renderer renderer(dataFile());
+    const Rendering hotness = renderer.renderFedmsg(parse(
+        R"({"topic":"org.fedoraproject.prod.hotness.update.bug.file","msg":{"bug":{"bug_id":true}}})"));
+    QCOMPARE(hotness.link, QStringLiteral("https://bugzilla.redhat.com/show_bug.cgi?id=1"));
+    const Rendering koji = renderer.renderFedmsg(parse(
+        R"({"topic":"org.fedoraproject.prod.buildsys.build.state.change","msg":{"build_id":2.5}})"));
+    QCOMPARE(koji.link, QStringLiteral("http://koji.fedoraproject.org/koji/buildinfo?buildID=2"));
+}
+
+void TestRenderer::nativeHandlersMatchTheDataFile()
+{
+    // The registration list (processors/NativeRegistry.cpp) and the built-in data file name the
+    // same handlers: none registered twice, none unused, none missing.
+    QStringList registered;
+    for (const auto &[name, factory] : render::nativeFactories()) {
+        QVERIFY(factory);
+        registered << name;
+    }
+    QCOMPARE(registered.removeDuplicates(), 0);
+    QFile f(dataFile());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto doc = JsonParser::parse(f.readAll().toStdString());
+    QVERIFY(doc);
+    QStringList used;
+    for (const JsonValue &s : (*doc)["services"].array())
+        if (s["handler"].isString())
+            used << s["handler"].toQString();
+    used.removeDuplicates();
+    registered.sort();
+    used.sort();
+    QCOMPARE(used, registered);
+}

@@ -58,7 +58,7 @@ void TestSchemaRenderer::regressionCases()
 {
     // Cases of our own (same format as the corpus) for rendering differences found on larger
     // acceptance sets: tests/render/data/fm-regressions.jsonl.
-    checkCorpus(QStringLiteral(FEDMSG_SOURCE_DIR "/tests/render/data/fm-regressions.jsonl"));
+    checkCorpus(test::sourcePath("tests/render/data/fm-regressions.jsonl"));
 }
 
 /// Renders every record of a corpus file (fm-corpus JSONL format) at the record's clock and
@@ -66,11 +66,11 @@ void TestSchemaRenderer::regressionCases()
 void TestSchemaRenderer::checkCorpus(const QString &path)
 {
     QString error;
-    const auto cases = test::readJsonl(path, &error);
+    const auto cases = test::readJsonLines(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(!cases.empty());
 
-    Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+    Renderer renderer(test::sourcePath("resources/render/services.json"));
     QVERIFY2(renderer.loadWarnings().isEmpty(), qPrintable(renderer.loadWarnings().join(u'\n')));
     test::FieldTable table;
     test::CaseTally tally;
@@ -148,13 +148,14 @@ void TestSchemaRenderer::checkCorpus(const QString &path)
         }
         tally.add(c["id"].toQString(), bad);
     }
-    tally.print(table);
+    table.print();
+    tally.print();
     QCOMPARE(tally.failed, 0);
 }
 
 void TestSchemaRenderer::baseMessageFallback()
 {
-    Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+    Renderer renderer(test::sourcePath("resources/render/services.json"));
     auto body = JsonParser::parse(R"({"b":[1,2.0,{}],"a":"é\u0001","c":[]})");
     auto headers = JsonParser::parse(
         R"({"fedora_messaging_schema":"no.such.schema","fedora_messaging_severity":30})");
@@ -179,7 +180,7 @@ void TestSchemaRenderer::baseMessageFallback()
 
 void TestSchemaRenderer::amqpEnvelopeDispatch()
 {
-    Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+    Renderer renderer(test::sourcePath("resources/render/services.json"));
     // a fedmsg-era topic on the AMQP bus without schema header still gets the catalog service
     auto rec =
         JsonParser::parse(R"({"body":{"x":1},"headers":{},"properties":{"message_id":"m"}})");
@@ -199,7 +200,7 @@ void TestSchemaRenderer::amqpEnvelopeDispatch()
 
 void TestSchemaRenderer::relativeTimeAndStatusMaps()
 {
-    Renderer renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
+    Renderer renderer(test::sourcePath("resources/render/services.json"));
     const QDateTime now(QDate(2026, 1, 10), QTime(12, 0), Qt::UTC);
     renderer.setClock([now] {
         return now;

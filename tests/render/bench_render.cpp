@@ -3,6 +3,7 @@
 // bench_render: renderings per second over the public meta corpus (one core), beside parsing
 // the same messages only (the baseline measured in the same run), and the ratio.
 
+#include "JsonLines.h"
 #include "TestData.h"
 #include "render/Renderer.h"
 #include "json/JsonParser.h"
@@ -10,7 +11,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTextStream>
 
 #include <string>
@@ -24,19 +24,15 @@ int main(int argc, char **argv)
     QString path = qEnvironmentVariable("FEDMSG_META_CORPUS");
     if (path.isEmpty())
         path = test::testDataPath("samples/meta-corpus-public.jsonl");
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        QTextStream(stderr) << "cannot open " << path << "\n";
+    QString error;
+    const auto records = test::readJsonLines(path, &error);
+    if (!error.isEmpty()) {
+        QTextStream(stderr) << error << "\n";
         return 1;
     }
     std::vector<std::string> messages;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        auto v = JsonParser::parse(
-            std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
-        if (v)
-            messages.push_back(JsonWriter::canonical((*v)["msg"]));
-    }
+    for (const JsonValue &v : records)
+        messages.push_back(JsonWriter::canonical(v["msg"]));
     Renderer renderer(Renderer::builtinDataFile());
     const int rounds = 200;
     QElapsedTimer t;

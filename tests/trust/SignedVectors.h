@@ -5,13 +5,12 @@
 // Test helper: loads tests/data/vectors/signed-public.jsonl (or $FEDMSG_SIGNED_VECTORS) and turns a
 // vector's config into a TrustConfig with absolute paths.
 
+#include "JsonLines.h"
 #include "TestData.h"
 #include "trust/TrustConfig.h"
-#include "json/JsonParser.h"
 
 #include <QByteArray>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QString>
 
@@ -31,20 +30,11 @@ inline QString vectorsDir()
     return QFileInfo(signedVectorsPath()).absolutePath();
 }
 
-inline std::vector<JsonValue> loadSignedVectors()
+/// Every vector of signedVectorsPath(); empty (with the reason in *error) when it cannot be read.
+inline std::vector<JsonValue> loadSignedVectors(QString *error = nullptr)
 {
-    std::vector<JsonValue> out;
-    QFile f(signedVectorsPath());
-    if (!f.open(QIODevice::ReadOnly))
-        return out;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        if (line.isEmpty())
-            continue;
-        if (auto v = JsonParser::parse(line.toStdString()))
-            out.push_back(std::move(*v));
-    }
-    return out;
+    QString ignored;
+    return test::readJsonLines(signedVectorsPath(), error ? error : &ignored);
 }
 
 inline std::string fromB64(const JsonValue &v)

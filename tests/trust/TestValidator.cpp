@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
 #include "SignedVectors.h"
 
 #include "message/Envelope.h"
@@ -57,52 +58,42 @@ private Q_SLOTS:
     // canonical bytes we compute from the received body equal canonical_bytes_b64.
     void signedVectors()
     {
-        int passed = 0;
-        int failed = 0;
+        test::CaseTally tally;
         for (const JsonValue &v : m_vectors) {
-            const std::string name = v["name"].toStdString();
+            const QString name = v["name"].toQString();
             const std::string wire = fromB64(v["wire_body_b64"]);
             JsonParseError err;
             auto body = JsonParser::parse(wire, &err);
             if (!body) {
-                std::printf("FAIL %s: wire body does not parse: %s\n",
-                    name.c_str(),
-                    err.pythonText().c_str());
-                ++failed;
+                tally.fail(name,
+                    QStringLiteral("wire body does not parse: ")
+                        + QString::fromStdString(err.pythonText()));
                 continue;
             }
             const TrustConfig config = trustConfigOf(v);
             Validator validator(config);
             const ValidationResult r = validator.validate(*body);
             const bool expect = v["expect_valid"].toBool();
-            bool ok = true;
-            if (r.isTrusted() != expect) {
-                std::printf("FAIL %s: trusted=%d expected=%d (%s)\n",
-                    name.c_str(),
-                    r.isTrusted(),
-                    expect,
-                    qPrintable(r.reason));
-                ok = false;
-            }
+            QStringList problems;
+            if (r.isTrusted() != expect)
+                problems << QStringLiteral("trusted=%1 expected=%2 (%3)")
+                                .arg(r.isTrusted())
+                                .arg(expect)
+                                .arg(r.reason);
             if (v["canonical_bytes_b64"].isString()) {
                 JsonValue received = *body;
                 if (config.fixDatagrepperMessage)
                     received = Validator::fixDatagrepperMessage(received).value_or(received);
-                if (Validator::signedBytes(received) != fromB64(v["canonical_bytes_b64"])) {
-                    std::printf("FAIL %s: canonical bytes differ\n", name.c_str());
-                    ok = false;
-                }
+                if (Validator::signedBytes(received) != fromB64(v["canonical_bytes_b64"]))
+                    problems << QStringLiteral("canonical bytes differ");
             }
             if (r.isTrusted() ? r.reason != QLatin1String("Trusted")
-                              : !r.reason.startsWith(QLatin1String("Untrusted: "))) {
-                std::printf("FAIL %s: bad reason text '%s'\n", name.c_str(), qPrintable(r.reason));
-                ok = false;
-            }
-            ok ? ++passed : ++failed;
+                              : !r.reason.startsWith(QLatin1String("Untrusted: ")))
+                problems << QStringLiteral("bad reason text '%1'").arg(r.reason);
+            tally.add(name, problems);
         }
-        std::printf("%d passed, %d failed\n", passed, failed);
-        std::fflush(stdout);
-        QCOMPARE(failed, 0);
+        tally.print();
+        QCOMPARE(tally.failed, 0);
     }
 
     // The same vectors through one long-lived Validator per configuration (the chain cache must

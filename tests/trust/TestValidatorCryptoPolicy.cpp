@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "CaseTally.h"
 #include "SignedVectors.h"
 
 #include "trust/Validator.h"
@@ -34,22 +35,18 @@ private Q_SLOTS:
         const auto vectors = loadSignedVectors();
         if (vectors.empty())
             QFAIL(qPrintable(signedVectorsPath() + QStringLiteral(" is missing or empty")));
-        int passed = 0;
-        int failed = 0;
+        test::CaseTally tally;
         for (const JsonValue &v : vectors) {
             Validator validator(trustConfigOf(v));
             const auto body = JsonParser::parse(fromB64(v["wire_body_b64"]));
             const ValidationResult r = validator.validate(body.value_or(JsonValue()));
-            if (r.isTrusted() != v["expect_valid"].toBool()) {
-                std::printf("FAIL %s: %s\n", v["name"].toStdString().c_str(), qPrintable(r.reason));
-                ++failed;
-            } else {
-                ++passed;
-            }
+            if (r.isTrusted() != v["expect_valid"].toBool())
+                tally.fail(v["name"].toQString(), r.reason);
+            else
+                tally.pass();
         }
-        std::printf("%d passed, %d failed\n", passed, failed);
-        std::fflush(stdout);
-        QCOMPARE(failed, 0);
+        tally.print();
+        QCOMPARE(tally.failed, 0);
     }
 };
 

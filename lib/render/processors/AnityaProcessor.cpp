@@ -20,9 +20,9 @@ public:
         if (!agentV) {
             if (message && !message->isObject())
                 throw MetaFailure { "TypeError" };
-            return getS(c.env, "username", QStringLiteral("anitya"));
+            return getStr(c.env, "username", QStringLiteral("anitya"));
         }
-        QString agent = S(*agentV);
+        QString agent = pyStr(*agentV);
         if (agent.contains(QLatin1String("id.fedoraproject.org"))) {
             agent = agent.section(QStringLiteral(".id.fedoraproject.org"), 0, 0);
             const int idx = agent.indexOf(QLatin1String("//"));
@@ -40,7 +40,7 @@ public:
         const JsonValue &m = c.msg();
         if (truthy(at(m, "project")))
             return QStringLiteral("https://release-monitoring.org/project/%1/")
-                .arg(S(at(at(m, "project"), "id")));
+                .arg(pyStr(at(at(m, "project"), "id")));
         if (c.topicEnds("project.flag.set"))
             return QStringLiteral("https://release-monitoring.org/");
         return QStringLiteral("https://release-monitoring.org/distros");
@@ -51,28 +51,28 @@ public:
         const JsonValue &m = c.msg();
         const QString u = user(c);
         auto project = [&] {
-            return S(at(at(m, "project"), "name"));
+            return pyStr(at(at(m, "project"), "name"));
         };
         auto message = [&](std::string_view k) {
-            return S(at(at(m, "message"), k));
+            return pyStr(at(at(m, "message"), k));
         };
         if (c.topicHas("project.map.new"))
             return format("{user} mapped the name of \"{project}\" in {distro} to \"{new}\"",
                 { { "user", u },
                     { "project", project() },
-                    { "distro", S(at(at(m, "distro"), "name")) },
+                    { "distro", pyStr(at(at(m, "distro"), "name")) },
                     { "new", message("new") } });
         if (c.topicHas("project.map.update"))
             return format("{user} updated the name of \"{project}\" in \"{distro}\" from \"{old}\" "
                           "to \"{new}\"",
                 { { "user", u },
                     { "project", project() },
-                    { "distro", S(at(at(m, "distro"), "name")) },
+                    { "distro", pyStr(at(at(m, "distro"), "name")) },
                     { "old", message("prev") },
                     { "new", message("new") } });
         if (c.topicHas("distro.add"))
             return format("{user} added the distro named \"{distro}\" to anitya",
-                { { "user", u }, { "distro", S(at(at(m, "distro"), "name")) } });
+                { { "user", u }, { "distro", pyStr(at(at(m, "distro"), "name")) } });
         if (c.topicHas("distro.edit"))
             return format("{user} changed a distro name from \"{old}\" to \"{new}\"",
                 { { "user", u }, { "old", message("old") }, { "new", message("new") } });
@@ -104,19 +104,19 @@ public:
             if (!pkgs.isNull() && !pkgs.isArray())
                 throw MetaFailure {};
             for (const JsonValue &p : pkgs.array())
-                if (S(at(p, "distro")) == QLatin1String("Fedora"))
-                    pk << S(at(p, "package_name"));
+                if (pyStr(at(p, "distro")) == QLatin1String("Fedora"))
+                    pk << pyStr(at(p, "package_name"));
             const QString packages = Py::listToSeries(pk);
             const bool odd = truthy(get(msgv, "odd_change"));
             const JsonValue &old = at(msgv, "old_version");
-            const QString newv = S(at(msgv, "upstream_version"));
+            const QString newv = pyStr(at(msgv, "upstream_version"));
             if (truthy(old) && !odd)
                 return format(
                     "A new version of \"{project}\" has been detected:  \"{new}\" newer than "
                     "\"{old}\", packaged as \"{packages}\"",
                     { { "project", proj },
                         { "new", newv },
-                        { "old", S(old) },
+                        { "old", pyStr(old) },
                         { "packages", packages } });
             return format("A new version of \"{project}\" has been detected:  \"{new}\", packaged "
                           "as \"{packages}\"",
@@ -127,7 +127,7 @@ public:
                 { { "user", u }, { "project", project() }, { "version", message("version") } });
         if (c.topicHas("distro.remove"))
             return format("{user} deleted the distro \"{project}\"",
-                { { "user", u }, { "project", S(at(at(m, "distro"), "name")) } });
+                { { "user", u }, { "project", pyStr(at(at(m, "distro"), "name")) } });
         if (c.topicEnds("project.flag.set"))
             return format("{user} {action} flag \"{flagid}\"",
                 { { "user", u }, { "action", message("state") }, { "flagid", message("flag") } });
@@ -161,20 +161,24 @@ public:
     {
         const JsonValue &m = c.msg();
         auto projects = [&]() -> QString {
-            return QStringLiteral("projects/") + S(at(at(m, "project"), "name"));
+            return QStringLiteral("projects/") + pyStr(at(at(m, "project"), "name"));
         };
         if (c.topicHas("project.map.update")) {
-            const QString distro = S(at(at(m, "distro"), "name"));
-            return { QStringLiteral("mappings/%1/%2").arg(distro, S(at(at(m, "message"), "new"))),
-                QStringLiteral("mappings/%1/%2").arg(distro, S(at(at(m, "message"), "prev"))),
+            const QString distro = pyStr(at(at(m, "distro"), "name"));
+            return {
+                QStringLiteral("mappings/%1/%2").arg(distro, pyStr(at(at(m, "message"), "new"))),
+                QStringLiteral("mappings/%1/%2").arg(distro, pyStr(at(at(m, "message"), "prev"))),
                 QStringLiteral("distros/") + distro,
-                projects() };
+                projects()
+            };
         }
         if (c.topicHas("project.map.new")) {
-            const QString distro = S(at(at(m, "distro"), "name"));
-            return { QStringLiteral("mappings/%1/%2").arg(distro, S(at(at(m, "message"), "new"))),
+            const QString distro = pyStr(at(at(m, "distro"), "name"));
+            return {
+                QStringLiteral("mappings/%1/%2").arg(distro, pyStr(at(at(m, "message"), "new"))),
                 QStringLiteral("distros/") + distro,
-                projects() };
+                projects()
+            };
         }
         for (const char *t : { "project.version.remove",
                  "project.remove",
@@ -188,14 +192,14 @@ public:
         if (c.topicEnds("project.flag"))
             return { projects() };
         if (c.topicHas("distro.add"))
-            return { QStringLiteral("distros/") + S(at(at(m, "distro"), "name")) };
+            return { QStringLiteral("distros/") + pyStr(at(at(m, "distro"), "name")) };
         if (c.topicHas("distro.edit"))
-            return { QStringLiteral("distros/") + S(at(at(m, "message"), "old")),
-                QStringLiteral("distros/") + S(at(at(m, "message"), "new")) };
+            return { QStringLiteral("distros/") + pyStr(at(at(m, "message"), "old")),
+                QStringLiteral("distros/") + pyStr(at(at(m, "message"), "new")) };
         if (c.topicHas("distro.remove"))
-            return { QStringLiteral("distros/") + S(at(at(m, "distro"), "name")) };
+            return { QStringLiteral("distros/") + pyStr(at(at(m, "distro"), "name")) };
         if (c.topicEnds("project.flag.set"))
-            return { QStringLiteral("flag/") + S(at(at(m, "message"), "flag")) };
+            return { QStringLiteral("flag/") + pyStr(at(at(m, "message"), "flag")) };
         return {};
     }
 
@@ -205,8 +209,8 @@ public:
             throw MetaFailure {};
         QStringList out;
         for (const JsonValue &p : pkgs.array())
-            if (S(at(p, "distro")).toLower() == QLatin1String("fedora"))
-                out << S(at(p, "package_name"));
+            if (pyStr(at(p, "distro")).toLower() == QLatin1String("fedora"))
+                out << pyStr(at(p, "package_name"));
         return out;
     }
 
@@ -214,13 +218,13 @@ public:
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("project.map.update")) {
-            if (S(at(at(m, "distro"), "name")).toLower() == QLatin1String("fedora"))
-                return { S(at(at(m, "message"), "new")), S(at(at(m, "message"), "prev")) };
+            if (pyStr(at(at(m, "distro"), "name")).toLower() == QLatin1String("fedora"))
+                return { pyStr(at(at(m, "message"), "new")), pyStr(at(at(m, "message"), "prev")) };
             return {};
         }
         if (c.topicHas("project.map.new")) {
-            if (S(at(at(m, "distro"), "name")).toLower() == QLatin1String("fedora"))
-                return { S(at(at(m, "message"), "new")) };
+            if (pyStr(at(at(m, "distro"), "name")).toLower() == QLatin1String("fedora"))
+                return { pyStr(at(at(m, "message"), "new")) };
             return {};
         }
         if (c.topicHas("project.version.update"))

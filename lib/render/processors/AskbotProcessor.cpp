@@ -14,35 +14,39 @@ public:
     QString subtitle(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        const QString user = S(at(m, "agent"));
+        const QString user = pyStr(at(m, "agent"));
         QString title;
         QString tmpl;
         auto isQuestion = [&](std::string_view k) {
-            return S(at(at(m, k), "post_type")) == QLatin1String("question");
+            return pyStr(at(at(m, k), "post_type")) == QLatin1String("question");
         };
         if (c.topicHas("askbot.post.edit")) {
-            title = S(at(at(m, "thread"), "title"));
+            title = pyStr(at(at(m, "thread"), "title"));
             if (truthy(at(m, "created")))
                 tmpl = isQuestion("post")
-                    ? L("{user} asked the question '{title}'")
-                    : L("{user} suggested an answer to the question '{title}'");
+                    ? QString::fromUtf8("{user} asked the question '{title}'")
+                    : QString::fromUtf8("{user} suggested an answer to the question '{title}'");
             else
-                tmpl = isQuestion("post") ? L("{user} updated the question '{title}'")
-                                          : L("{user} updated an answer to the question '{title}'");
+                tmpl = isQuestion("post")
+                    ? QString::fromUtf8("{user} updated the question '{title}'")
+                    : QString::fromUtf8("{user} updated an answer to the question '{title}'");
         } else if (c.topicHas("askbot.tag.update")) {
-            title = S(at(at(m, "thread"), "title"));
-            tmpl = L("{user} altered tags on askbot question '{title}'");
+            title = pyStr(at(at(m, "thread"), "title"));
+            tmpl = QString::fromUtf8("{user} altered tags on askbot question '{title}'");
         } else if (c.topicHas("askbot.post.flag_offensive.add")) {
-            title = S(at(at(m, "thread"), "title"));
-            tmpl = isQuestion("instance") ? L("{user} flagged a question as offensive!")
-                                          : L("{user} flagged an answer as offensive!");
+            title = pyStr(at(at(m, "thread"), "title"));
+            tmpl = isQuestion("instance")
+                ? QString::fromUtf8("{user} flagged a question as offensive!")
+                : QString::fromUtf8("{user} flagged an answer as offensive!");
         } else if (c.topicHas("askbot.post.flag_offensive.delete")) {
-            tmpl = isQuestion("instance") ? L("{user} unflagged a question as offensive...")
-                                          : L("{user} unflagged an answer as offensive...");
+            tmpl = isQuestion("instance")
+                ? QString::fromUtf8("{user} unflagged a question as offensive...")
+                : QString::fromUtf8("{user} unflagged an answer as offensive...");
         } else if (c.topicHas("askbot.post.delete")) {
-            title = S(at(at(m, "thread"), "title"));
-            tmpl = isQuestion("instance") ? L("{user} deleted the question '{title}'")
-                                          : L("{user} deleted an answer on '{title}'");
+            title = pyStr(at(at(m, "thread"), "title"));
+            tmpl = isQuestion("instance")
+                ? QString::fromUtf8("{user} deleted the question '{title}'")
+                : QString::fromUtf8("{user} deleted an answer on '{title}'");
         } else {
             throw MetaFailure { "NotImplementedError" };
         }
@@ -57,7 +61,7 @@ public:
             throw MetaFailure {};
         if (!a || !truthy(*a))
             return QString(QLatin1String(""));
-        return avatar(S(*a));
+        return avatar(pyStr(*a));
     }
 
     QStringList usernames(const MetaContext &c) const override
@@ -65,7 +69,7 @@ public:
         const JsonValue &m = c.msg();
         QStringList users;
         if (has(m, "agent"))
-            users << S(at(m, "agent"));
+            users << pyStr(at(m, "agent"));
         const JsonValue &mentioned = get(m, "newly_mentioned_users");
         if (!mentioned.isNull())
             users << iter(mentioned);
@@ -86,7 +90,7 @@ public:
                 if (!t.isEmpty())
                     objs << QStringLiteral("tags/") + t;
         if (has(m, "thread"))
-            objs << QStringLiteral("threads/") + S(at(at(m, "thread"), "pk"));
+            objs << QStringLiteral("threads/") + pyStr(at(at(m, "thread"), "pk"));
         return objs;
     }
 
@@ -96,7 +100,7 @@ public:
         const QString base = c.topicHas("stg")
             ? QStringLiteral("https://ask.stg.fedoraproject.org/question/%1/")
             : QStringLiteral("https://ask.fedoraproject.org/question/%1/");
-        return base.arg(S(at(m, "topmost_post_id")));
+        return base.arg(pyStr(at(m, "topmost_post_id")));
     }
 };
 

@@ -20,20 +20,20 @@ public:
     QString subtitle(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        const QString status = S(at(m, "status"));
+        const QString status = pyStr(at(m, "status"));
         auto pick = [&](std::initializer_list<std::pair<const char *, const char *>> l) {
             QString t;
             for (const auto &[k, v] : l)
                 if (status == QLatin1String(k))
-                    t = L(v);
+                    t = QString::fromUtf8(v);
             if (t.isEmpty())
                 throw MetaFailure { "UnboundLocalError" };
             return t;
         };
         if (v2(c)) {
             if (c.topicHas("autocloud.image")) {
-                const QString composeId = S(at(m, "compose_id"));
-                QString image = S(at(m, "image_name"));
+                const QString composeId = pyStr(at(m, "compose_id"));
+                QString image = pyStr(at(m, "image_name"));
                 const JsonValue &release = get(m, "release");
                 const QString tmpl =
                     pick({ { "queued", "{image_name}({compose_id}) is {status} for testing" },
@@ -45,16 +45,16 @@ public:
                         { "success",
                             "The tests for {image_name}({compose_id}) were a {status}" } });
                 if (truthy(release))
-                    image = QStringLiteral("%1 (%2)").arg(image, S(release));
+                    image = QStringLiteral("%1 (%2)").arg(image, pyStr(release));
                 return format(tmpl,
                     { { "image_name", image }, { "status", status }, { "compose_id", composeId } });
             }
             if (c.topicHas("autocloud.compose")) {
                 QString composeId;
                 if (has(m, "id"))
-                    composeId = S(at(m, "id"));
+                    composeId = pyStr(at(m, "id"));
                 else
-                    composeId = getS(m, "compose_id", QStringLiteral("A compose"));
+                    composeId = getStr(m, "compose_id", QStringLiteral("A compose"));
                 const QString tmpl = pick({ { "queued", "{compose_id} is {status} for testing" },
                     { "running", "{compose_id} tests have started {status}" },
                     { "completed", "{compose_id} tests have {status}" } });
@@ -62,7 +62,7 @@ public:
             }
             return {};
         }
-        QString image = S(at(m, "image_name"));
+        QString image = pyStr(at(m, "image_name"));
         const JsonValue &release = get(m, "release");
         if (c.topicHas("autocloud.image")) {
             const QString tmpl = pick({ { "queued", "{image_name} is {status} for testing" },
@@ -71,7 +71,7 @@ public:
                 { "failed", "The tests for the {image_name} {status}" },
                 { "success", "The tests for {image_name} were a {status}" } });
             if (truthy(release))
-                image = QStringLiteral("%1 (%2)").arg(image, S(release));
+                image = QStringLiteral("%1 (%2)").arg(image, pyStr(release));
             return format(tmpl, { { "image_name", image }, { "status", status } });
         }
         return {};
@@ -87,22 +87,22 @@ public:
                 const JsonValue &job = get(m, "job_id");
                 if (truthy(job))
                     return QStringLiteral("https://apps.fedoraproject.org/autocloud/jobs/%1/output")
-                        .arg(S(job));
-                return S(at(m, "image_url"));
+                        .arg(pyStr(job));
+                return pyStr(at(m, "image_url"));
             }
             if (c.topicHas("autocloud.compose")) {
                 const JsonValue &job = get(m, "compose_job_id");
                 if (!job.isNull())
                     return QStringLiteral("https://apps.fedoraproject.org/autocloud/jobs/%1")
-                        .arg(S(job));
+                        .arg(pyStr(job));
             }
             return QStringLiteral("https://apps.fedoraproject.org/autocloud/");
         }
         const JsonValue &job = get(m, "job_id");
         if (truthy(job))
             return QStringLiteral("https://apps.fedoraproject.org/autocloud/jobs/%1/output")
-                .arg(S(job));
-        return S(at(m, "image_url"));
+                .arg(pyStr(job));
+        return pyStr(at(m, "image_url"));
     }
 
     QStringList objects(const MetaContext &c) const override
@@ -111,7 +111,7 @@ public:
         const JsonValue &st = at(m, "status");
         if (!st.isString())
             throw MetaFailure { "TypeError" };
-        const QString status = S(st);
+        const QString status = pyStr(st);
         if (v2(c)) {
             if (c.topicHas("autocloud.image"))
                 return { QStringLiteral("autocloud/image/") + status };

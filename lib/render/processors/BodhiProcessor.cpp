@@ -68,7 +68,7 @@ public:
     }
     static std::pair<QString, bool> syncRelease(const JsonValue &m)
     {
-        QString release = S(at(m, "release"));
+        QString release = pyStr(at(m, "release"));
         const bool modular = release.endsWith(QLatin1Char('m'));
         while (release.endsWith(QLatin1Char('m')))
             release.chop(1);
@@ -93,7 +93,7 @@ public:
         JsonValue a = has(d, first) ? at(d, first) : get(d, second);
         if (a.isObject())
             a = get(a, "name");
-        return a.isNull() ? QString() : S(a);
+        return a.isNull() ? QString() : pyStr(a);
     }
     static std::optional<QString> commentAuthor(const JsonValue &m)
     {
@@ -114,7 +114,7 @@ public:
             raw = get(raw, "name");
         if (raw.isNull())
             return std::nullopt;
-        return S(raw);
+        return pyStr(raw);
     }
     static std::optional<QString> overrideAuthor(const JsonValue &m)
     {
@@ -126,7 +126,7 @@ public:
             a = at(a, "name");
         if (a.isNull())
             return std::nullopt;
-        return S(a);
+        return pyStr(a);
     }
     static JsonValue overrideNvr(const JsonValue &m)
     {
@@ -140,15 +140,15 @@ public:
         const JsonValue &comment = getDict(m, "comment");
         const JsonValue &update = has(m, "update") ? at(m, "update") : getDict(comment, "update");
         if (!truthy(update))
-            return getS(comment, "update_title", QString());
+            return getStr(comment, "update_title", QString());
         const JsonValue &title = get(update, "title");
         if (truthy(title))
-            return S(title);
+            return pyStr(title);
         QStringList nvrs;
         for (const JsonValue &b : getDict(update, "builds").isObject() && !has(update, "builds")
                 ? JsonValue::Array {}
                 : at(update, "builds").array())
-            nvrs << S(at(b, "nvr"));
+            nvrs << pyStr(at(b, "nvr"));
         return nvrs.join(QLatin1Char(' '));
     }
     static QString titleOrAlias(const JsonValue &m)
@@ -161,8 +161,8 @@ public:
         if (!truthy(v))
             v = get(comment, "update_alias");
         if (!truthy(v))
-            return getS(comment, "update_title", QString());
-        return S(v);
+            return getStr(comment, "update_title", QString());
+        return pyStr(v);
     }
 
     QString secondaryIcon(const MetaContext &c) const override
@@ -174,11 +174,11 @@ public:
         else if (c.topicHas("bodhi.buildroot_override"))
             user = overrideAuthor(m);
         else if (c.topicHas("bodhi.stack"))
-            user = S(at(m, "agent"));
+            user = pyStr(at(m, "agent"));
         else if (const auto ua = updateAuthor(m); ua && !ua->isEmpty())
             user = ua;
         else if (const JsonValue &a = get(m, "agent"); !a.isNull())
-            user = S(a);
+            user = pyStr(a);
         if (user && !user->isEmpty())
             return avatar(*user);
         const QString ts = titleString(m);
@@ -195,9 +195,9 @@ public:
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("bodhi.update.comment"))
-            return S(at(at(m, "comment"), "text"));
+            return pyStr(at(at(m, "comment"), "text"));
         if (c.topicHas("bodhi.errata.publish"))
-            return S(at(m, "body"));
+            return pyStr(at(m, "body"));
         if ((c.topicHas("bodhi.masher.start") || c.topicHas("bodhi.composer.start"))
             && has(m, "updates"))
             return QStringLiteral("\n- ")
@@ -215,10 +215,10 @@ public:
                 m,
                 { { "product", syncProduct(c) },
                     { "truerelease", release },
-                    { "modular", modular ? L(" modular") : QString() } });
+                    { "modular", modular ? QString::fromUtf8(" modular") : QString() } });
         }
         if (c.topicHas("bodhi.masher.start") || c.topicHas("bodhi.composer.start")) {
-            const QString agent = S(at(m, "agent"));
+            const QString agent = pyStr(at(m, "agent"));
             if (has(m, "updates"))
                 return format("{agent} requested a mash of {updates} updates",
                     { { "agent", agent },
@@ -228,25 +228,25 @@ public:
         if (c.topicHas("bodhi.update.comment")) {
             const JsonValue &comment = at(m, "comment");
             const auto author = commentAuthor(m);
-            const QString karma = S(at(comment, "karma"));
+            const QString karma = pyStr(at(comment, "karma"));
             const QString title = has(comment, "update_title")
-                ? S(at(comment, "update_title"))
-                : getS(getDict(comment, "update"), "title", QString());
+                ? pyStr(at(comment, "update_title"))
+                : getStr(getDict(comment, "update"), "title", QString());
             return format("{author} commented on bodhi update {title} (karma: {karma})",
-                { { "author", author ? *author : L("None") },
+                { { "author", author ? *author : QString::fromUtf8("None") },
                     { "karma", karma },
                     { "title", truncate40(title) } });
         }
         auto authorText = [&]() -> QString {
             const auto a = updateAuthor(m);
-            return a ? *a : L("None");
+            return a ? *a : QString::fromUtf8("None");
         };
         if (c.topicHas("bodhi.update.complete.")) {
             const JsonValue &update = at(m, "update");
             return format("{author}'s {pkgs} bodhi update completed push to {status}",
                 { { "author", authorText() },
                     { "pkgs", truncate40(titleString(m)) },
-                    { "status", S(at(update, "status")) } });
+                    { "status", pyStr(at(update, "status")) } });
         }
         if (c.topicHas("bodhi.update.eject")) {
             at(m, "update");
@@ -254,15 +254,15 @@ public:
                           "Reason: \"{reason}\"",
                 { { "author", authorText() },
                     { "pkgs", truncate40(titleString(m)) },
-                    { "repo", S(at(m, "repo")) },
-                    { "reason", S(at(m, "reason")) } });
+                    { "repo", pyStr(at(m, "repo")) },
+                    { "reason", pyStr(at(m, "reason")) } });
         }
         if (c.topicHas("bodhi.update.edit"))
             return format("{author} edited {pkgs}",
-                { { "author", S(at(m, "agent")) }, { "pkgs", truncate40(titleString(m)) } });
+                { { "author", pyStr(at(m, "agent")) }, { "pkgs", truncate40(titleString(m)) } });
         if (c.topicHas("bodhi.update.request")) {
             QString status = c.topic.split(QLatin1Char('.')).last();
-            const QString author = S(get(m, "agent"));
+            const QString author = pyStr(get(m, "agent"));
             const QString title = truncate40(titleString(m));
             if (status == QLatin1String("unpush") || status == QLatin1String("obsolete")
                 || status == QLatin1String("revoke")) {
@@ -277,67 +277,71 @@ public:
         if (c.topicHas("bodhi.mashtask.start"))
             return QStringLiteral("bodhi masher started a push");
         if (c.topicHas("bodhi.mashtask.mashing"))
-            return format("bodhi masher started mashing {repo}", { { "repo", S(get(m, "repo")) } });
+            return format(
+                "bodhi masher started mashing {repo}", { { "repo", pyStr(get(m, "repo")) } });
         if (c.topicHas("bodhi.mashtask.complete")) {
             const bool ok = truthy(at(m, "success"));
             return format(ok ? "bodhi masher successfully mashed {repo}"
                              : "bodhi masher failed to mash {repo}",
-                { { "repo", S(get(m, "repo")) } });
+                { { "repo", pyStr(get(m, "repo")) } });
         }
         if (c.topicHas("bodhi.mashtask.sync.wait"))
             return format("bodhi masher is waiting for {repo} to hit the master mirror",
-                { { "repo", S(get(m, "repo")) } });
+                { { "repo", pyStr(get(m, "repo")) } });
         if (c.topicHas("bodhi.mashtask.sync.done"))
             return format("bodhi masher finished waiting for {repo} to hit the master mirror",
-                { { "repo", S(get(m, "repo")) } });
+                { { "repo", pyStr(get(m, "repo")) } });
         if (c.topicHas("bodhi.compose.start"))
             return QStringLiteral("bodhi composer started a run");
         if (c.topicHas("bodhi.compose.composing"))
             return format("bodhi {ctype} compose of repo {repo} started",
-                { { "ctype", getS(m, "ctype", L("unknown type")) },
-                    { "repo", getS(m, "repo", L("unknown repo")) } });
+                { { "ctype", getStr(m, "ctype", QString::fromUtf8("unknown type")) },
+                    { "repo", getStr(m, "repo", QString::fromUtf8("unknown repo")) } });
         if (c.topicHas("bodhi.repo.done"))
-            return format(
-                "bodhi repo {repo} created", { { "repo", getS(m, "repo", L("unknown repo")) } });
+            return format("bodhi repo {repo} created",
+                { { "repo", getStr(m, "repo", QString::fromUtf8("unknown repo")) } });
         if (c.topicHas("bodhi.compose.complete")) {
-            QString result = getS(m, "success", L("completed"));
+            QString result = getStr(m, "success", QString::fromUtf8("completed"));
             const JsonValue &s = get(m, "success");
             if (s.isBool())
-                result = s.toBool() ? L("succeeded") : L("failed");
+                result = s.toBool() ? QString::fromUtf8("succeeded") : QString::fromUtf8("failed");
             return format("bodhi {ctype} compose of repo {repo} {result}",
-                { { "ctype", getS(m, "ctype", L("unknown type")) },
-                    { "repo", getS(m, "repo", L("unknown repo")) },
+                { { "ctype", getStr(m, "ctype", QString::fromUtf8("unknown type")) },
+                    { "repo", getStr(m, "repo", QString::fromUtf8("unknown repo")) },
                     { "result", result } });
         }
         if (c.topicHas("bodhi.compose.sync.wait"))
             return format("bodhi composer is waiting for {repo} to hit the master mirror",
-                { { "repo", S(get(m, "repo")) } });
+                { { "repo", pyStr(get(m, "repo")) } });
         if (c.topicHas("bodhi.compose.sync.done"))
             return format("bodhi composer finished waiting for {repo} to hit the master mirror",
-                { { "repo", S(get(m, "repo")) } });
+                { { "repo", pyStr(get(m, "repo")) } });
         if (c.topicHas("bodhi.buildroot_override.tag")
             || c.topicHas("bodhi.buildroot_override.untag")) {
             const bool tag = c.topicHas("bodhi.buildroot_override.tag");
             const auto sub = overrideAuthor(m);
             return format(tag ? "{submitter} submitted a buildroot override for {build}"
                               : "{submitter} expired a buildroot override for {build}",
-                { { "submitter", sub ? *sub : L("None") }, { "build", S(overrideNvr(m)) } });
+                { { "submitter", sub ? *sub : QString::fromUtf8("None") },
+                    { "build", pyStr(overrideNvr(m)) } });
         }
         if (c.topicHas("bodhi.stack.save"))
             return format("{agent} updated the \"{name}\" stack",
-                { { "agent", S(at(m, "agent")) }, { "name", S(at(at(m, "stack"), "name")) } });
+                { { "agent", pyStr(at(m, "agent")) },
+                    { "name", pyStr(at(at(m, "stack"), "name")) } });
         if (c.topicHas("bodhi.stack.delete"))
             return format("{agent} deleted the \"{name}\" stack",
-                { { "agent", S(at(m, "agent")) }, { "name", S(at(at(m, "stack"), "name")) } });
+                { { "agent", pyStr(at(m, "agent")) },
+                    { "name", pyStr(at(at(m, "stack"), "name")) } });
         if (c.topicHas("bodhi.update.karma.threshold"))
             return format("{title} reached the {status} karma threshold",
-                { { "title", truncate40(titleString(m)) }, { "status", S(at(m, "status")) } });
+                { { "title", truncate40(titleString(m)) }, { "status", pyStr(at(m, "status")) } });
         if (c.topicHas("bodhi.update.requirements_met"))
             return format("{title} reached the {status} testing threshold",
                 { { "title", truncate40(titleString(m)) },
                     { "status", c.topic.split(QLatin1Char('.')).last() } });
         if (c.topicHas("bodhi.errata.publish"))
-            return S(at(m, "subject"));
+            return pyStr(at(m, "subject"));
         return {};
     }
 
@@ -348,12 +352,12 @@ public:
         if (updateTopic(c))
             return prefix + QStringLiteral("/updates/") + titleOrAlias(m);
         if (c.topicHas("bodhi.stack"))
-            return prefix + QStringLiteral("/stacks/") + S(at(at(m, "stack"), "name"));
+            return prefix + QStringLiteral("/stacks/") + pyStr(at(at(m, "stack"), "name"));
         if (c.topicHas("bodhi.buildroot_override"))
-            return prefix + QStringLiteral("/overrides/") + S(overrideNvr(m));
+            return prefix + QStringLiteral("/overrides/") + pyStr(overrideNvr(m));
         if (isFtpSync(c)) {
             QString link = QStringLiteral("https://download.fedoraproject.org/pub/");
-            const QString repo = S(at(m, "repo"));
+            const QString repo = pyStr(at(m, "repo"));
             const auto [release, modular] = syncRelease(m);
             const QString product = syncProduct(c).toLower();
             link += product + QLatin1Char('/');
@@ -382,14 +386,14 @@ public:
         if (updateTopic(c))
             return u2p(titleString(m));
         if (c.topicHas("bodhi.buildroot_override."))
-            return u2p(S(overrideNvr(m)));
+            return u2p(pyStr(overrideNvr(m)));
         if (c.topicHas("bodhi.stack")) {
             QStringList out;
             const JsonValue &pk = at(at(m, "stack"), "packages");
             if (!pk.isArray())
                 throw MetaFailure {};
             for (const JsonValue &p : pk.array())
-                out << S(at(p, "name"));
+                out << pyStr(at(p, "name"));
             return out;
         }
         if (c.topicHas("bodhi.masher.start")) {
@@ -414,12 +418,12 @@ public:
         if (has(m, "comment")) {
             static const QRegularExpression mention(
                 QStringLiteral("@(\\w+)"), QRegularExpression::UseUnicodePropertiesOption);
-            auto it = mention.globalMatch(S(at(at(m, "comment"), "text")));
+            auto it = mention.globalMatch(pyStr(at(at(m, "comment"), "text")));
             while (it.hasNext())
                 users << it.next().captured(1);
         }
         if (has(m, "agent") && !at(m, "agent").isNull())
-            users << S(at(m, "agent"));
+            users << pyStr(at(m, "agent"));
         return users;
     }
 
@@ -427,7 +431,7 @@ public:
     {
         const JsonValue &m = c.msg();
         if (isFtpSync(c))
-            return { syncProduct(c).toLower() + QLatin1Char('/') + S(at(m, "repo"))
+            return { syncProduct(c).toLower() + QLatin1Char('/') + pyStr(at(m, "repo"))
                 + QLatin1Char('/') + syncRelease(m).first };
         if (has(m, "repo")
             && (c.topicHas("bodhi.mashtask") || c.topicHas("bodhi.compose")
@@ -435,7 +439,7 @@ public:
             const JsonValue &r = at(m, "repo");
             if (!r.isString())
                 throw MetaFailure { "TypeError" };
-            return { QStringLiteral("repos/") + S(r) };
+            return { QStringLiteral("repos/") + pyStr(r) };
         }
         if (updateTopic(c) || c.topicHas("bodhi.masher.start")) {
             QStringList out;
@@ -445,7 +449,7 @@ public:
         }
         if (c.topicHas("bodhi.buildroot_override.")) {
             QStringList out;
-            for (const QString &p : u2p(S(overrideNvr(m))))
+            for (const QString &p : u2p(pyStr(overrideNvr(m))))
                 out << QStringLiteral("packages/") + p;
             return out;
         }
@@ -453,7 +457,7 @@ public:
             QStringList out;
             for (const QString &p : packagesOf(c))
                 out << QStringLiteral("packages/") + p;
-            out << QStringLiteral("stacks/") + S(at(at(m, "stack"), "name"));
+            out << QStringLiteral("stacks/") + pyStr(at(at(m, "stack"), "name"));
             return out;
         }
         return {};

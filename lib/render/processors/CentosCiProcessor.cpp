@@ -8,7 +8,7 @@ namespace {
 
 QString orDefault(const JsonValue &v, const char *fallback)
 {
-    return truthy(v) ? S(v) : L(fallback);
+    return truthy(v) ? pyStr(v) : QString::fromUtf8(fallback);
 }
 
 QString ciStatus(const QString &status)
@@ -129,7 +129,7 @@ public:
     QString subtitle(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        QString rev = truthy(at(m, "rev")) ? S(at(m, "rev")) : QString();
+        QString rev = truthy(at(m, "rev")) ? pyStr(at(m, "rev")) : QString();
         QString revtype;
         if (rev.startsWith(QLatin1String("kojitask-"))) {
             revtype = QStringLiteral("Koji task");
@@ -179,10 +179,10 @@ public:
                                  "{pipeline_name} pipeline on branch {branch}");
         } else {
             for (const Step &s : kSteps) {
-                if (in(name + L(s.suffix))) {
+                if (in(name + QString::fromUtf8(s.suffix))) {
                     if (s.usesStatus)
                         status = ciStatus(status);
-                    tmpl = L(s.tmpl);
+                    tmpl = QString::fromUtf8(s.tmpl);
                     break;
                 }
             }
@@ -200,14 +200,14 @@ public:
     QString secondaryIcon(const MetaContext &c) const override
     {
         const JsonValue &u = get(c.msg(), "username");
-        return truthy(u) ? avatar(S(u)) : QString();
+        return truthy(u) ? avatar(pyStr(u)) : QString();
     }
 
     QString link(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
         if (m.isObject() && m.find("build_url"))
-            return S(at(m, "build_url"));
+            return pyStr(at(m, "build_url"));
         if (!m.isObject())
             throw MetaFailure {};
         return info().link;
@@ -216,7 +216,7 @@ public:
     QStringList usernames(const MetaContext &c) const override
     {
         const JsonValue &u = get(c.msg(), "username");
-        return truthy(u) ? QStringList { S(u) } : QStringList {};
+        return truthy(u) ? QStringList { pyStr(u) } : QStringList {};
     }
 
     QStringList objects(const MetaContext &c) const override

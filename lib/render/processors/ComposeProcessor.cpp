@@ -42,11 +42,12 @@ public:
                 event = &e;
                 break;
             }
-        const QString evtext = event ? L(event->text) : QString();
+        const QString evtext = event ? QString::fromUtf8(event->text) : QString();
 
         QString release = QStringLiteral("(unknown release)");
         if (m.isObject() && m.contains("branch")) {
-            release = Py::capitalize(S(at(m, "branch")).split(QStringLiteral("Modular-")).last());
+            release =
+                Py::capitalize(pyStr(at(m, "branch")).split(QStringLiteral("Modular-")).last());
         } else {
             const QStringList comps = c.topic.split(QLatin1Char('.'));
             if (comps.contains(QStringLiteral("rawhide")))
@@ -65,7 +66,7 @@ public:
                 }
         }
 
-        QString arch = getS(m, "arch", QString());
+        QString arch = getStr(m, "arch", QString());
         if (arch == QLatin1String("None"))
             arch.clear();
         if (!arch.isEmpty())
@@ -76,14 +77,14 @@ public:
             : QStringLiteral("compose");
         const JsonValue &cid = get(m, "compose_id");
         if (truthy(cid))
-            comptext += QLatin1Char(' ') + S(cid);
+            comptext += QLatin1Char(' ') + pyStr(cid);
 
         QString shortName;
         if (m.contains("short")) {
-            shortName = S(at(m, "short"));
+            shortName = pyStr(at(m, "short"));
         } else {
             shortName = QStringLiteral("Fedora");
-            if (getS(m, "branch", QString()).toLower().contains(QLatin1String("modular")))
+            if (getStr(m, "branch", QString()).toLower().contains(QLatin1String("modular")))
                 shortName = QStringLiteral("Fedora-Modular");
             bool isDigit = !release.isEmpty();
             for (QChar ch : release)
@@ -115,7 +116,7 @@ public:
         if (!m.isObject())
             throw MetaFailure {};
         const JsonValue *loc = m.find("location");
-        return loc ? S(*loc) : QStringLiteral("https://kojipkgs.fedoraproject.org/compose/");
+        return loc ? pyStr(*loc) : QStringLiteral("https://kojipkgs.fedoraproject.org/compose/");
     }
 
     QStringList objects(const MetaContext &c) const override
@@ -123,7 +124,7 @@ public:
         const QStringList parts = c.topic.split(QLatin1Char('.'));
         if (parts.size() < 5)
             throw MetaFailure {};
-        QString arch = opt(get(c.msg(), "arch"));
+        QString arch = strIfTruthy(get(c.msg(), "arch"));
         if (arch.isEmpty())
             arch = QStringLiteral("primary");
         return { parts.at(4) + QLatin1Char('/') + arch };

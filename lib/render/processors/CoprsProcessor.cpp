@@ -34,8 +34,8 @@ JsonValue compat(const JsonValue &in)
     JsonValue m = in;
     const JsonValue &pkg = get(m, "pkg");
     const JsonValue &version = get(m, "version");
-    if (truthy(pkg) && truthy(version) && !S(pkg).contains(S(version)))
-        m.insert("pkg", JsonValue(S(pkg) + QLatin1Char('-') + S(version)));
+    if (truthy(pkg) && truthy(version) && !pyStr(pkg).contains(pyStr(version)))
+        m.insert("pkg", JsonValue(pyStr(pkg) + QLatin1Char('-') + pyStr(version)));
     if (has(m, "user") && !has(m, "owner"))
         m.insert("owner", at(m, "user"));
     return m;
@@ -57,10 +57,10 @@ public:
             throw MetaFailure { "TypeError" };
         const QString buildId = QStringLiteral("%1").arg(build.toInt64(), 8, 10, QLatin1Char('0'));
         QString name;
-        if (!S(at(m, "version")).contains(QLatin1Char('-')))
+        if (!pyStr(at(m, "version")).contains(QLatin1Char('-')))
             name = QStringLiteral("?? WHO KNOWS ??");
         else {
-            const QStringList parts = Py::rsplit(S(at(m, "pkg")), QStringLiteral("-"), 2);
+            const QStringList parts = Py::rsplit(pyStr(at(m, "pkg")), QStringLiteral("-"), 2);
             if (parts.size() != 3)
                 throw MetaFailure { "ValueError" };
             name = parts.first();
@@ -96,23 +96,26 @@ public:
         const JsonValue &user = get(m, "user");
         QString tmpl;
         if (c.topicHas("copr.build.start"))
-            tmpl = truthy(user) ? L("{user} started a new build of the {copr} copr")
-                                : L("Automated build of the {copr} copr has been started");
+            tmpl = truthy(user)
+                ? QString::fromUtf8("{user} started a new build of the {copr} copr")
+                : QString::fromUtf8("Automated build of the {copr} copr has been started");
         else if (c.topicHas("copr.build.end"))
             tmpl = truthy(user)
-                ? L("{user}'s {copr} copr build of {pkg} for {chroot} finished with '{status}'")
-                : L("Automated {copr} copr build of {pkg} for {chroot} finished with '{status}'");
+                ? QString::fromUtf8(
+                    "{user}'s {copr} copr build of {pkg} for {chroot} finished with '{status}'")
+                : QString::fromUtf8(
+                    "Automated {copr} copr build of {pkg} for {chroot} finished with '{status}'");
         else if (c.topicHas("copr.chroot.start"))
-            tmpl = L("{user}'s {copr} copr started a new {chroot} chroot");
+            tmpl = QString::fromUtf8("{user}'s {copr} copr started a new {chroot} chroot");
         else if (c.topicHas("copr.worker.create"))
-            tmpl = L("a new worker was created");
+            tmpl = QString::fromUtf8("a new worker was created");
         else
             throw MetaFailure { "NotImplementedError" };
         return format(tmpl,
-            { { "user", S(user) },
-                { "copr", S(get(m, "copr")) },
-                { "pkg", S(get(m, "pkg")) },
-                { "chroot", S(get(m, "chroot")) },
+            { { "user", pyStr(user) },
+                { "copr", pyStr(get(m, "copr")) },
+                { "pkg", pyStr(get(m, "pkg")) },
+                { "chroot", pyStr(get(m, "chroot")) },
                 { "status", statusText(get(m, "status")) } });
     }
 
@@ -120,12 +123,12 @@ public:
     {
         const JsonValue &m = c.msg();
         JsonValue user = has(m, "owner") ? at(m, "owner") : get(m, "user");
-        QString u = S(user);
+        QString u = pyStr(user);
         if (truthy(user) && u.startsWith(QLatin1Char('@')))
             u.replace(QLatin1Char('@'), QStringLiteral("g/"));
-        const QString copr = S(get(m, "copr"));
-        const QString chroot = S(get(m, "chroot"));
-        const QString build = S(get(m, "build"));
+        const QString copr = pyStr(get(m, "copr"));
+        const QString chroot = pyStr(get(m, "chroot"));
+        const QString build = pyStr(get(m, "build"));
         if (c.topicHas("chroot"))
             return QStringLiteral("https://copr-be.cloud.fedoraproject.org/results/%1/%2/%3/")
                 .arg(u, copr, chroot);
@@ -138,7 +141,7 @@ public:
     QString secondaryIcon(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        return has(m, "user") ? avatar(S(at(m, "user"))) : QString();
+        return has(m, "user") ? avatar(pyStr(at(m, "user"))) : QString();
     }
 
     QStringList usernames(const MetaContext &c) const override
@@ -147,7 +150,7 @@ public:
         QStringList out;
         for (const char *k : { "user", "owner" })
             if (has(m, k) && truthy(at(m, k)))
-                out << S(at(m, k));
+                out << pyStr(at(m, k));
         return out;
     }
 
@@ -156,140 +159,13 @@ public:
         const JsonValue &m = c.msg();
         QStringList items { QStringLiteral("coprs") };
         if (has(m, "copr"))
-            items << S(at(m, "copr"));
+            items << pyStr(at(m, "copr"));
         items << c.topic.split(QLatin1Char('.'))
                      .mid(std::max<qsizetype>(0, c.topic.count(QLatin1Char('.')) - 1))
                      .join(QLatin1Char('.'));
         if (c.topicHas("chroot"))
-            items << S(at(m, "chroot"));
+            items << pyStr(at(m, "chroot"));
         return { items.join(QLatin1Char('/')) };
-    }
-};
-
-QString taggerPackage(const JsonValue &package)
-{
-    if (package.isObject()) {
-        if (package.object().empty())
-            throw MetaFailure { "IndexError" };
-        return QString::fromStdString(package.object().front().first);
-    }
-    return S(package);
-}
-
-class TaggerProcessor : public MetaProcessor
-{
-public:
-    using MetaProcessor::MetaProcessor;
-
-    QString link(const MetaContext &c) const override
-    {
-        const JsonValue &m = c.msg();
-        const JsonValue *vote = m.find("vote");
-        JsonValue pack;
-        if (vote && vote->isObject()) {
-            const JsonValue *tag = vote->find("tag");
-            if (tag && tag->isObject() && tag->find("package"))
-                pack = *tag->find("package");
-        }
-        QString p = pack.isObject() ? taggerPackage(pack) : (truthy(pack) ? S(pack) : QString());
-        if (p.isEmpty() && has(m, "rating"))
-            p = S(Py::path(m, { "rating", "package", "name" }));
-        if (has(m, "package"))
-            p = S(at(at(m, "package"), "name"));
-        return p.isEmpty() ? QString(QLatin1String(""))
-                           : QStringLiteral("https://apps.fedoraproject.org/tagger/") + p;
-    }
-
-    QString subtitle(const MetaContext &c) const override
-    {
-        const JsonValue &m = c.msg();
-        if (c.topicHas("fedoratagger.tag.update")) {
-            const JsonValue &vote = at(m, "vote");
-            return format("{user} {verb}voted \"{tag}\" on {package}",
-                { { "user", S(Py::path(vote, { "user", "username" })) },
-                    { "tag", S(Py::path(vote, { "tag", "tag" })) },
-                    { "verb", truthy(at(vote, "like")) ? L("up") : L("down") },
-                    { "package", taggerPackage(Py::path(vote, { "tag", "package" })) } });
-        }
-        if (c.topicHas("fedoratagger.rating.update")) {
-            const JsonValue &user = Py::path(m, { "rating", "user" });
-            const QString u =
-                truthy(get(user, "anonymous")) ? L("An anonymous user") : S(at(user, "username"));
-            return format("{user} gave {package} a rating of {rating}",
-                { { "user", u },
-                    { "package", S(Py::path(m, { "rating", "package", "name" })) },
-                    { "rating", S(Py::path(m, { "rating", "rating" })) } });
-        }
-        if (c.topicHas("fedoratagger.tag.create")) {
-            const JsonValue &vote = at(m, "vote");
-            return format("{user} added tag \"{tag}\" to {package}",
-                { { "user", S(Py::path(vote, { "user", "username" })) },
-                    { "tag", S(Py::path(vote, { "tag", "tag" })) },
-                    { "package", taggerPackage(Py::path(vote, { "tag", "package" })) } });
-        }
-        if (c.topicHas("fedoratagger.user.rank.update"))
-            return format("{user}'s rank changed to {rank}",
-                { { "user", S(Py::path(m, { "user", "username" })) },
-                    { "rank", S(Py::path(m, { "user", "rank" })) } });
-        if (c.topicHas("fedoratagger.usage.toggle")) {
-            const JsonValue &user = at(m, "user");
-            const QString u =
-                truthy(get(user, "anonymous")) ? L("An anonymous user") : S(at(user, "username"));
-            return format(truthy(at(m, "usage"))
-                    ? "{user} declared that they use {package}"
-                    : "{user} declared that they no longer use {package}",
-                { { "user", u }, { "package", S(Py::path(m, { "package", "name" })) } });
-        }
-        throw MetaFailure { "NotImplementedError" };
-    }
-
-    static std::optional<QString> user(const MetaContext &c)
-    {
-        const JsonValue &m = c.msg();
-        if (c.topicHas("fedoratagger.tag."))
-            return S(Py::path(m, { "vote", "user", "username" }));
-        if (c.topicHas("fedoratagger.user.rank.update"))
-            return S(Py::path(m, { "user", "username" }));
-        if (c.topicHas("fedoratagger.rating.update"))
-            return S(Py::path(m, { "rating", "user", "username" }));
-        if (c.topicHas("fedoratagger.usage.toggle"))
-            return S(Py::path(m, { "user", "username" }));
-        return std::nullopt;
-    }
-
-    QString secondaryIcon(const MetaContext &c) const override
-    {
-        const auto u = user(c);
-        return u && *u != QLatin1String("anonymous") ? avatar(*u) : info().icon;
-    }
-
-    QStringList usernames(const MetaContext &c) const override
-    {
-        const auto u = user(c);
-        return u && *u != QLatin1String("anonymous") ? QStringList { *u } : QStringList {};
-    }
-
-    static QStringList packagesOf(const MetaContext &c)
-    {
-        const JsonValue &m = c.msg();
-        if (c.topicHas("fedoratagger.tag."))
-            return { taggerPackage(Py::path(m, { "vote", "tag", "package" })) };
-        if (c.topicHas("fedoratagger.rating.update"))
-            return { S(Py::path(m, { "rating", "package", "name" })) };
-        if (c.topicHas("fedoratagger.usage.toggle"))
-            return { S(Py::path(m, { "package", "name" })) };
-        return {};
-    }
-    QStringList packages(const MetaContext &c) const override { return packagesOf(c); }
-
-    QStringList objects(const MetaContext &c) const override
-    {
-        QStringList out;
-        for (const QString &p : packagesOf(c))
-            out << QStringLiteral("packages/") + p;
-        if (has(c.msg(), "vote"))
-            out << QStringLiteral("labels/") + S(Py::path(c.msg(), { "vote", "tag", "tag" }));
-        return out;
     }
 };
 
@@ -298,10 +174,6 @@ public:
 std::unique_ptr<MetaProcessor> makeCoprsProcessor(ServiceInfo i)
 {
     return std::make_unique<CoprsProcessor>(std::move(i));
-}
-std::unique_ptr<MetaProcessor> makeTaggerProcessor(ServiceInfo i)
-{
-    return std::make_unique<TaggerProcessor>(std::move(i));
 }
 
 } // namespace fedmsg::render

@@ -10,10 +10,10 @@ QString stringOrDict(const JsonValue &m, std::string_view key)
 {
     const JsonValue &v = at(m, key);
     if (v.isString())
-        return S(v);
+        return pyStr(v);
     if (has(v, "username"))
-        return S(at(v, "username"));
-    return S(at(v, "name"));
+        return pyStr(at(v, "username"));
+    return pyStr(at(v, "name"));
 }
 
 class FasProcessor : public MetaProcessor

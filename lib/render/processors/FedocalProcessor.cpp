@@ -12,7 +12,7 @@ namespace {
 QString optPath(const JsonValue &m, std::string_view a, std::string_view b)
 {
     try {
-        return S(at(at(m, a), b));
+        return pyStr(at(at(m, a), b));
     } catch (const MetaFailure &) {
         return QStringLiteral("None");
     }
@@ -21,8 +21,8 @@ QString optPath(const JsonValue &m, std::string_view a, std::string_view b)
 /// dateutil.relativedelta(meeting, now) rendered as "in N <unit>" like fedocal's processor.
 QString casualTimedelta(const JsonValue &meeting)
 {
-    const QString dt =
-        S(at(meeting, "meeting_date")) + QLatin1Char(' ') + S(at(meeting, "meeting_time_start"));
+    const QString dt = pyStr(at(meeting, "meeting_date")) + QLatin1Char(' ')
+        + pyStr(at(meeting, "meeting_time_start"));
     QDateTime when = QDateTime::fromString(dt, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     if (!when.isValid())
         throw MetaFailure { "ValueError" };
@@ -43,7 +43,7 @@ QString casualTimedelta(const JsonValue &meeting)
     for (int i = 0; i < 5; ++i) {
         const long long v = future ? values[i] : -values[i];
         if (v) {
-            QString n = L(names[i]);
+            QString n = QString::fromUtf8(names[i]);
             if (v == 1)
                 n.chop(1);
             return QStringLiteral("in %1 %2").arg(v).arg(n);
@@ -69,24 +69,30 @@ public:
         QString tmpl;
         if (c.topicHas("fedocal.meeting.reminder")) {
             timestring = casualTimedelta(at(m, "meeting"));
-            tmpl = L("Friendly reminder!  The \"{meeting}\" meeting from the \"{calendar}\" "
-                     "calendar starts {timestring}");
+            tmpl = QString::fromUtf8(
+                "Friendly reminder!  The \"{meeting}\" meeting from the \"{calendar}\" "
+                "calendar starts {timestring}");
         } else if (c.topicHas("fedocal.meeting.update"))
-            tmpl = L("{user} updated the \"{meeting}\" meeting from the \"{calendar}\" calendar");
+            tmpl = QString::fromUtf8(
+                "{user} updated the \"{meeting}\" meeting from the \"{calendar}\" calendar");
         else if (c.topicHas("fedocal.meeting.delete"))
-            tmpl = L("{user} deleted the \"{meeting}\" meeting from the \"{calendar}\" calendar");
+            tmpl = QString::fromUtf8(
+                "{user} deleted the \"{meeting}\" meeting from the \"{calendar}\" calendar");
         else if (c.topicHas("fedocal.meeting.new"))
-            tmpl = L("{user} created a \"{meeting}\" meeting in the \"{calendar}\" calendar");
+            tmpl = QString::fromUtf8(
+                "{user} created a \"{meeting}\" meeting in the \"{calendar}\" calendar");
         else if (c.topicHas("fedocal.calendar.new"))
-            tmpl = L("{user} created a whole new \"{calendar}\" calendar");
+            tmpl = QString::fromUtf8("{user} created a whole new \"{calendar}\" calendar");
         else if (c.topicHas("fedocal.calendar.update"))
-            tmpl = L("{user} updated the \"{calendar}\" calendar");
+            tmpl = QString::fromUtf8("{user} updated the \"{calendar}\" calendar");
         else if (c.topicHas("fedocal.calendar.delete"))
-            tmpl = L("{user} deleted the \"{calendar}\" calendar");
+            tmpl = QString::fromUtf8("{user} deleted the \"{calendar}\" calendar");
         else if (c.topicHas("fedocal.calendar.clear"))
-            tmpl = L("{user} cleared the \"{calendar}\" calendar of all its meetings");
+            tmpl =
+                QString::fromUtf8("{user} cleared the \"{calendar}\" calendar of all its meetings");
         else if (c.topicHas("fedocal.calendar.upload"))
-            tmpl = L("{user} uploaded an iCalendar file into the calendar \"{calendar}\"");
+            tmpl = QString::fromUtf8(
+                "{user} uploaded an iCalendar file into the calendar \"{calendar}\"");
         return format(tmpl,
             { { "user", user },
                 { "calendar", calendar },
@@ -97,7 +103,7 @@ public:
     QString secondaryIcon(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        return has(m, "agent") ? avatar(S(at(m, "agent"))) : QString();
+        return has(m, "agent") ? avatar(pyStr(at(m, "agent"))) : QString();
     }
 
     QString link(const MetaContext &c) const override
@@ -108,16 +114,16 @@ public:
             const JsonValue &id = at(at(m, "meeting"), "meeting_id");
             if (!id.isInteger())
                 throw MetaFailure { "TypeError" };
-            return base + QStringLiteral("meeting/%1/").arg(S(id));
+            return base + QStringLiteral("meeting/%1/").arg(pyStr(id));
         } catch (const MetaFailure &) {
-            return base + S(at(at(m, "calendar"), "calendar_name")) + QLatin1Char('/');
+            return base + pyStr(at(at(m, "calendar"), "calendar_name")) + QLatin1Char('/');
         }
     }
 
     QStringList usernames(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        return has(m, "agent") ? QStringList { S(at(m, "agent")) } : QStringList {};
+        return has(m, "agent") ? QStringList { pyStr(at(m, "agent")) } : QStringList {};
     }
 
     QStringList objects(const MetaContext &c) const override
@@ -130,8 +136,10 @@ public:
         const QString action = c.topic.split(QLatin1Char('.')).last();
         if (!hasMeeting)
             return { calendar + QLatin1Char('/') + action };
-        return { QStringList {
-            calendar, QStringLiteral("meetings"), S(at(at(m, "meeting"), "meeting_name")), action }
+        return { QStringList { calendar,
+            QStringLiteral("meetings"),
+            pyStr(at(at(m, "meeting"), "meeting_name")),
+            action }
                      .join(QLatin1Char('/')) };
     }
 };

@@ -15,7 +15,7 @@ public:
     {
         const JsonValue &map = at(m, "fas_usernames");
         const JsonValue &f = get(map, u.toStdString());
-        return f.isNull() && !has(map, u.toStdString()) ? u : S(f);
+        return f.isNull() && !has(map, u.toStdString()) ? u : pyStr(f);
     }
 
     /// nullopt = Python None
@@ -26,14 +26,14 @@ public:
             if (truthy(u))
                 u = get(u, "login");
             if (truthy(u))
-                return mapUser(m, S(u));
+                return mapUser(m, pyStr(u));
         }
         if (truthy(get(m, "pusher")))
-            return mapUser(m, S(at(at(m, "pusher"), "name")));
+            return mapUser(m, pyStr(at(at(m, "pusher"), "name")));
         if (truthy(get(m, "sender")))
-            return mapUser(m, S(at(at(m, "sender"), "login")));
+            return mapUser(m, pyStr(at(at(m, "sender"), "login")));
         if (truthy(get(m, "forkee")))
-            return mapUser(m, S(at(at(at(m, "forkee"), "owner"), "login")));
+            return mapUser(m, pyStr(at(at(at(m, "forkee"), "owner"), "login")));
         return std::nullopt;
     }
     static QString userS(const JsonValue &m)
@@ -48,8 +48,8 @@ public:
             const JsonValue &r = at(m, "repository");
             const JsonValue &owner = at(r, "owner");
             if (has(owner, "login"))
-                return S(at(owner, "login")) + QLatin1Char('/') + S(at(r, "name"));
-            return S(at(owner, "name")) + QLatin1Char('/') + S(at(r, "name"));
+                return pyStr(at(owner, "login")) + QLatin1Char('/') + pyStr(at(r, "name"));
+            return pyStr(at(owner, "name")) + QLatin1Char('/') + pyStr(at(r, "name"));
         } catch (const MetaFailure &) {
             return std::nullopt;
         }
@@ -59,27 +59,28 @@ public:
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("github.deployment_status"))
-            return S(at(at(m, "deployment_status"), "target_url"));
+            return pyStr(at(at(m, "deployment_status"), "target_url"));
         if (c.topicHas("github.watch"))
-            return S(at(at(m, "repository"), "html_url")) + QStringLiteral("/watchers");
+            return pyStr(at(at(m, "repository"), "html_url")) + QStringLiteral("/watchers");
         if (c.topicHas("github.star"))
-            return S(at(at(m, "repository"), "html_url")) + QStringLiteral("/stargazers");
+            return pyStr(at(at(m, "repository"), "html_url")) + QStringLiteral("/stargazers");
         if (c.topicHas("github.page_build")) {
-            const QStringList t = S(at(at(m, "repository"), "html_url")).split(QLatin1Char('/'));
+            const QStringList t =
+                pyStr(at(at(m, "repository"), "html_url")).split(QLatin1Char('/'));
             if (t.size() < 2)
                 throw MetaFailure {};
             return QStringLiteral("http://%1.github.io/%2/").arg(t.at(t.size() - 2), t.last());
         }
         if (has(m, "release"))
-            return S(at(at(m, "release"), "html_url"));
+            return pyStr(at(at(m, "release"), "html_url"));
         if (has(m, "target_url"))
-            return S(at(m, "target_url"));
+            return pyStr(at(m, "target_url"));
         if (has(m, "compare"))
-            return S(at(m, "compare"));
+            return pyStr(at(m, "compare"));
         for (const char *k :
             { "comment", "review", "pull_request", "issue", "forkee", "repository" })
             if (has(m, k))
-                return S(at(at(m, k), "html_url"));
+                return pyStr(at(at(m, k), "html_url"));
         return {};
     }
 
@@ -87,11 +88,11 @@ public:
     {
         const JsonValue &m = c.msg();
         if (c.topicHas(".pull_request_review_comment") || c.topicHas(".issue.comment"))
-            return S(at(at(m, "comment"), "body"));
+            return pyStr(at(at(m, "comment"), "body"));
         if (c.topicHas(".issue.reopened"))
-            return S(at(at(m, "issue"), "body"));
+            return pyStr(at(at(m, "issue"), "body"));
         if (c.topicHas("commit_comment"))
-            return S(at(at(m, "comment"), "body"));
+            return pyStr(at(at(m, "comment"), "body"));
         return {}; // github.push fetches the patch from the network: not done here
     }
 
@@ -107,7 +108,7 @@ public:
             return format("{user}'s deployment status for {repo} updated to \"{status}\"",
                 { { "user", u },
                     { "repo", rp },
-                    { "status", S(at(at(m, "deployment_status"), "state")) } });
+                    { "status", pyStr(at(at(m, "deployment_status"), "state")) } });
         if (c.topicHas("github.push")) {
             const JsonValue &commits = at(m, "commits");
             if (!commits.isArray() && !commits.isObject() && !commits.isString())
@@ -117,39 +118,39 @@ public:
                     { "repo", rp },
                     { "n",
                         QString::number(
-                            commits.isString() ? Py::len(S(commits)) : commits.size()) } });
+                            commits.isString() ? Py::len(pyStr(commits)) : commits.size()) } });
         }
         if (c.topicHas("github.pull_request.")) {
-            QString action = S(at(m, "action"));
+            QString action = pyStr(at(m, "action"));
             if (action == QLatin1String("synchronize"))
                 action = QStringLiteral("synchronized");
-            const QString n = S(at(m, "number"));
+            const QString n = pyStr(at(m, "number"));
             if (action == QLatin1String("opened"))
                 return format("{user} {action} pull request #{n} on {repo}: {title}",
                     { { "user", u },
                         { "action", action },
                         { "n", n },
                         { "repo", rp },
-                        { "title", S(at(at(m, "pull_request"), "title")) } });
+                        { "title", pyStr(at(at(m, "pull_request"), "title")) } });
             return format("{user} {action} pull request #{n} on {repo}",
                 { { "user", u }, { "action", action }, { "n", n }, { "repo", rp } });
         }
         if (c.topicHas("github.issue.")) {
             const QString action =
-                has(m, "comment") ? QStringLiteral("commented on") : S(at(m, "action"));
+                has(m, "comment") ? QStringLiteral("commented on") : pyStr(at(m, "action"));
             const QString n =
-                has(m, "number") ? S(at(m, "number")) : S(at(at(m, "issue"), "number"));
+                has(m, "number") ? pyStr(at(m, "number")) : pyStr(at(at(m, "issue"), "number"));
             if (action == QLatin1String("opened"))
                 return format("{user} {action} issue #{n} on {repo}: {title}",
                     { { "user", u },
                         { "action", action },
                         { "n", n },
                         { "repo", rp },
-                        { "title", S(at(at(m, "issue"), "title")) } });
+                        { "title", pyStr(at(at(m, "issue"), "title")) } });
             if (action == QLatin1String("labeled"))
                 return format("{user} added label {label} to issue #{n} on {repo}",
                     { { "user", u },
-                        { "label", S(at(at(m, "label"), "name")) },
+                        { "label", pyStr(at(at(m, "label"), "name")) },
                         { "n", n },
                         { "repo", rp } });
             return format("{user} {action} issue #{n} on {repo}",
@@ -157,8 +158,8 @@ public:
         }
         if (c.topicHas("github.pull_request_review")
             && !c.topicHas("github.pull_request_review_comment")) {
-            const QString n = S(at(at(m, "pull_request"), "number"));
-            QString state = S(at(at(m, "review"), "state"));
+            const QString n = pyStr(at(at(m, "pull_request"), "number"));
+            QString state = pyStr(at(at(m, "review"), "state"));
             QString tmpl;
             if (state == QLatin1String("pending"))
                 tmpl = QStringLiteral(
@@ -177,7 +178,9 @@ public:
         }
         if (c.topicHas("github.pull_request_review_comment"))
             return format("{user} commented on PR #{n} on {repo}",
-                { { "user", u }, { "n", S(at(at(m, "pull_request"), "number")) }, { "repo", rp } });
+                { { "user", u },
+                    { "n", pyStr(at(at(m, "pull_request"), "number")) },
+                    { "repo", rp } });
         if (c.topicHas("github.commit_comment"))
             return format(
                 "{user} commented on a commit on {repo}", { { "user", u }, { "repo", rp } });
@@ -185,33 +188,33 @@ public:
             return format("{user} created a new {typ} \"{ref}\" at {repo}",
                 { { "user", u },
                     { "repo", rp },
-                    { "ref", S(at(m, "ref")) },
-                    { "typ", S(at(m, "ref_type")) } });
+                    { "ref", pyStr(at(m, "ref")) },
+                    { "typ", pyStr(at(m, "ref_type")) } });
         if (c.topicHas("github.delete"))
             return format("{user} deleted the \"{ref}\" {typ} at {repo}",
                 { { "user", u },
                     { "repo", rp },
-                    { "ref", S(at(m, "ref")) },
-                    { "typ", S(at(m, "ref_type")) } });
+                    { "ref", pyStr(at(m, "ref")) },
+                    { "typ", pyStr(at(m, "ref_type")) } });
         if (c.topicHas("github.fork"))
             return format("{user} forked {repo}", { { "user", u }, { "repo", rp } });
         if (c.topicHas("github.status"))
             return format("{description} for {repo} {sha}",
-                { { "description", S(at(m, "description")) },
+                { { "description", pyStr(at(m, "description")) },
                     { "repo", rp },
-                    { "sha", Py::slice(S(at(m, "sha")), 8) } });
+                    { "sha", Py::slice(pyStr(at(m, "sha")), 8) } });
         if (c.topicHas("github.watch"))
             return format("{user} {action} watching {repo}",
-                { { "user", u }, { "repo", rp }, { "action", S(at(m, "action")) } });
+                { { "user", u }, { "repo", rp }, { "action", pyStr(at(m, "action")) } });
         if (c.topicHas("github.star")) {
-            const QString action = S(at(m, "action")) == QLatin1String("started")
+            const QString action = pyStr(at(m, "action")) == QLatin1String("started")
                 ? QStringLiteral("starred")
                 : QStringLiteral("unstarred");
             return format(
                 "{user} {action} {repo}", { { "user", u }, { "repo", rp }, { "action", action } });
         }
         if (c.topicHas("github.release")) {
-            const QString version = S(at(at(m, "release"), "tag_name"));
+            const QString version = pyStr(at(at(m, "release"), "tag_name"));
             if (!r || !r->contains(QLatin1Char('/')))
                 throw MetaFailure {};
             return format("{user} cut a release of {repo}, version {version}",
@@ -224,12 +227,14 @@ public:
                 "{user} rebuilt the github.io page for {repo}", { { "user", u }, { "repo", rp } });
         if (c.topicHas("github.team_add"))
             return format("The '{team_name}' team was added to the {repo} repository",
-                { { "team_name", S(at(at(m, "team"), "slug")) }, { "repo", rp } });
+                { { "team_name", pyStr(at(at(m, "team"), "slug")) }, { "repo", rp } });
         if (c.topicHas("github.member")) {
-            const bool added = S(at(m, "action")) == QLatin1String("added");
+            const bool added = pyStr(at(m, "action")) == QLatin1String("added");
             return format(added ? "{user} added {member} as a member of {repo}"
                                 : "{user} removed member {member} from {repo}",
-                { { "user", u }, { "member", S(at(at(m, "member"), "login")) }, { "repo", rp } });
+                { { "user", u },
+                    { "member", pyStr(at(at(m, "member"), "login")) },
+                    { "repo", rp } });
         }
         return {};
     }
@@ -249,7 +254,7 @@ public:
             throw MetaFailure {};
         QStringList out;
         for (const auto &[k, v] : map.object()) {
-            const QString name = S(v);
+            const QString name = pyStr(v);
             if (!name.startsWith(QLatin1String("github_org_")))
                 out << name;
         }
@@ -293,22 +298,23 @@ public:
                 items = Py::strList(at(cm, "added")) + Py::strList(at(cm, "removed"))
                     + Py::strList(at(cm, "modified"));
         } else if (suffix == QLatin1String("github.pull_request")) {
-            items = { S(at(m, "number")) };
+            items = { pyStr(at(m, "number")) };
         } else if (suffix == QLatin1String("github.issue")) {
-            items = { has(m, "number") ? S(at(m, "number")) : S(at(at(m, "issue"), "number")) };
+            items = { has(m, "number") ? pyStr(at(m, "number"))
+                                       : pyStr(at(at(m, "issue"), "number")) };
         } else if (suffix.contains(QLatin1String("github.pull_request_review"))) {
-            items = { S(at(at(m, "pull_request"), "number")) };
+            items = { pyStr(at(at(m, "pull_request"), "number")) };
         } else if (suffix == QLatin1String("github.fork")) {
             items = { userS(m) };
         } else if (suffix == QLatin1String("github.create")
             || suffix == QLatin1String("github.delete")) {
-            items = { S(at(m, "ref_type")) + QLatin1Char('/') + S(at(m, "ref")) };
+            items = { pyStr(at(m, "ref_type")) + QLatin1Char('/') + pyStr(at(m, "ref")) };
         } else if (suffix == QLatin1String("github.status")) {
-            items = { S(at(at(m, "commit"), "sha")) };
+            items = { pyStr(at(at(m, "commit"), "sha")) };
         } else if (suffix == QLatin1String("github.commit_comment")) {
-            items = { S(at(at(m, "comment"), "path")) };
+            items = { pyStr(at(at(m, "comment"), "path")) };
         } else if (suffix == QLatin1String("github.release")) {
-            items = { S(at(at(m, "release"), "tag_name")) };
+            items = { pyStr(at(at(m, "release"), "tag_name")) };
         } else if (suffix == QLatin1String("github.watch")) {
             items = { QStringLiteral("watchers") };
         } else if (suffix == QLatin1String("github.star")) {

@@ -6,15 +6,6 @@ namespace fedmsg::render {
 
 namespace {
 
-QString pyInt(const JsonValue &v)
-{
-    if (v.isInteger())
-        return S(v);
-    if (v.isFloat())
-        return QString::number(static_cast<long long>(v.toDouble()));
-    throw MetaFailure { "TypeError: %i" };
-}
-
 class HotnessProcessor : public MetaProcessor
 {
 public:
@@ -26,8 +17,8 @@ public:
         if (!pkgs.isArray())
             throw MetaFailure {};
         for (const JsonValue &p : pkgs.array())
-            if (S(at(p, "distro")) == QLatin1String("Fedora"))
-                out << S(at(p, "package_name"));
+            if (pyStr(at(p, "distro")) == QLatin1String("Fedora"))
+                out << pyStr(at(p, "package_name"));
         return out;
     }
 
@@ -35,7 +26,7 @@ public:
     {
         const JsonValue &m = c.msg();
         const JsonValue &trigger = at(m, "trigger");
-        const QString ttopic = S(at(trigger, "topic"));
+        const QString ttopic = pyStr(at(trigger, "topic"));
         const JsonValue &original = at(trigger, "msg");
         if (ttopic.contains(QLatin1String("anitya"))) {
             JsonValue packages;
@@ -46,17 +37,17 @@ public:
             if (truthy(packages)) {
                 QStringList out;
                 for (const JsonValue &p : packages.array())
-                    if (S(at(p, "distro")) == QLatin1String("Fedora"))
-                        out << S(at(p, "package_name"));
+                    if (pyStr(at(p, "distro")) == QLatin1String("Fedora"))
+                        out << pyStr(at(p, "package_name"));
                 return out;
             }
         }
         if (has(original, "package_listing"))
-            return { S(at(at(at(original, "package_listing"), "package"), "name")) };
+            return { pyStr(at(at(at(original, "package_listing"), "package"), "name")) };
         if (ttopic.contains(QLatin1String("buildsys.build")))
-            return { S(at(original, "name")) };
+            return { pyStr(at(original, "name")) };
         if (has(original, "package"))
-            return { S(at(at(original, "package"), "name")) };
+            return { pyStr(at(at(original, "package"), "name")) };
         return {};
     }
 
@@ -66,8 +57,8 @@ public:
         if (c.topicHas("hotness.update.bug.file")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
             QStringList packages;
-            if (S(at(at(m, "trigger"), "topic")).endsWith(QLatin1String(".project.map.new")))
-                packages = { S(at(at(original, "message"), "new")) };
+            if (pyStr(at(at(m, "trigger"), "topic")).endsWith(QLatin1String(".project.map.new")))
+                packages = { pyStr(at(at(original, "message"), "new")) };
             else
                 packages = fedoraNames(at(at(original, "message"), "packages"));
             return format("the-new-hotness filed a bug on {packages}",
@@ -75,10 +66,10 @@ public:
         }
         if (c.topicHas("hotness.update.bug.followup")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
-            const QString bugId = S(at(at(m, "bug"), "bug_id"));
+            const QString bugId = pyStr(at(at(m, "bug"), "bug_id"));
             if (has(original, "srpm")) {
-                const QString srpm = S(at(original, "srpm"));
-                const QString n = S(at(original, "new"));
+                const QString srpm = pyStr(at(original, "srpm"));
+                const QString n = pyStr(at(original, "new"));
                 QString status = QStringLiteral("unknown");
                 const std::pair<const char *, const char *> lookup[] = { { "FAILED", "failed" },
                     { "FREE", "submitted" },
@@ -88,14 +79,14 @@ public:
                     { "OPEN", "started" } };
                 for (const auto &[k, v] : lookup)
                     if (n == QLatin1String(k))
-                        status = L(v);
+                        status = QString::fromUtf8(v);
                 return format("scratch build of {srpm} for RHBZ#{bug_id} {status}",
                     { { "srpm", srpm }, { "bug_id", bugId }, { "status", status } });
             }
-            const QString user = S(at(original, "owner"));
-            const QString build = QStringList { S(at(original, "name")),
-                S(at(original, "version")),
-                S(at(original, "release")) }
+            const QString user = pyStr(at(original, "owner"));
+            const QString build = QStringList { pyStr(at(original, "name")),
+                pyStr(at(original, "version")),
+                pyStr(at(original, "release")) }
                                       .join(QLatin1Char('-'));
             static const char *lookup[] = {
                 "started", "completed", "deleted", "cancelled", "failed"
@@ -112,14 +103,14 @@ public:
                 { { "user", user },
                     { "build", build },
                     { "bug_id", bugId },
-                    { "status", L(lookup[i]) } });
+                    { "status", QString::fromUtf8(lookup[i]) } });
         }
         if (c.topicHas("hotness.update.drop")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
-            const QString reason = S(at(m, "reason"));
+            const QString reason = pyStr(at(m, "reason"));
             const QStringList packages = Py::sortedUnique(packagesOf(c));
             const QString thing =
-                packages.isEmpty() ? S(at(at(original, "project"), "name")) : packages.first();
+                packages.isEmpty() ? pyStr(at(at(original, "project"), "name")) : packages.first();
             QString q = QStringLiteral(".... I dunno.  Whatever.");
             if (reason == QLatin1String("anitya"))
                 q = QStringLiteral("release-monitoring.org doesn't know what that project is "
@@ -136,19 +127,19 @@ public:
         if (c.topicHas("hotness.project.map")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
             const QString package = has(original, "package_listing")
-                ? S(at(at(at(original, "package_listing"), "package"), "name"))
-                : S(at(at(original, "package"), "name"));
+                ? pyStr(at(at(at(original, "package_listing"), "package"), "name"))
+                : pyStr(at(at(original, "package"), "name"));
             if (has(m, "reason"))
                 return format("hotness tried to map {package} to an upstream project, but failed:  "
                               "\"{reason}\"",
-                    { { "package", package }, { "reason", S(at(m, "reason")) } });
+                    { { "package", package }, { "reason", pyStr(at(m, "reason")) } });
             if (has(m, "total"))
                 return format(
                     "hotness tried to map {package} to an upstream project, but failed due to "
                     "ambiguity.  {total} other projects share the same homepage",
-                    { { "package", package }, { "total", S(at(m, "total")) } });
+                    { { "package", package }, { "total", pyStr(at(m, "total")) } });
             if (has(m, "project")) {
-                const QString project = S(at(at(m, "project"), "name"));
+                const QString project = pyStr(at(at(m, "project"), "name"));
                 return truthy(at(m, "success"))
                     ? format(
                         "hotness mapped {package} to the pre-existing upstream project {project}",
@@ -176,20 +167,20 @@ public:
             QString base = QStringLiteral("bugzilla.redhat.com/show_bug.cgi?id=");
             if (c.topicHas(".stg."))
                 base = QStringLiteral("partner-") + base;
-            return QStringLiteral("https://") + base + pyInt(at(at(m, "bug"), "bug_id"));
+            return QStringLiteral("https://") + base + Py::percentInt(at(at(m, "bug"), "bug_id"));
         }
         if (has(m, "trigger")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
             if (has(original, "project"))
                 return QStringLiteral("https://release-monitoring.org/project/%1/")
-                    .arg(pyInt(at(at(original, "project"), "id")));
+                    .arg(Py::percentInt(at(at(original, "project"), "id")));
             if (has(m, "project"))
                 return QStringLiteral("https://release-monitoring.org/project/%1/")
-                    .arg(pyInt(at(at(m, "project"), "id")));
+                    .arg(Py::percentInt(at(at(m, "project"), "id")));
             if (has(original, "package_listing"))
-                return S(at(at(at(original, "package_listing"), "package"), "review_url"));
+                return pyStr(at(at(at(original, "package_listing"), "package"), "review_url"));
             if (has(original, "package"))
-                return S(at(at(original, "package"), "upstream_url"));
+                return pyStr(at(at(original, "package"), "upstream_url"));
         }
         return {};
     }
@@ -206,33 +197,33 @@ public:
         const JsonValue &m = c.msg();
         QStringList bugs;
         if (has(m, "bug"))
-            bugs << QStringLiteral("bugs/") + pyInt(at(at(m, "bug"), "bug_id"));
+            bugs << QStringLiteral("bugs/") + Py::percentInt(at(at(m, "bug"), "bug_id"));
         const JsonValue &trigger = at(m, "trigger");
         const JsonValue &original = at(trigger, "msg");
-        if (S(at(trigger, "topic")).contains(QLatin1String("anitya"))) {
+        if (pyStr(at(trigger, "topic")).contains(QLatin1String("anitya"))) {
             QStringList out;
             for (const QString &p : fedoraNames(at(at(original, "message"), "packages")))
                 out << QStringLiteral("packages/") + p;
-            out << QStringLiteral("projects/") + S(at(at(original, "project"), "name"));
+            out << QStringLiteral("projects/") + pyStr(at(at(original, "project"), "name"));
             return out + bugs;
         }
         if (has(original, "package_listing")) {
             QStringList out { QStringLiteral("packages/")
-                + S(at(at(at(original, "package_listing"), "package"), "name")) };
+                + pyStr(at(at(at(original, "package_listing"), "package"), "name")) };
             if (has(m, "project"))
-                out << QStringLiteral("projects/") + S(at(at(m, "project"), "name"));
+                out << QStringLiteral("projects/") + pyStr(at(at(m, "project"), "name"));
             return out;
         }
         if (has(original, "package"))
-            return { QStringLiteral("packages/") + S(at(at(original, "package"), "name")) };
+            return { QStringLiteral("packages/") + pyStr(at(at(original, "package"), "name")) };
         return bugs;
     }
 
     QStringList usernames(const MetaContext &c) const override
     {
         const JsonValue &trigger = at(c.msg(), "trigger");
-        if (S(at(trigger, "topic")).contains(QLatin1String("buildsys.build")))
-            return { S(at(at(trigger, "msg"), "owner")) };
+        if (pyStr(at(trigger, "topic")).contains(QLatin1String("buildsys.build")))
+            return { pyStr(at(at(trigger, "msg"), "owner")) };
         return {};
     }
 

@@ -6,17 +6,6 @@ namespace fedmsg::render {
 
 namespace {
 
-QString pyInt(const JsonValue &v)
-{
-    if (v.isInteger())
-        return S(v);
-    if (v.isFloat())
-        return QString::number(static_cast<long long>(v.toDouble()));
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
-    throw MetaFailure { "TypeError: %i" };
-}
-
 class KojiProcessor : public MetaProcessor
 {
 public:
@@ -24,7 +13,7 @@ public:
 
     static QString instance(const JsonValue &m)
     {
-        return getS(m, "instance", QStringLiteral("primary"));
+        return getStr(m, "instance", QStringLiteral("primary"));
     }
 
     QString subtitle(const MetaContext &c) const override
@@ -44,10 +33,10 @@ public:
                 { { "inst", inst } });
         if (c.topicHas("buildsys.repo.init"))
             return format("Repo initialized:  {tag}{inst}",
-                { { "inst", inst }, { "tag", getS(m, "tag", QStringLiteral("unknown")) } });
+                { { "inst", inst }, { "tag", getStr(m, "tag", QStringLiteral("unknown")) } });
         if (c.topicHas("buildsys.repo.done"))
             return format("Repo done:  {tag}{inst}",
-                { { "inst", inst }, { "tag", getS(m, "tag", QStringLiteral("unknown")) } });
+                { { "inst", inst }, { "tag", getStr(m, "tag", QStringLiteral("unknown")) } });
         if (c.topicHas("buildsys.package.list.change"))
             return formatDict(
                 "Package list change for {package}:  '{tag}'{inst}", m, { { "inst", inst } });
@@ -57,7 +46,7 @@ public:
             if (has(m, "info"))
                 return formatDict(tmpl, at(m, "info"));
             const JsonValue &rpm = at(m, "rpm");
-            return formatDict(tmpl, rpm, { { "sigkey", S(at(m, "sigkey")) } });
+            return formatDict(tmpl, rpm, { { "sigkey", pyStr(at(m, "sigkey")) } });
         }
         if (c.topicHas("buildsys.build.state.change")) {
             static const char *templates[] = {
@@ -75,7 +64,7 @@ public:
                 idx += 5;
             if (idx < 0 || idx >= 5)
                 throw MetaFailure { "IndexError" };
-            QString tmpl = L(templates[idx]);
+            QString tmpl = QString::fromUtf8(templates[idx]);
             if (!truthy(at(m, "owner")))
                 tmpl = tmpl.mid(10);
             return formatDict(tmpl, m, { { "inst", inst } });
@@ -92,13 +81,13 @@ public:
                         continue;
                     if (!item.isString())
                         throw MetaFailure { "AttributeError" };
-                    if (!S(item).endsWith(QLatin1String(".rpm")))
-                        targets << S(item);
+                    if (!pyStr(item).endsWith(QLatin1String(".rpm")))
+                        targets << pyStr(item);
                 }
                 if (!targets.isEmpty())
                     target = QStringLiteral(" for ") + Py::listToSeries(targets);
             }
-            const QString state = S(at(m, "new"));
+            const QString state = pyStr(at(m, "new"));
             QString tmpl;
             if (state == QLatin1String("OPEN"))
                 tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} started{inst}");
@@ -121,16 +110,16 @@ public:
     QString secondaryIcon(const MetaContext &c) const override
     {
         const JsonValue &o = get(c.msg(), "owner");
-        return truthy(o) ? avatar(S(o)) : info().icon;
+        return truthy(o) ? avatar(pyStr(o)) : info().icon;
     }
 
     QStringList usernames(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("buildsys.tag") || c.topicHas("buildsys.untag"))
-            return { S(at(m, "owner")), S(at(m, "user")) };
+            return { pyStr(at(m, "owner")), pyStr(at(m, "user")) };
         if (c.topicHas("buildsys.build.state.change") || c.topicHas("buildsys.task.state.change"))
-            return truthy(at(m, "owner")) ? QStringList { S(at(m, "owner")) } : QStringList {};
+            return truthy(at(m, "owner")) ? QStringList { pyStr(at(m, "owner")) } : QStringList {};
         return {};
     }
 
@@ -138,13 +127,13 @@ public:
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("buildsys.tag") || c.topicHas("buildsys.untag"))
-            return { S(at(m, "name")) };
+            return { pyStr(at(m, "name")) };
         if (c.topicHas("buildsys.package.list.change"))
-            return { S(at(m, "package")) };
+            return { pyStr(at(m, "package")) };
         if (c.topicHas("buildsys.rpm.sign"))
-            return { S(at(at(m, has(m, "info") ? "info" : "rpm"), "name")) };
+            return { pyStr(at(at(m, has(m, "info") ? "info" : "rpm"), "name")) };
         if (c.topicHas("buildsys.build.state.change"))
-            return { S(at(m, "name")) };
+            return { pyStr(at(m, "name")) };
         return {};
     }
 
@@ -168,16 +157,16 @@ public:
         for (const char *t :
             { "buildsys.tag", "buildsys.untag", "buildsys.repo.init", "buildsys.repo.done" })
             if (c.topicHas(t) && has(m, "tag_id"))
-                return base + QStringLiteral("/taginfo?tagID=") + pyInt(at(m, "tag_id"));
+                return base + QStringLiteral("/taginfo?tagID=") + Py::percentInt(at(m, "tag_id"));
         if (c.topicHas("buildsys.build.state.change"))
-            return base + QStringLiteral("/buildinfo?buildID=") + pyInt(at(m, "build_id"));
+            return base + QStringLiteral("/buildinfo?buildID=") + Py::percentInt(at(m, "build_id"));
         if (c.topicHas("buildsys.task.state.change"))
-            return base + QStringLiteral("/taskinfo?taskID=") + pyInt(at(m, "id"));
+            return base + QStringLiteral("/taskinfo?taskID=") + Py::percentInt(at(m, "id"));
         if (c.topicHas("buildsys.package.list.change"))
             return {};
         if (c.topicHas("buildsys.rpm.sign"))
             return base + QStringLiteral("/buildinfo?buildID=")
-                + pyInt(at(at(m, has(m, "info") ? "info" : "rpm"), "build_id"));
+                + Py::percentInt(at(at(m, has(m, "info") ? "info" : "rpm"), "build_id"));
         return base;
     }
 
@@ -188,27 +177,29 @@ public:
         auto build = [&] {
             return QStringList { inst,
                 QStringLiteral("builds"),
-                S(at(m, "name")),
-                S(at(m, "version")),
-                S(at(m, "release")) }
+                pyStr(at(m, "name")),
+                pyStr(at(m, "version")),
+                pyStr(at(m, "release")) }
                 .join(QLatin1Char('/'));
         };
         if (c.topicHas("buildsys.tag"))
-            return { build(), inst + QStringLiteral("/tags/") + S(at(m, "tag")) };
+            return { build(), inst + QStringLiteral("/tags/") + pyStr(at(m, "tag")) };
         if (c.topicHas("buildsys.untag"))
             return { build(),
-                inst + QStringLiteral("/tags/") + getS(m, "tag", QStringLiteral("unknown")) };
+                inst + QStringLiteral("/tags/") + getStr(m, "tag", QStringLiteral("unknown")) };
         if (c.topicHas("buildsys.build.state.change"))
             return { build() };
         if (c.topicHas("buildsys.task.state.change"))
-            return { inst + QStringLiteral("/scratch_builds/") + S(at(m, "srpm")) };
+            return { inst + QStringLiteral("/scratch_builds/") + pyStr(at(m, "srpm")) };
         if (c.topicHas("buildsys.repo.init") || c.topicHas("buildsys.repo.done"))
-            return { inst + QStringLiteral("/repos/") + getS(m, "tag", QStringLiteral("unknown")) };
+            return { inst + QStringLiteral("/repos/")
+                + getStr(m, "tag", QStringLiteral("unknown")) };
         if (c.topicHas("buildsys.package.list.change"))
-            return { inst + QStringLiteral("/tags/") + getS(m, "tag", QStringLiteral("unknown")) };
+            return { inst + QStringLiteral("/tags/")
+                + getStr(m, "tag", QStringLiteral("unknown")) };
         if (c.topicHas("buildsys.rpm.sign"))
             return { QStringLiteral("signatures/")
-                + S(at(at(m, has(m, "info") ? "info" : "rpm"), "name")) };
+                + pyStr(at(at(m, has(m, "info") ? "info" : "rpm"), "name")) };
         return {};
     }
 };

@@ -53,21 +53,18 @@ inline bool truthy(const JsonValue &v)
 {
     return Py::truthy(v);
 }
-inline QString S(const JsonValue &v)
+/// Python's str(v).
+inline QString pyStr(const JsonValue &v)
 {
     return Py::str(v);
 }
 /// v.get(k, fallback) as text
-inline QString getS(const JsonValue &v, std::string_view k, const QString &fallback)
+inline QString getStr(const JsonValue &v, std::string_view k, const QString &fallback)
 {
     const JsonValue *f = v.isObject() ? v.find(k) : nullptr;
     if (!v.isObject())
         throw MetaFailure { "AttributeError" };
     return f ? Py::str(*f) : fallback;
-}
-inline QString L(const char *s)
-{
-    return QString::fromUtf8(s);
 }
 inline QString avatar(const QString &user)
 {
@@ -77,13 +74,8 @@ inline QString avatarEmail(const QString &email)
 {
     return Avatar::forEmail(email);
 }
-/// A string or null (None) value as text; anything else is a failure for callers needing str.
-inline QString need(const JsonValue &v)
-{
-    return Py::str(v);
-}
-/// str(v) when v is a non-null value, else empty (Python "if x:" patterns)
-inline QString opt(const JsonValue &v)
+/// str(v) when v is truthy, else empty (Python's `x and str(x) or ""`)
+inline QString strIfTruthy(const JsonValue &v)
 {
     return Py::truthy(v) ? Py::str(v) : QString();
 }

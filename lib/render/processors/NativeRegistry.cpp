@@ -4,76 +4,52 @@
 
 namespace fedmsg::render {
 
-// declarations (one per native processor file)
-std::unique_ptr<MetaProcessor> makeAnityaProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeAskbotProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeAtomicCiProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeAutocloudProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeBodhiProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeComposeProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeCoprsProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeDistGitPagureProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeFasProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeFedocalProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeGithubProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeHotnessProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeKojiProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeOldAllpackagesCiProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeOldContainerCiProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeOpenQaProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makePagureProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makePkgdbProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeScmProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeTaggerProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeTracProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeSupybotProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeNagiosProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeBugzillaProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makePungiProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeAnsibleProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeMailmanProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeKoscheiProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeGreenwaveProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeMdapiProcessor(ServiceInfo);
-std::unique_ptr<MetaProcessor> makeInfraGitProcessor(ServiceInfo);
-// end declarations
+// Every native handler, one line each: the "handler" name a data-file service gives, and the
+// factory that ends its processors/<Name>Processor.cpp. A new handler is a new file plus one line
+// here; the list makes both the declarations and the table below.
+#define FEDMSG_NATIVE_HANDLERS(HANDLER)                                                            \
+    HANDLER("coprs", makeCoprsProcessor)                                                           \
+    HANDLER("tagger", makeTaggerProcessor)                                                         \
+    HANDLER("anitya", makeAnityaProcessor)                                                         \
+    HANDLER("askbot", makeAskbotProcessor)                                                         \
+    HANDLER("centos_ci", makeAtomicCiProcessor)                                                    \
+    HANDLER("centos_ci_allpackages", makeOldAllpackagesCiProcessor)                                \
+    HANDLER("centos_ci_container", makeOldContainerCiProcessor)                                    \
+    HANDLER("autocloud", makeAutocloudProcessor)                                                   \
+    HANDLER("bodhi", makeBodhiProcessor)                                                           \
+    HANDLER("compose", makeComposeProcessor)                                                       \
+    HANDLER("pagure_distgit", makeDistGitPagureProcessor)                                          \
+    HANDLER("fas", makeFasProcessor)                                                               \
+    HANDLER("fedocal", makeFedocalProcessor)                                                       \
+    HANDLER("github", makeGithubProcessor)                                                         \
+    HANDLER("hotness", makeHotnessProcessor)                                                       \
+    HANDLER("koji", makeKojiProcessor)                                                             \
+    HANDLER("openqa", makeOpenQaProcessor)                                                         \
+    HANDLER("pagure", makePagureProcessor)                                                         \
+    HANDLER("pkgdb", makePkgdbProcessor)                                                           \
+    HANDLER("scm", makeScmProcessor)                                                               \
+    HANDLER("trac", makeTracProcessor)                                                             \
+    HANDLER("meetbot", makeSupybotProcessor)                                                       \
+    HANDLER("nagios", makeNagiosProcessor)                                                         \
+    HANDLER("bugzilla", makeBugzillaProcessor)                                                     \
+    HANDLER("pungi", makePungiProcessor)                                                           \
+    HANDLER("ansible", makeAnsibleProcessor)                                                       \
+    HANDLER("mailman", makeMailmanProcessor)                                                       \
+    HANDLER("koschei", makeKoscheiProcessor)                                                       \
+    HANDLER("greenwave", makeGreenwaveProcessor)                                                   \
+    HANDLER("mdapi", makeMdapiProcessor)                                                           \
+    HANDLER("infragit", makeInfraGitProcessor)
+
+#define FEDMSG_DECLARE_FACTORY(name, factory) std::unique_ptr<MetaProcessor> factory(ServiceInfo);
+FEDMSG_NATIVE_HANDLERS(FEDMSG_DECLARE_FACTORY)
+#undef FEDMSG_DECLARE_FACTORY
 
 const std::vector<std::pair<QString, Factory>> &nativeFactories()
 {
-    static const std::vector<std::pair<QString, Factory>> factories = {
-        { QStringLiteral("coprs"), makeCoprsProcessor },
-        { QStringLiteral("tagger"), makeTaggerProcessor },
-        { QStringLiteral("anitya"), makeAnityaProcessor },
-        { QStringLiteral("askbot"), makeAskbotProcessor },
-        { QStringLiteral("centos_ci"), makeAtomicCiProcessor },
-        { QStringLiteral("centos_ci_allpackages"), makeOldAllpackagesCiProcessor },
-        { QStringLiteral("centos_ci_container"), makeOldContainerCiProcessor },
-        { QStringLiteral("autocloud"), makeAutocloudProcessor },
-        { QStringLiteral("bodhi"), makeBodhiProcessor },
-        { QStringLiteral("compose"), makeComposeProcessor },
-        { QStringLiteral("pagure_distgit"), makeDistGitPagureProcessor },
-        { QStringLiteral("fas"), makeFasProcessor },
-        { QStringLiteral("fedocal"), makeFedocalProcessor },
-        { QStringLiteral("github"), makeGithubProcessor },
-        { QStringLiteral("hotness"), makeHotnessProcessor },
-        { QStringLiteral("koji"), makeKojiProcessor },
-        { QStringLiteral("openqa"), makeOpenQaProcessor },
-        { QStringLiteral("pagure"), makePagureProcessor },
-        { QStringLiteral("pkgdb"), makePkgdbProcessor },
-        { QStringLiteral("scm"), makeScmProcessor },
-        { QStringLiteral("trac"), makeTracProcessor },
-        { QStringLiteral("meetbot"), makeSupybotProcessor },
-        { QStringLiteral("nagios"), makeNagiosProcessor },
-        { QStringLiteral("bugzilla"), makeBugzillaProcessor },
-        { QStringLiteral("pungi"), makePungiProcessor },
-        { QStringLiteral("ansible"), makeAnsibleProcessor },
-        { QStringLiteral("mailman"), makeMailmanProcessor },
-        { QStringLiteral("koschei"), makeKoscheiProcessor },
-        { QStringLiteral("greenwave"), makeGreenwaveProcessor },
-        { QStringLiteral("mdapi"), makeMdapiProcessor },
-        { QStringLiteral("infragit"), makeInfraGitProcessor },
-        // end table
-    };
+#define FEDMSG_TABLE_ENTRY(name, factory) { QStringLiteral(name), factory },
+    static const std::vector<std::pair<QString, Factory>> factories = { FEDMSG_NATIVE_HANDLERS(
+        FEDMSG_TABLE_ENTRY) };
+#undef FEDMSG_TABLE_ENTRY
     return factories;
 }
 

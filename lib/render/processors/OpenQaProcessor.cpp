@@ -24,12 +24,13 @@ public:
     {
         const JsonValue &m = c.msg();
         if (type(c) == QLatin1String("job")) {
-            const QString job = getS(m, "id", QString());
-            const QString build = has(m, "BUILD") ? S(at(m, "BUILD")) : getS(m, "build", QString());
-            const QString remain = getS(m, "remaining", QString());
-            const QString result = S(get(m, "result"));
+            const QString job = getStr(m, "id", QString());
+            const QString build =
+                has(m, "BUILD") ? pyStr(at(m, "BUILD")) : getStr(m, "build", QString());
+            const QString remain = getStr(m, "remaining", QString());
+            const QString result = pyStr(get(m, "result"));
             const JsonValue &test = get(m, "TEST");
-            const QString machine = S(get(m, "MACHINE"));
+            const QString machine = pyStr(get(m, "MACHINE"));
             const JsonValue &iso = get(m, "ISO");
             const JsonValue &hdd1 = get(m, "HDD_1");
             QString t;
@@ -37,16 +38,16 @@ public:
                 t = QStringLiteral("staging ");
             t += QStringLiteral("job %1 ").arg(job);
             if (truthy(test)) {
-                t += QStringLiteral("(test %1 on %2").arg(S(test), machine);
+                t += QStringLiteral("(test %1 on %2").arg(pyStr(test), machine);
                 if (truthy(iso))
-                    t += QStringLiteral(" for iso %1) ").arg(S(iso));
+                    t += QStringLiteral(" for iso %1) ").arg(pyStr(iso));
                 else if (truthy(hdd1))
-                    t += QStringLiteral(" for disk %1) ").arg(S(hdd1));
+                    t += QStringLiteral(" for disk %1) ").arg(pyStr(hdd1));
                 else
                     t += QStringLiteral(") ");
             }
             if (c.topicEnds("job.duplicate")) {
-                QString autoS = getS(m, "auto", QString());
+                QString autoS = getStr(m, "auto", QString());
                 if (autoS == QLatin1String("0"))
                     autoS = QStringLiteral("manually ");
                 if (autoS == QLatin1String("1"))
@@ -65,11 +66,11 @@ public:
             return {};
         }
         if (type(c) == QLatin1String("comment")) {
-            QString extract = getS(m, "text", QString());
+            QString extract = getStr(m, "text", QString());
             if (Py::len(extract) > 30)
                 extract = Py::slice(extract, 30) + QStringLiteral("...");
-            const QString user = getS(m, "user", QStringLiteral("someone"));
-            const QString comment = S(get(m, "id"));
+            const QString user = getStr(m, "user", QStringLiteral("someone"));
+            const QString comment = pyStr(get(m, "id"));
             const JsonValue &job = get(m, "job_id");
             const JsonValue &group = get(m, "group_id");
             QString action = QStringLiteral("did something to");
@@ -81,9 +82,9 @@ public:
                 action = QStringLiteral("deleted");
             QString s = QStringLiteral("%1 %2 comment #%3 on openQA").arg(user, action, comment);
             if (truthy(job))
-                s += QStringLiteral(" job ") + S(job);
+                s += QStringLiteral(" job ") + pyStr(job);
             else if (truthy(group))
-                s += QStringLiteral(" group ") + S(group);
+                s += QStringLiteral(" group ") + pyStr(group);
             if (!extract.isEmpty())
                 s += QStringLiteral(", text: ") + extract;
             return s;
@@ -98,14 +99,14 @@ public:
             ? QStringLiteral("https://openqa.stg.fedoraproject.org")
             : QStringLiteral("https://openqa.fedoraproject.org");
         if (type(c) == QLatin1String("job"))
-            return QStringLiteral("%1/tests/%2").arg(base, S(get(m, "id")));
+            return QStringLiteral("%1/tests/%2").arg(base, pyStr(get(m, "id")));
         if (type(c) == QLatin1String("comment")) {
             const JsonValue &job = get(m, "job_id");
             const JsonValue &group = get(m, "group_id");
             if (truthy(job))
-                return QStringLiteral("%1/tests/%2#comments").arg(base, S(job));
+                return QStringLiteral("%1/tests/%2#comments").arg(base, pyStr(job));
             if (truthy(group))
-                return QStringLiteral("%1/group_overview/%2").arg(base, S(group));
+                return QStringLiteral("%1/group_overview/%2").arg(base, pyStr(group));
             return base;
         }
         return {};
@@ -116,18 +117,18 @@ public:
         const JsonValue &m = c.msg();
         QStringList objs;
         if (has(m, "build"))
-            objs << S(at(m, "build"));
+            objs << pyStr(at(m, "build"));
         else if (has(m, "BUILD"))
-            objs << S(at(m, "BUILD"));
+            objs << pyStr(at(m, "BUILD"));
         if (has(m, "ISO"))
-            objs << S(at(m, "ISO"));
+            objs << pyStr(at(m, "ISO"));
         else if (has(m, "HDD_1"))
-            objs << S(at(m, "HDD_1"));
+            objs << pyStr(at(m, "HDD_1"));
         if (type(c) == QLatin1String("comment")) {
             if (truthy(get(m, "job_id")))
-                objs << S(at(m, "job_id"));
+                objs << pyStr(at(m, "job_id"));
             if (truthy(get(m, "group_id")))
-                objs << S(at(m, "group_id"));
+                objs << pyStr(at(m, "group_id"));
         }
         return objs;
     }
@@ -135,7 +136,7 @@ public:
     QStringList usernames(const MetaContext &c) const override
     {
         const JsonValue &u = get(c.msg(), "user");
-        return truthy(u) ? QStringList { S(u) } : QStringList {};
+        return truthy(u) ? QStringList { pyStr(u) } : QStringList {};
     }
 };
 

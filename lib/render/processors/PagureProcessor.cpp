@@ -9,13 +9,13 @@ namespace {
 QString getProject(const JsonValue &m, std::string_view key = "project")
 {
     const JsonValue &p = at(m, key);
-    QString project = S(at(p, "name"));
+    QString project = pyStr(at(p, "name"));
     const JsonValue &ns = get(p, "namespace");
     if (truthy(ns))
-        project = S(ns) + QLatin1Char('/') + project;
+        project = pyStr(ns) + QLatin1Char('/') + project;
     if (truthy(at(p, "parent")))
         project =
-            QStringLiteral("fork/") + S(at(at(p, "user"), "name")) + QLatin1Char('/') + project;
+            QStringLiteral("fork/") + pyStr(at(at(p, "user"), "name")) + QLatin1Char('/') + project;
     return project;
 }
 
@@ -63,12 +63,12 @@ public:
         const QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
         const QString tmpl = base + QLatin1Char('/') + project;
         if (c.topicHas("pagure.issue")) {
-            const QString id = S(at(at(m, "issue"), "id"));
+            const QString id = pyStr(at(at(m, "issue"), "id"));
             if (c.topicHas("comment.edited")) {
                 const JsonValue &comment = get(m, "comment");
                 QString commentId;
                 if (truthy(comment) && truthy(get(comment, "id")))
-                    commentId = S(get(comment, "id"));
+                    commentId = pyStr(get(comment, "id"));
                 if (!commentId.isEmpty() && project != QLatin1String("(unknown)"))
                     return tmpl + QStringLiteral("/issue/") + id + QStringLiteral("#comment-")
                         + commentId;
@@ -80,40 +80,40 @@ public:
                 const JsonValue &comments = at(at(m, "issue"), "comments");
                 if (truthy(comments))
                     return tmpl + QStringLiteral("/issue/") + id + QStringLiteral("#comment-")
-                        + S(at(at(comments, -1), "id"));
+                        + pyStr(at(at(comments, -1), "id"));
                 return tmpl + QStringLiteral("/issue/") + id;
             }
             return tmpl + QStringLiteral("/issue/") + id;
         }
         if (c.topicHas("pagure.pull-request")) {
-            const QString id = S(at(at(m, prKey(m)), "id"));
+            const QString id = pyStr(at(at(m, prKey(m)), "id"));
             if (c.topicHas("comment")) {
                 const JsonValue &comments = at(at(m, "pullrequest"), "comments");
                 if (truthy(comments))
                     return tmpl + QStringLiteral("/pull-request/") + id
-                        + QStringLiteral("#comment-") + S(at(at(comments, -1), "id"));
+                        + QStringLiteral("#comment-") + pyStr(at(at(comments, -1), "id"));
                 if (truthy(get(m, "comment")))
                     return tmpl + QStringLiteral("/pull-request/") + id
-                        + QStringLiteral("#comment-") + S(at(at(m, "comment"), "id"));
+                        + QStringLiteral("#comment-") + pyStr(at(at(m, "comment"), "id"));
                 return tmpl + QStringLiteral("/pull-request/") + id;
             }
             return tmpl + QStringLiteral("/pull-request/") + id;
         }
         if (c.topicHas("pagure.request"))
-            return tmpl + QStringLiteral("/pull-request/") + S(at(at(m, "request"), "id"));
+            return tmpl + QStringLiteral("/pull-request/") + pyStr(at(at(m, "request"), "id"));
         if (c.topicHas("pagure.project.deleted"))
             return base;
         if (c.topicHas("pagure.project"))
             return tmpl;
         if (c.topicHas("pagure.commit.flag"))
             return base + QLatin1Char('/') + getProject(m, "repo") + QStringLiteral("/c/")
-                + S(at(at(m, "flag"), "commit_hash"));
+                + pyStr(at(at(m, "flag"), "commit_hash"));
         if (c.topicHas("pagure.git.receive")) {
             if (has(m, "commit"))
                 return base + QLatin1Char('/') + getProject(at(m, "commit"), "repo")
-                    + QLatin1Char('/') + S(at(at(m, "commit"), "rev"));
+                    + QLatin1Char('/') + pyStr(at(at(m, "commit"), "rev"));
             return base + QLatin1Char('/') + getProject(m, "repo") + QStringLiteral("/tree/")
-                + stripHeads(S(at(m, "branch")));
+                + stripHeads(pyStr(at(m, "branch")));
         }
         return base;
     }
@@ -122,9 +122,9 @@ public:
     {
         const JsonValue &m = c.msg();
         const QString project = projectOrUnknown(m);
-        const QString user = S(get(m, "agent"));
+        const QString user = pyStr(get(m, "agent"));
         auto issueId = [&] {
-            return S(at(at(m, "issue"), "id"));
+            return pyStr(at(at(m, "issue"), "id"));
         };
         if (c.topicHas("pagure.project.new"))
             return format("{user} created a new project \"{project}\"",
@@ -134,25 +134,25 @@ public:
                 { { "user", user },
                     { "project", project },
                     { "id", issueId() },
-                    { "title", S(at(at(m, "issue"), "title")) } });
+                    { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.drop"))
             return format("{user} deleted ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
                     { "id", issueId() },
-                    { "title", S(at(at(m, "issue"), "title")) } });
+                    { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.comment.edited"))
             return format("{user} edited a comment on ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
                     { "id", issueId() },
-                    { "title", S(at(at(m, "issue"), "title")) } });
+                    { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.comment.added"))
             return format("{user} commented on ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
                     { "id", issueId() },
-                    { "title", S(at(at(m, "issue"), "title")) } });
+                    { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.tag.added"))
             return format("{user} tagged ticket {project}#{id}: {tags}",
                 { { "user", user },
@@ -169,19 +169,19 @@ public:
             return format("{user} tagged pull-request {project}#{id}: {tags}",
                 { { "user", user },
                     { "project", project },
-                    { "id", S(at(at(m, "pull_request"), "id")) },
+                    { "id", pyStr(at(at(m, "pull_request"), "id")) },
                     { "tags", series(at(m, "tags")) } });
         if (c.topicHas("pagure.pull-request.tag.removed"))
             return format("{user} removed the {tags} tags from pull-request {project}#{id}",
                 { { "user", user },
                     { "project", project },
-                    { "id", S(at(at(m, "pull_request"), "id")) },
+                    { "id", pyStr(at(at(m, "pull_request"), "id")) },
                     { "tags", series(at(m, "tags")) } });
         if (c.topicHas("pagure.issue.assigned.added")) {
             const QString id = issueId();
             const JsonValue &a = at(at(m, "issue"), "assignee");
             const QString assignee =
-                truthy(a) ? QStringLiteral(" to ") + S(at(a, "name")) : QString();
+                truthy(a) ? QStringLiteral(" to ") + pyStr(at(a, "name")) : QString();
             return format("{user} assigned ticket {project}#{id}{assignee}",
                 { { "user", user },
                     { "project", project },
@@ -197,14 +197,14 @@ public:
                 { { "user", user },
                     { "project", project },
                     { "id", issueId() },
-                    { "dep_id", S(at(m, "added_dependency")) } });
+                    { "dep_id", pyStr(at(m, "added_dependency")) } });
         if (c.topicHas("pagure.issue.dependency.removed"))
             return format("{user} removed ticket {project}#{id} as a dependency of ticket "
                           "{project}#{removed}",
                 { { "user", user },
                     { "project", project },
                     { "id", issueId() },
-                    { "removed", S(at(m, "removed_dependency")) } });
+                    { "removed", pyStr(at(m, "removed_dependency")) } });
         if (c.topicHas("pagure.issue.edit")) {
             const QString id = issueId();
             const JsonValue &fields = at(m, "fields");
@@ -214,7 +214,7 @@ public:
                     { { "user", user },
                         { "project", project },
                         { "id", id },
-                        { "status", S(at(at(m, "issue"), "status")) } });
+                        { "status", pyStr(at(at(m, "issue"), "status")) } });
             return format("{user} edited the {fields} fields of ticket {project}#{id}",
                 { { "user", user },
                     { "project", project },
@@ -233,18 +233,18 @@ public:
                     : "{user} added group \"{new_group}\" to project {project}",
                 { { "user", user },
                     { "project", project },
-                    { "new_group", S(at(m, "new_group")) },
-                    { "access", S(access) } });
+                    { "new_group", pyStr(at(m, "new_group")) },
+                    { "access", pyStr(access) } });
         }
         if (c.topicHas("pagure.project.group.access.updated"))
             return format("{user} updated access of group \"{new_group}\" to {new_access} on "
                           "project {project}",
                 { { "user", user },
                     { "project", project },
-                    { "new_group", S(at(m, "new_group")) },
-                    { "new_access", S(at(m, "new_access")) } });
+                    { "new_group", pyStr(at(m, "new_group")) },
+                    { "new_access", pyStr(at(m, "new_access")) } });
         if (c.topicHas("pagure.project.user.added")) {
-            const QString newUser = S(at(m, "new_user"));
+            const QString newUser = pyStr(at(m, "new_user"));
             const JsonValue &access = get(m, "access");
             return format(truthy(access)
                     ? "{user} added \"{new_user}\" to project {project} with {access} access"
@@ -252,15 +252,15 @@ public:
                 { { "user", user },
                     { "project", project },
                     { "new_user", newUser },
-                    { "access", S(access) } });
+                    { "access", pyStr(access) } });
         }
         if (c.topicHas("pagure.project.user.access.updated"))
             return format(
                 "{user} updated access of \"{new_user}\" to {new_access} in project {project}",
                 { { "user", user },
                     { "project", project },
-                    { "new_user", S(at(m, "new_user")) },
-                    { "new_access", S(at(m, "new_access")) } });
+                    { "new_user", pyStr(at(m, "new_user")) },
+                    { "new_access", pyStr(at(m, "new_access")) } });
         if (c.topicHas("pagure.project.tag.removed"))
             return format("{user} removed tags \"{tags}\" from project {project}",
                 { { "user", user }, { "project", project }, { "tags", series(at(m, "tags")) } });
@@ -269,15 +269,15 @@ public:
                 "{user} altered tags on project {project} from \"{old_tag}\" to \"{new_tag}\"",
                 { { "user", user },
                     { "project", project },
-                    { "old_tag", S(at(m, "old_tag")) },
-                    { "new_tag", S(at(m, "new_tag")) } });
+                    { "old_tag", pyStr(at(m, "old_tag")) },
+                    { "new_tag", pyStr(at(m, "new_tag")) } });
         if (c.topicHas("pagure.project.forked"))
             return format("{user} forked {old_project} to {project}",
                 { { "user", user },
                     { "project", project },
-                    { "old_project", S(at(at(at(m, "project"), "parent"), "name")) } });
+                    { "old_project", pyStr(at(at(at(m, "project"), "parent"), "name")) } });
         auto prId = [&] {
-            return S(at(at(m, "pullrequest"), "id"));
+            return pyStr(at(at(m, "pullrequest"), "id"));
         };
         if (c.topicHas("pagure.pull-request.comment.added"))
             return format("{user} commented on PR #{id} on {project}",
@@ -297,7 +297,7 @@ public:
                 { { "user", user },
                     { "id", prId() },
                     { "project", project },
-                    { "title", S(at(at(m, "pullrequest"), "title")) } });
+                    { "title", pyStr(at(at(m, "pullrequest"), "title")) } });
         if (c.topicHas("pagure.pull-request.updated"))
             return format("Pull-request #{id} has been updated", { { "id", prId() } });
         if (c.topicHas("pagure.pull-request.rebased"))
@@ -305,20 +305,20 @@ public:
         if (c.topicHas("pagure.pull-request.flag.added"))
             return format("{username} flagged {project}#{id} with \"{comment}\"",
                 { { "id", prId() },
-                    { "username", S(at(at(m, "flag"), "username")) },
-                    { "comment", S(at(at(m, "flag"), "comment")) },
+                    { "username", pyStr(at(at(m, "flag"), "username")) },
+                    { "comment", pyStr(at(at(m, "flag"), "comment")) },
                     { "project", project } });
         if (c.topicHas("pagure.pull-request.flag.updated"))
             return format("{username} updated the flags on {project}#{id} with: \"{comment}\"",
                 { { "id", prId() },
-                    { "username", S(at(at(m, "flag"), "username")) },
-                    { "comment", S(at(at(m, "flag"), "comment")) },
+                    { "username", pyStr(at(at(m, "flag"), "username")) },
+                    { "comment", pyStr(at(at(m, "flag"), "comment")) },
                     { "project", project } });
         if (c.topicHas("pagure.request.assigned.added")) {
-            const QString id = S(at(at(m, "request"), "id"));
+            const QString id = pyStr(at(at(m, "request"), "id"));
             const JsonValue &a = at(at(m, "request"), "assignee");
             const QString assignee =
-                truthy(a) ? QStringLiteral(" to ") + S(at(a, "name")) : QString();
+                truthy(a) ? QStringLiteral(" to ") + pyStr(at(a, "name")) : QString();
             return format("{user} assigned PR {project}#{id}{assignee}",
                 { { "user", user },
                     { "project", project },
@@ -329,18 +329,18 @@ public:
             return format("{user} reset the assignee of PR {project}#{id}",
                 { { "user", user },
                     { "project", project },
-                    { "id", S(at(at(m, "request"), "id")) } });
+                    { "id", pyStr(at(at(m, "request"), "id")) } });
         if (c.topicHas("pagure.git.receive")) {
             if (has(m, "commit")) {
                 const JsonValue &cm = at(m, "commit");
                 const QString repo = getProject(cm, "repo");
-                const QString email = S(at(cm, "email"));
+                const QString email = pyStr(at(cm, "email"));
                 QString fasUser = c.fas.emailToFas(email);
-                QString summ = S(at(cm, "summary"));
-                const QString whole = S(at(cm, "message"));
+                QString summ = pyStr(at(cm, "summary"));
+                const QString whole = pyStr(at(cm, "message"));
                 if (summ.trimmed() != whole.trimmed())
                     summ += QStringLiteral(" (..more)");
-                const QString branch = stripHeads(S(at(cm, "branch")));
+                const QString branch = stripHeads(pyStr(at(cm, "branch")));
                 return format("{user} pushed to {repo} ({branch}). \"{summary}\"",
                     { { "user", fasUser.isEmpty() ? email : fasUser },
                         { "repo", repo },
@@ -348,24 +348,26 @@ public:
                         { "summary", summ } });
             }
             const QString repo = getProject(m, "repo");
-            const QString agent = S(at(m, "agent"));
-            const QString n = S(at(m, "total_commits"));
-            const QString branch = stripHeads(S(at(m, "branch")));
+            const QString agent = pyStr(at(m, "agent"));
+            const QString n = pyStr(at(m, "total_commits"));
+            const QString branch = stripHeads(pyStr(at(m, "branch")));
             return format("{user} pushed {n_commits} {commit_lbl} to {repo} ({branch})",
                 { { "user", agent },
                     { "repo", repo },
                     { "branch", branch },
                     { "n_commits", n },
-                    { "commit_lbl", n == QLatin1String("1") ? L("commit") : L("commits") } });
+                    { "commit_lbl",
+                        n == QLatin1String("1") ? QString::fromUtf8("commit")
+                                                : QString::fromUtf8("commits") } });
         }
         if (c.topicHas("pagure.project.deleted"))
             return format("{user} deleted the project \"{project}\"",
                 { { "user", user }, { "project", project } });
         if (c.topicHas("pagure.commit.flag.added") || c.topicHas("pagure.commit.flag.updated")) {
             const bool added = c.topicHas("pagure.commit.flag.added");
-            const QString flagUser = S(at(at(m, "flag"), "username"));
+            const QString flagUser = pyStr(at(at(m, "flag"), "username"));
             const QString repo = getProject(m, "repo");
-            const QString commit = Py::slice(S(at(at(m, "flag"), "commit_hash")), 8);
+            const QString commit = Py::slice(pyStr(at(at(m, "flag"), "commit_hash")), 8);
             return format(added
                     ? "{user} added a flag on the commit {commit} of the project {project}"
                     : "{user} updated its flag on the commit {commit} of the project {project}",
@@ -375,22 +377,22 @@ public:
             return format("{user} removed \"{removed_user}\" from the project {project}",
                 { { "user", user },
                     { "project", project },
-                    { "removed_user", S(at(m, "removed_user")) } });
+                    { "removed_user", pyStr(at(m, "removed_user")) } });
         return {};
     }
 
     QString secondaryIcon(const MetaContext &c) const override
     {
         const JsonValue &u = get(c.msg(), "agent");
-        return truthy(u) ? avatar(S(u)) : QString();
+        return truthy(u) ? avatar(pyStr(u)) : QString();
     }
 
     QStringList usernames(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        QString user = opt(get(m, "agent"));
+        QString user = strIfTruthy(get(m, "agent"));
         if (user.isEmpty() && c.topicHas("pagure.git.receive"))
-            user = c.fas.emailToFas(S(at(at(m, "commit"), "email")));
+            user = c.fas.emailToFas(pyStr(at(at(m, "commit"), "email")));
         return user.isEmpty() ? QStringList {} : QStringList { user };
     }
 
@@ -401,13 +403,13 @@ public:
         if (c.topicHas("pagure.project"))
             return { QStringLiteral("project/") + project };
         if (c.topicHas("pagure.issue"))
-            return { QStringLiteral("issue/") + S(at(at(m, "issue"), "id")),
+            return { QStringLiteral("issue/") + pyStr(at(at(m, "issue"), "id")),
                 QStringLiteral("project/") + project };
         if (c.topicHas("pagure.pull-request"))
-            return { QStringLiteral("pull-request/") + S(at(at(m, prKey(m)), "id")),
+            return { QStringLiteral("pull-request/") + pyStr(at(at(m, prKey(m)), "id")),
                 QStringLiteral("project/") + project };
         if (c.topicHas("pagure.request"))
-            return { QStringLiteral("pull-request/") + S(at(at(m, "request"), "id")),
+            return { QStringLiteral("pull-request/") + pyStr(at(at(m, "request"), "id")),
                 QStringLiteral("project/") + project };
         if (c.topicHas("pagure.git.receive"))
             return { QStringLiteral("project/")

@@ -10,13 +10,13 @@ QString agentOf(const JsonValue &m)
 {
     const JsonValue &a = at(m, "agent");
     if (a.isArray())
-        return S(at(a, 0));
-    return S(a);
+        return pyStr(at(a, 0));
+    return pyStr(a);
 }
 
 QString nsOf(const JsonValue &pkg)
 {
-    return getS(pkg, "namespace", QStringLiteral("rpms"));
+    return getStr(pkg, "namespace", QStringLiteral("rpms"));
 }
 
 class PkgdbProcessor : public MetaProcessor
@@ -34,14 +34,14 @@ public:
             return at(at(m, "package_listing"), "package");
         };
         auto plBranch = [&] {
-            return S(at(at(pl(), "collection"), "branchname"));
+            return pyStr(at(at(pl(), "collection"), "branchname"));
         };
         if (c.topicHas("pkgdb.acl.update")) {
-            const QString user = S(at(m, "username"));
-            const QString status = S(at(m, "status"));
+            const QString user = pyStr(at(m, "username"));
+            const QString status = pyStr(at(m, "status"));
             const QString ns = nsOf(plPkg());
-            const QString pkg = S(at(plPkg(), "name"));
-            const QString acl = S(at(m, "acl"));
+            const QString pkg = pyStr(at(plPkg(), "name"));
+            const QString acl = pyStr(at(m, "acl"));
             const QString agent = agentOf(m);
             return format("{agent} changed {user}'s '{acl}' permission on {namespace}/{package} "
                           "({branch}) to '{status}'",
@@ -57,10 +57,10 @@ public:
             const QString agent = agentOf(m);
             return format("{agent} branched {namespace}/{package} {branch} from {master}",
                 { { "agent", agent },
-                    { "namespace", getS(m, "namespace", QStringLiteral("rpms")) },
-                    { "package", S(at(m, "package")) },
-                    { "branch", S(at(m, "branch")) },
-                    { "master", S(at(m, "master")) } });
+                    { "namespace", getStr(m, "namespace", QStringLiteral("rpms")) },
+                    { "package", pyStr(at(m, "package")) },
+                    { "branch", pyStr(at(m, "branch")) },
+                    { "master", pyStr(at(m, "master")) } });
         }
         if (c.topicHas("pkgdb.package.update.status")) {
             QString extra;
@@ -77,18 +77,18 @@ public:
                 const bool prevIs = prev.isString() && prev.toStdString() == key;
                 const bool curIs = status.isString() && status.toStdString() == key;
                 if (prevIs && !curIs)
-                    verb = L(lr.first);
+                    verb = QString::fromUtf8(lr.first);
                 else if (!prevIs && curIs)
-                    verb = L(lr.second);
+                    verb = QString::fromUtf8(lr.second);
             }
             const QString agent = agentOf(m);
             QString ns, pkg;
             try {
                 ns = nsOf(plPkg());
-                pkg = S(at(plPkg(), "name"));
+                pkg = pyStr(at(plPkg(), "name"));
             } catch (const MetaFailure &) {
-                ns = getS(m, "namespace", QStringLiteral("rpms"));
-                pkg = S(at(m, "package"));
+                ns = getStr(m, "namespace", QStringLiteral("rpms"));
+                pkg = pyStr(at(m, "package"));
             }
             return format("{agent} {verb} {namespace}/{package}{extra}",
                 { { "agent", agent },
@@ -105,21 +105,21 @@ public:
                 ns = nsOf(plPkg());
                 pkg = at(plPkg(), "name");
             } catch (const MetaFailure &) {
-                ns = getS(m, "namespace", QStringLiteral("rpms"));
+                ns = getStr(m, "namespace", QStringLiteral("rpms"));
                 pkg = at(m, "package");
             }
             if (pkg.isObject()) {
-                ns = getS(pkg, "namespace", ns);
+                ns = getStr(pkg, "namespace", ns);
                 pkg = at(pkg, "name");
             }
             if (has(m, "fields"))
                 return format("{agent} updated: {fields} of {namespace}/{package}",
                     { { "agent", agent },
-                        { "package", S(pkg) },
+                        { "package", pyStr(pkg) },
                         { "namespace", ns },
                         { "fields", Py::strList(at(m, "fields")).join(QStringLiteral(", ")) } });
             return format("{agent} made some updates to {namespace}/{package}",
-                { { "agent", agent }, { "package", S(pkg) }, { "namespace", ns } });
+                { { "agent", agent }, { "package", pyStr(pkg) }, { "namespace", ns } });
         }
         if (c.topicHas("pkgdb.critpath.update"))
             return format("{agent} altered the critpath status for some packages",
@@ -129,26 +129,26 @@ public:
             return format("{agent} added a new package '{namespace}/{package}' ({branch})",
                 { { "agent", agent },
                     { "namespace", nsOf(plPkg()) },
-                    { "package", S(at(plPkg(), "name")) },
+                    { "package", pyStr(at(plPkg(), "name")) },
                     { "branch", plBranch() } });
         }
         if (c.topicHas("pkgdb.acl.request.toggle")) {
             const QString ns = nsOf(plPkg());
-            const QString pkg = S(at(plPkg(), "name"));
-            const QString acl = S(at(m, "acl"));
+            const QString pkg = pyStr(at(plPkg(), "name"));
+            const QString acl = pyStr(at(m, "acl"));
             const QString agent = agentOf(m);
             return format("{agent} has {action} '{acl}' on {namespace}/{package} ({branch})",
                 { { "agent", agent },
                     { "acl", acl },
-                    { "action", S(at(m, "acl_action")) },
+                    { "action", pyStr(at(m, "acl_action")) },
                     { "package", pkg },
                     { "branch", plBranch() },
                     { "namespace", ns } });
         }
         if (c.topicHas("pkgdb.package.retire")) {
             const QString ns = nsOf(plPkg());
-            const QString pkg = S(at(plPkg(), "name"));
-            const QString action = S(at(m, "retirement"));
+            const QString pkg = pyStr(at(plPkg(), "name"));
+            const QString action = pyStr(at(m, "retirement"));
             return format("{agent} {action} {namespace}/{package} ({branch})!",
                 { { "agent", agentOf(m) },
                     { "action", action },
@@ -159,10 +159,10 @@ public:
         if (c.topicHas("pkgdb.owner.update")) {
             const JsonValue &l = pl();
             const QString owner = l.isObject() && l.find("point_of_contact")
-                ? S(at(l, "point_of_contact"))
-                : S(at(l, "owner"));
+                ? pyStr(at(l, "point_of_contact"))
+                : pyStr(at(l, "owner"));
             const QString ns = nsOf(plPkg());
-            const QString pkg = S(at(plPkg(), "name"));
+            const QString pkg = pyStr(at(plPkg(), "name"));
             return format("{agent} changed owner of {namespace}/{package} ({branch}) to '{owner}'",
                 { { "agent", agentOf(m) },
                     { "owner", owner },
@@ -175,42 +175,42 @@ public:
             const JsonValue &p0 = at(at(pls, 0), "package");
             QStringList branches;
             for (const JsonValue &p : pls.array())
-                branches << S(at(at(p, "collection"), "branchname"));
+                branches << pyStr(at(at(p, "collection"), "branchname"));
             return format("{agent} removed {user} from {namespace}/{package} ({branches})",
                 { { "namespace", nsOf(p0) },
-                    { "package", S(at(p0, "name")) },
-                    { "user", S(at(m, "username")) },
+                    { "package", pyStr(at(p0, "name")) },
+                    { "user", pyStr(at(m, "username")) },
                     { "agent", agentOf(m) },
                     { "branches", branches.join(QStringLiteral(", ")) } });
         }
         if (c.topicHas("pkgdb.branch.start"))
             return format("{agent} started a branch of {tobranch} from {frombranch}",
                 { { "agent", agentOf(m) },
-                    { "frombranch", S(at(at(m, "collection_from"), "branchname")) },
-                    { "tobranch", S(at(at(m, "collection_to"), "branchname")) } });
+                    { "frombranch", pyStr(at(at(m, "collection_from"), "branchname")) },
+                    { "tobranch", pyStr(at(at(m, "collection_to"), "branchname")) } });
         if (c.topicHas("pkgdb.branch.complete"))
             return format("{agent}'s branch of {tobranch} from {frombranch} completed",
                 { { "agent", agentOf(m) },
-                    { "frombranch", S(at(at(m, "collection_from"), "branchname")) },
-                    { "tobranch", S(at(at(m, "collection_to"), "branchname")) } });
+                    { "frombranch", pyStr(at(at(m, "collection_from"), "branchname")) },
+                    { "tobranch", pyStr(at(at(m, "collection_to"), "branchname")) } });
         if (c.topicHas("pkgdb.collection.new"))
             return format("{agent} created a new collection for {name} {version}",
                 { { "agent", agentOf(m) },
-                    { "name", S(at(at(m, "collection"), "name")) },
-                    { "version", S(at(at(m, "collection"), "version")) } });
+                    { "name", pyStr(at(at(m, "collection"), "name")) },
+                    { "version", pyStr(at(at(m, "collection"), "version")) } });
         if (c.topicHas("pkgdb.collection.update"))
             return format(
                 "{agent} updated the following fields of the {name} {version} collection: {fields}",
                 { { "agent", agentOf(m) },
-                    { "name", S(at(at(m, "collection"), "name")) },
-                    { "version", S(at(at(m, "collection"), "version")) },
+                    { "name", pyStr(at(at(m, "collection"), "name")) },
+                    { "version", pyStr(at(at(m, "collection"), "version")) },
                     { "fields", Py::strList(at(m, "fields")).join(QStringLiteral(", ")) } });
         if (c.topicHas("pkgdb.package.delete")) {
             const QString agent = agentOf(m);
             return format("{agent} deleted the '{namespace}/{package}' package from the pkgdb",
                 { { "agent", agent },
                     { "namespace", nsOf(at(m, "package")) },
-                    { "package", S(at(at(m, "package"), "name")) } });
+                    { "package", pyStr(at(at(m, "package"), "name")) } });
         }
         if (c.topicHas("pkgdb.package.branch.delete")) {
             const QString agent = agentOf(m);
@@ -218,7 +218,7 @@ public:
                 "{agent} deleted the {branch} branch of the '{namespace}/{package}' package",
                 { { "agent", agent },
                     { "namespace", nsOf(plPkg()) },
-                    { "package", S(at(plPkg(), "name")) },
+                    { "package", pyStr(at(plPkg(), "name")) },
                     { "branch", plBranch() } });
         }
         if (c.topicEnds("pkgdb.package.branch.new")) {
@@ -227,7 +227,7 @@ public:
                 "{agent} created the branch '{branch}' for the package '{namespace}/{package}'",
                 { { "agent", agent },
                     { "namespace", nsOf(at(m, "package")) },
-                    { "package", S(at(at(m, "package"), "name")) },
+                    { "package", pyStr(at(at(m, "package"), "name")) },
                     { "branch", plBranch() } });
         }
         if (c.topicHas("pkgdb.acl.delete")) {
@@ -236,44 +236,44 @@ public:
             return format(
                 "{agent} deleted {user}'s {acl} rights from {namespace}/{package} ({branch})",
                 { { "namespace", nsOf(at(plist, "package")) },
-                    { "package", S(at(at(plist, "package"), "name")) },
-                    { "branch", S(at(at(plist, "collection"), "branchname")) },
-                    { "acl", S(at(a, "acl")) },
-                    { "user", S(at(a, "fas_name")) },
-                    { "agent", S(at(m, "agent")) } });
+                    { "package", pyStr(at(at(plist, "package"), "name")) },
+                    { "branch", pyStr(at(at(plist, "collection"), "branchname")) },
+                    { "acl", pyStr(at(a, "acl")) },
+                    { "user", pyStr(at(a, "fas_name")) },
+                    { "agent", pyStr(at(m, "agent")) } });
         }
         if (c.topicEnds("pkgdb.package.branch.request"))
             return format("{agent} requested branch {new_branch} for package {namespace}/{package}",
                 { { "namespace", nsOf(at(m, "package")) },
-                    { "package", S(at(at(m, "package"), "name")) },
-                    { "new_branch", S(at(at(m, "collection_to"), "branchname")) },
-                    { "agent", S(at(m, "agent")) } });
+                    { "package", pyStr(at(at(m, "package"), "name")) },
+                    { "new_branch", pyStr(at(at(m, "collection_to"), "branchname")) },
+                    { "agent", pyStr(at(m, "agent")) } });
         if (c.topicEnds("pkgdb.package.new.request"))
             return format("{agent} requested package {namespace}/{package} on branch {branch}",
                 { { "namespace", nsOf(at(m, "info")) },
-                    { "package", S(at(at(m, "info"), "pkg_name")) },
-                    { "branch", S(at(at(m, "collection"), "branchname")) },
-                    { "agent", S(at(m, "agent")) } });
+                    { "package", pyStr(at(at(m, "info"), "pkg_name")) },
+                    { "branch", pyStr(at(at(m, "collection"), "branchname")) },
+                    { "agent", pyStr(at(m, "agent")) } });
         if (c.topicEnds("pkgdb.admin.action.status.update")) {
             const JsonValue &action = at(m, "action");
-            const QString agent = S(at(m, "agent"));
-            const QString owner = S(at(action, "user"));
-            const QString branch = S(at(at(action, "collection"), "branchname"));
+            const QString agent = pyStr(at(m, "agent"));
+            const QString owner = pyStr(at(action, "user"));
+            const QString branch = pyStr(at(at(action, "collection"), "branchname"));
             QString ns, pkg;
             try {
                 ns = nsOf(at(action, "info"));
-                pkg = S(at(at(action, "info"), "pkg_name"));
+                pkg = pyStr(at(at(action, "info"), "pkg_name"));
             } catch (const MetaFailure &) {
                 ns = nsOf(at(action, "package"));
-                pkg = S(at(at(action, "package"), "name"));
+                pkg = pyStr(at(at(action, "package"), "name"));
             }
-            QString act = S(at(action, "action"));
+            QString act = pyStr(at(action, "action"));
             if (act == QLatin1String("request.package"))
                 act = QStringLiteral("package request");
             else if (act == QLatin1String("request.branch"))
                 act = QStringLiteral("branch request");
-            const QString oldStatus = S(at(m, "old_status"));
-            const QString newStatus = S(at(m, "new_status"));
+            const QString oldStatus = pyStr(at(m, "old_status"));
+            const QString newStatus = pyStr(at(m, "new_status"));
             QString tmpl = QStringLiteral(
                 "{agent} changed {owner}'s {action} for {namespace}/{package} in {branch} "
                 "from {old_status} to {new_status}");
@@ -288,11 +288,11 @@ public:
                     { "branch", branch },
                     { "old_status", oldStatus },
                     { "new_status", newStatus },
-                    { "message", S(message) },
+                    { "message", pyStr(message) },
                     { "namespace", ns } });
         }
         if (c.topicEnds("pkgdb.package.critpath.update")) {
-            const QString agent = S(at(m, "agent"));
+            const QString agent = pyStr(at(m, "agent"));
             const JsonValue &cp = at(m, "critpath");
             QString action;
             if (cp.isBool() || cp.isInteger()) {
@@ -311,28 +311,28 @@ public:
                 { { "agent", agent },
                     { "action", action },
                     { "namespace", nsOf(at(m, "package")) },
-                    { "package", S(at(at(m, "package"), "name")) },
+                    { "package", pyStr(at(at(m, "package"), "name")) },
                     { "branches", Py::strList(at(m, "branches")).join(QStringLiteral(", ")) } });
         }
         if (c.topicEnds("pkgdb.package.monitor.update"))
             return format("{agent} set the monitor flag of {namespace}/{package} to {status}",
-                { { "agent", S(at(m, "agent")) },
-                    { "status", S(at(m, "status")) },
+                { { "agent", pyStr(at(m, "agent")) },
+                    { "status", pyStr(at(m, "status")) },
                     { "namespace", nsOf(at(m, "package")) },
-                    { "package", S(at(at(m, "package"), "name")) } });
+                    { "package", pyStr(at(at(m, "package"), "name")) } });
         if (c.topicEnds("pkgdb.package.unretire.request"))
             return format("{agent} asks that {namespace}/{package} be unretired on {branch}",
-                { { "agent", S(at(m, "agent")) },
-                    { "branch", S(at(at(m, "collection"), "branchname")) },
+                { { "agent", pyStr(at(m, "agent")) },
+                    { "branch", pyStr(at(at(m, "collection"), "branchname")) },
                     { "namespace", nsOf(at(m, "package")) },
-                    { "package", S(at(at(m, "package"), "name")) } });
+                    { "package", pyStr(at(at(m, "package"), "name")) } });
         if (c.topicEnds("pkgdb.package.koschei.update"))
             return format(
                 "{agent} set the koschei monitoring flag of {namespace}/{package} to {status}",
-                { { "agent", S(at(m, "agent")) },
-                    { "status", S(at(m, "status")) },
+                { { "agent", pyStr(at(m, "agent")) },
+                    { "status", pyStr(at(m, "status")) },
                     { "namespace", nsOf(at(m, "package")) },
-                    { "package", S(at(at(m, "package"), "name")) } });
+                    { "package", pyStr(at(at(m, "package"), "name")) } });
         throw MetaFailure { "NotImplementedError" };
     }
 
@@ -346,7 +346,7 @@ public:
             haveUser = truthy(at(m, "agent"));
         } catch (const MetaFailure &) {}
         if (m.isObject() && m.find("username")) {
-            user = S(at(m, "username"));
+            user = pyStr(at(m, "username"));
             haveUser = truthy(at(m, "username"));
         }
         if (!haveUser)
@@ -362,10 +362,10 @@ public:
             users << agentOf(m);
         } catch (const MetaFailure &) {}
         try {
-            users << S(at(at(m, "acl"), "fas_name"));
+            users << pyStr(at(at(m, "acl"), "fas_name"));
         } catch (const MetaFailure &) {}
         try {
-            users << S(at(m, "username"));
+            users << pyStr(at(m, "username"));
         } catch (const MetaFailure &) {}
         users.removeAll(QStringLiteral("orphan"));
         return users;
@@ -375,25 +375,28 @@ public:
     {
         const JsonValue &m = c.msg();
         auto plPkgName = [&] {
-            return S(at(at(at(m, "package_listing"), "package"), "name"));
+            return pyStr(at(at(at(m, "package_listing"), "package"), "name"));
         };
         auto plBranch = [&] {
-            return S(at(at(at(m, "package_listing"), "collection"), "branchname"));
+            return pyStr(at(at(at(m, "package_listing"), "collection"), "branchname"));
         };
         if (c.topicHas("pkgdb.acl.update"))
-            return { QStringLiteral("%1/acls/%2/%3/%4")
-                         .arg(plPkgName(), plBranch(), S(at(m, "acl")), S(at(m, "username"))) };
+            return {
+                QStringLiteral("%1/acls/%2/%3/%4")
+                    .arg(plPkgName(), plBranch(), pyStr(at(m, "acl")), pyStr(at(m, "username")))
+            };
         if (c.topicEnds("pkgdb.package.new"))
             return { plPkgName() + QStringLiteral("/create") };
         if (c.topicHas("pkgdb.acl.request.toggle"))
             return { QStringLiteral("%1/acls/%2/%3/%4")
-                         .arg(plPkgName(), plBranch(), S(at(m, "acl")), S(at(m, "agent"))) };
+                         .arg(
+                             plPkgName(), plBranch(), pyStr(at(m, "acl")), pyStr(at(m, "agent"))) };
         if (c.topicHas("pkgdb.package.retire"))
             return { plPkgName() + QStringLiteral("/retire") };
         if (c.topicHas("pkgdb.acl.user.remove"))
             return { QStringLiteral("%1/remove/%2")
-                         .arg(S(at(at(at(at(m, "package_listings"), 0), "package"), "name")),
-                             S(at(m, "username"))) };
+                         .arg(pyStr(at(at(at(at(m, "package_listings"), 0), "package"), "name")),
+                             pyStr(at(m, "username"))) };
         if (c.topicHas("pkgdb.owner.update"))
             return { QStringLiteral("%1/owner/%2").arg(plPkgName(), plBranch()) };
         if (c.topicHas("pkgdb.package.update")) {
@@ -405,60 +408,64 @@ public:
             }
             if (pkg.isObject())
                 pkg = at(pkg, "name");
-            return { S(pkg) + QStringLiteral("/update") };
+            return { pyStr(pkg) + QStringLiteral("/update") };
         }
         if (c.topicHas("pkgdb.branch.clone"))
-            return { S(at(m, "package")) + QStringLiteral("/branch") };
+            return { pyStr(at(m, "package")) + QStringLiteral("/branch") };
         if (c.topicHas("pkgdb.package.delete"))
-            return { S(at(at(m, "package"), "name")) + QStringLiteral("/package/delete") };
+            return { pyStr(at(at(m, "package"), "name")) + QStringLiteral("/package/delete") };
         if (c.topicHas("pkgdb.package.branch.delete"))
             return { QStringLiteral("%1/%2/delete").arg(plPkgName(), plBranch()) };
         if (c.topicHas("pkgdb.package.branch.new"))
-            return { QStringLiteral("%1/%2/new").arg(S(at(at(m, "package"), "name")), plBranch()) };
+            return {
+                QStringLiteral("%1/%2/new").arg(pyStr(at(at(m, "package"), "name")), plBranch())
+            };
         if (c.topicHas("pkgdb.acl.delete")) {
             const JsonValue &a = at(m, "acl");
             return { QStringLiteral("%1/acls/%2/%3/%4")
-                         .arg(S(at(at(at(a, "packagelist"), "package"), "name")),
-                             S(at(at(at(a, "packagelist"), "collection"), "branchname")),
-                             S(at(a, "acl")),
-                             S(at(a, "fas_name"))) };
+                         .arg(pyStr(at(at(at(a, "packagelist"), "package"), "name")),
+                             pyStr(at(at(at(a, "packagelist"), "collection"), "branchname")),
+                             pyStr(at(a, "acl")),
+                             pyStr(at(a, "fas_name"))) };
         }
         if (c.topicEnds("pkgdb.package.branch.request"))
             return { QStringLiteral("%1/branch/request/%2/%3")
-                         .arg(S(at(at(m, "package"), "name")),
-                             S(at(at(m, "collection_to"), "branchname")),
-                             S(at(m, "agent"))) };
+                         .arg(pyStr(at(at(m, "package"), "name")),
+                             pyStr(at(at(m, "collection_to"), "branchname")),
+                             pyStr(at(m, "agent"))) };
         if (c.topicEnds("pkgdb.package.new.request"))
             return { QStringLiteral("new/package/request/%1/%2/%3")
-                         .arg(S(at(at(m, "info"), "pkg_name")),
-                             S(at(at(m, "collection"), "branchname")),
-                             S(at(m, "agent"))) };
+                         .arg(pyStr(at(at(m, "info"), "pkg_name")),
+                             pyStr(at(at(m, "collection"), "branchname")),
+                             pyStr(at(m, "agent"))) };
         if (c.topicEnds("pkgdb.admin.action.status.update")) {
             const JsonValue &action = at(m, "action");
             QString pkg;
             try {
-                pkg = S(at(at(action, "info"), "pkg_name"));
+                pkg = pyStr(at(at(action, "info"), "pkg_name"));
             } catch (const MetaFailure &) {
-                pkg = S(at(at(action, "package"), "name"));
+                pkg = pyStr(at(at(action, "package"), "name"));
             }
             return { QStringLiteral("action/%1/status/%2/%3/%4")
-                         .arg(S(at(action, "id")),
+                         .arg(pyStr(at(action, "id")),
                              pkg,
-                             S(at(at(action, "collection"), "branchname")),
-                             S(at(m, "agent"))) };
+                             pyStr(at(at(action, "collection"), "branchname")),
+                             pyStr(at(m, "agent"))) };
         }
         if (c.topicEnds("pkgdb.package.critpath.update"))
-            return { S(at(at(m, "package"), "name")) + QStringLiteral("/critpath") };
+            return { pyStr(at(at(m, "package"), "name")) + QStringLiteral("/critpath") };
         if (c.topicEnds("pkgdb.package.monitor.update"))
             return { QStringLiteral("%1/monitor/%2")
-                         .arg(S(at(at(m, "package"), "name")), S(at(m, "status")).toLower()) };
+                         .arg(pyStr(at(at(m, "package"), "name")),
+                             pyStr(at(m, "status")).toLower()) };
         if (c.topicEnds("pkgdb.package.koschei.update"))
             return { QStringLiteral("%1/koschei/%2")
-                         .arg(S(at(at(m, "package"), "name")), S(at(m, "status")).toLower()) };
+                         .arg(pyStr(at(at(m, "package"), "name")),
+                             pyStr(at(m, "status")).toLower()) };
         if (c.topicEnds("pkgdb.package.unretire.request"))
             return { QStringLiteral("%1/unretire/%2")
-                         .arg(S(at(at(m, "package"), "name")),
-                             S(at(at(m, "collection"), "branchname"))) };
+                         .arg(pyStr(at(at(m, "package"), "name")),
+                             pyStr(at(at(m, "collection"), "branchname"))) };
         return {};
     }
 
@@ -467,50 +474,50 @@ public:
         const JsonValue &m = c.msg();
         const QString ns = c.config.value(QStringLiteral("namespace"), QStringLiteral("rpms"));
         auto nsOk = [&](const JsonValue &pkg, std::string_view key = "namespace") {
-            return !has(pkg, key) || S(at(pkg, key)) == ns;
+            return !has(pkg, key) || pyStr(at(pkg, key)) == ns;
         };
         QStringList out;
         try {
             const JsonValue &pkg = at(at(m, "package_listing"), "package");
             if (nsOk(pkg))
-                out << S(at(pkg, "name"));
+                out << pyStr(at(pkg, "name"));
         } catch (const MetaFailure &) {}
         try {
             for (const JsonValue &p : at(m, "package_listings").array()) {
                 const JsonValue &pkg = at(p, "package");
                 if (nsOk(pkg))
-                    out << S(at(pkg, "name"));
+                    out << pyStr(at(pkg, "name"));
             }
         } catch (const MetaFailure &) {}
         try {
             const JsonValue &pkg = at(m, "package");
             if (pkg.isString()) {
                 if (nsOk(m))
-                    out << S(pkg);
+                    out << pyStr(pkg);
             } else if (nsOk(pkg)) {
-                out << S(at(pkg, "name"));
+                out << pyStr(at(pkg, "name"));
             }
         } catch (const MetaFailure &) {}
         try {
             const JsonValue &pkg = at(at(at(m, "acl"), "packagelist"), "package");
             if (nsOk(pkg))
-                out << S(at(pkg, "name"));
+                out << pyStr(at(pkg, "name"));
         } catch (const MetaFailure &) {}
         try {
             const JsonValue &inf = at(m, "info");
             if (nsOk(inf, "pkg_namespace"))
-                out << S(at(inf, "pkg_name"));
+                out << pyStr(at(inf, "pkg_name"));
         } catch (const MetaFailure &) {}
         try {
             const JsonValue &inf = at(at(m, "action"), "info");
             if (!has(inf, "pkg_namespace")
-                || S(at(at(at(m, "info"), "action"), "pkg_namespace")) == ns)
-                out << S(at(inf, "pkg_name"));
+                || pyStr(at(at(at(m, "info"), "action"), "pkg_namespace")) == ns)
+                out << pyStr(at(inf, "pkg_name"));
         } catch (const MetaFailure &) {}
         try {
             const JsonValue &pkg = at(at(m, "action"), "package");
             if (nsOk(pkg))
-                out << S(at(pkg, "name"));
+                out << pyStr(at(pkg, "name"));
         } catch (const MetaFailure &) {}
         return out;
     }
@@ -523,15 +530,15 @@ public:
                 .arg(ns, pkg);
         };
         if (c.topicHas("pkgdb.package.new.request"))
-            return url(nsOf(at(m, "info")), S(at(at(m, "info"), "pkg_name")));
+            return url(nsOf(at(m, "info")), pyStr(at(at(m, "info"), "pkg_name")));
         if (c.topicHas("pkgdb.admin.action.status.update")) {
             const JsonValue &action = at(m, "action");
             try {
                 const QString ns = nsOf(at(action, "info"));
-                return url(ns, S(at(at(action, "info"), "pkg_name")));
+                return url(ns, pyStr(at(at(action, "info"), "pkg_name")));
             } catch (const MetaFailure &) {
                 const QString ns = nsOf(at(action, "package"));
-                return url(ns, S(at(at(action, "package"), "name")));
+                return url(ns, pyStr(at(at(action, "package"), "name")));
             }
         }
         for (const char *t : { "pkgdb.acl.update",
@@ -542,11 +549,11 @@ public:
                  "pkgdb.package.branch.new" })
             if (c.topicHas(t)) {
                 const JsonValue &pkg = at(at(m, "package_listing"), "package");
-                return url(nsOf(pkg), S(at(pkg, "name")));
+                return url(nsOf(pkg), pyStr(at(pkg, "name")));
             }
         if (c.topicHas("pkgdb.acl.user.remove")) {
             const JsonValue &pkg = at(at(at(m, "package_listings"), 0), "package");
-            return url(nsOf(pkg), S(at(pkg, "name")));
+            return url(nsOf(pkg), pyStr(at(pkg, "name")));
         }
         for (const char *t :
             { "pkgdb.package.update", "pkgdb.branch.clone", "package.branch.request" })
@@ -558,14 +565,14 @@ public:
                     ns = nsOf(p);
                     pkg = at(p, "name");
                 } catch (const MetaFailure &) {
-                    ns = getS(m, "namespace", QStringLiteral("rpms"));
+                    ns = getStr(m, "namespace", QStringLiteral("rpms"));
                     pkg = at(m, "package");
                 }
                 if (pkg.isObject()) {
-                    ns = getS(pkg, "namespace", ns);
+                    ns = getStr(pkg, "namespace", ns);
                     pkg = at(pkg, "name");
                 }
-                return url(ns, S(pkg));
+                return url(ns, pyStr(pkg));
             }
         return QString(QLatin1String(""));
     }

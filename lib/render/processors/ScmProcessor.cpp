@@ -23,7 +23,7 @@ public:
     {
         const JsonValue &cm = at(c.msg(), "commit");
         if (has(cm, "repo"))
-            return S(at(cm, "repo"));
+            return pyStr(at(cm, "repo"));
         return topicRepo(c);
     }
 
@@ -33,13 +33,13 @@ public:
         if (c.topicHas(".git.receive")) {
             const JsonValue &cm = at(m, "commit");
             if (has(cm, "username"))
-                return avatar(S(at(cm, "username")));
-            return avatarEmail(S(at(cm, "email")));
+                return avatar(pyStr(at(cm, "username")));
+            return avatarEmail(pyStr(at(cm, "email")));
         }
         if (c.topicHas(".git.lookaside"))
-            return avatar(S(at(m, "agent")));
+            return avatar(pyStr(at(m, "agent")));
         if (has(m, "agent"))
-            return avatar(S(at(m, "agent")));
+            return avatar(pyStr(at(m, "agent")));
         return {};
     }
 
@@ -54,7 +54,7 @@ public:
         }
         if (c.topicHas(".git.lookaside"))
             return format("{xsum}  {filename}",
-                { { "xsum", S(at(m, "md5sum")) }, { "filename", S(at(m, "filename")) } });
+                { { "xsum", pyStr(at(m, "md5sum")) }, { "filename", pyStr(at(m, "filename")) } });
         return {};
     }
 
@@ -65,36 +65,37 @@ public:
             QString repo = commitRepo(c);
             const JsonValue &cm = at(m, "commit");
             if (has(cm, "namespace"))
-                repo = S(at(cm, "namespace")) + QLatin1Char('/') + repo;
-            const QString user = has(cm, "username") ? S(at(cm, "username")) : S(at(cm, "email"));
-            QString summ = S(at(cm, "summary"));
-            if (summ.trimmed() != S(at(cm, "message")).trimmed())
+                repo = pyStr(at(cm, "namespace")) + QLatin1Char('/') + repo;
+            const QString user =
+                has(cm, "username") ? pyStr(at(cm, "username")) : pyStr(at(cm, "email"));
+            QString summ = pyStr(at(cm, "summary"));
+            if (summ.trimmed() != pyStr(at(cm, "message")).trimmed())
                 summ += QStringLiteral(" (..more)");
             return format("{user} pushed to {repo} ({branch}).  \"{summary}\"",
                 { { "user", user },
                     { "repo", repo },
-                    { "branch", S(at(cm, "branch")) },
+                    { "branch", pyStr(at(cm, "branch")) },
                     { "summary", summ } });
         }
         if (c.topicHas(".git.branch")) {
             QString repo, branch;
             if (m.isObject() && m.find("name") && m.find("branch")) {
-                repo = S(at(m, "name"));
-                branch = S(at(m, "branch"));
+                repo = pyStr(at(m, "name"));
+                branch = pyStr(at(m, "branch"));
             } else {
                 repo = topicRepo(c);
                 branch = c.topic.split(QLatin1Char('.')).last();
             }
             if (has(m, "namespace"))
-                repo = S(at(m, "namespace")) + QLatin1Char('/') + repo;
+                repo = pyStr(at(m, "namespace")) + QLatin1Char('/') + repo;
             return format("{agent} created branch '{branch}' for the '{repo}' package",
-                { { "agent", S(at(m, "agent")) }, { "branch", branch }, { "repo", repo } });
+                { { "agent", pyStr(at(m, "agent")) }, { "branch", branch }, { "repo", repo } });
         }
         if (c.topicHas(".git.lookaside"))
             return format("{agent} uploaded {filename} for {name}",
-                { { "agent", S(at(m, "agent")) },
-                    { "name", S(at(m, "name")) },
-                    { "filename", S(at(m, "filename")) } });
+                { { "agent", pyStr(at(m, "agent")) },
+                    { "name", pyStr(at(m, "name")) },
+                    { "filename", pyStr(at(m, "filename")) } });
         QString tmpl;
         if (c.topicHas(".git.mass_branch.start"))
             tmpl = QStringLiteral("{agent} started a mass branch");
@@ -117,7 +118,7 @@ public:
         } else {
             throw MetaFailure { "UnboundLocalError" };
         }
-        return format(tmpl, { { "agent", getS(m, "agent", QStringLiteral("(somebody)")) } });
+        return format(tmpl, { { "agent", getStr(m, "agent", QStringLiteral("(somebody)")) } });
     }
 
     QString link(const MetaContext &c) const override
@@ -129,31 +130,31 @@ public:
             const JsonValue &cm = at(m, "commit");
             return QStringLiteral("%1/%2/%3/c/%4?branch=%5")
                 .arg(prefix,
-                    getS(cm, "namespace", QStringLiteral("rpms")),
+                    getStr(cm, "namespace", QStringLiteral("rpms")),
                     repo,
-                    S(at(cm, "rev")),
-                    S(at(cm, "branch")));
+                    pyStr(at(cm, "rev")),
+                    pyStr(at(cm, "branch")));
         }
         if (c.topicHas(".git.branch")) {
             QString repo, branch;
             if (m.isObject() && m.find("name") && m.find("branch")) {
-                repo = S(at(m, "name"));
-                branch = S(at(m, "branch"));
+                repo = pyStr(at(m, "name"));
+                branch = pyStr(at(m, "branch"));
             } else {
                 repo = topicRepo(c);
                 branch = c.topic.split(QLatin1Char('.')).last();
             }
             return QStringLiteral("%1/%2/%3/commits/%4")
-                .arg(prefix, getS(m, "namespace", QStringLiteral("rpms")), repo, branch);
+                .arg(prefix, getStr(m, "namespace", QStringLiteral("rpms")), repo, branch);
         }
         if (c.topicHas(".git.lookaside")) {
             QString path;
             if (has(m, "path"))
-                path = S(at(m, "path"));
+                path = pyStr(at(m, "path"));
             else {
-                const QString filename = S(at(m, "filename"));
+                const QString filename = pyStr(at(m, "filename"));
                 path = QStringLiteral("%1/%2/%3/%2")
-                           .arg(S(at(m, "name")), filename, S(at(m, "md5sum")));
+                           .arg(pyStr(at(m, "name")), filename, pyStr(at(m, "md5sum")));
             }
             return QStringLiteral("https://src.fedoraproject.org/lookaside/pkgs/") + path;
         }
@@ -164,9 +165,9 @@ public:
     {
         const JsonValue &m = c.msg();
         if (has(m, "agent"))
-            return { S(at(m, "agent")) };
+            return { pyStr(at(m, "agent")) };
         if (has(at(m, "commit"), "username"))
-            return { S(at(at(m, "commit"), "username")) };
+            return { pyStr(at(at(m, "commit"), "username")) };
         return {};
     }
 
@@ -174,19 +175,19 @@ public:
     {
         const JsonValue &m = c.msg();
         if (has(m, "namespace")) {
-            const QString ns = S(at(m, "namespace"));
+            const QString ns = pyStr(at(m, "namespace"));
             if (ns != QLatin1String("rpms") && ns != QLatin1String("rpms-checks"))
                 return {};
         }
         if (c.topicHas("git.receive")) {
             try {
-                return { S(at(at(m, "commit"), "repo")) };
+                return { pyStr(at(at(m, "commit"), "repo")) };
             } catch (const MetaFailure &) {
                 return { topicRepo(c) };
             }
         }
         if (c.topicHas("git.branch"))
-            return { has(m, "name") ? S(at(m, "name")) : topicRepo(c) };
+            return { has(m, "name") ? pyStr(at(m, "name")) : topicRepo(c) };
         if (c.topicHas(".git.pkgdb2branch.complete")) {
             QStringList out;
             for (const char *k : { "unbranchedPackages", "branchedPackages" }) {
@@ -197,7 +198,7 @@ public:
             return out;
         }
         if (c.topicHas(".git.lookaside"))
-            return { S(at(m, "name")) };
+            return { pyStr(at(m, "name")) };
         return {};
     }
     QStringList packages(const MetaContext &c) const override { return packagesOf(c); }
@@ -213,7 +214,7 @@ public:
             return out;
         }
         if (c.topicHas(".git.branch"))
-            return { (has(m, "name") ? S(at(m, "name")) : topicRepo(c))
+            return { (has(m, "name") ? pyStr(at(m, "name")) : topicRepo(c))
                 + QStringLiteral("/__git__") };
         if (c.topicHas(".git.pkgdb2branch.complete")) {
             QStringList out;
@@ -222,7 +223,7 @@ public:
             return out;
         }
         if (c.topicHas(".git.lookaside"))
-            return { S(at(m, "name")) + QLatin1Char('/') + S(at(m, "filename")) };
+            return { pyStr(at(m, "name")) + QLatin1Char('/') + pyStr(at(m, "filename")) };
         return {};
     }
 };

@@ -15,33 +15,38 @@ public:
     {
         const JsonValue &cm = at(m, "commit");
         if (has(cm, "path"))
-            return S(at(cm, "path")).split(QStringLiteral(".git")).first().mid(9);
-        return S(at(cm, "repo"));
+            return pyStr(at(cm, "path")).split(QStringLiteral(".git")).first().mid(9);
+        return pyStr(at(cm, "repo"));
     }
 
     QString subtitle(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
         if (has(m, "page")) {
-            const QString user = S(at(m, "agent"));
-            const QString name = S(at(at(m, "page"), "name"));
-            const QString project = S(at(at(m, "instance"), "project_name"));
+            const QString user = pyStr(at(m, "agent"));
+            const QString name = pyStr(at(at(m, "page"), "name"));
+            const QString project = pyStr(at(at(m, "instance"), "project_name"));
             QString oldName = QStringLiteral("None");
             QString tmpl;
             if (c.topicHas("page.version.delete"))
-                tmpl = L("{user} deleted a version of the '{name}' wiki page on the {project} trac "
-                         "instance");
+                tmpl = QString::fromUtf8(
+                    "{user} deleted a version of the '{name}' wiki page on the {project} trac "
+                    "instance");
             else if (c.topicHas("page.delete"))
-                tmpl = L("{user} straight-up deleted the '{name}' wiki page on the {project} trac "
-                         "instance");
+                tmpl = QString::fromUtf8(
+                    "{user} straight-up deleted the '{name}' wiki page on the {project} trac "
+                    "instance");
             else if (c.topicHas("page.rename")) {
-                oldName = S(at(m, "old_name"));
-                tmpl = L("{user} renamed the wiki page '{old_name}' to '{name}' on the {project} "
-                         "trac instance");
+                oldName = pyStr(at(m, "old_name"));
+                tmpl = QString::fromUtf8(
+                    "{user} renamed the wiki page '{old_name}' to '{name}' on the {project} "
+                    "trac instance");
             } else if (c.topicHas("page.update"))
-                tmpl = L("{user} updated the '{name}' wiki page on the {project} trac instance");
+                tmpl = QString::fromUtf8(
+                    "{user} updated the '{name}' wiki page on the {project} trac instance");
             else if (c.topicHas("page.new"))
-                tmpl = L("{user} created a new '{name}' wiki page on the {project} trac instance");
+                tmpl = QString::fromUtf8(
+                    "{user} created a new '{name}' wiki page on the {project} trac instance");
             else
                 throw MetaFailure { "UnboundLocalError" };
             return format(tmpl,
@@ -51,23 +56,26 @@ public:
                     { "project", project } });
         }
         if (has(m, "ticket")) {
-            const QString user = S(at(m, "agent"));
-            const QString project = S(at(at(m, "instance"), "project_name"));
+            const QString user = pyStr(at(m, "agent"));
+            const QString project = pyStr(at(at(m, "instance"), "project_name"));
             QString tmpl;
             QString resolution = QStringLiteral("None");
             if (c.topicHas("ticket.delete"))
-                tmpl = L("{user} straight-up deleted a ticket on the {project} trac instance");
+                tmpl = QString::fromUtf8(
+                    "{user} straight-up deleted a ticket on the {project} trac instance");
             else if (c.topicHas("ticket.new"))
-                tmpl = L("{user} opened a new ticket on the {project} trac instance");
+                tmpl =
+                    QString::fromUtf8("{user} opened a new ticket on the {project} trac instance");
             else if (c.topicHas("ticket.update")) {
-                tmpl = L("{user} updated a ticket on the {project} trac instance");
-                const QString status = S(at(at(m, "ticket"), "status"));
+                tmpl = QString::fromUtf8("{user} updated a ticket on the {project} trac instance");
+                const QString status = pyStr(at(at(m, "ticket"), "status"));
                 const JsonValue &old = at(m, "old_values");
                 if (status == QLatin1String("reopened") && has(old, "status"))
-                    tmpl = L("{user} reopened a ticket on the {project} trac instance");
+                    tmpl = QString::fromUtf8(
+                        "{user} reopened a ticket on the {project} trac instance");
                 else if (status == QLatin1String("closed") && has(old, "status")) {
-                    resolution = S(at(at(m, "ticket"), "resolution"));
-                    tmpl = L(
+                    resolution = pyStr(at(at(m, "ticket"), "resolution"));
+                    tmpl = QString::fromUtf8(
                         "{user} closed a ticket on the {project} trac instance as '{resolution}'");
                 }
             } else
@@ -78,7 +86,7 @@ public:
         if (c.topicHas("git.receive"))
             return format(
                 "{user} pushed some commits to the '{project}' fedorahosted git repository",
-                { { "user", S(at(at(m, "commit"), "username")) }, { "project", repoName(m) } });
+                { { "user", pyStr(at(at(m, "commit"), "username")) }, { "project", repoName(m) } });
         return {};
     }
 
@@ -93,7 +101,7 @@ public:
         } catch (const MetaFailure &) {}
         if (!truthy(user))
             return QString(QLatin1String(""));
-        return avatar(S(user));
+        return avatar(pyStr(user));
     }
 
     QStringList usernames(const MetaContext &c) const override
@@ -101,10 +109,10 @@ public:
         const JsonValue &m = c.msg();
         QStringList users;
         if (has(m, "agent"))
-            users << S(at(m, "agent"));
+            users << pyStr(at(m, "agent"));
         auto add = [&](std::initializer_list<std::string_view> p) {
             try {
-                const QString u = S(Py::path(m, p)).trimmed();
+                const QString u = pyStr(Py::path(m, p)).trimmed();
                 if (!u.isEmpty())
                     users << u;
             } catch (const MetaFailure &) {}
@@ -113,7 +121,7 @@ public:
         add({ "ticket", "owner" });
         add({ "ticket", "reporter" });
         try {
-            for (const QString &u : S(Py::path(m, { "ticket", "cc" })).split(QLatin1Char(',')))
+            for (const QString &u : pyStr(Py::path(m, { "ticket", "cc" })).split(QLatin1Char(',')))
                 if (!u.trimmed().isEmpty())
                     users << u.trimmed();
         } catch (const MetaFailure &) {}
@@ -125,16 +133,16 @@ public:
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("trac.wiki.page.rename")) {
-            const QString project = S(at(at(m, "instance"), "project_name"));
-            return { project + QStringLiteral("/wiki/") + S(at(at(m, "page"), "name")),
-                project + QStringLiteral("/wiki/") + S(at(m, "old_name")) };
+            const QString project = pyStr(at(at(m, "instance"), "project_name"));
+            return { project + QStringLiteral("/wiki/") + pyStr(at(at(m, "page"), "name")),
+                project + QStringLiteral("/wiki/") + pyStr(at(m, "old_name")) };
         }
         if (c.topicHas("trac.wiki."))
-            return { S(at(at(m, "instance"), "project_name")) + QStringLiteral("/wiki/")
-                + S(at(at(m, "page"), "name")) };
+            return { pyStr(at(at(m, "instance"), "project_name")) + QStringLiteral("/wiki/")
+                + pyStr(at(at(m, "page"), "name")) };
         if (c.topicHas("trac.ticket."))
-            return { S(at(at(m, "instance"), "project_name")) + QStringLiteral("/ticket/")
-                + S(at(at(m, "ticket"), "id")) };
+            return { pyStr(at(at(m, "instance"), "project_name")) + QStringLiteral("/ticket/")
+                + pyStr(at(at(m, "ticket"), "id")) };
         if (c.topicHas(".git.receive")) {
             const JsonValue &files = Py::path(m, { "commit", "stats", "files" });
             if (!files.isObject())
@@ -152,7 +160,7 @@ public:
     {
         const JsonValue &m = c.msg();
         auto baseUrl = [&] {
-            QString b = S(at(at(m, "instance"), "base_url"));
+            QString b = pyStr(at(at(m, "instance"), "base_url"));
             while (b.startsWith(QLatin1Char('/')))
                 b.remove(0, 1);
             while (b.endsWith(QLatin1Char('/')))
@@ -160,17 +168,17 @@ public:
             return b;
         };
         if (c.topicHas("trac.wiki.")) {
-            QString url = baseUrl() + QStringLiteral("/wiki/") + S(at(at(m, "page"), "name"));
+            QString url = baseUrl() + QStringLiteral("/wiki/") + pyStr(at(at(m, "page"), "name"));
             const JsonValue &version = at(at(m, "page"), "version");
             if (truthy(version) && !c.topicHas(".rename") && !c.topicHas(".new")) {
                 if (!version.isInteger())
                     throw MetaFailure {};
-                url += QStringLiteral("?action=diff&version=") + S(version);
+                url += QStringLiteral("?action=diff&version=") + pyStr(version);
             }
             return url;
         }
         if (c.topicHas("trac.ticket."))
-            return baseUrl() + QStringLiteral("/ticket/") + S(at(at(m, "ticket"), "id"));
+            return baseUrl() + QStringLiteral("/ticket/") + pyStr(at(at(m, "ticket"), "id"));
         if (c.topicHas(".git.receive")) {
             static const QStringList shortRepos = QStringLiteral(
                 "389 aeolus bluecurve bluecurve-classic-metacity-theme bluecurve-gdm-theme "
@@ -193,7 +201,7 @@ public:
             return QStringLiteral("https://git.fedorahosted.org/cgit/%1%2/commit/?id=%3")
                 .arg(name,
                     shortRepos.contains(name) ? QString() : QStringLiteral(".git"),
-                    S(at(at(m, "commit"), "rev")));
+                    pyStr(at(at(m, "commit"), "rev")));
         }
         return {};
     }
@@ -208,11 +216,11 @@ public:
         const JsonValue &summary = get(at(m, "ticket"), "summary");
         QString out;
         if (truthy(summary))
-            out += QStringLiteral("Summary: ") + S(summary) + QLatin1Char('\n');
+            out += QStringLiteral("Summary: ") + pyStr(summary) + QLatin1Char('\n');
         if (truthy(comment))
-            out += QStringLiteral("Comment: ") + S(comment) + QLatin1Char('\n');
+            out += QStringLiteral("Comment: ") + pyStr(comment) + QLatin1Char('\n');
         else if (truthy(description))
-            out += QStringLiteral("Description: ") + S(description) + QLatin1Char('\n');
+            out += QStringLiteral("Description: ") + pyStr(description) + QLatin1Char('\n');
         return out;
     }
 };

@@ -51,6 +51,7 @@ Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
     m_trimTimer.setSingleShot(true);
     m_trimTimer.setInterval(TrimQuietMs);
     connect(&m_trimTimer, &QTimer::timeout, this, &Engine::trimAfterBurst);
+    connect(m_history, &History::assigned, this, &Engine::onAssigned);
     connect(m_history, &History::stored, this, &Engine::onStored);
     connect(&m_silence,
         &SilenceWatchdog::silent,
@@ -226,10 +227,10 @@ void Engine::trimAfterBurst()
 #endif
 }
 
-void Engine::onStored(const QList<StoreResult> &results)
+void Engine::onAssigned(const QList<StoreResult> &results)
 {
-    QHash<Source *, QList<quint64>> acks;
     QList<EngineMessage> fresh;
+    QList<Source *> waiting; // at-least-once sources with new records waiting for the COMMIT
     for (const StoreResult &result : results) {
         // Results come in input order. A record History could not store at all (it logs why)
         // gets no result: skip past such records to the one this result is for.
@@ -250,20 +251,71 @@ void Engine::onStored(const QList<StoreResult> &results)
                                 << "; it is not acknowledged";
         Pending pending = std::move(*match);
         m_pending.erase(m_pending.begin(), std::next(match));
-        if (pending.source && result.deliveryTag != 0 && pending.source->isAtLeastOnce())
-            acks[pending.source.data()].append(result.deliveryTag);
+        if (pending.source && result.deliveryTag != 0 && pending.source->isAtLeastOnce()) {
+            m_unacknowledged.push_back(
+                Unacknowledged { pending.source, result.msgId, result.deliveryTag, result.trust });
+            if (!waiting.contains(pending.source.data()))
+                waiting.append(pending.source.data());
+        }
         if (result.duplicate) {
             ++m_duplicates;
             continue;
         }
         fresh.append(EngineMessage { std::move(pending.record), result.rowId });
     }
-    for (auto it = acks.cbegin(); it != acks.cend(); ++it)
-        it.key()->acknowledge(it.value());
+    // A broker sends at most prefetch unacknowledged messages: once half of them wait for the
+    // COMMIT, the window ends now instead of stalling the queue until it would have ended.
+    for (Source *source : std::as_const(waiting)) {
+        const int prefetch = source->config().amqp.prefetch;
+        const auto unacknowledged = std::count_if(
+            m_unacknowledged.cbegin(), m_unacknowledged.cend(), [source](const Unacknowledged &u) {
+                return u.source == source;
+            });
+        if (prefetch > 0 && unacknowledged * 2 >= prefetch) {
+            m_history->commitNow();
+            break;
+        }
+    }
+    if (m_unacknowledged.size() > MaxPendingRecords) {
+        const std::size_t excess = m_unacknowledged.size() - MaxPendingRecords;
+        m_unacknowledged.erase(m_unacknowledged.begin(),
+            m_unacknowledged.begin() + static_cast<std::ptrdiff_t>(excess));
+        m_unreported += excess;
+        qCWarning(lcEngine) << "forgetting" << excess
+                            << "acknowledgements History never confirmed (" << m_unreported
+                            << "since start)";
+    }
     if (m_pending.empty() && m_sinceTrim >= TrimAfterMessages)
         m_trimTimer.start();
     if (!fresh.isEmpty())
         Q_EMIT messagesStored(fresh);
+}
+
+void Engine::onStored(const QList<StoreResult> &results)
+{
+    QHash<Source *, QList<quint64>> acks;
+    for (const StoreResult &result : results) {
+        if (result.deliveryTag == 0)
+            continue; // nothing to acknowledge (ZeroMQ)
+        auto match = std::find_if(
+            m_unacknowledged.begin(), m_unacknowledged.end(), [&](const Unacknowledged &u) {
+                return u.msgId == result.msgId && u.deliveryTag == result.deliveryTag
+                    && u.trust == result.trust;
+            });
+        if (match == m_unacknowledged.end())
+            continue; // not from an at-least-once source
+        for (auto it = m_unacknowledged.begin(); it != match; ++it)
+            qCWarning(lcEngine) << "History did not store" << it->msgId
+                                << "; it is not acknowledged";
+        if (match->source)
+            acks[match->source.data()].append(result.deliveryTag);
+        m_unacknowledged.erase(m_unacknowledged.begin(), std::next(match));
+    }
+    for (auto it = acks.cbegin(); it != acks.cend(); ++it)
+        it.key()->acknowledge(it.value());
+    // The bodies History held for the commit are free now.
+    if (m_pending.empty() && m_sinceTrim >= TrimAfterMessages)
+        m_trimTimer.start();
 }
 
 } // namespace fedmsg

@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
-// lib/engine: joins the stages. Envelopes from every Source are rendered, decided on, stored in
-// History, and only then acknowledged (at-least-once sources) and handed to the notifier and UI.
-// It never touches a transport itself and never shows anything.
+// lib/engine: joins the stages. Envelopes from every Source are rendered, decided on and handed
+// to History, which gives each its id at once: then they go on to the notifier and UI, and
+// at-least-once sources are acknowledged only once History committed them. It never touches a
+// transport itself and never shows anything.
 
 #include "bus/BusConfig.h"
 #include "bus/EndpointStatus.h"
@@ -81,7 +82,8 @@ public:
     QString decide(const Envelope &envelope, const Rendering &rendering) const;
 
 Q_SIGNALS:
-    /// New messages (duplicates left out), after History committed them.
+    /// New messages (duplicates left out) with their history ids, as soon as History assigned
+    /// them (History::assigned(): the COMMIT follows within HistoryOptions::commitDelay).
     void messagesStored(const QList<fedmsg::EngineMessage> &messages);
     void endpointStatusChanged(const fedmsg::EndpointStatus &status);
     void messageDropped(const QString &busName, const QString &endpoint, const QString &reason);
@@ -97,6 +99,7 @@ Q_SIGNALS:
 
 private:
     void onEnvelopes(Source *source, const QList<Envelope> &batch);
+    void onAssigned(const QList<StoreResult> &results);
     void onStored(const QList<StoreResult> &results);
     Source *startSource(const BusConfig &bus);
 
@@ -109,21 +112,31 @@ private:
     QHash<QString, EndpointStatus> m_statuses;
     QStringList m_disabledServices;
     SilenceWatchdog m_silence;
-    // Records handed to History and not yet reported stored, in the order given: History
-    // reports one result per record in input order (also after a failed commit is retried).
+    // Records handed to History and not yet given their ids, in the order given: History
+    // reports one result per record in input order.
     struct Pending
     {
         QPointer<Source> source;
         HistoryRecord record;
     };
     std::deque<Pending> m_pending;
+    // At-least-once deliveries with their ids, waiting for History's COMMIT to be acknowledged
+    // (History::stored() reports them in the same order, also after a failed commit is retried).
+    struct Unacknowledged
+    {
+        QPointer<Source> source;
+        QString msgId;
+        quint64 deliveryTag = 0;
+        TrustState trust = TrustState::Unchecked;
+    };
+    std::deque<Unacknowledged> m_unacknowledged;
     // After a burst, once everything handed to History is stored and nothing arrived for a
     // moment, the allocator gives its freed pages back (glibc keeps them otherwise).
     void trimAfterBurst();
     QTimer m_trimTimer;
     int m_sinceTrim = 0;
     static constexpr std::size_t MaxPendingRecords = 50000;
-    quint64 m_unreported = 0; ///< pending records forgotten beyond MaxPendingRecords
+    quint64 m_unreported = 0; ///< records forgotten beyond MaxPendingRecords
     quint64 m_received = 0;
     quint64 m_duplicates = 0;
 };

@@ -37,6 +37,7 @@ History::History(const HistoryOptions &options, QObject *parent)
         m_reader.reset(); // a replaced file needs a new read connection
         Q_EMIT ready();
     });
+    connect(m_writer, &HistoryWriter::assigned, this, &History::assigned);
     connect(m_writer, &HistoryWriter::stored, this, &History::stored);
     connect(m_writer,
         &HistoryWriter::storingChanged,
@@ -164,10 +165,16 @@ void History::setRetention(std::chrono::seconds maxAge, qint64 maxCount)
 
 void History::retry()
 {
+    commitNow();
+}
+
+void History::commitNow()
+{
     HistoryWriter *writer = m_writer;
     QMetaObject::invokeMethod(
         writer,
-        [writer] {
+        [writer, inbox = m_inbox] {
+            writer->enqueue(inbox->take()); // what store() handed over before this call
             writer->retryNow();
         },
         Qt::QueuedConnection);

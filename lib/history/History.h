@@ -6,7 +6,8 @@
 // FTS5 through Qt Sql). Writes happen on History's own writer thread, never on the caller's;
 // reads are synchronous on the caller's thread through a separate query-only connection.
 // It must never use a transport, never render, never block the GUI thread with writes, and never
-// report a message as stored before its transaction committed.
+// report a message as stored (the signal acknowledgements wait for) before its transaction
+// committed.
 
 #include "history/HistoryOptions.h"
 #include "history/HistoryQuery.h"
@@ -34,11 +35,17 @@ class HistoryWriter;
 /**
  * @brief The message store.
  *
- * Writing: store() queues records to the writer thread, which writes them in batched
- * transactions and emits stored() after each COMMIT with one StoreResult per record, in input
- * order (duplicates included, flagged). Records arriving within HistoryOptions::commitDelay
- * share one transaction (one stored()); retry() writes what waits at once. At-least-once sources
- * acknowledge on stored() only. If storing fails (disk full, read-only, locked)
+ * Writing: store() queues records to the writer thread, which de-duplicates each one and gives
+ * it its row id at once, emitting assigned() (one StoreResult per record, in input order,
+ * duplicates included and flagged) before anything is written: the notifier and the UI go on
+ * from there. The writes follow in batched transactions, and stored() is emitted after each
+ * COMMIT with the same results. Records arriving within HistoryOptions::commitDelay share one
+ * transaction (one stored()); commitNow() writes what waits at once. At-least-once sources
+ * acknowledge on stored() only. An id reported by assigned() is the row's id once committed
+ * (reads see the row from then on); markRead() and setDecision() on it before the commit are
+ * kept. Ids only grow, also across restarts. A clean shutdown (the destructor) writes
+ * everything; a crash loses what was not committed yet. If storing fails (disk full, read-only,
+ * locked)
  * storingChanged(false, reason) is emitted, no stored() is emitted for the affected records, and
  * they are retried with the next store() and by a backoff timer; storingChanged(true, {}) follows
  * the first successful commit. A corrupt file is moved aside ("<file>.corrupt-<UTC time>",
@@ -81,8 +88,12 @@ public:
     void setDecision(qint64 id, const QString &decision, const QString &rule = QString());
     /// maxAge 0 = no age limit; maxCount 0 = no count limit. Applies from now on, incrementally.
     void setRetention(std::chrono::seconds maxAge, qint64 maxCount);
-    /// Retries queued records now instead of waiting for the backoff timer.
+    /// Retries queued records now instead of waiting for the backoff timer; also ends the
+    /// commit window (as commitNow()).
     void retry();
+    /// Writes what waits now instead of at the end of the commit window (an at-least-once
+    /// source with many messages waiting for their acknowledgement).
+    void commitNow();
     /// Test hook: "query_only = 1" or "max_page_count = N" on the writer connection (only these).
     void applyPragmaForTesting(const QString &pragma);
 
@@ -95,6 +106,9 @@ public:
 Q_SIGNALS:
     /// The database is open with the current schema (also after a corrupt file was replaced).
     void ready();
+    /// Ids assigned and duplicates found, before the commit: one result per record, in input
+    /// order (the ids stay the rows' ids; nothing may be acknowledged on this).
+    void assigned(const QList<fedmsg::StoreResult> &results);
     /// After COMMIT: one result per stored record, in input order.
     void stored(const QList<fedmsg::StoreResult> &results);
     void storingChanged(bool storing, const QString &reason);

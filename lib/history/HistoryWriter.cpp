@@ -29,6 +29,7 @@ namespace {
 
 // enqueue() moves records into m_pending instead of copying them.
 static_assert(std::is_nothrow_move_constructible_v<HistoryRecord>);
+static_assert(std::is_nothrow_move_constructible_v<StoreResult>);
 
 constexpr int MaxRetryDelayMs = 60 * 1000;
 constexpr qint64 MaxAgeTimerMs = 24LL * 60 * 60 * 1000;
@@ -68,6 +69,26 @@ qint64 trustRank(TrustState trust)
     return 0;
 }
 
+// The de-duplication key of an envelope: "id:<msg_id>", or "sha256:<hex>" of the canonical
+// body when it has no msg_id.
+void appendDedupKey(std::string &key, const Envelope &e)
+{
+    key.clear();
+    const QString msgId = e.msgId();
+    if (!msgId.isEmpty()) {
+        key.append("id:");
+        HistoryStatement::appendUtf8(key, msgId);
+        return;
+    }
+    const std::string body = e.canonicalBody();
+    key.append("sha256:");
+    key.append(
+        QCryptographicHash::hash(QByteArrayView(body.data(), static_cast<qsizetype>(body.size())),
+            QCryptographicHash::Sha256)
+            .toHex()
+            .toStdString());
+}
+
 } // namespace
 
 HistoryWriter::HistoryWriter(const HistoryOptions &options)
@@ -91,6 +112,8 @@ HistoryWriter::HistoryWriter(const HistoryOptions &options)
     connect(m_commitTimer, &QTimer::timeout, this, &HistoryWriter::flush);
     m_checkpointTimer->setSingleShot(true);
     connect(m_checkpointTimer, &QTimer::timeout, this, [this] {
+        if (!m_pending.isEmpty())
+            return; // a commit window is open: not idle (the next flush starts this again)
         checkpoint();
         releaseMemory();
     });
@@ -160,7 +183,8 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
         return false;
     }
     QSqlQuery count(m_db);
-    if (!count.exec(QStringLiteral("SELECT count(*) FROM messages")) || !count.next()) {
+    if (!count.exec(QStringLiteral("SELECT count(*), coalesce(max(id), 0) FROM messages"))
+        || !count.next()) {
         *error = count.lastError();
         *corrupt = HistoryConnection::classify(*error) == HistoryConnection::Failure::Corrupt;
         *reason = QStringLiteral("%1: %2").arg(path, HistoryConnection::describe(*error));
@@ -169,6 +193,8 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
         return false;
     }
     m_count = count.value(0).toLongLong();
+    // Ids handed out are never given again: not after a reopen, nor to a replaced database.
+    m_nextId = std::max(m_nextId, count.value(1).toLongLong() + 1);
     count.finish();
     // No checkpoint inside COMMIT (SQLite's default runs one in the committing statement every
     // 1000 pages, a 16-26 ms stall on the insert path): checkpoint() runs between batches,
@@ -228,12 +254,15 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
     m_deleteFts = std::make_unique<HistoryStatement>(m_db, handle);
     m_deleteRow = std::make_unique<HistoryStatement>(m_db, handle);
     m_insertFts = std::make_unique<HistoryStatement>(m_db, handle);
+    // The id is the one assignPending() handed out (parameter 25), with the read state set
+    // before the commit (26).
     return m_insert->prepare(
                "INSERT INTO messages (dedup_key, msg_id, topic, body, headers, bus_name, endpoint,"
                " transport, trust, trust_reason, received_at, sent_at, title, subtitle, long_form,"
                " link, icon, secondary_icon, service_name, service_label, usernames, packages,"
-               " extra, decision, decision_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-               " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedup_key) DO NOTHING",
+               " extra, decision, decision_rule, id, is_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+               " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+               " ON CONFLICT(dedup_key) DO NOTHING",
                error)
         // The existing row and how much its trust is worth (trustRank()).
         && m_findKey->prepare("SELECT id, CASE trust WHEN 'trusted' THEN 3"
@@ -254,10 +283,13 @@ void HistoryWriter::enqueue(QList<HistoryRecord> records)
 {
     if (records.isEmpty())
         return;
-    if (m_pending.isEmpty())
-        m_pending = std::move(records);
-    else
-        m_pending.append(std::move(records));
+    m_pending.reserve(m_pending.size() + records.size());
+    for (HistoryRecord &record : records)
+        m_pending.append(Entry { std::move(record), {}, {}, 0, false });
+    records.clear();
+    // Ids and duplicates now, before any write: the records go on to the notifier and the UI
+    // at once, whatever the commit window.
+    assignPending();
     if (!m_storing) {
         trimPending(); // held because writes fail: bounded
         scheduleFlush();
@@ -277,8 +309,8 @@ void HistoryWriter::enqueue(QList<HistoryRecord> records)
 qint64 HistoryWriter::pendingWireBytes() const
 {
     qint64 bytes = 0;
-    for (const HistoryRecord &r : m_pending) // fewer than EarlyCommitRows when asked
-        bytes += r.envelope.wireSize();
+    for (const Entry &entry : m_pending) // fewer than EarlyCommitRows when asked
+        bytes += entry.record.envelope.wireSize();
     return bytes;
 }
 
@@ -288,8 +320,85 @@ void HistoryWriter::trimPending()
     if (excess > 0) {
         qCWarning(lcHistory) << "history cannot store; dropping" << excess
                              << "queued messages beyond the limit of" << m_options.maxPending;
-        m_pending.remove(0, excess);
+        forgetPending(excess);
     }
+}
+
+void HistoryWriter::forgetPending(qsizetype n)
+{
+    n = std::min(n, m_pending.size());
+    for (qsizetype i = 0; i < std::min(n, m_assigned); ++i) {
+        const Entry &entry = m_pending.at(i);
+        if (entry.result.duplicate)
+            continue;
+        // Committed (or dropped): from now on the database answers for this key, unless a
+        // later record took it over (it replaces this one).
+        const auto it = m_uncommittedKeys.find(entry.key);
+        if (it != m_uncommittedKeys.end() && it->second.rowId == entry.result.rowId)
+            m_uncommittedKeys.erase(it);
+    }
+    m_pending.remove(0, n);
+    m_assigned = std::max<qsizetype>(0, m_assigned - n);
+}
+
+bool HistoryWriter::assignPending()
+{
+    if (m_assigned >= m_pending.size())
+        return true;
+    if (!ensureOpen())
+        return false;
+    QList<StoreResult> results;
+    results.reserve(m_pending.size() - m_assigned);
+    bool ok = true;
+    QSqlError error;
+    for (; m_assigned < m_pending.size(); ++m_assigned) {
+        Entry &entry = m_pending[m_assigned];
+        const Envelope &e = entry.record.envelope;
+        appendDedupKey(entry.key, e);
+        const qint64 rank = trustRank(e.trust());
+        qint64 existing = 0;
+        qint64 existingRank = 0;
+        const auto uncommitted = m_uncommittedKeys.find(entry.key);
+        if (uncommitted != m_uncommittedKeys.end()) {
+            existing = uncommitted->second.rowId;
+            existingRank = uncommitted->second.rank;
+        } else {
+            bool found = false;
+            m_findKey->bindText(0, entry.key);
+            if (!m_findKey->exec(&error, &found)) {
+                ok = false;
+                break;
+            }
+            if (found) {
+                existing = m_findKey->int64Value(0);
+                existingRank = m_findKey->int64Value(1);
+            }
+            m_findKey->finish();
+        }
+        StoreResult &result = entry.result;
+        result.deliveryTag = e.deliveryTag();
+        result.msgId = e.msgId();
+        result.trust = e.trust();
+        if (existing != 0 && rank <= existingRank) {
+            result.duplicate = true;
+            result.rowId = existing;
+        } else {
+            // New, or a more trusted copy of a stored one (unsigned, forged, replayed copies
+            // must not hide it): it replaces that row when written and is reported new.
+            result.rowId = m_nextId++;
+            entry.replaces = existing;
+            m_uncommittedKeys[entry.key] = UncommittedKey { result.rowId, rank };
+        }
+        results.append(result);
+    }
+    if (!results.isEmpty())
+        Q_EMIT assigned(results);
+    if (!ok) {
+        m_findKey->finish();
+        dropConnectionAfter(error);
+        reportFailure(HistoryConnection::describe(error), true);
+    }
+    return ok;
 }
 
 void HistoryWriter::scheduleFlush()
@@ -314,16 +423,16 @@ void HistoryWriter::flush()
     m_commitTimer->stop();
     int corruptRecoveries = 0;
     while (!m_pending.isEmpty()) {
-        if (!ensureOpen())
+        if (!ensureOpen() || !assignPending())
             return; // reportFailure scheduled the retry
         const int size = m_singleStep ? 1 : std::min<int>(m_options.maxBatch, m_pending.size());
         // Written straight from m_pending (no copy); removed only once committed.
-        const std::span<const HistoryRecord> batch(m_pending.constData(), size);
+        const std::span<const Entry> batch(m_pending.constData(), size);
         QList<StoreResult> results;
         QSqlError error;
         switch (writeBatch(batch, &results, &error)) {
         case Outcome::Ok:
-            m_pending.remove(0, results.size()); // a byte-limited batch may end early
+            forgetPending(results.size()); // a byte-limited batch may end early
             reportSuccess();
             Q_EMIT stored(results);
             if (overSizeCap())
@@ -341,8 +450,8 @@ void HistoryWriter::flush()
             } else {
                 qCWarning(lcHistory) << "dropping a message history cannot store:"
                                      << HistoryConnection::describe(error) << "msg_id"
-                                     << batch.front().envelope.msgId();
-                m_pending.remove(0, 1);
+                                     << batch.front().record.envelope.msgId();
+                forgetPending(1);
             }
             break;
         case Outcome::Failed:
@@ -393,7 +502,7 @@ void HistoryWriter::releaseMemory()
 }
 
 HistoryWriter::Outcome HistoryWriter::writeBatch(
-    std::span<const HistoryRecord> batch, QList<StoreResult> *results, QSqlError *error)
+    std::span<const Entry> batch, QList<StoreResult> *results, QSqlError *error)
 {
     const auto failed = [&](const QSqlError &e) {
         *error = e;
@@ -442,112 +551,115 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
         }
         return out;
     };
-    for (const HistoryRecord &record : batch) {
+    // The row holding key now (this transaction included); 0 when none.
+    const auto findKey = [this](const std::string &key, qint64 *rowId, QSqlError *e) {
+        bool found = false;
+        m_findKey->bindText(0, key);
+        if (!m_findKey->exec(e, &found))
+            return false;
+        *rowId = found ? m_findKey->int64Value(0) : 0;
+        m_findKey->finish();
+        return true;
+    };
+    for (const Entry &entry : batch) {
+        const HistoryRecord &record = entry.record;
+        StoreResult result = entry.result;
+        QSqlError rowError;
+        qint64 rowId = result.rowId;
+        if (result.duplicate) {
+            // Its original is written (earlier in this batch or before) unless it was dropped
+            // while storing failed or the database was replaced: then this copy is stored.
+            qint64 existing = 0;
+            if (!findKey(entry.key, &existing, &rowError))
+                return failed(rowError);
+            if (existing != 0) {
+                result.rowId = existing;
+                results->append(result);
+                continue;
+            }
+            rowId = m_nextId++;
+            qCInfo(lcHistory) << "storing a copy of msg_id" << result.msgId
+                              << "whose original was never stored, as row" << rowId;
+            result.rowId = rowId;
+        }
         const Envelope &e = record.envelope;
         const Rendering &r = record.rendering;
         const std::string body = e.canonicalBody();
-        const QString msgId = e.msgId();
-        std::string &key = text[0];
-        key.clear();
-        if (!msgId.isEmpty()) {
-            key.append("id:");
-            HistoryStatement::appendUtf8(key, msgId);
-        } else {
-            key.append("sha256:");
-            key.append(QCryptographicHash::hash(
-                QByteArrayView(body.data(), static_cast<qsizetype>(body.size())),
-                QCryptographicHash::Sha256)
-                           .toHex()
-                           .toStdString());
-        }
+        const std::string &key = entry.key;
         std::string headers;
         const bool hasHeaders = e.transport() == Envelope::Transport::Amqp && !e.headers().isNull();
         if (hasHeaders)
             headers = JsonWriter::canonical(e.headers());
+        if (entry.replaces != 0) {
+            // A less trusted copy of this message is stored: it goes (its FTS entry with it).
+            qCWarning(lcHistory) << "replacing a less trusted copy of msg_id" << result.msgId
+                                 << "with one that is" << trustStateName(e.trust());
+            m_deleteFts->bindInt64(0, entry.replaces);
+            if (!m_deleteFts->exec(&rowError))
+                return failed(rowError);
+            m_deleteRow->bindInt64(0, entry.replaces);
+            if (!m_deleteRow->exec(&rowError))
+                return failed(rowError);
+            inserted -= m_deleteRow->changes();
+        }
         HistoryStatement &q = *m_insert;
-        // exec() clears the bindings: bindRow() binds again for a replacement (the buffers in
-        // m_text still hold this row's text).
-        const auto bindRow = [&] {
-            q.bindText(0, key);
-            q.bindText(1, utf8(1, msgId));
-            q.bindText(2, utf8(2, e.topic()));
-            q.bindBlob(3, body);
-            if (hasHeaders)
-                q.bindBlob(4, headers);
-            else
-                q.bindNull(4);
-            q.bindText(5, utf8(5, e.busName()));
-            q.bindText(6, utf8(6, e.endpoint()));
-            q.bindText(7, e.transport() == Envelope::Transport::Amqp ? "amqp" : "zeromq");
-            q.bindText(8, utf8(8, trustStateName(e.trust())));
-            q.bindText(9, utf8(9, e.trustReason()));
-            q.bindInt64(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
-            if (e.sentAt().isValid())
-                q.bindInt64(11, e.sentAt().toMSecsSinceEpoch());
-            else
-                q.bindNull(11);
-            q.bindText(12, utf8(12, r.title));
-            q.bindText(13, utf8(13, r.subtitle));
-            q.bindText(14, utf8(14, r.longForm));
-            q.bindText(15, utf8(15, r.link));
-            q.bindText(16, utf8(16, r.icon));
-            q.bindText(17, utf8(17, r.secondaryIcon));
-            q.bindText(18, utf8(18, r.serviceName));
-            q.bindText(19, utf8(19, r.serviceLabel));
-            q.bindText(20, joined(20, r.usernames));
-            q.bindText(21, joined(21, r.packages));
-            std::string &extra = text[22];
-            extra.clear();
-            HistorySchema::appendExtraJson(extra, r);
-            q.bindText(22, extra);
-            q.bindText(23, utf8(23, record.decision));
-            q.bindText(24, utf8(24, record.decisionRule));
-        };
-        bindRow();
-        QSqlError rowError;
+        q.bindText(0, key);
+        q.bindText(1, utf8(1, result.msgId));
+        q.bindText(2, utf8(2, e.topic()));
+        q.bindBlob(3, body);
+        if (hasHeaders)
+            q.bindBlob(4, headers);
+        else
+            q.bindNull(4);
+        q.bindText(5, utf8(5, e.busName()));
+        q.bindText(6, utf8(6, e.endpoint()));
+        q.bindText(7, e.transport() == Envelope::Transport::Amqp ? "amqp" : "zeromq");
+        q.bindText(8, utf8(8, trustStateName(e.trust())));
+        q.bindText(9, utf8(9, e.trustReason()));
+        q.bindInt64(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
+        if (e.sentAt().isValid())
+            q.bindInt64(11, e.sentAt().toMSecsSinceEpoch());
+        else
+            q.bindNull(11);
+        q.bindText(12, utf8(12, r.title));
+        q.bindText(13, utf8(13, r.subtitle));
+        q.bindText(14, utf8(14, r.longForm));
+        q.bindText(15, utf8(15, r.link));
+        q.bindText(16, utf8(16, r.icon));
+        q.bindText(17, utf8(17, r.secondaryIcon));
+        q.bindText(18, utf8(18, r.serviceName));
+        q.bindText(19, utf8(19, r.serviceLabel));
+        q.bindText(20, joined(20, r.usernames));
+        q.bindText(21, joined(21, r.packages));
+        std::string &extra = text[22];
+        extra.clear();
+        HistorySchema::appendExtraJson(extra, r);
+        q.bindText(22, extra);
+        q.bindText(23, utf8(23, record.decision));
+        q.bindText(24, utf8(24, record.decisionRule));
+        q.bindInt64(25, rowId);
+        q.bindInt64(26, entry.read ? 1 : 0);
         if (!q.exec(&rowError))
             return failed(rowError);
-        StoreResult result;
-        result.deliveryTag = e.deliveryTag();
-        result.msgId = msgId;
-        result.trust = e.trust();
         if (q.changes() == 0) {
-            bool found = false;
-            m_findKey->bindText(0, key);
-            if (!m_findKey->exec(&rowError, &found))
+            // Only another writer of this file can have stored the key since the id was
+            // assigned: that row stands for this message.
+            qint64 existing = 0;
+            if (!findKey(key, &existing, &rowError))
                 return failed(rowError);
-            if (!found) {
+            if (existing == 0) {
                 return failed(QSqlError(QStringLiteral("duplicate message row vanished"),
                     QStringLiteral("no row for key %1").arg(QString::fromStdString(key)),
                     QSqlError::StatementError));
             }
-            result.rowId = m_findKey->int64Value(0);
-            const qint64 storedRank = m_findKey->int64Value(1);
-            m_findKey->finish();
-            if (trustRank(e.trust()) > storedRank) {
-                // A less trusted copy (unsigned, forged, replayed) came first: it must not hide
-                // this one. The row is replaced (its FTS entry with it) and reported as new.
-                qCWarning(lcHistory) << "replacing a less trusted copy of msg_id" << msgId
-                                     << "with one that is" << trustStateName(e.trust());
-                m_deleteFts->bindInt64(0, result.rowId);
-                if (!m_deleteFts->exec(&rowError))
-                    return failed(rowError);
-                m_deleteRow->bindInt64(0, result.rowId);
-                if (!m_deleteRow->exec(&rowError))
-                    return failed(rowError);
-                bindRow();
-                if (!q.exec(&rowError))
-                    return failed(rowError);
-                --inserted; // the row count does not change
-            } else {
-                result.duplicate = true;
-            }
-        }
-        if (!result.duplicate) {
-            result.rowId = q.lastInsertId();
+            qCWarning(lcHistory) << "msg_id" << result.msgId << "was stored as row" << existing
+                                 << "by another writer; row" << rowId << "stays unused";
+            result.rowId = existing;
+            result.duplicate = true;
+        } else {
             ++inserted;
             HistoryStatement &fts = *m_insertFts;
-            fts.bindInt64(0, result.rowId);
+            fts.bindInt64(0, rowId);
             fts.bindText(1, text[12]); // title
             fts.bindText(2, text[13]); // subtitle
             fts.bindText(3, text[2]); // topic
@@ -848,6 +960,12 @@ void HistoryWriter::markRead(const QList<qint64> &ids, bool read)
 {
     if (ids.isEmpty())
         return;
+    // Records not committed yet are written with this state; the UPDATE covers the others.
+    for (qsizetype i = 0; i < m_assigned; ++i) {
+        Entry &entry = m_pending[i];
+        if (!entry.result.duplicate && ids.contains(entry.result.rowId))
+            entry.read = read;
+    }
     const bool ok = runUpdate([&](QSqlError *error) {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("UPDATE messages SET is_read = ? WHERE id = ?"));
@@ -867,6 +985,8 @@ void HistoryWriter::markRead(const QList<qint64> &ids, bool read)
 
 void HistoryWriter::markAllRead()
 {
+    for (qsizetype i = 0; i < m_assigned; ++i)
+        m_pending[i].read = true;
     const bool ok = runUpdate([&](QSqlError *error) {
         return HistoryConnection::exec(
             m_db, QStringLiteral("UPDATE messages SET is_read = 1 WHERE is_read = 0"), error);
@@ -877,6 +997,13 @@ void HistoryWriter::markAllRead()
 
 void HistoryWriter::setDecision(qint64 id, const QString &decision, const QString &rule)
 {
+    for (qsizetype i = 0; i < m_assigned; ++i) {
+        Entry &entry = m_pending[i];
+        if (!entry.result.duplicate && entry.result.rowId == id) {
+            entry.record.decision = decision;
+            entry.record.decisionRule = rule;
+        }
+    }
     const bool ok = runUpdate([&](QSqlError *error) {
         QSqlQuery q(m_db);
         q.prepare(

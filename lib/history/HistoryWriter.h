@@ -18,6 +18,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <unordered_map>
 
 class QSqlQuery;
 class QTimer;
@@ -30,13 +31,17 @@ class HistoryStatement;
  * @brief History's writer: the worker object that owns the read-write connection and lives on
  * History's writer thread (internal; use History).
  *
- * Records queued with enqueue() are grouped: a trickle waits up to HistoryOptions::commitDelay
- * for company, and every enqueue already in the event queue joins the same flush, which writes
- * up to maxBatch records per transaction. stored() is emitted
- * only after COMMIT succeeded. When a write fails (disk full, read-only, locked) the records stay
- * queued (bounded by maxPending), storingChanged(false, reason) is emitted once, and the write is
- * retried with the next enqueue and by a backoff timer (1 s doubling to 60 s) while records wait.
- * A corrupt file is moved aside and a new database created.
+ * Each record queued with enqueue() gets its row id at once (the next id above every row, kept
+ * in memory and inserted explicitly) and is de-duplicated against the database and the records
+ * not yet committed; assigned() reports that before any write. The writes are grouped: a
+ * trickle waits up to HistoryOptions::commitDelay for company, and every enqueue already in the
+ * event queue joins the same flush, which writes up to maxBatch records per transaction with
+ * the ids assigned. stored() is emitted only after COMMIT succeeded. Read state and decisions
+ * set for a record before its commit are written with it. When a write fails (disk full,
+ * read-only, locked) the records stay queued (bounded by maxPending), storingChanged(false,
+ * reason) is emitted once, and the write is retried with the next enqueue and by a backoff timer
+ * (1 s doubling to 60 s) while records wait. A corrupt file is moved aside and a new database
+ * created (ids keep growing).
  */
 class HistoryWriter : public QObject
 {
@@ -61,6 +66,9 @@ public:
 
 Q_SIGNALS:
     void ready();
+    /// Ids assigned, before the commit (one result per record, in input order).
+    void assigned(const QList<fedmsg::StoreResult> &results);
+    /// After COMMIT (one result per record, in input order; the ids assigned() reported).
     void stored(const QList<fedmsg::StoreResult> &results);
     void storingChanged(bool storing, const QString &reason);
     void updated(const QList<qint64> &ids);
@@ -70,20 +78,40 @@ Q_SIGNALS:
 private:
     enum class Outcome { Ok, Failed, Corrupt, Poison };
 
+    /// A record waiting for its commit, with what assignPending() decided for it.
+    struct Entry
+    {
+        HistoryRecord record;
+        StoreResult result; ///< rowId and duplicate once assigned
+        std::string key; ///< the de-duplication key (UTF-8), once assigned
+        qint64 replaces = 0; ///< a less trusted row of the same key this one replaces
+        bool read = false; ///< marked read before the commit
+    };
+    /// A de-duplication key of a record not yet committed.
+    struct UncommittedKey
+    {
+        qint64 rowId = 0;
+        qint64 rank = 0; ///< trust rank of that record
+    };
+
     bool ensureOpen();
     bool openOnce(QSqlError *error, QString *reason, bool *corrupt);
     void closeConnection();
     bool recoverCorrupt(const QString &reason);
     bool prepareStatements(QSqlError *error);
     void scheduleFlush();
+    /// Gives every pending record without an id one (emitting assigned()); false when the
+    /// database cannot be read now (the rest waits for the next flush).
+    bool assignPending();
+    /// Removes the first n pending records (committed or dropped).
+    void forgetPending(qsizetype n);
     void flush();
     void scheduleCheckpoint();
     void checkpoint();
     void releaseMemory(); ///< PRAGMA shrink_memory once the writer is idle
     qint64 pendingWireBytes() const; ///< Envelope::wireSize of m_pending
 
-    Outcome writeBatch(
-        std::span<const HistoryRecord> batch, QList<StoreResult> *results, QSqlError *error);
+    Outcome writeBatch(std::span<const Entry> batch, QList<StoreResult> *results, QSqlError *error);
     void dropConnectionAfter(const QSqlError &error);
     void reportFailure(const QString &reason, bool retry);
     void reportSuccess();
@@ -111,7 +139,10 @@ private:
     std::unique_ptr<HistoryStatement> m_insertFts;
     std::array<std::string, 25> m_text; ///< UTF-8 of m_insert's text parameters (reused)
 
-    QList<HistoryRecord> m_pending;
+    QList<Entry> m_pending; ///< oldest first; the first m_assigned have their ids
+    qsizetype m_assigned = 0;
+    std::unordered_map<std::string, UncommittedKey> m_uncommittedKeys;
+    qint64 m_nextId = 1; ///< never goes down, also across a replaced database
     bool m_flushScheduled = false;
     bool m_pruneScheduled = false;
     bool m_shrinkPending = false; ///< retention deleted rows since the last shrinkFile()

@@ -169,6 +169,10 @@ void TestEngineMemory::burstOfBigMessagesStaysBounded()
     connect(&engine, &Engine::messageDropped, this, [&] {
         ++dropped;
     });
+    int committed = 0; // records History committed (messagesStored comes before the COMMIT)
+    connect(&history, &History::stored, this, [&](const QList<StoreResult> &results) {
+        committed += int(results.size());
+    });
 
     QProcess publisher;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -192,6 +196,8 @@ void TestEngineMemory::burstOfBigMessagesStaysBounded()
 
     // Done when the last message is stored: everything before it was processed or dropped.
     QTRY_VERIFY_WITH_TIMEOUT(lastStored, 600000);
+    history.commitNow(); // the end of the commit window
+    QTRY_VERIFY_WITH_TIMEOUT(committed == warmedUp + stored, 60000);
     const qint64 peak = peakRss();
     const qint64 after = currentRss();
     qInfo("%d x 1 MiB: stored %d, dropped %d; RSS idle %.1f MiB, peak %.1f MiB (limit %.0f, "

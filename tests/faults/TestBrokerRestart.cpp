@@ -68,6 +68,9 @@ void TestBrokerRestart::restartedWithQueueDeleted()
     QTemporaryDir dir;
     HistoryOptions options;
     options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    // Acknowledges on stored() itself: a short window (the applet's Engine ends the window once
+    // half the prefetch waits for acknowledgement).
+    options.commitDelay = std::chrono::milliseconds(10);
     History history(options);
     QTRY_VERIFY_WITH_TIMEOUT(history.isReady(), 20000);
 

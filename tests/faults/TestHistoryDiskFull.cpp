@@ -127,6 +127,7 @@ void TestHistoryDiskFull::fullDiskPausesAndResumesWithNothingLost()
 {
     HistoryOptions options;
     options.databasePath = m_dataDir + QStringLiteral("/history.sqlite");
+    options.commitDelay = std::chrono::milliseconds(10); // one message, one commit
     History history(options);
     QTRY_VERIFY_WITH_TIMEOUT(history.isReady(), 20000);
     if (m_mount.isEmpty()) {

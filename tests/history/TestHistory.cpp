@@ -78,6 +78,7 @@ private Q_SLOTS:
     void storedOnlyAfterCommit();
     void commitsAreGroupedWithinTheWindow();
     void commitWindowIsBounded();
+    void idsAssignedBeforeCommitAreStableAcrossRestart();
     void amqpRoundTrip();
     void deduplicateByMsgId();
     void deduplicateByBodyHash();
@@ -286,6 +287,64 @@ void TestHistory::commitWindowIsBounded()
     history->store(makeRecord(QStringLiteral("lone"), QStringLiteral("t"), QStringLiteral("x")));
     QTRY_COMPARE(stored.size(), 1);
     QCOMPARE(history->count({}), 1);
+}
+
+// Issue 13 item 11: a record gets its id when it is handed on (assigned()), long before the
+// commit window ends; the commit keeps that id, read state and decisions set before the commit
+// are kept, a clean shutdown within the window writes everything, and after a restart new ids
+// continue above the old ones.
+void TestHistory::idsAssignedBeforeCommitAreStableAcrossRestart()
+{
+    HistoryOptions options;
+    options.commitDelay = 10min; // longer than the test: only retry() and shutdown end it
+    QList<StoreResult> assigned;
+    {
+        auto history = openHistory(options);
+        connect(history.get(), &History::assigned, this, [&](const QList<StoreResult> &r) {
+            assigned.append(r);
+        });
+        QSignalSpy stored(history.get(), &History::stored);
+        QList<HistoryRecord> records;
+        for (int i = 0; i < 3; ++i)
+            records.append(makeRecord(
+                QStringLiteral("keep-%1").arg(i), QStringLiteral("t.keep"), QStringLiteral("k")));
+        history->store(records);
+        history->store(records[1]); // a duplicate of an uncommitted record
+        QTRY_COMPARE(assigned.size(), 4);
+        QVERIFY(assigned[0].rowId > 0);
+        QVERIFY(assigned[1].rowId > assigned[0].rowId);
+        QVERIFY(assigned[2].rowId > assigned[1].rowId);
+        QVERIFY(!assigned[2].duplicate);
+        QVERIFY(assigned[3].duplicate);
+        QCOMPARE(assigned[3].rowId, assigned[1].rowId);
+        QCOMPARE(stored.size(), 0);
+        QCOMPARE(history->count({}), 0); // nothing committed yet
+        history->markRead({ assigned[2].rowId });
+        history->setDecision(assigned[0].rowId, QStringLiteral("history"), QStringLiteral("r"));
+    } // a clean shutdown within the window
+    auto history = openHistory(options);
+    QCOMPARE(history->count({}), 3);
+    for (int i = 0; i < 3; ++i) {
+        const auto stored = history->message(assigned[i].rowId);
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->msgId, QStringLiteral("keep-%1").arg(i));
+        QCOMPARE(stored->read, i == 2);
+    }
+    QCOMPARE(history->message(assigned[0].rowId)->decision, QStringLiteral("history"));
+    QCOMPARE(history->message(assigned[0].rowId)->decisionRule, QStringLiteral("r"));
+    QList<StoreResult> later;
+    connect(history.get(), &History::assigned, this, [&](const QList<StoreResult> &r) {
+        later.append(r);
+    });
+    QSignalSpy stored(history.get(), &History::stored);
+    history->store(
+        makeRecord(QStringLiteral("after"), QStringLiteral("t.keep"), QStringLiteral("a")));
+    QTRY_COMPARE(later.size(), 1);
+    QVERIFY(later[0].rowId > assigned[2].rowId);
+    history->retry();
+    QTRY_COMPARE(stored.size(), 1);
+    QCOMPARE(stored[0][0].value<QList<StoreResult>>(), later);
+    QCOMPARE(history->message(later[0].rowId)->msgId, QStringLiteral("after"));
 }
 
 void TestHistory::amqpRoundTrip()
@@ -1276,6 +1335,7 @@ void TestHistory::readOnlyFile()
     auto history = std::make_unique<History>([&] {
         HistoryOptions o;
         o.databasePath = m_path;
+        o.commitDelay = 10ms; // the failure shows at the first commit
         return o;
     }());
     QSignalSpy storing(history.get(), &History::storingChanged);

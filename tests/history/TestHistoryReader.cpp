@@ -113,6 +113,7 @@ void TestHistoryReader::readsWhileWriterWrites()
     QTemporaryDir dir;
     HistoryOptions options;
     options.databasePath = dir.filePath(QStringLiteral("h.sqlite"));
+    options.commitDelay = std::chrono::milliseconds(10); // each batch its own commit
     History history(options);
     QTRY_VERIFY(history.isReady());
     qint64 storedTotal = 0;

@@ -125,6 +125,7 @@ void TestHostileEngine::hostilePublisher()
 
     HistoryOptions options;
     options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    options.commitDelay = std::chrono::milliseconds(10); // no need to wait for the window
     options.maxCount = 0; // the flood is 50 000 messages: retention must not remove any of them
     History history(options);
     Renderer renderer;
@@ -169,6 +170,10 @@ void TestHostileEngine::hostilePublisher()
         storeTimeoutMs);
     engine.stop();
     publisher.finish();
+    // The engine passes a message on before History's COMMIT: wait for that (the end of the
+    // commit window) before reading the database.
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        history.count(last) > 0, "the last good message was never committed", storeTimeoutMs);
 
     // Everything History holds, by msg_id: rows, and rows stored as trusted.
     QHash<QString, int> rows;

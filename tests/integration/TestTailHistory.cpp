@@ -61,6 +61,7 @@ bool TestTailHistory::writeStore(const QString &path)
 {
     HistoryOptions options;
     options.databasePath = path;
+    options.commitDelay = std::chrono::milliseconds(10); // read back at once
     History history(options);
     Renderer renderer;
     QSignalSpy stored(&history, &History::stored);
@@ -187,6 +188,7 @@ void TestTailHistory::storedControlSequencesAreShownEscaped()
     {
         HistoryOptions options;
         options.databasePath = db;
+        options.commitDelay = std::chrono::milliseconds(10); // read back at once
         History history(options);
         Renderer renderer;
         QSignalSpy stored(&history, &History::stored);

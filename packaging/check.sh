@@ -96,12 +96,10 @@ step ".deb (dpkg-buildpackage -us -uc -b)"
 t=$SECONDS
 deb=$pkg/deb
 if [[ -s $tarball ]]; then
-    # Keep the build folder (obj-*) between runs: ninja rebuilds only what changed.
+    # A fresh tree each time (the tarball's file times are the last commit's, so an old build
+    # folder could look newer than an edited file); ccache makes the rebuild cheap.
+    rm -rf "$deb"
     mkdir -p "$deb"
-    rm -f "$deb"/*.deb "$deb"/*.changes "$deb"/*.buildinfo "$deb"/*.ddeb
-    if [[ -d $deb/$name-$version ]]; then
-        find "$deb/$name-$version" -mindepth 1 -maxdepth 1 ! -name 'obj-*' -exec rm -rf {} +
-    fi
     tar -xzf "$tarball" -C "$deb"
     # noopt (-O0) and noautodbgsym keep the compile and lintian quick; the hardening flags stay.
     if (cd "$deb/$name-$version" && DEB_BUILD_OPTIONS="nocheck noopt noautodbgsym parallel=2" \

@@ -31,9 +31,15 @@ fedora_build=(cmake ninja-build gcc-c++ pkgconf ccache git
 fedora_test=(xorg-x11-server-Xvfb xorg-x11-xauth xorg-x11-utils dbus-daemon dunst gnome-keyring trayer
     ImageMagick dejavu-sans-fonts glib2 rabbitmq-server openssl procps-ng iproute clang compiler-rt)
 
+# packaging/check.sh (run by tests/ci.sh): validators, .deb and RPM builds, lint.
+debian_packaging=(desktop-file-utils appstream groff-base dpkg-dev debhelper fakeroot lintian
+    rpm rpmlint python3-yaml)
+fedora_packaging=(desktop-file-utils appstream groff-base rpm-build rpmlint python3-pyyaml
+    dpkg-dev debhelper lintian)
+
 if command -v apt-get >/dev/null 2>&1; then
     pkgs=("${debian_build[@]}")
-    ((want_tests)) && pkgs+=("${debian_test[@]}")
+    ((want_tests)) && pkgs+=("${debian_test[@]}" "${debian_packaging[@]}")
     missing=()
     for p in "${pkgs[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -49,7 +55,7 @@ if command -v apt-get >/dev/null 2>&1; then
     fi
 elif command -v dnf >/dev/null 2>&1; then
     pkgs=("${fedora_build[@]}")
-    ((want_tests)) && pkgs+=("${fedora_test[@]}")
+    ((want_tests)) && pkgs+=("${fedora_test[@]}" "${fedora_packaging[@]}")
     "${sudo_cmd[@]}" dnf install -y "${pkgs[@]}"
 else
     echo "install-deps.sh: neither apt-get nor dnf found; install the packages listed in this script by hand" >&2

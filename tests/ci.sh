@@ -28,6 +28,7 @@ for preset in $presets; do
     if cmake --preset "$preset" && cmake --build --preset "$preset" -j2; then
         built=$SECONDS
         tests/run-headless.sh "build/$preset" -j2 "${exclude[@]}" || status=1
+        [[ $preset == ci ]] && { packaging/check.sh "build/$preset" || status=1; } # validators, .deb, RPM, Flatpak manifest
         echo "== tests/ci.sh: preset $preset: build $((built - start)) s, tests $((SECONDS - built)) s"
     else
         echo "== tests/ci.sh: preset $preset: configure or build failed" >&2

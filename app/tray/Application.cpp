@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
+#include "FreedesktopApplication.h"
 
 #include "bus/BusPresets.h"
 #include "bus/FedmsgConfigReader.h"
@@ -29,6 +30,9 @@ Application::Application(const Options &options, QObject *parent)
     , m_tray(std::make_unique<TrayIcon>())
 {
     connect(m_tray.get(), &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_instance.get(), &SingleInstance::activated, this, [this] {
+        Q_EMIT activated({});
+    });
 }
 
 Application::~Application()
@@ -42,6 +46,8 @@ void Application::shutdown()
         m_engine->stop();
     if (m_demo)
         m_demo->stop();
+    // Gives the bus name back first: a launcher from now on starts a new instance.
+    m_dbusApplication.reset();
     const qsizetype received = m_engine ? qsizetype(m_engine->receivedCount()) : 0;
     m_engine.reset();
     // History's destructor writes what is still queued before its thread ends.
@@ -55,6 +61,16 @@ bool Application::start()
 {
     if (!m_instance->claim())
         return false;
+    m_dbusApplication = std::make_unique<FreedesktopApplication>(m_options.applicationId);
+    connect(
+        m_dbusApplication.get(), &FreedesktopApplication::activated, this, &Application::activated);
+    connect(m_dbusApplication.get(),
+        &FreedesktopApplication::quitRequested,
+        qApp,
+        &QCoreApplication::quit);
+    QString busError;
+    if (!m_dbusApplication->registerOnSessionBus(&busError))
+        qCWarning(lcApp).noquote() << "not activatable through D-Bus:" << busError;
 
     m_settings = std::make_unique<Settings>(
         m_options.settingsPath.isEmpty() ? Settings::defaultPath() : m_options.settingsPath);

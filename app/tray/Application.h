@@ -15,6 +15,7 @@ namespace fedmsg {
 
 class DBusNotifier;
 class DemoBus;
+class FreedesktopApplication;
 class Engine;
 class History;
 class NetworkWatcher;
@@ -39,6 +40,10 @@ public:
         QString systemConfigDir; ///< empty = /etc/fedmsg.d
         QString settingsPath; ///< empty = Settings::defaultPath()
         QString historyPath; ///< empty = the default database
+        /// Started at login or by D-Bus activation (--background): the tray only, no window.
+        bool background = false;
+        /// Owned on the session bus with org.freedesktop.Application; the desktop entry's name.
+        QString applicationId = QStringLiteral("org.fedoraproject.FedmsgNotify");
     };
     /// More messages than this in one arrival become one digest notification.
     static constexpr int BurstLimit = 3;
@@ -63,6 +68,8 @@ public:
 Q_SIGNALS:
     /// A notification went out (or to the tray balloon when no server is there).
     void notified(const QString &summary);
+    /// Asked to show itself: a second start, or org.freedesktop.Application.Activate (launcher).
+    void activated(const QString &activationToken);
 
 private:
     void onMessages(const QList<EngineMessage> &messages);
@@ -74,6 +81,7 @@ private:
 
     Options m_options;
     std::unique_ptr<SingleInstance> m_instance;
+    std::unique_ptr<FreedesktopApplication> m_dbusApplication;
     std::unique_ptr<TrayIcon> m_tray;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<History> m_history;

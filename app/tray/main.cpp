@@ -71,6 +71,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption config(QStringList { QStringLiteral("config") },
         QCoreApplication::translate("main", "Also import fedmsg.d files from <dir>."),
         QStringLiteral("dir"));
+    const QCommandLineOption background(QStringLiteral("background"),
+        QCoreApplication::translate(
+            "main", "Start to the tray without showing a window (autostart, D-Bus activation)."));
+    parser.addOption(background);
     parser.addOption(demo);
     parser.addOption(config);
     parser.process(*app);
@@ -89,6 +93,7 @@ int main(int argc, char *argv[])
 
     fedmsg::Application::Options options;
     options.demo = parser.isSet(demo);
+    options.background = parser.isSet(background);
     options.configDirs = parser.values(config);
     fedmsg::Application applet(options);
     if (!applet.start()) {

@@ -1,0 +1,203 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "bus/BusPresets.h"
+#include "settings/Settings.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusReply>
+#include <QDBusServiceWatcher>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <signal.h>
+
+using namespace fedmsg;
+
+namespace {
+const QString AppId = QStringLiteral("org.fedoraproject.FedmsgNotify");
+const QString AppPath = QStringLiteral("/org/fedoraproject/FedmsgNotify");
+const QString AppInterface = QStringLiteral("org.freedesktop.Application");
+} // namespace
+
+// DBusActivatable=true in the desktop entry: a launcher calls org.freedesktop.Application on the
+// application ID, and the session bus starts the program from the .service file we install
+// (packaging/linux/*.service.in) when it is not running. Here a private dbus-daemon whose service
+// folder holds that file (pointing at the built fedmsg-notify) does exactly that.
+class TestDBusActivation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void activationStartsTheAppletInTheBackground();
+    void unknownActionIsAnError();
+    void quitActionEndsIt();
+
+private:
+    QDBusMessage call(const QString &method, const QVariantList &args);
+    QTemporaryDir m_home;
+    QProcess m_daemon;
+    QString m_address;
+    qint64 m_appletPid = 0;
+};
+
+void TestDBusActivation::initTestCase()
+{
+    const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+    if (daemon.isEmpty())
+        QSKIP("dbus-daemon is not installed (packaging/install-deps.sh installs it)");
+    const QString applet = qEnvironmentVariable("FEDMSG_NOTIFY_BIN");
+    QVERIFY2(QFile::exists(applet), "FEDMSG_NOTIFY_BIN");
+    QVERIFY(m_home.isValid());
+    const QString home = m_home.path();
+    for (const char *sub : { "config", "data", "cache", "runtime", "services", "fedmsg.d" })
+        QVERIFY(QDir(home).mkpath(QLatin1String(sub)));
+    QFile::setPermissions(home + QStringLiteral("/runtime"),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    // Every bus off, so the activated applet reaches nothing beyond this machine.
+    {
+        QList<BusConfig> buses = BusPresets::all({ home + QStringLiteral("/fedmsg.d") });
+        for (BusConfig &bus : buses)
+            bus.enabled = false;
+        Settings settings(home + QStringLiteral("/config/fedmsg-notify/fedmsg-notify.conf"));
+        settings.setBuses(buses);
+        settings.sync();
+    }
+
+    // The .service file exactly as installed, with the built program in place of the bindir.
+    QFile in(QStringLiteral(FEDMSG_SOURCE_DIR "/packaging/linux/") + AppId
+        + QStringLiteral(".service.in"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray service = in.readAll();
+    QVERIFY(service.contains("@CMAKE_INSTALL_FULL_BINDIR@/fedmsg-notify"));
+    service.replace("@CMAKE_INSTALL_FULL_BINDIR@/fedmsg-notify", applet.toUtf8());
+    QFile out(home + QStringLiteral("/services/") + AppId + QStringLiteral(".service"));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(service);
+    out.close();
+
+    const QString socket = home + QStringLiteral("/bus");
+    QFile config(home + QStringLiteral("/session.conf"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(QStringLiteral(
+        R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path=%1</listen>
+  <servicedir>%2</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+)")
+                     .arg(socket, home + QStringLiteral("/services"))
+                     .toUtf8());
+    config.close();
+
+    // What the daemon's environment holds, the applet it starts inherits.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + socket);
+    m_daemon.setProcessEnvironment(env);
+    m_daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_daemon.start(daemon,
+        { QStringLiteral("--config-file=") + config.fileName(),
+            QStringLiteral("--nofork"),
+            QStringLiteral("--print-address") });
+    QVERIFY2(m_daemon.waitForStarted(), qPrintable(m_daemon.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_daemon.canReadLine(), 20000);
+    m_address = QString::fromUtf8(m_daemon.readLine()).trimmed();
+    QVERIFY(!m_address.isEmpty());
+    QDBusConnection bus = QDBusConnection::connectToBus(m_address, QStringLiteral("activation"));
+    QVERIFY2(bus.isConnected(), qPrintable(bus.lastError().message()));
+    QVERIFY(!bus.interface()->isServiceRegistered(AppId));
+}
+
+void TestDBusActivation::cleanupTestCase()
+{
+    if (m_appletPid > 0 && QFile::exists(QStringLiteral("/proc/%1").arg(m_appletPid)))
+        ::kill(pid_t(m_appletPid), SIGTERM);
+    QDBusConnection::disconnectFromBus(QStringLiteral("activation"));
+    if (m_daemon.state() != QProcess::NotRunning) {
+        m_daemon.terminate();
+        m_daemon.waitForFinished(10000);
+    }
+}
+
+QDBusMessage TestDBusActivation::call(const QString &method, const QVariantList &args)
+{
+    QDBusMessage message = QDBusMessage::createMethodCall(AppId, AppPath, AppInterface, method);
+    message.setArguments(args);
+    // The reply (or the daemon's error, or a timeout error) ends the wait.
+    return QDBusConnection(QStringLiteral("activation")).call(message, QDBus::Block, 60000);
+}
+
+void TestDBusActivation::activationStartsTheAppletInTheBackground()
+{
+    // Activate(a{sv}) on a name nobody owns yet: the daemon starts the program, waits for the
+    // name, and delivers the call to it.
+    const QDBusMessage reply = call(QStringLiteral("Activate"),
+        { QVariantMap { { QStringLiteral("activation-token"), QStringLiteral("t1") } } });
+    QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+
+    QDBusConnectionInterface *bus = QDBusConnection(QStringLiteral("activation")).interface();
+    QVERIFY(bus->isServiceRegistered(AppId));
+    const QDBusReply<uint> pid = bus->servicePid(AppId);
+    QVERIFY(pid.isValid());
+    m_appletPid = pid.value();
+    // The owner is our program, started as the .service file says: with --background.
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(m_appletPid));
+    QVERIFY(cmdline.open(QIODevice::ReadOnly));
+    const QList<QByteArray> argv = cmdline.readAll().split('\0');
+    QCOMPARE(argv.value(0), qEnvironmentVariable("FEDMSG_NOTIFY_BIN").toUtf8());
+    QVERIFY(argv.contains("--background"));
+
+    // Open(as, a{sv}) reaches the same running instance.
+    const QDBusMessage open = call(QStringLiteral("Open"), { QStringList {}, QVariantMap {} });
+    QVERIFY2(open.type() == QDBusMessage::ReplyMessage, qPrintable(open.errorMessage()));
+    QCOMPARE(bus->servicePid(AppId).value(), uint(m_appletPid));
+}
+
+void TestDBusActivation::unknownActionIsAnError()
+{
+    const QDBusMessage reply = call(QStringLiteral("ActivateAction"),
+        { QStringLiteral("no-such-action"), QVariant::fromValue(QVariantList {}), QVariantMap {} });
+    QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+    QCOMPARE(reply.errorName(), QStringLiteral("org.freedesktop.DBus.Error.InvalidArgs"));
+}
+
+void TestDBusActivation::quitActionEndsIt()
+{
+    QVERIFY(m_appletPid > 0);
+    QDBusServiceWatcher watcher(AppId,
+        QDBusConnection(QStringLiteral("activation")),
+        QDBusServiceWatcher::WatchForUnregistration);
+    QSignalSpy gone(&watcher, &QDBusServiceWatcher::serviceUnregistered);
+    const QDBusMessage reply = call(QStringLiteral("ActivateAction"),
+        { QStringLiteral("quit"), QVariant::fromValue(QVariantList {}), QVariantMap {} });
+    QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+    QVERIFY(gone.wait(30000));
+    // The process ends, too (the daemon reaps its child).
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1/cmdline").arg(m_appletPid))
+            || QFile(QStringLiteral("/proc/%1/cmdline").arg(m_appletPid)).size() == 0,
+        30000);
+    m_appletPid = 0;
+}
+
+QTEST_GUILESS_MAIN(TestDBusActivation)
+#include "TestDBusActivation.moc"

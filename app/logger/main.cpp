@@ -10,12 +10,12 @@
 #include "amqp/AmqpPresets.h"
 #include "amqp/AmqpPublisher.h"
 #include "bus/BusPresets.h"
-#include "bus/CommandLineTool.h"
-#include "bus/FedmsgConfigReader.h"
-#include "bus/Publisher.h"
-#include "bus/TerminalPrompt.h"
+#include "cli/CommandLineTool.h"
+#include "cli/TerminalPrompt.h"
+#include "config/FedmsgConfigReader.h"
 #include "engine/Transports.h"
 #include "settings/Settings.h"
+#include "zeromq/Publisher.h"
 #include "json/JsonParser.h"
 
 #include <QCommandLineParser>

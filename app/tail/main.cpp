@@ -10,18 +10,18 @@
 
 #include "amqp/AmqpPresets.h"
 #include "bus/BusPresets.h"
-#include "bus/CommandLineTool.h"
-#include "bus/FedmsgConfigReader.h"
 #include "bus/Source.h"
 #include "bus/SourceFactory.h"
-#include "bus/TailFormatter.h"
-#include "bus/TopicFilter.h"
-#include "bus/ZmqSource.h"
+#include "cli/CommandLineTool.h"
+#include "cli/TailFormatter.h"
+#include "cli/TopicFilter.h"
+#include "config/FedmsgConfigReader.h"
 #include "engine/Transports.h"
 #include "history/HistoryReader.h"
 #include "settings/Settings.h"
 #include "trust/TrustLocations.h"
 #include "trust/TrustStore.h"
+#include "zeromq/ZmqSource.h"
 
 #ifdef FEDMSG_TAIL_HAVE_RENDER
 #include "render/Renderer.h"

@@ -3,10 +3,10 @@
 #include "Application.h"
 
 #include "bus/BusPresets.h"
-#include "bus/FedmsgConfigReader.h"
-#include "bus/NetworkWatcher.h"
+#include "config/FedmsgConfigReader.h"
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
+#include "engine/NetworkWatcher.h"
 #include "history/History.h"
 #include "notify/DBusNotifier.h"
 #include "render/Renderer.h"

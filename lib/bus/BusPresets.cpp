@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "bus/BusPresets.h"
 
-#include "bus/FedmsgConfigReader.h"
+#include "config/FedmsgConfigReader.h"
 
 #include <QMutex>
 

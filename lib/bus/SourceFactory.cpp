@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "bus/SourceFactory.h"
 
-#include "bus/ZmqSource.h"
+#include "zeromq/ZmqSource.h"
 
 #include <QHash>
 #include <QMutex>

@@ -4,12 +4,12 @@
 
 #include "amqp/AmqpSource.h"
 #include "bus/SourceFactory.h"
-#include "bus/ZmqSource.h"
 #include "engine/Transports.h"
 #include "history/History.h"
 #include "render/Renderer.h"
 #include "trust/TrustLocations.h"
 #include "trust/TrustStore.h"
+#include "zeromq/ZmqSource.h"
 
 #include <QLoggingCategory>
 

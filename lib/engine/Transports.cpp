@@ -6,8 +6,8 @@
 #include "amqp/AmqpSource.h"
 #include "amqp/FedoraMessagingConfig.h"
 #include "bus/BusPresets.h"
-#include "bus/FedmsgConfigReader.h"
 #include "bus/SourceFactory.h"
+#include "config/FedmsgConfigReader.h"
 #include "settings/Settings.h"
 
 #include <QLoggingCategory>

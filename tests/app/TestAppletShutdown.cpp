@@ -9,10 +9,10 @@
 #include "LoopbackEndpoint.h"
 
 #include "bus/BusPresets.h"
-#include "bus/Publisher.h"
 #include "engine/Transports.h"
 #include "history/History.h"
 #include "settings/Settings.h"
+#include "zeromq/Publisher.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -9,7 +9,6 @@
 #include "amqp/AmqpConnection.h"
 #include "amqp/AmqpPresets.h"
 #include "amqp/AmqpPublisher.h"
-#include "bus/BusPresets.h"
 #include "cli/CommandLineTool.h"
 #include "cli/TerminalPrompt.h"
 #include "config/FedmsgConfigReader.h"
@@ -57,7 +56,6 @@ int publishAmqp(const QCommandLineParser &p,
     const PublisherOptions &opts,
     const std::function<std::optional<JsonValue>()> &nextMessage)
 {
-    Transports::registerAll();
     BusConfig bus;
     if (p.isSet(QStringLiteral("bus"))) {
         QString busError;

@@ -9,9 +9,7 @@
 #include "engine/UnixSignalWatcher.h"
 
 #include "amqp/AmqpPresets.h"
-#include "bus/BusPresets.h"
 #include "bus/Source.h"
-#include "bus/SourceFactory.h"
 #include "cli/CommandLineTool.h"
 #include "cli/TailFormatter.h"
 #include "cli/TopicFilter.h"
@@ -19,9 +17,6 @@
 #include "engine/Transports.h"
 #include "history/HistoryReader.h"
 #include "settings/Settings.h"
-#include "trust/TrustLocations.h"
-#include "trust/TrustStore.h"
-#include "zeromq/ZmqSource.h"
 
 #ifdef FEDMSG_TAIL_HAVE_RENDER
 #include "render/Renderer.h"
@@ -121,7 +116,6 @@ int main(int argc, char *argv[])
     const QCommandLineOption countOpt(QStringLiteral("count"),
         QStringLiteral("Exit after N messages were shown."),
         QStringLiteral("N"));
-    // Reserved for the AMQP transport (lib/amqp); wired through SourceFactory.
     const QCommandLineOption busOpt(QStringLiteral("bus"),
         QStringLiteral("Use the configured bus NAME (amqp buses need the AMQP transport)."),
         QStringLiteral("NAME"));
@@ -179,7 +173,6 @@ int main(int argc, char *argv[])
     BusConfig bus = reader.toBusConfig(QStringLiteral("fedmsg-tail"));
     if (p.isSet(amqpOpt) || p.isSet(busOpt)) {
         // fedora-messaging (AMQP) and named buses come from the same registry the applet uses.
-        Transports::registerAll();
         if (p.isSet(busOpt)) {
             QString busError;
             const auto named =
@@ -327,7 +320,7 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    std::unique_ptr<Source> source(SourceFactory::create(bus, nullptr, &error));
+    std::unique_ptr<Source> source(Transports::createSource(bus, nullptr, &error));
     if (!source) {
         CommandLineTool::error(error);
         return 2;
@@ -422,32 +415,13 @@ int main(int argc, char *argv[])
         finish(0);
     });
 
-    // https:// CA/CRL locations (Fedora's ssl.py) are downloaded first and refreshed when a
-    // chain check fails; local files need nothing.
-    TrustStore trustStore;
-    if (auto *zmq = qobject_cast<ZmqSource *>(source.get())) {
-        QObject::connect(zmq, &ZmqSource::trustRefreshRequested, &app, [&] {
-            trustStore.refresh(bus.trust);
-        });
-        QObject::connect(&trustStore, &TrustStore::updated, zmq, &ZmqSource::reloadTrust);
-    }
+    // A failed download of https:// CA/CRL locations (the source fetches them before it
+    // connects) is said, not fatal: a cached copy may serve.
     QObject::connect(
-        &trustStore, &TrustStore::failed, &app, [](const QString &location, const QString &reason) {
-            CommandLineTool::error(QStringLiteral("cannot download %1: %2").arg(location, reason));
+        source.get(), &Source::warning, &app, [](const QString &, const QString &text) {
+            CommandLineTool::error(text);
         });
-    const bool remoteTrust = bus.trust.validateSignatures
-        && (TrustLocations::isRemote(TrustLocations::effectiveCaLocation(bus.trust.caLocation))
-            || TrustLocations::isRemote(bus.trust.crlLocation));
-    if (remoteTrust) {
-        QObject::connect(&trustStore,
-            &TrustStore::ready,
-            source.get(),
-            &Source::start,
-            Qt::SingleShotConnection);
-        trustStore.ensure(bus.trust);
-    } else {
-        source->start();
-    }
+    source->start();
     app.exec();
     source->stop();
     // Interrupted behind a stuck reader: give the queue a moment, then leave it (and the

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
 
-#include "bus/BusPresets.h"
 #include "config/FedmsgConfigReader.h"
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
 #include "engine/NetworkWatcher.h"
+#include "engine/Transports.h"
 #include "history/History.h"
 #include "notify/DBusNotifier.h"
 #include "render/Renderer.h"
@@ -113,7 +113,7 @@ bool Application::start()
     const QStringList fedmsgDirs = FedmsgConfigReader::withDefaults(m_options.configDirs,
         m_options.systemConfigDir.isEmpty() ? FedmsgConfigReader::systemDirectory()
                                             : m_options.systemConfigDir);
-    QList<BusConfig> buses = m_settings->buses(BusPresets::all(fedmsgDirs, &fileErrors));
+    QList<BusConfig> buses = m_settings->buses(Transports::presets(fedmsgDirs, &fileErrors));
     // First why a bus does not connect, then the file errors that text does not name already.
     QStringList problems;
     for (const BusConfig &bus : std::as_const(buses))

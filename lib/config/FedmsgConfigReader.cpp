@@ -56,6 +56,20 @@ QStringList FedmsgConfigReader::withDefaults(const QStringList &extra, const QSt
     return defaultDirectories(systemDir) + extra;
 }
 
+QList<BusConfig> FedmsgConfigReader::importedBuses(
+    const QStringList &directories, QStringList *problems)
+{
+    FedmsgConfigReader reader(directories);
+    reader.read();
+    if (problems)
+        for (const PyDiagnostic &d : reader.errors())
+            problems->append(d.toString());
+    const BusConfig bus = reader.toBusConfig();
+    if (!reader.hasEndpoints() && bus.configError.isEmpty())
+        return {};
+    return { bus };
+}
+
 bool FedmsgConfigReader::read()
 {
     bool any = false;

@@ -46,6 +46,14 @@ public:
     /// --config folders or files), in that order.
     static QStringList withDefaults(
         const QStringList &extra, const QString &systemDir = systemDirectory());
+    /**
+     * The bus imported from fedmsg.d folders (enabled), or none when they have no endpoints and
+     * were read whole. When a file could not be read whole the bus carries a configError (and
+     * is listed even without endpoints) so the UI can show why it does not connect. *problems
+     * receives the error diagnostics ("file:line: error: ...") for the user to see.
+     */
+    static QList<BusConfig> importedBuses(
+        const QStringList &directories, QStringList *problems = nullptr);
 
     QStringList directories() const { return m_directories; }
     void setDirectories(const QStringList &dirs) { m_directories = dirs; }

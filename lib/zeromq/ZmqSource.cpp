@@ -4,6 +4,8 @@
 
 #include "bus/BusLogging.h"
 #include "trust/CryptoThreadState.h"
+#include "trust/TrustLocations.h"
+#include "trust/TrustStore.h"
 #include "zeromq/CurveKeyStore.h"
 #include "zeromq/ZmqWorker.h"
 
@@ -75,10 +77,47 @@ bool ZmqSource::needsCurve() const
         });
 }
 
+bool ZmqSource::needsTrustDownload() const
+{
+    return m_config.trust.validateSignatures
+        && (TrustLocations::isRemote(TrustLocations::effectiveCaLocation(m_config.trust.caLocation))
+            || TrustLocations::isRemote(m_config.trust.crlLocation));
+}
+
+TrustStore *ZmqSource::trustStore()
+{
+    if (!m_trustStore) {
+        m_trustStore = new TrustStore(this);
+        connect(m_trustStore, &TrustStore::ready, this, [this](const TrustConfig &ready) {
+            if (m_state == RunState::WaitingForTrust && ready == m_config.trust)
+                startAfterTrust();
+        });
+        connect(m_trustStore, &TrustStore::updated, this, &ZmqSource::reloadTrust);
+        connect(m_trustStore,
+            &TrustStore::failed,
+            this,
+            [this](const QString &location, const QString &reason) {
+                Q_EMIT warning(
+                    m_config.name, QStringLiteral("cannot download %1: %2").arg(location, reason));
+            });
+    }
+    return m_trustStore;
+}
+
 void ZmqSource::start()
 {
     if (m_state != RunState::Stopped)
         return;
+    if (needsTrustDownload()) {
+        m_state = RunState::WaitingForTrust;
+        trustStore()->ensure(m_config.trust);
+        return;
+    }
+    startAfterTrust();
+}
+
+void ZmqSource::startAfterTrust()
+{
     if (needsCurve() && !m_curveKeys.isValid()) {
         m_state = RunState::WaitingForKeys;
         if (!m_keyStore) {
@@ -133,9 +172,9 @@ void ZmqSource::startWorker()
     connect(m_worker, &ZmqWorker::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &ZmqWorker::queueReady, this, &ZmqSource::onQueueReady);
     connect(m_worker, &ZmqWorker::statusChanged, this, &ZmqSource::onStatus);
-    connect(m_worker, &ZmqWorker::trustRefreshRequested, this, [this](const QString &bus) {
+    connect(m_worker, &ZmqWorker::trustRefreshRequested, this, [this] {
         if (m_state == RunState::Running)
-            Q_EMIT trustRefreshRequested(bus);
+            trustStore()->refresh(m_config.trust);
     });
     m_thread.start();
     if (!m_shared->ready.tryAcquire(1, WorkerSetupTimeoutMs) || !m_shared->context) {
@@ -204,6 +243,10 @@ void ZmqSource::reconfigure(const BusConfig &config)
         return;
     const bool curveBefore = needsCurve();
     m_config = config;
+    if (m_state == RunState::WaitingForTrust && needsTrustDownload())
+        trustStore()->ensure(config.trust); // ready() is awaited for the new locations
+    else if (m_state == RunState::WaitingForTrust)
+        startAfterTrust();
     // Forget endpoints that are gone, so statuses stay a picture of the current config.
     for (auto it = m_statuses.begin(); it != m_statuses.end();) {
         const bool kept = std::any_of(

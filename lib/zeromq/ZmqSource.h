@@ -15,6 +15,7 @@
 namespace fedmsg {
 
 class CurveKeyStore;
+class TrustStore;
 class ZmqWorker;
 struct ZmqWorkerShared;
 
@@ -32,6 +33,10 @@ struct ZmqWorkerShared;
  *
  * Endpoints with a curveServerKey use CURVE; the client key pair comes from
  * setCurveClientKeys() or else from the keychain (CurveKeyStore, created on first use).
+ *
+ * With signature validation on, https:// CA/CRL locations (Fedora's ssl.py) are downloaded
+ * (TrustStore, created on first use) before the worker starts, and fetched again when a chain
+ * check fails (a CRL was renewed); a failed download is reported through Source::warning().
  */
 class ZmqSource : public Source
 {
@@ -51,7 +56,7 @@ public:
     ZmqTuning tuning() const { return m_tuning; }
     /// Uses these keys for CURVE endpoints instead of the keychain.
     void setCurveClientKeys(const CurveKeyPair &keys);
-    /// Tells the worker's validator to re-read its CA/CRL (after TrustStore::updated()).
+    /// Tells the worker's validator to re-read its CA/CRL (done on TrustStore::updated()).
     void reloadTrust();
     /// Linux thread id of the worker (for tests measuring wakeups); 0 when not running.
     long workerThreadId() const;
@@ -64,13 +69,13 @@ public:
 Q_SIGNALS:
     /// The worker is up and its sockets are connecting.
     void started();
-    /// A chain check failed: the owner should TrustStore::refresh(config().trust), then call
-    /// reloadTrust() when it has new material.
-    void trustRefreshRequested(const QString &busName);
 
 private:
-    enum class RunState { Stopped, WaitingForKeys, Running };
+    enum class RunState { Stopped, WaitingForTrust, WaitingForKeys, Running };
     bool needsCurve() const;
+    bool needsTrustDownload() const;
+    TrustStore *trustStore();
+    void startAfterTrust();
     void startWorker();
     void sendCommand(const char *command);
     void onQueueReady();
@@ -90,6 +95,7 @@ private:
     std::shared_ptr<ZmqWorkerShared> m_shared;
     void *m_control = nullptr; ///< our end of the control PAIR (owner thread only)
     CurveKeyStore *m_keyStore = nullptr;
+    TrustStore *m_trustStore = nullptr;
     QHash<QString, EndpointStatus> m_statuses;
     bool m_delivering = false; ///< inside onQueueReady (a consumer may re-enter the event loop)
 };

@@ -1,9 +1,8 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "bus/BusPresets.h"
 #include "bus/Source.h"
-#include "bus/SourceFactory.h"
 #include "config/FedmsgConfigReader.h"
+#include "engine/Transports.h"
 #include "json/JsonWriter.h"
 
 #include <QDir>
@@ -53,7 +52,6 @@ private Q_SLOTS:
     void mappingToBusConfig();
     void errorsNameFileAndLine();
     void missingFolderIsNotAnError();
-    void presets();
     void missingCommaFailsClosed();
     void trustKeyInDoubtFailsClosed_data();
     void trustKeyInDoubtFailsClosed();
@@ -194,33 +192,8 @@ void TestFedmsgConfigReader::missingFolderIsNotAnError()
     QVERIFY(!reader.read());
     QVERIFY(reader.diagnostics().isEmpty());
     QVERIFY(!reader.hasEndpoints());
-    QVERIFY(BusPresets::fromFedmsgD({ QStringLiteral("/nonexistent/fedmsg.d") }).isEmpty());
-}
-
-void TestFedmsgConfigReader::presets()
-{
-    const QList<BusConfig> all = BusPresets::all({ dataDir("etc-fedmsg.d") });
-    QCOMPARE(all.size(), 3);
-    const BusConfig fedora = all.at(0);
-    QCOMPARE(fedora.endpoints.first().url, QStringLiteral("tcp://hub.fedoraproject.org:9940"));
-    QVERIFY(!fedora.enabled);
-    QVERIFY(fedora.note.contains(QStringLiteral("2024")));
-    QCOMPARE(fedora.trust.caLocation, QStringLiteral("https://fedoraproject.org/fedmsg/ca.crt"));
-    QCOMPARE(fedora.trust.crlLocation, QStringLiteral("https://fedoraproject.org/fedmsg/crl.pem"));
-    QCOMPARE(all.at(1).endpoints.first().url, QStringLiteral("tcp://fedmsg.olasd.eu:9940"));
-    QVERIFY(!all.at(1).enabled);
-    QVERIFY(all.at(2).enabled);
-    QCOMPARE(all.at(2).name, QStringLiteral("fedmsg.d"));
-
-    BusPresets::registerProvider([] {
-        BusConfig amqp;
-        amqp.name = QStringLiteral("fedora-messaging");
-        amqp.transport = BusConfig::Transport::Amqp;
-        return QList<BusConfig> { amqp };
-    });
-    const QList<BusConfig> more = BusPresets::all({});
-    QCOMPARE(more.size(), 3);
-    QCOMPARE(more.at(2).name, QStringLiteral("fedora-messaging"));
+    QVERIFY(
+        FedmsgConfigReader::importedBuses({ QStringLiteral("/nonexistent/fedmsg.d") }).isEmpty());
 }
 
 // Issue 13 #2: one missing comma in the file that turns validation on made the reader skip the
@@ -242,11 +215,11 @@ void TestFedmsgConfigReader::missingCommaFailsClosed()
     QVERIFY2(bus.configError.contains(QStringLiteral("20-ssl.py:3: error")),
         qPrintable(bus.configError));
 
-    const QList<BusConfig> imported = BusPresets::fromFedmsgD({ dir.path() });
+    const QList<BusConfig> imported = FedmsgConfigReader::importedBuses({ dir.path() });
     QCOMPARE(imported.size(), 1);
     QCOMPARE(imported[0].configError, bus.configError);
     QString error;
-    std::unique_ptr<Source> source(SourceFactory::create(imported[0], nullptr, &error));
+    std::unique_ptr<Source> source(Transports::createSource(imported[0], nullptr, &error));
     QVERIFY(!source);
     QCOMPARE(error, bus.configError);
 
@@ -257,7 +230,7 @@ void TestFedmsgConfigReader::missingCommaFailsClosed()
     QVERIFY(fixed.trustProblems().isEmpty());
     QVERIFY(fixed.toBusConfig().configError.isEmpty());
     QVERIFY(fixed.toBusConfig().trust.validateSignatures);
-    source.reset(SourceFactory::create(fixed.toBusConfig(), nullptr, &error));
+    source.reset(Transports::createSource(fixed.toBusConfig(), nullptr, &error));
     QVERIFY(source);
 }
 
@@ -300,7 +273,7 @@ void TestFedmsgConfigReader::trustKeyInDoubtFailsClosed()
     const BusConfig bus = reader.toBusConfig();
     QVERIFY2(bus.configError.contains(QStringLiteral("20-ssl.py:")), qPrintable(bus.configError));
     QVERIFY2(bus.configError.contains(expected), qPrintable(bus.configError));
-    QVERIFY(!SourceFactory::create(bus, nullptr));
+    QVERIFY(!Transports::createSource(bus, nullptr));
 }
 
 void TestFedmsgConfigReader::otherUnsupportedValuesKeepTheBus()
@@ -344,7 +317,7 @@ void TestFedmsgConfigReader::tooLargeFileIsAProblemTheUserSees()
     QVERIFY(big.resize(FedmsgConfigReader::MaxFileSize + 1)); // sparse: costs no disk
     big.close();
     QStringList problems;
-    const QList<BusConfig> all = BusPresets::all({ dir.path() }, &problems);
+    const QList<BusConfig> all = Transports::presets({ dir.path() }, &problems);
     QCOMPARE(problems.size(), 1);
     QVERIFY2(problems[0].contains(QStringLiteral("20-big.py")), qPrintable(problems[0]));
     QVERIFY2(problems[0].contains(QStringLiteral("too large")), qPrintable(problems[0]));
@@ -358,7 +331,7 @@ void TestFedmsgConfigReader::tooLargeFileIsAProblemTheUserSees()
     // Even when the unreadable file is the one with the endpoints, the bus is listed with its
     // error, so the user sees why nothing connects.
     QVERIFY(QFile::remove(dir.filePath(QStringLiteral("10-endpoints.py"))));
-    const QList<BusConfig> only = BusPresets::fromFedmsgD({ dir.path() });
+    const QList<BusConfig> only = FedmsgConfigReader::importedBuses({ dir.path() });
     QCOMPARE(only.size(), 1);
     QVERIFY(only[0].endpoints.isEmpty());
     QVERIFY(!only[0].configError.isEmpty());
@@ -386,7 +359,7 @@ void TestFedmsgConfigReader::applicationReadsSystemUserThenConfigFolders()
     QVERIFY(writeFile(extra + QStringLiteral("/more.py"),
         "config = dict(endpoints={'extra': ['tcp://127.0.0.1:3']})\n"));
     const QList<BusConfig> all =
-        BusPresets::all(FedmsgConfigReader::withDefaults({ extra }, system));
+        Transports::presets(FedmsgConfigReader::withDefaults({ extra }, system));
     qputenv("HOME", oldHome);
     const auto bus = std::find_if(all.begin(), all.end(), [](const BusConfig &b) {
         return b.name == QStringLiteral("fedmsg.d");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "message/Envelope.h"
+#include "render/Rendering.h"
 
 #include <QString>
 #include <QStringList>
@@ -12,30 +13,19 @@
 
 namespace fedmsg {
 
-/// @brief What fedmsg-tail needs of a renderer (filled by lib/render in the app; bus never uses
-/// render).
-struct TailRendering
-{
-    QString title;
-    QString subtitle;
-    QString link;
-    QStringList usernames;
-    QStringList packages;
-    QStringList objects;
-};
-
 /**
  * @brief Turns envelopes into fedmsg-tail output lines (testable, no I/O).
  *
- * Modes follow the Python tool; the last one chosen wins like there. Without a renderer hook
- * --terse prints "modname.topic -- <short summary>" and --users/--packages use the envelope's
- * own fields (username, msg.agent, msg.user, msg.package...).
+ * Modes follow the Python tool; the last one chosen wins like there. Without a renderer
+ * (Renderer::render in fedmsg-tail; tests give their own) --terse prints "modname.topic -- <short
+ * summary>" and --users/--packages use the envelope's own fields (username, msg.agent, msg.user,
+ * msg.package...).
  */
 class TailFormatter
 {
 public:
     enum class Mode { Default, Terse, Pretty, ReallyPretty, Json, Query, Gource, Cowsay };
-    using RenderHook = std::function<std::optional<TailRendering>(const Envelope &)>;
+    using RenderHook = std::function<std::optional<Rendering>(const Envelope &)>;
 
     void setMode(Mode mode) { m_mode = mode; }
     Mode mode() const { return m_mode; }

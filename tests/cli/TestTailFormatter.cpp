@@ -117,12 +117,11 @@ void TestTailFormatter::terseFallbackAndHook()
         envelope(R"({"topic":"org.fedoraproject.dev.logger.log","msg":{"log":"hello\nworld"}})");
     QCOMPARE(f.format(log), QStringLiteral("logger.log -- hello world"));
     f.setRenderHook([](const Envelope &) {
-        return std::optional<TailRendering>(TailRendering { QStringLiteral("bodhi.update.comment"),
-            QStringLiteral("alice commented"),
-            QStringLiteral("https://bodhi.example/u/1"),
-            {},
-            {},
-            {} });
+        Rendering r;
+        r.title = QStringLiteral("bodhi.update.comment");
+        r.subtitle = QStringLiteral("alice commented");
+        r.link = QStringLiteral("https://bodhi.example/u/1");
+        return std::optional<Rendering>(r);
     });
     QCOMPARE(f.format(envelope(Bodhi)),
         QStringLiteral("bodhi.update.comment -- alice commented https://bodhi.example/u/1"));
@@ -187,8 +186,10 @@ void TestTailFormatter::usersAndPackages()
     f.setPackages({ QStringLiteral("nethack-data") });
     QVERIFY(f.passesUserPackageFilter(e));
     f.setRenderHook([](const Envelope &) {
-        return std::optional<TailRendering>(TailRendering {
-            {}, {}, {}, { QStringLiteral("carol") }, { QStringLiteral("nethack-data") }, {} });
+        Rendering r;
+        r.usernames = { QStringLiteral("carol") };
+        r.packages = { QStringLiteral("nethack-data") };
+        return std::optional<Rendering>(r);
     });
     QVERIFY(!f.passesUserPackageFilter(e)); // the renderer says carol, not bob/alice
 }
@@ -219,9 +220,9 @@ void TestTailFormatter::cowsay()
     TailFormatter f;
     f.setMode(TailFormatter::Mode::Cowsay);
     f.setRenderHook([](const Envelope &) {
-        TailRendering r;
+        Rendering r;
         r.subtitle = QStringLiteral("moo");
-        return std::optional<TailRendering>(r);
+        return std::optional<Rendering>(r);
     });
     Envelope env(Envelope::Transport::ZeroMq, JsonValue::emptyObject());
     QVERIFY(f.format(env).startsWith(QStringLiteral(" _____\n< moo >\n")));
@@ -260,13 +261,13 @@ void TestTailFormatter::noModeLetsControlsThrough()
     f.setQuery(QStringLiteral("topic,msg.log,msg.agent"));
     if (hook) {
         f.setRenderHook([](const Envelope &e) {
-            TailRendering r;
+            Rendering r;
             r.title = e.topic();
             r.subtitle = e.msg()["log"].toQString();
             r.link = QStringLiteral("https://x.example/\u001b]8;;evil\u0007");
             r.usernames = { e.msg()["agent"].toQString() };
             r.objects = { QStringLiteral("obj\u202e") };
-            return std::optional<TailRendering>(r);
+            return std::optional<Rendering>(r);
         });
     }
     QString out = f.format(envelope(Hostile));

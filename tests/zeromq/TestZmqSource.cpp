@@ -98,6 +98,7 @@ private Q_SLOTS:
     void burstIsBatched();
     void signedAndUnsignedAreValidated();
     void reloadTrustReadsNewMaterial();
+    void remoteTrustIsFetchedBeforeTheWorkerStarts();
     void stopIsImmediate();
     void idleWorkerDoesNotWakeUp();
 };
@@ -465,6 +466,41 @@ void TestZmqSource::reloadTrustReadsNewMaterial()
     QTRY_COMPARE(flatten(batches).size(), 2);
     QVERIFY2(flatten(batches).at(1).trust() == TrustState::Trusted,
         qPrintable(flatten(batches).at(1).trustReason()));
+}
+
+// The trust set-up Engine and fedmsg-tail each had (download https CA/CRL, then start) is the
+// source's own: the worker waits for the download, and a failed one is a warning, not a stop.
+void TestZmqSource::remoteTrustIsFetchedBeforeTheWorkerStarts()
+{
+    QTemporaryDir cache;
+    qputenv("XDG_CACHE_HOME", cache.path().toLocal8Bit()); // no cached copy to fall back on
+    auto pub = bindPublisher(QStringLiteral("tcp://127.0.0.1:*"));
+    BusConfig bus = busFor({ pub->boundEndpoint() });
+    bus.trust.validateSignatures = true;
+    // Nothing listens there: the download fails (after TrustStore's retries).
+    const QString caUrl =
+        QStringLiteral("https://127.0.0.1:%1/ca.crt").arg(test::freeLoopbackPort());
+    bus.trust.caLocation = caUrl;
+    bus.trust.crlLocation.clear();
+    ZmqSource src(bus);
+    QSignalSpy warnings(&src, &Source::warning);
+    QSignalSpy started(&src, &ZmqSource::started);
+    QSignalSpy batches(&src, &Source::envelopesReceived);
+    src.start();
+    QVERIFY(src.isRunning());
+    QCOMPARE(started.size(), 0); // waiting for the download, no worker yet
+    QVERIFY(started.wait(30000));
+    QCOMPARE(warnings.size(), 1);
+    QCOMPARE(warnings.at(0).at(0).toString(), bus.name);
+    QVERIFY2(warnings.at(0).at(1).toString().startsWith(
+                 QStringLiteral("cannot download %1: ").arg(caUrl)),
+        qPrintable(warnings.at(0).at(1).toString()));
+    // It listens now; without a CA the messages are untrusted, not lost.
+    QVERIFY(pub->waitForSubscriber(QStringLiteral("org"), 5000));
+    QVERIFY(pub->publish(QStringLiteral("logger"), QStringLiteral("log"), logMsg("x")));
+    QTRY_COMPARE(flatten(batches).size(), 1);
+    QCOMPARE(flatten(batches).at(0).trust(), TrustState::Untrusted);
+    qunsetenv("XDG_CACHE_HOME");
 }
 
 void TestZmqSource::stopIsImmediate()

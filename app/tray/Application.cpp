@@ -3,11 +3,11 @@
 #include "Application.h"
 #include "FreedesktopApplication.h"
 
-#include "bus/BusPresets.h"
-#include "bus/FedmsgConfigReader.h"
-#include "bus/NetworkWatcher.h"
+#include "config/FedmsgConfigReader.h"
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
+#include "engine/NetworkWatcher.h"
+#include "engine/Transports.h"
 #include "history/History.h"
 #include "notify/DBusNotifier.h"
 #include "render/Renderer.h"
@@ -129,7 +129,7 @@ bool Application::start()
     const QStringList fedmsgDirs = FedmsgConfigReader::withDefaults(m_options.configDirs,
         m_options.systemConfigDir.isEmpty() ? FedmsgConfigReader::systemDirectory()
                                             : m_options.systemConfigDir);
-    QList<BusConfig> buses = m_settings->buses(BusPresets::all(fedmsgDirs, &fileErrors));
+    QList<BusConfig> buses = m_settings->buses(Transports::presets(fedmsgDirs, &fileErrors));
     // First why a bus does not connect, then the file errors that text does not name already.
     QStringList problems;
     for (const BusConfig &bus : std::as_const(buses))

@@ -32,7 +32,7 @@ class AmqpWorker;
  * jitter; reconnectNow() skips the wait.
  * @code
  * auto *src = new AmqpSource(AmqpPresets::fedoraProduction(), this);
- * connect(src, &AmqpSource::queueNameAssigned, &settings, &Settings::setAmqpQueueName);
+ * connect(src, &Source::queueNameAssigned, &settings, &Settings::setAmqpQueueName);
  * connect(history, &History::stored, src, [src](const QList<StoreResult> &results) {
  *     QList<quint64> tags;
  *     for (const StoreResult &r : results)
@@ -58,14 +58,12 @@ public:
     bool isAtLeastOnce() const override { return true; }
     bool isRunning() const { return m_worker != nullptr; }
 
-Q_SIGNALS:
-    /// A new queue name was generated (none configured, or the configured one was unusable):
-    /// persist it (Settings::setAmqpQueueName) so the next start resumes the same queue.
-    void queueNameAssigned(const QString &busName, const QString &queueName);
-    /// The broker had lost our queue (expired after 1 h without consumer, broker restart,
-    /// deleted): messages between since and now are missing. since is invalid when unknown (the
-    /// first connection of this process: use the newest message in history).
-    void gapDetected(const QString &busName, const QDateTime &since);
+    // Source::queueNameAssigned: a new queue name was generated (none configured, or the
+    // configured one was unusable): persist it (Settings::setAmqpQueueName) so the next start
+    // resumes the same queue.
+    // Source::gapDetected: the broker had lost our queue (expired after 1 h without consumer,
+    // broker restart, deleted): messages between since and now are missing. since is invalid
+    // when unknown (the first connection of this process: use the newest message in history).
 
 private:
     BusConfig m_config;

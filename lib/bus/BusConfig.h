@@ -71,7 +71,7 @@ struct BusConfig
     qint64 maxMessageSize = 16 * 1024 * 1024;
     /// Not empty: the configuration this bus came from could not be read whole (the text names
     /// file:line) and its trust settings are in doubt, so no source is made for it
-    /// (SourceFactory refuses) and the UI shows this text as its status.
+    /// (Transports::createSource refuses) and the UI shows this text as its status.
     QString configError;
 
     bool operator==(const BusConfig &) const = default;

@@ -2,22 +2,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "bus/BusPresets.h"
 
-#include "bus/FedmsgConfigReader.h"
-
-#include <QMutex>
+#include <QStringList>
 
 namespace fedmsg {
-
-namespace {
-
-QMutex s_mutex;
-QList<BusPresets::Provider> &providers()
-{
-    static QList<BusPresets::Provider> list;
-    return list;
-}
-
-} // namespace
 
 BusConfig BusPresets::fedoraFedmsg()
 {
@@ -55,44 +42,11 @@ QList<BusConfig> BusPresets::zeroMqPresets()
     return { fedoraFedmsg(), debianFedmsg() };
 }
 
-QList<BusConfig> BusPresets::fromFedmsgD(const QStringList &directories, QStringList *problems)
+QList<BusConfig> BusPresets::uniqueByName(const QList<BusConfig> &buses)
 {
-    FedmsgConfigReader reader(directories);
-    reader.read();
-    if (problems)
-        for (const PyDiagnostic &d : reader.errors())
-            problems->append(d.toString());
-    const BusConfig bus = reader.toBusConfig();
-    if (!reader.hasEndpoints() && bus.configError.isEmpty())
-        return {};
-    return { bus };
-}
-
-void BusPresets::registerProvider(Provider provider)
-{
-    QMutexLocker lock(&s_mutex);
-    providers().append(std::move(provider));
-}
-
-QList<BusConfig> BusPresets::all()
-{
-    return all(FedmsgConfigReader::defaultDirectories());
-}
-
-QList<BusConfig> BusPresets::all(const QStringList &fedmsgDirectories, QStringList *problems)
-{
-    QList<BusConfig> out = zeroMqPresets();
-    QList<Provider> extra;
-    {
-        QMutexLocker lock(&s_mutex);
-        extra = providers();
-    }
-    for (const Provider &p : std::as_const(extra))
-        out += p();
-    out += fromFedmsgD(fedmsgDirectories, problems);
     QList<BusConfig> unique;
     QStringList names;
-    for (const BusConfig &b : std::as_const(out)) {
+    for (const BusConfig &b : buses) {
         if (names.contains(b.name))
             continue;
         names << b.name;

@@ -2,13 +2,15 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
-// lib/bus: where messages come from. A Source owns its transport and worker thread; nothing
-// downstream knows which transport it was. bus must never use render, history or the UI.
+// lib/bus: the contract of where messages come from. A Source owns its transport and worker
+// thread (lib/zeromq, lib/amqp); nothing downstream knows which transport it was. bus must never
+// use render, history or the UI.
 
 #include "bus/BusConfig.h"
 #include "bus/EndpointStatus.h"
 #include "message/Envelope.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 
@@ -20,7 +22,7 @@ namespace fedmsg {
  * All methods are called on the owner's (GUI) thread and return at once; the work happens on
  * the source's own worker thread. Envelopes arrive already validated (trust() set), in batches.
  * @code
- * auto *src = new ZmqSource(config, parent);
+ * std::unique_ptr<Source> src(Transports::createSource(config, nullptr, &error));
  * connect(src, &Source::envelopesReceived, pipeline, &Pipeline::onEnvelopes);
  * src->start();
  * @endcode
@@ -50,6 +52,14 @@ Q_SIGNALS:
     void endpointStatusChanged(const fedmsg::EndpointStatus &status);
     /// A message that could not become an envelope (reason says why); the next one still flows.
     void messageDropped(const QString &busName, const QString &endpoint, const QString &reason);
+    /// Something the user should hear of that stops nothing, e.g. a trust anchor (CA/CRL) that
+    /// could not be downloaded: the cached copy, if any, stays in use.
+    void warning(const QString &busName, const QString &text);
+    /// A source made up its private queue's name (AMQP); keep it so restarts reuse the queue.
+    void queueNameAssigned(const QString &busName, const QString &queueName);
+    /// The source lost its queue (AMQP: broker restart, expiry): messages since then may be
+    /// missing.
+    void gapDetected(const QString &busName, const QDateTime &since);
 };
 
 } // namespace fedmsg

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "demo/DemoBus.h"
 
-#include "bus/Publisher.h"
 #include "trust/Signer.h"
+#include "zeromq/Publisher.h"
 #include "json/JsonParser.h"
 
 #include <QFile>

@@ -2,14 +2,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "engine/Engine.h"
 
-#include "amqp/AmqpSource.h"
-#include "bus/SourceFactory.h"
-#include "bus/ZmqSource.h"
 #include "engine/Transports.h"
 #include "history/History.h"
 #include "render/Renderer.h"
-#include "trust/TrustLocations.h"
-#include "trust/TrustStore.h"
 
 #include <QLoggingCategory>
 
@@ -36,18 +31,16 @@ constexpr int TrimQuietMs = 500;
 
 Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
     : QObject(parent)
-    , m_trustStore(new TrustStore(this))
     , m_history(history)
     , m_renderer(renderer)
     , m_factory([](const BusConfig &bus) {
         QString error;
-        std::unique_ptr<Source> source(SourceFactory::create(bus, nullptr, &error));
+        std::unique_ptr<Source> source(Transports::createSource(bus, nullptr, &error));
         if (!source)
             qCWarning(lcEngine) << "bus" << bus.name << "cannot start:" << error;
         return source;
     })
 {
-    Transports::registerAll();
     m_trimTimer.setSingleShot(true);
     m_trimTimer.setInterval(TrimQuietMs);
     connect(&m_trimTimer, &QTimer::timeout, this, &Engine::trimAfterBurst);
@@ -92,35 +85,16 @@ Source *Engine::startSource(const BusConfig &bus)
         Q_EMIT endpointStatusChanged(status);
     });
     connect(raw, &Source::messageDropped, this, &Engine::messageDropped);
-    if (auto *amqp = qobject_cast<AmqpSource *>(raw)) {
-        connect(amqp, &AmqpSource::queueNameAssigned, this, &Engine::queueNameAssigned);
-        connect(amqp, &AmqpSource::gapDetected, this, &Engine::gapDetected);
-    }
+    connect(raw, &Source::queueNameAssigned, this, &Engine::queueNameAssigned);
+    connect(raw, &Source::gapDetected, this, &Engine::gapDetected);
+    connect(raw, &Source::warning, this, [](const QString &busName, const QString &text) {
+        qCWarning(lcEngine) << "bus" << busName << ":" << text;
+    });
     m_sources[bus.name] = std::move(source);
     m_silence.watch(bus.name, std::chrono::milliseconds(bus.effectiveSilenceReconnectMs()));
-    auto *zmq = qobject_cast<ZmqSource *>(raw);
-    if (!zmq || !bus.trust.validateSignatures) {
-        raw->start();
-        return raw;
-    }
-    // fedmsg trust anchors given as https URLs (Fedora's ssl.py) are downloaded into the cache
-    // first, and fetched again when a chain check fails (a CRL was renewed).
-    connect(zmq, &ZmqSource::trustRefreshRequested, this, [this, zmq] {
-        m_trustStore->refresh(zmq->config().trust);
-    });
-    connect(m_trustStore, &TrustStore::updated, zmq, &ZmqSource::reloadTrust);
-    const bool remote =
-        TrustLocations::isRemote(TrustLocations::effectiveCaLocation(bus.trust.caLocation))
-        || TrustLocations::isRemote(bus.trust.crlLocation);
-    if (remote) {
-        connect(m_trustStore, &TrustStore::ready, zmq, [zmq](const TrustConfig &ready) {
-            if (ready == zmq->config().trust && !zmq->isRunning())
-                zmq->start();
-        });
-        m_trustStore->ensure(bus.trust);
-    } else {
-        raw->start();
-    }
+    // A source that needs trust anchors downloaded first (ZeroMQ with https CA/CRL) waits for
+    // them inside start().
+    raw->start();
     return raw;
 }
 

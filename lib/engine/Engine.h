@@ -31,7 +31,6 @@ namespace fedmsg {
 
 class History;
 class Renderer;
-class TrustStore;
 
 /// @brief A message that passed through the whole engine: what was stored, and where.
 struct EngineMessage
@@ -89,9 +88,9 @@ Q_SIGNALS:
     void messageDropped(const QString &busName, const QString &endpoint, const QString &reason);
     /// A source was started or stopped (the tray shows the overall state).
     void sourcesChanged();
-    /// An AMQP source made up its private queue's name; keep it so restarts reuse the queue.
+    /// A source made up its private queue's name (Source::queueNameAssigned).
     void queueNameAssigned(const QString &busName, const QString &queueName);
-    /// An AMQP source lost its queue (broker restart, expiry): messages since then may be missing.
+    /// A source lost its queue: messages since then may be missing (Source::gapDetected).
     void gapDetected(const QString &busName, const QDateTime &since);
     /// Nothing came from a watched bus for silenceMs (BusConfig::silenceReconnectMs); the engine
     /// has told its source to reconnect.
@@ -103,7 +102,6 @@ private:
     void onStored(const QList<StoreResult> &results);
     Source *startSource(const BusConfig &bus);
 
-    TrustStore *m_trustStore;
     History *m_history;
     const Renderer *m_renderer;
     MakeSource m_factory;

@@ -6,53 +6,76 @@
 #include "amqp/AmqpSource.h"
 #include "amqp/FedoraMessagingConfig.h"
 #include "bus/BusPresets.h"
-#include "bus/FedmsgConfigReader.h"
-#include "bus/SourceFactory.h"
+#include "config/FedmsgConfigReader.h"
 #include "settings/Settings.h"
+#include "zeromq/ZmqSource.h"
 
 #include <QLoggingCategory>
 
 #include <algorithm>
-#include <mutex>
 
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
 namespace fedmsg {
 
-void Transports::registerAll()
+namespace {
+
+// fedora-messaging's presets plus the bus of an existing config.toml (enabled).
+QList<BusConfig> amqpPresets()
 {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        SourceFactory::registerTransport(
-            BusConfig::Transport::Amqp, [](const BusConfig &config, QObject *parent) -> Source * {
-                return new AmqpSource(config, parent);
-            });
-        BusPresets::registerProvider([] {
-            QList<BusConfig> buses = AmqpPresets::all();
-            const QString path = FedoraMessagingConfig::findExisting();
-            if (!path.isEmpty()) {
-                QString error;
-                if (auto imported = FedoraMessagingConfig::load(path, &error)) {
-                    for (const QString &warning : std::as_const(imported->warnings))
-                        qCWarning(lcEngine) << warning;
-                    imported->bus.enabled = true;
-                    buses.append(imported->bus);
-                } else {
-                    qCWarning(lcEngine) << "cannot import" << path << ":" << error;
-                }
-            }
-            return buses;
-        });
-    });
+    QList<BusConfig> buses = AmqpPresets::all();
+    const QString path = FedoraMessagingConfig::findExisting();
+    if (path.isEmpty())
+        return buses;
+    QString error;
+    if (auto imported = FedoraMessagingConfig::load(path, &error)) {
+        for (const QString &warning : std::as_const(imported->warnings))
+            qCWarning(lcEngine) << warning;
+        imported->bus.enabled = true;
+        buses.append(imported->bus);
+    } else {
+        qCWarning(lcEngine) << "cannot import" << path << ":" << error;
+    }
+    return buses;
+}
+
+} // namespace
+
+Source *Transports::createSource(const BusConfig &config, QObject *parent, QString *error)
+{
+    if (!config.configError.isEmpty()) {
+        if (error)
+            *error = config.configError;
+        return nullptr;
+    }
+    switch (config.transport) {
+    case BusConfig::Transport::ZeroMq:
+        return new ZmqSource(config, parent);
+    case BusConfig::Transport::Amqp:
+        return new AmqpSource(config, parent);
+    }
+    if (error)
+        *error = QStringLiteral("unknown transport %1").arg(int(config.transport));
+    return nullptr;
+}
+
+QList<BusConfig> Transports::presets(const QStringList &fedmsgDirectories, QStringList *problems)
+{
+    return BusPresets::uniqueByName(BusPresets::zeroMqPresets() + amqpPresets()
+        + FedmsgConfigReader::importedBuses(fedmsgDirectories, problems));
+}
+
+QList<BusConfig> Transports::presets()
+{
+    return presets(FedmsgConfigReader::defaultDirectories());
 }
 
 std::optional<BusConfig> Transports::configuredBus(
     const QString &name, const QStringList &fedmsgDirectories, QString *error)
 {
-    registerAll();
     const Settings settings(Settings::defaultPath(), Settings::Mode::ReadOnly);
     const QList<BusConfig> buses =
-        settings.buses(BusPresets::all(FedmsgConfigReader::withDefaults(fedmsgDirectories)));
+        settings.buses(presets(FedmsgConfigReader::withDefaults(fedmsgDirectories)));
     const auto it = std::find_if(buses.begin(), buses.end(), [&](const BusConfig &b) {
         return b.name == name;
     });

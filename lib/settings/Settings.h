@@ -28,7 +28,7 @@ namespace fedmsg {
  * fedmsg-tail: it never writes, creates or moves the file (a broken one is only ignored).
  * @code
  * Settings settings(Settings::defaultPath());
- * const QList<BusConfig> buses = settings.buses(BusPresets::all());
+ * const QList<BusConfig> buses = settings.buses(Transports::presets());
  * @endcode
  */
 class Settings : public QObject

@@ -8,11 +8,10 @@
 
 #include "LoopbackEndpoint.h"
 
-#include "bus/BusPresets.h"
-#include "bus/Publisher.h"
 #include "engine/Transports.h"
 #include "history/History.h"
 #include "settings/Settings.h"
+#include "zeromq/Publisher.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -40,7 +39,6 @@ void TestAppletShutdown::initTestCase()
 {
     QVERIFY2(QFileInfo::exists(qEnvironmentVariable("FEDMSG_NOTIFY_BIN")),
         "FEDMSG_NOTIFY_BIN must name the built fedmsg-notify");
-    Transports::registerAll();
 }
 
 void TestAppletShutdown::signalStopsCleanly_data()
@@ -65,7 +63,7 @@ void TestAppletShutdown::signalStopsCleanly()
     // One bus, ours: every preset off, so nothing reaches beyond 127.0.0.1.
     const QString endpoint = test::freeLoopbackEndpoint();
     {
-        QList<BusConfig> buses = BusPresets::all({ home + QStringLiteral("/fedmsg.d") });
+        QList<BusConfig> buses = Transports::presets({ home + QStringLiteral("/fedmsg.d") });
         for (BusConfig &bus : buses)
             bus.enabled = false;
         BusConfig bus;

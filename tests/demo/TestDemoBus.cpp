@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "bus/ZmqSource.h"
 #include "demo/DemoBus.h"
+#include "zeromq/ZmqSource.h"
 
 #include <QSignalSpy>
 #include <QTest>

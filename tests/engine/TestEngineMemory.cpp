@@ -9,10 +9,10 @@
 
 #include "LoopbackEndpoint.h"
 
-#include "bus/Publisher.h"
 #include "engine/Engine.h"
 #include "history/History.h"
 #include "render/Renderer.h"
+#include "zeromq/Publisher.h"
 
 #include <QCoreApplication>
 #include <QFile>

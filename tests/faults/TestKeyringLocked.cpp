@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "bus/CurveKeyStore.h"
-#include "bus/ZmqSource.h"
+#include "zeromq/CurveKeyStore.h"
+#include "zeromq/ZmqSource.h"
 
 #include <QDBusArgument>
 #include <QDBusConnection>

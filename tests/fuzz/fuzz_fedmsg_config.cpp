@@ -8,8 +8,8 @@
 // zmq settings). Invariants: nothing crashes or hangs; every diagnostic names the file and a
 // line inside it (0 = the whole file); a value read is a JSON value the canonical writer takes.
 
-#include "bus/FedmsgConfigReader.h"
-#include "bus/PyLiteralReader.h"
+#include "config/FedmsgConfigReader.h"
+#include "config/PyLiteralReader.h"
 #include "json/JsonWriter.h"
 
 #include <QFile>

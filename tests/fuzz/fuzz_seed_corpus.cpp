@@ -4,7 +4,7 @@
 // fuzz_seed_corpus <out-dir> [test-data-dir]: writes <out-dir>/json/* (canonical-vector inputs,
 // wire bodies, sample envelopes) and <out-dir>/envelope/* ("<topic>\n<body>" of every signed vector
 // and sample) and <out-dir>/render/* (fedmsg.meta corpus messages and fedora-messaging corpus
-// records), <out-dir>/fedmsgd/* (the fedmsg.d files of tests/bus/data), <out-dir>/toml/* (the
+// records), <out-dir>/fedmsgd/* (the fedmsg.d files of tests/config/data), <out-dir>/toml/* (the
 // config.toml files of tests/amqp/data) and <out-dir>/renderdata/* (resources/render's
 // services.json and schemas/*.json, whole and one service or schema entry at a time, behind the
 // mode byte fuzz_render_data reads) as libFuzzer seed corpora.
@@ -124,7 +124,7 @@ int main(int argc, char **argv)
     QDir().mkpath(renderDataDir);
     const QString source = QStringLiteral(FEDMSG_SOURCE_DIR);
     for (const QString &f :
-        filesUnder(source + QStringLiteral("/tests/bus/data"), { QStringLiteral("*.py") }))
+        filesUnder(source + QStringLiteral("/tests/config/data"), { QStringLiteral("*.py") }))
         writeSeed(fedmsgdDir, readAll(f));
     for (const QString &f :
         filesUnder(source + QStringLiteral("/tests/amqp/data"), { QStringLiteral("*.toml") }))

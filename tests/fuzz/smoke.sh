@@ -4,7 +4,7 @@
 #
 # Fuzz smoke run for CI: builds the libFuzzer targets with the `fuzz` preset (clang,
 # -fsanitize=fuzzer,address) into BUILD_DIR, writes seed corpora from tests/data/vectors,
-# tests/data/samples, tests/bus/data, tests/amqp/data and resources/render, and runs each target
+# tests/data/samples, tests/config/data, tests/amqp/data and resources/render, and runs each target
 # for FUZZ_SECONDS (default 2: six targets x 2 s, about what three targets x 5 s took before;
 # a target first runs all its seeds once, which max_total_time does not cut short).
 # Fails when a target crashes or an invariant is violated.

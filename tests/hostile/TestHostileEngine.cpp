@@ -9,7 +9,7 @@
 // real notification server of the harness (dunst) holds no control or bidi character and no
 // unescaped markup.
 #include "HostileHarness.h"
-#include "bus/BusPresets.h"
+#include "config/FedmsgConfigReader.h"
 #include "engine/Engine.h"
 #include "history/History.h"
 #include "notify/DBusNotifier.h"
@@ -154,7 +154,7 @@ void TestHostileEngine::hostilePublisher()
                 toNotify.append(m);
         }
     });
-    const QList<BusConfig> buses = BusPresets::fromFedmsgD({ fedmsgD });
+    const QList<BusConfig> buses = FedmsgConfigReader::importedBuses({ fedmsgD });
     QCOMPARE(buses.size(), 1);
     QVERIFY(buses.first().trust.validateSignatures);
     engine.setBuses(buses);

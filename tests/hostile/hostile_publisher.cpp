@@ -20,8 +20,8 @@
 // Every msg_id starts with "HX-" and is also the first word of the text a renderer shows
 // (msg.log or msg.message), so a test can find it in any output format.
 
-#include "bus/Publisher.h"
 #include "trust/Signer.h"
+#include "zeromq/Publisher.h"
 #include "json/JsonWriter.h"
 
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "bus/BusPresets.h"
+#include "engine/Transports.h"
 #include "settings/Settings.h"
 
 #include <QDBusConnection>
@@ -64,7 +64,7 @@ void TestDBusActivation::initTestCase()
 
     // Every bus off, so the activated applet reaches nothing beyond this machine.
     {
-        QList<BusConfig> buses = BusPresets::all({ home + QStringLiteral("/fedmsg.d") });
+        QList<BusConfig> buses = Transports::presets({ home + QStringLiteral("/fedmsg.d") });
         for (BusConfig &bus : buses)
             bus.enabled = false;
         Settings settings(home + QStringLiteral("/config/fedmsg-notify/fedmsg-notify.conf"));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "notify/DBusNotifier.h"
 #include "message/UnsafeText.h"
+#include "notify/NotificationServer.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
@@ -39,18 +40,10 @@ DBusNotifier::~DBusNotifier() = default;
 void DBusNotifier::init()
 {
     // Servers send these signals to the caller of Notify; listen on the same connection.
-    m_connection.connect(Service,
-        Path,
-        Interface,
-        QStringLiteral("ActionInvoked"),
-        this,
-        SLOT(onActionInvoked(uint, QString)));
-    m_connection.connect(Service,
-        Path,
-        Interface,
-        QStringLiteral("NotificationClosed"),
-        this,
-        SLOT(onNotificationClosed(uint, uint)));
+    auto *server = new NotificationServer(m_connection, this);
+    connect(server, &NotificationServer::ActionInvoked, this, &DBusNotifier::onActionInvoked);
+    connect(
+        server, &NotificationServer::NotificationClosed, this, &DBusNotifier::onNotificationClosed);
     // A restarted server knows nothing of the old one's notifications and may differ in
     // capabilities: forget both when it goes, so closeAll() never closes another application's
     // notification that got a reused id.

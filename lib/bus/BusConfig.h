@@ -75,6 +75,17 @@ struct BusConfig
     QString configError;
 
     bool operator==(const BusConfig &) const = default;
+
+    /// The transport's name in the settings file and in messages: "zeromq", "amqp".
+    static QString transportName(Transport transport)
+    {
+        return transport == Transport::Amqp ? QStringLiteral("amqp") : QStringLiteral("zeromq");
+    }
+    /// The transport a name from transportName() stands for; any other name is ZeroMQ.
+    static Transport transportFromName(const QString &name)
+    {
+        return name == transportName(Transport::Amqp) ? Transport::Amqp : Transport::ZeroMq;
+    }
 };
 
 } // namespace fedmsg

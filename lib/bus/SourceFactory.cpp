@@ -51,16 +51,10 @@ Source *SourceFactory::create(const BusConfig &config, QObject *parent, QString 
     if (!creator) {
         if (error)
             *error = QStringLiteral("the %1 transport is not available in this build")
-                         .arg(transportName(config.transport));
+                         .arg(BusConfig::transportName(config.transport));
         return nullptr;
     }
     return creator(config, parent);
-}
-
-QString SourceFactory::transportName(BusConfig::Transport transport)
-{
-    return transport == BusConfig::Transport::Amqp ? QStringLiteral("amqp")
-                                                   : QStringLiteral("zeromq");
 }
 
 } // namespace fedmsg

@@ -31,7 +31,6 @@ public:
     /// A new, not yet started source; nullptr with *error when the transport is not available
     /// or the bus has a configError.
     static Source *create(const BusConfig &config, QObject *parent, QString *error = nullptr);
-    static QString transportName(BusConfig::Transport transport); ///< "zeromq", "amqp"
 };
 
 } // namespace fedmsg

@@ -68,7 +68,7 @@ struct BusConfig
             return silenceReconnectMs;
         return transport == Transport::Amqp && topics.isEmpty() ? 15 * 60 * 1000 : 0;
     }
-    qint64 maxMessageSize = 16 * 1024 * 1024;
+    qint64 maxMessageSize = qint64 { 16 } * 1024 * 1024;
     /// Not empty: the configuration this bus came from could not be read whole (the text names
     /// file:line) and its trust settings are in doubt, so no source is made for it
     /// (SourceFactory refuses) and the UI shows this text as its status.

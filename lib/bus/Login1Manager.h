@@ -22,8 +22,8 @@ public:
 
 Q_SIGNALS:
     /// true: about to suspend or hibernate; false: resumed.
-    void PrepareForSleep(bool start); // NOLINT(readability-identifier-naming): the D-Bus member
-                                      // name, which the relay matches
+    // NOLINTNEXTLINE(readability-identifier-naming): the D-Bus member name, which the relay matches
+    void PrepareForSleep(bool start);
 };
 
 } // namespace fedmsg

@@ -11,6 +11,8 @@
 #include <QDBusServiceWatcher>
 #include <QLoggingCategory>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcNotify, "fedmsg.notify")
 
 namespace fedmsg {
@@ -28,9 +30,9 @@ DBusNotifier::DBusNotifier(QObject *parent)
     : DBusNotifier(QDBusConnection::sessionBus(), parent)
 {}
 
-DBusNotifier::DBusNotifier(const QDBusConnection &connection, QObject *parent)
+DBusNotifier::DBusNotifier(QDBusConnection connection, QObject *parent)
     : QObject(parent)
-    , m_connection(connection)
+    , m_connection(std::move(connection))
 {
     init();
 }
@@ -79,7 +81,7 @@ void DBusNotifier::onServerUnregistered()
 
 bool DBusNotifier::isServerAvailable() const
 {
-    return m_connection.isConnected() && m_connection.interface()
+    return m_connection.isConnected() && m_connection.interface() != nullptr
         && m_connection.interface()->isServiceRegistered(Service).value();
 }
 
@@ -110,7 +112,7 @@ QString DBusNotifier::plainText(const QString &text, TextKind kind)
 
 QUrl DBusNotifier::safeLink(const QString &link)
 {
-    const QUrl url(link.trimmed(), QUrl::StrictMode);
+    QUrl url(link.trimmed(), QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return {};
     // "https://bodhi.fedoraproject.org@evil.example/" shows one host and opens another; no

@@ -19,12 +19,11 @@ class NotificationServer : public QDBusAbstractInterface
 public:
     explicit NotificationServer(const QDBusConnection &connection, QObject *parent = nullptr);
 
-    // Named as the D-Bus members, which the relay matches.
 Q_SIGNALS:
-    void ActionInvoked(
-        uint id, const QString &action); // NOLINT(readability-identifier-naming): D-Bus member name
-    void NotificationClosed(
-        uint id, uint reason); // NOLINT(readability-identifier-naming): D-Bus member name
+    // NOLINTNEXTLINE(readability-identifier-naming): the D-Bus member name, which the relay matches
+    void ActionInvoked(uint id, const QString &action);
+    // NOLINTNEXTLINE(readability-identifier-naming): the D-Bus member name, which the relay matches
+    void NotificationClosed(uint id, uint reason);
 };
 
 } // namespace fedmsg

@@ -33,6 +33,7 @@ public:
     NetworkWatcher(
         const QDBusConnection &bus, QNetworkInformation *network, QObject *parent = nullptr);
     ~NetworkWatcher() override;
+    Q_DISABLE_COPY_MOVE(NetworkWatcher)
 
     void addSource(Source *source);
     void removeSource(Source *source);

@@ -19,7 +19,7 @@ fi
 debian_build=(cmake ninja-build g++ pkg-config ccache git
     qt6-base-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libqt6svg6 libsqlite3-dev
     libzmq3-dev cppzmq-dev libssl-dev qtkeychain-qt6-dev librabbitmq-dev libtomlplusplus-dev
-    clang-format)
+    clang-format clang-tidy)
 debian_test=(xvfb xauth x11-utils dbus dunst gnome-keyring trayer imagemagick fonts-dejavu-core
     libglib2.0-bin rabbitmq-server openssl procps iproute2 clang libclang-rt-14-dev)
 

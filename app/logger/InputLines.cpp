@@ -10,7 +10,7 @@
 namespace fedmsg {
 
 namespace {
-constexpr std::size_t ChunkBytes = 64 * 1024;
+constexpr std::size_t ChunkBytes = std::size_t { 64 } * 1024;
 }
 
 InputLines::InputLines(std::FILE *file, qsizetype maxBytes)

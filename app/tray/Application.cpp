@@ -18,14 +18,15 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcApp, "fedmsg.app")
 
 namespace fedmsg {
 
-Application::Application(const Options &options, QObject *parent)
+Application::Application(Options options, QObject *parent)
     : QObject(parent)
-    , m_options(options)
+    , m_options(std::move(options))
     , m_instance(std::make_unique<SingleInstance>(QStringLiteral("fedmsg-notify")))
     , m_tray(std::make_unique<TrayIcon>())
 {
@@ -234,7 +235,7 @@ void Application::showFallback(const Notification &notification)
     m_tray->systemTrayIcon()->showMessage(notification.summary, notification.body);
 }
 
-void Application::onEndpointStatus(const EndpointStatus &)
+void Application::onEndpointStatus(const EndpointStatus & /*status*/)
 {
     updateTrayState();
 }

@@ -48,8 +48,9 @@ public:
     /// More messages than this in one arrival become one digest notification.
     static constexpr int BurstLimit = 3;
 
-    explicit Application(const Options &options, QObject *parent = nullptr);
+    explicit Application(Options options, QObject *parent = nullptr);
     ~Application() override;
+    Q_DISABLE_COPY_MOVE(Application)
 
     /// Shows the tray icon and starts the buses; false when another instance already runs.
     bool start();

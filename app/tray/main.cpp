@@ -20,7 +20,7 @@ void setIdentity()
 }
 
 // --help and --version must work without a display, so they are answered before QApplication.
-bool wantsOnlyText(int argc, char *argv[])
+bool wantsOnlyText(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);

@@ -68,13 +68,24 @@ struct BusConfig
             return silenceReconnectMs;
         return transport == Transport::Amqp && topics.isEmpty() ? 15 * 60 * 1000 : 0;
     }
-    qint64 maxMessageSize = 16 * 1024 * 1024;
+    qint64 maxMessageSize = qint64 { 16 } * 1024 * 1024;
     /// Not empty: the configuration this bus came from could not be read whole (the text names
     /// file:line) and its trust settings are in doubt, so no source is made for it
     /// (Transports::createSource refuses) and the UI shows this text as its status.
     QString configError;
 
     bool operator==(const BusConfig &) const = default;
+
+    /// The transport's name in the settings file and in messages: "zeromq", "amqp".
+    static QString transportName(Transport transport)
+    {
+        return transport == Transport::Amqp ? QStringLiteral("amqp") : QStringLiteral("zeromq");
+    }
+    /// The transport a name from transportName() stands for; any other name is ZeroMQ.
+    static Transport transportFromName(const QString &name)
+    {
+        return name == transportName(Transport::Amqp) ? Transport::Amqp : Transport::ZeroMq;
+    }
 };
 
 } // namespace fedmsg

@@ -35,6 +35,7 @@ class DemoBus : public QObject
 public:
     explicit DemoBus(QObject *parent = nullptr);
     ~DemoBus() override;
+    Q_DISABLE_COPY_MOVE(DemoBus)
 
     /// Binds the socket and loads the samples; false with *error when that fails.
     bool start(QString *error = nullptr);

@@ -4,64 +4,80 @@
 
 #include "bus/BusLogging.h"
 #include "bus/Source.h"
+#include "engine/Login1Manager.h"
 
-#include <QDBusError>
+#include <QNetworkInformation>
+
+#include <utility>
 
 namespace fedmsg {
 
 namespace {
-const QString Login1Service = QStringLiteral("org.freedesktop.login1");
-const QString Login1Path = QStringLiteral("/org/freedesktop/login1");
-const QString Login1Manager = QStringLiteral("org.freedesktop.login1.Manager");
-const QString NmService = QStringLiteral("org.freedesktop.NetworkManager");
-const QString NmPath = QStringLiteral("/org/freedesktop/NetworkManager");
-const QString NmInterface = QStringLiteral("org.freedesktop.NetworkManager");
-const QString PropsInterface = QStringLiteral("org.freedesktop.DBus.Properties");
+using Reachability = QNetworkInformation::Reachability;
+
+// The process-wide QNetworkInformation with a reachability backend, or null. NetworkManager
+// first (Qt's default on Linux; it reads NetworkManager's State over the system bus, and Qt 6.4
+// offers it only when NetworkManager owns its name at this moment), then any backend that reports
+// reachability: on Debian 12 "glib", whose GNetworkMonitor asks NetworkManager or the kernel's
+// routing table. Once loaded a backend stays for the process.
+QNetworkInformation *loadNetworkInformation()
+{
+    if (QNetworkInformation::instance() == nullptr && !QNetworkInformation::loadDefaultBackend()
+        && !QNetworkInformation::loadBackendByFeatures(
+            QNetworkInformation::Feature::Reachability)) {
+        qCInfo(lcBus) << "no network information backend (have:"
+                      << QNetworkInformation::availableBackends()
+                      << "): network changes are not watched";
+        return nullptr;
+    }
+    QNetworkInformation *network = QNetworkInformation::instance();
+    if (!network->supports(QNetworkInformation::Feature::Reachability)) {
+        qCInfo(lcBus) << "network information backend" << network->backendName()
+                      << "does not report reachability: network changes are not watched";
+        return nullptr;
+    }
+    qCInfo(lcBus) << "network reachability from the" << network->backendName() << "backend";
+    return network;
+}
+
+// Site: a network, but not the internet (NetworkManager's connectivity check fails, or a captive
+// portal); Online: the internet. Both count as "up": a bus may be on the local site.
+bool isUp(int reachability)
+{
+    return reachability >= static_cast<int>(Reachability::Site);
+}
 } // namespace
 
 NetworkWatcher::NetworkWatcher(QObject *parent)
-    : NetworkWatcher(QDBusConnection::systemBus(), parent)
+    : NetworkWatcher(QDBusConnection::systemBus(), loadNetworkInformation(), parent)
 {}
 
-NetworkWatcher::NetworkWatcher(const QDBusConnection &bus, QObject *parent)
+NetworkWatcher::NetworkWatcher(
+    const QDBusConnection &bus, QNetworkInformation *network, QObject *parent)
     : QObject(parent)
     , m_bus(bus)
+    , m_network(network)
 {
-    watch();
+    if (m_bus.isConnected()) {
+        // Follows the name: works whether logind runs now or starts later.
+        m_logind = new Login1Manager(m_bus, this);
+        connect(
+            m_logind, &Login1Manager::PrepareForSleep, this, &NetworkWatcher::onPrepareForSleep);
+    } else {
+        qCInfo(lcBus) << "no system bus: resume from sleep is not watched";
+    }
+    if (m_network) {
+        m_reachability = static_cast<int>(m_network->reachability());
+        connect(m_network,
+            &QNetworkInformation::reachabilityChanged,
+            this,
+            [this](Reachability reachability) {
+                onReachabilityChanged(static_cast<int>(reachability));
+            });
+    }
 }
 
-void NetworkWatcher::watch()
-{
-    if (!m_bus.isConnected()) {
-        qCInfo(lcBus) << "no system bus: resume/network changes are not watched";
-        return;
-    }
-    // Match rules by sender name: they work whether or not the services run now or later.
-    bool ok = m_bus.connect(Login1Service,
-        Login1Path,
-        Login1Manager,
-        QStringLiteral("PrepareForSleep"),
-        this,
-        SLOT(onPrepareForSleep(bool)));
-    ok = m_bus.connect(NmService,
-             NmPath,
-             NmInterface,
-             QStringLiteral("StateChanged"),
-             this,
-             SLOT(onNmStateChanged(uint)))
-        && ok;
-    ok = m_bus.connect(NmService,
-             NmPath,
-             PropsInterface,
-             QStringLiteral("PropertiesChanged"),
-             this,
-             SLOT(onNmPropertiesChanged(QString, QVariantMap, QStringList)))
-        && ok;
-    m_watching = ok;
-    if (!ok)
-        qCInfo(lcBus) << "could not watch logind/NetworkManager signals:"
-                      << m_bus.lastError().message();
-}
+NetworkWatcher::~NetworkWatcher() = default;
 
 void NetworkWatcher::addSource(Source *source)
 {
@@ -80,30 +96,15 @@ void NetworkWatcher::onPrepareForSleep(bool sleeping)
         trigger(QStringLiteral("resumed from sleep"));
 }
 
-void NetworkWatcher::onNmStateChanged(uint state)
+void NetworkWatcher::onReachabilityChanged(int reachability)
 {
-    const bool online = state >= NmStateConnectedSite;
-    const bool cameBack = online && !m_online;
-    m_online = online;
-    if (cameBack)
-        trigger(QStringLiteral("network connected"));
-}
-
-void NetworkWatcher::onNmPropertiesChanged(
-    const QString &interface, const QVariantMap &changed, const QStringList &invalidated)
-{
-    Q_UNUSED(invalidated)
-    if (interface != NmInterface)
+    const int before = std::exchange(m_reachability, reachability);
+    if (!isUp(reachability) || reachability <= before)
         return;
-    const auto it = changed.constFind(QStringLiteral("Connectivity"));
-    if (it == changed.constEnd())
-        return;
-    const uint c = it->toUInt();
-    const bool online = c >= NmConnectivityLimited;
-    const bool cameBack = online && !m_online;
-    m_online = online;
-    if (cameBack)
-        trigger(QStringLiteral("network connectivity back"));
+    // Unknown (NetworkManager asleep or connecting), Disconnected or Local -> up; or Site ->
+    // Online (the connectivity check passes again, a captive portal was cleared).
+    trigger(isUp(before) ? QStringLiteral("network connectivity back")
+                         : QStringLiteral("network connected"));
 }
 
 void NetworkWatcher::trigger(const QString &reason)

@@ -7,54 +7,54 @@
 #include <QObject>
 #include <QPointer>
 
+QT_FORWARD_DECLARE_CLASS(QNetworkInformation)
+
 namespace fedmsg {
 
+class Login1Manager;
 class Source;
 
 /**
  * @brief Tells sources to reconnect at once when the machine resumes or the network is back.
  *
- * Listens (GUI thread, signals only, no polling) on the system bus to logind's
- * PrepareForSleep(false) and NetworkManager's StateChanged / Connectivity property. When the
- * system bus or these services are absent nothing happens and nothing breaks.
+ * Signals only, no polling, GUI thread. Resume: logind's PrepareForSleep(false) on the system
+ * bus. Network: QNetworkInformation's reachability (the "networkmanager" backend when
+ * NetworkManager runs at start, else "glib", which asks GLib's network monitor: NetworkManager
+ * or the kernel's routes over netlink); a reconnect when it rises to Site or Online. Without a
+ * system bus, logind or a backend, that part is not watched and nothing breaks.
  */
 class NetworkWatcher : public QObject
 {
     Q_OBJECT
 public:
-    /// Watches the system bus.
+    /// Watches logind on the system bus and loads QNetworkInformation (process-wide).
     explicit NetworkWatcher(QObject *parent = nullptr);
-    /// Watches the given bus (tests emit the signals on a private session bus).
-    explicit NetworkWatcher(const QDBusConnection &bus, QObject *parent = nullptr);
+    /// Watches logind on bus and the reachability network reports (null: none).
+    NetworkWatcher(
+        const QDBusConnection &bus, QNetworkInformation *network, QObject *parent = nullptr);
+    ~NetworkWatcher() override;
+    Q_DISABLE_COPY_MOVE(NetworkWatcher)
 
     void addSource(Source *source);
     void removeSource(Source *source);
-    bool isWatching() const { return m_watching; }
-
-    // NetworkManager NMState values
-    static constexpr uint NmStateConnectedSite = 60;
-    static constexpr uint NmStateConnectedGlobal = 70;
-    // NMConnectivityState values
-    static constexpr uint NmConnectivityLimited = 3;
-    static constexpr uint NmConnectivityFull = 4;
+    /// Whether logind's resume signal is listened to (a system bus was there).
+    bool watchesSleep() const { return m_logind != nullptr; }
+    /// Whether a QNetworkInformation backend reports reachability.
+    bool watchesNetwork() const { return !m_network.isNull(); }
 
 Q_SIGNALS:
     /// Emitted (and every source told to reconnect) after resume or when the network is back.
     void reconnectRequested(const QString &reason);
 
-private Q_SLOTS:
-    void onPrepareForSleep(bool sleeping);
-    void onNmStateChanged(uint state);
-    void onNmPropertiesChanged(
-        const QString &interface, const QVariantMap &changed, const QStringList &invalidated);
-
 private:
-    void watch();
+    void onPrepareForSleep(bool sleeping);
+    void onReachabilityChanged(int reachability);
     void trigger(const QString &reason);
 
     QDBusConnection m_bus;
-    bool m_watching = false;
-    bool m_online = true; ///< last known NetworkManager state (assume online until told)
+    Login1Manager *m_logind = nullptr;
+    QPointer<QNetworkInformation> m_network;
+    int m_reachability = 0; ///< last QNetworkInformation::Reachability seen
     QList<QPointer<Source>> m_sources;
 };
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "notify/DBusNotifier.h"
 #include "message/UnsafeText.h"
+#include "notify/NotificationServer.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
@@ -9,6 +10,8 @@
 #include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
 #include <QLoggingCategory>
+
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcNotify, "fedmsg.notify")
 
@@ -27,9 +30,9 @@ DBusNotifier::DBusNotifier(QObject *parent)
     : DBusNotifier(QDBusConnection::sessionBus(), parent)
 {}
 
-DBusNotifier::DBusNotifier(const QDBusConnection &connection, QObject *parent)
+DBusNotifier::DBusNotifier(QDBusConnection connection, QObject *parent)
     : QObject(parent)
-    , m_connection(connection)
+    , m_connection(std::move(connection))
 {
     init();
 }
@@ -39,18 +42,10 @@ DBusNotifier::~DBusNotifier() = default;
 void DBusNotifier::init()
 {
     // Servers send these signals to the caller of Notify; listen on the same connection.
-    m_connection.connect(Service,
-        Path,
-        Interface,
-        QStringLiteral("ActionInvoked"),
-        this,
-        SLOT(onActionInvoked(uint, QString)));
-    m_connection.connect(Service,
-        Path,
-        Interface,
-        QStringLiteral("NotificationClosed"),
-        this,
-        SLOT(onNotificationClosed(uint, uint)));
+    auto *server = new NotificationServer(m_connection, this);
+    connect(server, &NotificationServer::ActionInvoked, this, &DBusNotifier::onActionInvoked);
+    connect(
+        server, &NotificationServer::NotificationClosed, this, &DBusNotifier::onNotificationClosed);
     // A restarted server knows nothing of the old one's notifications and may differ in
     // capabilities: forget both when it goes, so closeAll() never closes another application's
     // notification that got a reused id.
@@ -86,7 +81,7 @@ void DBusNotifier::onServerUnregistered()
 
 bool DBusNotifier::isServerAvailable() const
 {
-    return m_connection.isConnected() && m_connection.interface()
+    return m_connection.isConnected() && m_connection.interface() != nullptr
         && m_connection.interface()->isServiceRegistered(Service).value();
 }
 
@@ -117,7 +112,7 @@ QString DBusNotifier::plainText(const QString &text, TextKind kind)
 
 QUrl DBusNotifier::safeLink(const QString &link)
 {
-    const QUrl url(link.trimmed(), QUrl::StrictMode);
+    QUrl url(link.trimmed(), QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return {};
     // "https://bodhi.fedoraproject.org@evil.example/" shows one host and opens another; no

@@ -41,8 +41,9 @@ class DBusNotifier : public QObject
     Q_OBJECT
 public:
     explicit DBusNotifier(QObject *parent = nullptr);
-    explicit DBusNotifier(const QDBusConnection &connection, QObject *parent = nullptr);
+    explicit DBusNotifier(QDBusConnection connection, QObject *parent = nullptr);
     ~DBusNotifier() override;
+    Q_DISABLE_COPY_MOVE(DBusNotifier)
 
     /// Whether a notification server owns org.freedesktop.Notifications right now.
     bool isServerAvailable() const;
@@ -50,7 +51,7 @@ public:
     QStringList capabilities() const { return m_capabilities; }
     bool capabilitiesKnown() const { return m_capabilitiesKnown; }
 
-    void show(const Notification &notification);
+    void show(const Notification &message);
     void closeAll();
     /// Number of notifications currently open (shown and not closed).
     int openCount() const { return static_cast<int>(m_open.size()); }

@@ -28,6 +28,26 @@ constexpr Key DisabledServicesKey { "Notifications/disabledServices" };
 constexpr Key HistoryMaxAgeKey { "History/maxAgeDays" };
 constexpr Key HistoryMaxCountKey { "History/maxCount" };
 constexpr Key BusesGroup { "Buses" };
+constexpr Key ArraySizeKey { "size" }; // QSettings' own key for the length of an array
+// Keys of one entry of the Buses array.
+constexpr Key BusNameKey { "name" };
+constexpr Key BusLabelKey { "label" };
+constexpr Key BusEnabledKey { "enabled" };
+constexpr Key BusTransportKey { "transport" }; // BusConfig::transportName()
+constexpr Key BusEndpointsKey { "endpoints" };
+constexpr Key BusCurveServerKeysKey { "curveServerKeys" }; // one per endpoint, "" = plain
+constexpr Key BusTopicsKey { "topics" };
+constexpr Key BusValidateSignaturesKey { "validateSignatures" };
+constexpr Key BusCaLocationKey { "caLocation" };
+constexpr Key BusCrlLocationKey { "crlLocation" };
+constexpr Key BusRoutingNitpickyKey { "routingNitpicky" };
+constexpr Key BusAmqpCaCertKey { "amqpCaCert" };
+constexpr Key BusAmqpCertKey { "amqpCert" };
+constexpr Key BusAmqpKeyKey { "amqpKey" };
+constexpr Key BusAmqpVhostKey { "amqpVhost" };
+constexpr Key BusSilenceReconnectKey { "silenceReconnectMs" };
+// The queue each AMQP bus's source generated: "AmqpQueues/<bus name>", apart from the bus list.
+constexpr Key AmqpQueuesGroup { "AmqpQueues" };
 // Written with every file and kept after every other key: QSettings writes its groups sorted by
 // name, and a lower-case "zz" sorts after every (capitalised) group name, so "[zzEnd]" is the
 // file's last section. A file cut short at a line end loses it.
@@ -64,7 +84,7 @@ QString findBrokenReason(const QString &path)
         return QStringLiteral("it is not an INI file");
     // Buses is an array: "Buses/size" and entries "Buses/<1..size>/<key>".
     const QString prefix = key(BusesGroup) + QLatin1Char('/');
-    const int size = probe.value(prefix + QStringLiteral("size"), 0).toInt();
+    const int size = probe.value(prefix + key(ArraySizeKey), 0).toInt();
     int highest = 0;
     for (const QString &k : keys) {
         if (!k.startsWith(prefix))
@@ -99,11 +119,6 @@ QSettings::Format nothingFormat()
             return false;
         });
     return format;
-}
-
-QString transportName(BusConfig::Transport t)
-{
-    return t == BusConfig::Transport::Amqp ? QStringLiteral("amqp") : QStringLiteral("zeromq");
 }
 } // namespace
 
@@ -250,7 +265,7 @@ QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const
     const int n = m_settings->beginReadArray(key(BusesGroup));
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
-        const QString name = m_settings->value(QStringLiteral("name")).toString();
+        const QString name = m_settings->value(key(BusNameKey)).toString();
         if (name.isEmpty())
             continue;
         auto preset = std::find_if(presets.begin(), presets.end(), [&](const BusConfig &b) {
@@ -258,42 +273,36 @@ QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const
         });
         BusConfig bus = preset != presets.end() ? *preset : BusConfig {};
         bus.name = name;
-        bus.label = m_settings->value(QStringLiteral("label"), bus.label).toString();
-        bus.enabled = m_settings->value(QStringLiteral("enabled"), bus.enabled).toBool();
-        const QString transport =
-            m_settings->value(QStringLiteral("transport"), transportName(bus.transport)).toString();
-        bus.transport = transport == QStringLiteral("amqp") ? BusConfig::Transport::Amqp
-                                                            : BusConfig::Transport::ZeroMq;
-        if (m_settings->contains(QStringLiteral("endpoints"))) {
+        bus.label = m_settings->value(key(BusLabelKey), bus.label).toString();
+        bus.enabled = m_settings->value(key(BusEnabledKey), bus.enabled).toBool();
+        bus.transport = BusConfig::transportFromName(
+            m_settings->value(key(BusTransportKey), BusConfig::transportName(bus.transport))
+                .toString());
+        if (m_settings->contains(key(BusEndpointsKey))) {
             bus.endpoints.clear();
-            const QStringList urls = m_settings->value(QStringLiteral("endpoints")).toStringList();
-            const QStringList keys =
-                m_settings->value(QStringLiteral("curveServerKeys")).toStringList();
+            const QStringList urls = m_settings->value(key(BusEndpointsKey)).toStringList();
+            const QStringList keys = m_settings->value(key(BusCurveServerKeysKey)).toStringList();
             for (int e = 0; e < urls.size(); ++e)
                 bus.endpoints.append(
                     BusEndpoint { urls[e], e < keys.size() ? keys[e] : QString() });
         }
-        if (m_settings->contains(QStringLiteral("topics")))
-            bus.topics = m_settings->value(QStringLiteral("topics")).toStringList();
+        if (m_settings->contains(key(BusTopicsKey)))
+            bus.topics = m_settings->value(key(BusTopicsKey)).toStringList();
         bus.trust.validateSignatures =
-            m_settings->value(QStringLiteral("validateSignatures"), bus.trust.validateSignatures)
-                .toBool();
+            m_settings->value(key(BusValidateSignaturesKey), bus.trust.validateSignatures).toBool();
         bus.trust.caLocation =
-            m_settings->value(QStringLiteral("caLocation"), bus.trust.caLocation).toString();
+            m_settings->value(key(BusCaLocationKey), bus.trust.caLocation).toString();
         bus.trust.crlLocation =
-            m_settings->value(QStringLiteral("crlLocation"), bus.trust.crlLocation).toString();
+            m_settings->value(key(BusCrlLocationKey), bus.trust.crlLocation).toString();
         bus.trust.routingNitpicky =
-            m_settings->value(QStringLiteral("routingNitpicky"), bus.trust.routingNitpicky)
-                .toBool();
+            m_settings->value(key(BusRoutingNitpickyKey), bus.trust.routingNitpicky).toBool();
         bus.amqp.caCertFile =
-            m_settings->value(QStringLiteral("amqpCaCert"), bus.amqp.caCertFile).toString();
-        bus.amqp.certFile =
-            m_settings->value(QStringLiteral("amqpCert"), bus.amqp.certFile).toString();
-        bus.amqp.keyFile =
-            m_settings->value(QStringLiteral("amqpKey"), bus.amqp.keyFile).toString();
-        bus.amqp.vhost = m_settings->value(QStringLiteral("amqpVhost"), bus.amqp.vhost).toString();
+            m_settings->value(key(BusAmqpCaCertKey), bus.amqp.caCertFile).toString();
+        bus.amqp.certFile = m_settings->value(key(BusAmqpCertKey), bus.amqp.certFile).toString();
+        bus.amqp.keyFile = m_settings->value(key(BusAmqpKeyKey), bus.amqp.keyFile).toString();
+        bus.amqp.vhost = m_settings->value(key(BusAmqpVhostKey), bus.amqp.vhost).toString();
         bus.silenceReconnectMs =
-            m_settings->value(QStringLiteral("silenceReconnectMs"), bus.silenceReconnectMs).toInt();
+            m_settings->value(key(BusSilenceReconnectKey), bus.silenceReconnectMs).toInt();
         result.append(bus);
     }
     m_settings->endArray();
@@ -323,32 +332,35 @@ void Settings::setBuses(const QList<BusConfig> &buses)
     for (int i = 0; i < buses.size(); ++i) {
         const BusConfig &bus = buses[i];
         m_settings->setArrayIndex(i);
-        m_settings->setValue(QStringLiteral("name"), bus.name);
-        m_settings->setValue(QStringLiteral("label"), bus.label);
-        m_settings->setValue(QStringLiteral("enabled"), bus.enabled);
-        m_settings->setValue(QStringLiteral("transport"), transportName(bus.transport));
+        m_settings->setValue(key(BusNameKey), bus.name);
+        m_settings->setValue(key(BusLabelKey), bus.label);
+        m_settings->setValue(key(BusEnabledKey), bus.enabled);
+        m_settings->setValue(key(BusTransportKey), BusConfig::transportName(bus.transport));
         QStringList urls;
         QStringList keys;
         for (const BusEndpoint &e : bus.endpoints) {
             urls.append(e.url);
             keys.append(e.curveServerKey);
         }
-        m_settings->setValue(QStringLiteral("endpoints"), urls);
-        m_settings->setValue(QStringLiteral("curveServerKeys"), keys);
-        m_settings->setValue(QStringLiteral("topics"), bus.topics);
-        m_settings->setValue(QStringLiteral("validateSignatures"), bus.trust.validateSignatures);
-        m_settings->setValue(QStringLiteral("caLocation"), bus.trust.caLocation);
-        m_settings->setValue(QStringLiteral("crlLocation"), bus.trust.crlLocation);
-        m_settings->setValue(QStringLiteral("routingNitpicky"), bus.trust.routingNitpicky);
-        m_settings->setValue(QStringLiteral("amqpCaCert"), bus.amqp.caCertFile);
-        m_settings->setValue(QStringLiteral("amqpCert"), bus.amqp.certFile);
-        m_settings->setValue(QStringLiteral("amqpKey"), bus.amqp.keyFile);
-        m_settings->setValue(QStringLiteral("amqpVhost"), bus.amqp.vhost);
-        m_settings->setValue(QStringLiteral("silenceReconnectMs"), bus.silenceReconnectMs);
+        m_settings->setValue(key(BusEndpointsKey), urls);
+        m_settings->setValue(key(BusCurveServerKeysKey), keys);
+        m_settings->setValue(key(BusTopicsKey), bus.topics);
+        m_settings->setValue(key(BusValidateSignaturesKey), bus.trust.validateSignatures);
+        m_settings->setValue(key(BusCaLocationKey), bus.trust.caLocation);
+        m_settings->setValue(key(BusCrlLocationKey), bus.trust.crlLocation);
+        m_settings->setValue(key(BusRoutingNitpickyKey), bus.trust.routingNitpicky);
+        m_settings->setValue(key(BusAmqpCaCertKey), bus.amqp.caCertFile);
+        m_settings->setValue(key(BusAmqpCertKey), bus.amqp.certFile);
+        m_settings->setValue(key(BusAmqpKeyKey), bus.amqp.keyFile);
+        m_settings->setValue(key(BusAmqpVhostKey), bus.amqp.vhost);
+        m_settings->setValue(key(BusSilenceReconnectKey), bus.silenceReconnectMs);
+    }
+    m_settings->endArray();
+    // Outside the array: written inside it, the name landed under Buses/<i>/ and was lost.
+    for (const BusConfig &bus : buses) {
         if (!bus.amqp.queueName.isEmpty())
             setAmqpQueueName(bus.name, bus.amqp.queueName);
     }
-    m_settings->endArray();
     Q_EMIT busesChanged();
 }
 
@@ -356,12 +368,12 @@ void Settings::setAmqpQueueName(const QString &bus, const QString &queue)
 {
     if (!writable("AMQP queue name"))
         return;
-    m_settings->setValue(QStringLiteral("AmqpQueues/") + bus, queue);
+    m_settings->setValue(key(AmqpQueuesGroup) + QLatin1Char('/') + bus, queue);
 }
 
 QString Settings::amqpQueueName(const QString &bus) const
 {
-    return m_settings->value(QStringLiteral("AmqpQueues/") + bus).toString();
+    return m_settings->value(key(AmqpQueuesGroup) + QLatin1Char('/') + bus).toString();
 }
 
 void Settings::sync()

@@ -46,6 +46,7 @@ public:
     explicit Settings(const QString &path, QObject *parent = nullptr);
     Settings(const QString &path, Mode mode, QObject *parent = nullptr);
     ~Settings() override;
+    Q_DISABLE_COPY_MOVE(Settings)
 
     /// $XDG_CONFIG_HOME/fedmsg-notify/fedmsg-notify.conf
     static QString defaultPath();

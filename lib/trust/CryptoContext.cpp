@@ -5,6 +5,7 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
+#include <array>
 #include <climits>
 
 namespace fedmsg {
@@ -12,6 +13,7 @@ namespace fedmsg {
 OSSL_LIB_CTX *CryptoContext::libctx()
 {
     // Never freed: it must outlive every Validator, including static ones.
+    // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): OpenSSL wants it so
     static OSSL_LIB_CTX *ctx = OSSL_LIB_CTX_new();
     return ctx;
 }
@@ -19,14 +21,14 @@ OSSL_LIB_CTX *CryptoContext::libctx()
 std::string CryptoContext::lastError(const char *fallback)
 {
     std::string out;
-    unsigned long code;
+    unsigned long code = 0;
     while ((code = ERR_get_error()) != 0) {
-        char buf[256];
-        ERR_error_string_n(code, buf, sizeof buf);
+        std::array<char, 256> buf {};
+        ERR_error_string_n(code, buf.data(), buf.size());
         if (!out.empty())
             out += "; ";
         const char *reason = ERR_reason_error_string(code);
-        out += reason ? reason : buf;
+        out += reason ? reason : buf.data();
     }
     return out.empty() ? std::string(fallback) : out;
 }
@@ -70,7 +72,7 @@ std::optional<std::int64_t> asn1TimeToEpoch(const ASN1_TIME *t)
     if (!t)
         return std::nullopt;
     struct tm tm = {};
-    if (!ASN1_TIME_to_tm(t, &tm))
+    if (ASN1_TIME_to_tm(t, &tm) != 1)
         return std::nullopt;
     return static_cast<std::int64_t>(timegm(&tm));
 }
@@ -86,6 +88,7 @@ std::optional<std::string> firstCommonName(X509 *cert)
     const int len = ASN1_STRING_to_UTF8(&utf8, data);
     if (len < 0)
         return std::nullopt;
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): OpenSSL API
     std::string cn(reinterpret_cast<const char *>(utf8), static_cast<std::size_t>(len));
     OPENSSL_free(utf8);
     return cn;

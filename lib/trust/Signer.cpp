@@ -68,18 +68,19 @@ std::optional<Signer> Signer::fromPem(const QByteArray &certificatePem,
     p->key.reset(PEM_read_bio_PrivateKey_ex(bio.get(),
         nullptr,
         passphraseTrampoline,
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): OpenSSL wants void *
         const_cast<PassphraseCallback *>(&passphrase),
         CryptoContext::libctx(),
         nullptr));
     if (!p->key)
         return fail(QStringLiteral("cannot read the private key: %1")
                         .arg(QString::fromStdString(CryptoContext::lastError())));
-    if (!EVP_PKEY_is_a(p->key.get(), "RSA"))
+    if (EVP_PKEY_is_a(p->key.get(), "RSA") != 1)
         return fail(QStringLiteral("the private key is not RSA"));
     if (X509_check_private_key(p->certificate.get(), p->key.get()) != 1)
         return fail(QStringLiteral("the private key does not match the certificate"));
     BioPtr out(BIO_new(BIO_s_mem()));
-    if (!out || !PEM_write_bio_X509(out.get(), p->certificate.get()))
+    if (!out || PEM_write_bio_X509(out.get(), p->certificate.get()) != 1)
         return fail(QStringLiteral("cannot write the certificate as PEM"));
     char *data = nullptr;
     const long len = BIO_get_mem_data(out.get(), &data);
@@ -132,14 +133,17 @@ std::optional<JsonValue> Signer::sign(const JsonValue &envelope, QString *error)
         && EVP_DigestSign(ctx.get(),
                nullptr,
                &sigLen,
+               // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): OpenSSL API
                reinterpret_cast<const unsigned char *>(data.data()),
                data.size())
             == 1;
     if (ok) {
         sig.resize(sigLen);
         ok = EVP_DigestSign(ctx.get(),
+                 // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): OpenSSL API
                  reinterpret_cast<unsigned char *>(sig.data()),
                  &sigLen,
+                 // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): OpenSSL API
                  reinterpret_cast<const unsigned char *>(data.data()),
                  data.size())
             == 1;

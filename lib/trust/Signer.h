@@ -47,7 +47,7 @@ public:
 private:
     struct Private;
     explicit Signer(std::shared_ptr<const Private> d);
-    std::shared_ptr<const Private> d;
+    std::shared_ptr<const Private> d; // NOLINT(readability-identifier-naming): the d-pointer idiom
 };
 
 } // namespace fedmsg

@@ -12,6 +12,7 @@ namespace fedmsg {
 
 namespace {
 
+// NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): one counter per process
 std::atomic<std::uint64_t> s_nextGeneration { 1 };
 
 QDateTime toDateTime(const std::optional<std::int64_t> &t)

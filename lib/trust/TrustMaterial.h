@@ -23,6 +23,8 @@ class TrustMaterial
 public:
     ~TrustMaterial();
     TrustMaterial(const TrustMaterial &) = delete;
+    TrustMaterial(TrustMaterial &&) = delete;
+    TrustMaterial &operator=(TrustMaterial &&) = delete;
     TrustMaterial &operator=(const TrustMaterial &) = delete;
 
     /// From PEM text. crlPem empty = no CRL checking. On failure nullptr and *error set.

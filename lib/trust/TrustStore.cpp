@@ -23,7 +23,7 @@ namespace {
 
 constexpr int MaxAttempts = 3; // fedmsg: requests with 3 retries
 constexpr int TransferTimeoutMs = 30000; // fedmsg: 30 s timeout
-constexpr qint64 MaxDownloadBytes = 16 * 1024 * 1024;
+constexpr qint64 MaxDownloadBytes = qint64 { 16 } * 1024 * 1024;
 constexpr qint64 MaxTimerMs = 24LL * 3600 * 1000; // QTimer takes an int; re-arm daily
 
 QByteArray readFile(const QString &path)
@@ -82,7 +82,7 @@ QNetworkAccessManager *TrustStore::manager()
 bool TrustStore::isFetching(const QString &url) const
 {
     auto it = m_fetches.constFind(url);
-    return it != m_fetches.constEnd() && ((*it)->reply || (*it)->retryPending);
+    return it != m_fetches.constEnd() && ((*it)->reply != nullptr || (*it)->retryPending);
 }
 
 std::shared_ptr<const TrustMaterial> TrustStore::load(const TrustConfig &config, QString *error)

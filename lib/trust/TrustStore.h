@@ -39,6 +39,7 @@ class TrustStore : public QObject
 public:
     explicit TrustStore(QObject *parent = nullptr);
     ~TrustStore() override;
+    Q_DISABLE_COPY_MOVE(TrustStore)
 
     /// Uses this manager (not owned) instead of an internal one, e.g. for a custom TLS setup.
     void setNetworkAccessManager(QNetworkAccessManager *manager);

@@ -15,6 +15,7 @@
 #include <openssl/err.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
@@ -34,6 +35,7 @@ ValidationResult untrusted(const QString &why, const QString &signer = {})
 
 const EVP_MD *sha256()
 {
+    // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): OpenSSL wants it so
     static EVP_MD *md = EVP_MD_fetch(CryptoContext::libctx(), "SHA256", nullptr);
     return md;
 }
@@ -43,8 +45,8 @@ std::optional<std::string> quickDer(std::string_view pem)
 {
     std::size_t a = pem.find(BeginCert);
     std::size_t b = pem.find(BeginX509Cert);
-    std::size_t start;
-    std::size_t headerLen;
+    std::size_t start = 0;
+    std::size_t headerLen = 0;
     if (a == std::string_view::npos && b == std::string_view::npos)
         return std::nullopt;
     if (b == std::string_view::npos || (a != std::string_view::npos && a < b)) {
@@ -66,11 +68,11 @@ std::optional<std::string> quickDer(std::string_view pem)
 
 std::string fingerprint(std::string_view der)
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
+    std::array<unsigned char, EVP_MAX_MD_SIZE> md {};
     unsigned int len = 0;
-    if (!sha256() || !EVP_Digest(der.data(), der.size(), md, &len, sha256(), nullptr))
+    if (!sha256() || EVP_Digest(der.data(), der.size(), md.data(), &len, sha256(), nullptr) != 1)
         return {};
-    return std::string(reinterpret_cast<const char *>(md), len);
+    return { md.begin(), md.begin() + len };
 }
 
 struct FileStamp
@@ -260,7 +262,7 @@ public:
         ++stats.chainVerifications;
         X509_STORE *st = storeFor(m);
         X509StoreCtxPtr ctx(X509_STORE_CTX_new_ex(CryptoContext::libctx(), nullptr));
-        if (!st || !ctx || !X509_STORE_CTX_init(ctx.get(), st, leaf, nullptr)) {
+        if (!st || !ctx || X509_STORE_CTX_init(ctx.get(), st, leaf, nullptr) != 1) {
             *why = QString::fromStdString(
                 CryptoContext::lastError("cannot set up certificate verification"));
             return false;
@@ -360,7 +362,7 @@ public:
             *why = QStringLiteral("certificate has no usable public key");
             return nullptr;
         }
-        entry.isRsa = EVP_PKEY_is_a(entry.key.get(), "RSA");
+        entry.isRsa = EVP_PKEY_is_a(entry.key.get(), "RSA") == 1;
         if (entry.isRsa) {
             entry.verifyTemplate.reset(EVP_MD_CTX_new());
             if (entry.verifyTemplate
@@ -397,7 +399,9 @@ public:
             const int len = i2d_X509(leaf.get(), &buf);
             cacheable = len > 0
                 && std::string_view(
-                       reinterpret_cast<const char *>(buf), static_cast<std::size_t>(len))
+                       // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): OpenSSL API
+                       reinterpret_cast<const char *>(buf),
+                       static_cast<std::size_t>(len))
                     == *der;
             OPENSSL_free(buf);
         }
@@ -420,8 +424,10 @@ public:
             return false;
         const bool ok = EVP_MD_CTX_copy_ex(mdctx.get(), chain.verifyTemplate.get()) == 1
             && EVP_DigestVerify(mdctx.get(),
+                   // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): OpenSSL API
                    reinterpret_cast<const unsigned char *>(sig.data()),
                    sig.size(),
+                   // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): OpenSSL API
                    reinterpret_cast<const unsigned char *>(data.data()),
                    data.size())
                 == 1;
@@ -439,8 +445,8 @@ Validator::Validator(TrustConfig config)
 }
 
 Validator::~Validator() = default;
-Validator::Validator(Validator &&) noexcept = default;
-Validator &Validator::operator=(Validator &&) noexcept = default;
+Validator::Validator(Validator &&other) noexcept = default;
+Validator &Validator::operator=(Validator &&other) noexcept = default;
 
 const TrustConfig &Validator::config() const
 {

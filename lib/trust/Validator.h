@@ -39,8 +39,8 @@ class Validator
 public:
     explicit Validator(TrustConfig config);
     ~Validator();
-    Validator(Validator &&) noexcept;
-    Validator &operator=(Validator &&) noexcept;
+    Validator(Validator &&other) noexcept;
+    Validator &operator=(Validator &&other) noexcept;
     Validator(const Validator &) = delete;
     Validator &operator=(const Validator &) = delete;
 
@@ -92,7 +92,7 @@ public:
 
 private:
     class Private;
-    std::unique_ptr<Private> d;
+    std::unique_ptr<Private> d; // NOLINT(readability-identifier-naming): the d-pointer idiom
 };
 
 } // namespace fedmsg

@@ -1,8 +1,11 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// NetworkWatcher on the harness's private session bus, where this test plays logind and
-// NetworkManager (it owns their names and emits their signals).
+// NetworkWatcher as the applet builds it, on the harness's private session bus, which this test
+// also makes its system bus (DBUS_SYSTEM_BUS_ADDRESS, set before Qt opens it). There this test
+// plays logind and NetworkManager: it owns their names, emits their signals and exports
+// NetworkManager's State property, which Qt's real "networkmanager" QNetworkInformation backend
+// reads.
 #include "LoopbackEndpoint.h"
 #include "engine/NetworkWatcher.h"
 #include "zeromq/Publisher.h"
@@ -11,19 +14,39 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QNetworkInformation>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
-#include <zmq.h>
+#include <atomic>
+#include <memory>
 
 using namespace fedmsg;
 using fedmsg::test::freeLoopbackPort;
+
+// NetworkManager's manager object with its State property. It lives in its own thread: Qt's
+// backend reads the property with a blocking call from the main thread.
+class FakeNetworkManager : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.NetworkManager")
+    Q_PROPERTY(uint State READ state)
+
+public:
+    uint state() const { return m_state.load(); }
+    void setState(uint state) { m_state.store(state); }
+
+private:
+    std::atomic<uint> m_state { 70 }; // NM_STATE_CONNECTED_GLOBAL
+};
 
 class TestNetworkWatcher : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase();
     void resumeReconnectsAtOnce();
     void networkBackTriggersOnlyOnTransition();
     void noBusIsHarmless();
@@ -31,18 +54,37 @@ private Q_SLOTS:
 private:
     void emitSignal(
         const QString &path, const QString &iface, const QString &name, const QVariantList &args);
+    void setNmState(uint state);
+    static void roundTrip(const QDBusConnection &bus);
     QDBusConnection m_fake { QStringLiteral("unset") };
+    QThread m_nmThread;
+    std::unique_ptr<FakeNetworkManager> m_nm;
 };
 
 void TestNetworkWatcher::initTestCase()
 {
     if (!QDBusConnection::sessionBus().isConnected())
         QSKIP("needs a D-Bus session bus (run under tests/run-headless.sh)");
+    QCOMPARE(qgetenv("DBUS_SYSTEM_BUS_ADDRESS"), qgetenv("DBUS_SESSION_BUS_ADDRESS"));
     m_fake = QDBusConnection::connectToBus(
         QDBusConnection::SessionBus, QStringLiteral("fake-system-services"));
     QVERIFY(m_fake.isConnected());
+    m_nm = std::make_unique<FakeNetworkManager>();
+    m_nm->moveToThread(&m_nmThread);
+    m_nmThread.start();
+    QVERIFY(m_fake.registerObject(QStringLiteral("/org/freedesktop/NetworkManager"),
+        m_nm.get(),
+        QDBusConnection::ExportAllProperties));
     QVERIFY(m_fake.registerService(QStringLiteral("org.freedesktop.login1")));
     QVERIFY(m_fake.registerService(QStringLiteral("org.freedesktop.NetworkManager")));
+}
+
+void TestNetworkWatcher::cleanupTestCase()
+{
+    m_fake.unregisterObject(QStringLiteral("/org/freedesktop/NetworkManager"));
+    m_nmThread.quit();
+    m_nmThread.wait();
+    m_nm.reset(); // its thread has ended
 }
 
 void TestNetworkWatcher::emitSignal(
@@ -51,6 +93,24 @@ void TestNetworkWatcher::emitSignal(
     QDBusMessage m = QDBusMessage::createSignal(path, iface, name);
     m.setArguments(args);
     QVERIFY(m_fake.send(m));
+}
+
+void TestNetworkWatcher::setNmState(uint state)
+{
+    // What NetworkManager does: the property changes, then PropertiesChanged says so.
+    m_nm->setState(state);
+    const QString nm = QStringLiteral("org.freedesktop.NetworkManager");
+    emitSignal(QStringLiteral("/org/freedesktop/NetworkManager"),
+        QStringLiteral("org.freedesktop.DBus.Properties"),
+        QStringLiteral("PropertiesChanged"),
+        { nm, QVariantMap { { QStringLiteral("State"), state } }, QStringList {} });
+}
+
+// Match rules are added without waiting for the bus daemon; one call answered on the same
+// connection means every rule sent before it is in place.
+void TestNetworkWatcher::roundTrip(const QDBusConnection &bus)
+{
+    QVERIFY(bus.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.DBus")).value());
 }
 
 void TestNetworkWatcher::resumeReconnectsAtOnce()
@@ -67,8 +127,9 @@ void TestNetworkWatcher::resumeReconnectsAtOnce()
     tuning.reconnectIntervalMaxMs = 60000;
     src.setTuning(tuning);
     QSignalSpy states(&src, &Source::endpointStatusChanged);
-    NetworkWatcher watcher(QDBusConnection::sessionBus());
-    QVERIFY(watcher.isWatching());
+    NetworkWatcher watcher;
+    QVERIFY(watcher.watchesSleep());
+    roundTrip(QDBusConnection::systemBus());
     watcher.addSource(&src);
     QSignalSpy requested(&watcher, &NetworkWatcher::reconnectRequested);
     src.start();
@@ -100,37 +161,41 @@ void TestNetworkWatcher::resumeReconnectsAtOnce()
 
 void TestNetworkWatcher::networkBackTriggersOnlyOnTransition()
 {
-    NetworkWatcher watcher(QDBusConnection::sessionBus());
+    using Reachability = QNetworkInformation::Reachability;
+    NetworkWatcher watcher;
+    QVERIFY(watcher.watchesNetwork());
+    QNetworkInformation *info = QNetworkInformation::instance();
+    QVERIFY(info);
+    // The real backend, reading this test's NetworkManager.
+    QCOMPARE(info->backendName(), QStringLiteral("networkmanager"));
+    QCOMPARE(info->reachability(), Reachability::Online);
+    roundTrip(QDBusConnection::systemBus());
     QSignalSpy requested(&watcher, &NetworkWatcher::reconnectRequested);
-    const QString path = QStringLiteral("/org/freedesktop/NetworkManager");
-    const QString nm = QStringLiteral("org.freedesktop.NetworkManager");
-    emitSignal(path,
-        nm,
-        QStringLiteral("StateChanged"),
-        { uint(NetworkWatcher::NmStateConnectedGlobal) }); // already online
-    emitSignal(path, nm, QStringLiteral("StateChanged"), { uint(20) }); // disconnected
-    emitSignal(path,
-        nm,
-        QStringLiteral("StateChanged"),
-        { uint(NetworkWatcher::NmStateConnectedGlobal) }); // back
-    QVERIFY(requested.wait(5000));
+
+    setNmState(20); // NM_STATE_DISCONNECTED
+    QTRY_COMPARE(info->reachability(), Reachability::Disconnected);
+    QCOMPARE(requested.size(), 0);
+    setNmState(70); // back
+    QTRY_COMPARE(requested.size(), 1);
     QCOMPARE(requested.last().at(0).toString(), QStringLiteral("network connected"));
-    // Connectivity property: LIMITED->NONE->FULL is a transition too.
-    QVariantMap none { { QStringLiteral("Connectivity"), uint(1) } };
-    QVariantMap full { { QStringLiteral("Connectivity"),
-        uint(NetworkWatcher::NmConnectivityFull) } };
-    emitSignal(path,
-        QStringLiteral("org.freedesktop.DBus.Properties"),
-        QStringLiteral("PropertiesChanged"),
-        { nm, none, QStringList {} });
-    emitSignal(path,
-        QStringLiteral("org.freedesktop.DBus.Properties"),
-        QStringLiteral("PropertiesChanged"),
-        { nm, full, QStringList {} });
+
+    // Online -> Site (the connectivity check fails) is no reason; Site -> Online is.
+    setNmState(60); // NM_STATE_CONNECTED_SITE
+    QTRY_COMPARE(info->reachability(), Reachability::Site);
+    QCOMPARE(requested.size(), 1);
+    setNmState(70);
     QTRY_COMPARE(requested.size(), 2);
     QCOMPARE(requested.last().at(0).toString(), QStringLiteral("network connectivity back"));
-    QTest::qWait(100);
+
+    // Asleep (Unknown) -> Online after a resume is a transition; Local is not up.
+    setNmState(10); // NM_STATE_ASLEEP
+    QTRY_COMPARE(info->reachability(), Reachability::Unknown);
+    setNmState(50); // NM_STATE_CONNECTED_LOCAL
+    QTRY_COMPARE(info->reachability(), Reachability::Local);
     QCOMPARE(requested.size(), 2);
+    setNmState(70);
+    QTRY_COMPARE(requested.size(), 3);
+    QCOMPARE(requested.last().at(0).toString(), QStringLiteral("network connected"));
 }
 
 void TestNetworkWatcher::noBusIsHarmless()
@@ -138,13 +203,24 @@ void TestNetworkWatcher::noBusIsHarmless()
     const QDBusConnection none = QDBusConnection::connectToBus(
         QStringLiteral("unix:path=/nonexistent/bus"), QStringLiteral("no-bus"));
     QVERIFY(!none.isConnected());
-    NetworkWatcher watcher(none);
-    QVERIFY(!watcher.isWatching());
+    NetworkWatcher watcher(none, nullptr);
+    QVERIFY(!watcher.watchesSleep());
+    QVERIFY(!watcher.watchesNetwork());
     BusConfig bus;
     bus.name = QStringLiteral("x");
     ZmqSource src(bus);
     watcher.addSource(&src); // nothing to do, nothing breaks
 }
 
-QTEST_GUILESS_MAIN(TestNetworkWatcher)
+int main(int argc, char **argv)
+{
+    // Before anything opens the system bus: the harness's private bus plays it.
+    const QByteArray session = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+    if (!session.isEmpty())
+        qputenv("DBUS_SYSTEM_BUS_ADDRESS", session);
+    QCoreApplication app(argc, argv);
+    TestNetworkWatcher test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "TestNetworkWatcher.moc"

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void busCountNotCoveringEntriesIsBroken();
     void versionOneFileWithoutEndMarkerIsAccepted();
     void readOnlyNeverMovesCreatesOrWrites();
+    void everyBusKeyOfAFileIsReadAndWrittenBack();
 
 private:
     static BusConfig preset(const QString &name, bool enabled)
@@ -329,6 +330,99 @@ void TestSettings::readOnlyNeverMovesCreatesOrWrites()
         QVERIFY(s.notificationsEnabled());
     }
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("absent"))));
+}
+
+void TestSettings::everyBusKeyOfAFileIsReadAndWrittenBack()
+{
+    // The key names are the file format users have on disk: every per-bus key, as written today.
+    const QByteArray text = "[%General]\nschemaVersion=2\n\n"
+                            "[AmqpQueues]\nmine=q-1234\n\n"
+                            "[Buses]\n"
+                            "1\\name=mine\n"
+                            "1\\label=My bus\n"
+                            "1\\enabled=true\n"
+                            "1\\transport=amqp\n"
+                            "1\\endpoints=amqps://a.example/%2Fv, amqps://b.example/%2Fv\n"
+                            "1\\curveServerKeys=k1, k2\n"
+                            "1\\topics=org.a, org.b\n"
+                            "1\\validateSignatures=false\n"
+                            "1\\caLocation=/ca.pem\n"
+                            "1\\crlLocation=/crl.pem\n"
+                            "1\\routingNitpicky=true\n"
+                            "1\\amqpCaCert=/amqp-ca.pem\n"
+                            "1\\amqpCert=/amqp.crt\n"
+                            "1\\amqpKey=/amqp.key\n"
+                            "1\\amqpVhost=/v\n"
+                            "1\\silenceReconnectMs=1234\n"
+                            "size=1\n\n"
+                            "[zzEnd]\ncomplete=true\n";
+    const QStringList busKeys { QStringLiteral("amqpCaCert"),
+        QStringLiteral("amqpCert"),
+        QStringLiteral("amqpKey"),
+        QStringLiteral("amqpVhost"),
+        QStringLiteral("caLocation"),
+        QStringLiteral("crlLocation"),
+        QStringLiteral("curveServerKeys"),
+        QStringLiteral("enabled"),
+        QStringLiteral("endpoints"),
+        QStringLiteral("label"),
+        QStringLiteral("name"),
+        QStringLiteral("routingNitpicky"),
+        QStringLiteral("silenceReconnectMs"),
+        QStringLiteral("topics"),
+        QStringLiteral("transport"),
+        QStringLiteral("validateSignatures") };
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    f.close();
+    QList<BusConfig> buses;
+    {
+        Settings s(path);
+        QVERIFY(s.brokenReason().isEmpty());
+        buses = s.buses({});
+    }
+    QCOMPARE(buses.size(), 1);
+    const BusConfig &b = buses[0];
+    QCOMPARE(b.name, QStringLiteral("mine"));
+    QCOMPARE(b.label, QStringLiteral("My bus"));
+    QVERIFY(b.enabled);
+    QCOMPARE(b.transport, BusConfig::Transport::Amqp);
+    QCOMPARE(b.endpoints,
+        (QList<BusEndpoint> { { QStringLiteral("amqps://a.example/%2Fv"), QStringLiteral("k1") },
+            { QStringLiteral("amqps://b.example/%2Fv"), QStringLiteral("k2") } }));
+    QCOMPARE(b.topics, (QStringList { QStringLiteral("org.a"), QStringLiteral("org.b") }));
+    QVERIFY(!b.trust.validateSignatures);
+    QCOMPARE(b.trust.caLocation, QStringLiteral("/ca.pem"));
+    QCOMPARE(b.trust.crlLocation, QStringLiteral("/crl.pem"));
+    QVERIFY(b.trust.routingNitpicky);
+    QCOMPARE(b.amqp.caCertFile, QStringLiteral("/amqp-ca.pem"));
+    QCOMPARE(b.amqp.certFile, QStringLiteral("/amqp.crt"));
+    QCOMPARE(b.amqp.keyFile, QStringLiteral("/amqp.key"));
+    QCOMPARE(b.amqp.vhost, QStringLiteral("/v"));
+    QCOMPARE(b.amqp.queueName, QStringLiteral("q-1234"));
+    QCOMPARE(b.silenceReconnectMs, 1234);
+
+    // Written back under the same names, and only those.
+    QVERIFY(QFile::remove(path));
+    {
+        Settings s(path);
+        s.setBuses(buses);
+        s.sync();
+    }
+    QSettings raw(path, QSettings::IniFormat);
+    raw.beginGroup(QStringLiteral("Buses"));
+    raw.beginGroup(QStringLiteral("1"));
+    QStringList written = raw.childKeys();
+    written.sort();
+    QCOMPARE(written, busKeys);
+    QCOMPARE(raw.childGroups(), QStringList {}); // the queue name is not in the bus list
+    raw.endGroup();
+    raw.endGroup();
+    QCOMPARE(raw.value(QStringLiteral("AmqpQueues/mine")).toString(), QStringLiteral("q-1234"));
+    QCOMPARE(raw.value(QStringLiteral("Buses/1/transport")).toString(), QStringLiteral("amqp"));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -5,6 +5,8 @@
 #include "cli/BusChoice.h"
 #include "config/FedmsgConfigReader.h"
 
+#include <array>
+
 namespace fedmsg {
 
 namespace {
@@ -190,7 +192,7 @@ std::variant<TailOptions, int> TailCommandLine::options() const
     o.bus.topics = o.filter.prefixes();
 
     // Python applies pretty, really-pretty, query, terse, cowsay; the last one set wins.
-    const std::pair<const QCommandLineOption &, TailFormatter::Mode> modes[] = {
+    const std::array<std::pair<const QCommandLineOption &, TailFormatter::Mode>, 7> modes = { {
         { m_pretty, TailFormatter::Mode::Pretty },
         { m_reallyPretty, TailFormatter::Mode::ReallyPretty },
         { m_query, TailFormatter::Mode::Query },
@@ -198,7 +200,7 @@ std::variant<TailOptions, int> TailCommandLine::options() const
         { m_cowsay, TailFormatter::Mode::Cowsay },
         { m_gource, TailFormatter::Mode::Gource },
         { m_json, TailFormatter::Mode::Json },
-    };
+    } };
     for (const auto &[option, mode] : modes)
         if (p.isSet(option))
             o.mode = mode;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "config/PyLiteralReader.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -141,7 +143,7 @@ public:
                     && m_src[m_pos + 1] <= '9')) {
                 lexNumber(t);
             } else {
-                static const char *const ops[] = { "**=",
+                static const std::array ops = { "**=",
                     "//=",
                     ">>=",
                     "<<=",
@@ -196,7 +198,7 @@ private:
 
     static bool isStringPrefix(const std::string &w)
     {
-        static const char *const prefixes[] = { "r",
+        static const std::array prefixes = { "r",
             "u",
             "b",
             "f",
@@ -220,10 +222,9 @@ private:
             "Rf",
             "rF",
             "RF" };
-        for (const char *p : prefixes)
-            if (w == p)
-                return true;
-        return false;
+        return std::ranges::any_of(prefixes, [&w](const char *p) {
+            return w == p;
+        });
     }
 
     void lexString(Token &t, const std::string &prefix)
@@ -323,7 +324,7 @@ private:
             }
             default:
                 if (e >= '0' && e <= '7') {
-                    std::uint32_t v = std::uint32_t(e - '0');
+                    auto v = static_cast<std::uint32_t>(e - '0');
                     for (int i = 0; i < 2 && m_pos < m_src.size() && m_src[m_pos] >= '0'
                          && m_src[m_pos] <= '7';
                          ++i)
@@ -344,7 +345,7 @@ private:
             if (m_pos >= m_src.size())
                 throw SyntaxError { line, QStringLiteral("truncated \\x/\\u escape") };
             const char c = m_src[m_pos++];
-            int d;
+            int d = 0;
             if (c >= '0' && c <= '9')
                 d = c - '0';
             else if (c >= 'a' && c <= 'f')
@@ -509,7 +510,7 @@ private:
             skipStatement(); // imports are harmless; what uses them is reported where it is used
             return;
         }
-        static const char *const compound[] = { "if",
+        static const std::array compound = { "if",
             "for",
             "while",
             "def",
@@ -569,6 +570,10 @@ private:
                 : d(++depth)
             {}
             ~Depth() { --d; }
+            Depth(const Depth &) = delete;
+            Depth &operator=(const Depth &) = delete;
+            Depth(Depth &&) = delete;
+            Depth &operator=(Depth &&) = delete;
         } depth(m_depth);
         if (m_depth > MaxDepth)
             throw SyntaxError { peek().line, QStringLiteral("too many nested brackets") };
@@ -627,7 +632,7 @@ private:
             return Val::of(JsonValue(std::move(out)));
         }
         if (a.isInteger() && b.isInteger() && !a.isBigInteger() && !b.isBigInteger()) {
-            std::int64_t r;
+            std::int64_t r = 0;
             if (!__builtin_add_overflow(a.toInt64(), b.toInt64(), &r))
                 return Val::of(JsonValue(r));
         }
@@ -997,7 +1002,14 @@ private:
         struct Scope
         {
             std::vector<std::string> &path;
+            explicit Scope(std::vector<std::string> &keyPath)
+                : path(keyPath)
+            {}
             ~Scope() { path.pop_back(); }
+            Scope(const Scope &) = delete;
+            Scope &operator=(const Scope &) = delete;
+            Scope(Scope &&) = delete;
+            Scope &operator=(Scope &&) = delete;
         };
         m_keyPath.push_back(key);
         const Scope scope { m_keyPath };

@@ -804,6 +804,29 @@ private:
         }
     }
 
+    // A name as a value: True, False, None or a variable set before (t already consumed).
+    Val name(const Token &t, QString *desc) const
+    {
+        *desc = QString::fromStdString(t.text);
+        if (t.text == "True")
+            return Val::of(JsonValue(true));
+        if (t.text == "False")
+            return Val::of(JsonValue(false));
+        if (t.text == "None")
+            return Val::of(JsonValue());
+        if (t.text == "lambda")
+            throw SyntaxError { t.line, QStringLiteral("lambda is not supported") };
+        if (const Val *v = variable(t.text)) {
+            if (v->ok())
+                return *v;
+            return Val::bad(QStringLiteral("%1 (via '%2' used at line %3)")
+                                .arg(v->unsupported, *desc)
+                                .arg(t.line),
+                v->line);
+        }
+        return Val::bad(*desc, t.line);
+    }
+
     Val atom(QString *desc)
     {
         const Token &t = peek();
@@ -825,27 +848,9 @@ private:
             next();
             *desc = QString::fromStdString(t.text);
             return number(t);
-        case Tok::Name: {
+        case Tok::Name:
             next();
-            *desc = QString::fromStdString(t.text);
-            if (t.text == "True")
-                return Val::of(JsonValue(true));
-            if (t.text == "False")
-                return Val::of(JsonValue(false));
-            if (t.text == "None")
-                return Val::of(JsonValue());
-            if (t.text == "lambda")
-                throw SyntaxError { t.line, QStringLiteral("lambda is not supported") };
-            if (const Val *v = variable(t.text)) {
-                if (v->ok())
-                    return *v;
-                return Val::bad(QStringLiteral("%1 (via '%2' used at line %3)")
-                                    .arg(v->unsupported, *desc)
-                                    .arg(t.line),
-                    v->line);
-            }
-            return Val::bad(*desc, t.line);
-        }
+            return name(t, desc);
         case Tok::Op:
             if (t.text == "(" || t.text == "[")
                 return sequence(desc);
@@ -883,10 +888,11 @@ private:
                 Token { Tok::Number, s.substr(0, s.size() - 1), t.line, 0, false, false });
         const bool isFloat = s.find_first_of(".eE") != std::string::npos;
         if (!isFloat) {
-            for (char c : s)
-                if (c < '0' || c > '9')
-                    throw SyntaxError { t.line,
-                        QStringLiteral("invalid number '%1'").arg(QString::fromStdString(s)) };
+            if (!std::ranges::all_of(s, [](char c) {
+                    return c >= '0' && c <= '9';
+                }))
+                throw SyntaxError { t.line,
+                    QStringLiteral("invalid number '%1'").arg(QString::fromStdString(s)) };
             if (s.size() > 1 && s[0] == '0' && s.find_first_not_of('0') != std::string::npos)
                 throw SyntaxError { t.line, QStringLiteral("leading zeros in a decimal number") };
             return Val::of(JsonValue::fromIntegerText(s));

@@ -13,7 +13,6 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <cstdio>
 
@@ -101,13 +100,13 @@ bool CommandLineTool::readConfig(const QCommandLineParser &parser, FedmsgConfigR
         bool integer;
         double min;
     };
-    const std::array<Numeric, 5> numerics = { {
+    const Numeric numerics[] = {
         { m_ioThreads, "io_threads", true, 1 },
         { m_postInitSleep, "post_init_sleep", false, 0 },
         { m_timeout, "timeout", false, 0 },
         { m_highWaterMark, "high_water_mark", true, 0 },
         { m_linger, "zmq_linger", true, -1 },
-    } };
+    };
     for (const Numeric &n : numerics) {
         if (!parser.isSet(n.option))
             continue;

@@ -3,9 +3,6 @@
 #include "cli/TerminalText.h"
 #include "message/UnsafeText.h"
 
-#include <algorithm>
-#include <string_view>
-
 namespace fedmsg {
 
 namespace {
@@ -19,7 +16,7 @@ bool mustEscape(char16_t c, TerminalText::Layout layout)
 
 void appendEscaped(QString &out, char16_t c)
 {
-    constexpr std::u16string_view Hex = u"0123456789abcdef";
+    static const char16_t Hex[] = u"0123456789abcdef";
     switch (c) {
     case u'\n':
         out += QLatin1String("\\n");
@@ -48,9 +45,10 @@ void appendEscaped(QString &out, char16_t c)
 
 bool TerminalText::needsEscape(const QString &text, Layout layout)
 {
-    return std::ranges::any_of(text, [layout](QChar ch) {
-        return mustEscape(ch.unicode(), layout);
-    });
+    for (const QChar ch : text)
+        if (mustEscape(ch.unicode(), layout))
+            return true;
+    return false;
 }
 
 QString TerminalText::escape(const QString &text, Layout layout)

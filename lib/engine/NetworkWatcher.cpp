@@ -52,9 +52,10 @@ NetworkWatcher::NetworkWatcher(QObject *parent)
     : NetworkWatcher(QDBusConnection::systemBus(), loadNetworkInformation(), parent)
 {}
 
-NetworkWatcher::NetworkWatcher(QDBusConnection bus, QNetworkInformation *network, QObject *parent)
+NetworkWatcher::NetworkWatcher(
+    const QDBusConnection &bus, QNetworkInformation *network, QObject *parent)
     : QObject(parent)
-    , m_bus(std::move(bus))
+    , m_bus(bus)
     , m_network(network)
 {
     if (m_bus.isConnected()) {

@@ -5,8 +5,6 @@
 #include <QList>
 #include <QStringList>
 
-#include <algorithm>
-
 namespace fedmsg {
 
 namespace {
@@ -22,9 +20,11 @@ struct Term
 bool hasTokenCharacter(const QString &text)
 {
     const auto codePoints = text.toUcs4();
-    return std::ranges::any_of(codePoints, [](char32_t c) {
-        return QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Other_PrivateUse;
-    });
+    for (char32_t c : codePoints) {
+        if (QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Other_PrivateUse)
+            return true;
+    }
+    return false;
 }
 
 QString quoted(const Term &term)

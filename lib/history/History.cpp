@@ -9,17 +9,15 @@
 
 #include <QThread>
 
-#include <utility>
-
 namespace fedmsg {
 
 History::History(QObject *parent)
     : History(HistoryOptions(), parent)
 {}
 
-History::History(HistoryOptions options, QObject *parent)
+History::History(const HistoryOptions &options, QObject *parent)
     : QObject(parent)
-    , m_options(std::move(options))
+    , m_options(options)
 {
     qRegisterMetaType<fedmsg::StoreResult>();
     qRegisterMetaType<QList<fedmsg::StoreResult>>();

@@ -15,6 +15,7 @@
 namespace fedmsg {
 
 namespace {
+QAtomicInteger<quint64> s_connectionCounter;
 
 // SQLite primary result codes (sqlite3.h); QSqlError carries them as nativeErrorCode().
 constexpr int SqlitePerm = 3;
@@ -27,18 +28,11 @@ constexpr int SqliteFull = 13;
 constexpr int SqliteCantOpen = 14;
 constexpr int SqliteAuth = 23;
 constexpr int SqliteNotADb = 26;
-
-// Numbers connection names across threads (QSqlDatabase names are process-wide).
-quint64 nextConnectionNumber()
-{
-    static QAtomicInteger<quint64> counter;
-    return ++counter;
-}
 } // namespace
 
 QString HistoryConnection::uniqueName(const QString &role)
 {
-    return QStringLiteral("fedmsg-history-%1-%2").arg(role).arg(nextConnectionNumber());
+    return QStringLiteral("fedmsg-history-%1-%2").arg(role).arg(++s_connectionCounter);
 }
 
 QSqlDatabase HistoryConnection::open(

@@ -14,10 +14,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <algorithm>
-#include <array>
 #include <string>
-#include <string_view>
 
 namespace fedmsg {
 
@@ -40,7 +37,7 @@ constexpr const char *CreateFts =
     " content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2',"
     " columnsize=0)";
 
-const std::array CurrentSchema = {
+const char *const CurrentSchema[] = {
     "CREATE TABLE messages ("
     " id INTEGER PRIMARY KEY,"
     " dedup_key TEXT NOT NULL UNIQUE,"
@@ -87,7 +84,7 @@ const std::array CurrentSchema = {
 // Version 2 -> 3: the indexes and lookup tables version 3 does without (IF EXISTS: a version 1
 // database is migrated by creating the current tables and then passes through here); the FTS
 // table is made again without column sizes (migrateFrom2).
-const std::array DropFrom2 = {
+const char *const DropFrom2[] = {
     "DROP INDEX IF EXISTS messages_topic",
     "DROP INDEX IF EXISTS messages_msg_id",
     "DROP TABLE IF EXISTS message_users",
@@ -99,7 +96,7 @@ const std::array DropFrom2 = {
 // U+FFFD (HistoryStatement::appendUtf8).
 void appendJsonStringTo(std::string &out, QStringView s)
 {
-    constexpr std::string_view hex = "0123456789abcdef";
+    static const char hex[] = "0123456789abcdef";
     out.push_back('"');
     qsizetype run = 0; // start of the characters not yet written
     for (qsizetype i = 0; i < s.size(); ++i) {
@@ -112,8 +109,8 @@ void appendJsonStringTo(std::string &out, QStringView s)
             out.push_back('\\');
             out.push_back(static_cast<char>(c));
         } else {
-            const std::array<char, 6> escaped = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
-            out.append(escaped.data(), escaped.size());
+            const char escaped[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+            out.append(escaped, sizeof escaped);
         }
     }
     HistoryStatement::appendUtf8(out, s.sliced(run));
@@ -157,23 +154,6 @@ int HistorySchema::version(const QSqlDatabase &db, QSqlError *error)
         return -1;
     }
     return query.value(0).toInt();
-}
-
-// Migrates from version `from` to from + 1 in one transaction.
-bool HistorySchema::migrateOneVersion(const QSqlDatabase &db, int from, QSqlError *error)
-{
-    switch (from) {
-    case 1:
-        return inTransaction(db, error, [&] {
-            return migrateFrom1(db, error) && setVersion(db, 2, error);
-        });
-    case 2:
-        return inTransaction(db, error, [&] {
-            return migrateFrom2(db, error) && setVersion(db, 3, error);
-        });
-    default:
-        return false;
-    }
 }
 
 HistorySchema::Result HistorySchema::prepare(
@@ -220,7 +200,22 @@ HistorySchema::Result HistorySchema::prepare(
         return Result::Ok;
     }
     while (current < CurrentVersion) {
-        if (!migrateOneVersion(db, current, error))
+        bool ok = false;
+        switch (current) {
+        case 1:
+            ok = inTransaction(db, error, [&] {
+                return migrateFrom1(db, error) && setVersion(db, 2, error);
+            });
+            break;
+        case 2:
+            ok = inTransaction(db, error, [&] {
+                return migrateFrom2(db, error) && setVersion(db, 3, error);
+            });
+            break;
+        default:
+            break;
+        }
+        if (!ok)
             return fail(
                 QStringLiteral("cannot migrate history from schema version %1").arg(current));
         qCInfo(lcHistory) << "migrated history database from schema version" << current << "to"
@@ -328,9 +323,11 @@ QString HistorySchema::jsonString(const QString &s)
 
 bool HistorySchema::createCurrent(const QSqlDatabase &db, QSqlError *error)
 {
-    return std::ranges::all_of(CurrentSchema, [&](const char *statement) {
-        return HistoryConnection::exec(db, QString::fromLatin1(statement), error);
-    });
+    for (const char *statement : CurrentSchema) {
+        if (!HistoryConnection::exec(db, QString::fromLatin1(statement), error))
+            return false;
+    }
+    return true;
 }
 
 bool HistorySchema::migrateFrom2(const QSqlDatabase &db, QSqlError *error)

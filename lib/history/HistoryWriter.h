@@ -47,9 +47,8 @@ class HistoryWriter : public QObject
 {
     Q_OBJECT
 public:
-    explicit HistoryWriter(HistoryOptions options);
+    explicit HistoryWriter(const HistoryOptions &options);
     ~HistoryWriter() override;
-    Q_DISABLE_COPY_MOVE(HistoryWriter)
 
     // Called on the writer thread (History queues them).
     void open();

@@ -84,7 +84,6 @@ public:
 
     explicit ZmqWorker(std::shared_ptr<ZmqWorkerShared> shared);
     ~ZmqWorker() override;
-    Q_DISABLE_COPY_MOVE(ZmqWorker)
 
 public Q_SLOTS:
     void run();
@@ -103,7 +102,7 @@ private:
     struct Endpoint;
     struct Private;
     std::shared_ptr<ZmqWorkerShared> m_shared;
-    std::unique_ptr<Private> d; // NOLINT(readability-identifier-naming): the d-pointer idiom
+    std::unique_ptr<Private> d;
 };
 
 } // namespace fedmsg

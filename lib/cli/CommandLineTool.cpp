@@ -127,6 +127,14 @@ bool CommandLineTool::readConfig(const QCommandLineParser &parser, FedmsgConfigR
     return true;
 }
 
+std::optional<int> CommandLineTool::loadConfig(
+    const QCommandLineParser &parser, FedmsgConfigReader &reader) const
+{
+    if (!readConfig(parser, reader))
+        return 2;
+    return printConfigIfAsked(parser, reader);
+}
+
 std::optional<int> CommandLineTool::printConfigIfAsked(
     const QCommandLineParser &parser, const FedmsgConfigReader &reader) const
 {

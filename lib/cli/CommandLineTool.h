@@ -41,6 +41,10 @@ public:
     /// prints nothing and returns 1. Without --print-config: nullopt.
     std::optional<int> printConfigIfAsked(
         const QCommandLineParser &parser, const FedmsgConfigReader &reader) const;
+    /// readConfig() then printConfigIfAsked(): the exit status when the program is done (2 when
+    /// the configuration could not be read, the --print-config status), nullopt to go on.
+    std::optional<int> loadConfig(
+        const QCommandLineParser &parser, FedmsgConfigReader &reader) const;
 
     /**
      * Trust fails closed: a bus whose configuration was not read whole (BusConfig::configError)

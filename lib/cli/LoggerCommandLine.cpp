@@ -108,10 +108,8 @@ std::variant<LoggerOptions, int> LoggerCommandLine::options() const
 {
     const QCommandLineParser &p = m_parser;
     FedmsgConfigReader reader;
-    if (!m_tool.readConfig(p, reader))
-        return 2;
-    if (const std::optional<int> printed = m_tool.printConfigIfAsked(p, reader))
-        return *printed;
+    if (const std::optional<int> done = m_tool.loadConfig(p, reader))
+        return *done;
 
     LoggerOptions o;
     PublisherOptions &opts = o.publisher;

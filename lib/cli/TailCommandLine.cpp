@@ -131,10 +131,8 @@ std::variant<TailOptions, int> TailCommandLine::options() const
     const QCommandLineParser &p = m_parser;
     // Configuration: fedmsg.d folders, then the command line.
     FedmsgConfigReader reader;
-    if (!m_tool.readConfig(p, reader))
-        return 2;
-    if (const std::optional<int> printed = m_tool.printConfigIfAsked(p, reader))
-        return *printed;
+    if (const std::optional<int> done = m_tool.loadConfig(p, reader))
+        return *done;
 
     TailOptions o;
     o.bus = reader.toBusConfig(QStringLiteral("fedmsg-tail"));

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void missingConfigFolderIsAnError();
     void overridesAndBadNumbers();
     void printConfigFailsOnABrokenFile();
+    void loadConfigGivesTheExitStatus();
 };
 
 void TestCommandLineTool::setsUpTheProgram()
@@ -134,6 +135,33 @@ void TestCommandLineTool::printConfigFailsOnABrokenFile()
     QVERIFY(q.parse({ QStringLiteral("x"), QStringLiteral("--no-default-config") }));
     QVERIFY(tool.readConfig(q, good));
     QCOMPARE(tool.printConfigIfAsked(q, good), std::nullopt);
+}
+
+void TestCommandLineTool::loadConfigGivesTheExitStatus()
+{
+    const CommandLineTool tool(QStringLiteral("fedmsg-tool-test"));
+    QCommandLineParser missing;
+    tool.addFedmsgOptions(missing);
+    QVERIFY(missing.parse({ QStringLiteral("x"),
+        QStringLiteral("--no-default-config"),
+        QStringLiteral("--config"),
+        QStringLiteral("/nonexistent/fedmsg.d") }));
+    FedmsgConfigReader unread;
+    QCOMPARE(tool.loadConfig(missing, unread), std::optional<int>(2));
+
+    QCommandLineParser plain;
+    tool.addFedmsgOptions(plain);
+    QVERIFY(plain.parse({ QStringLiteral("x"), QStringLiteral("--no-default-config") }));
+    FedmsgConfigReader read;
+    QCOMPARE(tool.loadConfig(plain, read), std::nullopt);
+
+    QCommandLineParser print;
+    tool.addFedmsgOptions(print);
+    QVERIFY(print.parse({ QStringLiteral("x"),
+        QStringLiteral("--no-default-config"),
+        QStringLiteral("--print-config") }));
+    FedmsgConfigReader printed;
+    QCOMPARE(tool.loadConfig(print, printed), std::optional<int>(0));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLineTool)

@@ -47,6 +47,9 @@ struct HistoryOptions
     /// beyond this are dropped (at-least-once sources redeliver what they never got acked).
     /// Never applies while storing works: a burst is written in full batches as it arrives.
     int maxPending = 20000;
+    /// Once the writer has done nothing (no write, no retention step) for this long, it
+    /// checkpoints the WAL and gives its page cache (up to 16 MB) back to the system.
+    std::chrono::milliseconds idleRelease = std::chrono::milliseconds(10000);
 
     static QString defaultDatabasePath();
 };

@@ -33,10 +33,10 @@ static_assert(std::is_nothrow_move_constructible_v<StoreResult>);
 
 constexpr int MaxRetryDelayMs = 60 * 1000;
 constexpr qint64 MaxAgeTimerMs = 24LL * 60 * 60 * 1000;
-// The WAL is checkpointed (PASSIVE) after a commit that left it larger than this, or when no
-// write came for CheckpointIdleMs; never by SQLite inside a COMMIT (wal_autocheckpoint = 0).
+// The WAL is checkpointed (PASSIVE) after a commit that left it larger than this, or when the
+// writer has been idle for HistoryOptions::idleRelease; never by SQLite inside a COMMIT
+// (wal_autocheckpoint = 0).
 constexpr qint64 WalCheckpointBytes = 32LL * 1024 * 1024;
-constexpr int CheckpointIdleMs = 10 * 1000;
 constexpr qint64 WalSizeLimit = 64LL * 1024 * 1024;
 // Pending records that end the commit window early (once the enqueues already waiting in the
 // event queue joined them): enough rows per transaction that the pages it rewrites are shared.
@@ -472,8 +472,15 @@ void HistoryWriter::scheduleCheckpoint()
     const qint64 walSize = QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size();
     if (walSize >= WalCheckpointBytes)
         checkpoint();
-    // Once idle: a checkpoint of what is left and the page cache given back.
-    m_checkpointTimer->start(CheckpointIdleMs);
+    scheduleIdleRelease();
+}
+
+void HistoryWriter::scheduleIdleRelease()
+{
+    // Once idle: a checkpoint of what is left and the page cache given back. Restarted by every
+    // write and retention step, so it runs after the last of them (a retention step refills the
+    // page cache too).
+    m_checkpointTimer->start(m_options.idleRelease);
 }
 
 void HistoryWriter::checkpoint()
@@ -827,6 +834,8 @@ void HistoryWriter::pruneStep()
         if (m_shrinkPending)
             shrinkFile();
         scheduleAgeTimer();
+        if (deleted > 0)
+            scheduleIdleRelease();
     }
 }
 
@@ -882,7 +891,6 @@ void HistoryWriter::shrinkFile()
     if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
         qCDebug(lcHistory) << "WAL truncate failed:" << checkpoint.lastError().text();
     checkpoint.finish();
-    m_checkpointTimer->stop();
     const qint64 after = QFileInfo(m_options.databasePath).size()
         + QFileInfo(m_options.databasePath + QStringLiteral("-wal")).size();
     qCDebug(lcHistory) << "history files shrank from" << before << "to" << after << "bytes";

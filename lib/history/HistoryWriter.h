@@ -107,6 +107,7 @@ private:
     void forgetPending(qsizetype n);
     void flush();
     void scheduleCheckpoint();
+    void scheduleIdleRelease();
     void checkpoint();
     void releaseMemory(); ///< PRAGMA shrink_memory once the writer is idle
     qint64 pendingWireBytes() const; ///< Envelope::wireSize of m_pending

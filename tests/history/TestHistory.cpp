@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <memory>
+#include <sqlite3.h>
 #include <unistd.h>
 
 using namespace fedmsg;
@@ -95,6 +96,7 @@ private Q_SLOTS:
     void retentionByAge();
     void retentionByCount();
     void sizeCapShrinksTheFile();
+    void pageCacheIsReleasedAfterRetention();
     void existingFileSwitchesToIncrementalVacuum();
     void migrationFromVersion1();
     void migrationFromVersion2();
@@ -991,6 +993,42 @@ void TestHistory::sizeCapShrinksTheFile()
     QVERIFY(history->count({}) > 0);
     history.reset();
     QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 2); // INCREMENTAL
+}
+
+// Issue 13: the writer's page cache is given back once it is idle, also when the last thing it
+// did was a retention step (before, the retention's file shrink cancelled the idle release, and
+// a burst of big messages left up to 16 MB of SQLite page cache live for good).
+void TestHistory::pageCacheIsReleasedAfterRetention()
+{
+    HistoryOptions options;
+    options.maxBytes = 4 * 1024 * 1024;
+    options.maxAge = 0s;
+    options.maxCount = 0;
+    options.idleRelease = 2s;
+    auto history = openHistory(options);
+    QSignalSpy pruned(history.get(), &History::pruned);
+    // 64 messages of 256 KB (16 MB, four times the cap) in one commit: the page cache fills,
+    // then retention runs after that commit and shrinks the file.
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 64; ++i)
+        records.append(makeRecord(QStringLiteral("cache-%1").arg(i),
+            QStringLiteral("t.big"),
+            QStringLiteral("big"),
+            {},
+            {},
+            {},
+            1700000000,
+            256 * 1024));
+    storeAndWait(*history, records);
+    const sqlite3_int64 busy = sqlite3_memory_used();
+    // The same SQLite library as Qt's driver (else this test would measure nothing).
+    QVERIFY2(busy > 4 * 1024 * 1024, qPrintable(QString::number(busy)));
+    QTRY_VERIFY(!pruned.isEmpty());
+    QTRY_VERIFY2_WITH_TIMEOUT(sqlite3_memory_used() < 2 * 1024 * 1024,
+        qPrintable(QStringLiteral("SQLite still holds %1 bytes (%2 right after the writes)")
+                       .arg(sqlite3_memory_used())
+                       .arg(busy)),
+        10000);
 }
 
 // A file made before the size cap (auto_vacuum NONE) is switched once, keeping its rows.

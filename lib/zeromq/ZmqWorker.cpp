@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -103,6 +104,17 @@ struct ZmqWorker::Private
     int fenceCounter = 0;
     bool running = true;
     std::vector<ZmqWorkerShared::Queued> batch;
+    /// One multipart message as read from a subscriber, not parsed yet.
+    struct RawMessage
+    {
+        QString url; ///< the endpoint it came from (looked up again: endpoints may go)
+        std::vector<std::string> frames; ///< the first frames, while within maxMessageSize
+        int count = 0; ///< frames received
+        qint64 total = 0; ///< bytes received
+        qint64 kept = 0; ///< bytes held in frames
+    };
+    std::deque<RawMessage> raw; ///< read, not parsed yet (oldest first)
+    qint64 rawBytes = 0;
     QDateTime roundTime; ///< receive time of the current drain round
     std::unique_ptr<Validator>
         validator; ///< owned by the worker thread; rebuilt when trust changes
@@ -396,8 +408,11 @@ struct ZmqWorker::Private
         if (ep.retrySeen || ep.handshaked)
             return; // libzmq reconnects by itself (or already did)
         // libzmq dropped the connection for good. What it had received before is still queued:
-        // read it before zmq_disconnect() discards the pipe.
-        while (receiveOne(ep)) {}
+        // read it before zmq_disconnect() discards the pipe (and parse it now: a good message
+        // before the refusal ends the refusal streak).
+        while (readOne(ep)) {}
+        while (!raw.empty())
+            parseOne();
         ++ep.status.oversizeRefused;
         ++ep.refusalStreak;
         const qint64 limit = hardMessageLimit();
@@ -517,12 +532,11 @@ struct ZmqWorker::Private
         return nullptr;
     }
 
-    /// Reads one whole multipart message; false when nothing was readable.
-    bool receiveOne(Endpoint &ep)
+    /// Reads one whole multipart message into `raw`, unparsed; false when nothing was readable.
+    bool readOne(Endpoint &ep)
     {
-        std::vector<std::string> frames;
-        int count = 0;
-        qint64 total = 0;
+        RawMessage message;
+        message.url = ep.config.url;
         bool more = true;
         bool first = true;
         while (more) {
@@ -535,31 +549,70 @@ struct ZmqWorker::Private
                 break;
             }
             first = false;
-            ++count;
-            total += qint64(zmq_msg_size(&part));
-            if (count <= MaxFramesKept && total <= config.maxMessageSize)
-                frames.emplace_back(
+            ++message.count;
+            message.total += qint64(zmq_msg_size(&part));
+            if (message.count <= MaxFramesKept && message.total <= config.maxMessageSize) {
+                message.frames.emplace_back(
                     static_cast<const char *>(zmq_msg_data(&part)), zmq_msg_size(&part));
+                message.kept += qint64(zmq_msg_size(&part));
+            }
             more = zmq_msg_more(&part);
             zmq_msg_close(&part);
         }
         shared->received.fetch_add(1);
+        rawBytes += message.kept;
+        raw.push_back(std::move(message));
+        // Big messages that arrive faster than they are parsed wait here, bounded in bytes,
+        // rather than in libzmq's pipe, which holds up to the receive high-water mark of them
+        // (10 000 x 1 MiB): beyond the bound the oldest unparsed ones are dropped and counted.
+        while (raw.size() > 1 && rawBytes > rawByteLimit()) {
+            rawBytes -= raw.front().kept;
+            if (Endpoint *owner = endpointFor(raw.front().url)) {
+                ++owner->status.overflowDropped;
+                owner->receivedThisRound = true;
+            }
+            shared->overflowDropped.fetch_add(1);
+            raw.pop_front();
+        }
+        return true;
+    }
+
+    qint64 rawByteLimit() const { return std::max<qint64>(1, shared->maxQueuedBytes / 4); }
+
+    /// Reads what the subscriber has, up to a round's worth of messages: small ones beyond
+    /// that wait in libzmq (backpressure), big ones are bounded by readOne().
+    void drain(Endpoint &ep)
+    {
+        while (qsizetype(raw.size()) < tuning.batchSize && readOne(ep)) {}
+    }
+
+    /// Parses the oldest unparsed message into the round's batch (or drops it, counted).
+    void parseOne()
+    {
+        RawMessage message = std::move(raw.front());
+        raw.pop_front();
+        rawBytes -= message.kept;
+        Endpoint *found = endpointFor(message.url);
+        if (!found)
+            return; // the endpoint was removed since
+        Endpoint &ep = *found;
+        const qint64 total = message.total;
         if (config.maxMessageSize > 0 && total > config.maxMessageSize) {
             drop(ep,
                 QStringLiteral("message of %1 bytes is over the %2-byte limit")
                     .arg(total)
                     .arg(config.maxMessageSize));
-            return true;
+            return;
         }
-        if (count != 2) {
-            drop(ep, QStringLiteral("expected 2 frames, got %1").arg(count));
-            return true;
+        if (message.count != 2) {
+            drop(ep, QStringLiteral("expected 2 frames, got %1").arg(message.count));
+            return;
         }
         QString error;
-        std::optional<Envelope> env = Envelope::fromZmqFrames(frames, &error);
+        std::optional<Envelope> env = Envelope::fromZmqFrames(message.frames, &error);
         if (!env) {
             drop(ep, error);
-            return true;
+            return;
         }
         if (!roundTime.isValid())
             roundTime = QDateTime::currentDateTimeUtc(); // one clock read per drain round
@@ -574,7 +627,6 @@ struct ZmqWorker::Private
         ep.receivedThisRound = true;
         env->setWireSize(total);
         batch.push_back(ZmqWorkerShared::Queued { std::move(*env), total });
-        return true;
     }
 
     void applyTrust(Envelope &env)
@@ -658,8 +710,9 @@ struct ZmqWorker::Private
                 if (ep->monitor)
                     items.push_back(zmq_pollitem_t { ep->monitor, 0, ZMQ_POLLIN, 0 });
             }
-            // No timeout: the thread sleeps until a socket or the control PAIR has something.
-            const int rc = zmq_poll(items.data(), int(items.size()), -1);
+            // No timeout: the thread sleeps until a socket or the control PAIR has something
+            // (a round that left messages unparsed only looks, and goes on parsing).
+            const int rc = zmq_poll(items.data(), int(items.size()), raw.empty() ? -1 : 0);
             if (rc < 0) {
                 if (zmq_errno() == EINTR)
                     continue;
@@ -673,24 +726,33 @@ struct ZmqWorker::Private
                 continue; // the endpoint list may have changed: rebuild the poll set
             }
             std::size_t i = 1;
-            bool full = false;
-            // A round also ends at a quarter of the byte bound: parsed big messages must not
-            // pile up here before flush() can drop the oldest.
-            const qint64 roundBytes = std::max<qint64>(1, shared->maxQueuedBytes / 4);
-            qint64 batchBytes = 0;
             for (auto &ep : endpoints) {
                 const bool subReady = ep->sub && !paused && (items[i++].revents & ZMQ_POLLIN);
                 const bool monReady = ep->monitor && (items[i++].revents & ZMQ_POLLIN);
                 if (monReady)
                     handleMonitor(*ep);
-                // Drain what is readable, bounded so that one busy endpoint cannot starve the
-                // others or the control socket.
-                std::size_t had = batch.size();
-                while (subReady && !full && receiveOne(*ep)) {
-                    if (batch.size() > had)
-                        batchBytes += batch.back().bytes;
-                    had = batch.size();
-                    full = qsizetype(batch.size()) >= tuning.batchSize || batchBytes >= roundBytes;
+                if (subReady)
+                    drain(*ep);
+            }
+            // Parse what was read. Between two messages, read again what arrived meanwhile: a
+            // slow parse (a big body, a signature check) must not leave libzmq's pipe filling
+            // up. A round ends at batchSize envelopes or a quarter of the byte bound (parsed
+            // big messages must not pile up here before flush() can drop the oldest); what is
+            // left unparsed is taken up by the next round without waiting in zmq_poll.
+            const qint64 roundBytes = std::max<qint64>(1, shared->maxQueuedBytes / 4);
+            qint64 batchBytes = 0;
+            bool full = false;
+            while (!raw.empty() && !full) {
+                const std::size_t had = batch.size();
+                parseOne();
+                if (batch.size() > had)
+                    batchBytes += batch.back().bytes;
+                full = qsizetype(batch.size()) >= tuning.batchSize || batchBytes >= roundBytes;
+                if (!paused) {
+                    for (auto &ep : endpoints) {
+                        if (ep->sub)
+                            drain(*ep);
+                    }
                 }
             }
             flush();

@@ -33,11 +33,10 @@ namespace {
 constexpr int MessageCount = 1500;
 constexpr int WarmUpCount = 100;
 constexpr int BodyBytes = 1024 * 1024;
-// Issue 13 asks for a peak under 256 MiB; measured here 295-721 MiB after the queue bounds
-// (1.36-1.59 GB before). Not met yet: the test prints the peak against that goal and guards the
-// bound that holds (a regression to the unbounded queues would go far beyond it).
-constexpr qint64 PeakGoal = 256ll << 20;
-constexpr qint64 PeakLimit = 1024ll << 20;
+// Issue 13 asks for a peak under 256 MiB. Measured 147-464 MiB (5 of 9 runs over the goal) while
+// libzmq's pipe could hold up to the receive high-water mark of unread messages (10 000 x 1 MiB);
+// 138-189 MiB since the worker reads the pipe between two parses into a byte-bounded queue.
+constexpr qint64 PeakLimit = 256ll << 20;
 constexpr double SettleFactor = 1.2;
 const char *const PublishEnv = "FEDMSG_TEST_PUBLISH_TO";
 
@@ -200,19 +199,21 @@ void TestEngineMemory::burstOfBigMessagesStaysBounded()
     QTRY_VERIFY_WITH_TIMEOUT(committed == warmedUp + stored, 60000);
     const qint64 peak = peakRss();
     const qint64 after = currentRss();
-    qInfo("%d x 1 MiB: stored %d, dropped %d; RSS idle %.1f MiB, peak %.1f MiB (limit %.0f, "
-          "goal %.0f: %s; before the burst %.1f), right after the last %.1f MiB",
+    qInfo("%d x 1 MiB: stored %d, dropped %d; RSS idle %.1f MiB, peak %.1f MiB (limit %.0f; "
+          "before the burst %.1f), right after the last %.1f MiB",
         MessageCount,
         stored,
         dropped,
         mib(idle),
         mib(peak),
         mib(PeakLimit),
-        mib(PeakGoal),
-        peak < PeakGoal ? "met" : "NOT met",
         mib(peakBefore),
         mib(after));
     QVERIFY(stored > 0);
+    // The rest were dropped oldest first while the engine was behind, and counted.
+    const quint64 overflow = engine.endpointStatuses().first().overflowDropped;
+    qInfo("dropped while behind: %llu", static_cast<unsigned long long>(overflow));
+    QCOMPARE(overflow + quint64(stored), quint64(MessageCount));
 #if defined(__SANITIZE_ADDRESS__)
     // AddressSanitizer's shadow memory and quarantine (freed blocks kept on purpose) make RSS
     // say nothing about our bounds: printed above, asserted in the ci preset.

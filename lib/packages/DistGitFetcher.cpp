@@ -64,7 +64,7 @@ QString pagureError(const QByteArray &body)
 {
     const QJsonObject object = QJsonDocument::fromJson(body).object();
     const QString error = object.value(u"error").toString();
-    const QString code = object.value(u"error_code").toString();
+    QString code = object.value(u"error_code").toString();
     if (error.isEmpty())
         return code;
     return code.isEmpty() ? error : QStringLiteral("%1, %2").arg(error, code);
@@ -72,9 +72,9 @@ QString pagureError(const QByteArray &body)
 
 } // namespace
 
-DistGitFetcher::DistGitFetcher(const PackageDirectoryOptions &options, QObject *parent)
+DistGitFetcher::DistGitFetcher(PackageDirectoryOptions options, QObject *parent)
     : QObject(parent)
-    , m_options(options)
+    , m_options(std::move(options))
     , m_manager(new QNetworkAccessManager(this))
 {}
 
@@ -247,6 +247,12 @@ QString DistGitFetcher::readPage(Job &job, QNetworkReply *reply, QUrl *next) con
             .arg(status)
             .arg(detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail));
     }
+    return readProjects(job, url, where, body, next);
+}
+
+QString DistGitFetcher::readProjects(
+    Job &job, const QUrl &url, const QString &where, const QByteArray &body, QUrl *next) const
+{
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -258,7 +264,7 @@ QString DistGitFetcher::readPage(Job &job, QNetworkReply *reply, QUrl *next) con
     if (!document.isObject() || !projects.isArray())
         return QStringLiteral("%1 has no \"projects\" list").arg(where);
     const QJsonArray array = projects.toArray();
-    for (const QJsonValue &project : array) {
+    for (const auto &project : array) {
         const QJsonObject object = project.toObject();
         const QString name = object.value(u"name").toString();
         if (object.value(u"namespace").toString() == u"rpms" && isValidName(name)

@@ -36,7 +36,7 @@ class DistGitFetcher : public QObject
     Q_OBJECT
 
 public:
-    explicit DistGitFetcher(const PackageDirectoryOptions &options, QObject *parent = nullptr);
+    explicit DistGitFetcher(PackageDirectoryOptions options, QObject *parent = nullptr);
     ~DistGitFetcher() override;
     Q_DISABLE_COPY_MOVE(DistGitFetcher)
 
@@ -60,7 +60,11 @@ private:
     void startPage(const QString &maintainer, const QUrl &url);
     void onPageFinished(const QString &maintainer, QNetworkReply *reply);
     void onPageTimeout(const QString &maintainer, QNetworkReply *reply);
+    /// Reads a finished page into job; returns why it cannot be used, or "" (next = the page
+    /// after it, if any).
     [[nodiscard]] QString readPage(Job &job, QNetworkReply *reply, QUrl *next) const;
+    [[nodiscard]] QString readProjects(
+        Job &job, const QUrl &url, const QString &where, const QByteArray &body, QUrl *next) const;
     void fail(const QString &maintainer, const QString &reason);
 
     PackageDirectoryOptions m_options;

@@ -135,8 +135,8 @@ void DistGitSource::onFailed(const QString &maintainer, const QString &reason)
     it->due = now.addMSecs(it->retry.count());
     it->retry = std::min(it->retry * 2, m_options.retryMaximum);
     Q_EMIT viewChanged(maintainer, it->view);
-    if (!m_timer.isActive() || m_timer.remainingTime() > it->retry.count())
-        QMetaObject::invokeMethod(this, &DistGitSource::fetchDue, Qt::QueuedConnection);
+    // Queued: fetch() may report a failure before it returns, while fetchDue() iterates.
+    QMetaObject::invokeMethod(this, &DistGitSource::fetchDue, Qt::QueuedConnection);
 }
 
 } // namespace fedmsg::packages

@@ -28,9 +28,9 @@ QString firstLine(const QByteArray &text)
 } // namespace
 
 InstalledSource::InstalledSource(
-    const PackageDirectoryOptions &options, const QString &cacheDir, QObject *parent)
+    PackageDirectoryOptions options, const QString &cacheDir, QObject *parent)
     : QObject(parent)
-    , m_options(options)
+    , m_options(std::move(options))
     , m_cache(cacheDir)
     , m_settle(this)
     , m_queryTimeout(this)

@@ -34,7 +34,7 @@ class InstalledSource : public QObject
 
 public:
     InstalledSource(
-        const PackageDirectoryOptions &options, const QString &cacheDir, QObject *parent = nullptr);
+        PackageDirectoryOptions options, const QString &cacheDir, QObject *parent = nullptr);
     ~InstalledSource() override;
     Q_DISABLE_COPY_MOVE(InstalledSource)
 

@@ -48,7 +48,7 @@ std::optional<PackageSetCache::Entry> PackageSetCache::load(
     QSet<QString> names;
     const QJsonArray array = namesValue.toArray();
     names.reserve(array.size());
-    for (const QJsonValue &name : array) {
+    for (const auto &name : array) {
         if (!name.isString())
             return std::nullopt;
         names.insert(name.toString());

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void startUrlsAreFmnsQueries();
     void multiPageOwnerListing();
     void groupListingKeepsRpmsOnly();
+    void accountWithoutPackagesIsEmpty();
     void badPagesFailWithAReason_data();
     void badPagesFailWithAReason();
     void unknownGroupSaysSo();
@@ -53,7 +54,7 @@ private Q_SLOTS:
 private:
     [[nodiscard]] PackageDirectoryOptions options() const;
     /// Fetches maintainer; returns the names or (through reason) why it failed.
-    Names fetch(DistGitFetcher &fetcher, const QString &maintainer, QString *reason);
+    static Names fetch(DistGitFetcher &fetcher, const QString &maintainer, QString *reason);
 
     std::unique_ptr<PagureTestServer> m_server;
 };
@@ -139,6 +140,23 @@ void TestDistGitFetcher::groupListingKeepsRpmsOnly()
     // group-page1.json also lists container/python-requests: not an rpm.
     QCOMPARE(names, nameSet({ "python-requests", "python-urllib3" }));
     QCOMPARE(m_server->hits(groupPage2), 1);
+}
+
+void TestDistGitFetcher::accountWithoutPackagesIsEmpty()
+{
+    // What dist-git answers for an account that owns nothing (or that it does not know: the
+    // projects filter does not tell the two apart).
+    m_server->routeFile(QStringLiteral("/api/0/projects?owner=nobody-here&namespace=rpms&short=1"),
+        "projects-empty.json");
+    m_server->routeFile(
+        QStringLiteral("/api/0/projects?username=nobody-here&namespace=rpms&short=1"),
+        "projects-empty.json");
+    DistGitFetcher fetcher(options());
+    QString reason;
+    const Names names = fetch(fetcher, QStringLiteral("nobody-here"), &reason);
+    QVERIFY2(reason.isEmpty(), qPrintable(reason));
+    QVERIFY(names.isEmpty());
+    QCOMPARE(m_server->requests().size(), 2);
 }
 
 void TestDistGitFetcher::badPagesFailWithAReason_data()

@@ -277,7 +277,7 @@ void TestPackageDirectory::expiredCacheIsRefreshedInTheBackground()
     routeAlice();
     saveCache(QStringLiteral("alice"),
         { QStringLiteral("old-package") },
-        QDateTime::currentDateTimeUtc().addSecs(-25 * 3600));
+        QDateTime::currentDateTimeUtc().addSecs(qint64(-25) * 3600));
     PackageDirectory directory(options());
     QSignalSpy changed(&directory, &PackageDirectory::changed);
     directory.track({ QStringLiteral("alice") });

@@ -37,7 +37,12 @@ InstalledSource::InstalledSource(
 {
     m_settle.setSingleShot(true);
     m_settle.setInterval(m_options.databaseSettle);
-    connect(&m_settle, &QTimer::timeout, this, &InstalledSource::runQuery);
+    connect(&m_settle, &QTimer::timeout, this, [this] {
+        // Our own query may touch the database folder (sqlite's -shm, an empty -wal made and
+        // removed again); only a change of content counts, or we would read forever.
+        if (databaseStamp(m_database) != m_queriedStamp)
+            runQuery();
+    });
     m_queryTimeout.setSingleShot(true);
     m_queryTimeout.setInterval(m_options.queryTimeout);
     connect(&m_queryTimeout, &QTimer::timeout, this, [this] {
@@ -162,6 +167,26 @@ void InstalledSource::watchDatabase()
         m_watcher->addPaths(missing);
 }
 
+QString InstalledSource::databaseStamp(const QString &database)
+{
+    const QFileInfo info(database);
+    QFileInfoList files;
+    if (info.isDir())
+        files = QDir(database).entryInfoList(QDir::Files, QDir::Name);
+    else
+        files.append(info);
+    QString stamp;
+    for (const QFileInfo &file : std::as_const(files)) {
+        if (!file.exists() || file.size() == 0 || file.fileName().endsWith(u"-shm"))
+            continue;
+        stamp += QStringLiteral("%1 %2 %3\n")
+                     .arg(file.fileName())
+                     .arg(file.size())
+                     .arg(file.lastModified().toMSecsSinceEpoch());
+    }
+    return stamp;
+}
+
 void InstalledSource::onDatabaseChanged()
 {
     m_settle.start();
@@ -175,6 +200,7 @@ void InstalledSource::runQuery()
         return;
     }
     m_queryAgain = false;
+    m_queriedStamp = databaseStamp(m_database);
     m_process = new QProcess(this);
     m_process->setProgram(m_tool);
     if (m_rpm) {

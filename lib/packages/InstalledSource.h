@@ -46,6 +46,11 @@ public:
     [[nodiscard]] static QSet<QString> parseRpm(const QByteArray &output);
     [[nodiscard]] static QSet<QString> parseDpkg(const QByteArray &output);
 
+    /// What a change of the database changes: name, size and modification time of the status
+    /// file, or of each file in the rpm folder except empty ones and sqlite's -shm (which readers
+    /// write too).
+    [[nodiscard]] static QString databaseStamp(const QString &database);
+
 Q_SIGNALS:
     void viewChanged(const fedmsg::packages::PackageSetView &view);
 
@@ -64,6 +69,7 @@ private:
     QString m_database; ///< the rpm folder or dpkg status file in use
     QProcess *m_process = nullptr;
     bool m_queryAgain = false;
+    QString m_queriedStamp; ///< databaseStamp() when the last query started
     QFileSystemWatcher *m_watcher = nullptr;
     // Children of this, so that moveToThread() takes them along.
     QTimer m_settle;

@@ -64,7 +64,8 @@ void DistGitSource::track(const QStringList &maintainers)
             entry.view.fetched = cached->fetched;
             entry.view.reason =
                 QStringLiteral("cached, fetched %1").arg(PackageSetTime::format(cached->fetched));
-            entry.due = cached->fetched.addSecs(m_options.distGitExpiry.count());
+            // A time in the future (a clock set back) counts as now.
+            entry.due = std::min(cached->fetched, now).addSecs(m_options.distGitExpiry.count());
         } else {
             entry.view.state = PackageSetView::State::Loading;
             entry.view.reason =
@@ -73,6 +74,18 @@ void DistGitSource::track(const QStringList &maintainers)
         }
         m_entries.insert(maintainer, entry);
         Q_EMIT viewChanged(maintainer, entry.view);
+    }
+    fetchDue();
+}
+
+void DistGitSource::retryFailed()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (Entry &entry : m_entries) {
+        if (entry.failed && entry.due.isValid()) {
+            entry.due = now;
+            entry.retry = m_options.retryMinimum;
+        }
     }
     fetchDue();
 }
@@ -113,6 +126,7 @@ void DistGitSource::onFetched(
                           .arg(PackageSetTime::format(now), m_options.distGitUrl.host());
     it->due = now.addSecs(m_options.distGitExpiry.count());
     it->retry = m_options.retryMinimum;
+    it->failed = false;
     Q_EMIT viewChanged(maintainer, it->view);
     fetchDue();
 }
@@ -132,6 +146,7 @@ void DistGitSource::onFailed(const QString &maintainer, const QString &reason)
         it->view.state = PackageSetView::State::Unavailable;
         it->view.reason = QStringLiteral("packages of %1 unknown: %2").arg(maintainer, reason);
     }
+    it->failed = true;
     it->due = now.addMSecs(it->retry.count());
     it->retry = std::min(it->retry * 2, m_options.retryMaximum);
     Q_EMIT viewChanged(maintainer, it->view);

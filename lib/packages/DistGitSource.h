@@ -37,6 +37,8 @@ public:
 
     /// Keeps exactly these maintainers (already normalised by PackageDirectory).
     void track(const QStringList &maintainers);
+    /// Fetches at once every set whose last fetch failed (the network is back).
+    void retryFailed();
 
 Q_SIGNALS:
     void viewChanged(const QString &maintainer, const fedmsg::packages::PackageSetView &view);
@@ -47,6 +49,7 @@ private:
         PackageSetView view;
         QDateTime due; ///< when to fetch next
         std::chrono::milliseconds retry { 0 }; ///< delay after the next failure
+        bool failed = false; ///< the last fetch failed
     };
     void fetchDue();
     void onFetched(const QString &maintainer, const std::shared_ptr<const QSet<QString>> &names);

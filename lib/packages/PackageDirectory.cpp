@@ -77,6 +77,16 @@ void PackageDirectory::track(const QStringList &maintainers)
         Qt::QueuedConnection);
 }
 
+void PackageDirectory::retryFailed()
+{
+    QMetaObject::invokeMethod(
+        m_distGit,
+        [source = m_distGit] {
+            source->retryFailed();
+        },
+        Qt::QueuedConnection);
+}
+
 PackageSetView PackageDirectory::maintainedBy(const QString &maintainer) const
 {
     const QMutexLocker lock(&m_mutex);

@@ -44,6 +44,9 @@ public:
     [[nodiscard]] PackageSetView maintainedBy(const QString &maintainer) const override;
     [[nodiscard]] PackageSetView installed() const override;
 
+    /// Fetches at once the dist-git sets whose last fetch failed, instead of waiting for their
+    /// next try (up to an hour): for the engine to call when the network comes back.
+    void retryFailed();
     /// The maintainers tracked now, normalised (trimmed, without duplicates or empty names).
     [[nodiscard]] QStringList tracked() const;
     [[nodiscard]] QString cacheDir() const { return m_cacheDir; }

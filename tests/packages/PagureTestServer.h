@@ -43,6 +43,8 @@ public:
     [[nodiscard]] bool isListening() const { return m_server.isListening(); }
     /// Stops accepting connections (as if offline: connection refused).
     void stop() { m_server.close(); }
+    /// Accepts connections again, on the same port (back online).
+    bool resume() { return m_server.listen(QHostAddress::LocalHost, quint16(m_url.port())); }
 
     /// http://127.0.0.1:<port>, also after stop().
     [[nodiscard]] QUrl url() const { return m_url; }

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void groupListing();
     void cacheWithinExpiryIsNotFetchedAgain();
     void cacheIsUsedOffline();
+    void retryFailedWhenTheNetworkIsBack();
     void expiredCacheIsRefreshedInTheBackground();
     void refreshedAgainWhenItExpires();
     void errorWithoutCacheIsUnavailable();
@@ -270,6 +271,22 @@ void TestPackageDirectory::cacheIsUsedOffline()
     QVERIFY2(view.reason.startsWith(QStringLiteral("cached, fetched ")), qPrintable(view.reason));
     QVERIFY2(
         view.reason.contains(QStringLiteral("cannot reach 127.0.0.1")), qPrintable(view.reason));
+}
+
+void TestPackageDirectory::retryFailedWhenTheNetworkIsBack()
+{
+    routeAlice();
+    m_server->stop();
+    PackageDirectory directory(options());
+    directory.track({ QStringLiteral("alice") });
+    QTRY_COMPARE(directory.maintainedBy(QStringLiteral("alice")).state, State::Unavailable);
+    QVERIFY(directory.maintainedBy(QStringLiteral("alice"))
+                .reason.contains(QStringLiteral("cannot reach 127.0.0.1")));
+    // The next try would be in 5 minutes; the network is back now.
+    QVERIFY(m_server->resume());
+    directory.retryFailed();
+    QTRY_COMPARE(directory.maintainedBy(QStringLiteral("alice")).state, State::Ready);
+    QCOMPARE(*directory.maintainedBy(QStringLiteral("alice")).names, alicePackages);
 }
 
 void TestPackageDirectory::expiredCacheIsRefreshedInTheBackground()

@@ -99,14 +99,20 @@ bool Application::start()
         &NetworkWatcher::reconnectRequested,
         m_engine.get(),
         &Engine::reconnectAll);
-    connect(m_notifier.get(), &DBusNotifier::serverUnavailable, this, &Application::showFallback);
+    connect(
+        m_notifier.get(), &DBusNotifier::serverUnavailable, this, [this](const Notification &n) {
+            showFallback(n);
+            updateTrayState(); // the count of messages not shown as popups
+        });
     connect(m_notifier.get(),
         &DBusNotifier::serverAvailableChanged,
         this,
         &Application::updateTrayState);
-    connect(
-        m_notifier.get(), &DBusNotifier::linkActivated, this, [this](const QUrl &url, qint64 id) {
-            QDesktopServices::openUrl(url);
+    connect(m_notifier.get(),
+        &DBusNotifier::linkActivated,
+        this,
+        [this](const QUrl &url, qint64 id, const QString &activationToken) {
+            openLink(url, activationToken);
             if (id > 0)
                 m_history->markRead({ id });
         });
@@ -229,6 +235,24 @@ void Application::addRecent(const EngineMessage &message)
         trust == TrustState::Trusted || trust == TrustState::BrokerUnsigned);
 }
 
+void Application::openLink(const QUrl &url, const QString &activationToken)
+{
+    // On Wayland the browser is raised only with the activation token the notification server
+    // gave for this click: the opener (xdg-open and what it starts) reads it from the
+    // environment it inherits at start, so it is set just for this launch.
+    const QByteArray previous = qgetenv("XDG_ACTIVATION_TOKEN");
+    const bool hadPrevious = qEnvironmentVariableIsSet("XDG_ACTIVATION_TOKEN");
+    if (!activationToken.isEmpty())
+        qputenv("XDG_ACTIVATION_TOKEN", activationToken.toUtf8());
+    QDesktopServices::openUrl(url);
+    if (!activationToken.isEmpty()) {
+        if (hadPrevious)
+            qputenv("XDG_ACTIVATION_TOKEN", previous);
+        else
+            qunsetenv("XDG_ACTIVATION_TOKEN");
+    }
+}
+
 void Application::showFallback(const Notification &notification)
 {
     // No notification server: the tray balloon is the next best thing.
@@ -248,8 +272,13 @@ void Application::updateTrayState()
     if (!m_configProblems.isEmpty())
         notes << tr("%n configuration problem(s): %1", nullptr, int(m_configProblems.size()))
                      .arg(m_configProblems.constFirst());
-    if (m_notifier && !m_notifier->isServerAvailable())
-        notes << tr("no notification server, new messages are shown by the tray icon");
+    if (m_notifier && !m_notifier->isServerAvailable()) {
+        const int notShown = m_notifier->notShownCount();
+        notes << (notShown == 0 ? tr("no notification server: popups start when one appears")
+                                : tr("no notification server: %n message(s) not shown as popups",
+                                    nullptr,
+                                    notShown));
+    }
     const QString problems = notes.join(QStringLiteral(" — "));
     if (!m_engine || m_engine->sourceCount() == 0) {
         m_tray->setState(TrayIcon::State::NoBus, problems);

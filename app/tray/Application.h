@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <QUrl>
 
 #include <memory>
 
@@ -77,6 +78,8 @@ private:
     void onEndpointStatus(const EndpointStatus &status);
     void updateTrayState();
     void showFallback(const Notification &notification);
+    /// Opens an http(s) link, handing the notification server's activation token on.
+    static void openLink(const QUrl &url, const QString &activationToken);
     void addRecent(const EngineMessage &message);
     void reportConfigProblems(const QStringList &problems);
 

@@ -1,11 +1,9 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "notify/DBusNotifier.h"
+#include "NotificationsProxy.h"
 #include "message/UnsafeText.h"
-#include "notify/NotificationServer.h"
 
-#include <QDBusConnectionInterface>
-#include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
@@ -20,7 +18,6 @@ namespace fedmsg {
 namespace {
 const QString Service = QStringLiteral("org.freedesktop.Notifications");
 const QString Path = QStringLiteral("/org/freedesktop/Notifications");
-const QString Interface = QStringLiteral("org.freedesktop.Notifications");
 const QString AppName = QStringLiteral("fedmsg-notify");
 const QString DesktopEntry = QStringLiteral("org.fedoraproject.FedmsgNotify");
 const QString DefaultAction = QStringLiteral("default");
@@ -41,48 +38,81 @@ DBusNotifier::~DBusNotifier() = default;
 
 void DBusNotifier::init()
 {
-    // Servers send these signals to the caller of Notify; listen on the same connection.
-    auto *server = new NotificationServer(m_connection, this);
-    connect(server, &NotificationServer::ActionInvoked, this, &DBusNotifier::onActionInvoked);
+    // Servers send their signals to the caller of Notify; listen on the same connection. The
+    // proxy follows the name's owner, so a restarted server's signals arrive too.
+    m_proxy = new NotificationsProxy(Service, Path, m_connection, this);
+    connect(m_proxy, &NotificationsProxy::ActionInvoked, this, &DBusNotifier::onActionInvoked);
+    connect(m_proxy,
+        &NotificationsProxy::NotificationClosed,
+        this,
+        &DBusNotifier::onNotificationClosed);
+    connect(m_proxy, &NotificationsProxy::ActivationToken, this, &DBusNotifier::onActivationToken);
+    m_watcher = new QDBusServiceWatcher(
+        Service, m_connection, QDBusServiceWatcher::WatchForOwnerChange, this);
     connect(
-        server, &NotificationServer::NotificationClosed, this, &DBusNotifier::onNotificationClosed);
-    // A restarted server knows nothing of the old one's notifications and may differ in
-    // capabilities: forget both when it goes, so closeAll() never closes another application's
-    // notification that got a reused id.
-    m_watcher = new QDBusServiceWatcher(Service,
-        m_connection,
-        QDBusServiceWatcher::WatchForRegistration | QDBusServiceWatcher::WatchForUnregistration,
-        this);
-    connect(m_watcher,
-        &QDBusServiceWatcher::serviceRegistered,
-        this,
-        &DBusNotifier::onServerRegistered);
-    connect(m_watcher,
-        &QDBusServiceWatcher::serviceUnregistered,
-        this,
-        &DBusNotifier::onServerUnregistered);
+        m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &DBusNotifier::onOwnerChanged);
+    // The proxy looked the owner up once when it was made (Qt does that for every proxy of a
+    // well-known name) and keeps it current; that answer is the starting state.
+    m_serverPresent = m_proxy->isValid();
+    if (m_serverPresent)
+        serverAppeared();
+    else
+        qCInfo(lcNotify) << "no notification server on the session bus; waiting for one";
 }
 
-void DBusNotifier::onServerRegistered()
+void DBusNotifier::onOwnerChanged(
+    const QString & /*service*/, const QString &oldOwner, const QString &newOwner)
 {
-    qCInfo(lcNotify) << "notification server is back on the session bus";
-    Q_EMIT serverAvailableChanged(true);
-}
-
-void DBusNotifier::onServerUnregistered()
-{
-    qCWarning(lcNotify) << "notification server left the session bus;" << m_open.size()
-                        << "open notifications are gone; falling back until it returns";
-    m_open.clear();
+    ++m_generation;
+    if (!oldOwner.isEmpty()) {
+        // A restarted server knows nothing of the old one's notifications and may differ in
+        // capabilities: forget both, so closeAll() never closes another application's
+        // notification that got a reused id.
+        if (newOwner.isEmpty())
+            qCWarning(lcNotify) << "notification server left the session bus;" << m_open.size()
+                                << "open notifications are gone; falling back until it returns";
+        m_open.clear();
+        m_activationTokens.clear();
+    }
     m_capabilities.clear();
     m_capabilitiesKnown = false;
-    Q_EMIT serverAvailableChanged(false);
+    m_capabilitiesPending = false;
+    m_serverName.clear();
+    const bool present = !newOwner.isEmpty();
+    const bool changed = present != m_serverPresent;
+    m_serverPresent = present;
+    if (present) {
+        qCInfo(lcNotify) << "notification server on the session bus:" << newOwner;
+        m_notShown = 0;
+        serverAppeared();
+    } else {
+        // What waited for the old server's capabilities goes to the fallback, not nowhere.
+        const QList<Notification> queued = std::exchange(m_queue, {});
+        for (const Notification &n : queued)
+            notShown(n);
+    }
+    if (changed)
+        Q_EMIT serverAvailableChanged(present);
 }
 
-bool DBusNotifier::isServerAvailable() const
+void DBusNotifier::serverAppeared()
 {
-    return m_connection.isConnected() && m_connection.interface() != nullptr
-        && m_connection.interface()->isServiceRegistered(Service).value();
+    requestCapabilities();
+    const quint64 generation = m_generation;
+    auto *watcher = new QDBusPendingCallWatcher(m_proxy->GetServerInformation(), this);
+    connect(watcher,
+        &QDBusPendingCallWatcher::finished,
+        this,
+        [this, generation](QDBusPendingCallWatcher *w) {
+            w->deleteLater();
+            const QDBusPendingReply<QString, QString, QString, QString> reply = *w;
+            if (generation != m_generation || reply.isError())
+                return;
+            m_serverName = reply.argumentAt<0>() + QLatin1Char(' ') + reply.argumentAt<2>();
+            qCInfo(lcNotify).noquote()
+                << "notification server:" << m_serverName << "by" << reply.argumentAt<1>()
+                << "(specification" << reply.argumentAt<3>() + QLatin1Char(')');
+        });
 }
 
 QString DBusNotifier::escapeMarkup(const QString &text)
@@ -131,9 +161,8 @@ void DBusNotifier::show(const Notification &message)
     Notification notification = message;
     notification.summary = plainText(message.summary, TextKind::SingleLine);
     notification.body = plainText(message.body, TextKind::MultiLine);
-    if (!isServerAvailable()) {
-        qCInfo(lcNotify) << "no notification server on the session bus; falling back";
-        Q_EMIT serverUnavailable(notification);
+    if (!m_serverPresent) {
+        notShown(notification);
         return;
     }
     if (!m_capabilitiesKnown) {
@@ -144,27 +173,40 @@ void DBusNotifier::show(const Notification &message)
     send(notification);
 }
 
+void DBusNotifier::notShown(const Notification &notification)
+{
+    if (m_notShown++ == 0)
+        qCInfo(lcNotify) << "no notification server on the session bus; falling back until one "
+                            "appears";
+    Q_EMIT serverUnavailable(notification);
+}
+
 void DBusNotifier::requestCapabilities()
 {
-    if (m_capabilitiesPending)
+    if (m_capabilitiesPending || m_capabilitiesKnown)
         return;
     m_capabilitiesPending = true;
-    const QDBusMessage call =
-        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("GetCapabilities"));
-    auto *watcher = new QDBusPendingCallWatcher(m_connection.asyncCall(call), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
-        w->deleteLater();
-        QDBusPendingReply<QStringList> reply = *w;
-        m_capabilitiesPending = false;
-        m_capabilitiesKnown = true;
-        if (reply.isError())
-            qCWarning(lcNotify) << "GetCapabilities failed:" << reply.error().message();
-        else
-            m_capabilities = reply.value();
-        const QList<Notification> queued = std::exchange(m_queue, {});
-        for (const Notification &n : queued)
-            send(n);
-    });
+    const quint64 generation = m_generation;
+    auto *watcher = new QDBusPendingCallWatcher(m_proxy->GetCapabilities(), this);
+    connect(watcher,
+        &QDBusPendingCallWatcher::finished,
+        this,
+        [this, generation](QDBusPendingCallWatcher *w) {
+            w->deleteLater();
+            if (generation != m_generation)
+                return; // the owner changed meanwhile; the new one was asked already
+            const QDBusPendingReply<QStringList> reply = *w;
+            m_capabilitiesPending = false;
+            m_capabilitiesKnown = true;
+            if (reply.isError())
+                qCWarning(lcNotify) << "GetCapabilities failed:" << reply.error().message();
+            else
+                m_capabilities = reply.value();
+            qCDebug(lcNotify) << "server capabilities:" << m_capabilities;
+            const QList<Notification> queued = std::exchange(m_queue, {});
+            for (const Notification &n : queued)
+                send(n);
+        });
 }
 
 void DBusNotifier::send(const Notification &notification)
@@ -182,36 +224,46 @@ void DBusNotifier::send(const Notification &notification)
         QStringLiteral("urgency"), QVariant::fromValue(static_cast<uchar>(notification.urgency)));
     const QString icon = notification.iconPath.isEmpty() ? DesktopEntry : notification.iconPath;
 
-    QDBusMessage call =
-        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Notify"));
-    call << AppName << uint(0) << icon << notification.summary << body << actions << hints
-         << notification.timeoutMs;
-    auto *watcher = new QDBusPendingCallWatcher(m_connection.asyncCall(call), this);
+    const quint64 generation = m_generation;
+    auto *watcher = new QDBusPendingCallWatcher(
+        m_proxy->Notify(
+            AppName, 0, icon, notification.summary, body, actions, hints, notification.timeoutMs),
+        this);
     connect(watcher,
         &QDBusPendingCallWatcher::finished,
         this,
-        [this, notification](QDBusPendingCallWatcher *w) {
+        [this, notification, generation](QDBusPendingCallWatcher *w) {
             w->deleteLater();
-            QDBusPendingReply<uint> reply = *w;
+            const QDBusPendingReply<uint> reply = *w;
             if (reply.isError()) {
                 qCWarning(lcNotify) << "Notify failed:" << reply.error().message();
                 Q_EMIT serverUnavailable(notification);
                 return;
             }
+            if (generation != m_generation)
+                return; // shown by a server that is gone already
             m_open.insert(reply.value(), notification);
             Q_EMIT shown(reply.value(), notification.historyId);
         });
 }
 
+void DBusNotifier::close(uint id)
+{
+    m_proxy->CloseNotification(id); // asynchronous; the reply is not needed
+}
+
 void DBusNotifier::closeAll()
 {
     const QList<uint> ids = m_open.keys();
-    for (uint id : ids) {
-        QDBusMessage call = QDBusMessage::createMethodCall(
-            Service, Path, Interface, QStringLiteral("CloseNotification"));
-        call << id;
-        m_connection.asyncCall(call);
-    }
+    for (uint id : ids)
+        close(id);
+}
+
+void DBusNotifier::onActivationToken(uint id, const QString &token)
+{
+    // Sent just before ActionInvoked for the same id (specification 1.2).
+    if (m_open.contains(id))
+        m_activationTokens.insert(id, token);
 }
 
 void DBusNotifier::onActionInvoked(uint id, const QString &action)
@@ -219,20 +271,19 @@ void DBusNotifier::onActionInvoked(uint id, const QString &action)
     const auto it = m_open.constFind(id);
     if (it == m_open.cend())
         return; // another application's notification
+    const QString token = m_activationTokens.take(id);
     if (action == DefaultAction) {
         const QUrl url = safeLink(it->link);
         if (!url.isEmpty())
-            Q_EMIT linkActivated(url, it->historyId);
+            Q_EMIT linkActivated(url, it->historyId, token);
     }
     // WORKAROUND: dunst keeps a notification open after an action; close it ourselves.
-    QDBusMessage call = QDBusMessage::createMethodCall(
-        Service, Path, Interface, QStringLiteral("CloseNotification"));
-    call << id;
-    m_connection.asyncCall(call);
+    close(id);
 }
 
 void DBusNotifier::onNotificationClosed(uint id, uint reason)
 {
+    m_activationTokens.remove(id);
     if (m_open.remove(id))
         Q_EMIT closed(id, reason);
 }

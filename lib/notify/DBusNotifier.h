@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QUrl>
 
+class NotificationsProxy;
 class QDBusServiceWatcher;
 
 namespace fedmsg {
@@ -21,7 +22,10 @@ namespace fedmsg {
 /**
  * @brief Shows notifications through org.freedesktop.Notifications, asynchronously.
  *
- * The server's capabilities are asked once; notifications queue until the answer arrives.
+ * The calls go through NotificationsProxy, generated from resources/dbus. Whether a server owns
+ * org.freedesktop.Notifications is cached and kept current by a QDBusServiceWatcher (no round
+ * trip per show()); each new owner is asked for its capabilities (and its name, for the log) at
+ * once, and notifications queue until that answer arrives.
  * Messages are untrusted input: summary and body lose every control character (C0, DEL, C1:
  * terminal escapes, NUL, carriage returns) and every bidi control that could reorder what the
  * user reads (plainText()); the body keeps its newlines and tabs, the summary stays one line.
@@ -29,10 +33,13 @@ namespace fedmsg {
  * (the "default" action) emits linkActivated() for http/https links only, then closes the
  * notification (some servers, e.g. dunst, keep it open after an action). The server is watched:
  * when it goes away (crash, restart) serverAvailableChanged(false) is emitted, its notifications
- * count as gone and its capabilities are forgotten; a new server is asked again.
+ * count as gone and its capabilities are forgotten; a new server is asked again. While there is
+ * none, show() hands each notification to serverUnavailable() (the caller's fallback) and counts
+ * it (notShownCount()); the log says so once per absence, and the first notification after a
+ * server appears goes to it.
  * @code
  * DBusNotifier notifier;
- * connect(&notifier, &DBusNotifier::linkActivated, [](const QUrl &u) {
+ * connect(&notifier, &DBusNotifier::linkActivated, [](const QUrl &u, qint64, const QString &) {
  * QDesktopServices::openUrl(u); }); notifier.show(notification);
  * @endcode
  */
@@ -45,8 +52,12 @@ public:
     ~DBusNotifier() override;
     Q_DISABLE_COPY_MOVE(DBusNotifier)
 
-    /// Whether a notification server owns org.freedesktop.Notifications right now.
-    bool isServerAvailable() const;
+    /// Whether a notification server owns org.freedesktop.Notifications (cached, no bus call).
+    bool isServerAvailable() const { return m_serverPresent; }
+    /// The server's name and version from GetServerInformation, once known (e.g. "dunst 1.9.0").
+    QString serverName() const { return m_serverName; }
+    /// Notifications handed to serverUnavailable() since the server went (or since the start).
+    int notShownCount() const { return m_notShown; }
     /// The server's capabilities, once known (empty before).
     QStringList capabilities() const { return m_capabilities; }
     bool capabilitiesKnown() const { return m_capabilitiesKnown; }
@@ -75,8 +86,12 @@ public:
 Q_SIGNALS:
     /// A notification was shown; id is the server's.
     void shown(uint id, qint64 historyId);
-    /// The user clicked a notification whose link is safe to open.
-    void linkActivated(const QUrl &url, qint64 historyId);
+    /**
+     * The user clicked a notification whose link is safe to open. @p activationToken is the
+     * server's ActivationToken for that click (empty when it sent none): hand it to the opener
+     * (XDG_ACTIVATION_TOKEN, or the OpenURI portal's activation_token) so Wayland raises it.
+     */
+    void linkActivated(const QUrl &url, qint64 historyId, const QString &activationToken);
     void closed(uint id, uint reason);
     /// No notification server: the caller should fall back (e.g. the tray's balloon).
     void serverUnavailable(const fedmsg::Notification &notification);
@@ -86,21 +101,31 @@ Q_SIGNALS:
 private Q_SLOTS:
     void onActionInvoked(uint id, const QString &action);
     void onNotificationClosed(uint id, uint reason);
-    void onServerRegistered();
-    void onServerUnregistered();
+    void onActivationToken(uint id, const QString &token);
+    void onOwnerChanged(const QString &service, const QString &oldOwner, const QString &newOwner);
 
 private:
     void init();
+    void serverAppeared();
     void requestCapabilities();
     void send(const Notification &notification);
+    void notShown(const Notification &notification);
+    void close(uint id);
 
     QDBusConnection m_connection;
+    NotificationsProxy *m_proxy = nullptr;
     QDBusServiceWatcher *m_watcher = nullptr;
+    bool m_serverPresent = false;
+    QString m_serverName;
+    int m_notShown = 0;
     QStringList m_capabilities;
     bool m_capabilitiesKnown = false;
     bool m_capabilitiesPending = false;
+    /// Bumped on every owner change: a reply from a previous server is ignored.
+    quint64 m_generation = 0;
     QList<Notification> m_queue;
     QHash<uint, Notification> m_open;
+    QHash<uint, QString> m_activationTokens; ///< token per id, until its action arrives
 };
 
 } // namespace fedmsg

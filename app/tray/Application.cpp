@@ -10,14 +10,19 @@
 #include "engine/Transports.h"
 #include "history/History.h"
 #include "notify/DBusNotifier.h"
+#include "notify/NotifyDecision.h"
+#include "notify/PopupText.h"
 #include "render/Renderer.h"
 #include "settings/Settings.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPushButton>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcApp, "fedmsg.app")
@@ -116,6 +121,8 @@ bool Application::start()
             if (id > 0)
                 m_history->markRead({ id });
         });
+    connect(m_notifier.get(), &DBusNotifier::muteRequested, this, &Application::chooseMute);
+    connect(m_notifier.get(), &DBusNotifier::whyRequested, this, &Application::explain);
     connect(m_tray.get(), &TrayIcon::linkRequested, this, [](const QString &link) {
         const QUrl url = DBusNotifier::safeLink(link);
         if (!url.isEmpty())
@@ -211,15 +218,18 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         Q_EMIT notified(digest.summary);
         return;
     }
+    const PopupText::TitleStyle style = m_settings->classicNotificationTitle()
+        ? PopupText::TitleStyle::Classic
+        : PopupText::TitleStyle::Human;
     for (const EngineMessage *m : std::as_const(toNotify)) {
         const Rendering &r = m->record.rendering;
-        Notification n;
-        n.summary = r.title;
-        n.body = r.subtitle;
-        n.link = r.link;
+        // The rules stage fills the decision; until then every message gets the defaults.
+        NotifyDecision decision;
+        decision.ruleId = m->record.decisionRule;
+        const std::optional<ServiceInfo> service = m_renderer->service(r.serviceName);
+        Notification n =
+            PopupText::build(m->record.envelope, r, decision, service ? &*service : nullptr, style);
         n.historyId = m->historyId;
-        if (m->record.envelope.trust() != TrustState::Trusted)
-            n.summary = tr("%1 (unsigned)").arg(r.title);
         m_notifier->show(n);
         Q_EMIT notified(n.summary);
     }
@@ -229,10 +239,9 @@ void Application::addRecent(const EngineMessage &message)
 {
     const Rendering &r = message.record.rendering;
     const TrustState trust = message.record.envelope.trust();
-    m_tray->addRecent(r.title,
-        r.subtitle,
-        r.link,
-        trust == TrustState::Trusted || trust == TrustState::BrokerUnsigned);
+    // Only a valid fedmsg signature counts as signed; the rest carry the one trust wording.
+    m_tray->addRecent(
+        r.title, r.subtitle, r.link, trust == TrustState::Trusted ? QString() : trustLabel(trust));
 }
 
 void Application::openLink(const QUrl &url, const QString &activationToken)
@@ -251,6 +260,44 @@ void Application::openLink(const QUrl &url, const QString &activationToken)
         else
             qunsetenv("XDG_ACTIVATION_TOKEN");
     }
+}
+
+void Application::chooseMute(const Notification &notification)
+{
+    // A small chooser for now; the rules stage turns the choice into a rule the user can edit.
+    QMessageBox box(QMessageBox::Question,
+        tr("Mute similar messages"),
+        tr("Mute messages like “%1”?").arg(notification.summary));
+    box.setInformativeText(
+        tr("Service: %1\nTopic: %2").arg(notification.serviceName, notification.topic));
+    QPushButton *hour = box.addButton(tr("For 1 hour"), QMessageBox::AcceptRole);
+    QPushButton *day = box.addButton(tr("For 1 day"), QMessageBox::AcceptRole);
+    QPushButton *always = box.addButton(tr("Always"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    std::chrono::seconds duration { -1 };
+    if (box.clickedButton() == hour)
+        duration = std::chrono::hours(1);
+    else if (box.clickedButton() == day)
+        duration = std::chrono::hours(24);
+    else if (box.clickedButton() == always)
+        duration = std::chrono::seconds(0);
+    else
+        return;
+    Q_EMIT muteChosen(notification, duration);
+}
+
+void Application::explain(const Notification &notification)
+{
+    const QString text = notification.why.isEmpty()
+        ? tr("No rule picked this message out: notifications are on for %1 and no rule says "
+             "otherwise.\n\nTopic: %2\nMessage id: %3")
+              .arg(notification.serviceName, notification.topic, notification.msgId)
+        : notification.why;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Why this notification?"), text);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->show();
 }
 
 void Application::showFallback(const Notification &notification)

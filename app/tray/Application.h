@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 namespace fedmsg {
@@ -72,12 +73,19 @@ Q_SIGNALS:
     void notified(const QString &summary);
     /// Asked to show itself: a second start, or org.freedesktop.Application.Activate (launcher).
     void activated(const QString &activationToken);
+    /**
+     * The user chose to mute messages like @p notification from its "Mute…" action: for
+     * @p duration (0 = always). The rules stage creates the rule from it.
+     */
+    void muteChosen(const fedmsg::Notification &notification, std::chrono::seconds duration);
 
 private:
     void onMessages(const QList<EngineMessage> &messages);
     void onEndpointStatus(const EndpointStatus &status);
     void updateTrayState();
     void showFallback(const Notification &notification);
+    void chooseMute(const Notification &notification);
+    static void explain(const Notification &notification);
     /// Opens an http(s) link, handing the notification server's activation token on.
     static void openLink(const QUrl &url, const QString &activationToken);
     void addRecent(const EngineMessage &message);

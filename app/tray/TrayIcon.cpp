@@ -58,15 +58,15 @@ TrayIcon::TrayIcon(QObject *parent)
 }
 
 void TrayIcon::addRecent(
-    const QString &title, const QString &text, const QString &link, bool trusted)
+    const QString &title, const QString &text, const QString &link, const QString &trustLabel)
 {
     QString label = text.isEmpty() ? title : title + QStringLiteral(" — ") + text;
     if (label.size() > 90)
         label = label.left(89) + QChar(0x2026);
     // Menu text is not markup, but '&' would become a mnemonic.
     label.replace(QLatin1Char('&'), QStringLiteral("&&"));
-    if (!trusted)
-        label = tr("[unverified] %1").arg(label);
+    if (!trustLabel.isEmpty())
+        label = tr("[%1] %2").arg(trustLabel, label);
     auto *action = new QAction(label, m_recent);
     action->setToolTip(link);
     action->setEnabled(!link.isEmpty());

@@ -25,7 +25,9 @@ public:
     QMenu *menu() { return &m_menu; }
     QMenu *recentMenu() { return m_recent; }
     /// Puts a message at the top of "Recent messages" (at most MaxRecent are kept).
-    void addRecent(const QString &title, const QString &text, const QString &link, bool trusted);
+    /// @p trustLabel: empty for a signed message, else trustLabel() ("broker, unsigned", ...).
+    void addRecent(
+        const QString &title, const QString &text, const QString &link, const QString &trustLabel);
     static constexpr int MaxRecent = 10;
     bool isPaused() const;
     void setPaused(bool paused);

@@ -3,6 +3,7 @@
 #include "notify/DBusNotifier.h"
 #include "NotificationsProxy.h"
 #include "message/UnsafeText.h"
+#include "notify/IconFiles.h"
 
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
@@ -21,6 +22,8 @@ const QString Path = QStringLiteral("/org/freedesktop/Notifications");
 const QString AppName = QStringLiteral("fedmsg-notify");
 const QString DesktopEntry = QStringLiteral("org.fedoraproject.FedmsgNotify");
 const QString DefaultAction = QStringLiteral("default");
+const QString MuteAction = QStringLiteral("mute");
+const QString WhyAction = QStringLiteral("why");
 } // namespace
 
 DBusNotifier::DBusNotifier(QObject *parent)
@@ -209,25 +212,59 @@ void DBusNotifier::requestCapabilities()
         });
 }
 
-void DBusNotifier::send(const Notification &notification)
+QStringList DBusNotifier::actionsFor(
+    const Notification &notification, const QStringList &capabilities)
 {
-    const bool markup = m_capabilities.contains(QStringLiteral("body-markup"));
-    const QString body = markup ? escapeMarkup(notification.body) : notification.body;
+    // GNOME shows three actions at most; the default one is the popup's body, not a button.
     QStringList actions;
-    if (!safeLink(notification.link).isEmpty()
-        && m_capabilities.contains(QStringLiteral("actions")))
+    if (!capabilities.contains(QStringLiteral("actions")))
+        return actions;
+    if (!safeLink(notification.link).isEmpty())
         actions << DefaultAction << tr("Open");
+    if (notification.offerMute)
+        actions << MuteAction << tr("Mute…");
+    if (notification.offerWhy)
+        actions << WhyAction << tr("Why?");
+    return actions;
+}
+
+QVariantMap DBusNotifier::hintsFor(const Notification &notification)
+{
     QVariantMap hints;
     hints.insert(QStringLiteral("desktop-entry"), DesktopEntry);
     hints.insert(QStringLiteral("category"), notification.category);
     hints.insert(
         QStringLiteral("urgency"), QVariant::fromValue(static_cast<uchar>(notification.urgency)));
-    const QString icon = notification.iconPath.isEmpty() ? DesktopEntry : notification.iconPath;
+    if (!notification.topic.isEmpty())
+        hints.insert(
+            QStringLiteral("x-fedmsg-topic"), plainText(notification.topic, TextKind::SingleLine));
+    if (!notification.imagePath.isEmpty())
+        hints.insert(QStringLiteral("image-path"),
+            QUrl::fromLocalFile(notification.imagePath).toString(QUrl::FullyEncoded));
+    return hints;
+}
+
+void DBusNotifier::send(const Notification &notification)
+{
+    const bool markup = m_capabilities.contains(QStringLiteral("body-markup"));
+    const QString body = markup ? escapeMarkup(notification.body) : notification.body;
+    const QStringList actions = actionsFor(notification, m_capabilities);
+    const QVariantMap hints = hintsFor(notification);
+    QString icon = notification.iconPath;
+    if (icon.isEmpty())
+        icon = IconFiles::applicationIcon();
+    if (icon.isEmpty())
+        icon = DesktopEntry; // an installed theme icon, if the cache folder cannot be written
 
     const quint64 generation = m_generation;
-    auto *watcher = new QDBusPendingCallWatcher(
-        m_proxy->Notify(
-            AppName, 0, icon, notification.summary, body, actions, hints, notification.timeoutMs),
+    auto *watcher = new QDBusPendingCallWatcher(m_proxy->Notify(AppName,
+                                                    notification.replacesId,
+                                                    icon,
+                                                    notification.summary,
+                                                    body,
+                                                    actions,
+                                                    hints,
+                                                    notification.timeoutMs),
         this);
     connect(watcher,
         &QDBusPendingCallWatcher::finished,
@@ -276,6 +313,10 @@ void DBusNotifier::onActionInvoked(uint id, const QString &action)
         const QUrl url = safeLink(it->link);
         if (!url.isEmpty())
             Q_EMIT linkActivated(url, it->historyId, token);
+    } else if (action == MuteAction && it->offerMute) {
+        Q_EMIT muteRequested(*it, token);
+    } else if (action == WhyAction && it->offerWhy) {
+        Q_EMIT whyRequested(*it, token);
     }
     // WORKAROUND: dunst keeps a notification open after an action; close it ourselves.
     close(id);

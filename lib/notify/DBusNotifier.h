@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
+#include <QVariantMap>
 
 class NotificationsProxy;
 class QDBusServiceWatcher;
@@ -29,7 +30,11 @@ namespace fedmsg {
  * Messages are untrusted input: summary and body lose every control character (C0, DEL, C1:
  * terminal escapes, NUL, carriage returns) and every bidi control that could reorder what the
  * user reads (plainText()); the body keeps its newlines and tabs, the summary stays one line.
- * Bodies are then escaped when the server supports markup. A click
+ * Bodies are then escaped when the server supports markup. Every popup carries an icon
+ * (Notification::iconPath, else the shipped application icon as a cached file, IconFiles), the
+ * hints desktop-entry (org.fedoraproject.FedmsgNotify), category, urgency, x-fedmsg-topic and
+ * image-path, and, where the server has "actions", at most three: default (the link), "Mute…"
+ * and "Why?" (muteRequested(), whyRequested()). A click
  * (the "default" action) emits linkActivated() for http/https links only, then closes the
  * notification (some servers, e.g. dunst, keep it open after an action). The server is watched:
  * when it goes away (crash, restart) serverAvailableChanged(false) is emitted, its notifications
@@ -82,6 +87,12 @@ public:
     /// The link as a URL if it may be opened (http/https with a host, no user info), else an
     /// empty QUrl.
     static QUrl safeLink(const QString &link);
+    /// The Notify actions (key, label pairs) for a server with @p capabilities: none without
+    /// "actions"; "default" only for a safe link; then "mute" and "why" when offered.
+    static QStringList actionsFor(
+        const Notification &notification, const QStringList &capabilities);
+    /// The Notify hints: desktop-entry, category, urgency, x-fedmsg-topic, image-path.
+    static QVariantMap hintsFor(const Notification &notification);
 
 Q_SIGNALS:
     /// A notification was shown; id is the server's.
@@ -92,6 +103,10 @@ Q_SIGNALS:
      * (XDG_ACTIVATION_TOKEN, or the OpenURI portal's activation_token) so Wayland raises it.
      */
     void linkActivated(const QUrl &url, qint64 historyId, const QString &activationToken);
+    /// The user chose "Mute…" on @p notification (the app offers the durations).
+    void muteRequested(const fedmsg::Notification &notification, const QString &activationToken);
+    /// The user chose "Why?" on @p notification (the app shows notification.why).
+    void whyRequested(const fedmsg::Notification &notification, const QString &activationToken);
     void closed(uint id, uint reason);
     /// No notification server: the caller should fall back (e.g. the tray's balloon).
     void serverUnavailable(const fedmsg::Notification &notification);

@@ -25,6 +25,7 @@ struct Key
 constexpr Key SchemaVersionKey { "General/schemaVersion" };
 constexpr Key NotificationsEnabledKey { "Notifications/enabled" };
 constexpr Key DisabledServicesKey { "Notifications/disabledServices" };
+constexpr Key ClassicTitleKey { "Notifications/classicTitle" };
 constexpr Key HistoryMaxAgeKey { "History/maxAgeDays" };
 constexpr Key HistoryMaxCountKey { "History/maxCount" };
 constexpr Key BusesGroup { "Buses" };
@@ -208,6 +209,18 @@ void Settings::setNotificationsEnabled(bool on)
         return;
     m_settings->setValue(key(NotificationsEnabledKey), on);
     Q_EMIT notificationsEnabledChanged(on);
+}
+
+bool Settings::classicNotificationTitle() const
+{
+    return m_settings->value(key(ClassicTitleKey), false).toBool();
+}
+
+void Settings::setClassicNotificationTitle(bool on)
+{
+    if (!writable("notifications"))
+        return;
+    m_settings->setValue(key(ClassicTitleKey), on);
 }
 
 QStringList Settings::disabledServices() const

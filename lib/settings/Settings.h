@@ -60,6 +60,10 @@ public:
 
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool on);
+    /// Popup summaries as fedmsg.meta's title ("bodhi.update.comment") instead of the human
+    /// label ("Bodhi: comment on update"); off by default.
+    bool classicNotificationTitle() const;
+    void setClassicNotificationTitle(bool on);
 
     /// Services (Rendering::serviceName) whose messages are not notified.
     QStringList disabledServices() const;

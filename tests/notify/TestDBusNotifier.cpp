@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "notify/DBusNotifier.h"
+#include "notify/IconFiles.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void unsafeLinkGetsNoAction();
     void controlAndBidiCharactersNeverReachTheServer();
     void plainTextWithoutAServer();
+    void richPopupAsDunstReportsIt();
     void serverAppearingAfterTheNotifierIsUsed();
     void cleanupTestCase();
 
@@ -262,6 +265,45 @@ void TestDBusNotifier::controlAndBidiCharactersNeverReachTheServer()
     QCOMPARE(DBusNotifier::plainText(
                  QStringLiteral("a\u0085b\u2028c"), DBusNotifier::TextKind::MultiLine),
         QStringLiteral("ab\nc"));
+}
+
+// Icon, category, application and summary as dunst stores them (dunstctl history).
+void TestDBusNotifier::richPopupAsDunstReportsIt()
+{
+    REQUIRE_SERVER();
+    DBusNotifier notifier;
+    QSignalSpy shown(&notifier, &DBusNotifier::shown);
+    QSignalSpy closed(&notifier, &DBusNotifier::closed);
+    Notification n;
+    n.summary = QStringLiteral("Bodhi: comment on update");
+    n.body = QStringLiteral("ralph commented on FEDORA-2019-46910daf41");
+    n.link = QStringLiteral("https://bodhi.fedoraproject.org/updates/FEDORA-2019-46910daf41");
+    n.category = QStringLiteral("x-fedmsg.bodhi");
+    n.topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.comment");
+    n.offerMute = true;
+    n.offerWhy = true;
+    notifier.show(n);
+    QVERIFY(shown.wait(5000));
+    notifier.closeAll();
+    QVERIFY(closed.wait(5000));
+    const QJsonObject received = dunstHistory().at(0).toObject();
+    const auto field = [&received](const char *name) {
+        return received.value(QLatin1String(name))
+            .toObject()
+            .value(QStringLiteral("data"))
+            .toVariant();
+    };
+    qInfo() << "dunst stored" << received;
+    QCOMPARE(field("summary").toString(), n.summary);
+    QCOMPARE(field("appname").toString(), QStringLiteral("fedmsg-notify"));
+    QCOMPARE(field("category").toString(), n.category);
+    // The shipped icon, written to the cache folder, so it shows from a build tree too.
+    const QString icon = IconFiles::applicationIcon();
+    QVERIFY(!icon.isEmpty());
+    QVERIFY(QFile::exists(icon));
+    QCOMPARE(field("icon_path").toString(), icon);
+    // A safe link: the default action (dunst stores its key).
+    QCOMPARE(field("default_action_name").toString(), QStringLiteral("default"));
 }
 
 void TestDBusNotifier::plainTextWithoutAServer()

@@ -121,6 +121,17 @@ bool Application::start()
             if (id > 0)
                 m_history->markRead({ id });
         });
+    m_digestTimer.setSingleShot(true);
+    connect(&m_digestTimer, &QTimer::timeout, this, &Application::showDigest);
+    connect(m_notifier.get(),
+        &DBusNotifier::shownNotification,
+        this,
+        [this](uint id, const Notification &n) {
+            m_burst.noteShown(id, n.objectKey);
+        });
+    connect(m_notifier.get(), &DBusNotifier::closed, this, [this](uint id) {
+        m_burst.noteClosed(id);
+    });
     connect(m_notifier.get(), &DBusNotifier::muteRequested, this, &Application::chooseMute);
     connect(m_notifier.get(), &DBusNotifier::whyRequested, this, &Application::explain);
     connect(m_tray.get(), &TrayIcon::linkRequested, this, [](const QString &link) {
@@ -202,22 +213,6 @@ void Application::onMessages(const QList<EngineMessage> &messages)
     }
     if (toNotify.isEmpty() || !m_settings->notificationsEnabled())
         return;
-    if (toNotify.size() > BurstLimit) {
-        // A burst becomes one digest instead of a wall of popups.
-        Notification digest;
-        digest.summary = tr("%n new messages", nullptr, int(toNotify.size()));
-        QStringList lines;
-        for (const EngineMessage *m : std::as_const(toNotify).first(BurstLimit))
-            lines.append(m->record.rendering.subtitle.isEmpty() ? m->record.rendering.title
-                                                                : m->record.rendering.subtitle);
-        if (toNotify.size() > BurstLimit)
-            lines.append(tr("… and %n more", nullptr, int(toNotify.size()) - BurstLimit));
-        digest.body = lines.join(QLatin1Char('\n'));
-        digest.category = QStringLiteral("x-fedmsg.digest");
-        m_notifier->show(digest);
-        Q_EMIT notified(digest.summary);
-        return;
-    }
     const PopupText::TitleStyle style = m_settings->classicNotificationTitle()
         ? PopupText::TitleStyle::Classic
         : PopupText::TitleStyle::Human;
@@ -230,9 +225,37 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         Notification n =
             PopupText::build(m->record.envelope, r, decision, service ? &*service : nullptr, style);
         n.historyId = m->historyId;
+        // Messages about the same object (an update, a build) replace each other's popup.
+        n.objectKey = r.objects.isEmpty()
+            ? r.link
+            : r.serviceName + QLatin1Char(':') + r.objects.join(QLatin1Char(','));
+        if (m_burst.offer(n, decision.ruleId, n.objectKey, m->record.envelope.body())
+            == BurstControl::Verdict::Held)
+            continue;
         m_notifier->show(n);
         Q_EMIT notified(n.summary);
     }
+    scheduleDigest();
+}
+
+void Application::scheduleDigest()
+{
+    const auto due = m_burst.digestDue();
+    if (!due || m_digestTimer.isActive())
+        return;
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+        *due - std::chrono::steady_clock::now());
+    m_digestTimer.start(std::max(wait, std::chrono::milliseconds(0)));
+}
+
+void Application::showDigest()
+{
+    // One digest per window, from what the burst control held back.
+    std::optional<Notification> digest = m_burst.takeDigest(*m_renderer, true);
+    if (!digest)
+        return;
+    m_notifier->show(*digest);
+    Q_EMIT notified(digest->summary);
 }
 
 void Application::addRecent(const EngineMessage &message)

@@ -4,10 +4,12 @@
 
 #include "SingleInstance.h"
 #include "TrayIcon.h"
+#include "notify/BurstControl.h"
 
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
 
 #include <chrono>
@@ -47,9 +49,6 @@ public:
         /// Owned on the session bus with org.freedesktop.Application; the desktop entry's name.
         QString applicationId = QStringLiteral("org.fedoraproject.FedmsgNotify");
     };
-    /// More messages than this in one arrival become one digest notification.
-    static constexpr int BurstLimit = 3;
-
     explicit Application(Options options, QObject *parent = nullptr);
     ~Application() override;
     Q_DISABLE_COPY_MOVE(Application)
@@ -84,6 +83,8 @@ private:
     void onEndpointStatus(const EndpointStatus &status);
     void updateTrayState();
     void showFallback(const Notification &notification);
+    void scheduleDigest();
+    void showDigest();
     void chooseMute(const Notification &notification);
     static void explain(const Notification &notification);
     /// Opens an http(s) link, handing the notification server's activation token on.
@@ -102,6 +103,8 @@ private:
     std::unique_ptr<DBusNotifier> m_notifier;
     std::unique_ptr<NetworkWatcher> m_network;
     std::unique_ptr<DemoBus> m_demo;
+    BurstControl m_burst; ///< popups per minute, the digest of what it holds back
+    QTimer m_digestTimer; ///< runs only while messages wait for the digest
     QStringList m_configProblems; ///< shown in the tray status and once as a notification
 };
 

@@ -281,6 +281,7 @@ void DBusNotifier::send(const Notification &notification)
                 return; // shown by a server that is gone already
             m_open.insert(reply.value(), notification);
             Q_EMIT shown(reply.value(), notification.historyId);
+            Q_EMIT shownNotification(reply.value(), notification);
         });
 }
 

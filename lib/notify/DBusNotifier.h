@@ -97,6 +97,8 @@ public:
 Q_SIGNALS:
     /// A notification was shown; id is the server's.
     void shown(uint id, qint64 historyId);
+    /// The same, with what was shown (for the burst control's replace-in-place).
+    void shownNotification(uint id, const fedmsg::Notification &notification);
     /**
      * The user clicked a notification whose link is safe to open. @p activationToken is the
      * server's ActivationToken for that click (empty when it sent none): hand it to the opener

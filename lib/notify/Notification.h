@@ -21,6 +21,7 @@ struct Notification
     QString msgId; ///< the message's id, for "Why?" and "Mute…" (empty for the applet's own)
     QString serviceName; ///< Rendering::serviceName, for "Mute…"
     QString why; ///< the rule decision's explanation, for "Why?"
+    QString objectKey; ///< the object it is about (an update, a build); burst control keys on it
     Urgency urgency = Urgency::Normal;
     int timeoutMs = -1; ///< -1 = the server's default
     qint64 historyId = 0; ///< the History row it came from (0 = none)

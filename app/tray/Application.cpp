@@ -139,10 +139,34 @@ bool Application::start()
         if (!url.isEmpty())
             QDesktopServices::openUrl(url);
     });
-    m_tray->setPaused(!m_settings->notificationsEnabled());
+    // Do not disturb: "until resumed" is the saved Notifications/enabled switch; timed pauses
+    // last for this run; quiet hours and the critical bypass come from the settings.
+    if (!m_settings->notificationsEnabled())
+        m_dnd.pauseUntilResumed();
+    m_dnd.setQuietHours(m_settings->quietHoursStart(), m_settings->quietHoursEnd());
+    m_dnd.setAllowCritical(m_settings->criticalBreaksThrough());
+    m_dndTimer.setSingleShot(true);
+    connect(&m_dndTimer, &QTimer::timeout, this, &Application::onDoNotDisturbChanged);
     connect(m_tray.get(), &TrayIcon::pauseToggled, this, [this](bool paused) {
-        m_settings->setNotificationsEnabled(!paused);
+        if (paused)
+            pause(std::chrono::seconds(0));
+        else
+            resume();
     });
+    connect(m_tray.get(), &TrayIcon::pauseForRequested, this, [this](std::chrono::seconds d) {
+        pause(d);
+    });
+    connect(m_tray.get(), &TrayIcon::pauseUntilTomorrowRequested, this, [this] {
+        m_dnd.pauseUntilTomorrow();
+        m_settings->setNotificationsEnabled(true);
+        onDoNotDisturbChanged();
+    });
+    m_dnd.setDesktopInhibited(m_notifier->desktopInhibited());
+    connect(m_notifier.get(), &DBusNotifier::desktopInhibitedChanged, this, [this](bool on) {
+        m_dnd.setDesktopInhibited(on);
+        onDoNotDisturbChanged();
+    });
+    onDoNotDisturbChanged();
     m_engine->setDisabledServices(m_settings->disabledServices());
     connect(m_settings.get(),
         &Settings::disabledServicesChanged,
@@ -211,7 +235,7 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         if (m.record.decision == Engine::decisionNotify())
             toNotify.append(&m);
     }
-    if (toNotify.isEmpty() || !m_settings->notificationsEnabled())
+    if (toNotify.isEmpty())
         return;
     const PopupText::TitleStyle style = m_settings->classicNotificationTitle()
         ? PopupText::TitleStyle::Classic
@@ -229,6 +253,10 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         n.objectKey = r.objects.isEmpty()
             ? r.link
             : r.serviceName + QLatin1Char(':') + r.objects.join(QLatin1Char(','));
+        // Our pause and quiet hours count what they hold (one summary at their end); the
+        // desktop's do-not-disturb holds without counting. Held messages take no burst token.
+        if (m_dnd.admit(n) != DoNotDisturb::Verdict::Show)
+            continue;
         if (m_burst.offer(n, decision.ruleId, n.objectKey, m->record.envelope.body())
             == BurstControl::Verdict::Held)
             continue;
@@ -236,6 +264,48 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         Q_EMIT notified(n.summary);
     }
     scheduleDigest();
+}
+
+void Application::pause(std::chrono::seconds duration)
+{
+    if (duration.count() > 0) {
+        m_dnd.pauseFor(duration);
+        m_settings->setNotificationsEnabled(true);
+    } else {
+        m_dnd.pauseUntilResumed();
+        m_settings->setNotificationsEnabled(false);
+    }
+    onDoNotDisturbChanged();
+}
+
+void Application::resume()
+{
+    m_dnd.resume();
+    m_settings->setNotificationsEnabled(true);
+    onDoNotDisturbChanged();
+}
+
+bool Application::isPaused() const
+{
+    return m_dnd.isPaused();
+}
+
+void Application::onDoNotDisturbChanged()
+{
+    // One "N messages while paused" popup when our pause or quiet hours are over.
+    if (std::optional<Notification> summary = m_dnd.takeSummary()) {
+        m_notifier->show(*summary);
+        Q_EMIT notified(summary->summary);
+    }
+    m_tray->setPauseState(m_dnd.isPaused(), m_dnd.pausedUntil());
+    // Woken only when the state can change by itself (pause end, quiet hours start or end).
+    const QDateTime next = m_dnd.nextChange();
+    if (next.isValid())
+        m_dndTimer.start(std::chrono::milliseconds(
+            std::max<qint64>(0, QDateTime::currentDateTime().msecsTo(next))));
+    else
+        m_dndTimer.stop();
+    Q_EMIT pausedChanged(m_dnd.isPaused());
 }
 
 void Application::scheduleDigest()

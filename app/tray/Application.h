@@ -5,6 +5,7 @@
 #include "SingleInstance.h"
 #include "TrayIcon.h"
 #include "notify/BurstControl.h"
+#include "notify/DoNotDisturb.h"
 
 #include <QList>
 #include <QObject>
@@ -67,6 +68,12 @@ public:
     DemoBus *demoBus() { return m_demo.get(); }
     History *history() { return m_history.get(); }
 
+    /// Pauses popups for @p duration (0 = until resumed, saved in the settings).
+    void pause(std::chrono::seconds duration);
+    /// Ends our pause; one summary popup of what it held follows.
+    void resume();
+    bool isPaused() const;
+
 Q_SIGNALS:
     /// A notification went out (or to the tray balloon when no server is there).
     void notified(const QString &summary);
@@ -76,6 +83,7 @@ Q_SIGNALS:
      * The user chose to mute messages like @p notification from its "Mute…" action: for
      * @p duration (0 = always). The rules stage creates the rule from it.
      */
+    void pausedChanged(bool paused);
     void muteChosen(const fedmsg::Notification &notification, std::chrono::seconds duration);
 
 private:
@@ -83,6 +91,7 @@ private:
     void onEndpointStatus(const EndpointStatus &status);
     void updateTrayState();
     void showFallback(const Notification &notification);
+    void onDoNotDisturbChanged();
     void scheduleDigest();
     void showDigest();
     void chooseMute(const Notification &notification);
@@ -105,6 +114,8 @@ private:
     std::unique_ptr<DemoBus> m_demo;
     BurstControl m_burst; ///< popups per minute, the digest of what it holds back
     QTimer m_digestTimer; ///< runs only while messages wait for the digest
+    DoNotDisturb m_dnd; ///< our pause, quiet hours, the desktop's inhibition
+    QTimer m_dndTimer; ///< runs only until the next pause or quiet-hours change
     QStringList m_configProblems; ///< shown in the tray status and once as a notification
 };
 

@@ -5,9 +5,11 @@
 #include "message/UnsafeText.h"
 #include "notify/IconFiles.h"
 
+#include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
+#include <QDBusVariant>
 #include <QLoggingCategory>
 
 #include <utility>
@@ -54,6 +56,13 @@ void DBusNotifier::init()
         Service, m_connection, QDBusServiceWatcher::WatchForOwnerChange, this);
     connect(
         m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &DBusNotifier::onOwnerChanged);
+    // Plasma's Inhibited (an extension): its changes arrive as PropertiesChanged from the owner.
+    m_connection.connect(Service,
+        Path,
+        QStringLiteral("org.freedesktop.DBus.Properties"),
+        QStringLiteral("PropertiesChanged"),
+        this,
+        SLOT(onPropertiesChanged(QString, QVariantMap, QStringList)));
     // The proxy looked the owner up once when it was made (Qt does that for every proxy of a
     // well-known name) and keeps it current; that answer is the starting state.
     m_serverPresent = m_proxy->isValid();
@@ -81,6 +90,7 @@ void DBusNotifier::onOwnerChanged(
     m_capabilitiesKnown = false;
     m_capabilitiesPending = false;
     m_serverName.clear();
+    setDesktopInhibited(false); // a new server starts without the old one's state
     const bool present = !newOwner.isEmpty();
     const bool changed = present != m_serverPresent;
     m_serverPresent = present;
@@ -101,6 +111,7 @@ void DBusNotifier::onOwnerChanged(
 void DBusNotifier::serverAppeared()
 {
     requestCapabilities();
+    requestInhibited();
     const quint64 generation = m_generation;
     auto *watcher = new QDBusPendingCallWatcher(m_proxy->GetServerInformation(), this);
     connect(watcher,
@@ -156,6 +167,46 @@ QUrl DBusNotifier::safeLink(const QString &link)
     if (scheme != QStringLiteral("http") && scheme != QStringLiteral("https"))
         return {};
     return url;
+}
+
+void DBusNotifier::requestInhibited()
+{
+    const quint64 generation = m_generation;
+    QDBusMessage get = QDBusMessage::createMethodCall(
+        Service, Path, QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    get << QStringLiteral("org.freedesktop.Notifications") << QStringLiteral("Inhibited");
+    auto *watcher = new QDBusPendingCallWatcher(m_connection.asyncCall(get), this);
+    connect(watcher,
+        &QDBusPendingCallWatcher::finished,
+        this,
+        [this, generation](QDBusPendingCallWatcher *w) {
+            w->deleteLater();
+            const QDBusPendingReply<QDBusVariant> reply = *w;
+            // Most servers have no such property: an error means "not inhibited".
+            if (generation == m_generation && !reply.isError())
+                setDesktopInhibited(reply.value().variant().toBool());
+        });
+}
+
+void DBusNotifier::onPropertiesChanged(
+    const QString &interface, const QVariantMap &changed, const QStringList &invalidated)
+{
+    if (interface != QStringLiteral("org.freedesktop.Notifications"))
+        return;
+    const auto it = changed.constFind(QStringLiteral("Inhibited"));
+    if (it != changed.cend())
+        setDesktopInhibited(it->toBool());
+    else if (invalidated.contains(QStringLiteral("Inhibited")))
+        requestInhibited();
+}
+
+void DBusNotifier::setDesktopInhibited(bool inhibited)
+{
+    if (inhibited == m_desktopInhibited)
+        return;
+    m_desktopInhibited = inhibited;
+    qCInfo(lcNotify) << "the desktop's do-not-disturb is" << (inhibited ? "on" : "off");
+    Q_EMIT desktopInhibitedChanged(inhibited);
 }
 
 void DBusNotifier::show(const Notification &message)

@@ -61,6 +61,9 @@ public:
     bool isServerAvailable() const { return m_serverPresent; }
     /// The server's name and version from GetServerInformation, once known (e.g. "dunst 1.9.0").
     QString serverName() const { return m_serverName; }
+    /// The desktop's own do-not-disturb (Plasma's Inhibited property; false where the server has
+    /// none, e.g. dunst and GNOME).
+    bool desktopInhibited() const { return m_desktopInhibited; }
     /// Notifications handed to serverUnavailable() since the server went (or since the start).
     int notShownCount() const { return m_notShown; }
     /// The server's capabilities, once known (empty before).
@@ -114,17 +117,23 @@ Q_SIGNALS:
     void serverUnavailable(const fedmsg::Notification &notification);
     /// The notification server appeared on or vanished from the bus (status for the UI).
     void serverAvailableChanged(bool available);
+    /// The server's Inhibited property changed (Plasma's do-not-disturb).
+    void desktopInhibitedChanged(bool inhibited);
 
 private Q_SLOTS:
     void onActionInvoked(uint id, const QString &action);
     void onNotificationClosed(uint id, uint reason);
     void onActivationToken(uint id, const QString &token);
     void onOwnerChanged(const QString &service, const QString &oldOwner, const QString &newOwner);
+    void onPropertiesChanged(
+        const QString &interface, const QVariantMap &changed, const QStringList &invalidated);
 
 private:
     void init();
     void serverAppeared();
     void requestCapabilities();
+    void requestInhibited();
+    void setDesktopInhibited(bool inhibited);
     void send(const Notification &notification);
     void notShown(const Notification &notification);
     void close(uint id);
@@ -133,6 +142,7 @@ private:
     NotificationsProxy *m_proxy = nullptr;
     QDBusServiceWatcher *m_watcher = nullptr;
     bool m_serverPresent = false;
+    bool m_desktopInhibited = false;
     QString m_serverName;
     int m_notShown = 0;
     QStringList m_capabilities;

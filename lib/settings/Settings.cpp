@@ -26,6 +26,9 @@ constexpr Key SchemaVersionKey { "General/schemaVersion" };
 constexpr Key NotificationsEnabledKey { "Notifications/enabled" };
 constexpr Key DisabledServicesKey { "Notifications/disabledServices" };
 constexpr Key ClassicTitleKey { "Notifications/classicTitle" };
+constexpr Key QuietHoursStartKey { "Notifications/quietHoursStart" }; // "22:00"; empty = none
+constexpr Key QuietHoursEndKey { "Notifications/quietHoursEnd" };
+constexpr Key CriticalBreaksThroughKey { "Notifications/criticalBreaksThrough" };
 constexpr Key HistoryMaxAgeKey { "History/maxAgeDays" };
 constexpr Key HistoryMaxCountKey { "History/maxCount" };
 constexpr Key BusesGroup { "Buses" };
@@ -221,6 +224,33 @@ void Settings::setClassicNotificationTitle(bool on)
     if (!writable("notifications"))
         return;
     m_settings->setValue(key(ClassicTitleKey), on);
+}
+
+QTime Settings::quietHoursStart() const
+{
+    return QTime::fromString(
+        m_settings->value(key(QuietHoursStartKey)).toString(), QStringLiteral("HH:mm"));
+}
+
+QTime Settings::quietHoursEnd() const
+{
+    return QTime::fromString(
+        m_settings->value(key(QuietHoursEndKey)).toString(), QStringLiteral("HH:mm"));
+}
+
+void Settings::setQuietHours(QTime start, QTime end)
+{
+    if (!writable("quiet hours"))
+        return;
+    m_settings->setValue(key(QuietHoursStartKey),
+        start.isValid() ? start.toString(QStringLiteral("HH:mm")) : QString());
+    m_settings->setValue(
+        key(QuietHoursEndKey), end.isValid() ? end.toString(QStringLiteral("HH:mm")) : QString());
+}
+
+bool Settings::criticalBreaksThrough() const
+{
+    return m_settings->value(key(CriticalBreaksThroughKey), true).toBool();
 }
 
 QStringList Settings::disabledServices() const

@@ -12,6 +12,7 @@
 #include <QSettings>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 
 #include <memory>
 
@@ -64,6 +65,12 @@ public:
     /// label ("Bodhi: comment on update"); off by default.
     bool classicNotificationTitle() const;
     void setClassicNotificationTitle(bool on);
+    /// Daily quiet hours (local "HH:mm"; invalid times = none); they may cross midnight.
+    QTime quietHoursStart() const;
+    QTime quietHoursEnd() const;
+    void setQuietHours(QTime start, QTime end);
+    /// Whether critical popups pass our pause and quiet hours (default true).
+    bool criticalBreaksThrough() const;
 
     /// Services (Rendering::serviceName) whose messages are not notified.
     QStringList disabledServices() const;

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void startsWithVisibleIconAndNoBus();
     void demoBusMessagesReachTrayAndNotifications();
     void trayTellsWhileTheNotificationServerIsGone();
+    void pauseHoldsPopupsAndOneSummaryFollows();
 
 private:
     Application::Options options() const;
@@ -104,6 +105,28 @@ void TestApplication::trayTellsWhileTheNotificationServerIsGone()
     QVERIFY(bus->startService(service).isValid());
     QTRY_VERIFY2_WITH_TIMEOUT(
         !app.tray()->toolTip().contains(gone), qPrintable(app.tray()->toolTip()), 10000);
+}
+
+// Our pause: messages still reach the history and the tray's list, no popup goes out, and
+// resuming gives one "N messages while paused" popup.
+void TestApplication::pauseHoldsPopupsAndOneSummaryFollows()
+{
+    Application::Options o = options();
+    o.demo = true;
+    Application app(o);
+    QSignalSpy notified(&app, &Application::notified);
+    QVERIFY(app.start());
+    app.pause(std::chrono::seconds(0));
+    QVERIFY(app.isPaused());
+    QVERIFY(app.tray()->isPaused());
+    app.demoBus()->setInterval(50);
+    QTRY_VERIFY_WITH_TIMEOUT(app.tray()->recentMenu()->actions().size() >= 3, 15000);
+    QCOMPARE(notified.count(), 0);
+    app.resume();
+    QVERIFY(!app.tray()->isPaused());
+    QVERIFY(notified.count() >= 1);
+    const QString summary = notified.first().first().toString();
+    QVERIFY2(summary.endsWith(QStringLiteral("message(s) while paused")), qPrintable(summary));
 }
 
 QTEST_MAIN(TestApplication)

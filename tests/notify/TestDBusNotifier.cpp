@@ -5,6 +5,7 @@
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QDBusMessage>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,6 +40,33 @@ bool serverRegistered()
                   "tests/run-headless.sh");                                                        \
     } while (false)
 
+// A stand-in for Plasma's notification server, which the harness does not have: the spec's
+// methods plus the Inhibited property (an extension only Plasma has), on its own connection.
+class InhibitingServer : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+    Q_PROPERTY(bool Inhibited READ inhibited)
+public:
+    bool inhibited() const { return m_inhibited; }
+    void setInhibited(bool on, const QDBusConnection &connection)
+    {
+        m_inhibited = on;
+        QDBusMessage changed =
+            QDBusMessage::createSignal(QStringLiteral("/org/freedesktop/Notifications"),
+                QStringLiteral("org.freedesktop.DBus.Properties"),
+                QStringLiteral("PropertiesChanged"));
+        changed << QStringLiteral("org.freedesktop.Notifications")
+                << QVariantMap { { QStringLiteral("Inhibited"), on } } << QStringList();
+        connection.send(changed);
+    }
+public Q_SLOTS:
+    QStringList GetCapabilities() { return { QStringLiteral("body") }; }
+
+private:
+    bool m_inhibited = true;
+};
+
 // Talks to the real dunst that tests/run-headless.sh starts on the private session bus; the
 // pure parts (safe links, text cleaning, markup escaping) run without one too.
 class TestDBusNotifier : public QObject
@@ -57,6 +85,7 @@ private Q_SLOTS:
     void plainTextWithoutAServer();
     void richPopupAsDunstReportsIt();
     void serverAppearingAfterTheNotifierIsUsed();
+    void plasmaInhibitedIsFollowed();
     void cleanupTestCase();
 
 private:
@@ -358,6 +387,44 @@ void TestDBusNotifier::serverAppearingAfterTheNotifierIsUsed()
     QCOMPARE(unavailable.size(), 2);
     QTRY_COMPARE(
         dunstctl({ QStringLiteral("count"), QStringLiteral("displayed") }), QStringLiteral("1"));
+}
+
+// Plasma's do-not-disturb: read when the server appears, followed through PropertiesChanged.
+void TestDBusNotifier::plasmaInhibitedIsFollowed()
+{
+    REQUIRE_SERVER();
+    if (!bus()->activatableServiceNames().value().contains(Service))
+        QSKIP("needs org.freedesktop.Notifications to be D-Bus activatable (dunst's service file)");
+    DBusNotifier notifier;
+    QTRY_VERIFY(notifier.capabilitiesKnown());
+    QVERIFY(!notifier.desktopInhibited()); // dunst has no Inhibited property
+    QSignalSpy inhibited(&notifier, &DBusNotifier::desktopInhibitedChanged);
+    const uint pid = bus()->servicePid(Service).value();
+    QCOMPARE(::kill(static_cast<pid_t>(pid), SIGTERM), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!serverRegistered(), 10000);
+
+    QDBusConnection plasma =
+        QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("plasma"));
+    InhibitingServer server;
+    QVERIFY(plasma.registerObject(QStringLiteral("/org/freedesktop/Notifications"),
+        &server,
+        QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllProperties));
+    QVERIFY(plasma.registerService(Service));
+    QTRY_COMPARE(inhibited.size(), 1);
+    QCOMPARE(inhibited.last().first().toBool(), true);
+    QVERIFY(notifier.desktopInhibited());
+    server.setInhibited(false, plasma);
+    QTRY_COMPARE(inhibited.size(), 2);
+    QCOMPARE(notifier.desktopInhibited(), false);
+    server.setInhibited(true, plasma);
+    QTRY_COMPARE(inhibited.size(), 3);
+    // The server leaves: its do-not-disturb goes with it.
+    plasma.unregisterService(Service);
+    QTRY_COMPARE(inhibited.size(), 4);
+    QVERIFY(!notifier.desktopInhibited());
+    QDBusConnection::disconnectFromBus(QStringLiteral("plasma"));
+    QVERIFY(bus()->startService(Service).isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(serverRegistered(), 10000);
 }
 
 QTEST_GUILESS_MAIN(TestDBusNotifier)

@@ -10,18 +10,22 @@
 #include "engine/Transports.h"
 #include "history/History.h"
 #include "notify/DBusNotifier.h"
+#include "notify/IconCache.h"
 #include "notify/NotifyDecision.h"
 #include "notify/PopupText.h"
 #include "render/Renderer.h"
 #include "settings/Settings.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDesktopServices>
+#include <QImage>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -121,6 +125,8 @@ bool Application::start()
             if (id > 0)
                 m_history->markRead({ id });
         });
+    m_icons = std::make_unique<IconCache>();
+    m_icons->setTransform(&Application::scaledImage);
     m_digestTimer.setSingleShot(true);
     connect(&m_digestTimer, &QTimer::timeout, this, &Application::showDigest);
     connect(m_notifier.get(),
@@ -260,10 +266,62 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         if (m_burst.offer(n, decision.ruleId, n.objectKey, m->record.envelope.body())
             == BurstControl::Verdict::Held)
             continue;
-        m_notifier->show(n);
-        Q_EMIT notified(n.summary);
+        const QString serviceIcon = service && !service->icon.isEmpty() ? service->icon : r.icon;
+        showWithImages(n, QUrl(serviceIcon), QUrl(r.secondaryIcon));
     }
     scheduleDigest();
+}
+
+void Application::showWithImages(Notification n, const QUrl &icon, const QUrl &avatar)
+{
+    // The service icon (app_icon) and the agent's avatar (image-path) from the cache; a missing
+    // one is fetched, but the popup waits at most ImageWait, then goes without it.
+    n.iconPath = m_icons->cachedPath(icon);
+    n.imagePath = m_icons->cachedPath(avatar);
+    const bool fetchIcon = n.iconPath.isEmpty() && !icon.isEmpty();
+    const bool fetchAvatar = n.imagePath.isEmpty() && !avatar.isEmpty();
+    if (!fetchIcon && !fetchAvatar) {
+        m_notifier->show(n);
+        Q_EMIT notified(n.summary);
+        return;
+    }
+    struct Pending
+    {
+        Notification notification;
+        int waiting = 0;
+    };
+    auto pending = std::make_shared<Pending>(Pending { n, int(fetchIcon) + int(fetchAvatar) });
+    const auto done = [this, pending](QString Notification::*field, const QString &path) {
+        pending->notification.*field = path;
+        if (--pending->waiting > 0)
+            return;
+        m_notifier->show(pending->notification);
+        Q_EMIT notified(pending->notification.summary);
+    };
+    if (fetchIcon)
+        m_icons->fetch(icon, ImageWait, this, [done](const QString &path) {
+            done(&Notification::iconPath, path);
+        });
+    if (fetchAvatar)
+        m_icons->fetch(avatar, ImageWait, this, [done](const QString &path) {
+            done(&Notification::imagePath, path);
+        });
+}
+
+QByteArray Application::scaledImage(const QByteArray &bytes)
+{
+    // Decoding happens here, in the Gui layer; lib/notify stores what this returns.
+    QImage image = QImage::fromData(bytes);
+    if (image.isNull())
+        return {}; // not an image: refused
+    if (image.width() > MaxImageSize || image.height() > MaxImageSize)
+        image =
+            image.scaled(MaxImageSize, MaxImageSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
 }
 
 void Application::pause(std::chrono::seconds duration)

@@ -6,6 +6,7 @@
 #include "TrayIcon.h"
 #include "notify/BurstControl.h"
 #include "notify/DoNotDisturb.h"
+#include "notify/Notification.h"
 
 #include <QList>
 #include <QObject>
@@ -23,12 +24,12 @@ class DemoBus;
 class FreedesktopApplication;
 class Engine;
 class History;
+class IconCache;
 class NetworkWatcher;
 class Renderer;
 class Settings;
 struct EngineMessage;
 struct EndpointStatus;
-struct Notification;
 
 /**
  * @brief The applet: wires the engine (sources → history) to the tray and notifications.
@@ -92,6 +93,11 @@ private:
     void updateTrayState();
     void showFallback(const Notification &notification);
     void onDoNotDisturbChanged();
+    void showWithImages(Notification n, const QUrl &icon, const QUrl &avatar);
+    static QByteArray scaledImage(const QByteArray &bytes);
+    /// The longest a popup waits for its icon and avatar.
+    static constexpr std::chrono::milliseconds ImageWait { 300 };
+    static constexpr int MaxImageSize = 128;
     void scheduleDigest();
     void showDigest();
     void chooseMute(const Notification &notification);
@@ -112,6 +118,7 @@ private:
     std::unique_ptr<DBusNotifier> m_notifier;
     std::unique_ptr<NetworkWatcher> m_network;
     std::unique_ptr<DemoBus> m_demo;
+    std::unique_ptr<IconCache> m_icons; ///< service icons and avatars as files
     BurstControl m_burst; ///< popups per minute, the digest of what it holds back
     QTimer m_digestTimer; ///< runs only while messages wait for the digest
     DoNotDisturb m_dnd; ///< our pause, quiet hours, the desktop's inhibition

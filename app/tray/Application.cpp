@@ -9,8 +9,12 @@
 #include "engine/NetworkWatcher.h"
 #include "engine/Transports.h"
 #include "history/History.h"
+#include "history/HistoryQuery.h"
+#include "history/StoredMessage.h"
+#include "notify/ControlService.h"
 #include "notify/DBusNotifier.h"
 #include "notify/IconCache.h"
+#include "notify/LegacyNotifyService.h"
 #include "notify/NotifyDecision.h"
 #include "notify/PopupText.h"
 #include "render/Renderer.h"
@@ -18,6 +22,7 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QDBusConnection>
 #include <QDesktopServices>
 #include <QImage>
 #include <QLoggingCategory>
@@ -56,8 +61,11 @@ void Application::shutdown()
         m_engine->stop();
     if (m_demo)
         m_demo->stop();
-    // Gives the bus name back first: a launcher from now on starts a new instance.
+    // Gives the bus names back first: a launcher from now on starts a new instance.
     m_dbusApplication.reset();
+    m_unreadTimer.stop();
+    m_control.reset();
+    m_legacy.reset();
     const qsizetype received = m_engine ? qsizetype(m_engine->receivedCount()) : 0;
     m_engine.reset();
     // History's destructor writes what is still queued before its thread ends.
@@ -173,6 +181,7 @@ bool Application::start()
         onDoNotDisturbChanged();
     });
     onDoNotDisturbChanged();
+    startControlInterfaces();
     m_engine->setDisabledServices(m_settings->disabledServices());
     connect(m_settings.get(),
         &Settings::disabledServicesChanged,
@@ -248,6 +257,9 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         : PopupText::TitleStyle::Human;
     for (const EngineMessage *m : std::as_const(toNotify)) {
         const Rendering &r = m->record.rendering;
+        if (m_legacy && m_legacy->relayEnabled())
+            m_legacy->relay(m->record.envelope.topic(),
+                QString::fromStdString(m->record.envelope.canonicalBody()));
         // The rules stage fills the decision; until then every message gets the defaults.
         NotifyDecision decision;
         decision.ruleId = m->record.decisionRule;
@@ -364,6 +376,65 @@ void Application::onDoNotDisturbChanged()
     else
         m_dndTimer.stop();
     Q_EMIT pausedChanged(m_dnd.isPaused());
+}
+
+void Application::startControlInterfaces()
+{
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    QString error;
+    m_control = std::make_unique<ControlService>();
+    if (!m_control->registerOn(bus, &error))
+        qCWarning(lcApp).noquote() << "no D-Bus control interface:" << error;
+    m_control->setPaused(m_dnd.isPaused());
+    connect(m_control.get(), &ControlService::pauseRequested, this, [this](uint seconds) {
+        pause(std::chrono::seconds(seconds));
+    });
+    connect(m_control.get(), &ControlService::resumeRequested, this, &Application::resume);
+    connect(m_control.get(), &ControlService::markAllReadRequested, this, [this] {
+        m_history->markAllRead();
+    });
+    connect(this, &Application::pausedChanged, m_control.get(), &ControlService::setPaused);
+    // For now the explanation is what the history stores of the rule decision.
+    m_control->setExplainer([this](const QString &msgId) -> std::optional<QString> {
+        HistoryQuery query;
+        query.msgId = msgId;
+        query.limit = 1;
+        const QList<StoredMessage> found = m_history->search(query);
+        if (msgId.isEmpty() || found.isEmpty())
+            return std::nullopt;
+        const StoredMessage &m = found.constFirst();
+        return tr("%1: %2 (rule: %3; %4)")
+            .arg(m.topic,
+                m.decision.isEmpty() ? tr("no decision stored") : m.decision,
+                m.decisionRule.isEmpty() ? tr("none") : m.decisionRule,
+                trustLabel(m.trust));
+    });
+    // The unread count follows the history, counted at most every 250 ms (bursts).
+    m_unreadTimer.setSingleShot(true);
+    m_unreadTimer.setInterval(250);
+    connect(&m_unreadTimer, &QTimer::timeout, this, [this] {
+        HistoryQuery unread;
+        unread.unreadOnly = true;
+        m_control->setUnreadCount(uint(std::max<qint64>(0, m_history->count(unread))));
+    });
+    const auto recount = [this] {
+        if (!m_unreadTimer.isActive())
+            m_unreadTimer.start();
+    };
+    connect(m_history.get(), &History::stored, this, recount);
+    connect(m_history.get(), &History::updated, this, recount);
+    connect(m_history.get(), &History::ready, this, recount);
+    recount();
+
+    // The old applet's name and interface (its GNOME Shell extension, scripts).
+    m_legacy = std::make_unique<LegacyNotifyService>();
+    if (!m_legacy->registerOn(bus, &error))
+        qCInfo(lcApp).noquote() << "old applet interface not offered:" << error;
+    m_legacy->setRelayEnabled(m_settings->dbusRelay());
+    connect(m_legacy.get(), &LegacyNotifyService::enableRequested, this, &Application::resume);
+    connect(m_legacy.get(), &LegacyNotifyService::disableRequested, this, [this] {
+        pause(std::chrono::seconds(0));
+    });
 }
 
 void Application::scheduleDigest()

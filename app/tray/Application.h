@@ -23,7 +23,9 @@ class DBusNotifier;
 class DemoBus;
 class FreedesktopApplication;
 class Engine;
+class ControlService;
 class History;
+class LegacyNotifyService;
 class IconCache;
 class NetworkWatcher;
 class Renderer;
@@ -93,6 +95,7 @@ private:
     void updateTrayState();
     void showFallback(const Notification &notification);
     void onDoNotDisturbChanged();
+    void startControlInterfaces();
     void showWithImages(Notification n, const QUrl &icon, const QUrl &avatar);
     static QByteArray scaledImage(const QByteArray &bytes);
     /// The longest a popup waits for its icon and avatar.
@@ -118,6 +121,9 @@ private:
     std::unique_ptr<DBusNotifier> m_notifier;
     std::unique_ptr<NetworkWatcher> m_network;
     std::unique_ptr<DemoBus> m_demo;
+    std::unique_ptr<ControlService> m_control; ///< org.fedoraproject.FedmsgNotify.Control
+    std::unique_ptr<LegacyNotifyService> m_legacy; ///< org.fedoraproject.fedmsg.notify
+    QTimer m_unreadTimer; ///< coalesces unread recounts during bursts
     std::unique_ptr<IconCache> m_icons; ///< service icons and avatars as files
     BurstControl m_burst; ///< popups per minute, the digest of what it holds back
     QTimer m_digestTimer; ///< runs only while messages wait for the digest

@@ -29,6 +29,7 @@ constexpr Key ClassicTitleKey { "Notifications/classicTitle" };
 constexpr Key QuietHoursStartKey { "Notifications/quietHoursStart" }; // "22:00"; empty = none
 constexpr Key QuietHoursEndKey { "Notifications/quietHoursEnd" };
 constexpr Key CriticalBreaksThroughKey { "Notifications/criticalBreaksThrough" };
+constexpr Key DbusRelayKey { "Notifications/dbusRelay" }; // the old applet's emit-dbus-signals
 constexpr Key HistoryMaxAgeKey { "History/maxAgeDays" };
 constexpr Key HistoryMaxCountKey { "History/maxCount" };
 constexpr Key BusesGroup { "Buses" };
@@ -251,6 +252,11 @@ void Settings::setQuietHours(QTime start, QTime end)
 bool Settings::criticalBreaksThrough() const
 {
     return m_settings->value(key(CriticalBreaksThroughKey), true).toBool();
+}
+
+bool Settings::dbusRelay() const
+{
+    return m_settings->value(key(DbusRelayKey), false).toBool();
 }
 
 QStringList Settings::disabledServices() const

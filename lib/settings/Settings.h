@@ -71,6 +71,9 @@ public:
     void setQuietHours(QTime start, QTime end);
     /// Whether critical popups pass our pause and quiet hours (default true).
     bool criticalBreaksThrough() const;
+    /// Whether notified messages are relayed as MessageReceived(topic, json) on the old applet's
+    /// D-Bus interface (off by default, as the old applet's emit-dbus-signals).
+    bool dbusRelay() const;
 
     /// Services (Rendering::serviceName) whose messages are not notified.
     QStringList disabledServices() const;

@@ -8,6 +8,7 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QMenu>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void demoBusMessagesReachTrayAndNotifications();
     void trayTellsWhileTheNotificationServerIsGone();
     void pauseHoldsPopupsAndOneSummaryFollows();
+    void controlInterfacesAnswerGdbusOnBothNames();
 
 private:
     Application::Options options() const;
@@ -127,6 +129,67 @@ void TestApplication::pauseHoldsPopupsAndOneSummaryFollows()
     QVERIFY(notified.count() >= 1);
     const QString summary = notified.first().first().toString();
     QVERIFY2(summary.endsWith(QStringLiteral("message(s) while paused")), qPrintable(summary));
+}
+
+namespace {
+// gdbus as a script or the old GNOME Shell extension would call it; the event loop runs while
+// it waits, so the applet in this process answers.
+bool gdbusCall(const QStringList &args, QString *out = nullptr)
+{
+    QProcess gdbus;
+    gdbus.start(QStringLiteral("gdbus"),
+        QStringList { QStringLiteral("call"), QStringLiteral("--session") } + args);
+    if (!gdbus.waitForStarted())
+        return false;
+    QSignalSpy finished(&gdbus, &QProcess::finished);
+    if (!finished.wait(10000))
+        return false;
+    if (out)
+        *out = QString::fromUtf8(gdbus.readAllStandardOutput()).trimmed();
+    if (gdbus.exitCode() != 0)
+        qWarning().noquote() << "gdbus" << args.join(QLatin1Char(' '))
+                             << "failed:" << gdbus.readAllStandardError();
+    return gdbus.exitCode() == 0;
+}
+} // namespace
+
+void TestApplication::controlInterfacesAnswerGdbusOnBothNames()
+{
+    Application app(options());
+    QVERIFY(app.start());
+    const QStringList ours { QStringLiteral("--dest"),
+        QStringLiteral("org.fedoraproject.FedmsgNotify"),
+        QStringLiteral("--object-path"),
+        QStringLiteral("/org/fedoraproject/FedmsgNotify/Control") };
+    QVERIFY(gdbusCall(ours
+        + QStringList { QStringLiteral("--method"),
+            QStringLiteral("org.fedoraproject.FedmsgNotify.Control.Pause"),
+            QStringLiteral("3600") }));
+    QVERIFY(app.isPaused());
+    QVERIFY(app.tray()->isPaused());
+    QString out;
+    QVERIFY(gdbusCall(ours
+            + QStringList { QStringLiteral("--method"),
+                QStringLiteral("org.freedesktop.DBus.Properties.Get"),
+                QStringLiteral("org.fedoraproject.FedmsgNotify.Control"),
+                QStringLiteral("Paused") },
+        &out));
+    QCOMPARE(out, QStringLiteral("(<true>,)"));
+    // The old applet's name and method resume it.
+    QVERIFY(gdbusCall({ QStringLiteral("--dest"),
+        QStringLiteral("org.fedoraproject.fedmsg.notify"),
+        QStringLiteral("--object-path"),
+        QStringLiteral("/org/fedoraproject/fedmsg/notify"),
+        QStringLiteral("--method"),
+        QStringLiteral("org.fedoraproject.fedmsg.notify.Enable") }));
+    QVERIFY(!app.isPaused());
+    QVERIFY(gdbusCall(ours
+            + QStringList { QStringLiteral("--method"),
+                QStringLiteral("org.freedesktop.DBus.Properties.Get"),
+                QStringLiteral("org.fedoraproject.FedmsgNotify.Control"),
+                QStringLiteral("UnreadCount") },
+        &out));
+    QCOMPARE(out, QStringLiteral("(<uint32 0>,)"));
 }
 
 QTEST_MAIN(TestApplication)

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void controlAndBidiCharactersNeverReachTheServer();
     void plainTextWithoutAServer();
     void richPopupAsDunstReportsIt();
+    void sameObjectReplacesThePopupInPlace();
     void serverAppearingAfterTheNotifierIsUsed();
     void plasmaInhibitedIsFollowed();
     void cleanupTestCase();
@@ -333,6 +334,28 @@ void TestDBusNotifier::richPopupAsDunstReportsIt()
     QCOMPARE(field("icon_path").toString(), icon);
     // A safe link: the default action (dunst stores its key).
     QCOMPARE(field("default_action_name").toString(), QStringLiteral("default"));
+}
+
+// replaces_id: the second message about an update replaces its popup instead of stacking.
+void TestDBusNotifier::sameObjectReplacesThePopupInPlace()
+{
+    REQUIRE_SERVER();
+    DBusNotifier notifier;
+    QSignalSpy shown(&notifier, &DBusNotifier::shown);
+    Notification n;
+    n.summary = QStringLiteral("Bodhi: comment on update");
+    n.body = QStringLiteral("first comment");
+    notifier.show(n);
+    QVERIFY(shown.wait(5000));
+    const uint id = shown.last().first().toUInt();
+    n.body = QStringLiteral("second comment");
+    n.replacesId = id;
+    notifier.show(n);
+    QTRY_COMPARE(shown.size(), 2);
+    QCOMPARE(shown.last().first().toUInt(), id);
+    QTRY_COMPARE(
+        dunstctl({ QStringLiteral("count"), QStringLiteral("displayed") }), QStringLiteral("1"));
+    QCOMPARE(notifier.openCount(), 1);
 }
 
 void TestDBusNotifier::plainTextWithoutAServer()

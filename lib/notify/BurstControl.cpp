@@ -37,7 +37,8 @@ void BurstControl::refill(
     bucket.refilled = now;
 }
 
-bool BurstControl::take(Bucket &bucket, double perMinute, std::chrono::steady_clock::time_point now)
+bool BurstControl::hasToken(
+    Bucket &bucket, double perMinute, std::chrono::steady_clock::time_point now)
 {
     refill(bucket, perMinute, now);
     return bucket.tokens >= 1;
@@ -60,8 +61,8 @@ BurstControl::Verdict BurstControl::offer(Notification &notification,
     if (rule == m_rules.end())
         rule = m_rules.insert(ruleId, Bucket { m_limits.perRulePerMinute, now });
     // Both buckets must have a token; only then is one taken from each.
-    if (take(m_global, m_limits.globalPerMinute, now)
-        && take(*rule, m_limits.perRulePerMinute, now)) {
+    if (hasToken(m_global, m_limits.globalPerMinute, now)
+        && hasToken(*rule, m_limits.perRulePerMinute, now)) {
         m_global.tokens -= 1;
         rule->tokens -= 1;
         return Verdict::Show;

@@ -75,7 +75,8 @@ private:
         double tokens = 0;
         std::chrono::steady_clock::time_point refilled;
     };
-    bool take(Bucket &bucket, double perMinute, std::chrono::steady_clock::time_point now);
+    static bool hasToken(
+        Bucket &bucket, double perMinute, std::chrono::steady_clock::time_point now);
     static void refill(Bucket &bucket, double perMinute, std::chrono::steady_clock::time_point now);
 
     Limits m_limits;

@@ -67,6 +67,13 @@ void IconCache::fetch(const QUrl &url, std::chrono::milliseconds bound, QObject 
         done(path);
         return;
     }
+    if (const auto failed = m_failedAt.constFind(url); failed != m_failedAt.cend()) {
+        if (std::chrono::steady_clock::now() - *failed < RetryAfter) {
+            done({});
+            return;
+        }
+        m_failedAt.erase(failed);
+    }
     auto waiter = std::make_shared<Waiter>(Waiter { context, std::move(done) });
     // The bound: the caller goes on without the image; the download continues for next time.
     QTimer::singleShot(bound, context ? context : this, [waiter] {
@@ -112,6 +119,8 @@ void IconCache::finished(QNetworkReply *reply, const QUrl &url)
                 qCWarning(lcNotify) << "cannot write image" << out.fileName() << out.errorString();
         }
     }
+    if (path.isEmpty())
+        m_failedAt.insert(url, std::chrono::steady_clock::now());
     for (const auto &waiter : waiters) {
         if (waiter->called || !waiter->context)
             continue;

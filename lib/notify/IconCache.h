@@ -28,14 +28,16 @@ namespace fedmsg {
  * cachedPath() answers from disk only, so cached icons show offline. fetch() calls back within
  * its bound whatever happens (with an empty path when the image is not there yet; a late
  * download is still stored for the next popup). Only http/https URLs are fetched; a body over
- * MaxBytesPerImage is refused. The folder is kept under its size bound (oldest files go first).
+ * MaxBytesPerImage is refused. A URL that failed is not asked again for RetryAfter (offline, each
+ * popup would otherwise wait for it). The folder is kept under its size bound (oldest first).
  */
 class IconCache : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr qint64 DefaultMaxBytes = 20 * 1024 * 1024;
-    static constexpr qint64 MaxBytesPerImage = 1024 * 1024;
+    static constexpr qint64 DefaultMaxBytes = qint64 { 20 } * 1024 * 1024;
+    static constexpr qint64 MaxBytesPerImage = qint64 { 1024 } * 1024;
+    static constexpr std::chrono::minutes RetryAfter { 10 };
     using Transform = std::function<QByteArray(const QByteArray &)>;
     using Done = std::function<void(const QString &path)>;
 
@@ -74,6 +76,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     Transform m_transform;
     QHash<QUrl, QList<std::shared_ptr<Waiter>>> m_waiting;
+    QHash<QUrl, std::chrono::steady_clock::time_point> m_failedAt;
     int m_downloads = 0;
 };
 

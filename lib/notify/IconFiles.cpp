@@ -24,7 +24,7 @@ QString IconFiles::applicationIcon()
     // Asked for every popup: the file check runs once per process.
     static const QString path =
         materialize(QStringLiteral(":/fedmsg-notify/icons/fedmsg-notify-64.png"));
-    return path;
+    return path; // NOLINT(performance-no-automatic-move): a static is copied, never moved
 }
 
 QString IconFiles::materialize(const QString &resourcePath, const QString &directory)
@@ -34,7 +34,7 @@ QString IconFiles::materialize(const QString &resourcePath, const QString &direc
         return {};
     const QByteArray bytes = resource.readAll();
     const QString dir = directory.isEmpty() ? cacheDirectory() : directory;
-    const QString path = dir + QLatin1Char('/') + QFileInfo(resourcePath).fileName();
+    QString path = dir + QLatin1Char('/') + QFileInfo(resourcePath).fileName();
     QFile existing(path);
     if (existing.size() == bytes.size() && existing.open(QIODevice::ReadOnly)
         && existing.readAll() == bytes)

@@ -72,7 +72,7 @@ QString PopupText::serviceDisplayName(const Rendering &rendering, const ServiceI
 QString PopupText::humanSummary(
     const QString &topic, const Rendering &rendering, const ServiceInfo *service)
 {
-    const QString name = serviceDisplayName(rendering, service);
+    QString name = serviceDisplayName(rendering, service);
     // The topic segment naming the service: the processor's name (fedmsg: "buildsys", "bodhi").
     const QString segment =
         service && !service->name.isEmpty() ? service->name : rendering.serviceName;

@@ -57,7 +57,7 @@ void TestBurstControl::globalBucketThenOneDigest()
         if (burst.offer(n, QStringLiteral("rule-%1").arg(i), {}, comment(i))
             == BurstControl::Verdict::Show)
             ++shown;
-        QCOMPARE(n.replacesId, 0u);
+        QCOMPARE(n.replacesId, 0U);
     }
     QCOMPARE(shown, 5);
     QCOMPARE(burst.heldCount(), 15);
@@ -136,12 +136,12 @@ void TestBurstControl::sameObjectReplacesInPlace()
     for (int i = 1; i < 4; ++i) {
         Notification again;
         QCOMPARE(burst.offer(again, {}, update, comment(i)), BurstControl::Verdict::Show);
-        QCOMPARE(again.replacesId, 7u);
+        QCOMPARE(again.replacesId, 7U);
     }
     burst.noteClosed(7);
     Notification afterClose;
     QCOMPARE(burst.offer(afterClose, {}, update, comment(5)), BurstControl::Verdict::Held);
-    QCOMPARE(afterClose.replacesId, 0u);
+    QCOMPARE(afterClose.replacesId, 0U);
 }
 
 QTEST_GUILESS_MAIN(TestBurstControl)

@@ -96,9 +96,9 @@ void TestControlService::methodsBecomeRequests()
     QSignalSpy pause(&control, &ControlService::pauseRequested);
     QSignalSpy resume(&control, &ControlService::resumeRequested);
     QSignalSpy markAll(&control, &ControlService::markAllReadRequested);
-    QCOMPARE(call(QStringLiteral("Pause"), { 3600u }).type(), QDBusMessage::ReplyMessage);
+    QCOMPARE(call(QStringLiteral("Pause"), { 3600U }).type(), QDBusMessage::ReplyMessage);
     QCOMPARE(pause.size(), 1);
-    QCOMPARE(pause.first().first().toUInt(), 3600u);
+    QCOMPARE(pause.first().first().toUInt(), 3600U);
     QCOMPARE(call(QStringLiteral("Resume")).type(), QDBusMessage::ReplyMessage);
     QCOMPARE(resume.size(), 1);
     QCOMPARE(call(QStringLiteral("MarkAllRead")).type(), QDBusMessage::ReplyMessage);
@@ -119,11 +119,11 @@ void TestControlService::propertiesAndTheirSignals()
     QVERIFY(m_client.connect(
         m_service, Path, Iface, QStringLiteral("PausedChanged"), &sink, SLOT(onBool(bool))));
     QCOMPARE(property(QStringLiteral("Paused")).toBool(), false);
-    QCOMPARE(property(QStringLiteral("UnreadCount")).toUInt(), 0u);
+    QCOMPARE(property(QStringLiteral("UnreadCount")).toUInt(), 0U);
     control.setUnreadCount(12);
     QTRY_COMPARE(sink.received.size(), 1);
-    QCOMPARE(sink.received.last().first().toUInt(), 12u);
-    QCOMPARE(property(QStringLiteral("UnreadCount")).toUInt(), 12u);
+    QCOMPARE(sink.received.last().first().toUInt(), 12U);
+    QCOMPARE(property(QStringLiteral("UnreadCount")).toUInt(), 12U);
     control.setUnreadCount(12); // no change, no signal
     control.setPaused(true);
     QTRY_COMPARE(sink.received.size(), 2);

@@ -28,11 +28,13 @@ QDBusConnectionInterface *bus()
 
 bool serverRegistered()
 {
-    return bus() && bus()->isServiceRegistered(Service).value();
+    return bus() != nullptr && bus()->isServiceRegistered(Service).value();
 }
 } // namespace
 
-// The server tests need a notification server on the session bus.
+// The server tests need a notification server on the session bus (QSKIP returns from the test,
+// so it has to be a macro).
+// NOLINTNEXTLINE(cppcoreguidelines-macro-usage)
 #define REQUIRE_SERVER()                                                                           \
     do {                                                                                           \
         if (!serverRegistered())                                                                   \
@@ -61,6 +63,7 @@ public:
         connection.send(changed);
     }
 public Q_SLOTS:
+    // NOLINTNEXTLINE(readability-identifier-naming): the D-Bus method name
     QStringList GetCapabilities() { return { QStringLiteral("body") }; }
 
 private:
@@ -119,7 +122,8 @@ void TestDBusNotifier::initTestCase()
 void TestDBusNotifier::cleanupTestCase()
 {
     // Leave a server for the tests after this one, whatever happened here.
-    if (bus() && !serverRegistered() && bus()->activatableServiceNames().value().contains(Service))
+    if (bus() != nullptr && !serverRegistered()
+        && bus()->activatableServiceNames().value().contains(Service))
         bus()->startService(Service);
 }
 

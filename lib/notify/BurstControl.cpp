@@ -50,12 +50,17 @@ BurstControl::Verdict BurstControl::offer(Notification &notification,
     const JsonValue &message)
 {
     const auto now = m_clock();
-    if (!objectKey.isEmpty()) {
-        const auto open = m_openByObject.constFind(objectKey);
-        if (open != m_openByObject.cend()) {
+    const auto open =
+        objectKey.isEmpty() ? m_openByObject.cend() : m_openByObject.constFind(objectKey);
+    if (open != m_openByObject.cend()) {
+        // An update of an open popup adds no popup, but still alerts (servers show it again):
+        // it takes a token from the global bucket, none from the rule's.
+        if (hasToken(m_global, m_limits.globalPerMinute, now)) {
+            m_global.tokens -= 1;
             notification.replacesId = *open;
             return Verdict::Show;
         }
+        return hold(now, message);
     }
     auto rule = m_rules.find(ruleId);
     if (rule == m_rules.end())
@@ -67,6 +72,12 @@ BurstControl::Verdict BurstControl::offer(Notification &notification,
         rule->tokens -= 1;
         return Verdict::Show;
     }
+    return hold(now, message);
+}
+
+BurstControl::Verdict BurstControl::hold(
+    std::chrono::steady_clock::time_point now, const JsonValue &message)
+{
     if (!m_firstHeld)
         m_firstHeld = now;
     m_held.push_back(message);

@@ -28,7 +28,8 @@ class Renderer;
  *   counted from the first held message) sums up what was held, with the rendering's grouping
  *   text (Conglomerator: "12 koji builds of python-foo completed").
  * - A message about the same object (objectKey) as a popup still open replaces it in place
- *   (replaces_id) and takes no token: it adds no popup.
+ *   (replaces_id) instead of stacking: it takes a token from the global bucket only (it adds no
+ *   popup, but the server shows it again), and waits for the digest when there is none.
  * Nothing is dropped here: every message is already in history and in the unread count.
  */
 class BurstControl
@@ -75,6 +76,7 @@ private:
         double tokens = 0;
         std::chrono::steady_clock::time_point refilled;
     };
+    Verdict hold(std::chrono::steady_clock::time_point now, const JsonValue &message);
     static bool hasToken(
         Bucket &bucket, double perMinute, std::chrono::steady_clock::time_point now);
     static void refill(Bucket &bucket, double perMinute, std::chrono::steady_clock::time_point now);

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void trayTellsWhileTheNotificationServerIsGone();
     void pauseHoldsPopupsAndOneSummaryFollows();
     void controlInterfacesAnswerGdbusOnBothNames();
+    void burstGivesAHandfulOfPopups();
 
 private:
     Application::Options options() const;
@@ -190,6 +191,25 @@ void TestApplication::controlInterfacesAnswerGdbusOnBothNames()
                 QStringLiteral("UnreadCount") },
         &out));
     QCOMPARE(out, QStringLiteral("(<uint32 0>,)"));
+}
+
+// A burst from the demo bus (one message a millisecond): the burst control lets a handful of
+// popups out (5 a minute, 3 a minute for one rule) and holds the rest for the digest; every
+// message still reaches the engine and the history.
+void TestApplication::burstGivesAHandfulOfPopups()
+{
+    Application::Options o = options();
+    o.demo = true;
+    Application app(o);
+    QSignalSpy notified(&app, &Application::notified);
+    QVERIFY(app.start());
+    QTRY_COMPARE_WITH_TIMEOUT(app.tray()->state(), TrayIcon::State::Connected, 10000);
+    app.demoBus()->setInterval(1);
+    QTRY_VERIFY_WITH_TIMEOUT(app.engine()->receivedCount() >= 500, 30000);
+    app.demoBus()->stop();
+    qInfo() << app.engine()->receivedCount() << "messages," << notified.count() << "popups";
+    QVERIFY2(notified.count() <= 5, qPrintable(QString::number(notified.count())));
+    QVERIFY(notified.count() >= 1);
 }
 
 QTEST_MAIN(TestApplication)

@@ -127,21 +127,30 @@ void TestBurstControl::bucketRefills()
 
 void TestBurstControl::sameObjectReplacesInPlace()
 {
-    BurstControl burst = make({ 1, 1, 60s });
+    BurstControl burst = make({ 5, 1, 60s });
     const QString update = QStringLiteral("bodhi:FEDORA-2019-1");
     Notification first;
-    QCOMPARE(burst.offer(first, {}, update, comment(0)), BurstControl::Verdict::Show);
+    QCOMPARE(
+        burst.offer(first, QStringLiteral("r"), update, comment(0)), BurstControl::Verdict::Show);
     burst.noteShown(7, update);
-    // The bucket is empty, but a message about the same object only replaces the open popup.
-    for (int i = 1; i < 4; ++i) {
+    // The rule's bucket is empty, but an update of the open popup replaces it in place; it takes
+    // global tokens only (4 left).
+    for (int i = 1; i < 5; ++i) {
         Notification again;
-        QCOMPARE(burst.offer(again, {}, update, comment(i)), BurstControl::Verdict::Show);
+        QCOMPARE(burst.offer(again, QStringLiteral("r"), update, comment(i)),
+            BurstControl::Verdict::Show);
         QCOMPARE(again.replacesId, 7U);
     }
+    Notification tooMany;
+    QCOMPARE(
+        burst.offer(tooMany, QStringLiteral("r"), update, comment(5)), BurstControl::Verdict::Held);
+    QCOMPARE(tooMany.replacesId, 0U);
+    m_now += 60s;
     burst.noteClosed(7);
     Notification afterClose;
-    QCOMPARE(burst.offer(afterClose, {}, update, comment(5)), BurstControl::Verdict::Held);
-    QCOMPARE(afterClose.replacesId, 0U);
+    QCOMPARE(burst.offer(afterClose, QStringLiteral("r"), update, comment(6)),
+        BurstControl::Verdict::Show);
+    QCOMPARE(afterClose.replacesId, 0U); // a new popup: the old one is gone
 }
 
 QTEST_GUILESS_MAIN(TestBurstControl)

@@ -486,27 +486,28 @@ void Application::openLink(const QUrl &url, const QString &activationToken)
 
 void Application::chooseMute(const Notification &notification)
 {
-    // A small chooser for now; the rules stage turns the choice into a rule the user can edit.
-    QMessageBox box(QMessageBox::Question,
+    // A small chooser for now (not modal: no nested event loop inside the notifier's signal);
+    // the rules stage turns the choice into a rule the user can edit.
+    auto *box = new QMessageBox(QMessageBox::Question,
         tr("Mute similar messages"),
         tr("Mute messages like “%1”?").arg(notification.summary));
-    box.setInformativeText(
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
         tr("Service: %1\nTopic: %2").arg(notification.serviceName, notification.topic));
-    QPushButton *hour = box.addButton(tr("For 1 hour"), QMessageBox::AcceptRole);
-    QPushButton *day = box.addButton(tr("For 1 day"), QMessageBox::AcceptRole);
-    QPushButton *always = box.addButton(tr("Always"), QMessageBox::AcceptRole);
-    box.addButton(QMessageBox::Cancel);
-    box.exec();
-    std::chrono::seconds duration { -1 };
-    if (box.clickedButton() == hour)
-        duration = std::chrono::hours(1);
-    else if (box.clickedButton() == day)
-        duration = std::chrono::hours(24);
-    else if (box.clickedButton() == always)
-        duration = std::chrono::seconds(0);
-    else
-        return;
-    Q_EMIT muteChosen(notification, duration);
+    const QList<std::pair<QPushButton *, std::chrono::seconds>> choices {
+        { box->addButton(tr("For 1 hour"), QMessageBox::AcceptRole), std::chrono::hours(1) },
+        { box->addButton(tr("For 1 day"), QMessageBox::AcceptRole), std::chrono::hours(24) },
+        { box->addButton(tr("Always"), QMessageBox::AcceptRole), std::chrono::seconds(0) },
+    };
+    box->addButton(QMessageBox::Cancel);
+    connect(
+        box, &QMessageBox::buttonClicked, this, [this, notification, choices](QAbstractButton *b) {
+            for (const auto &[button, duration] : choices)
+                if (button == b)
+                    Q_EMIT muteChosen(notification, duration);
+        });
+    box->show();
 }
 
 void Application::explain(const Notification &notification)

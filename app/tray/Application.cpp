@@ -9,15 +9,29 @@
 #include "engine/NetworkWatcher.h"
 #include "engine/Transports.h"
 #include "history/History.h"
+#include "history/HistoryQuery.h"
+#include "history/StoredMessage.h"
+#include "notify/ControlService.h"
 #include "notify/DBusNotifier.h"
+#include "notify/IconCache.h"
+#include "notify/LegacyNotifyService.h"
+#include "notify/NotifyDecision.h"
+#include "notify/PopupText.h"
 #include "render/Renderer.h"
 #include "settings/Settings.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QDBusConnection>
 #include <QDesktopServices>
+#include <QImage>
 #include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPushButton>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcApp, "fedmsg.app")
@@ -47,8 +61,11 @@ void Application::shutdown()
         m_engine->stop();
     if (m_demo)
         m_demo->stop();
-    // Gives the bus name back first: a launcher from now on starts a new instance.
+    // Gives the bus names back first: a launcher from now on starts a new instance.
     m_dbusApplication.reset();
+    m_unreadTimer.stop();
+    m_control.reset();
+    m_legacy.reset();
     const qsizetype received = m_engine ? qsizetype(m_engine->receivedCount()) : 0;
     m_engine.reset();
     // History's destructor writes what is still queued before its thread ends.
@@ -99,26 +116,72 @@ bool Application::start()
         &NetworkWatcher::reconnectRequested,
         m_engine.get(),
         &Engine::reconnectAll);
-    connect(m_notifier.get(), &DBusNotifier::serverUnavailable, this, &Application::showFallback);
+    connect(
+        m_notifier.get(), &DBusNotifier::serverUnavailable, this, [this](const Notification &n) {
+            showFallback(n);
+            updateTrayState(); // the count of messages not shown as popups
+        });
     connect(m_notifier.get(),
         &DBusNotifier::serverAvailableChanged,
         this,
         &Application::updateTrayState);
-    connect(
-        m_notifier.get(), &DBusNotifier::linkActivated, this, [this](const QUrl &url, qint64 id) {
-            QDesktopServices::openUrl(url);
+    connect(m_notifier.get(),
+        &DBusNotifier::linkActivated,
+        this,
+        [this](const QUrl &url, qint64 id, const QString &activationToken) {
+            openLink(url, activationToken);
             if (id > 0)
                 m_history->markRead({ id });
         });
+    m_icons = std::make_unique<IconCache>();
+    m_icons->setTransform(&Application::scaledImage);
+    m_digestTimer.setSingleShot(true);
+    connect(&m_digestTimer, &QTimer::timeout, this, &Application::showDigest);
+    connect(m_notifier.get(),
+        &DBusNotifier::shownNotification,
+        this,
+        [this](uint id, const Notification &n) {
+            m_burst.noteShown(id, n.objectKey);
+        });
+    connect(m_notifier.get(), &DBusNotifier::closed, this, [this](uint id) {
+        m_burst.noteClosed(id);
+    });
+    connect(m_notifier.get(), &DBusNotifier::muteRequested, this, &Application::chooseMute);
+    connect(m_notifier.get(), &DBusNotifier::whyRequested, this, &Application::explain);
     connect(m_tray.get(), &TrayIcon::linkRequested, this, [](const QString &link) {
         const QUrl url = DBusNotifier::safeLink(link);
         if (!url.isEmpty())
             QDesktopServices::openUrl(url);
     });
-    m_tray->setPaused(!m_settings->notificationsEnabled());
+    // Do not disturb: "until resumed" is the saved Notifications/enabled switch; timed pauses
+    // last for this run; quiet hours and the critical bypass come from the settings.
+    if (!m_settings->notificationsEnabled())
+        m_dnd.pauseUntilResumed();
+    m_dnd.setQuietHours(m_settings->quietHoursStart(), m_settings->quietHoursEnd());
+    m_dnd.setAllowCritical(m_settings->criticalBreaksThrough());
+    m_dndTimer.setSingleShot(true);
+    connect(&m_dndTimer, &QTimer::timeout, this, &Application::onDoNotDisturbChanged);
     connect(m_tray.get(), &TrayIcon::pauseToggled, this, [this](bool paused) {
-        m_settings->setNotificationsEnabled(!paused);
+        if (paused)
+            pause(std::chrono::seconds(0));
+        else
+            resume();
     });
+    connect(m_tray.get(), &TrayIcon::pauseForRequested, this, [this](std::chrono::seconds d) {
+        pause(d);
+    });
+    connect(m_tray.get(), &TrayIcon::pauseUntilTomorrowRequested, this, [this] {
+        m_dnd.pauseUntilTomorrow();
+        m_settings->setNotificationsEnabled(true);
+        onDoNotDisturbChanged();
+    });
+    m_dnd.setDesktopInhibited(m_notifier->desktopInhibited());
+    connect(m_notifier.get(), &DBusNotifier::desktopInhibitedChanged, this, [this](bool on) {
+        m_dnd.setDesktopInhibited(on);
+        onDoNotDisturbChanged();
+    });
+    onDoNotDisturbChanged();
+    startControlInterfaces();
     m_engine->setDisabledServices(m_settings->disabledServices());
     connect(m_settings.get(),
         &Settings::disabledServicesChanged,
@@ -187,46 +250,277 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         if (m.record.decision == Engine::decisionNotify())
             toNotify.append(&m);
     }
-    if (toNotify.isEmpty() || !m_settings->notificationsEnabled())
+    if (toNotify.isEmpty())
         return;
-    if (toNotify.size() > BurstLimit) {
-        // A burst becomes one digest instead of a wall of popups.
-        Notification digest;
-        digest.summary = tr("%n new messages", nullptr, int(toNotify.size()));
-        QStringList lines;
-        for (const EngineMessage *m : std::as_const(toNotify).first(BurstLimit))
-            lines.append(m->record.rendering.subtitle.isEmpty() ? m->record.rendering.title
-                                                                : m->record.rendering.subtitle);
-        if (toNotify.size() > BurstLimit)
-            lines.append(tr("… and %n more", nullptr, int(toNotify.size()) - BurstLimit));
-        digest.body = lines.join(QLatin1Char('\n'));
-        digest.category = QStringLiteral("x-fedmsg.digest");
-        m_notifier->show(digest);
-        Q_EMIT notified(digest.summary);
-        return;
-    }
+    const PopupText::TitleStyle style = m_settings->classicNotificationTitle()
+        ? PopupText::TitleStyle::Classic
+        : PopupText::TitleStyle::Human;
     for (const EngineMessage *m : std::as_const(toNotify)) {
         const Rendering &r = m->record.rendering;
-        Notification n;
-        n.summary = r.title;
-        n.body = r.subtitle;
-        n.link = r.link;
+        if (m_legacy && m_legacy->relayEnabled())
+            m_legacy->relay(m->record.envelope.topic(),
+                QString::fromStdString(m->record.envelope.canonicalBody()));
+        // The rules stage fills the decision; until then every message gets the defaults.
+        NotifyDecision decision;
+        decision.ruleId = m->record.decisionRule;
+        const std::optional<ServiceInfo> service = m_renderer->service(r.serviceName);
+        Notification n =
+            PopupText::build(m->record.envelope, r, decision, service ? &*service : nullptr, style);
         n.historyId = m->historyId;
-        if (m->record.envelope.trust() != TrustState::Trusted)
-            n.summary = tr("%1 (unsigned)").arg(r.title);
+        // Messages about the same object (an update, a build) replace each other's popup.
+        n.objectKey = r.objects.isEmpty()
+            ? r.link
+            : r.serviceName + QLatin1Char(':') + r.objects.join(QLatin1Char(','));
+        // Our pause and quiet hours count what they hold (one summary at their end); the
+        // desktop's do-not-disturb holds without counting. Held messages take no burst token.
+        if (m_dnd.admit(n) != DoNotDisturb::Verdict::Show)
+            continue;
+        if (m_burst.offer(n, decision.ruleId, n.objectKey, m->record.envelope.body())
+            == BurstControl::Verdict::Held)
+            continue;
+        const QString serviceIcon = service && !service->icon.isEmpty() ? service->icon : r.icon;
+        showWithImages(n, QUrl(serviceIcon), QUrl(r.secondaryIcon));
+    }
+    scheduleDigest();
+}
+
+void Application::showWithImages(Notification n, const QUrl &icon, const QUrl &avatar)
+{
+    // The service icon (app_icon) and the agent's avatar (image-path) from the cache; a missing
+    // one is fetched, but the popup waits at most ImageWait, then goes without it.
+    n.iconPath = m_icons->cachedPath(icon);
+    n.imagePath = m_icons->cachedPath(avatar);
+    const bool fetchIcon = n.iconPath.isEmpty() && !icon.isEmpty();
+    const bool fetchAvatar = n.imagePath.isEmpty() && !avatar.isEmpty();
+    if (!fetchIcon && !fetchAvatar) {
         m_notifier->show(n);
         Q_EMIT notified(n.summary);
+        return;
     }
+    struct Pending
+    {
+        Notification notification;
+        int waiting = 0;
+    };
+    auto pending = std::make_shared<Pending>(Pending { n, int(fetchIcon) + int(fetchAvatar) });
+    const auto done = [this, pending](QString Notification::*field, const QString &path) {
+        pending->notification.*field = path;
+        if (--pending->waiting > 0)
+            return;
+        m_notifier->show(pending->notification);
+        Q_EMIT notified(pending->notification.summary);
+    };
+    if (fetchIcon)
+        m_icons->fetch(icon, ImageWait, this, [done](const QString &path) {
+            done(&Notification::iconPath, path);
+        });
+    if (fetchAvatar)
+        m_icons->fetch(avatar, ImageWait, this, [done](const QString &path) {
+            done(&Notification::imagePath, path);
+        });
+}
+
+QByteArray Application::scaledImage(const QByteArray &bytes)
+{
+    // Decoding happens here, in the Gui layer; lib/notify stores what this returns.
+    QImage image = QImage::fromData(bytes);
+    if (image.isNull())
+        return {}; // not an image: refused
+    if (image.width() > MaxImageSize || image.height() > MaxImageSize)
+        image =
+            image.scaled(MaxImageSize, MaxImageSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
+}
+
+void Application::pause(std::chrono::seconds duration)
+{
+    if (duration.count() > 0) {
+        m_dnd.pauseFor(duration);
+        m_settings->setNotificationsEnabled(true);
+    } else {
+        m_dnd.pauseUntilResumed();
+        m_settings->setNotificationsEnabled(false);
+    }
+    onDoNotDisturbChanged();
+}
+
+void Application::resume()
+{
+    m_dnd.resume();
+    m_settings->setNotificationsEnabled(true);
+    onDoNotDisturbChanged();
+}
+
+bool Application::isPaused() const
+{
+    return m_dnd.isPaused();
+}
+
+void Application::onDoNotDisturbChanged()
+{
+    // One "N messages while paused" popup when our pause or quiet hours are over.
+    if (std::optional<Notification> summary = m_dnd.takeSummary()) {
+        m_notifier->show(*summary);
+        Q_EMIT notified(summary->summary);
+    }
+    m_tray->setPauseState(m_dnd.isPaused(), m_dnd.pausedUntil());
+    // Woken only when the state can change by itself (pause end, quiet hours start or end).
+    const QDateTime next = m_dnd.nextChange();
+    if (next.isValid())
+        m_dndTimer.start(std::chrono::milliseconds(
+            std::max<qint64>(0, QDateTime::currentDateTime().msecsTo(next))));
+    else
+        m_dndTimer.stop();
+    Q_EMIT pausedChanged(m_dnd.isPaused());
+}
+
+void Application::startControlInterfaces()
+{
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    QString error;
+    m_control = std::make_unique<ControlService>();
+    if (!m_control->registerOn(bus, &error))
+        qCWarning(lcApp).noquote() << "no D-Bus control interface:" << error;
+    m_control->setPaused(m_dnd.isPaused());
+    connect(m_control.get(), &ControlService::pauseRequested, this, [this](uint seconds) {
+        pause(std::chrono::seconds(seconds));
+    });
+    connect(m_control.get(), &ControlService::resumeRequested, this, &Application::resume);
+    connect(m_control.get(), &ControlService::markAllReadRequested, this, [this] {
+        m_history->markAllRead();
+    });
+    connect(this, &Application::pausedChanged, m_control.get(), &ControlService::setPaused);
+    // For now the explanation is what the history stores of the rule decision.
+    m_control->setExplainer([this](const QString &msgId) -> std::optional<QString> {
+        HistoryQuery query;
+        query.msgId = msgId;
+        query.limit = 1;
+        const QList<StoredMessage> found = m_history->search(query);
+        if (msgId.isEmpty() || found.isEmpty())
+            return std::nullopt;
+        const StoredMessage &m = found.constFirst();
+        return tr("%1: %2 (rule: %3; %4)")
+            .arg(m.topic,
+                m.decision.isEmpty() ? tr("no decision stored") : m.decision,
+                m.decisionRule.isEmpty() ? tr("none") : m.decisionRule,
+                trustLabel(m.trust));
+    });
+    // The unread count follows the history, counted at most every 250 ms (bursts).
+    m_unreadTimer.setSingleShot(true);
+    m_unreadTimer.setInterval(250);
+    connect(&m_unreadTimer, &QTimer::timeout, this, [this] {
+        HistoryQuery unread;
+        unread.unreadOnly = true;
+        m_control->setUnreadCount(uint(std::max<qint64>(0, m_history->count(unread))));
+    });
+    const auto recount = [this] {
+        if (!m_unreadTimer.isActive())
+            m_unreadTimer.start();
+    };
+    connect(m_history.get(), &History::stored, this, recount);
+    connect(m_history.get(), &History::updated, this, recount);
+    connect(m_history.get(), &History::ready, this, recount);
+    recount();
+
+    // The old applet's name and interface (its GNOME Shell extension, scripts).
+    m_legacy = std::make_unique<LegacyNotifyService>();
+    if (!m_legacy->registerOn(bus, &error))
+        qCInfo(lcApp).noquote() << "old applet interface not offered:" << error;
+    m_legacy->setRelayEnabled(m_settings->dbusRelay());
+    connect(m_legacy.get(), &LegacyNotifyService::enableRequested, this, &Application::resume);
+    connect(m_legacy.get(), &LegacyNotifyService::disableRequested, this, [this] {
+        pause(std::chrono::seconds(0));
+    });
+}
+
+void Application::scheduleDigest()
+{
+    const auto due = m_burst.digestDue();
+    if (!due || m_digestTimer.isActive())
+        return;
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+        *due - std::chrono::steady_clock::now());
+    m_digestTimer.start(std::max(wait, std::chrono::milliseconds(0)));
+}
+
+void Application::showDigest()
+{
+    // One digest per window, from what the burst control held back.
+    std::optional<Notification> digest = m_burst.takeDigest(*m_renderer, true);
+    if (!digest)
+        return;
+    m_notifier->show(*digest);
+    Q_EMIT notified(digest->summary);
 }
 
 void Application::addRecent(const EngineMessage &message)
 {
     const Rendering &r = message.record.rendering;
     const TrustState trust = message.record.envelope.trust();
-    m_tray->addRecent(r.title,
-        r.subtitle,
-        r.link,
-        trust == TrustState::Trusted || trust == TrustState::BrokerUnsigned);
+    // Only a valid fedmsg signature counts as signed; the rest carry the one trust wording.
+    m_tray->addRecent(
+        r.title, r.subtitle, r.link, trust == TrustState::Trusted ? QString() : trustLabel(trust));
+}
+
+void Application::openLink(const QUrl &url, const QString &activationToken)
+{
+    // On Wayland the browser is raised only with the activation token the notification server
+    // gave for this click: the opener (xdg-open and what it starts) reads it from the
+    // environment it inherits at start, so it is set just for this launch.
+    const QByteArray previous = qgetenv("XDG_ACTIVATION_TOKEN");
+    const bool hadPrevious = qEnvironmentVariableIsSet("XDG_ACTIVATION_TOKEN");
+    if (!activationToken.isEmpty())
+        qputenv("XDG_ACTIVATION_TOKEN", activationToken.toUtf8());
+    QDesktopServices::openUrl(url);
+    if (!activationToken.isEmpty()) {
+        if (hadPrevious)
+            qputenv("XDG_ACTIVATION_TOKEN", previous);
+        else
+            qunsetenv("XDG_ACTIVATION_TOKEN");
+    }
+}
+
+void Application::chooseMute(const Notification &notification)
+{
+    // A small chooser for now (not modal: no nested event loop inside the notifier's signal);
+    // the rules stage turns the choice into a rule the user can edit.
+    auto *box = new QMessageBox(QMessageBox::Question,
+        tr("Mute similar messages"),
+        tr("Mute messages like “%1”?").arg(notification.summary));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("Service: %1\nTopic: %2").arg(notification.serviceName, notification.topic));
+    const QList<std::pair<QPushButton *, std::chrono::seconds>> choices {
+        { box->addButton(tr("For 1 hour"), QMessageBox::AcceptRole), std::chrono::hours(1) },
+        { box->addButton(tr("For 1 day"), QMessageBox::AcceptRole), std::chrono::hours(24) },
+        { box->addButton(tr("Always"), QMessageBox::AcceptRole), std::chrono::seconds(0) },
+    };
+    box->addButton(QMessageBox::Cancel);
+    connect(
+        box, &QMessageBox::buttonClicked, this, [this, notification, choices](QAbstractButton *b) {
+            for (const auto &[button, duration] : choices)
+                if (button == b)
+                    Q_EMIT muteChosen(notification, duration);
+        });
+    box->show();
+}
+
+void Application::explain(const Notification &notification)
+{
+    const QString text = notification.why.isEmpty()
+        ? tr("No rule picked this message out: notifications are on for %1 and no rule says "
+             "otherwise.\n\nTopic: %2\nMessage id: %3")
+              .arg(notification.serviceName, notification.topic, notification.msgId)
+        : notification.why;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Why this notification?"), text);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->show();
 }
 
 void Application::showFallback(const Notification &notification)
@@ -248,8 +542,13 @@ void Application::updateTrayState()
     if (!m_configProblems.isEmpty())
         notes << tr("%n configuration problem(s): %1", nullptr, int(m_configProblems.size()))
                      .arg(m_configProblems.constFirst());
-    if (m_notifier && !m_notifier->isServerAvailable())
-        notes << tr("no notification server, new messages are shown by the tray icon");
+    if (m_notifier && !m_notifier->isServerAvailable()) {
+        const int notShown = m_notifier->notShownCount();
+        notes << (notShown == 0 ? tr("no notification server: popups start when one appears")
+                                : tr("no notification server: %n message(s) not shown as popups",
+                                    nullptr,
+                                    notShown));
+    }
     const QString problems = notes.join(QStringLiteral(" — "));
     if (!m_engine || m_engine->sourceCount() == 0) {
         m_tray->setState(TrayIcon::State::NoBus, problems);

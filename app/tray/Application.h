@@ -4,11 +4,17 @@
 
 #include "SingleInstance.h"
 #include "TrayIcon.h"
+#include "notify/BurstControl.h"
+#include "notify/DoNotDisturb.h"
+#include "notify/Notification.h"
 
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
+#include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 namespace fedmsg {
@@ -17,13 +23,15 @@ class DBusNotifier;
 class DemoBus;
 class FreedesktopApplication;
 class Engine;
+class ControlService;
 class History;
+class LegacyNotifyService;
+class IconCache;
 class NetworkWatcher;
 class Renderer;
 class Settings;
 struct EngineMessage;
 struct EndpointStatus;
-struct Notification;
 
 /**
  * @brief The applet: wires the engine (sources → history) to the tray and notifications.
@@ -45,9 +53,6 @@ public:
         /// Owned on the session bus with org.freedesktop.Application; the desktop entry's name.
         QString applicationId = QStringLiteral("org.fedoraproject.FedmsgNotify");
     };
-    /// More messages than this in one arrival become one digest notification.
-    static constexpr int BurstLimit = 3;
-
     explicit Application(Options options, QObject *parent = nullptr);
     ~Application() override;
     Q_DISABLE_COPY_MOVE(Application)
@@ -66,17 +71,42 @@ public:
     DemoBus *demoBus() { return m_demo.get(); }
     History *history() { return m_history.get(); }
 
+    /// Pauses popups for @p duration (0 = until resumed, saved in the settings).
+    void pause(std::chrono::seconds duration);
+    /// Ends our pause; one summary popup of what it held follows.
+    void resume();
+    bool isPaused() const;
+
 Q_SIGNALS:
     /// A notification went out (or to the tray balloon when no server is there).
     void notified(const QString &summary);
     /// Asked to show itself: a second start, or org.freedesktop.Application.Activate (launcher).
     void activated(const QString &activationToken);
+    /**
+     * The user chose to mute messages like @p notification from its "Mute…" action: for
+     * @p duration (0 = always). The rules stage creates the rule from it.
+     */
+    void pausedChanged(bool paused);
+    void muteChosen(const fedmsg::Notification &notification, std::chrono::seconds duration);
 
 private:
     void onMessages(const QList<EngineMessage> &messages);
     void onEndpointStatus(const EndpointStatus &status);
     void updateTrayState();
     void showFallback(const Notification &notification);
+    void onDoNotDisturbChanged();
+    void startControlInterfaces();
+    void showWithImages(Notification n, const QUrl &icon, const QUrl &avatar);
+    static QByteArray scaledImage(const QByteArray &bytes);
+    /// The longest a popup waits for its icon and avatar.
+    static constexpr std::chrono::milliseconds ImageWait { 300 };
+    static constexpr int MaxImageSize = 128;
+    void scheduleDigest();
+    void showDigest();
+    void chooseMute(const Notification &notification);
+    static void explain(const Notification &notification);
+    /// Opens an http(s) link, handing the notification server's activation token on.
+    static void openLink(const QUrl &url, const QString &activationToken);
     void addRecent(const EngineMessage &message);
     void reportConfigProblems(const QStringList &problems);
 
@@ -91,6 +121,14 @@ private:
     std::unique_ptr<DBusNotifier> m_notifier;
     std::unique_ptr<NetworkWatcher> m_network;
     std::unique_ptr<DemoBus> m_demo;
+    std::unique_ptr<ControlService> m_control; ///< org.fedoraproject.FedmsgNotify.Control
+    std::unique_ptr<LegacyNotifyService> m_legacy; ///< org.fedoraproject.fedmsg.notify
+    QTimer m_unreadTimer; ///< coalesces unread recounts during bursts
+    std::unique_ptr<IconCache> m_icons; ///< service icons and avatars as files
+    BurstControl m_burst; ///< popups per minute, the digest of what it holds back
+    QTimer m_digestTimer; ///< runs only while messages wait for the digest
+    DoNotDisturb m_dnd; ///< our pause, quiet hours, the desktop's inhibition
+    QTimer m_dndTimer; ///< runs only until the next pause or quiet-hours change
     QStringList m_configProblems; ///< shown in the tray status and once as a notification
 };
 

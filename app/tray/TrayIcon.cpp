@@ -3,6 +3,7 @@
 #include "TrayIcon.h"
 
 #include <QIcon>
+#include <QLocale>
 
 namespace fedmsg {
 
@@ -42,7 +43,18 @@ TrayIcon::TrayIcon(QObject *parent)
     m_pauseAction = m_menu.addAction(tr("Do not disturb"));
     m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
     m_pauseAction->setCheckable(true);
-    connect(m_pauseAction, &QAction::toggled, this, &TrayIcon::pauseToggled);
+    // Triggered (a user's click) rather than toggled: setPauseState() does not echo back.
+    connect(m_pauseAction, &QAction::triggered, this, &TrayIcon::pauseToggled);
+    QMenu *pauseFor = m_menu.addMenu(tr("Pause notifications"));
+    pauseFor->setObjectName(QStringLiteral("pauseMenu"));
+    QAction *hour = pauseFor->addAction(tr("For 1 hour"));
+    hour->setObjectName(QStringLiteral("pauseHourAction"));
+    connect(hour, &QAction::triggered, this, [this] {
+        Q_EMIT pauseForRequested(std::chrono::hours(1));
+    });
+    QAction *tomorrow = pauseFor->addAction(tr("Until tomorrow"));
+    tomorrow->setObjectName(QStringLiteral("pauseTomorrowAction"));
+    connect(tomorrow, &QAction::triggered, this, &TrayIcon::pauseUntilTomorrowRequested);
     m_menu.addSeparator();
     QAction *quit =
         m_menu.addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
@@ -58,15 +70,15 @@ TrayIcon::TrayIcon(QObject *parent)
 }
 
 void TrayIcon::addRecent(
-    const QString &title, const QString &text, const QString &link, bool trusted)
+    const QString &title, const QString &text, const QString &link, const QString &trustLabel)
 {
     QString label = text.isEmpty() ? title : title + QStringLiteral(" — ") + text;
     if (label.size() > 90)
         label = label.left(89) + QChar(0x2026);
     // Menu text is not markup, but '&' would become a mnemonic.
     label.replace(QLatin1Char('&'), QStringLiteral("&&"));
-    if (!trusted)
-        label = tr("[unverified] %1").arg(label);
+    if (!trustLabel.isEmpty())
+        label = tr("[%1] %2").arg(trustLabel, label);
     auto *action = new QAction(label, m_recent);
     action->setToolTip(link);
     action->setEnabled(!link.isEmpty());
@@ -91,6 +103,14 @@ bool TrayIcon::isPaused() const
 void TrayIcon::setPaused(bool paused)
 {
     m_pauseAction->setChecked(paused);
+}
+
+void TrayIcon::setPauseState(bool paused, const QDateTime &until)
+{
+    m_pauseAction->setChecked(paused);
+    m_pauseAction->setText(paused && until.isValid()
+            ? tr("Do not disturb (until %1)").arg(QLocale().toString(until, QLocale::ShortFormat))
+            : tr("Do not disturb"));
 }
 
 void TrayIcon::show()

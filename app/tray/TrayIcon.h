@@ -3,9 +3,12 @@
 #pragma once
 
 #include <QAction>
+#include <QDateTime>
 #include <QMenu>
 #include <QObject>
 #include <QSystemTrayIcon>
+
+#include <chrono>
 
 namespace fedmsg {
 
@@ -25,10 +28,14 @@ public:
     QMenu *menu() { return &m_menu; }
     QMenu *recentMenu() { return m_recent; }
     /// Puts a message at the top of "Recent messages" (at most MaxRecent are kept).
-    void addRecent(const QString &title, const QString &text, const QString &link, bool trusted);
+    /// @p trustLabel: empty for a signed message, else trustLabel() ("broker, unsigned", ...).
+    void addRecent(
+        const QString &title, const QString &text, const QString &link, const QString &trustLabel);
     static constexpr int MaxRecent = 10;
     bool isPaused() const;
     void setPaused(bool paused);
+    /// Shows the pause: the "Do not disturb" check and, for a timed pause, when it ends.
+    void setPauseState(bool paused, const QDateTime &until);
     QSystemTrayIcon *systemTrayIcon() { return &m_tray; }
 
 Q_SIGNALS:
@@ -37,6 +44,8 @@ Q_SIGNALS:
     /// The user picked a recent message; link is untrusted text, check it before opening.
     void linkRequested(const QString &link);
     void pauseToggled(bool paused);
+    void pauseForRequested(std::chrono::seconds duration);
+    void pauseUntilTomorrowRequested();
 
 private:
     QSystemTrayIcon m_tray;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "message/TrustState.h"
 
+#include <QCoreApplication>
+
 namespace fedmsg {
 
 QString trustStateName(TrustState state)
@@ -17,6 +19,21 @@ QString trustStateName(TrustState state)
         return QStringLiteral("broker-unsigned");
     }
     return QStringLiteral("unchecked");
+}
+
+QString trustLabel(TrustState state)
+{
+    switch (state) {
+    case TrustState::Trusted:
+        return QCoreApplication::translate("fedmsg::TrustState", "signed");
+    case TrustState::Untrusted:
+        return QCoreApplication::translate("fedmsg::TrustState", "untrusted");
+    case TrustState::BrokerUnsigned:
+        return QCoreApplication::translate("fedmsg::TrustState", "broker, unsigned");
+    case TrustState::Unchecked:
+        break;
+    }
+    return QCoreApplication::translate("fedmsg::TrustState", "unverified");
 }
 
 TrustState trustStateFromName(const QString &name, TrustState fallback)

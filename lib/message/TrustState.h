@@ -18,5 +18,8 @@ enum class TrustState {
 QString trustStateName(
     TrustState state); ///< "unchecked", "trusted", "untrusted", "broker-unsigned"
 TrustState trustStateFromName(const QString &name, TrustState fallback = TrustState::Unchecked);
+/// The one wording people read, in popups, the tray menu, the history and fedmsg-tail:
+/// "signed", "unverified", "untrusted", "broker, unsigned".
+QString trustLabel(TrustState state);
 
 } // namespace fedmsg

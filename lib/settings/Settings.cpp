@@ -25,6 +25,11 @@ struct Key
 constexpr Key SchemaVersionKey { "General/schemaVersion" };
 constexpr Key NotificationsEnabledKey { "Notifications/enabled" };
 constexpr Key DisabledServicesKey { "Notifications/disabledServices" };
+constexpr Key ClassicTitleKey { "Notifications/classicTitle" };
+constexpr Key QuietHoursStartKey { "Notifications/quietHoursStart" }; // "22:00"; empty = none
+constexpr Key QuietHoursEndKey { "Notifications/quietHoursEnd" };
+constexpr Key CriticalBreaksThroughKey { "Notifications/criticalBreaksThrough" };
+constexpr Key DbusRelayKey { "Notifications/dbusRelay" }; // the old applet's emit-dbus-signals
 constexpr Key HistoryMaxAgeKey { "History/maxAgeDays" };
 constexpr Key HistoryMaxCountKey { "History/maxCount" };
 constexpr Key BusesGroup { "Buses" };
@@ -208,6 +213,50 @@ void Settings::setNotificationsEnabled(bool on)
         return;
     m_settings->setValue(key(NotificationsEnabledKey), on);
     Q_EMIT notificationsEnabledChanged(on);
+}
+
+bool Settings::classicNotificationTitle() const
+{
+    return m_settings->value(key(ClassicTitleKey), false).toBool();
+}
+
+void Settings::setClassicNotificationTitle(bool on)
+{
+    if (!writable("notifications"))
+        return;
+    m_settings->setValue(key(ClassicTitleKey), on);
+}
+
+QTime Settings::quietHoursStart() const
+{
+    return QTime::fromString(
+        m_settings->value(key(QuietHoursStartKey)).toString(), QStringLiteral("HH:mm"));
+}
+
+QTime Settings::quietHoursEnd() const
+{
+    return QTime::fromString(
+        m_settings->value(key(QuietHoursEndKey)).toString(), QStringLiteral("HH:mm"));
+}
+
+void Settings::setQuietHours(QTime start, QTime end)
+{
+    if (!writable("quiet hours"))
+        return;
+    m_settings->setValue(key(QuietHoursStartKey),
+        start.isValid() ? start.toString(QStringLiteral("HH:mm")) : QString());
+    m_settings->setValue(
+        key(QuietHoursEndKey), end.isValid() ? end.toString(QStringLiteral("HH:mm")) : QString());
+}
+
+bool Settings::criticalBreaksThrough() const
+{
+    return m_settings->value(key(CriticalBreaksThroughKey), true).toBool();
+}
+
+bool Settings::dbusRelay() const
+{
+    return m_settings->value(key(DbusRelayKey), false).toBool();
 }
 
 QStringList Settings::disabledServices() const

@@ -12,6 +12,7 @@
 #include <QSettings>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 
 #include <memory>
 
@@ -60,6 +61,19 @@ public:
 
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool on);
+    /// Popup summaries as fedmsg.meta's title ("bodhi.update.comment") instead of the human
+    /// label ("Bodhi: comment on update"); off by default.
+    bool classicNotificationTitle() const;
+    void setClassicNotificationTitle(bool on);
+    /// Daily quiet hours (local "HH:mm"; invalid times = none); they may cross midnight.
+    QTime quietHoursStart() const;
+    QTime quietHoursEnd() const;
+    void setQuietHours(QTime start, QTime end);
+    /// Whether critical popups pass our pause and quiet hours (default true).
+    bool criticalBreaksThrough() const;
+    /// Whether notified messages are relayed as MessageReceived(topic, json) on the old applet's
+    /// D-Bus interface (off by default, as the old applet's emit-dbus-signals).
+    bool dbusRelay() const;
 
     /// Services (Rendering::serviceName) whose messages are not notified.
     QStringList disabledServices() const;

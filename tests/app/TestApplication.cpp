@@ -8,6 +8,7 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QMenu>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
@@ -26,6 +27,9 @@ private Q_SLOTS:
     void startsWithVisibleIconAndNoBus();
     void demoBusMessagesReachTrayAndNotifications();
     void trayTellsWhileTheNotificationServerIsGone();
+    void pauseHoldsPopupsAndOneSummaryFollows();
+    void controlInterfacesAnswerGdbusOnBothNames();
+    void burstGivesAHandfulOfPopups();
 
 private:
     Application::Options options() const;
@@ -104,6 +108,108 @@ void TestApplication::trayTellsWhileTheNotificationServerIsGone()
     QVERIFY(bus->startService(service).isValid());
     QTRY_VERIFY2_WITH_TIMEOUT(
         !app.tray()->toolTip().contains(gone), qPrintable(app.tray()->toolTip()), 10000);
+}
+
+// Our pause: messages still reach the history and the tray's list, no popup goes out, and
+// resuming gives one "N messages while paused" popup.
+void TestApplication::pauseHoldsPopupsAndOneSummaryFollows()
+{
+    Application::Options o = options();
+    o.demo = true;
+    Application app(o);
+    QSignalSpy notified(&app, &Application::notified);
+    QVERIFY(app.start());
+    app.pause(std::chrono::seconds(0));
+    QVERIFY(app.isPaused());
+    QVERIFY(app.tray()->isPaused());
+    app.demoBus()->setInterval(50);
+    QTRY_VERIFY_WITH_TIMEOUT(app.tray()->recentMenu()->actions().size() >= 3, 15000);
+    QCOMPARE(notified.count(), 0);
+    app.resume();
+    QVERIFY(!app.tray()->isPaused());
+    QVERIFY(notified.count() >= 1);
+    const QString summary = notified.first().first().toString();
+    QVERIFY2(summary.endsWith(QStringLiteral("message(s) while paused")), qPrintable(summary));
+}
+
+namespace {
+// gdbus as a script or the old GNOME Shell extension would call it; the event loop runs while
+// it waits, so the applet in this process answers.
+bool gdbusCall(const QStringList &args, QString *out = nullptr)
+{
+    QProcess gdbus;
+    gdbus.start(QStringLiteral("gdbus"),
+        QStringList { QStringLiteral("call"), QStringLiteral("--session") } + args);
+    if (!gdbus.waitForStarted())
+        return false;
+    QSignalSpy finished(&gdbus, &QProcess::finished);
+    if (!finished.wait(10000))
+        return false;
+    if (out)
+        *out = QString::fromUtf8(gdbus.readAllStandardOutput()).trimmed();
+    if (gdbus.exitCode() != 0)
+        qWarning().noquote() << "gdbus" << args.join(QLatin1Char(' '))
+                             << "failed:" << gdbus.readAllStandardError();
+    return gdbus.exitCode() == 0;
+}
+} // namespace
+
+void TestApplication::controlInterfacesAnswerGdbusOnBothNames()
+{
+    Application app(options());
+    QVERIFY(app.start());
+    const QStringList ours { QStringLiteral("--dest"),
+        QStringLiteral("org.fedoraproject.FedmsgNotify"),
+        QStringLiteral("--object-path"),
+        QStringLiteral("/org/fedoraproject/FedmsgNotify/Control") };
+    QVERIFY(gdbusCall(ours
+        + QStringList { QStringLiteral("--method"),
+            QStringLiteral("org.fedoraproject.FedmsgNotify.Control.Pause"),
+            QStringLiteral("3600") }));
+    QVERIFY(app.isPaused());
+    QVERIFY(app.tray()->isPaused());
+    QString out;
+    QVERIFY(gdbusCall(ours
+            + QStringList { QStringLiteral("--method"),
+                QStringLiteral("org.freedesktop.DBus.Properties.Get"),
+                QStringLiteral("org.fedoraproject.FedmsgNotify.Control"),
+                QStringLiteral("Paused") },
+        &out));
+    QCOMPARE(out, QStringLiteral("(<true>,)"));
+    // The old applet's name and method resume it.
+    QVERIFY(gdbusCall({ QStringLiteral("--dest"),
+        QStringLiteral("org.fedoraproject.fedmsg.notify"),
+        QStringLiteral("--object-path"),
+        QStringLiteral("/org/fedoraproject/fedmsg/notify"),
+        QStringLiteral("--method"),
+        QStringLiteral("org.fedoraproject.fedmsg.notify.Enable") }));
+    QVERIFY(!app.isPaused());
+    QVERIFY(gdbusCall(ours
+            + QStringList { QStringLiteral("--method"),
+                QStringLiteral("org.freedesktop.DBus.Properties.Get"),
+                QStringLiteral("org.fedoraproject.FedmsgNotify.Control"),
+                QStringLiteral("UnreadCount") },
+        &out));
+    QCOMPARE(out, QStringLiteral("(<uint32 0>,)"));
+}
+
+// A burst from the demo bus (one message a millisecond): the burst control lets a handful of
+// popups out (5 a minute, 3 a minute for one rule) and holds the rest for the digest; every
+// message still reaches the engine and the history.
+void TestApplication::burstGivesAHandfulOfPopups()
+{
+    Application::Options o = options();
+    o.demo = true;
+    Application app(o);
+    QSignalSpy notified(&app, &Application::notified);
+    QVERIFY(app.start());
+    QTRY_COMPARE_WITH_TIMEOUT(app.tray()->state(), TrayIcon::State::Connected, 10000);
+    app.demoBus()->setInterval(1);
+    QTRY_VERIFY_WITH_TIMEOUT(app.engine()->receivedCount() >= 500, 30000);
+    app.demoBus()->stop();
+    qInfo() << app.engine()->receivedCount() << "messages," << notified.count() << "popups";
+    QVERIFY2(notified.count() <= 5, qPrintable(QString::number(notified.count())));
+    QVERIFY(notified.count() >= 1);
 }
 
 QTEST_MAIN(TestApplication)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "TrayIcon.h"
+#include "message/TrustState.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -37,10 +38,15 @@ void TestTrayIcon::recentMessagesAreListedNewestFirstAndBounded()
         tray.addRecent(QStringLiteral("bodhi.update.comment"),
             QStringLiteral("comment %1 & more").arg(i),
             QStringLiteral("https://bodhi.fedoraproject.org/updates/%1").arg(i),
-            i != 0);
+            i == TrayIcon::MaxRecent + 2 ? trustLabel(TrustState::BrokerUnsigned) : QString());
     const auto actions = tray.recentMenu()->actions();
     QCOMPARE(actions.size(), TrayIcon::MaxRecent);
     QVERIFY(actions.first()->text().contains(QStringLiteral("comment 12 && more")));
+    // The one trust wording: a fedora-messaging message is "broker, unsigned", a signed one
+    // carries no mark.
+    QVERIFY2(actions.first()->text().startsWith(QStringLiteral("[broker, unsigned] ")),
+        qPrintable(actions.first()->text()));
+    QVERIFY(!actions.at(1)->text().startsWith(QLatin1Char('[')));
     actions.first()->trigger();
     QCOMPARE(spy.count(), 1);
     QCOMPARE(

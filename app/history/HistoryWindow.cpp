@@ -89,6 +89,7 @@ HistoryWindow::HistoryWindow(History *history, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(
         HistoryModel::SummaryColumn, QHeaderView::Stretch);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->installEventFilter(this);
     connect(m_table, &QTableView::activated, this, &HistoryWindow::openCurrent);
     connect(m_table, &QWidget::customContextMenuRequested, this, &HistoryWindow::showContextMenu);
 
@@ -442,6 +443,20 @@ bool HistoryWindow::eventFilter(QObject *watched, QEvent *event)
             m_table->setFocus(Qt::OtherFocusReason);
             if (!m_table->currentIndex().isValid())
                 m_table->setCurrentIndex(m_model->index(0, 0));
+            return true;
+        }
+    }
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        // The Menu key and Shift+F10 open the row menu at the current row (not every platform
+        // turns them into a context menu event).
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Menu
+            || (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier)) {
+            const QModelIndex current = m_table->currentIndex();
+            if (current.isValid()) {
+                m_table->scrollTo(current);
+                showContextMenu(m_table->visualRect(current).center());
+            }
             return true;
         }
     }

@@ -5,6 +5,7 @@
 #include "model/HistoryModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -138,13 +139,18 @@ void TestHistoryModel::pagingReadsOnlyWhatIsAsked()
     HistoryModel model(m_history.get(), PageSize);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.rowsRead(), 0);
+    QElapsedTimer clock; // printed, not asserted
+    clock.start();
     QVERIFY(model.setFilter({}));
+    qInfo("first page of %d rows over %d stored: %lld ms", PageSize, StoredCount, clock.elapsed());
     QCOMPARE(model.rowCount(), PageSize);
     QCOMPARE(model.rowsRead(), PageSize);
     QVERIFY(model.canFetchMore({}));
     // Newest first, consecutive across pages.
     QCOMPARE(model.message(0)->msgId, QStringLiteral("m%1").arg(StoredCount - 1));
+    clock.restart();
     model.fetchMore({});
+    qInfo("next page: %lld ms", clock.elapsed());
     QCOMPARE(model.rowCount(), 2 * PageSize);
     QCOMPARE(model.rowsRead(), 2 * PageSize);
     for (int row = 1; row < model.rowCount(); ++row)
@@ -154,7 +160,9 @@ void TestHistoryModel::pagingReadsOnlyWhatIsAsked()
     // A filter with few matches reads them all and no more.
     HistoryFilter needles;
     needles.text = QStringLiteral("needle");
+    clock.restart();
     QVERIFY(model.setFilter(needles));
+    qInfo("search \"needle\": %lld ms", clock.elapsed());
     QCOMPARE(model.rowCount(), StoredCount / 1000);
     QVERIFY(!model.canFetchMore({}));
     QCOMPARE(model.rowsRead(), 2 * PageSize + StoredCount / 1000);

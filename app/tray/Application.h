@@ -7,7 +7,9 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
+#include <QWidget>
 
 #include <memory>
 
@@ -65,6 +67,8 @@ public:
     Engine *engine() { return m_engine.get(); }
     DemoBus *demoBus() { return m_demo.get(); }
     History *history() { return m_history.get(); }
+    /// Opens the history window, or raises it when it is open (histwin hook).
+    void showHistory();
 
 Q_SIGNALS:
     /// A notification went out (or to the tray balloon when no server is there).
@@ -92,6 +96,7 @@ private:
     std::unique_ptr<NetworkWatcher> m_network;
     std::unique_ptr<DemoBus> m_demo;
     QStringList m_configProblems; ///< shown in the tray status and once as a notification
+    QPointer<QWidget> m_historyWindow; ///< deleted with m_history (histwin hook)
 };
 
 } // namespace fedmsg

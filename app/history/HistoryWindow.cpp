@@ -59,13 +59,18 @@ HistoryWindow::HistoryWindow(History *history, QWidget *parent)
     , m_opener([](const QUrl &url) {
         QDesktopServices::openUrl(url);
     })
+    , m_search(new QLineEdit(this))
+    , m_table(new QTableView(this))
+    , m_clear(new QPushButton(tr("Clear history…"), this))
+    , m_status(new QLabel(this))
+    , m_menu(new QMenu(this))
+    , m_readTimer(new QTimer(this))
 {
     setWindowTitle(tr("Message history"));
     setObjectName(QStringLiteral("historyWindow"));
     setAccessibleName(tr("Message history"));
     resize(900, 600);
 
-    m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setAccessibleName(tr("Search"));
     m_search->setPlaceholderText(tr("Search: words, \"a phrase\", prefix*, -exclude, a OR b"));
@@ -74,7 +79,6 @@ HistoryWindow::HistoryWindow(History *history, QWidget *parent)
 
     buildFilters();
 
-    m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("messages"));
     m_table->setAccessibleName(tr("Messages"));
     m_table->setModel(m_model);
@@ -93,11 +97,9 @@ HistoryWindow::HistoryWindow(History *history, QWidget *parent)
     connect(m_table, &QTableView::activated, this, &HistoryWindow::openCurrent);
     connect(m_table, &QWidget::customContextMenuRequested, this, &HistoryWindow::showContextMenu);
 
-    m_clear = new QPushButton(tr("Clear history…"), this);
     m_clear->setObjectName(QStringLiteral("clearHistory"));
     m_clear->setAccessibleName(tr("Clear history"));
     connect(m_clear, &QPushButton::clicked, this, &HistoryWindow::confirmClear);
-    m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
 
     auto *bottom = new QHBoxLayout;
@@ -124,7 +126,6 @@ HistoryWindow::HistoryWindow(History *history, QWidget *parent)
     setTabOrder(m_decision, m_table);
     setTabOrder(m_table, m_clear);
 
-    m_menu = new QMenu(this);
     m_menu->setObjectName(QStringLiteral("rowMenu"));
     m_menu->setAccessibleName(tr("Message actions"));
     m_menu->addAction(tr("&Open"), this, &HistoryWindow::openCurrent)
@@ -150,7 +151,6 @@ HistoryWindow::HistoryWindow(History *history, QWidget *parent)
         m_search->selectAll();
     });
 
-    m_readTimer = new QTimer(this);
     m_readTimer->setSingleShot(true);
     m_readTimer->setInterval(std::chrono::milliseconds(1500));
     connect(m_readTimer, &QTimer::timeout, this, &HistoryWindow::markShownRows);
@@ -172,8 +172,6 @@ HistoryWindow::HistoryWindow(History *history, QWidget *parent)
         applyFilter();
     });
 }
-
-HistoryWindow::~HistoryWindow() = default;
 
 void HistoryWindow::buildFilters()
 {
@@ -431,8 +429,8 @@ void HistoryWindow::showContextMenu(const QPoint &viewportPos)
 
 bool HistoryWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_search && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
+    const auto *key = dynamic_cast<const QKeyEvent *>(event);
+    if (watched == m_search && event->type() == QEvent::KeyPress && key) {
         if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
             m_search->clear();
             return true;
@@ -446,10 +444,9 @@ bool HistoryWindow::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
     }
-    if (watched == m_table && event->type() == QEvent::KeyPress) {
+    if (watched == m_table && event->type() == QEvent::KeyPress && key) {
         // The Menu key and Shift+F10 open the row menu at the current row (not every platform
         // turns them into a context menu event).
-        const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Menu
             || (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier)) {
             const QModelIndex current = m_table->currentIndex();

@@ -44,7 +44,6 @@ public:
     using Opener = std::function<void(const QUrl &)>;
 
     explicit HistoryWindow(History *history, QWidget *parent = nullptr);
-    ~HistoryWindow() override;
 
     void setOpener(Opener opener) { m_opener = std::move(opener); }
     /// How long a row must be on screen before it is marked read (default 1.5 s).

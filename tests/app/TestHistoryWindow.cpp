@@ -65,7 +65,7 @@ private Q_SLOTS:
     void keyboardOnlyWalk();
     void searchAndEscape();
     void filterControls();
-    void enterOpensHttpLinksOnly_data();
+    void enterOpensHttpLinksOnly_data(); // NOLINT(readability-identifier-naming): Qt Test's name
     void enterOpensHttpLinksOnly();
     void doubleClickOpens();
     void copyLinkFromTheContextMenu();
@@ -101,8 +101,9 @@ void TestHistoryWindow::init()
             QStringLiteral("build %1").arg(i),
             { QStringLiteral("user%1").arg(i % 3) },
             {},
-            i % 2 ? QStringLiteral("koji") : QStringLiteral("bodhi"));
-        record.envelope.setTrust(i % 2 ? TrustState::Trusted : TrustState::Untrusted, QString());
+            i % 2 == 1 ? QStringLiteral("koji") : QStringLiteral("bodhi"));
+        record.envelope.setTrust(
+            i % 2 == 1 ? TrustState::Trusted : TrustState::Untrusted, QString());
         records.append(record);
     }
     auto special = [](const char *id, const char *title, const char *link) {
@@ -293,6 +294,7 @@ void TestHistoryWindow::filterControls()
     QCOMPARE(m_window->model()->message(0)->msgId, QStringLiteral("decided"));
 }
 
+// NOLINTNEXTLINE(readability-convert-member-functions-to-static): a Qt Test slot
 void TestHistoryWindow::enterOpensHttpLinksOnly_data()
 {
     QTest::addColumn<QString>("msgId");

@@ -22,7 +22,7 @@ namespace {
 constexpr int StoredCount = 100000;
 constexpr int PageSize = 300;
 
-const QString Services[] = { QStringLiteral("bodhi"),
+const QStringList Services = { QStringLiteral("bodhi"),
     QStringLiteral("koji"),
     QStringLiteral("pagure"),
     QStringLiteral("fas"),
@@ -39,17 +39,17 @@ HistoryRecord recordNumber(int i)
         title,
         { QStringLiteral("user%1").arg(i % 7) },
         { QStringLiteral("pkg%1").arg(i % 11) },
-        Services[i % 5]);
-    static const TrustState trusts[] = { TrustState::Trusted,
+        Services.at(i % 5));
+    static const QList<TrustState> trusts = { TrustState::Trusted,
         TrustState::Untrusted,
         TrustState::BrokerUnsigned,
         TrustState::Unchecked };
-    record.envelope.setTrust(trusts[i % 4], QString());
+    record.envelope.setTrust(trusts.at(i % 4), QString());
     record.envelope.setReceivedAt(QDateTime::fromSecsSinceEpoch(1767225600 + i, Qt::UTC));
-    static const QString decisions[] = {
+    static const QStringList decisions = {
         QStringLiteral("notify"), QStringLiteral("history"), QString()
     };
-    record.decision = decisions[i % 3];
+    record.decision = decisions.at(i % 3);
     record.decisionRule =
         record.decision.isEmpty() ? QString() : QStringLiteral("rule %1").arg(i % 3);
     return record;
@@ -67,7 +67,7 @@ private Q_SLOTS:
     void pagingReadsOnlyWhatIsAsked();
     void columnsInPlainWords();
     void search();
-    void filters_data();
+    void filters_data(); // NOLINT(readability-identifier-naming): Qt Test's name for the data
     void filters();
     void badSearchIsAnError();
     void newMessagesAreInsertedKeepingTheSelection();
@@ -182,7 +182,7 @@ void TestHistoryModel::columnsInPlainWords()
         QCOMPARE(model.index(row, HistoryModel::SummaryColumn).data().toString(),
             QStringLiteral("message %1: message %1 subtitle").arg(i));
         QCOMPARE(model.index(row, HistoryModel::ServiceColumn).data().toString(),
-            Services[i % 5].left(1).toUpper() + Services[i % 5].mid(1));
+            Services.at(i % 5).left(1).toUpper() + Services.at(i % 5).mid(1));
         trust.append(model.index(row, HistoryModel::TrustColumn).data().toString());
         QCOMPARE(model.index(row, 0).data(HistoryModel::LinkRole).toString(),
             QStringLiteral("https://example.org/m%1").arg(i));
@@ -216,6 +216,7 @@ void TestHistoryModel::search()
         QCOMPARE(model.message(row)->msgId, QStringLiteral("m%1").arg(expected.at(row)));
 }
 
+// NOLINTNEXTLINE(readability-convert-member-functions-to-static): a Qt Test slot
 void TestHistoryModel::filters_data()
 {
     QTest::addColumn<HistoryFilter>("filter");

@@ -163,6 +163,11 @@ HistoryWindow::HistoryWindow(History *history, QWidget *parent)
     connect(m_model, &HistoryModel::queryFailed, m_status, &QLabel::setText);
 
     connect(m_search, &QLineEdit::textChanged, this, &HistoryWindow::applyFilter);
+    // Also when the history was cleared from elsewhere (the confirmation is gone by then).
+    connect(m_history, &History::cleared, this, [this](bool ok, const QString &reason) {
+        m_status->setText(ok ? tr("History cleared.") : tr("Clearing failed: %1").arg(reason));
+        fillServices();
+    });
     if (m_history->isReady()) {
         fillServices();
         applyFilter();
@@ -400,10 +405,6 @@ void HistoryWindow::confirmClear()
             return;
         m_status->setText(tr("Clearing the history…"));
         m_history->clear();
-    });
-    connect(m_history, &History::cleared, box, [this](bool ok, const QString &reason) {
-        m_status->setText(ok ? tr("History cleared.") : tr("Clearing failed: %1").arg(reason));
-        fillServices();
     });
     box->open();
 }

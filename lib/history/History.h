@@ -66,6 +66,7 @@ public:
     explicit History(const HistoryOptions &options, QObject *parent = nullptr);
     /// Writes what is still queued (one attempt), closes the database and stops the writer thread.
     ~History() override;
+    Q_DISABLE_COPY_MOVE(History)
 
     QString databasePath() const { return m_options.databasePath; }
     /// True once the database is open with the current schema (after ready()).

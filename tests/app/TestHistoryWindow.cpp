@@ -240,7 +240,7 @@ void TestHistoryWindow::searchAndEscape()
     QCOMPARE(ids,
         (QStringList {
             QStringLiteral("decided"), QStringLiteral("nolink"), QStringLiteral("js") }));
-    // A search the query language rejects says so and shows nothing.
+    // Words are ANDed: "build" and "42" together match one message.
     search->clear();
     QTest::keyClicks(search, QStringLiteral("build 42"));
     QCOMPARE(m_window->model()->rowCount(), 1);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
 #include "FreedesktopApplication.h"
+#include "HistoryWindow.h"
 
 #include "config/FedmsgConfigReader.h"
 #include "demo/DemoBus.h"
@@ -53,6 +54,23 @@ Application::Application(Options options, QObject *parent)
 Application::~Application()
 {
     shutdown();
+}
+
+void Application::showHistory()
+{
+    if (!m_history)
+        return;
+    if (!m_historyWindow) {
+        auto *window = new HistoryWindow(m_history.get());
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        m_historyWindow = window;
+        connect(m_history.get(), &QObject::destroyed, this, [window = m_historyWindow] {
+            delete window.data();
+        });
+    }
+    m_historyWindow->show();
+    m_historyWindow->raise();
+    m_historyWindow->activateWindow();
 }
 
 void Application::shutdown()

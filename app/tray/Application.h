@@ -10,9 +10,11 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <QWidget>
 
 #include <chrono>
 #include <memory>
@@ -70,6 +72,8 @@ public:
     Engine *engine() { return m_engine.get(); }
     DemoBus *demoBus() { return m_demo.get(); }
     History *history() { return m_history.get(); }
+    /// Opens the history window, or raises it when it is open (histwin hook).
+    void showHistory();
 
     /// Pauses popups for @p duration (0 = until resumed, saved in the settings).
     void pause(std::chrono::seconds duration);
@@ -130,6 +134,7 @@ private:
     DoNotDisturb m_dnd; ///< our pause, quiet hours, the desktop's inhibition
     QTimer m_dndTimer; ///< runs only until the next pause or quiet-hours change
     QStringList m_configProblems; ///< shown in the tray status and once as a notification
+    QPointer<QWidget> m_historyWindow; ///< deleted with m_history (histwin hook)
 };
 
 } // namespace fedmsg

@@ -49,6 +49,7 @@ History::History(const HistoryOptions &options, QObject *parent)
         });
     connect(m_writer, &HistoryWriter::updated, this, &History::updated);
     connect(m_writer, &HistoryWriter::pruned, this, &History::pruned);
+    connect(m_writer, &HistoryWriter::cleared, this, &History::cleared);
     connect(m_writer,
         &HistoryWriter::databaseReset,
         this,
@@ -135,6 +136,17 @@ void History::markAllRead()
         writer,
         [writer] {
             writer->markAllRead();
+        },
+        Qt::QueuedConnection);
+}
+
+void History::clear()
+{
+    HistoryWriter *writer = m_writer;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer] {
+            writer->clearAll();
         },
         Qt::QueuedConnection);
 }

@@ -66,6 +66,7 @@ public:
     explicit History(const HistoryOptions &options, QObject *parent = nullptr);
     /// Writes what is still queued (one attempt), closes the database and stops the writer thread.
     ~History() override;
+    Q_DISABLE_COPY_MOVE(History)
 
     QString databasePath() const { return m_options.databasePath; }
     /// True once the database is open with the current schema (after ready()).
@@ -85,6 +86,10 @@ public:
     void store(const HistoryRecord &record);
     void markRead(const QList<qint64> &ids, bool read = true);
     void markAllRead(); ///< updated() is then emitted with an empty list
+    /// Removes every stored message for real: what waits is written first (so at-least-once
+    /// sources are acknowledged), then all rows and their search index are deleted, the file is
+    /// rewritten (VACUUM) and the WAL truncated. cleared() reports the outcome. Ids keep growing.
+    void clear();
     void setDecision(qint64 id, const QString &decision, const QString &rule = QString());
     /// maxAge 0 = no age limit; maxCount 0 = no count limit. Applies from now on, incrementally.
     void setRetention(std::chrono::seconds maxAge, qint64 maxCount);
@@ -114,6 +119,8 @@ Q_SIGNALS:
     void storingChanged(bool storing, const QString &reason);
     /// Rows whose read state or decision changed; empty = possibly all rows.
     void updated(const QList<qint64> &ids);
+    /// clear() finished: ok false when the delete or the VACUUM failed (reason says why).
+    void cleared(bool ok, const QString &reason);
     /// Retention removed this many rows.
     void pruned(int rows);
     /// The database file was corrupt, moved to movedAsidePath and replaced by a new, empty one.

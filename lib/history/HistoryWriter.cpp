@@ -11,6 +11,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -156,6 +157,14 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
         return false;
     }
     HistoryConnection::repairSidecarPermissions(path);
+    // The history holds what the user subscribed to: a new file is created readable by its
+    // owner only (SQLite gives the -wal and -shm files the database file's mode).
+    if (!QFileInfo::exists(path)) {
+        QFile file(path);
+        if (!file.open(
+                QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner))
+            qCWarning(lcHistory) << "cannot create" << path << "mode 0600:" << file.errorString();
+    }
     m_connectionName = HistoryConnection::uniqueName(QStringLiteral("writer"));
     m_db =
         HistoryConnection::open(path, m_connectionName, HistoryConnection::Mode::ReadWrite, error);
@@ -1001,6 +1010,40 @@ void HistoryWriter::markAllRead()
     });
     if (ok)
         Q_EMIT updated({});
+}
+
+void HistoryWriter::clearAll()
+{
+    flush(); // what waits is stored (and acknowledged) first, then removed with the rest
+    if (!m_pending.isEmpty()) {
+        Q_EMIT cleared(false, m_reason);
+        return;
+    }
+    const bool ok = runUpdate([&](QSqlError *error) {
+        return HistoryConnection::exec(m_db,
+                   QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('delete-all')"),
+                   error)
+            && HistoryConnection::exec(m_db, QStringLiteral("DELETE FROM messages"), error);
+    });
+    if (!ok) {
+        Q_EMIT cleared(false, m_reason);
+        return;
+    }
+    m_count = 0;
+    Q_EMIT updated({});
+    // The deleted rows' bytes stay in free pages and in the WAL until the file is rewritten.
+    QSqlError error;
+    const bool vacuumed = HistoryConnection::exec(m_db, QStringLiteral("VACUUM"), &error);
+    if (!vacuumed)
+        qCWarning(lcHistory) << "VACUUM after clearing failed:"
+                             << HistoryConnection::describe(error);
+    QSqlQuery truncate(m_db);
+    if (!truncate.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+        qCWarning(lcHistory) << "WAL truncate after clearing failed:"
+                             << truncate.lastError().text();
+    truncate.finish();
+    qCInfo(lcHistory) << "history cleared";
+    Q_EMIT cleared(vacuumed, vacuumed ? QString() : HistoryConnection::describe(error));
 }
 
 void HistoryWriter::setDecision(qint64 id, const QString &decision, const QString &rule)

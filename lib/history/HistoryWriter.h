@@ -55,6 +55,7 @@ public:
     void enqueue(QList<HistoryRecord> records);
     void markRead(const QList<qint64> &ids, bool read);
     void markAllRead();
+    void clearAll();
     void setDecision(qint64 id, const QString &decision, const QString &rule);
     void setRetention(std::chrono::seconds maxAge, qint64 maxCount);
     void retryNow();
@@ -73,6 +74,7 @@ Q_SIGNALS:
     void storingChanged(bool storing, const QString &reason);
     void updated(const QList<qint64> &ids);
     void pruned(int rows);
+    void cleared(bool ok, const QString &reason);
     void databaseReset(const QString &movedAsidePath, const QString &reason);
 
 private:

@@ -1,13 +1,17 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
+#include "HistoryWindow.h"
 #include "TrayIcon.h"
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
+#include "history/History.h"
 
+#include <QApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QMenu>
+#include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void pauseHoldsPopupsAndOneSummaryFollows();
     void controlInterfacesAnswerGdbusOnBothNames();
     void burstGivesAHandfulOfPopups();
+    void showHistoryOpensOneWindowThatDiesWithTheApplet();
 
 private:
     Application::Options options() const;
@@ -42,6 +47,29 @@ void TestApplication::init()
         QSKIP("needs the X display, tray and notification server of tests/run-headless.sh");
     m_dir = std::make_unique<QTemporaryDir>();
     qputenv("XDG_RUNTIME_DIR", m_dir->path().toLocal8Bit()); // own single-instance socket
+}
+
+void TestApplication::showHistoryOpensOneWindowThatDiesWithTheApplet()
+{
+    QPointer<HistoryWindow> window;
+    {
+        Application app(options());
+        QVERIFY(app.start());
+        QTRY_VERIFY_WITH_TIMEOUT(app.history()->isReady(), 20000);
+        app.showHistory();
+        const auto windows = QApplication::topLevelWidgets();
+        for (QWidget *w : windows)
+            if (auto *history = qobject_cast<HistoryWindow *>(w))
+                window = history;
+        QVERIFY(window);
+        QTRY_VERIFY(window->isVisible());
+        app.showHistory(); // raises the same window
+        int count = 0;
+        for (QWidget *w : QApplication::topLevelWidgets())
+            count += qobject_cast<HistoryWindow *>(w) ? 1 : 0;
+        QCOMPARE(count, 1);
+    }
+    QVERIFY(!window); // gone with the history it shows
 }
 
 Application::Options TestApplication::options() const

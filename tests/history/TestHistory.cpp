@@ -17,6 +17,7 @@
 
 #include <memory>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace fedmsg;
@@ -93,6 +94,8 @@ private Q_SLOTS:
     void paging();
     void countsPerService();
     void markReadAndDecision();
+    void fileIsPrivate();
+    void clearRemovesEverything();
     void retentionByAge();
     void retentionByCount();
     void sizeCapShrinksTheFile();
@@ -886,6 +889,76 @@ void TestHistory::markReadAndDecision()
     HistoryQuery unread;
     unread.unreadOnly = true;
     QCOMPARE(history->count(unread), 0);
+}
+
+void TestHistory::fileIsPrivate()
+{
+    // The history holds what the user subscribed to: only its owner may read it, whatever the
+    // umask (022 here: a file SQLite creates would be 0644).
+    const mode_t oldMask = ::umask(022);
+    auto history = openHistory();
+    storeAndWait(
+        *history, { makeRecord(QStringLiteral("p1"), QStringLiteral("t"), QStringLiteral("a")) });
+    ::umask(oldMask);
+    const auto ownerOnly =
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser;
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        const QFileInfo file(m_path + suffix);
+        QVERIFY2(file.exists(), qPrintable(file.filePath()));
+        QCOMPARE(file.permissions(), ownerOnly);
+    }
+}
+
+void TestHistory::clearRemovesEverything()
+{
+    auto history = openHistory();
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 200; ++i)
+        records.append(makeRecord(QStringLiteral("c%1").arg(i),
+            QStringLiteral("t.clear"),
+            QStringLiteral("zanzibarsecret %1").arg(i),
+            { QStringLiteral("alice") },
+            {},
+            QString(),
+            1700000000,
+            2000));
+    storeAndWait(*history, records);
+    QCOMPARE(history->count({}), 200);
+    const auto onDisk = [&] {
+        QByteArray bytes;
+        for (const QString &suffix : { QString(), QStringLiteral("-wal") }) {
+            QFile file(m_path + suffix);
+            if (file.open(QIODevice::ReadOnly))
+                bytes += file.readAll();
+        }
+        return bytes.contains("zanzibarsecret");
+    };
+    QVERIFY(onDisk()); // the check below can fail
+    history->commitNow();
+    const auto fileBytes = [&] {
+        return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
+    };
+    const qint64 before = fileBytes();
+    QSignalSpy cleared(history.get(), &History::cleared);
+    history->clear();
+    QVERIFY(cleared.wait(20000));
+    QCOMPARE(cleared.first().first().toBool(), true);
+    QCOMPARE(history->count({}), 0);
+    HistoryQuery text;
+    text.text = QStringLiteral("zanzibarsecret");
+    QCOMPARE(history->count(text), 0);
+    // Removed for real: not in the database file nor its WAL (VACUUM rewrote the file, the WAL
+    // was truncated).
+    QVERIFY(!onDisk());
+    // The file was rewritten without the freed pages (Debian's SQLite overwrites deleted content
+    // itself, SQLITE_SECURE_DELETE; the VACUUM is what makes it so everywhere).
+    QVERIFY2(fileBytes() * 4 < before,
+        qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(fileBytes())));
+    // Storing goes on, with ids that keep growing.
+    const auto after = storeAndWait(*history,
+        { makeRecord(QStringLiteral("c-after"), QStringLiteral("t"), QStringLiteral("new")) });
+    QCOMPARE(history->count({}), 1);
+    QVERIFY(after.first().rowId > 200);
 }
 
 void TestHistory::retentionByAge()

@@ -49,6 +49,15 @@ Application::Application(Options options, QObject *parent)
     connect(m_instance.get(), &SingleInstance::activated, this, [this] {
         Q_EMIT activated({});
     });
+    // A second start of the program, a D-Bus activation, a left click on the tray icon and
+    // the menu's "History…" all show the history window.
+    connect(this, &Application::activated, this, [this](const QString &activationToken) {
+        if (!activationToken.isEmpty())
+            qputenv("XDG_ACTIVATION_TOKEN", activationToken.toUtf8()); // read by Qt's Wayland
+        showHistory();
+    });
+    connect(m_tray.get(), &TrayIcon::activated, this, &Application::showHistory);
+    connect(m_tray.get(), &TrayIcon::historyRequested, this, &Application::showHistory);
 }
 
 Application::~Application()
@@ -408,6 +417,8 @@ void Application::startControlInterfaces()
         pause(std::chrono::seconds(seconds));
     });
     connect(m_control.get(), &ControlService::resumeRequested, this, &Application::resume);
+    connect(
+        m_control.get(), &ControlService::showHistoryRequested, this, &Application::showHistory);
     connect(m_control.get(), &ControlService::markAllReadRequested, this, [this] {
         m_history->markAllRead();
     });

@@ -56,6 +56,10 @@ TrayIcon::TrayIcon(QObject *parent)
     tomorrow->setObjectName(QStringLiteral("pauseTomorrowAction"));
     connect(tomorrow, &QAction::triggered, this, &TrayIcon::pauseUntilTomorrowRequested);
     m_menu.addSeparator();
+    QAction *history =
+        m_menu.addAction(QIcon::fromTheme(QStringLiteral("document-open-recent")), tr("&History…"));
+    history->setObjectName(QStringLiteral("historyAction"));
+    connect(history, &QAction::triggered, this, &TrayIcon::historyRequested);
     QAction *quit =
         m_menu.addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));

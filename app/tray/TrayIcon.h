@@ -41,6 +41,7 @@ public:
 Q_SIGNALS:
     void quitRequested();
     void activated();
+    void historyRequested();
     /// The user picked a recent message; link is untrusted text, check it before opening.
     void linkRequested(const QString &link);
     void pauseToggled(bool paused);

@@ -78,6 +78,11 @@ void ControlService::MarkAllRead()
     Q_EMIT markAllReadRequested();
 }
 
+void ControlService::ShowHistory()
+{
+    Q_EMIT showHistoryRequested();
+}
+
 QString ControlService::Explain(const QString &msgId)
 {
     const std::optional<QString> text = m_explainer ? m_explainer(msgId) : std::nullopt;

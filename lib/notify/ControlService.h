@@ -57,6 +57,7 @@ public Q_SLOTS:
     void Pause(uint seconds);
     void Resume();
     void MarkAllRead();
+    void ShowHistory();
     QString Explain(const QString &msgId);
     // NOLINTEND(readability-identifier-naming)
 
@@ -69,6 +70,7 @@ Q_SIGNALS:
     void pauseRequested(uint seconds);
     void resumeRequested();
     void markAllReadRequested();
+    void showHistoryRequested();
 
 private:
     void propertyChanged(const QString &name, const QVariant &value);

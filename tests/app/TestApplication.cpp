@@ -35,6 +35,7 @@ private Q_SLOTS:
     void controlInterfacesAnswerGdbusOnBothNames();
     void burstGivesAHandfulOfPopups();
     void showHistoryOpensOneWindowThatDiesWithTheApplet();
+    void historyWindowOpensFromMenuDBusAndSecondStart();
 
 private:
     Application::Options options() const;
@@ -70,6 +71,53 @@ void TestApplication::showHistoryOpensOneWindowThatDiesWithTheApplet()
         QCOMPARE(count, 1);
     }
     QVERIFY(!window); // gone with the history it shows
+}
+
+namespace {
+int visibleHistoryWindows()
+{
+    int count = 0;
+    for (QWidget *w : QApplication::topLevelWidgets())
+        count += (qobject_cast<HistoryWindow *>(w) && w->isVisible()) ? 1 : 0;
+    return count;
+}
+bool gdbusCall(const QStringList &args, QString *out = nullptr);
+} // namespace
+
+// Issue 17: "starting the program a second time prints 'asked it to show itself' and nothing
+// appears". The menu's History…, D-Bus ShowHistory() and a second start each show the one window.
+void TestApplication::historyWindowOpensFromMenuDBusAndSecondStart()
+{
+    Application app(options());
+    QVERIFY(app.start());
+    QTRY_VERIFY_WITH_TIMEOUT(app.history()->isReady(), 20000);
+    QCOMPARE(visibleHistoryWindows(), 0);
+    auto *action = app.tray()->menu()->findChild<QAction *>(QStringLiteral("historyAction"));
+    QVERIFY(action);
+    QVERIFY(!action->text().isEmpty());
+    action->trigger();
+    QTRY_COMPARE(visibleHistoryWindows(), 1);
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (qobject_cast<HistoryWindow *>(w))
+            w->close(); // WA_DeleteOnClose
+    QTRY_COMPARE(visibleHistoryWindows(), 0);
+
+    QVERIFY(gdbusCall({ QStringLiteral("--dest"),
+        QStringLiteral("org.fedoraproject.FedmsgNotify"),
+        QStringLiteral("--object-path"),
+        QStringLiteral("/org/fedoraproject/FedmsgNotify/Control"),
+        QStringLiteral("--method"),
+        QStringLiteral("org.fedoraproject.FedmsgNotify.Control.ShowHistory") }));
+    QTRY_COMPARE(visibleHistoryWindows(), 1);
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (qobject_cast<HistoryWindow *>(w))
+            w->close();
+    QTRY_COMPARE(visibleHistoryWindows(), 0);
+
+    // A second start asks the first instance to show itself, and it does.
+    Application second(options());
+    QVERIFY(!second.start());
+    QTRY_COMPARE_WITH_TIMEOUT(visibleHistoryWindows(), 1, 10000);
 }
 
 Application::Options TestApplication::options() const
@@ -163,7 +211,7 @@ void TestApplication::pauseHoldsPopupsAndOneSummaryFollows()
 namespace {
 // gdbus as a script or the old GNOME Shell extension would call it; the event loop runs while
 // it waits, so the applet in this process answers.
-bool gdbusCall(const QStringList &args, QString *out = nullptr)
+bool gdbusCall(const QStringList &args, QString *out)
 {
     QProcess gdbus;
     gdbus.start(QStringLiteral("gdbus"),

@@ -1092,13 +1092,15 @@ void TestHistory::pageCacheIsReleasedAfterRetention()
             {},
             1700000000,
             256 * 1024));
+    sqlite3_memory_highwater(1); // reset
     storeAndWait(*history, records);
-    const sqlite3_int64 busy = sqlite3_memory_used();
-    // The same SQLite library as Qt's driver (else this test would measure nothing).
+    const sqlite3_int64 busy = sqlite3_memory_highwater(0);
+    // The same SQLite library as Qt's driver (else this test would measure nothing), and the
+    // page cache did fill.
     QVERIFY2(busy > 4 * 1024 * 1024, qPrintable(QString::number(busy)));
     QTRY_VERIFY(!pruned.isEmpty());
     QTRY_VERIFY2_WITH_TIMEOUT(sqlite3_memory_used() < 2 * 1024 * 1024,
-        qPrintable(QStringLiteral("SQLite still holds %1 bytes (%2 right after the writes)")
+        qPrintable(QStringLiteral("SQLite still holds %1 bytes (%2 at most during the writes)")
                        .arg(sqlite3_memory_used())
                        .arg(busy)),
         10000);

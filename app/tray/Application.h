@@ -78,6 +78,7 @@ private:
     void updateTrayState();
     void showFallback(const Notification &notification);
     void addRecent(const EngineMessage &message);
+    void reportStarterRules();
     void reportConfigProblems(const QStringList &problems);
 
     Options m_options;

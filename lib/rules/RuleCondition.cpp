@@ -169,6 +169,15 @@ bool RuleCondition::namesUntrusted(bool negated) const
     });
 }
 
+bool RuleCondition::needsBody() const
+{
+    if (m_kind == Kind::Body || m_kind == Kind::ByMe)
+        return true;
+    return std::any_of(m_children.cbegin(), m_children.cend(), [](const RuleCondition &c) {
+        return c.needsBody();
+    });
+}
+
 void RuleCondition::collectMaintainers(QStringList *out) const
 {
     if (m_kind == Kind::MaintainedBy)

@@ -111,6 +111,9 @@ public:
     /// Whether the tree asks for untrusted messages by name (a trust condition naming
     /// "untrusted" that is not negated): only such a rule may pop one up.
     [[nodiscard]] bool namesUntrusted(bool negated = false) const;
+    /// Whether evaluating the tree reads the message body (a body condition, or by-me, whose
+    /// agent fedmsg.meta finds in the body): preview parses stored bodies only then.
+    [[nodiscard]] bool needsBody() const;
     /// The maintainers ("alice", "@group") the tree's maintained-by conditions name.
     void collectMaintainers(QStringList *out) const;
 

@@ -58,9 +58,9 @@ TailRules::Verdict TailRules::judge(const Envelope &envelope) const
 {
     Verdict v;
     const Rendering rendering = m_renderer->render(envelope);
-    const QString agent = rules::RulesStage::agentOf(*m_renderer, envelope, rendering);
     if (m_explain) {
-        const rules::RuleExplanation e = m_stage.explain(envelope, rendering, agent);
+        const rules::RuleExplanation e = m_stage.explain(
+            envelope, rendering, rules::RulesStage::agentOf(*m_renderer, envelope, rendering));
         v.decision = e.decision;
         // Details come from the message: shown escaped like everything else it contributes.
         v.explanation =
@@ -68,7 +68,7 @@ TailRules::Verdict TailRules::judge(const Envelope &envelope) const
                 .arg(v.decision.decisionName(),
                     TerminalText::escape(rules::RuleExplainer::sentence(m_stage.rules(), e)));
     } else {
-        v.decision = m_stage.decide(envelope, rendering, agent);
+        v.decision = m_stage.decide(envelope, rendering, *m_renderer);
     }
     v.show = m_explain || !m_filter || v.decision.action.popsUp();
     return v;

@@ -194,8 +194,7 @@ rules::RuleDecision Engine::decide(const Envelope &envelope, const Rendering &re
     // A message whose signature failed is kept for the record but never popped up unless a
     // rule asks for untrusted messages by name (the notifier then marks it unsigned): showing
     // it otherwise would lend it the credibility of a notification.
-    return m_rules.decide(
-        envelope, rendering, rules::RulesStage::agentOf(*m_renderer, envelope, rendering));
+    return m_rules.decide(envelope, rendering, *m_renderer);
 }
 
 void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)

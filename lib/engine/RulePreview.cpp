@@ -51,14 +51,12 @@ RulePreviewResult RulePreview::run(
             Envelope &envelope = *parsed;
             envelope.setBusName(m.busName);
             envelope.setTrust(m.trust, m.trustReason);
-            const QString agent = needsBody
-                ? rules::RulesStage::agentOf(m_renderer, envelope, m.rendering)
-                : QString();
             const rules::RuleSubject subject { envelope,
                 m.rendering,
                 m.topic,
-                agent,
-                m_stage.catalog().typeOf(m.topic, m.rendering) };
+                m_stage.catalog().typeOf(m.topic, m.rendering),
+                std::nullopt,
+                &m_renderer };
             const bool matches = !rule.when
                 || rule.when->evaluate(subject, context, nullptr, false)
                     == rules::RuleCondition::Result::True;

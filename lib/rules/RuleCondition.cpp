@@ -336,6 +336,10 @@ std::optional<RuleCondition> RuleCondition::fromJson(const QJsonValue &json,
         if (*op == Op::Glob || *op == Op::Regex)
             if (auto bad = compileRegex(*op == Op::Glob ? globToRegex(c.m_text) : c.m_text))
                 return fail(valuePath, *bad);
+        if (*op == Op::Glob)
+            for (const QString &part : c.m_text.split(QRegularExpression(QStringLiteral("[*?]"))))
+                if (part.size() > c.m_literal.size())
+                    c.m_literal = part;
         break;
     }
     case Kind::Service:
@@ -600,6 +604,11 @@ RuleCondition::Result RuleCondition::evaluateLeaf(
             return boolean(subject.topic == m_text);
         case Op::Prefix:
             return boolean(subject.topic.startsWith(m_text));
+        case Op::Glob:
+            // Most topics lack the glob's longest literal part: no regex run for them.
+            if (!subject.topic.contains(m_literal))
+                return Result::False;
+            return boolean(m_re.match(subject.topic).hasMatch());
         default:
             return boolean(m_re.match(subject.topic).hasMatch());
         }
@@ -631,7 +640,7 @@ RuleCondition::Result RuleCondition::evaluateLeaf(
             return Result::Unknown;
         }
         if (m_kind == Kind::ByMe)
-            return boolean(subject.agent == context.account);
+            return boolean(subject.agent() == context.account);
         return boolean(r.usernames.contains(context.account));
     case Kind::Packages:
     case Kind::MaintainedByMe:

@@ -150,6 +150,7 @@ private:
     QStringList m_values; ///< list values as written
     QSet<QString> m_set;
     QRegularExpression m_re;
+    QString m_literal; ///< glob: its longest literal run, which any match contains (a pre-check)
     QString m_path; ///< body: the path as written
     std::vector<PathStep> m_steps;
     QJsonValue m_value; ///< body: the value as written

@@ -40,8 +40,23 @@ RuleDecision RulesStage::decide(
 {
     const QString topic = envelope.topic();
     const RuleSubject subject {
-        envelope, rendering, topic, agent, m_catalog->typeOf(topic, rendering)
+        envelope, rendering, topic, m_catalog->typeOf(topic, rendering), agent
     };
+    return decide(subject);
+}
+
+RuleDecision RulesStage::decide(
+    const Envelope &envelope, const Rendering &rendering, const Renderer &renderer) const
+{
+    const QString topic = envelope.topic();
+    const RuleSubject subject {
+        envelope, rendering, topic, m_catalog->typeOf(topic, rendering), std::nullopt, &renderer
+    };
+    return decide(subject);
+}
+
+RuleDecision RulesStage::decide(const RuleSubject &subject) const
+{
     RuleDecision d = m_rules.decide(subject, contextNow());
     applyToggles(&d);
     return d;
@@ -52,11 +67,20 @@ RuleExplanation RulesStage::explain(
 {
     const QString topic = envelope.topic();
     const RuleSubject subject {
-        envelope, rendering, topic, agent, m_catalog->typeOf(topic, rendering)
+        envelope, rendering, topic, m_catalog->typeOf(topic, rendering), agent
     };
     RuleExplanation e = m_rules.explain(subject, contextNow());
     applyToggles(&e.decision);
     return e;
+}
+
+const QString &RuleSubject::agent() const
+{
+    if (!agentCache)
+        agentCache = knownAgent ? *knownAgent
+                                : (renderer ? RulesStage::agentOf(*renderer, envelope, rendering)
+                                            : rendering.agentName);
+    return *agentCache;
 }
 
 QString RulesStage::agentOf(

@@ -28,6 +28,8 @@ struct Rendering;
 
 namespace fedmsg::rules {
 
+struct RuleSubject;
+
 /**
  * @brief Toggles + rules + the trust policy, as the engine and fedmsg-tail run them.
  *
@@ -61,6 +63,10 @@ public:
 
     [[nodiscard]] RuleDecision decide(
         const Envelope &envelope, const Rendering &rendering, const QString &agent) const;
+    /// The same, finding the agent through @p renderer only if a rule asks who did it.
+    [[nodiscard]] RuleDecision decide(
+        const Envelope &envelope, const Rendering &rendering, const Renderer &renderer) const;
+    [[nodiscard]] RuleDecision decide(const RuleSubject &subject) const;
     [[nodiscard]] RuleExplanation explain(
         const Envelope &envelope, const Rendering &rendering, const QString &agent) const;
 

@@ -241,7 +241,7 @@ std::optional<RuleCondition> RuleCondition::fromJson(const QJsonValue &json,
         return fail(path,
             QStringLiteral("a condition needs \"field\" (or is \"all\", \"any\" or \"not\")"));
     const QString fieldText = fieldValue.toString();
-    const auto spec = std::find_if(Fields.cbegin(), Fields.cend(), [&](const FieldSpec &f) {
+    const auto *const spec = std::find_if(Fields.cbegin(), Fields.cend(), [&](const FieldSpec &f) {
         return fieldText == QLatin1String(f.name);
     });
     if (fieldText == QLatin1String("text"))
@@ -300,7 +300,8 @@ std::optional<RuleCondition> RuleCondition::fromJson(const QJsonValue &json,
         if (value.isString()) {
             values << value.toString();
         } else if (value.isArray()) {
-            for (const QJsonValue &v : value.toArray()) {
+            const QJsonArray array = value.toArray();
+            for (const QJsonValue v : array) {
                 if (!v.isString())
                     return false;
                 values << v.toString();
@@ -696,13 +697,12 @@ RuleCondition::Result RuleCondition::evaluatePackages(
                     : view.reason;
             return false;
         }
-        for (const QString &p : packages)
-            if (view.contains(p)) {
-                if (detail)
-                    *detail = p;
-                return true;
-            }
-        return false;
+        const auto found = std::find_if(packages.cbegin(), packages.cend(), [&](const QString &p) {
+            return view.contains(p);
+        });
+        if (found != packages.cend() && detail)
+            *detail = *found;
+        return found != packages.cend();
     };
     if (m_kind == Kind::Installed) {
         if (check(context.packages->installed()))

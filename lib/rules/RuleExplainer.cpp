@@ -77,7 +77,7 @@ QString RuleExplainer::conditions(
         QStringList parts;
         for (const RuleCondition &c : node.children())
             parts << conditions(c, outcomes, false);
-        const QString list = parts.join(QStringLiteral(", "));
+        QString list = parts.join(QStringLiteral(", "));
         if (top && node.kind() == RuleCondition::Kind::All)
             return list;
         return QStringLiteral("%1 (%2) %3").arg(node.describe(), list, mark(own.state));

@@ -20,7 +20,7 @@ class RuleFile
 {
 public:
     /// A rule file larger than this is refused unread.
-    static constexpr qint64 MaxBytes = 4 * 1024 * 1024;
+    static constexpr qint64 MaxBytes = qint64(4) * 1024 * 1024;
     /// Reads a whole rule file. All or nothing: a file with any rule that fails validation is
     /// refused, *errors naming every problem (file, rule, field), so that an import never
     /// loses rules silently.

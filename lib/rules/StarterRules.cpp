@@ -5,12 +5,14 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <array>
+
 namespace fedmsg::rules {
 
 QList<Rule> StarterRules::make()
 {
     // Kept as the JSON a user would write, read through the same validation.
-    static const char *const Rules[] = {
+    static const std::array<const char *, 4> Rules = {
         R"({"id":"starter-builds","name":"Builds of packages I maintain","when":{"all":[
             {"field":"topic","op":"glob","value":"*.buildsys.build.state.change"},
             {"field":"packages","op":"maintained-by-me"},{"not":{"field":"by-me"}}]},

@@ -173,8 +173,8 @@ void benchPreview(int rows,
     all.limit = 0;
     while (history.count(all) < rows)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
-    out() << "preview over " << rows << " stored messages (filled in " << t.elapsed() / 1000.0
-          << " s)\n";
+    out() << "preview over " << rows << " stored messages (filled in "
+          << double(t.elapsed()) / 1000.0 << " s)\n";
     // Baseline: reading the same rows as preview does, page by page, without evaluating.
     t.restart();
     HistoryQuery query;

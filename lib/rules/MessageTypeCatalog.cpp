@@ -43,6 +43,21 @@ MessageTypeCatalog::MessageTypeCatalog(const Renderer &renderer)
         m_index.insert(t.id, int(m_services.size()));
         m_services.append(t);
     }
+    addSchemaKinds(renderer);
+    for (QList<MessageType> &list : m_kinds)
+        std::sort(list.begin(), list.end(), [](const MessageType &a, const MessageType &b) {
+            return a.kind < b.kind;
+        });
+    std::sort(m_services.begin(), m_services.end(), [](const MessageType &a, const MessageType &b) {
+        return a.label.compare(b.label, Qt::CaseInsensitive) < 0;
+    });
+    m_index.clear();
+    for (int i = 0; i < m_services.size(); ++i)
+        m_index.insert(m_services[i].id, i);
+}
+
+void MessageTypeCatalog::addSchemaKinds(const Renderer &renderer)
+{
     // Kinds: what the fedora-messaging schemas call their messages, e.g. "bodhi.update.comment"
     // or "bodhi.update.comment.v1" under the service whose topics carry "bodhi".
     static const QRegularExpression version(QStringLiteral("\\.v[0-9]+$"));
@@ -64,16 +79,6 @@ MessageTypeCatalog::MessageTypeCatalog(const Renderer &renderer)
             break;
         }
     }
-    for (QList<MessageType> &list : m_kinds)
-        std::sort(list.begin(), list.end(), [](const MessageType &a, const MessageType &b) {
-            return a.kind < b.kind;
-        });
-    std::sort(m_services.begin(), m_services.end(), [](const MessageType &a, const MessageType &b) {
-        return a.label.compare(b.label, Qt::CaseInsensitive) < 0;
-    });
-    m_index.clear();
-    for (int i = 0; i < m_services.size(); ++i)
-        m_index.insert(m_services[i].id, i);
 }
 
 QList<MessageType> MessageTypeCatalog::kinds(const QString &service) const

@@ -46,6 +46,8 @@ public:
     static QString kindOf(const QString &topic, const QStringList &names);
 
 private:
+    void addSchemaKinds(const Renderer &renderer);
+
     QList<MessageType> m_services;
     QHash<QString, QList<MessageType>> m_kinds;
     QHash<QString, QStringList> m_topicNames; ///< service -> names its topics carry

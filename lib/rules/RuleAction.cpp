@@ -5,6 +5,7 @@
 #include <QJsonValue>
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -23,6 +24,41 @@ constexpr std::array<std::pair<RuleAction::Urgency, const char *>, 3> UrgencyNam
     { RuleAction::Urgency::Normal, "normal" },
     { RuleAction::Urgency::Critical, "critical" },
 } };
+// urgency, sticky, timeout of a notify action.
+bool readNotifyOptions(const QJsonObject &object, RuleAction *a, QString *field, QString *problem)
+{
+    auto fail = [&](const char *key, const QString &what) {
+        *field = QString::fromLatin1(key);
+        *problem = what;
+        return false;
+    };
+    const QJsonValue u = object.value(QStringLiteral("urgency"));
+    if (!u.isUndefined()) {
+        const auto *const found =
+            std::find_if(UrgencyNames.cbegin(), UrgencyNames.cend(), [&](const auto &n) {
+                return u.toString() == QLatin1String(n.second);
+            });
+        if (found == UrgencyNames.cend())
+            return fail(
+                "urgency", QStringLiteral("unknown urgency (one of low, normal, critical)"));
+        a->urgency = found->first;
+    }
+    const QJsonValue s = object.value(QStringLiteral("sticky"));
+    if (!s.isUndefined() && !s.isBool())
+        return fail("sticky", QStringLiteral("must be true or false"));
+    a->sticky = s.toBool(false);
+    const QJsonValue t = object.value(QStringLiteral("timeout"));
+    if (t.isUndefined())
+        return true;
+    const double ms = t.toDouble(-2);
+    if (!t.isDouble() || ms < 0 || ms > 24.0 * 3600 * 1000 || ms != double(qint64(ms)))
+        return fail(
+            "timeout", QStringLiteral("must be milliseconds, a whole number from 0 to 86400000"));
+    if (a->sticky)
+        return fail("timeout", QStringLiteral("a sticky notification has no timeout"));
+    a->timeoutMs = int(ms);
+    return true;
+}
 } // namespace
 
 QString RuleAction::kindName(Kind kind)
@@ -111,33 +147,8 @@ std::optional<RuleAction> RuleAction::fromJson(
     if (a.kind == Kind::Notify) {
         allowed << QStringLiteral("urgency") << QStringLiteral("sticky")
                 << QStringLiteral("timeout");
-        const QJsonValue u = object.value(QStringLiteral("urgency"));
-        if (!u.isUndefined()) {
-            bool found = false;
-            for (const auto &[value, name] : UrgencyNames)
-                if (u.toString() == QLatin1String(name)) {
-                    a.urgency = value;
-                    found = true;
-                }
-            if (!found)
-                return fail(QStringLiteral("urgency"),
-                    QStringLiteral("unknown urgency (one of low, normal, critical)"));
-        }
-        const QJsonValue s = object.value(QStringLiteral("sticky"));
-        if (!s.isUndefined() && !s.isBool())
-            return fail(QStringLiteral("sticky"), QStringLiteral("must be true or false"));
-        a.sticky = s.toBool(false);
-        const QJsonValue t = object.value(QStringLiteral("timeout"));
-        if (!t.isUndefined()) {
-            const double ms = t.toDouble(-2);
-            if (!t.isDouble() || ms < 0 || ms > 24.0 * 3600 * 1000 || ms != double(qint64(ms)))
-                return fail(QStringLiteral("timeout"),
-                    QStringLiteral("must be milliseconds, a whole number from 0 to 86400000"));
-            if (a.sticky)
-                return fail(QStringLiteral("timeout"),
-                    QStringLiteral("a sticky notification has no timeout"));
-            a.timeoutMs = int(ms);
-        }
+        if (!readNotifyOptions(object, &a, field, problem))
+            return std::nullopt;
     } else if (a.kind == Kind::Mute) {
         allowed << QStringLiteral("until");
         const QJsonValue until = object.value(QStringLiteral("until"));

@@ -136,6 +136,29 @@ const JsonValue *resolve(const JsonValue &body, const Steps &steps)
     return node;
 }
 
+// Whether one of the message's packages is in a package set; a set that is not ready sets
+// *unknown (and says why in *detail, once).
+bool packageIn(const packages::PackageSetView &view,
+    const QStringList &packages,
+    QString *detail,
+    bool *unknown)
+{
+    if (view.state != packages::PackageSetView::State::Ready) {
+        *unknown = true;
+        if (detail && detail->isEmpty())
+            *detail = view.state == packages::PackageSetView::State::Loading
+                ? tr("the package list is not loaded yet")
+                : view.reason;
+        return false;
+    }
+    const auto found = std::find_if(packages.cbegin(), packages.cend(), [&](const QString &p) {
+        return view.contains(p);
+    });
+    if (found != packages.cend() && detail)
+        *detail = *found;
+    return found != packages.cend();
+}
+
 QString listText(const QStringList &values)
 {
     return values.join(QStringLiteral(", "));
@@ -689,20 +712,7 @@ RuleCondition::Result RuleCondition::evaluatePackages(
     }
     bool unknown = false;
     auto check = [&](const packages::PackageSetView &view) {
-        if (view.state != packages::PackageSetView::State::Ready) {
-            unknown = true;
-            if (detail && detail->isEmpty())
-                *detail = view.state == packages::PackageSetView::State::Loading
-                    ? tr("the package list is not loaded yet")
-                    : view.reason;
-            return false;
-        }
-        const auto found = std::find_if(packages.cbegin(), packages.cend(), [&](const QString &p) {
-            return view.contains(p);
-        });
-        if (found != packages.cend() && detail)
-            *detail = *found;
-        return found != packages.cend();
+        return packageIn(view, packages, detail, &unknown);
     };
     if (m_kind == Kind::Installed) {
         if (check(context.packages->installed()))

@@ -565,6 +565,31 @@ QJsonObject RuleCondition::toJson() const
     return o;
 }
 
+RuleCondition::Result RuleCondition::evaluateGroup(const RuleSubject &subject,
+    const RuleContext &context,
+    ConditionOutcome *outcomes,
+    bool explain) const
+{
+    // all: False wins, then Unknown; any: True wins, then Unknown.
+    const Result decisive = m_kind == Kind::All ? Result::False : Result::True;
+    const Result otherwise = m_kind == Kind::All ? Result::True : Result::False;
+    bool unknown = false;
+    bool decided = false;
+    for (const RuleCondition &c : m_children) {
+        const Result r = c.evaluate(subject, context, outcomes, explain);
+        if (r == decisive) {
+            decided = true;
+            if (!explain)
+                break;
+        } else if (r == Result::Unknown) {
+            unknown = true;
+        }
+    }
+    if (decided)
+        return decisive;
+    return unknown ? Result::Unknown : otherwise;
+}
+
 RuleCondition::Result RuleCondition::evaluate(const RuleSubject &subject,
     const RuleContext &context,
     ConditionOutcome *outcomes,
@@ -574,25 +599,9 @@ RuleCondition::Result RuleCondition::evaluate(const RuleSubject &subject,
     QString detail;
     switch (m_kind) {
     case Kind::All:
-    case Kind::Any: {
-        // all: False wins, then Unknown; any: True wins, then Unknown.
-        const Result decisive = m_kind == Kind::All ? Result::False : Result::True;
-        const Result otherwise = m_kind == Kind::All ? Result::True : Result::False;
-        bool unknown = false;
-        bool decided = false;
-        for (const RuleCondition &c : m_children) {
-            const Result r = c.evaluate(subject, context, outcomes, explain);
-            if (r == decisive) {
-                decided = true;
-                if (!explain)
-                    break;
-            } else if (r == Result::Unknown) {
-                unknown = true;
-            }
-        }
-        result = decided ? decisive : (unknown ? Result::Unknown : otherwise);
+    case Kind::Any:
+        result = evaluateGroup(subject, context, outcomes, explain);
         break;
-    }
     case Kind::Not: {
         const Result r = m_children.front().evaluate(subject, context, outcomes, explain);
         result = r == Result::Unknown ? r : (r == Result::True ? Result::False : Result::True);

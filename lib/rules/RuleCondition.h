@@ -129,6 +129,10 @@ public:
     [[nodiscard]] QString describe() const;
 
 private:
+    Result evaluateGroup(const RuleSubject &subject,
+        const RuleContext &context,
+        ConditionOutcome *outcomes,
+        bool explain) const;
     Result evaluateLeaf(
         const RuleSubject &subject, const RuleContext &context, QString *detail) const;
     Result evaluateBody(const JsonValue &body, QString *detail) const;

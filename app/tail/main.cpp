@@ -9,6 +9,7 @@
 #include "bus/Source.h"
 #include "cli/CommandLineTool.h"
 #include "cli/TailCommandLine.h"
+#include "cli/TailRules.h"
 #include "engine/Transports.h"
 #include "engine/UnixSignalWatcher.h"
 #include "history/HistoryReader.h"
@@ -37,7 +38,7 @@ struct Counters
 constexpr qsizetype MaxQueuedOutput = 16 * 1024 * 1024;
 
 // --history: the store as a terminal tool: newest matches, printed oldest first like a log.
-int printHistory(const TailOptions &options, const TailFormatter &formatter)
+int printHistory(const TailOptions &options, const TailFormatter &formatter, const TailRules *rules)
 {
     const TopicFilter &filter = options.filter;
     QString error;
@@ -70,9 +71,14 @@ int printHistory(const TailOptions &options, const TailFormatter &formatter)
         }
         if (!filter.accepts(env->topic()) || !formatter.passesUserPackageFilter(*env))
             continue;
+        const TailRules::Verdict verdict = rules ? rules->judge(*env) : TailRules::Verdict {};
+        if (!verdict.show)
+            continue;
         QString text = formatter.format(*env);
         if (env->trust() == TrustState::Untrusted)
             text = TailFormatter::untrustedMarker(*env) + QLatin1Char(' ') + text;
+        if (!verdict.explanation.isEmpty())
+            text += QLatin1Char('\n') + verdict.explanation;
         if (!out.write(text.toUtf8()))
             return 0;
     }
@@ -81,7 +87,10 @@ int printHistory(const TailOptions &options, const TailFormatter &formatter)
 
 // Listening: one source, each line written as it comes; at-least-once sources acknowledge
 // what was written.
-int listen(QCoreApplication &app, const TailOptions &options, const TailFormatter &formatter)
+int listen(QCoreApplication &app,
+    const TailOptions &options,
+    const TailFormatter &formatter,
+    const TailRules *rules)
 {
     const BusConfig &bus = options.bus;
     const TopicFilter &filter = options.filter;
@@ -130,6 +139,14 @@ int listen(QCoreApplication &app, const TailOptions &options, const TailFormatte
                     markDone(env);
                     continue;
                 }
+                // --rules: only what the rules would pop up; --explain: the decision too.
+                const TailRules::Verdict verdict =
+                    rules ? rules->judge(env) : TailRules::Verdict {};
+                if (!verdict.show) {
+                    ++counters.filtered;
+                    markDone(env);
+                    continue;
+                }
                 const bool untrusted =
                     bus.trust.validateSignatures && env.trust() != TrustState::Trusted;
                 if (untrusted) {
@@ -147,6 +164,13 @@ int listen(QCoreApplication &app, const TailOptions &options, const TailFormatte
                 QString text = formatter.format(env);
                 if (untrusted)
                     text = TailFormatter::untrustedMarker(env) + QLatin1Char(' ') + text;
+                if (!verdict.explanation.isEmpty()) {
+                    // Machine-readable output stays one JSON value per line.
+                    if (formatter.mode() == TailFormatter::Mode::Json)
+                        CommandLineTool::error(env.msgId() + verdict.explanation);
+                    else
+                        text += QLatin1Char('\n') + verdict.explanation;
+                }
                 if (!out->write(text.toUtf8())) {
                     acknowledgeDone();
                     finish(0); // EPIPE: the reader went away
@@ -224,11 +248,22 @@ int main(int argc, char *argv[])
 
     TailFormatter formatter = options.formatter();
     formatter.setColor(::isatty(STDOUT_FILENO) == 1);
+    std::optional<TailRules> rules;
     if (options.needsRenderer()) {
         auto renderer = std::make_shared<Renderer>();
         formatter.setRenderHook([renderer](const Envelope &env) -> std::optional<Rendering> {
             return renderer->render(env);
         });
+        if (!options.rulesFile.isEmpty() || options.explain) {
+            QString error;
+            rules = TailRules::create(options, renderer, &error);
+            if (!rules) {
+                CommandLineTool::error(error);
+                return 2;
+            }
+        }
     }
-    return options.history ? printHistory(options, formatter) : listen(app, options, formatter);
+    const TailRules *judge = rules ? &*rules : nullptr;
+    return options.history ? printHistory(options, formatter, judge)
+                           : listen(app, options, formatter, judge);
 }

@@ -8,6 +8,7 @@
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
 #include "engine/NetworkWatcher.h"
+#include "engine/RuleStorage.h"
 #include "engine/Transports.h"
 #include "history/History.h"
 #include "history/HistoryQuery.h"
@@ -19,6 +20,8 @@
 #include "notify/NotifyDecision.h"
 #include "notify/PopupText.h"
 #include "render/Renderer.h"
+#include "rules/AccountDetector.h"
+#include "rules/StarterRules.h"
 #include "settings/Settings.h"
 
 #include <QBuffer>
@@ -209,11 +212,42 @@ bool Application::start()
     });
     onDoNotDisturbChanged();
     startControlInterfaces();
-    m_engine->setDisabledServices(m_settings->disabledServices());
+    m_engine->setMessageTypesOff(m_settings->messageTypesOff());
     connect(m_settings.get(),
-        &Settings::disabledServicesChanged,
+        &Settings::messageTypesOffChanged,
         m_engine.get(),
-        &Engine::setDisabledServices);
+        &Engine::setMessageTypesOff);
+    // The rules: a new profile keeps everything in the history until the starter rules are
+    // offered (once the account is known); --demo has its own profile where everything pops up.
+    const rules::MessageTypeCatalog *catalog = &m_engine->rulesStage().catalog();
+    const StoredRules stored = RuleStorage::load(*m_settings, catalog);
+    m_engine->setAccount(m_settings->fedoraAccount());
+    m_engine->setRules(m_options.demo ? RuleStorage::demoRules() : stored.rules);
+    connect(m_settings.get(), &Settings::rulesChanged, m_engine.get(), [this, catalog] {
+        if (!m_options.demo)
+            m_engine->setRules(RuleStorage::load(*m_settings, catalog).rules);
+    });
+    connect(m_settings.get(), &Settings::fedoraAccountChanged, m_engine.get(), &Engine::setAccount);
+    if (!m_options.demo && m_settings->fedoraAccount().isEmpty()) {
+        auto *detector = new rules::AccountDetector(this);
+        connect(detector,
+            &rules::AccountDetector::finished,
+            this,
+            [this, detector, catalog](const QString &account, const QString &how) {
+                detector->deleteLater();
+                qCInfo(lcApp).noquote()
+                    << "Fedora account:"
+                    << (account.isEmpty()
+                               ? how
+                               : account + QStringLiteral(" (") + how + QLatin1Char(')'));
+                if (account.isEmpty())
+                    return;
+                m_settings->setFedoraAccount(account);
+                if (RuleStorage::offerStarterRules(*m_settings, catalog))
+                    reportStarterRules();
+            });
+        detector->start();
+    }
 
     // The folders fedmsg-tail reads: /etc/fedmsg.d, ~/.fedmsg.d, then --config.
     QStringList fileErrors;
@@ -231,6 +265,14 @@ bool Application::start()
                 return p.contains(error);
             }))
             problems.append(error);
+    for (const rules::RuleError &error : stored.errors)
+        problems.append(tr("rules: %1").arg(error.toString()));
+    if (!stored.keptAside.isEmpty())
+        problems.append(tr("the stored rules could not be read; they were kept as %1 and only "
+                           "the first-run rules are used")
+                            .arg(stored.keptAside));
+    if (stored.starterRulesAdded && !m_options.demo)
+        reportStarterRules();
     if (!m_settings->recoveredFrom().isEmpty())
         problems.append(tr("the settings file was broken (%1); it was kept as %2 and defaults "
                            "are used")
@@ -252,6 +294,16 @@ bool Application::start()
     updateTrayState();
     m_tray->show();
     return true;
+}
+
+void Application::reportStarterRules()
+{
+    Notification n;
+    n.summary = tr("fedmsg-notify: starter rules for %1").arg(m_settings->fedoraAccount());
+    n.body = rules::StarterRules::explanation();
+    n.category = QStringLiteral("x-fedmsg.rules");
+    m_notifier->show(n);
+    Q_EMIT notified(n.summary);
 }
 
 void Application::reportConfigProblems(const QStringList &problems)

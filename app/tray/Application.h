@@ -112,6 +112,7 @@ private:
     /// Opens an http(s) link, handing the notification server's activation token on.
     static void openLink(const QUrl &url, const QString &activationToken);
     void addRecent(const EngineMessage &message);
+    void reportStarterRules();
     void reportConfigProblems(const QStringList &problems);
 
     Options m_options;

@@ -88,6 +88,16 @@ TailCommandLine::TailCommandLine()
           QStringLiteral("The history database to read (default: the applet's, "
                          "~/.local/share/fedmsg-notify/history.sqlite)."),
           QStringLiteral("FILE"))
+    , m_rules(QStringLiteral("rules"),
+          QStringLiteral("Show only what the filter rules in FILE would pop up (the applet's "
+                         "rule file format, as its export writes it)."),
+          QStringLiteral("FILE"))
+    , m_explain(QStringLiteral("explain"),
+          QStringLiteral("Show every message with the rules' decision under it (the applet's "
+                         "rules unless --rules is given)."))
+    , m_account(QStringLiteral("account"),
+          QStringLiteral("The Fedora account rules call \"me\" (default: the applet's)."),
+          QStringLiteral("NAME"))
 {
     m_parser.setApplicationDescription(QStringLiteral("Watch all messages on a fedmsg bus."));
     m_parser.addHelpOption();
@@ -98,6 +108,7 @@ TailCommandLine::TailCommandLine()
         QStringLiteral("With --history: what to search for (all messages when empty)."),
         QStringLiteral("[QUERY...]"));
     m_parser.addOptions({ m_history, m_historyDb });
+    m_parser.addOptions({ m_rules, m_explain, m_account });
     m_parser.addOptions({ m_topic,
         m_exclude,
         m_include,
@@ -206,6 +217,9 @@ std::variant<TailOptions, int> TailCommandLine::options() const
     o.maxCount = p.isSet(m_count) ? p.value(m_count).toLongLong() : -1;
     o.historyDb = p.value(m_historyDb);
     o.historyText = p.positionalArguments().join(QLatin1Char(' '));
+    o.rulesFile = p.value(m_rules);
+    o.explain = p.isSet(m_explain);
+    o.account = p.value(m_account);
     return o;
 }
 

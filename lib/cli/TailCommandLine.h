@@ -43,7 +43,8 @@ private:
     QCommandLineParser m_parser;
     QCommandLineOption m_topic, m_exclude, m_include, m_users, m_packages, m_terse, m_cowsay,
         m_pretty, m_reallyPretty, m_json, m_query, m_gource, m_validate, m_noValidate, m_ca, m_crl,
-        m_endpoint, m_count, m_bus, m_amqpUrl, m_cert, m_key, m_history, m_historyDb;
+        m_endpoint, m_count, m_bus, m_amqpUrl, m_cert, m_key, m_history, m_historyDb, m_rules,
+        m_explain, m_account;
 };
 
 } // namespace fedmsg

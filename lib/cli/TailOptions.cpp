@@ -7,7 +7,8 @@ namespace fedmsg {
 bool TailOptions::needsRenderer() const
 {
     return mode == TailFormatter::Mode::Terse || mode == TailFormatter::Mode::Cowsay
-        || mode == TailFormatter::Mode::Gource || !users.isEmpty() || !packages.isEmpty();
+        || mode == TailFormatter::Mode::Gource || !users.isEmpty() || !packages.isEmpty()
+        || !rulesFile.isEmpty() || explain;
 }
 
 TailFormatter TailOptions::formatter() const

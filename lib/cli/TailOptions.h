@@ -24,6 +24,10 @@ struct TailOptions
     bool history = false; ///< --history: print stored messages instead of listening
     QString historyDb; ///< --history-db; empty: the applet's store
     QString historyText; ///< the positional arguments (a full-text query) with --history
+    QString rulesFile; ///< --rules FILE: show only what these rules would pop up
+    bool explain = false; ///< --explain: print each message's decision under it
+    QString account; ///< --account NAME: who "me" is in rules (default: the applet's)
+    QString settingsFile; ///< the applet's settings file (empty: its default place); for tests
 
     /// The formats and filters that use fedmsg.meta-style rendering (the renderer loads its
     /// rules, so it is made only then).

@@ -4,7 +4,9 @@
 
 #include "engine/Transports.h"
 #include "history/History.h"
+#include "packages/PackageSets.h"
 #include "render/Renderer.h"
+#include "rules/MessageTypeCatalog.h"
 
 #include <QLoggingCategory>
 
@@ -40,6 +42,7 @@ Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
             qCWarning(lcEngine) << "bus" << bus.name << "cannot start:" << error;
         return source;
     })
+    , m_rules(std::make_shared<rules::MessageTypeCatalog>(*renderer))
 {
     m_trimTimer.setSingleShot(true);
     m_trimTimer.setInterval(TrimQuietMs);
@@ -148,15 +151,50 @@ void Engine::reconnectAll()
         source->reconnectNow();
 }
 
-QString Engine::decide(const Envelope &envelope, const Rendering &rendering) const
+void Engine::setRules(const rules::RuleSet &rules)
 {
-    // A message whose signature failed is kept for the record but never popped up: showing it
-    // would lend it the credibility of a notification.
-    if (envelope.trust() == TrustState::Untrusted)
-        return decisionHistoryOnly();
-    if (m_disabledServices.contains(rendering.serviceName))
-        return decisionHistoryOnly();
-    return decisionNotify();
+    m_rules.setRules(rules);
+    trackMaintainers();
+}
+
+void Engine::setMessageTypesOff(const QStringList &types)
+{
+    m_rules.setToggles(rules::MessageTypeToggles(types));
+}
+
+void Engine::setAccount(const QString &account)
+{
+    rules::RuleContext context = m_rules.context();
+    context.account = account;
+    m_rules.setContext(context);
+    trackMaintainers();
+}
+
+void Engine::setPackageSets(packages::PackageSets *sets)
+{
+    m_packages = sets;
+    rules::RuleContext context = m_rules.context();
+    context.packages = sets;
+    m_rules.setContext(context);
+    trackMaintainers();
+}
+
+void Engine::trackMaintainers()
+{
+    if (!m_packages)
+        return;
+    QStringList maintainers = m_rules.rules().maintainers();
+    if (!m_rules.context().account.isEmpty())
+        maintainers.prepend(m_rules.context().account);
+    m_packages->track(maintainers);
+}
+
+rules::RuleDecision Engine::decide(const Envelope &envelope, const Rendering &rendering) const
+{
+    // A message whose signature failed is kept for the record but never popped up unless a
+    // rule asks for untrusted messages by name (the notifier then marks it unsigned): showing
+    // it otherwise would lend it the credibility of a notification.
+    return m_rules.decide(envelope, rendering, *m_renderer);
 }
 
 void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)
@@ -169,9 +207,10 @@ void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)
         HistoryRecord record;
         record.envelope = envelope;
         record.rendering = m_renderer->render(envelope);
-        record.decision = decide(envelope, record.rendering);
-        record.decisionRule = QStringLiteral("builtin");
-        m_pending.push_back(Pending { source, record });
+        const rules::RuleDecision decision = decide(envelope, record.rendering);
+        record.decision = decision.decisionName();
+        record.decisionRule = decision.toCompactJson();
+        m_pending.push_back(Pending { source, record, decision });
         records.append(std::move(record));
     }
     m_received += static_cast<quint64>(batch.size());
@@ -235,7 +274,8 @@ void Engine::onAssigned(const QList<StoreResult> &results)
             ++m_duplicates;
             continue;
         }
-        fresh.append(EngineMessage { std::move(pending.record), result.rowId });
+        fresh.append(
+            EngineMessage { std::move(pending.record), result.rowId, std::move(pending.decision) });
     }
     // A broker sends at most prefetch unacknowledged messages: once half of them wait for the
     // COMMIT, the window ends now instead of stalling the queue until it would have ended.

@@ -13,6 +13,9 @@
 #include "engine/SilenceWatchdog.h"
 #include "history/HistoryRecord.h"
 #include "history/StoreResult.h"
+#include "rules/RuleDecision.h"
+#include "rules/RuleSet.h"
+#include "rules/RulesStage.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -31,12 +34,16 @@ namespace fedmsg {
 
 class History;
 class Renderer;
+namespace packages {
+class PackageSets;
+}
 
 /// @brief A message that passed through the whole engine: what was stored, and where.
 struct EngineMessage
 {
-    HistoryRecord record;
+    HistoryRecord record; ///< record.decision / decisionRule: the decision as History keeps it
     qint64 historyId = 0;
+    rules::RuleDecision decision; ///< the same decision as data (urgency, sticky, timeout, ...)
 };
 
 /**
@@ -52,9 +59,10 @@ class Engine : public QObject
     Q_OBJECT
 public:
     using MakeSource = std::function<std::unique_ptr<Source>(const BusConfig &)>;
-    /// Decision values stored in History.
+    /// Decision values stored in History (rules::RuleAction::kindName()).
     static QString decisionNotify() { return QStringLiteral("notify"); }
     static QString decisionHistoryOnly() { return QStringLiteral("history"); }
+    static QString decisionDigest() { return QStringLiteral("digest"); }
 
     Engine(History *history, const Renderer *renderer, QObject *parent = nullptr);
     ~Engine() override;
@@ -64,8 +72,17 @@ public:
     /// Starts a source for every enabled bus, reconfigures changed ones, stops removed ones.
     void setBuses(const QList<BusConfig> &buses);
     QList<BusConfig> buses() const { return m_buses; }
-    /// Services (Rendering::serviceName) whose messages are stored but not notified.
-    void setDisabledServices(const QStringList &services) { m_disabledServices = services; }
+    /// The user's filter rules (until set: everything notifies, untrusted messages excepted).
+    void setRules(const rules::RuleSet &rules);
+    /// Message types (lib/rules MessageTypeToggles ids) stored but not notified.
+    void setMessageTypesOff(const QStringList &types);
+    /// The user's Fedora account name ("me" in rules); "" = not known.
+    void setAccount(const QString &account);
+    /// The package sets rules ask about (not owned; may be null: such conditions are "not
+    /// known"). The maintainers the rules name are tracked.
+    void setPackageSets(packages::PackageSets *sets);
+    /// Toggles, rules and the trust policy, as the engine runs them (for explain and preview).
+    const rules::RulesStage &rulesStage() const { return m_rules; }
     void stop();
     /// Reconnect every source now (resume, network back).
     void reconnectAll();
@@ -77,8 +94,8 @@ public:
     quint64 receivedCount() const { return m_received; }
     quint64 duplicateCount() const { return m_duplicates; }
 
-    /// The decision for one rendered envelope (the rules stage, in its first form).
-    QString decide(const Envelope &envelope, const Rendering &rendering) const;
+    /// The decision for one rendered envelope: toggles, then rules, then the trust policy.
+    rules::RuleDecision decide(const Envelope &envelope, const Rendering &rendering) const;
 
 Q_SIGNALS:
     /// New messages (duplicates left out) with their history ids, as soon as History assigned
@@ -108,7 +125,9 @@ private:
     QList<BusConfig> m_buses;
     std::map<QString, std::unique_ptr<Source>> m_sources;
     QHash<QString, EndpointStatus> m_statuses;
-    QStringList m_disabledServices;
+    rules::RulesStage m_rules;
+    packages::PackageSets *m_packages = nullptr;
+    void trackMaintainers();
     SilenceWatchdog m_silence;
     // Records handed to History and not yet given their ids, in the order given: History
     // reports one result per record in input order.
@@ -116,6 +135,7 @@ private:
     {
         QPointer<Source> source;
         HistoryRecord record;
+        rules::RuleDecision decision;
     };
     std::deque<Pending> m_pending;
     // At-least-once deliveries with their ids, waiting for History's COMMIT to be acknowledged

@@ -24,12 +24,23 @@ struct Key
 };
 constexpr Key SchemaVersionKey { "General/schemaVersion" };
 constexpr Key NotificationsEnabledKey { "Notifications/enabled" };
-constexpr Key DisabledServicesKey { "Notifications/disabledServices" };
 constexpr Key ClassicTitleKey { "Notifications/classicTitle" };
 constexpr Key QuietHoursStartKey { "Notifications/quietHoursStart" }; // "22:00"; empty = none
 constexpr Key QuietHoursEndKey { "Notifications/quietHoursEnd" };
 constexpr Key CriticalBreaksThroughKey { "Notifications/criticalBreaksThrough" };
 constexpr Key DbusRelayKey { "Notifications/dbusRelay" }; // the old applet's emit-dbus-signals
+constexpr Key DisabledServicesKey { "Notifications/disabledServices" }; // version 2; migrates
+constexpr Key MessageTypesOffKey { "Notifications/messageTypesOff" };
+// The rule document (lib/rules' file format) as one JSON text; the version is in the key, so a
+// later format gets a key of its own and this one stays readable for a downgrade.
+constexpr Key RulesKey { "Rules/v1" };
+constexpr Key RulesBrokenPrefix { "Rules/broken-" };
+constexpr Key FedoraAccountKey { "Account/fedora" };
+constexpr Key StarterRulesOfferedKey { "Account/starterRulesOffered" };
+// What a profile made before rules existed did: everything popped up (untrusted messages and
+// disabled services excepted, which the engine and the toggles still see to).
+constexpr const char *LegacyRules =
+    R"({"format":"fedmsg-notify-rules","version":1,"default":{"action":"notify"},"rules":[]})";
 constexpr Key HistoryMaxAgeKey { "History/maxAgeDays" };
 constexpr Key HistoryMaxCountKey { "History/maxCount" };
 constexpr Key BusesGroup { "Buses" };
@@ -188,6 +199,21 @@ void Settings::migrate()
     }
     // Version 0 -> 1: nothing to rename yet; this is where renames go.
     // Version 1 -> 2: the end marker.
+    // Version 2 -> 3: disabledServices become message types that are off (a service id is a
+    // type id); a profile from before rules keeps notifying everything (a new one, version
+    // 0, starts with no rules: the applet's safe first run).
+    if (version >= 1 && version < 3) {
+        if (m_settings->contains(key(DisabledServicesKey))) {
+            QStringList off = m_settings->value(key(DisabledServicesKey)).toStringList();
+            off.removeAll(QString());
+            off.sort();
+            off.removeDuplicates();
+            m_settings->setValue(key(MessageTypesOffKey), off);
+            m_settings->remove(key(DisabledServicesKey));
+        }
+        if (!m_settings->contains(key(RulesKey)))
+            m_settings->setValue(key(RulesKey), QString::fromLatin1(LegacyRules));
+    }
     m_settings->setValue(key(SchemaVersionKey), SchemaVersion);
     m_settings->setValue(key(EndMarkerKey), true);
 }
@@ -259,26 +285,87 @@ bool Settings::dbusRelay() const
     return m_settings->value(key(DbusRelayKey), false).toBool();
 }
 
-QStringList Settings::disabledServices() const
+QStringList Settings::messageTypesOff() const
 {
-    QStringList list = m_settings->value(key(DisabledServicesKey)).toStringList();
+    QStringList list = m_settings->value(key(MessageTypesOffKey)).toStringList();
     list.removeAll(QString());
     list.sort();
     list.removeDuplicates();
     return list;
 }
 
-void Settings::setDisabledServices(const QStringList &services)
+void Settings::setMessageTypesOff(const QStringList &types)
 {
-    if (!writable("disabled services"))
+    if (!writable("message types"))
         return;
-    QStringList list = services;
+    QStringList list = types;
+    list.removeAll(QString());
     list.sort();
     list.removeDuplicates();
-    if (list == disabledServices())
+    if (list == messageTypesOff())
         return;
-    m_settings->setValue(key(DisabledServicesKey), list);
-    Q_EMIT disabledServicesChanged(list);
+    m_settings->setValue(key(MessageTypesOffKey), list);
+    Q_EMIT messageTypesOffChanged(list);
+}
+
+QByteArray Settings::rulesJson() const
+{
+    // Written as one quoted string. A hand edit that lost the quotes reads back as something
+    // else (QSettings takes the JSON's quotes and commas for its own): the caller finds that it
+    // does not parse and keeps it aside.
+    const QVariant value = m_settings->value(key(RulesKey));
+    if (value.typeId() == QMetaType::QStringList)
+        return value.toStringList().join(QLatin1Char(',')).toUtf8();
+    return value.toString().toUtf8();
+}
+
+void Settings::setRulesJson(const QByteArray &json)
+{
+    if (!writable("rules"))
+        return;
+    if (json == rulesJson())
+        return;
+    // A string, not a QByteArray: QSettings would write bytes as @ByteArray(...).
+    m_settings->setValue(key(RulesKey), QString::fromUtf8(json));
+    Q_EMIT rulesChanged();
+}
+
+QString Settings::keepRulesAside()
+{
+    if (!writable("rules"))
+        return {};
+    const QString kept = key(RulesBrokenPrefix)
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    m_settings->setValue(kept, m_settings->value(key(RulesKey)));
+    m_settings->remove(key(RulesKey));
+    return kept;
+}
+
+QString Settings::fedoraAccount() const
+{
+    return m_settings->value(key(FedoraAccountKey)).toString().trimmed();
+}
+
+void Settings::setFedoraAccount(const QString &account)
+{
+    if (!writable("account"))
+        return;
+    if (account.trimmed() == fedoraAccount())
+        return;
+    m_settings->setValue(key(FedoraAccountKey), account.trimmed());
+    Q_EMIT fedoraAccountChanged(account.trimmed());
+}
+
+bool Settings::starterRulesOffered() const
+{
+    return m_settings->value(key(StarterRulesOfferedKey), false).toBool();
+}
+
+void Settings::setStarterRulesOffered(bool offered)
+{
+    if (!writable("starter rules"))
+        return;
+    m_settings->setValue(key(StarterRulesOfferedKey), offered);
 }
 
 int Settings::historyMaxAgeDays() const

@@ -37,7 +37,8 @@ class Settings : public QObject
     Q_OBJECT
 public:
     /// 2: the file ends with the end marker (version 1 files have none and are accepted).
-    static constexpr int SchemaVersion = 2;
+    /// 3: message-type toggles replace disabledServices; filter rules under Rules/v1.
+    static constexpr int SchemaVersion = 3;
     enum class Mode {
         ReadWrite, ///< the applet: creates, migrates and repairs the file
         ReadOnly, ///< other programs: reads only; setters are refused with a warning
@@ -75,9 +76,27 @@ public:
     /// D-Bus interface (off by default, as the old applet's emit-dbus-signals).
     bool dbusRelay() const;
 
-    /// Services (Rendering::serviceName) whose messages are not notified.
-    QStringList disabledServices() const;
-    void setDisabledServices(const QStringList &services);
+    /// Message types switched off (lib/rules MessageTypeToggles ids: "wiki" for a service,
+    /// "bodhi/update.comment" for one kind): their messages are stored, not notified. Version 2's
+    /// `Notifications/disabledServices` list migrates here.
+    QStringList messageTypesOff() const;
+    void setMessageTypesOff(const QStringList &types);
+
+    /// The filter rules: the rule file's JSON document (lib/rules RuleSet, the format export
+    /// writes), stored whole under the versioned key `Rules/v1`. Empty when none is stored: a
+    /// new profile (a file from before rules migrates to a document whose default is notify,
+    /// what it did then).
+    QByteArray rulesJson() const;
+    void setRulesJson(const QByteArray &json);
+    /// Moves a stored rule document that cannot be read to `Rules/broken-<UTC time>` (kept for
+    /// the user, never read again) and returns that key.
+    QString keepRulesAside();
+    /// The user's Fedora account name, once known (asked or detected); empty = not known.
+    QString fedoraAccount() const;
+    void setFedoraAccount(const QString &account);
+    /// Whether the starter rules were offered already (they are offered once).
+    bool starterRulesOffered() const;
+    void setStarterRulesOffered(bool offered);
 
     int historyMaxAgeDays() const; ///< clamped to 1..3650, default 30
     void setHistoryMaxAgeDays(int days);
@@ -98,7 +117,9 @@ public:
 
 Q_SIGNALS:
     void notificationsEnabledChanged(bool on);
-    void disabledServicesChanged(const QStringList &services);
+    void messageTypesOffChanged(const QStringList &types);
+    void rulesChanged();
+    void fedoraAccountChanged(const QString &account);
     void busesChanged();
 
 private:

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void handsOnBeforeCommitAndAcknowledgesAfter();
     void busyAtLeastOnceSourceEndsTheWindowEarly();
     void disabledServicesAreStoredButNotNotified();
+    void rulesDecideAndTheDecisionIsStoredWithTheMessage();
     void trustedOriginalIsShownAfterUntrustedCopy();
     void busesStartStopAndReconfigure();
     void silentBusIsReconnected();
@@ -308,15 +309,69 @@ void TestEngine::disabledServicesAreStoredButNotNotified()
         QStringLiteral("c"), 1, QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"));
     const QString service = renderer.render(e).serviceName;
     QVERIFY(!service.isEmpty());
-    engine.setDisabledServices({ service });
+    engine.setMessageTypesOff({ service });
     QSignalSpy messages(&engine, &Engine::messagesStored);
     source->deliver({ e });
     QVERIFY(messages.wait(5000));
     const auto list = messages.at(0).at(0).value<QList<EngineMessage>>();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list[0].record.decision, Engine::decisionHistoryOnly());
-    engine.setDisabledServices({});
-    QCOMPARE(engine.decide(e, renderer.render(e)), Engine::decisionNotify());
+    QCOMPARE(list[0].decision.why, rules::RuleDecision::Why::TypeOff);
+    engine.setMessageTypesOff({});
+    QCOMPARE(engine.decide(e, renderer.render(e)).decisionName(), Engine::decisionNotify());
+}
+
+// Issue 15: every message goes through the rules; the decision (action, rule id and revision,
+// each condition's outcome) is stored with it and answers "why" later.
+void TestEngine::rulesDecideAndTheDecisionIsStoredWithTheMessage()
+{
+    ScriptedEngine fixture;
+    Engine &engine = fixture.engine;
+    QList<rules::RuleError> errors;
+    const auto set = rules::RuleSet::fromJson(R"({"format":"fedmsg-notify-rules","version":1,
+        "default":{"action":"history"},"rules":[
+        {"id":"ralph","revision":7,"name":"Ralph's comments","when":{"all":[
+          {"field":"topic","op":"glob","value":"*.bodhi.update.comment"},
+          {"field":"body","path":"msg.agent","op":"==","value":"ralph"}]},
+         "then":{"action":"notify","urgency":"critical"}},
+        {"name":"Karma","when":{"field":"topic","op":"glob","value":"*.karma.*"},
+         "then":{"action":"digest"}}]})",
+        &engine.rulesStage().catalog(),
+        &errors);
+    QVERIFY(set && errors.isEmpty());
+    engine.setRules(*set);
+    engine.setBuses({ scriptedBus() });
+    ScriptedSource *source = fixture.source();
+    QSignalSpy messages(&engine, &Engine::messagesStored);
+    source->deliver({ amqpEnvelope(QStringLiteral("r1"),
+                          1,
+                          QStringLiteral("org.fedoraproject.prod.bodhi.update.comment")),
+        amqpEnvelope(QStringLiteral("r2"),
+            2,
+            QStringLiteral("org.fedoraproject.prod.bodhi.update.karma.threshold")),
+        amqpEnvelope(
+            QStringLiteral("r3"), 3, QStringLiteral("org.fedoraproject.prod.copr.build.end")) });
+    QVERIFY(messages.wait(5000));
+    const auto list = messages.at(0).at(0).value<QList<EngineMessage>>();
+    QCOMPARE(list.size(), 3);
+    QCOMPARE(list[0].decision.ruleId, QStringLiteral("ralph"));
+    QCOMPARE(list[0].decision.action.urgency, rules::RuleAction::Urgency::Critical);
+    QCOMPARE(list[0].record.decision, Engine::decisionNotify());
+    QCOMPARE(list[1].record.decision, Engine::decisionDigest());
+    QCOMPARE(list[2].record.decision, Engine::decisionHistoryOnly());
+    QCOMPARE(list[2].decision.why, rules::RuleDecision::Why::Default);
+    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2, 3 }));
+    const auto stored = fixture.history.message(list[0].historyId);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->decision, Engine::decisionNotify());
+    const auto back = rules::RuleDecision::fromCompactJson(stored->decisionRule);
+    QVERIFY2(back.has_value(), qPrintable(stored->decisionRule));
+    QCOMPARE(*back, list[0].decision);
+    QCOMPARE(back->revision, 7);
+    QCOMPARE(back->outcomes, std::string("+++"));
+    HistoryQuery digests;
+    digests.decisions = { Engine::decisionDigest() };
+    QCOMPARE(fixture.history.count(digests), qint64(1));
 }
 
 void TestEngine::busesStartStopAndReconfigure()

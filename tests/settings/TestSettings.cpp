@@ -28,6 +28,11 @@ private Q_SLOTS:
     void versionOneFileWithoutEndMarkerIsAccepted();
     void readOnlyNeverMovesCreatesOrWrites();
     void everyBusKeyOfAFileIsReadAndWrittenBack();
+    void versionTwoMigratesDisabledServicesAndKeepsNotifying();
+    void newProfileHasNoRules();
+    void rulesRoundTripAsOneJsonText();
+    void unreadableRulesAreKeptAside();
+    void accountAndStarterOffer();
 
 private:
     static BusConfig preset(const QString &name, bool enabled)
@@ -47,7 +52,7 @@ void TestSettings::defaultsOnEmptyFile()
     QTemporaryDir dir;
     Settings s(dir.filePath(QStringLiteral("a/b.conf")));
     QVERIFY(s.notificationsEnabled());
-    QVERIFY(s.disabledServices().isEmpty());
+    QVERIFY(s.messageTypesOff().isEmpty());
     QCOMPARE(s.historyMaxAgeDays(), 30);
     QCOMPARE(s.historyMaxCount(), 50000);
     QVERIFY(s.recoveredFrom().isEmpty());
@@ -60,7 +65,7 @@ void TestSettings::valuesPersistAcrossInstances()
     {
         Settings s(path);
         s.setNotificationsEnabled(false);
-        s.setDisabledServices(
+        s.setMessageTypesOff(
             { QStringLiteral("koji"), QStringLiteral("bodhi"), QStringLiteral("koji") });
         s.setHistoryMaxAgeDays(7);
         s.sync();
@@ -68,7 +73,7 @@ void TestSettings::valuesPersistAcrossInstances()
     Settings s(path);
     QVERIFY(!s.notificationsEnabled());
     QCOMPARE(
-        s.disabledServices(), (QStringList { QStringLiteral("bodhi"), QStringLiteral("koji") }));
+        s.messageTypesOff(), (QStringList { QStringLiteral("bodhi"), QStringLiteral("koji") }));
     QCOMPARE(s.historyMaxAgeDays(), 7);
 }
 
@@ -198,7 +203,7 @@ void TestSettings::fileCutAtAnyLineEndIsKeptAsideAndDefaultsUsed()
         // A later session adds a group the first one did not have; the end stays the end.
         Settings s(path);
         s.setAmqpQueueName(QStringLiteral("fedora"), QStringLiteral("q-1"));
-        s.setDisabledServices({ QStringLiteral("koji") });
+        s.setMessageTypesOff({ QStringLiteral("koji") });
         s.sync();
     }
     QFile f(path);
@@ -231,7 +236,7 @@ void TestSettings::fileCutAtAnyLineEndIsKeptAsideAndDefaultsUsed()
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(kept.readAll(), cut); // the user's file is kept as it was
         QCOMPARE(s.buses(presets).size(), 1); // defaults: the presets only
-        QVERIFY(s.disabledServices().isEmpty());
+        QVERIFY(s.messageTypesOff().isEmpty());
         ++cuts;
     }
     QVERIFY(cuts > 20);
@@ -423,6 +428,94 @@ void TestSettings::everyBusKeyOfAFileIsReadAndWrittenBack()
     raw.endGroup();
     QCOMPARE(raw.value(QStringLiteral("AmqpQueues/mine")).toString(), QStringLiteral("q-1234"));
     QCOMPARE(raw.value(QStringLiteral("Buses/1/transport")).toString(), QStringLiteral("amqp"));
+}
+
+void TestSettings::versionTwoMigratesDisabledServicesAndKeepsNotifying()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[%General]\nschemaVersion=2\n\n[Notifications]\ndisabledServices=koji, bodhi\n\n"
+            "[zzEnd]\ncomplete=true\n");
+    f.close();
+    {
+        Settings s(path);
+        QCOMPARE(
+            s.messageTypesOff(), (QStringList { QStringLiteral("bodhi"), QStringLiteral("koji") }));
+        // A profile from before rules keeps what it did: everything pops up.
+        QVERIFY(s.rulesJson().contains("\"default\":{\"action\":\"notify\"}"));
+        s.sync();
+    }
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    QVERIFY(!text.contains("disabledServices"));
+    QVERIFY(text.contains("schemaVersion=3"));
+}
+
+void TestSettings::newProfileHasNoRules()
+{
+    QTemporaryDir dir;
+    Settings s(dir.filePath(QStringLiteral("s.conf")));
+    QVERIFY(s.rulesJson().isEmpty()); // the applet's safe first run decides
+    QVERIFY(s.fedoraAccount().isEmpty());
+    QVERIFY(!s.starterRulesOffered());
+}
+
+void TestSettings::rulesRoundTripAsOneJsonText()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    const QByteArray json = "{\"format\": \"fedmsg-notify-rules\", \"version\": 1,\n \"rules\": "
+                            "[{\"name\": \"a, b; \\\"c\\\" = d \\u00e9\u00e9 [x]\", \"then\": "
+                            "{\"action\": \"drop\"}}]}\n";
+    {
+        Settings s(path);
+        QSignalSpy changed(&s, &Settings::rulesChanged);
+        s.setRulesJson(json);
+        s.setRulesJson(json);
+        QCOMPARE(changed.size(), 1);
+        s.sync();
+    }
+    Settings s(path);
+    QCOMPARE(s.rulesJson(), json);
+    QVERIFY(s.recoveredFrom().isEmpty());
+}
+
+void TestSettings::unreadableRulesAreKeptAside()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    {
+        Settings s(path);
+        s.setRulesJson("{not json");
+        const QString kept = s.keepRulesAside();
+        QVERIFY(kept.startsWith(QStringLiteral("Rules/broken-")));
+        QVERIFY(s.rulesJson().isEmpty());
+        s.sync();
+        QSettings raw(path, QSettings::IniFormat);
+        QCOMPARE(raw.value(kept).toString(), QStringLiteral("{not json"));
+    }
+    Settings ro(path, Settings::Mode::ReadOnly);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("read-only")));
+    QVERIFY(ro.keepRulesAside().isEmpty());
+}
+
+void TestSettings::accountAndStarterOffer()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    {
+        Settings s(path);
+        QSignalSpy changed(&s, &Settings::fedoraAccountChanged);
+        s.setFedoraAccount(QStringLiteral(" kalev "));
+        QCOMPARE(changed.size(), 1);
+        s.setStarterRulesOffered(true);
+        s.sync();
+    }
+    Settings s(path);
+    QCOMPARE(s.fedoraAccount(), QStringLiteral("kalev"));
+    QVERIFY(s.starterRulesOffered());
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "rules/Rule.h"
+#include "rules/RulesStage.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace fedmsg {
+
+class History;
+class Renderer;
+
+/// @brief What preview() found: how many stored messages a rule would match, and which.
+struct RulePreviewResult
+{
+    qint64 examined = 0; ///< stored messages in the time range
+    qint64 matched = 0;
+    QList<qint64> ids; ///< history ids of matches, newest first, at most the limit asked for
+    QString error; ///< the history could not be read ("" when fine)
+};
+
+/**
+ * @brief Runs one rule over the stored history, as a rule editor does on every keystroke: how
+ * many and which messages of the last days it would match (its condition only; the rules before
+ * it, its on/off switch and a mute's end are left out).
+ *
+ * Reads through History's read API on the calling thread, a page at a time; message bodies are
+ * parsed only when the rule reads them (body conditions, "by me" on fedmsg messages).
+ */
+class RulePreview
+{
+public:
+    RulePreview(const History &history, const Renderer &renderer, const rules::RulesStage &stage);
+
+    /// @p from: invalid = the last 7 days; @p keepIds: how many matching ids to return.
+    [[nodiscard]] RulePreviewResult run(
+        const rules::Rule &rule, const QDateTime &from = {}, int keepIds = 100) const;
+
+private:
+    const History &m_history;
+    const Renderer &m_renderer;
+    const rules::RulesStage &m_stage;
+};
+
+} // namespace fedmsg

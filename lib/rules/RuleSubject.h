@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "message/Envelope.h"
+#include "render/Rendering.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace fedmsg {
+class Renderer;
+}
+
+namespace fedmsg::rules {
+
+/// @brief One message as the rules see it: the envelope, its rendering and the few values
+/// computed once per message (not once per condition). Refers to the caller's objects.
+struct RuleSubject
+{
+    RuleSubject(const Envelope &envelope_,
+        const Rendering &rendering_,
+        QString topic_,
+        QString type_,
+        std::optional<QString> knownAgent_ = std::nullopt,
+        const Renderer *renderer_ = nullptr)
+        : envelope(envelope_)
+        , rendering(rendering_)
+        , topic(std::move(topic_))
+        , type(std::move(type_))
+        , knownAgent(std::move(knownAgent_))
+        , renderer(renderer_)
+    {}
+
+    const Envelope &envelope;
+    const Rendering &rendering;
+    QString topic; ///< envelope.topic()
+    QString type; ///< MessageTypeCatalog::typeOf(), "service/kind"
+    /// Who did it, when the caller knows; else found through @c renderer when a condition
+    /// first asks (fedmsg.meta's msg2agent runs the processor again: only "by me" needs it).
+    std::optional<QString> knownAgent;
+    const Renderer *renderer = nullptr;
+
+    mutable std::optional<QString> agentCache; ///< agent() fills it
+
+    /// knownAgent, else Rendering::agentName or fedmsg.meta's msg2agent; computed once.
+    const QString &agent() const;
+};
+
+} // namespace fedmsg::rules

@@ -6,6 +6,7 @@
 #include "cli/TerminalPrompt.h"
 #include "config/FedmsgConfigReader.h"
 
+#include <array>
 #include <unistd.h>
 
 namespace fedmsg {
@@ -179,9 +180,10 @@ std::variant<LoggerOptions, int> LoggerCommandLine::options() const
         opts.certFile = p.value(m_cert);
         opts.keyFile = p.value(m_key);
     } else if (reader.config()["sign_messages"].toBool(false)) {
-        char hostname[256] = {};
-        ::gethostname(hostname, sizeof hostname - 1);
-        const QString host = QString::fromLocal8Bit(hostname).section(QLatin1Char('.'), 0, 0);
+        std::array<char, 256> hostname = {};
+        ::gethostname(hostname.data(), hostname.size() - 1);
+        const QString host =
+            QString::fromLocal8Bit(hostname.data()).section(QLatin1Char('.'), 0, 0);
         const QString name = reader.certName(p.value(m_certPrefix), host);
         if (name.isEmpty()) {
             CommandLineTool::error(QStringLiteral("sign_messages is on but certnames has no %1.%2")

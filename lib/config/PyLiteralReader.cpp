@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "config/PyLiteralReader.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -141,7 +143,7 @@ public:
                     && m_src[m_pos + 1] <= '9')) {
                 lexNumber(t);
             } else {
-                static const char *const ops[] = { "**=",
+                static const std::array ops = { "**=",
                     "//=",
                     ">>=",
                     "<<=",
@@ -196,7 +198,7 @@ private:
 
     static bool isStringPrefix(const std::string &w)
     {
-        static const char *const prefixes[] = { "r",
+        static const std::array prefixes = { "r",
             "u",
             "b",
             "f",
@@ -220,10 +222,9 @@ private:
             "Rf",
             "rF",
             "RF" };
-        for (const char *p : prefixes)
-            if (w == p)
-                return true;
-        return false;
+        return std::ranges::any_of(prefixes, [&w](const char *p) {
+            return w == p;
+        });
     }
 
     void lexString(Token &t, const std::string &prefix)
@@ -323,7 +324,7 @@ private:
             }
             default:
                 if (e >= '0' && e <= '7') {
-                    std::uint32_t v = std::uint32_t(e - '0');
+                    auto v = static_cast<std::uint32_t>(e - '0');
                     for (int i = 0; i < 2 && m_pos < m_src.size() && m_src[m_pos] >= '0'
                          && m_src[m_pos] <= '7';
                          ++i)
@@ -344,7 +345,7 @@ private:
             if (m_pos >= m_src.size())
                 throw SyntaxError { line, QStringLiteral("truncated \\x/\\u escape") };
             const char c = m_src[m_pos++];
-            int d;
+            int d = 0;
             if (c >= '0' && c <= '9')
                 d = c - '0';
             else if (c >= 'a' && c <= 'f')
@@ -509,7 +510,7 @@ private:
             skipStatement(); // imports are harmless; what uses them is reported where it is used
             return;
         }
-        static const char *const compound[] = { "if",
+        static const std::array compound = { "if",
             "for",
             "while",
             "def",
@@ -569,6 +570,10 @@ private:
                 : d(++depth)
             {}
             ~Depth() { --d; }
+            Depth(const Depth &) = delete;
+            Depth &operator=(const Depth &) = delete;
+            Depth(Depth &&) = delete;
+            Depth &operator=(Depth &&) = delete;
         } depth(m_depth);
         if (m_depth > MaxDepth)
             throw SyntaxError { peek().line, QStringLiteral("too many nested brackets") };
@@ -627,7 +632,7 @@ private:
             return Val::of(JsonValue(std::move(out)));
         }
         if (a.isInteger() && b.isInteger() && !a.isBigInteger() && !b.isBigInteger()) {
-            std::int64_t r;
+            std::int64_t r = 0;
             if (!__builtin_add_overflow(a.toInt64(), b.toInt64(), &r))
                 return Val::of(JsonValue(r));
         }
@@ -799,6 +804,29 @@ private:
         }
     }
 
+    // A name as a value: True, False, None or a variable set before (t already consumed).
+    Val name(const Token &t, QString *desc) const
+    {
+        *desc = QString::fromStdString(t.text);
+        if (t.text == "True")
+            return Val::of(JsonValue(true));
+        if (t.text == "False")
+            return Val::of(JsonValue(false));
+        if (t.text == "None")
+            return Val::of(JsonValue());
+        if (t.text == "lambda")
+            throw SyntaxError { t.line, QStringLiteral("lambda is not supported") };
+        if (const Val *v = variable(t.text)) {
+            if (v->ok())
+                return *v;
+            return Val::bad(QStringLiteral("%1 (via '%2' used at line %3)")
+                                .arg(v->unsupported, *desc)
+                                .arg(t.line),
+                v->line);
+        }
+        return Val::bad(*desc, t.line);
+    }
+
     Val atom(QString *desc)
     {
         const Token &t = peek();
@@ -820,27 +848,9 @@ private:
             next();
             *desc = QString::fromStdString(t.text);
             return number(t);
-        case Tok::Name: {
+        case Tok::Name:
             next();
-            *desc = QString::fromStdString(t.text);
-            if (t.text == "True")
-                return Val::of(JsonValue(true));
-            if (t.text == "False")
-                return Val::of(JsonValue(false));
-            if (t.text == "None")
-                return Val::of(JsonValue());
-            if (t.text == "lambda")
-                throw SyntaxError { t.line, QStringLiteral("lambda is not supported") };
-            if (const Val *v = variable(t.text)) {
-                if (v->ok())
-                    return *v;
-                return Val::bad(QStringLiteral("%1 (via '%2' used at line %3)")
-                                    .arg(v->unsupported, *desc)
-                                    .arg(t.line),
-                    v->line);
-            }
-            return Val::bad(*desc, t.line);
-        }
+            return name(t, desc);
         case Tok::Op:
             if (t.text == "(" || t.text == "[")
                 return sequence(desc);
@@ -878,10 +888,11 @@ private:
                 Token { Tok::Number, s.substr(0, s.size() - 1), t.line, 0, false, false });
         const bool isFloat = s.find_first_of(".eE") != std::string::npos;
         if (!isFloat) {
-            for (char c : s)
-                if (c < '0' || c > '9')
-                    throw SyntaxError { t.line,
-                        QStringLiteral("invalid number '%1'").arg(QString::fromStdString(s)) };
+            if (!std::ranges::all_of(s, [](char c) {
+                    return c >= '0' && c <= '9';
+                }))
+                throw SyntaxError { t.line,
+                    QStringLiteral("invalid number '%1'").arg(QString::fromStdString(s)) };
             if (s.size() > 1 && s[0] == '0' && s.find_first_not_of('0') != std::string::npos)
                 throw SyntaxError { t.line, QStringLiteral("leading zeros in a decimal number") };
             return Val::of(JsonValue::fromIntegerText(s));
@@ -997,7 +1008,14 @@ private:
         struct Scope
         {
             std::vector<std::string> &path;
+            explicit Scope(std::vector<std::string> &keyPath)
+                : path(keyPath)
+            {}
             ~Scope() { path.pop_back(); }
+            Scope(const Scope &) = delete;
+            Scope &operator=(const Scope &) = delete;
+            Scope(Scope &&) = delete;
+            Scope &operator=(Scope &&) = delete;
         };
         m_keyPath.push_back(key);
         const Scope scope { m_keyPath };

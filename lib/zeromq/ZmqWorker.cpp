@@ -11,6 +11,7 @@
 #include <zmq.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -107,8 +108,10 @@ struct ZmqWorker::Private
     std::unique_ptr<Validator>
         validator; ///< owned by the worker thread; rebuilt when trust changes
 
-    void emitStatus(
-        Endpoint &ep, EndpointStatus::State state, const QString &detail = {}, int retryIn = 0)
+    void emitStatus(Endpoint &ep,
+        EndpointStatus::State state,
+        const QString &detail = {},
+        int retryIn = 0) const
     {
         ep.status.state = state;
         ep.status.detail = detail;
@@ -206,7 +209,7 @@ struct ZmqWorker::Private
         endpoints.push_back(std::move(ep));
     }
 
-    void closeEndpoint(Endpoint &ep)
+    static void closeEndpoint(Endpoint &ep)
     {
         if (ep.sub) {
             if (ep.monitor)
@@ -301,11 +304,11 @@ struct ZmqWorker::Private
     void handleControl()
     {
         while (true) {
-            char buf[32];
-            const int n = zmq_recv(control, buf, sizeof buf, ZMQ_DONTWAIT);
+            std::array<char, 32> buf {};
+            const int n = zmq_recv(control, buf.data(), buf.size(), ZMQ_DONTWAIT);
             if (n < 0)
                 return;
-            const QByteArray cmd(buf, std::min<int>(n, int(sizeof buf)));
+            const QByteArray cmd(buf.data(), std::min<int>(n, int(buf.size())));
             if (cmd == "stop") {
                 running = false;
                 return;
@@ -348,7 +351,7 @@ struct ZmqWorker::Private
                 std::memcpy(&event, p, 2);
                 std::memcpy(&value, p + 2, 4);
             }
-            const bool more = zmq_msg_more(&ev);
+            const bool more = zmq_msg_more(&ev) != 0;
             zmq_msg_close(&ev);
             QByteArray address;
             if (more) { // the address frame
@@ -447,8 +450,9 @@ struct ZmqWorker::Private
             ep.retrySeen = true;
         if (ep.handshakeFailed && event != ZMQ_EVENT_HANDSHAKE_SUCCEEDED
             && (event
-                & (ZMQ_EVENT_CONNECT_DELAYED | ZMQ_EVENT_CONNECT_RETRIED | ZMQ_EVENT_CONNECTED
-                    | ZMQ_EVENT_DISCONNECTED))) {
+                   & (ZMQ_EVENT_CONNECT_DELAYED | ZMQ_EVENT_CONNECT_RETRIED | ZMQ_EVENT_CONNECTED
+                       | ZMQ_EVENT_DISCONNECTED))
+                != 0) {
             return; // keep showing why it fails instead of flickering through the retries
         }
         switch (event) {
@@ -540,7 +544,7 @@ struct ZmqWorker::Private
             if (count <= MaxFramesKept && total <= config.maxMessageSize)
                 frames.emplace_back(
                     static_cast<const char *>(zmq_msg_data(&part)), zmq_msg_size(&part));
-            more = zmq_msg_more(&part);
+            more = zmq_msg_more(&part) != 0;
             zmq_msg_close(&part);
         }
         shared->received.fetch_add(1);
@@ -666,7 +670,7 @@ struct ZmqWorker::Private
                 qCWarning(lcBus) << "zmq_poll failed:" << zmqError();
                 break;
             }
-            if (items[0].revents & ZMQ_POLLIN) {
+            if ((items[0].revents & ZMQ_POLLIN) != 0) {
                 handleControl();
                 if (!running)
                     break;
@@ -679,8 +683,10 @@ struct ZmqWorker::Private
             const qint64 roundBytes = std::max<qint64>(1, shared->maxQueuedBytes / 4);
             qint64 batchBytes = 0;
             for (auto &ep : endpoints) {
-                const bool subReady = ep->sub && !paused && (items[i++].revents & ZMQ_POLLIN);
-                const bool monReady = ep->monitor && (items[i++].revents & ZMQ_POLLIN);
+                const bool subReady =
+                    ep->sub != nullptr && !paused && (items[i++].revents & ZMQ_POLLIN) != 0;
+                const bool monReady =
+                    ep->monitor != nullptr && (items[i++].revents & ZMQ_POLLIN) != 0;
                 if (monReady)
                     handleMonitor(*ep);
                 // Drain what is readable, bounded so that one busy endpoint cannot starve the

@@ -94,48 +94,15 @@ public:
                 lineStart = true;
                 continue;
             }
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
-                ++m_pos;
+            if (skipBlank(c))
                 continue;
-            }
-            if (c == '#') {
-                while (m_pos < m_src.size() && m_src[m_pos] != '\n')
-                    ++m_pos;
-                continue;
-            }
-            if (c == '\\') {
-                std::size_t p = m_pos + 1;
-                while (
-                    p < m_src.size() && (m_src[p] == ' ' || m_src[p] == '\t' || m_src[p] == '\r'))
-                    ++p;
-                if (p < m_src.size() && m_src[p] == '\n') {
-                    m_pos = p + 1;
-                    ++m_line;
-                    m_lineBegin = m_pos;
-                    continue;
-                }
-                throw SyntaxError { m_line,
-                    QStringLiteral("unexpected character after line continuation") };
-            }
             Token t;
             t.line = m_line;
             t.column = int(m_pos - m_lineBegin);
             t.lineStart = lineStart;
             lineStart = false;
             if (isNameStart(c)) {
-                std::size_t p = m_pos;
-                while (p < m_src.size() && isNameChar(m_src[p]))
-                    ++p;
-                std::string word(m_src.substr(m_pos, p - m_pos));
-                if (p < m_src.size() && (m_src[p] == '\'' || m_src[p] == '"')
-                    && isStringPrefix(word)) {
-                    m_pos = p;
-                    lexString(t, word);
-                } else {
-                    m_pos = p;
-                    t.type = Tok::Name;
-                    t.text = std::move(word);
-                }
+                lexNameOrPrefixedString(t);
             } else if (c == '\'' || c == '"') {
                 lexString(t, {});
             } else if ((c >= '0' && c <= '9')
@@ -143,40 +110,7 @@ public:
                     && m_src[m_pos + 1] <= '9')) {
                 lexNumber(t);
             } else {
-                static const std::array ops = { "**=",
-                    "//=",
-                    ">>=",
-                    "<<=",
-                    "...",
-                    "**",
-                    "//",
-                    "==",
-                    "!=",
-                    "<=",
-                    ">=",
-                    "<<",
-                    ">>",
-                    "+=",
-                    "-=",
-                    "*=",
-                    "/=",
-                    "%=",
-                    "->",
-                    ":=" };
-                t.type = Tok::Op;
-                for (const char *op : ops) {
-                    if (m_src.substr(m_pos).starts_with(op)) {
-                        t.text = op;
-                        break;
-                    }
-                }
-                if (t.text.empty())
-                    t.text = std::string(1, char(c));
-                m_pos += t.text.size();
-                if (c == '(' || c == '[' || c == '{')
-                    ++m_depth;
-                else if ((c == ')' || c == ']' || c == '}') && m_depth > 0)
-                    --m_depth;
+                lexOperator(t, c);
             }
             out.push_back(std::move(t));
         }
@@ -187,6 +121,88 @@ public:
     }
 
 private:
+    // Skips a blank, a comment or a line continuation starting with c; false for anything else.
+    bool skipBlank(unsigned char c)
+    {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+            ++m_pos;
+            return true;
+        }
+        if (c == '#') {
+            while (m_pos < m_src.size() && m_src[m_pos] != '\n')
+                ++m_pos;
+            return true;
+        }
+        if (c != '\\')
+            return false;
+        std::size_t p = m_pos + 1;
+        while (p < m_src.size() && (m_src[p] == ' ' || m_src[p] == '\t' || m_src[p] == '\r'))
+            ++p;
+        if (p < m_src.size() && m_src[p] == '\n') {
+            m_pos = p + 1;
+            ++m_line;
+            m_lineBegin = m_pos;
+            return true;
+        }
+        throw SyntaxError { m_line,
+            QStringLiteral("unexpected character after line continuation") };
+    }
+
+    // A name, or a string with a prefix (r"", b"", rb"").
+    void lexNameOrPrefixedString(Token &t)
+    {
+        std::size_t p = m_pos;
+        while (p < m_src.size() && isNameChar(m_src[p]))
+            ++p;
+        std::string word(m_src.substr(m_pos, p - m_pos));
+        m_pos = p;
+        if (p < m_src.size() && (m_src[p] == '\'' || m_src[p] == '"') && isStringPrefix(word)) {
+            lexString(t, word);
+        } else {
+            t.type = Tok::Name;
+            t.text = std::move(word);
+        }
+    }
+
+    // The longest operator or delimiter starting with c; brackets count the nesting depth.
+    void lexOperator(Token &t, unsigned char c)
+    {
+        static const std::array ops = { "**=",
+            "//=",
+            ">>=",
+            "<<=",
+            "...",
+            "**",
+            "//",
+            "==",
+            "!=",
+            "<=",
+            ">=",
+            "<<",
+            ">>",
+            "+=",
+            "-=",
+            "*=",
+            "/=",
+            "%=",
+            "->",
+            ":=" };
+        t.type = Tok::Op;
+        for (const char *op : ops) {
+            if (m_src.substr(m_pos).starts_with(op)) {
+                t.text = op;
+                break;
+            }
+        }
+        if (t.text.empty())
+            t.text = std::string(1, char(c));
+        m_pos += t.text.size();
+        if (c == '(' || c == '[' || c == '{')
+            ++m_depth;
+        else if ((c == ')' || c == ']' || c == '}') && m_depth > 0)
+            --m_depth;
+    }
+
     Token make(Tok type, std::string text) const
     {
         Token t;
@@ -229,13 +245,9 @@ private:
 
     void lexString(Token &t, const std::string &prefix)
     {
-        bool raw = false;
-        for (char p : prefix) {
-            if (p == 'r' || p == 'R')
-                raw = true;
-            if (p == 'f' || p == 'F')
-                t.fString = true;
-        }
+        const bool raw = prefix.find_first_of("rR") != std::string::npos;
+        if (prefix.find_first_of("fF") != std::string::npos)
+            t.fString = true;
         const char q = m_src[m_pos];
         const bool triple = m_src.substr(m_pos, 3) == std::string(3, q);
         const int startLine = m_line;
@@ -267,73 +279,83 @@ private:
             if (m_pos + 1 >= m_src.size())
                 throw SyntaxError { startLine, QStringLiteral("unterminated string literal") };
             const char e = m_src[m_pos + 1];
-            if (raw) {
-                out += c;
-                out += e;
-                if (e == '\n') {
-                    ++m_line;
-                    m_lineBegin = m_pos + 2;
-                }
-                m_pos += 2;
-                continue;
-            }
             m_pos += 2;
-            switch (e) {
-            case '\n':
-                ++m_line;
-                m_lineBegin = m_pos;
-                break;
-            case '\\':
-            case '\'':
-            case '"':
+            if (raw)
+                appendRawEscape(out, e);
+            else
+                appendEscape(out, e, startLine);
+        }
+    }
+
+    // A backslash and e in a raw string (m_pos is past them): both kept.
+    void appendRawEscape(std::string &out, char e)
+    {
+        out += '\\';
+        out += e;
+        if (e == '\n') {
+            ++m_line;
+            m_lineBegin = m_pos;
+        }
+    }
+
+    // The escape backslash-e (m_pos is past it) into out, as Python reads it in a non-raw string.
+    void appendEscape(std::string &out, char e, int startLine)
+    {
+        switch (e) {
+        case '\n':
+            ++m_line;
+            m_lineBegin = m_pos;
+            break;
+        case '\\':
+        case '\'':
+        case '"':
+            out += e;
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 'a':
+            out += '\a';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'v':
+            out += '\v';
+            break;
+        case 'x':
+            appendUtf8(out, hex(2, startLine));
+            break;
+        case 'u':
+            appendUtf8(out, hex(4, startLine));
+            break;
+        case 'U': {
+            const std::uint32_t cp = hex(8, startLine);
+            if (cp > 0x10FFFF)
+                throw SyntaxError { startLine, QStringLiteral("illegal Unicode character") };
+            appendUtf8(out, cp);
+            break;
+        }
+        default:
+            if (e >= '0' && e <= '7') {
+                auto v = static_cast<std::uint32_t>(e - '0');
+                for (int i = 0;
+                     i < 2 && m_pos < m_src.size() && m_src[m_pos] >= '0' && m_src[m_pos] <= '7';
+                     ++i)
+                    v = v * 8 + std::uint32_t(m_src[m_pos++] - '0');
+                appendUtf8(out, v);
+            } else {
+                out += '\\'; // unknown escapes are kept, as Python does
                 out += e;
-                break;
-            case 'n':
-                out += '\n';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 'a':
-                out += '\a';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'v':
-                out += '\v';
-                break;
-            case 'x':
-                appendUtf8(out, hex(2, startLine));
-                break;
-            case 'u':
-                appendUtf8(out, hex(4, startLine));
-                break;
-            case 'U': {
-                const std::uint32_t cp = hex(8, startLine);
-                if (cp > 0x10FFFF)
-                    throw SyntaxError { startLine, QStringLiteral("illegal Unicode character") };
-                appendUtf8(out, cp);
-                break;
-            }
-            default:
-                if (e >= '0' && e <= '7') {
-                    auto v = static_cast<std::uint32_t>(e - '0');
-                    for (int i = 0; i < 2 && m_pos < m_src.size() && m_src[m_pos] >= '0'
-                         && m_src[m_pos] <= '7';
-                         ++i)
-                        v = v * 8 + std::uint32_t(m_src[m_pos++] - '0');
-                    appendUtf8(out, v);
-                } else {
-                    out += '\\'; // unknown escapes are kept, as Python does
-                    out += e;
-                }
             }
         }
     }
@@ -590,36 +612,42 @@ private:
                 continue;
             }
             const Token &t = peek();
-            const bool binary =
-                (t.type == Tok::Op
-                    && (t.text == "+" || t.text == "-" || t.text == "*" || t.text == "/"
-                        || t.text == "%" || t.text == "//" || t.text == "**" || t.text == "|"
-                        || t.text == "&" || t.text == "^" || t.text == "<<" || t.text == ">>"
-                        || t.text == "==" || t.text == "!=" || t.text == "<" || t.text == ">"
-                        || t.text == "<=" || t.text == ">="))
-                || (t.type == Tok::Name
-                    && (t.text == "and" || t.text == "or" || t.text == "in" || t.text == "is"
-                        || (t.text == "not" && isName("in", 1))));
-            if (!binary)
+            if (!isBinaryOperator(t))
                 return left;
             const std::string op = next().text;
             const int line = t.line;
             if (op == "not" || (op == "is" && isName("not")))
                 next();
-            Val right = unary();
-            if (op == "+" && left.ok() && right.ok()) {
-                left = add(*left.value, *right.value, line);
-            } else if (op == "%") {
-                left = Val::bad(QStringLiteral("%-formatting"), line);
-            } else if (op == "+" && !left.ok()) {
-                // keep the first reason
-            } else if (op == "+") {
-                left = right;
-            } else {
-                left =
-                    Val::bad(QStringLiteral("operator '%1'").arg(QString::fromStdString(op)), line);
-            }
+            left = binary(std::move(left), op, unary(), line);
         }
+    }
+
+    bool isBinaryOperator(const Token &t) const
+    {
+        if (t.type == Tok::Op) {
+            return t.text == "+" || t.text == "-" || t.text == "*" || t.text == "/" || t.text == "%"
+                || t.text == "//" || t.text == "**" || t.text == "|" || t.text == "&"
+                || t.text == "^" || t.text == "<<" || t.text == ">>" || t.text == "=="
+                || t.text == "!=" || t.text == "<" || t.text == ">" || t.text == "<="
+                || t.text == ">=";
+        }
+        return t.type == Tok::Name
+            && (t.text == "and" || t.text == "or" || t.text == "in" || t.text == "is"
+                || (t.text == "not" && isName("in", 1)));
+    }
+
+    // left op right: string concatenation is read, every other operator is reported.
+    static Val binary(Val left, const std::string &op, Val right, int line)
+    {
+        if (op == "+" && left.ok() && right.ok())
+            return add(*left.value, *right.value, line);
+        if (op == "%")
+            return Val::bad(QStringLiteral("%-formatting"), line);
+        if (op == "+" && !left.ok())
+            return left; // keep the first reason
+        if (op == "+")
+            return right;
+        return Val::bad(QStringLiteral("operator '%1'").arg(QString::fromStdString(op)), line);
     }
 
     static Val add(const JsonValue &a, const JsonValue &b, int line)
@@ -965,34 +993,8 @@ private:
             if (isOp("**")) {
                 next();
                 mergeInto(members, expr(), open.line);
-            } else {
-                const int keyLine = peek().line;
-                Val key = expr();
-                if (isName("for")) {
-                    skipTo("}");
-                    return Val::bad(QStringLiteral("comprehension"), open.line);
-                }
-                if (!isOp(":")) {
-                    skipTo("}");
-                    return Val::bad(QStringLiteral("set literal"), open.line);
-                }
-                next();
-                std::optional<std::string> k = key.ok() ? keyText(*key.value) : std::nullopt;
-                Val value = k ? valueOfKey(*k) : expr();
-                if (isName("for")) {
-                    skipTo("}");
-                    return Val::bad(QStringLiteral("comprehension"), open.line);
-                }
-                if (!key.ok())
-                    dropped(key, QStringLiteral("dict entry"));
-                else if (!k)
-                    report(PyDiagnostic::Kind::Unsupported,
-                        keyLine,
-                        QStringLiteral("dict key that is not a string or number (entry skipped)"));
-                else if (!value.ok())
-                    droppedKey(value, QString::fromStdString(*k));
-                else
-                    members.emplace_back(std::move(*k), std::move(*value.value));
+            } else if (std::optional<Val> notADict = dictEntry(members, open.line)) {
+                return std::move(*notADict);
             }
             if (!isOp(","))
                 break;
@@ -1000,6 +1002,40 @@ private:
         }
         expectOp("}");
         return Val::of(JsonValue(std::move(members)));
+    }
+
+    // One `key: value` of a dict display into members (or reported); what the display is
+    // instead when it turns out not to be a dict (a set or a comprehension, skipped to its '}').
+    std::optional<Val> dictEntry(JsonValue::Object &members, int openLine)
+    {
+        const int keyLine = peek().line;
+        Val key = expr();
+        if (isName("for")) {
+            skipTo("}");
+            return Val::bad(QStringLiteral("comprehension"), openLine);
+        }
+        if (!isOp(":")) {
+            skipTo("}");
+            return Val::bad(QStringLiteral("set literal"), openLine);
+        }
+        next();
+        std::optional<std::string> k = key.ok() ? keyText(*key.value) : std::nullopt;
+        Val value = k ? valueOfKey(*k) : expr();
+        if (isName("for")) {
+            skipTo("}");
+            return Val::bad(QStringLiteral("comprehension"), openLine);
+        }
+        if (!key.ok())
+            dropped(key, QStringLiteral("dict entry"));
+        else if (!k)
+            report(PyDiagnostic::Kind::Unsupported,
+                keyLine,
+                QStringLiteral("dict key that is not a string or number (entry skipped)"));
+        else if (!value.ok())
+            droppedKey(value, QString::fromStdString(*k));
+        else
+            members.emplace_back(std::move(*k), std::move(*value.value));
+        return std::nullopt;
     }
 
     /// The value of dict entry `key`: findings inside it carry the key in their keyPath.

@@ -26,8 +26,8 @@ std::optional<JsonValue> parseJson(const std::string &text)
 
 } // namespace
 
-LoggerInput::LoggerInput(std::FILE *file, const std::optional<QString> &message, bool jsonInput)
-    : m_message(message)
+LoggerInput::LoggerInput(std::FILE *file, std::optional<QString> message, bool jsonInput)
+    : m_message(std::move(message))
     , m_jsonInput(jsonInput)
     , m_maxBytes(BusConfig {}.maxMessageSize)
     , m_lines(file, m_maxBytes)

@@ -20,7 +20,7 @@
 class LoggerInput
 {
 public:
-    LoggerInput(std::FILE *file, const std::optional<QString> &message, bool jsonInput);
+    LoggerInput(std::FILE *file, std::optional<QString> message, bool jsonInput);
 
     /// Reads --message / --json-input; false (error printed) when that is not a message to send.
     bool prepare();

@@ -118,6 +118,7 @@ int publishZeroMq(
 
 } // namespace
 
+// NOLINTNEXTLINE(bugprone-exception-escape): an exception out of main is a bug; terminate says so
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -125,7 +126,7 @@ int main(int argc, char *argv[])
     const std::variant<LoggerOptions, int> read = commandLine.read(QCoreApplication::arguments());
     if (const int *exitCode = std::get_if<int>(&read))
         return *exitCode;
-    const LoggerOptions &options = std::get<LoggerOptions>(read);
+    const auto &options = std::get<LoggerOptions>(read);
 
     LoggerInput input(stdin, options.message, options.jsonInput);
     if (!input.prepare())

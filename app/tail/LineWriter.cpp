@@ -23,7 +23,7 @@ LineWriter::~LineWriter()
     finish(-1);
 }
 
-bool LineWriter::writeAll(const char *data, qsizetype size)
+bool LineWriter::writeAll(const char *data, qsizetype size) const
 {
     while (size > 0) {
         const ssize_t n = ::write(m_fd, data, std::size_t(size));

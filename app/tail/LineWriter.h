@@ -34,6 +34,8 @@ public:
     ~LineWriter();
     LineWriter(const LineWriter &) = delete;
     LineWriter &operator=(const LineWriter &) = delete;
+    LineWriter(LineWriter &&) = delete;
+    LineWriter &operator=(LineWriter &&) = delete;
 
     /// Queues (or writes) line plus "\n"; false once the reader is gone.
     bool write(const QByteArray &line);
@@ -47,7 +49,7 @@ public:
     qsizetype peakQueuedBytes() const;
 
 private:
-    bool writeAll(const char *data, qsizetype size);
+    bool writeAll(const char *data, qsizetype size) const;
     void run();
 
     int m_fd;

@@ -35,7 +35,7 @@ struct Counters
 };
 
 /// Lines waiting for a slow reader of a ZeroMQ tail at most (then the oldest are dropped).
-constexpr qsizetype MaxQueuedOutput = 16 * 1024 * 1024;
+constexpr qsizetype MaxQueuedOutput = qsizetype { 16 } * 1024 * 1024;
 
 // --history: the store as a terminal tool: newest matches, printed oldest first like a log.
 int printHistory(const TailOptions &options, const TailFormatter &formatter, const TailRules *rules)
@@ -85,6 +85,56 @@ int printHistory(const TailOptions &options, const TailFormatter &formatter, con
     return 0;
 }
 
+// What writing one received message did.
+enum class Written { Shown, Skipped, ReaderGone };
+
+// One received message: counted, then written to out, or filtered, or (an unverified one in
+// --json output) named on stderr only.
+Written writeEnvelope(const Envelope &env,
+    const TailOptions &options,
+    const TailFormatter &formatter,
+    const TailRules *rules,
+    LineWriter &out,
+    Counters &counters)
+{
+    if (!options.filter.accepts(env.topic()) || !formatter.passesUserPackageFilter(env)) {
+        ++counters.filtered;
+        return Written::Skipped;
+    }
+    // --rules: only what the rules would pop up; --explain: the decision too.
+    const TailRules::Verdict verdict = rules ? rules->judge(env) : TailRules::Verdict {};
+    if (!verdict.show) {
+        ++counters.filtered;
+        return Written::Skipped;
+    }
+    const bool untrusted =
+        options.bus.trust.validateSignatures && env.trust() != TrustState::Trusted;
+    if (untrusted) {
+        ++counters.untrusted;
+        if (formatter.mode() == TailFormatter::Mode::Json) {
+            // Never mix unverified messages into machine-readable output.
+            CommandLineTool::error(
+                QStringLiteral("%1: %2 %3")
+                    .arg(TailFormatter::untrustedMarker(env), env.topic(), env.msgId()));
+            return Written::Skipped;
+        }
+    }
+    QString text = formatter.format(env);
+    if (untrusted)
+        text = TailFormatter::untrustedMarker(env) + QLatin1Char(' ') + text;
+    if (!verdict.explanation.isEmpty()) {
+        // Machine-readable output stays one JSON value per line.
+        if (formatter.mode() == TailFormatter::Mode::Json)
+            CommandLineTool::error(env.msgId() + verdict.explanation);
+        else
+            text += QLatin1Char('\n') + verdict.explanation;
+    }
+    if (!out.write(text.toUtf8()))
+        return Written::ReaderGone;
+    ++counters.shown;
+    return Written::Shown;
+}
+
 // Listening: one source, each line written as it comes; at-least-once sources acknowledge
 // what was written.
 int listen(QCoreApplication &app,
@@ -93,7 +143,6 @@ int listen(QCoreApplication &app,
     const TailRules *rules)
 {
     const BusConfig &bus = options.bus;
-    const TopicFilter &filter = options.filter;
     const qint64 maxCount = options.maxCount;
     QString error;
     std::unique_ptr<Source> source(Transports::createSource(bus, nullptr, &error));
@@ -134,51 +183,16 @@ int listen(QCoreApplication &app,
                     done.append(env.deliveryTag());
             };
             for (const Envelope &env : batch) {
-                if (!filter.accepts(env.topic()) || !formatter.passesUserPackageFilter(env)) {
-                    ++counters.filtered;
-                    markDone(env);
-                    continue;
-                }
-                // --rules: only what the rules would pop up; --explain: the decision too.
-                const TailRules::Verdict verdict =
-                    rules ? rules->judge(env) : TailRules::Verdict {};
-                if (!verdict.show) {
-                    ++counters.filtered;
-                    markDone(env);
-                    continue;
-                }
-                const bool untrusted =
-                    bus.trust.validateSignatures && env.trust() != TrustState::Trusted;
-                if (untrusted) {
-                    ++counters.untrusted;
-                    if (formatter.mode() == TailFormatter::Mode::Json) {
-                        // Never mix unverified messages into machine-readable output.
-                        CommandLineTool::error(
-                            QStringLiteral("%1: %2 %3")
-                                .arg(
-                                    TailFormatter::untrustedMarker(env), env.topic(), env.msgId()));
-                        markDone(env);
-                        continue;
-                    }
-                }
-                QString text = formatter.format(env);
-                if (untrusted)
-                    text = TailFormatter::untrustedMarker(env) + QLatin1Char(' ') + text;
-                if (!verdict.explanation.isEmpty()) {
-                    // Machine-readable output stays one JSON value per line.
-                    if (formatter.mode() == TailFormatter::Mode::Json)
-                        CommandLineTool::error(env.msgId() + verdict.explanation);
-                    else
-                        text += QLatin1Char('\n') + verdict.explanation;
-                }
-                if (!out->write(text.toUtf8())) {
+                const Written written =
+                    writeEnvelope(env, options, formatter, rules, *out, counters);
+                if (written == Written::ReaderGone) {
                     acknowledgeDone();
                     finish(0); // EPIPE: the reader went away
                     return;
                 }
                 markDone(env);
-                ++counters.shown;
-                if (maxCount > 0 && qint64(counters.shown) >= maxCount) {
+                if (written == Written::Shown && maxCount > 0
+                    && qint64(counters.shown) >= maxCount) {
                     acknowledgeDone(); // goes out before the stop (AmqpWorker orders them)
                     finish(0);
                     return;
@@ -213,7 +227,7 @@ int listen(QCoreApplication &app,
             CommandLineTool::error(text);
         });
     source->start();
-    app.exec();
+    QCoreApplication::exec();
     source->stop();
     // Interrupted behind a stuck reader: give the queue a moment, then leave it (and the
     // writer, blocked in write()) behind.
@@ -226,7 +240,7 @@ int listen(QCoreApplication &app,
             QStringLiteral("%1 message(s) not shown: the output was not read fast enough (at "
                            "most %2 MiB wait, the oldest were dropped)")
                 .arg(slow)
-                .arg(MaxQueuedOutput / (1024 * 1024)));
+                .arg(MaxQueuedOutput / (qsizetype { 1024 } * 1024)));
     if (counters.untrusted > 0 || counters.dropped > 0)
         CommandLineTool::error(QStringLiteral("%1 shown, %2 untrusted, %3 dropped")
                                    .arg(counters.shown)
@@ -237,6 +251,7 @@ int listen(QCoreApplication &app,
 
 } // namespace
 
+// NOLINTNEXTLINE(bugprone-exception-escape): an exception out of main is a bug; terminate says so
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -244,7 +259,7 @@ int main(int argc, char *argv[])
     const std::variant<TailOptions, int> read = commandLine.read(QCoreApplication::arguments());
     if (const int *exitCode = std::get_if<int>(&read))
         return *exitCode;
-    const TailOptions &options = std::get<TailOptions>(read);
+    const auto &options = std::get<TailOptions>(read);
 
     TailFormatter formatter = options.formatter();
     formatter.setColor(::isatty(STDOUT_FILENO) == 1);

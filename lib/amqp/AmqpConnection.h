@@ -53,6 +53,8 @@ public:
     ~AmqpConnection();
     AmqpConnection(const AmqpConnection &) = delete;
     AmqpConnection &operator=(const AmqpConnection &) = delete;
+    AmqpConnection(AmqpConnection &&) = delete;
+    AmqpConnection &operator=(AmqpConnection &&) = delete;
 
     bool open(const AmqpConnectOptions &options, AmqpError *error);
     /// Polite connection.close, waiting at most timeoutMs for close-ok; then frees everything.

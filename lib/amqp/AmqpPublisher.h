@@ -44,6 +44,10 @@ class AmqpPublisher
 public:
     explicit AmqpPublisher(AmqpConnectOptions options);
     ~AmqpPublisher();
+    AmqpPublisher(const AmqpPublisher &) = delete;
+    AmqpPublisher &operator=(const AmqpPublisher &) = delete;
+    AmqpPublisher(AmqpPublisher &&) = delete;
+    AmqpPublisher &operator=(AmqpPublisher &&) = delete;
 
     bool connect(QString *error = nullptr);
     void disconnect();
@@ -71,7 +75,7 @@ public:
 
     /// The connection, for test set-up (delete a queue, ...). Valid while connected.
     AmqpConnection &connection() { return m_conn; }
-    int channel() const { return 1; }
+    static int channel() { return 1; }
 
 private:
     AmqpConnectOptions m_options;

@@ -33,6 +33,7 @@ class Source : public QObject
 public:
     using QObject::QObject;
     ~Source() override = default;
+    Q_DISABLE_COPY_MOVE(Source)
 
     virtual void start() = 0;
     /// Stops promptly; no signal is emitted after it returns except the final Stopped states.

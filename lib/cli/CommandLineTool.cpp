@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 
@@ -100,13 +101,13 @@ bool CommandLineTool::readConfig(const QCommandLineParser &parser, FedmsgConfigR
         bool integer;
         double min;
     };
-    const Numeric numerics[] = {
+    const std::array<Numeric, 5> numerics = { {
         { m_ioThreads, "io_threads", true, 1 },
         { m_postInitSleep, "post_init_sleep", false, 0 },
         { m_timeout, "timeout", false, 0 },
         { m_highWaterMark, "high_water_mark", true, 0 },
         { m_linger, "zmq_linger", true, -1 },
-    };
+    } };
     for (const Numeric &n : numerics) {
         if (!parser.isSet(n.option))
             continue;

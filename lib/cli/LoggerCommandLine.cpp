@@ -6,6 +6,7 @@
 #include "cli/TerminalPrompt.h"
 #include "config/FedmsgConfigReader.h"
 
+#include <array>
 #include <unistd.h>
 
 namespace fedmsg {
@@ -104,6 +105,78 @@ std::variant<LoggerOptions, int> LoggerCommandLine::read(const QStringList &argu
     return options();
 }
 
+namespace {
+
+// Signing fails closed like validation: a fedmsg.d folder that was not read whole may have lost
+// sign_messages=True, and sending unsigned would then be the quiet result. Says so when in doubt.
+bool signingIsCertain(const FedmsgConfigReader &reader)
+{
+    QList<PyDiagnostic> problems = reader.trustProblems();
+    for (const PyDiagnostic &d : reader.diagnostics())
+        if (!d.keyPath.isEmpty() && d.keyPath.constFirst() == QLatin1String("sign_messages"))
+            problems.append(d);
+    if (problems.isEmpty())
+        return true;
+    CommandLineTool::error(QStringLiteral("fedmsg.d could not be read whole, so whether messages "
+                                          "must be signed is in doubt; nothing sent (fix it, or "
+                                          "give --cert and --key): %1")
+                               .arg(problems.constFirst().toString()));
+    return false;
+}
+
+// sign_messages: this host's certificate from fedmsg.d's certnames; false (said) when none.
+bool useConfiguredCertificate(
+    const FedmsgConfigReader &reader, const QString &certPrefix, PublisherOptions &opts)
+{
+    std::array<char, 256> hostname = {};
+    ::gethostname(hostname.data(), hostname.size() - 1);
+    const QString host = QString::fromLocal8Bit(hostname.data()).section(QLatin1Char('.'), 0, 0);
+    const QString name = reader.certName(certPrefix, host);
+    if (name.isEmpty()) {
+        CommandLineTool::error(
+            QStringLiteral("sign_messages is on but certnames has no %1.%2").arg(certPrefix, host));
+        return false;
+    }
+    opts.certFile = reader.sslDir() + QLatin1Char('/') + name + QStringLiteral(".crt");
+    opts.keyFile = reader.sslDir() + QLatin1Char('/') + name + QStringLiteral(".key");
+    return true;
+}
+
+// An encrypted signing key: ask on the terminal (stdin may be carrying the messages).
+Signer::PassphraseCallback passphrasePrompt(const QString &keyFile)
+{
+    return [keyFile]() -> std::optional<QByteArray> {
+        QString why;
+        auto answer = TerminalPrompt::askSecret(
+            QStringLiteral("Enter pass phrase for %1: ").arg(keyFile), &why);
+        if (!answer)
+            CommandLineTool::error(
+                QStringLiteral("%1 is encrypted and its pass phrase was not given: %2")
+                    .arg(keyFile, why));
+        return answer;
+    };
+}
+
+// The fedora-messaging bus --bus or --amqp-url names; nullopt (said) when there is none.
+std::optional<BusConfig> amqpBus(const BusChoice &choice, const QStringList &configPaths)
+{
+    QString error;
+    std::optional<BusConfig> bus =
+        choice.resolve(QStringLiteral("fedmsg-logger"), configPaths, &error);
+    if (!bus) {
+        CommandLineTool::error(error);
+        return std::nullopt;
+    }
+    if (bus->transport != BusConfig::Transport::Amqp || bus->endpoints.isEmpty()) {
+        CommandLineTool::error(
+            QStringLiteral("bus %1 is not a fedora-messaging (AMQP) bus").arg(bus->name));
+        return std::nullopt;
+    }
+    return bus;
+}
+
+} // namespace
+
 std::variant<LoggerOptions, int> LoggerCommandLine::options() const
 {
     const QCommandLineParser &p = m_parser;
@@ -146,64 +219,22 @@ std::variant<LoggerOptions, int> LoggerCommandLine::options() const
         CommandLineTool::error(QStringLiteral("--cert and --key go together"));
         return 2;
     }
-    if (!amqp && !p.isSet(m_cert)) {
-        // Signing fails closed like validation: a fedmsg.d folder that was not read whole may
-        // have lost sign_messages=True, and sending unsigned would then be the quiet result.
-        QList<PyDiagnostic> problems = reader.trustProblems();
-        for (const PyDiagnostic &d : reader.diagnostics())
-            if (!d.keyPath.isEmpty() && d.keyPath.constFirst() == QLatin1String("sign_messages"))
-                problems.append(d);
-        if (!problems.isEmpty()) {
-            CommandLineTool::error(
-                QStringLiteral("fedmsg.d could not be read whole, so whether messages must be "
-                               "signed is in doubt; nothing sent (fix it, or give --cert and "
-                               "--key): %1")
-                    .arg(problems.constFirst().toString()));
-            return 2;
-        }
-    }
+    if (!amqp && !p.isSet(m_cert) && !signingIsCertain(reader))
+        return 2;
     if (amqp) {
         // --cert/--key are the broker client certificate here (BusChoice); nothing is signed.
-        QString error;
-        o.amqpBus = choice.resolve(QStringLiteral("fedmsg-logger"), m_tool.configPaths(p), &error);
-        if (!o.amqpBus) {
-            CommandLineTool::error(error);
+        o.amqpBus = amqpBus(choice, m_tool.configPaths(p));
+        if (!o.amqpBus)
             return 2;
-        }
-        if (o.amqpBus->transport != BusConfig::Transport::Amqp || o.amqpBus->endpoints.isEmpty()) {
-            CommandLineTool::error(
-                QStringLiteral("bus %1 is not a fedora-messaging (AMQP) bus").arg(o.amqpBus->name));
-            return 2;
-        }
     } else if (p.isSet(m_cert)) {
         opts.certFile = p.value(m_cert);
         opts.keyFile = p.value(m_key);
-    } else if (reader.config()["sign_messages"].toBool(false)) {
-        char hostname[256] = {};
-        ::gethostname(hostname, sizeof hostname - 1);
-        const QString host = QString::fromLocal8Bit(hostname).section(QLatin1Char('.'), 0, 0);
-        const QString name = reader.certName(p.value(m_certPrefix), host);
-        if (name.isEmpty()) {
-            CommandLineTool::error(QStringLiteral("sign_messages is on but certnames has no %1.%2")
-                                       .arg(p.value(m_certPrefix), host));
-            return 2;
-        }
-        opts.certFile = reader.sslDir() + QLatin1Char('/') + name + QStringLiteral(".crt");
-        opts.keyFile = reader.sslDir() + QLatin1Char('/') + name + QStringLiteral(".key");
+    } else if (reader.config()["sign_messages"].toBool(false)
+        && !useConfiguredCertificate(reader, p.value(m_certPrefix), opts)) {
+        return 2;
     }
-    if (!opts.keyFile.isEmpty()) {
-        // An encrypted signing key: ask on the terminal (stdin may be carrying the messages).
-        opts.passphrase = [keyFile = opts.keyFile]() -> std::optional<QByteArray> {
-            QString why;
-            auto answer = TerminalPrompt::askSecret(
-                QStringLiteral("Enter pass phrase for %1: ").arg(keyFile), &why);
-            if (!answer)
-                CommandLineTool::error(
-                    QStringLiteral("%1 is encrypted and its pass phrase was not given: %2")
-                        .arg(keyFile, why));
-            return answer;
-        };
-    }
+    if (!opts.keyFile.isEmpty())
+        opts.passphrase = passphrasePrompt(opts.keyFile);
     o.modname = p.value(m_modname);
     o.topic = p.value(m_topic);
     if (p.isSet(m_message))

@@ -6,7 +6,7 @@ namespace fedmsg {
 
 QString LoggerOptions::amqpTopic() const
 {
-    const QString suffix = modname + QLatin1Char('.') + topic;
+    QString suffix = modname + QLatin1Char('.') + topic;
     if (suffix.startsWith(publisher.topicPrefix + QLatin1Char('.')))
         return suffix;
     return publisher.topicPrefix + QLatin1Char('.') + publisher.environment + QLatin1Char('.')

@@ -5,6 +5,8 @@
 #include "cli/BusChoice.h"
 #include "config/FedmsgConfigReader.h"
 
+#include <array>
+
 namespace fedmsg {
 
 namespace {
@@ -137,6 +139,20 @@ std::variant<TailOptions, int> TailCommandLine::read(const QStringList &argument
     return options();
 }
 
+void TailCommandLine::applyTrustOptions(BusConfig &bus) const
+{
+    const QCommandLineParser &p = m_parser;
+    if (p.isSet(m_validate))
+        bus.trust.validateSignatures = true;
+    if (p.isSet(m_noValidate))
+        bus.trust.validateSignatures = false;
+    if (p.isSet(m_ca) && bus.transport == BusConfig::Transport::ZeroMq)
+        bus.trust.caLocation = p.value(m_ca);
+    if (p.isSet(m_crl))
+        bus.trust.crlLocation =
+            p.value(m_crl) == QLatin1String("none") ? QString() : p.value(m_crl);
+}
+
 std::variant<TailOptions, int> TailCommandLine::options() const
 {
     const QCommandLineParser &p = m_parser;
@@ -179,15 +195,7 @@ std::variant<TailOptions, int> TailCommandLine::options() const
             QStringLiteral("no endpoints: give --endpoint URL or configure endpoints in fedmsg.d"));
         return 2;
     }
-    if (p.isSet(m_validate))
-        o.bus.trust.validateSignatures = true;
-    if (p.isSet(m_noValidate))
-        o.bus.trust.validateSignatures = false;
-    if (p.isSet(m_ca) && o.bus.transport == BusConfig::Transport::ZeroMq)
-        o.bus.trust.caLocation = p.value(m_ca);
-    if (p.isSet(m_crl))
-        o.bus.trust.crlLocation =
-            p.value(m_crl) == QLatin1String("none") ? QString() : p.value(m_crl);
+    applyTrustOptions(o.bus);
 
     QString error;
     o.filter.setPrefixes(p.values(m_topic));
@@ -199,7 +207,7 @@ std::variant<TailOptions, int> TailCommandLine::options() const
     o.bus.topics = o.filter.prefixes();
 
     // Python applies pretty, really-pretty, query, terse, cowsay; the last one set wins.
-    const std::pair<const QCommandLineOption &, TailFormatter::Mode> modes[] = {
+    const std::array<std::pair<const QCommandLineOption &, TailFormatter::Mode>, 7> modes = { {
         { m_pretty, TailFormatter::Mode::Pretty },
         { m_reallyPretty, TailFormatter::Mode::ReallyPretty },
         { m_query, TailFormatter::Mode::Query },
@@ -207,7 +215,7 @@ std::variant<TailOptions, int> TailCommandLine::options() const
         { m_cowsay, TailFormatter::Mode::Cowsay },
         { m_gource, TailFormatter::Mode::Gource },
         { m_json, TailFormatter::Mode::Json },
-    };
+    } };
     for (const auto &[option, mode] : modes)
         if (p.isSet(option))
             o.mode = mode;

@@ -38,6 +38,8 @@ public:
 
 private:
     std::variant<TailOptions, int> options() const;
+    /// --validate, --no-validate, --ca and --crl over what the configuration says.
+    void applyTrustOptions(BusConfig &bus) const;
 
     CommandLineTool m_tool;
     QCommandLineParser m_parser;

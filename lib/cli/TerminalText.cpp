@@ -3,6 +3,9 @@
 #include "cli/TerminalText.h"
 #include "message/UnsafeText.h"
 
+#include <algorithm>
+#include <string_view>
+
 namespace fedmsg {
 
 namespace {
@@ -16,7 +19,7 @@ bool mustEscape(char16_t c, TerminalText::Layout layout)
 
 void appendEscaped(QString &out, char16_t c)
 {
-    static const char16_t Hex[] = u"0123456789abcdef";
+    constexpr std::u16string_view Hex = u"0123456789abcdef";
     switch (c) {
     case u'\n':
         out += QLatin1String("\\n");
@@ -45,10 +48,9 @@ void appendEscaped(QString &out, char16_t c)
 
 bool TerminalText::needsEscape(const QString &text, Layout layout)
 {
-    for (const QChar ch : text)
-        if (mustEscape(ch.unicode(), layout))
-            return true;
-    return false;
+    return std::ranges::any_of(text, [layout](QChar ch) {
+        return mustEscape(ch.unicode(), layout);
+    });
 }
 
 QString TerminalText::escape(const QString &text, Layout layout)

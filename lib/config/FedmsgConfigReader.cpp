@@ -112,7 +112,7 @@ bool FedmsgConfigReader::readFile(const QString &path)
             0,
             QStringLiteral("file too large for a config file (%1 bytes; the limit is %2 MiB)")
                 .arg(f.size())
-                .arg(MaxFileSize / (1024 * 1024)) });
+                .arg(MaxFileSize / (qint64 { 1024 } * 1024)) });
         return false;
     }
     const QByteArray text = f.readAll();

@@ -31,7 +31,7 @@ class FedmsgConfigReader
 {
 public:
     /// Files larger than this are refused (fedmsg.d files are a few KiB).
-    static constexpr qint64 MaxFileSize = 4 * 1024 * 1024;
+    static constexpr qint64 MaxFileSize = qint64 { 4 } * 1024 * 1024;
 
     explicit FedmsgConfigReader(QStringList directories = defaultDirectories());
 

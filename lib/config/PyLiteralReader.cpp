@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "config/PyLiteralReader.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -92,48 +94,15 @@ public:
                 lineStart = true;
                 continue;
             }
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
-                ++m_pos;
+            if (skipBlank(c))
                 continue;
-            }
-            if (c == '#') {
-                while (m_pos < m_src.size() && m_src[m_pos] != '\n')
-                    ++m_pos;
-                continue;
-            }
-            if (c == '\\') {
-                std::size_t p = m_pos + 1;
-                while (
-                    p < m_src.size() && (m_src[p] == ' ' || m_src[p] == '\t' || m_src[p] == '\r'))
-                    ++p;
-                if (p < m_src.size() && m_src[p] == '\n') {
-                    m_pos = p + 1;
-                    ++m_line;
-                    m_lineBegin = m_pos;
-                    continue;
-                }
-                throw SyntaxError { m_line,
-                    QStringLiteral("unexpected character after line continuation") };
-            }
             Token t;
             t.line = m_line;
             t.column = int(m_pos - m_lineBegin);
             t.lineStart = lineStart;
             lineStart = false;
             if (isNameStart(c)) {
-                std::size_t p = m_pos;
-                while (p < m_src.size() && isNameChar(m_src[p]))
-                    ++p;
-                std::string word(m_src.substr(m_pos, p - m_pos));
-                if (p < m_src.size() && (m_src[p] == '\'' || m_src[p] == '"')
-                    && isStringPrefix(word)) {
-                    m_pos = p;
-                    lexString(t, word);
-                } else {
-                    m_pos = p;
-                    t.type = Tok::Name;
-                    t.text = std::move(word);
-                }
+                lexNameOrPrefixedString(t);
             } else if (c == '\'' || c == '"') {
                 lexString(t, {});
             } else if ((c >= '0' && c <= '9')
@@ -141,40 +110,7 @@ public:
                     && m_src[m_pos + 1] <= '9')) {
                 lexNumber(t);
             } else {
-                static const char *const ops[] = { "**=",
-                    "//=",
-                    ">>=",
-                    "<<=",
-                    "...",
-                    "**",
-                    "//",
-                    "==",
-                    "!=",
-                    "<=",
-                    ">=",
-                    "<<",
-                    ">>",
-                    "+=",
-                    "-=",
-                    "*=",
-                    "/=",
-                    "%=",
-                    "->",
-                    ":=" };
-                t.type = Tok::Op;
-                for (const char *op : ops) {
-                    if (m_src.substr(m_pos).starts_with(op)) {
-                        t.text = op;
-                        break;
-                    }
-                }
-                if (t.text.empty())
-                    t.text = std::string(1, char(c));
-                m_pos += t.text.size();
-                if (c == '(' || c == '[' || c == '{')
-                    ++m_depth;
-                else if ((c == ')' || c == ']' || c == '}') && m_depth > 0)
-                    --m_depth;
+                lexOperator(t, c);
             }
             out.push_back(std::move(t));
         }
@@ -185,6 +121,88 @@ public:
     }
 
 private:
+    // Skips a blank, a comment or a line continuation starting with c; false for anything else.
+    bool skipBlank(unsigned char c)
+    {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+            ++m_pos;
+            return true;
+        }
+        if (c == '#') {
+            while (m_pos < m_src.size() && m_src[m_pos] != '\n')
+                ++m_pos;
+            return true;
+        }
+        if (c != '\\')
+            return false;
+        std::size_t p = m_pos + 1;
+        while (p < m_src.size() && (m_src[p] == ' ' || m_src[p] == '\t' || m_src[p] == '\r'))
+            ++p;
+        if (p < m_src.size() && m_src[p] == '\n') {
+            m_pos = p + 1;
+            ++m_line;
+            m_lineBegin = m_pos;
+            return true;
+        }
+        throw SyntaxError { m_line,
+            QStringLiteral("unexpected character after line continuation") };
+    }
+
+    // A name, or a string with a prefix (r"", b"", rb"").
+    void lexNameOrPrefixedString(Token &t)
+    {
+        std::size_t p = m_pos;
+        while (p < m_src.size() && isNameChar(m_src[p]))
+            ++p;
+        std::string word(m_src.substr(m_pos, p - m_pos));
+        m_pos = p;
+        if (p < m_src.size() && (m_src[p] == '\'' || m_src[p] == '"') && isStringPrefix(word)) {
+            lexString(t, word);
+        } else {
+            t.type = Tok::Name;
+            t.text = std::move(word);
+        }
+    }
+
+    // The longest operator or delimiter starting with c; brackets count the nesting depth.
+    void lexOperator(Token &t, unsigned char c)
+    {
+        static const std::array ops = { "**=",
+            "//=",
+            ">>=",
+            "<<=",
+            "...",
+            "**",
+            "//",
+            "==",
+            "!=",
+            "<=",
+            ">=",
+            "<<",
+            ">>",
+            "+=",
+            "-=",
+            "*=",
+            "/=",
+            "%=",
+            "->",
+            ":=" };
+        t.type = Tok::Op;
+        for (const char *op : ops) {
+            if (m_src.substr(m_pos).starts_with(op)) {
+                t.text = op;
+                break;
+            }
+        }
+        if (t.text.empty())
+            t.text = std::string(1, char(c));
+        m_pos += t.text.size();
+        if (c == '(' || c == '[' || c == '{')
+            ++m_depth;
+        else if ((c == ')' || c == ']' || c == '}') && m_depth > 0)
+            --m_depth;
+    }
+
     Token make(Tok type, std::string text) const
     {
         Token t;
@@ -196,7 +214,7 @@ private:
 
     static bool isStringPrefix(const std::string &w)
     {
-        static const char *const prefixes[] = { "r",
+        static const std::array prefixes = { "r",
             "u",
             "b",
             "f",
@@ -220,21 +238,16 @@ private:
             "Rf",
             "rF",
             "RF" };
-        for (const char *p : prefixes)
-            if (w == p)
-                return true;
-        return false;
+        return std::ranges::any_of(prefixes, [&w](const char *p) {
+            return w == p;
+        });
     }
 
     void lexString(Token &t, const std::string &prefix)
     {
-        bool raw = false;
-        for (char p : prefix) {
-            if (p == 'r' || p == 'R')
-                raw = true;
-            if (p == 'f' || p == 'F')
-                t.fString = true;
-        }
+        const bool raw = prefix.find_first_of("rR") != std::string::npos;
+        if (prefix.find_first_of("fF") != std::string::npos)
+            t.fString = true;
         const char q = m_src[m_pos];
         const bool triple = m_src.substr(m_pos, 3) == std::string(3, q);
         const int startLine = m_line;
@@ -266,73 +279,83 @@ private:
             if (m_pos + 1 >= m_src.size())
                 throw SyntaxError { startLine, QStringLiteral("unterminated string literal") };
             const char e = m_src[m_pos + 1];
-            if (raw) {
-                out += c;
-                out += e;
-                if (e == '\n') {
-                    ++m_line;
-                    m_lineBegin = m_pos + 2;
-                }
-                m_pos += 2;
-                continue;
-            }
             m_pos += 2;
-            switch (e) {
-            case '\n':
-                ++m_line;
-                m_lineBegin = m_pos;
-                break;
-            case '\\':
-            case '\'':
-            case '"':
+            if (raw)
+                appendRawEscape(out, e);
+            else
+                appendEscape(out, e, startLine);
+        }
+    }
+
+    // A backslash and e in a raw string (m_pos is past them): both kept.
+    void appendRawEscape(std::string &out, char e)
+    {
+        out += '\\';
+        out += e;
+        if (e == '\n') {
+            ++m_line;
+            m_lineBegin = m_pos;
+        }
+    }
+
+    // The escape backslash-e (m_pos is past it) into out, as Python reads it in a non-raw string.
+    void appendEscape(std::string &out, char e, int startLine)
+    {
+        switch (e) {
+        case '\n':
+            ++m_line;
+            m_lineBegin = m_pos;
+            break;
+        case '\\':
+        case '\'':
+        case '"':
+            out += e;
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 'a':
+            out += '\a';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'v':
+            out += '\v';
+            break;
+        case 'x':
+            appendUtf8(out, hex(2, startLine));
+            break;
+        case 'u':
+            appendUtf8(out, hex(4, startLine));
+            break;
+        case 'U': {
+            const std::uint32_t cp = hex(8, startLine);
+            if (cp > 0x10FFFF)
+                throw SyntaxError { startLine, QStringLiteral("illegal Unicode character") };
+            appendUtf8(out, cp);
+            break;
+        }
+        default:
+            if (e >= '0' && e <= '7') {
+                auto v = static_cast<std::uint32_t>(e - '0');
+                for (int i = 0;
+                     i < 2 && m_pos < m_src.size() && m_src[m_pos] >= '0' && m_src[m_pos] <= '7';
+                     ++i)
+                    v = v * 8 + std::uint32_t(m_src[m_pos++] - '0');
+                appendUtf8(out, v);
+            } else {
+                out += '\\'; // unknown escapes are kept, as Python does
                 out += e;
-                break;
-            case 'n':
-                out += '\n';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 'a':
-                out += '\a';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'v':
-                out += '\v';
-                break;
-            case 'x':
-                appendUtf8(out, hex(2, startLine));
-                break;
-            case 'u':
-                appendUtf8(out, hex(4, startLine));
-                break;
-            case 'U': {
-                const std::uint32_t cp = hex(8, startLine);
-                if (cp > 0x10FFFF)
-                    throw SyntaxError { startLine, QStringLiteral("illegal Unicode character") };
-                appendUtf8(out, cp);
-                break;
-            }
-            default:
-                if (e >= '0' && e <= '7') {
-                    std::uint32_t v = std::uint32_t(e - '0');
-                    for (int i = 0; i < 2 && m_pos < m_src.size() && m_src[m_pos] >= '0'
-                         && m_src[m_pos] <= '7';
-                         ++i)
-                        v = v * 8 + std::uint32_t(m_src[m_pos++] - '0');
-                    appendUtf8(out, v);
-                } else {
-                    out += '\\'; // unknown escapes are kept, as Python does
-                    out += e;
-                }
             }
         }
     }
@@ -344,7 +367,7 @@ private:
             if (m_pos >= m_src.size())
                 throw SyntaxError { line, QStringLiteral("truncated \\x/\\u escape") };
             const char c = m_src[m_pos++];
-            int d;
+            int d = 0;
             if (c >= '0' && c <= '9')
                 d = c - '0';
             else if (c >= 'a' && c <= 'f')
@@ -509,7 +532,7 @@ private:
             skipStatement(); // imports are harmless; what uses them is reported where it is used
             return;
         }
-        static const char *const compound[] = { "if",
+        static const std::array compound = { "if",
             "for",
             "while",
             "def",
@@ -569,6 +592,10 @@ private:
                 : d(++depth)
             {}
             ~Depth() { --d; }
+            Depth(const Depth &) = delete;
+            Depth &operator=(const Depth &) = delete;
+            Depth(Depth &&) = delete;
+            Depth &operator=(Depth &&) = delete;
         } depth(m_depth);
         if (m_depth > MaxDepth)
             throw SyntaxError { peek().line, QStringLiteral("too many nested brackets") };
@@ -585,36 +612,42 @@ private:
                 continue;
             }
             const Token &t = peek();
-            const bool binary =
-                (t.type == Tok::Op
-                    && (t.text == "+" || t.text == "-" || t.text == "*" || t.text == "/"
-                        || t.text == "%" || t.text == "//" || t.text == "**" || t.text == "|"
-                        || t.text == "&" || t.text == "^" || t.text == "<<" || t.text == ">>"
-                        || t.text == "==" || t.text == "!=" || t.text == "<" || t.text == ">"
-                        || t.text == "<=" || t.text == ">="))
-                || (t.type == Tok::Name
-                    && (t.text == "and" || t.text == "or" || t.text == "in" || t.text == "is"
-                        || (t.text == "not" && isName("in", 1))));
-            if (!binary)
+            if (!isBinaryOperator(t))
                 return left;
             const std::string op = next().text;
             const int line = t.line;
             if (op == "not" || (op == "is" && isName("not")))
                 next();
-            Val right = unary();
-            if (op == "+" && left.ok() && right.ok()) {
-                left = add(*left.value, *right.value, line);
-            } else if (op == "%") {
-                left = Val::bad(QStringLiteral("%-formatting"), line);
-            } else if (op == "+" && !left.ok()) {
-                // keep the first reason
-            } else if (op == "+") {
-                left = right;
-            } else {
-                left =
-                    Val::bad(QStringLiteral("operator '%1'").arg(QString::fromStdString(op)), line);
-            }
+            left = binary(std::move(left), op, unary(), line);
         }
+    }
+
+    bool isBinaryOperator(const Token &t) const
+    {
+        if (t.type == Tok::Op) {
+            return t.text == "+" || t.text == "-" || t.text == "*" || t.text == "/" || t.text == "%"
+                || t.text == "//" || t.text == "**" || t.text == "|" || t.text == "&"
+                || t.text == "^" || t.text == "<<" || t.text == ">>" || t.text == "=="
+                || t.text == "!=" || t.text == "<" || t.text == ">" || t.text == "<="
+                || t.text == ">=";
+        }
+        return t.type == Tok::Name
+            && (t.text == "and" || t.text == "or" || t.text == "in" || t.text == "is"
+                || (t.text == "not" && isName("in", 1)));
+    }
+
+    // left op right: string concatenation is read, every other operator is reported.
+    static Val binary(Val left, const std::string &op, Val right, int line)
+    {
+        if (op == "+" && left.ok() && right.ok())
+            return add(*left.value, *right.value, line);
+        if (op == "%")
+            return Val::bad(QStringLiteral("%-formatting"), line);
+        if (op == "+" && !left.ok())
+            return left; // keep the first reason
+        if (op == "+")
+            return right;
+        return Val::bad(QStringLiteral("operator '%1'").arg(QString::fromStdString(op)), line);
     }
 
     static Val add(const JsonValue &a, const JsonValue &b, int line)
@@ -627,7 +660,7 @@ private:
             return Val::of(JsonValue(std::move(out)));
         }
         if (a.isInteger() && b.isInteger() && !a.isBigInteger() && !b.isBigInteger()) {
-            std::int64_t r;
+            std::int64_t r = 0;
             if (!__builtin_add_overflow(a.toInt64(), b.toInt64(), &r))
                 return Val::of(JsonValue(r));
         }
@@ -799,6 +832,29 @@ private:
         }
     }
 
+    // A name as a value: True, False, None or a variable set before (t already consumed).
+    Val name(const Token &t, QString *desc) const
+    {
+        *desc = QString::fromStdString(t.text);
+        if (t.text == "True")
+            return Val::of(JsonValue(true));
+        if (t.text == "False")
+            return Val::of(JsonValue(false));
+        if (t.text == "None")
+            return Val::of(JsonValue());
+        if (t.text == "lambda")
+            throw SyntaxError { t.line, QStringLiteral("lambda is not supported") };
+        if (const Val *v = variable(t.text)) {
+            if (v->ok())
+                return *v;
+            return Val::bad(QStringLiteral("%1 (via '%2' used at line %3)")
+                                .arg(v->unsupported, *desc)
+                                .arg(t.line),
+                v->line);
+        }
+        return Val::bad(*desc, t.line);
+    }
+
     Val atom(QString *desc)
     {
         const Token &t = peek();
@@ -820,27 +876,9 @@ private:
             next();
             *desc = QString::fromStdString(t.text);
             return number(t);
-        case Tok::Name: {
+        case Tok::Name:
             next();
-            *desc = QString::fromStdString(t.text);
-            if (t.text == "True")
-                return Val::of(JsonValue(true));
-            if (t.text == "False")
-                return Val::of(JsonValue(false));
-            if (t.text == "None")
-                return Val::of(JsonValue());
-            if (t.text == "lambda")
-                throw SyntaxError { t.line, QStringLiteral("lambda is not supported") };
-            if (const Val *v = variable(t.text)) {
-                if (v->ok())
-                    return *v;
-                return Val::bad(QStringLiteral("%1 (via '%2' used at line %3)")
-                                    .arg(v->unsupported, *desc)
-                                    .arg(t.line),
-                    v->line);
-            }
-            return Val::bad(*desc, t.line);
-        }
+            return name(t, desc);
         case Tok::Op:
             if (t.text == "(" || t.text == "[")
                 return sequence(desc);
@@ -878,10 +916,11 @@ private:
                 Token { Tok::Number, s.substr(0, s.size() - 1), t.line, 0, false, false });
         const bool isFloat = s.find_first_of(".eE") != std::string::npos;
         if (!isFloat) {
-            for (char c : s)
-                if (c < '0' || c > '9')
-                    throw SyntaxError { t.line,
-                        QStringLiteral("invalid number '%1'").arg(QString::fromStdString(s)) };
+            if (!std::ranges::all_of(s, [](char c) {
+                    return c >= '0' && c <= '9';
+                }))
+                throw SyntaxError { t.line,
+                    QStringLiteral("invalid number '%1'").arg(QString::fromStdString(s)) };
             if (s.size() > 1 && s[0] == '0' && s.find_first_not_of('0') != std::string::npos)
                 throw SyntaxError { t.line, QStringLiteral("leading zeros in a decimal number") };
             return Val::of(JsonValue::fromIntegerText(s));
@@ -954,34 +993,8 @@ private:
             if (isOp("**")) {
                 next();
                 mergeInto(members, expr(), open.line);
-            } else {
-                const int keyLine = peek().line;
-                Val key = expr();
-                if (isName("for")) {
-                    skipTo("}");
-                    return Val::bad(QStringLiteral("comprehension"), open.line);
-                }
-                if (!isOp(":")) {
-                    skipTo("}");
-                    return Val::bad(QStringLiteral("set literal"), open.line);
-                }
-                next();
-                std::optional<std::string> k = key.ok() ? keyText(*key.value) : std::nullopt;
-                Val value = k ? valueOfKey(*k) : expr();
-                if (isName("for")) {
-                    skipTo("}");
-                    return Val::bad(QStringLiteral("comprehension"), open.line);
-                }
-                if (!key.ok())
-                    dropped(key, QStringLiteral("dict entry"));
-                else if (!k)
-                    report(PyDiagnostic::Kind::Unsupported,
-                        keyLine,
-                        QStringLiteral("dict key that is not a string or number (entry skipped)"));
-                else if (!value.ok())
-                    droppedKey(value, QString::fromStdString(*k));
-                else
-                    members.emplace_back(std::move(*k), std::move(*value.value));
+            } else if (std::optional<Val> notADict = dictEntry(members, open.line)) {
+                return std::move(*notADict);
             }
             if (!isOp(","))
                 break;
@@ -991,13 +1004,54 @@ private:
         return Val::of(JsonValue(std::move(members)));
     }
 
+    // One `key: value` of a dict display into members (or reported); what the display is
+    // instead when it turns out not to be a dict (a set or a comprehension, skipped to its '}').
+    std::optional<Val> dictEntry(JsonValue::Object &members, int openLine)
+    {
+        const int keyLine = peek().line;
+        Val key = expr();
+        if (isName("for")) {
+            skipTo("}");
+            return Val::bad(QStringLiteral("comprehension"), openLine);
+        }
+        if (!isOp(":")) {
+            skipTo("}");
+            return Val::bad(QStringLiteral("set literal"), openLine);
+        }
+        next();
+        std::optional<std::string> k = key.ok() ? keyText(*key.value) : std::nullopt;
+        Val value = k ? valueOfKey(*k) : expr();
+        if (isName("for")) {
+            skipTo("}");
+            return Val::bad(QStringLiteral("comprehension"), openLine);
+        }
+        if (!key.ok())
+            dropped(key, QStringLiteral("dict entry"));
+        else if (!k)
+            report(PyDiagnostic::Kind::Unsupported,
+                keyLine,
+                QStringLiteral("dict key that is not a string or number (entry skipped)"));
+        else if (!value.ok())
+            droppedKey(value, QString::fromStdString(*k));
+        else
+            members.emplace_back(std::move(*k), std::move(*value.value));
+        return std::nullopt;
+    }
+
     /// The value of dict entry `key`: findings inside it carry the key in their keyPath.
     Val valueOfKey(const std::string &key)
     {
         struct Scope
         {
             std::vector<std::string> &path;
+            explicit Scope(std::vector<std::string> &keyPath)
+                : path(keyPath)
+            {}
             ~Scope() { path.pop_back(); }
+            Scope(const Scope &) = delete;
+            Scope &operator=(const Scope &) = delete;
+            Scope(Scope &&) = delete;
+            Scope &operator=(Scope &&) = delete;
         };
         m_keyPath.push_back(key);
         const Scope scope { m_keyPath };

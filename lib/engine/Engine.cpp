@@ -277,9 +277,19 @@ void Engine::onAssigned(const QList<StoreResult> &results)
         fresh.append(
             EngineMessage { std::move(pending.record), result.rowId, std::move(pending.decision) });
     }
-    // A broker sends at most prefetch unacknowledged messages: once half of them wait for the
-    // COMMIT, the window ends now instead of stalling the queue until it would have ended.
-    for (Source *source : std::as_const(waiting)) {
+    commitIfPrefetchHalfWaiting(waiting);
+    forgetUnconfirmedBeyondLimit();
+    if (m_pending.empty() && m_sinceTrim >= TrimAfterMessages)
+        m_trimTimer.start();
+    if (!fresh.isEmpty())
+        Q_EMIT messagesStored(fresh);
+}
+
+// A broker sends at most prefetch unacknowledged messages: once half of them wait for the
+// COMMIT, the window ends now instead of stalling the queue until it would have ended.
+void Engine::commitIfPrefetchHalfWaiting(const QList<Source *> &waiting)
+{
+    for (Source *source : waiting) {
         const int prefetch = source->config().amqp.prefetch;
         const auto unacknowledged = std::count_if(
             m_unacknowledged.cbegin(), m_unacknowledged.cend(), [source](const Unacknowledged &u) {
@@ -287,22 +297,21 @@ void Engine::onAssigned(const QList<StoreResult> &results)
             });
         if (prefetch > 0 && unacknowledged * 2 >= prefetch) {
             m_history->commitNow();
-            break;
+            return;
         }
     }
-    if (m_unacknowledged.size() > MaxPendingRecords) {
-        const std::size_t excess = m_unacknowledged.size() - MaxPendingRecords;
-        m_unacknowledged.erase(m_unacknowledged.begin(),
-            m_unacknowledged.begin() + static_cast<std::ptrdiff_t>(excess));
-        m_unreported += excess;
-        qCWarning(lcEngine) << "forgetting" << excess
-                            << "acknowledgements History never confirmed (" << m_unreported
-                            << "since start)";
-    }
-    if (m_pending.empty() && m_sinceTrim >= TrimAfterMessages)
-        m_trimTimer.start();
-    if (!fresh.isEmpty())
-        Q_EMIT messagesStored(fresh);
+}
+
+void Engine::forgetUnconfirmedBeyondLimit()
+{
+    if (m_unacknowledged.size() <= MaxPendingRecords)
+        return;
+    const std::size_t excess = m_unacknowledged.size() - MaxPendingRecords;
+    m_unacknowledged.erase(
+        m_unacknowledged.begin(), m_unacknowledged.begin() + static_cast<std::ptrdiff_t>(excess));
+    m_unreported += excess;
+    qCWarning(lcEngine) << "forgetting" << excess << "acknowledgements History never confirmed ("
+                        << m_unreported << "since start)";
 }
 
 void Engine::onStored(const QList<StoreResult> &results)

@@ -66,6 +66,7 @@ public:
 
     Engine(History *history, const Renderer *renderer, QObject *parent = nullptr);
     ~Engine() override;
+    Q_DISABLE_COPY_MOVE(Engine)
 
     /// Replaces how sources are made (default: ZeroMQ for fedmsg buses, AMQP for the others).
     void setSourceFactory(MakeSource factory) { m_factory = std::move(factory); }
@@ -117,6 +118,8 @@ private:
     void onEnvelopes(Source *source, const QList<Envelope> &batch);
     void onAssigned(const QList<StoreResult> &results);
     void onStored(const QList<StoreResult> &results);
+    void commitIfPrefetchHalfWaiting(const QList<Source *> &waiting);
+    void forgetUnconfirmedBeyondLimit();
     Source *startSource(const BusConfig &bus);
 
     History *m_history;

@@ -52,10 +52,9 @@ NetworkWatcher::NetworkWatcher(QObject *parent)
     : NetworkWatcher(QDBusConnection::systemBus(), loadNetworkInformation(), parent)
 {}
 
-NetworkWatcher::NetworkWatcher(
-    const QDBusConnection &bus, QNetworkInformation *network, QObject *parent)
+NetworkWatcher::NetworkWatcher(QDBusConnection bus, QNetworkInformation *network, QObject *parent)
     : QObject(parent)
-    , m_bus(bus)
+    , m_bus(std::move(bus))
     , m_network(network)
 {
     if (m_bus.isConnected()) {

@@ -4,10 +4,9 @@
 
 #include <QDBusConnection>
 #include <QList>
+#include <QNetworkInformation>
 #include <QObject>
 #include <QPointer>
-
-QT_FORWARD_DECLARE_CLASS(QNetworkInformation)
 
 namespace fedmsg {
 
@@ -30,8 +29,7 @@ public:
     /// Watches logind on the system bus and loads QNetworkInformation (process-wide).
     explicit NetworkWatcher(QObject *parent = nullptr);
     /// Watches logind on bus and the reachability network reports (null: none).
-    NetworkWatcher(
-        const QDBusConnection &bus, QNetworkInformation *network, QObject *parent = nullptr);
+    NetworkWatcher(QDBusConnection bus, QNetworkInformation *network, QObject *parent = nullptr);
     ~NetworkWatcher() override;
     Q_DISABLE_COPY_MOVE(NetworkWatcher)
 

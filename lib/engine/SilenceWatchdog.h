@@ -28,6 +28,7 @@ class SilenceWatchdog : public QObject
 public:
     explicit SilenceWatchdog(QObject *parent = nullptr);
     ~SilenceWatchdog() override;
+    Q_DISABLE_COPY_MOVE(SilenceWatchdog)
 
     /// Starts (or re-times) watching a bus; an interval <= 0 stops watching it.
     void watch(const QString &bus, std::chrono::milliseconds interval);
@@ -36,7 +37,7 @@ public:
     /// A message came from the bus: the silence is over.
     void messageArrived(const QString &bus);
 
-    bool isWatching(const QString &bus) const { return m_watched.count(bus) > 0; }
+    bool isWatching(const QString &bus) const { return m_watched.contains(bus); }
     /// The interval now in force for a bus (0 when not watched).
     std::chrono::milliseconds currentInterval(const QString &bus) const;
 

@@ -4,6 +4,7 @@
 
 #include <QSocketNotifier>
 
+#include <array>
 #include <csignal>
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -13,11 +14,12 @@ namespace fedmsg {
 
 namespace {
 
-int s_fds[2] = { -1, -1 };
+// NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): the signal handler's
+std::array<int, 2> s_fds = { -1, -1 };
 
 extern "C" void onUnixSignal(int sig)
 {
-    const unsigned char b = static_cast<unsigned char>(sig);
+    const auto b = static_cast<unsigned char>(sig);
     const int saved = errno;
     [[maybe_unused]] const ssize_t n = ::write(s_fds[0], &b, 1);
     errno = saved;
@@ -28,7 +30,7 @@ extern "C" void onUnixSignal(int sig)
 UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     : QObject(parent)
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, s_fds) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, s_fds.data()) != 0)
         return;
     m_notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &UnixSignalWatcher::onReadable);

@@ -20,6 +20,7 @@ class UnixSignalWatcher : public QObject
 public:
     explicit UnixSignalWatcher(QObject *parent = nullptr);
     ~UnixSignalWatcher() override;
+    Q_DISABLE_COPY_MOVE(UnixSignalWatcher)
 
 Q_SIGNALS:
     void signalReceived(int signalNumber);

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace fedmsg {
 
 namespace {
@@ -20,11 +22,9 @@ struct Term
 bool hasTokenCharacter(const QString &text)
 {
     const auto codePoints = text.toUcs4();
-    for (char32_t c : codePoints) {
-        if (QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Other_PrivateUse)
-            return true;
-    }
-    return false;
+    return std::ranges::any_of(codePoints, [](char32_t c) {
+        return QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Other_PrivateUse;
+    });
 }
 
 QString quoted(const Term &term)

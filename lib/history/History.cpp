@@ -9,15 +9,17 @@
 
 #include <QThread>
 
+#include <utility>
+
 namespace fedmsg {
 
 History::History(QObject *parent)
     : History(HistoryOptions(), parent)
 {}
 
-History::History(const HistoryOptions &options, QObject *parent)
+History::History(HistoryOptions options, QObject *parent)
     : QObject(parent)
-    , m_options(options)
+    , m_options(std::move(options))
 {
     qRegisterMetaType<fedmsg::StoreResult>();
     qRegisterMetaType<QList<fedmsg::StoreResult>>();

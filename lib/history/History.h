@@ -63,7 +63,7 @@ class History : public QObject
 public:
     /// The database at HistoryOptions::defaultDatabasePath() with default retention.
     explicit History(QObject *parent = nullptr);
-    explicit History(const HistoryOptions &options, QObject *parent = nullptr);
+    explicit History(HistoryOptions options, QObject *parent = nullptr);
     /// Writes what is still queued (one attempt), closes the database and stops the writer thread.
     ~History() override;
     Q_DISABLE_COPY_MOVE(History)

@@ -15,7 +15,6 @@
 namespace fedmsg {
 
 namespace {
-QAtomicInteger<quint64> s_connectionCounter;
 
 // SQLite primary result codes (sqlite3.h); QSqlError carries them as nativeErrorCode().
 constexpr int SqlitePerm = 3;
@@ -28,11 +27,18 @@ constexpr int SqliteFull = 13;
 constexpr int SqliteCantOpen = 14;
 constexpr int SqliteAuth = 23;
 constexpr int SqliteNotADb = 26;
+
+// Numbers connection names across threads (QSqlDatabase names are process-wide).
+quint64 nextConnectionNumber()
+{
+    static QAtomicInteger<quint64> counter;
+    return ++counter;
+}
 } // namespace
 
 QString HistoryConnection::uniqueName(const QString &role)
 {
-    return QStringLiteral("fedmsg-history-%1-%2").arg(role).arg(++s_connectionCounter);
+    return QStringLiteral("fedmsg-history-%1-%2").arg(role).arg(nextConnectionNumber());
 }
 
 QSqlDatabase HistoryConnection::open(

@@ -5,6 +5,7 @@
 #include <QMutexLocker>
 
 #include <algorithm>
+#include <utility>
 
 namespace fedmsg {
 
@@ -42,10 +43,8 @@ int HistoryInbox::put(QList<HistoryRecord> records, const std::function<void()> 
             }
             n = fit;
         }
-        if (next == 0 && n == total)
-            m_lists.append(std::move(records)); // the common case: the list itself, no copy
-        else
-            m_lists.append(records.mid(next, n));
+        // The common case: the list itself, no copy (records is not read again: next == total).
+        m_lists.append(next == 0 && n == total ? std::exchange(records, {}) : records.mid(next, n));
         next += n;
         m_count += n;
         m_bytes += bytes;

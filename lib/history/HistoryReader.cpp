@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <optional>
 #include <tuple>
 
 namespace fedmsg {
@@ -38,7 +39,7 @@ QStringList stringList(const QJsonValue &value)
     QStringList list;
     const QJsonArray array = value.toArray();
     list.reserve(array.size());
-    for (const QJsonValue &v : array)
+    for (const auto &v : array)
         list.append(v.toString());
     return list;
 }
@@ -218,20 +219,19 @@ void HistoryReader::close()
     }
 }
 
-bool HistoryReader::select(
-    const HistoryQuery &query, bool withKeyset, Selection *selection, QString *error)
+namespace {
+
+// The FTS5 MATCH conditions of a query (to be joined by AND): none when it has no text, user,
+// package or topic prefix; nullopt with *error when the text is not a valid search.
+std::optional<QStringList> ftsConditions(const HistoryQuery &query, QString *error)
 {
-    QStringList clauses;
-    QVariantList *binds = &selection->binds;
-    selection->from = QStringLiteral("messages m");
-    selection->idColumn = QStringLiteral("m.id");
     // Text, user, package and topic-prefix conditions are narrowed by one FTS5 MATCH; the last
     // three are also checked exactly below (the index ignores case and separators).
     QStringList match;
     if (!query.text.trimmed().isEmpty()) {
         const auto expression = FtsQuery::toMatchExpression(query.text, error);
         if (!expression)
-            return false;
+            return std::nullopt;
         match.append(QStringLiteral("(") + *expression + QStringLiteral(")"));
     }
     for (const auto &[column, value, initial, prefix] :
@@ -243,13 +243,28 @@ bool HistoryReader::select(
         if (const auto phrase = FtsQuery::columnPhrase(column, value, initial, prefix))
             match.append(*phrase);
     }
-    if (!match.isEmpty()) {
+    return match;
+}
+
+} // namespace
+
+bool HistoryReader::select(
+    const HistoryQuery &query, bool withKeyset, Selection *selection, QString *error)
+{
+    QStringList clauses;
+    QVariantList *binds = &selection->binds;
+    selection->from = QStringLiteral("messages m");
+    selection->idColumn = QStringLiteral("m.id");
+    const std::optional<QStringList> match = ftsConditions(query, error);
+    if (!match)
+        return false;
+    if (!match->isEmpty()) {
         // Driven by the FTS index, which yields row ids in order, so LIMIT stops early.
         selection->from =
             QStringLiteral("messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid");
         selection->idColumn = QStringLiteral("messages_fts.rowid");
         clauses.append(QStringLiteral("messages_fts MATCH ?"));
-        binds->append(match.join(QStringLiteral(" AND ")));
+        binds->append(match->join(QStringLiteral(" AND ")));
     }
     const auto inList = [&](const QString &column, const QStringList &values) {
         if (values.isEmpty())

@@ -36,6 +36,8 @@ public:
     ~HistoryReader();
     HistoryReader(const HistoryReader &) = delete;
     HistoryReader &operator=(const HistoryReader &) = delete;
+    HistoryReader(HistoryReader &&) = delete;
+    HistoryReader &operator=(HistoryReader &&) = delete;
 
     /// How a reader opens path: read-only with WAL shared memory, or immutable when the
     /// folder is not writable (folderWritable false) and no -shm file exists there (SQLite
@@ -66,7 +68,8 @@ private:
         QString idColumn;
         QVariantList binds;
     };
-    bool select(const HistoryQuery &query, bool withKeyset, Selection *selection, QString *error);
+    static bool select(
+        const HistoryQuery &query, bool withKeyset, Selection *selection, QString *error);
 
     QString m_path;
     QString m_connectionName;

@@ -14,7 +14,10 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <array>
 #include <string>
+#include <string_view>
 
 namespace fedmsg {
 
@@ -37,7 +40,7 @@ constexpr const char *CreateFts =
     " content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2',"
     " columnsize=0)";
 
-const char *const CurrentSchema[] = {
+const std::array CurrentSchema = {
     "CREATE TABLE messages ("
     " id INTEGER PRIMARY KEY,"
     " dedup_key TEXT NOT NULL UNIQUE,"
@@ -84,7 +87,7 @@ const char *const CurrentSchema[] = {
 // Version 2 -> 3: the indexes and lookup tables version 3 does without (IF EXISTS: a version 1
 // database is migrated by creating the current tables and then passes through here); the FTS
 // table is made again without column sizes (migrateFrom2).
-const char *const DropFrom2[] = {
+const std::array DropFrom2 = {
     "DROP INDEX IF EXISTS messages_topic",
     "DROP INDEX IF EXISTS messages_msg_id",
     "DROP TABLE IF EXISTS message_users",
@@ -96,7 +99,7 @@ const char *const DropFrom2[] = {
 // U+FFFD (HistoryStatement::appendUtf8).
 void appendJsonStringTo(std::string &out, QStringView s)
 {
-    static const char hex[] = "0123456789abcdef";
+    constexpr std::string_view hex = "0123456789abcdef";
     out.push_back('"');
     qsizetype run = 0; // start of the characters not yet written
     for (qsizetype i = 0; i < s.size(); ++i) {
@@ -109,8 +112,8 @@ void appendJsonStringTo(std::string &out, QStringView s)
             out.push_back('\\');
             out.push_back(static_cast<char>(c));
         } else {
-            const char escaped[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
-            out.append(escaped, sizeof escaped);
+            const std::array<char, 6> escaped = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+            out.append(escaped.data(), escaped.size());
         }
     }
     HistoryStatement::appendUtf8(out, s.sliced(run));
@@ -154,6 +157,23 @@ int HistorySchema::version(const QSqlDatabase &db, QSqlError *error)
         return -1;
     }
     return query.value(0).toInt();
+}
+
+// Migrates from version `from` to from + 1 in one transaction.
+bool HistorySchema::migrateOneVersion(const QSqlDatabase &db, int from, QSqlError *error)
+{
+    switch (from) {
+    case 1:
+        return inTransaction(db, error, [&] {
+            return migrateFrom1(db, error) && setVersion(db, 2, error);
+        });
+    case 2:
+        return inTransaction(db, error, [&] {
+            return migrateFrom2(db, error) && setVersion(db, 3, error);
+        });
+    default:
+        return false;
+    }
 }
 
 HistorySchema::Result HistorySchema::prepare(
@@ -200,22 +220,7 @@ HistorySchema::Result HistorySchema::prepare(
         return Result::Ok;
     }
     while (current < CurrentVersion) {
-        bool ok = false;
-        switch (current) {
-        case 1:
-            ok = inTransaction(db, error, [&] {
-                return migrateFrom1(db, error) && setVersion(db, 2, error);
-            });
-            break;
-        case 2:
-            ok = inTransaction(db, error, [&] {
-                return migrateFrom2(db, error) && setVersion(db, 3, error);
-            });
-            break;
-        default:
-            break;
-        }
-        if (!ok)
+        if (!migrateOneVersion(db, current, error))
             return fail(
                 QStringLiteral("cannot migrate history from schema version %1").arg(current));
         qCInfo(lcHistory) << "migrated history database from schema version" << current << "to"
@@ -323,11 +328,9 @@ QString HistorySchema::jsonString(const QString &s)
 
 bool HistorySchema::createCurrent(const QSqlDatabase &db, QSqlError *error)
 {
-    for (const char *statement : CurrentSchema) {
-        if (!HistoryConnection::exec(db, QString::fromLatin1(statement), error))
-            return false;
-    }
-    return true;
+    return std::ranges::all_of(CurrentSchema, [&](const char *statement) {
+        return HistoryConnection::exec(db, QString::fromLatin1(statement), error);
+    });
 }
 
 bool HistorySchema::migrateFrom2(const QSqlDatabase &db, QSqlError *error)

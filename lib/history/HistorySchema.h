@@ -45,15 +45,16 @@ public:
 
     /// The unique key a message is de-duplicated by: its msg_id, else a hash of its canonical body.
     static QString deduplicationKey(const QString &msgId, const QByteArray &canonicalBody);
-    /// Appends the extra column's JSON (UTF-8) to out: an object with the exact usernames and
+    /// Appends the extra column's JSON (UTF-8) to extra: an object with the exact usernames and
     /// packages lists (always) and the Rendering fields that have no column of their own.
-    static void appendExtraJson(std::string &out, const Rendering &rendering);
+    static void appendExtraJson(std::string &extra, const Rendering &r);
     /// s as a JSON string literal exactly as appendExtraJson() writes it (control characters as
     /// \u00XX, a lone surrogate as U+FFFD).
     static QString jsonString(const QString &s);
 
 private:
     static bool createCurrent(const QSqlDatabase &db, QSqlError *error);
+    static bool migrateOneVersion(const QSqlDatabase &db, int from, QSqlError *error);
     static bool migrateFrom1(const QSqlDatabase &db, QSqlError *error);
     static bool migrateFrom2(const QSqlDatabase &db, QSqlError *error);
     /// Switches an older file to auto_vacuum = INCREMENTAL (one VACUUM, logged with its cost).

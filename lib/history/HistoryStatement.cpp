@@ -50,9 +50,9 @@ void HistoryStatement::appendUtf8(std::string &out, QStringView s)
     while (in != end) {
         // ASCII, four code units at a time (most of what is stored).
         while (end - in >= 4) {
-            std::uint64_t units;
+            std::uint64_t units = 0;
             std::memcpy(&units, in, sizeof units);
-            if (units & 0xff80ff80ff80ff80ULL)
+            if ((units & 0xff80ff80ff80ff80ULL) != 0)
                 break;
             o[0] = static_cast<char>(in[0]);
             o[1] = static_cast<char>(in[1]);
@@ -243,10 +243,10 @@ void HistoryStatement::finish()
 QSqlError HistoryStatement::nativeError(int code) const
 {
     const int extended = m_handle ? sqlite3_extended_errcode(m_handle) : code;
-    return QSqlError(QStringLiteral("Unable to execute statement"),
+    return { QStringLiteral("Unable to execute statement"),
         m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle)) : QString(),
         QSqlError::StatementError,
-        QString::number((extended & 0xff) == (code & 0xff) ? extended : code));
+        QString::number((extended & 0xff) == (code & 0xff) ? extended : code) };
 }
 
 } // namespace fedmsg

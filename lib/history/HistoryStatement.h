@@ -39,6 +39,8 @@ public:
     ~HistoryStatement();
     HistoryStatement(const HistoryStatement &) = delete;
     HistoryStatement &operator=(const HistoryStatement &) = delete;
+    HistoryStatement(HistoryStatement &&) = delete;
+    HistoryStatement &operator=(HistoryStatement &&) = delete;
 
     bool prepare(const char *sql, QSqlError *error);
     bool isNative() const { return m_statement != nullptr; }

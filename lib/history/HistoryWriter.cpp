@@ -18,7 +18,9 @@
 #include <QTimer>
 #include <QVariant>
 
+#include <array>
 #include <type_traits>
+#include <utility>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -92,8 +94,8 @@ void appendDedupKey(std::string &key, const Envelope &e)
 
 } // namespace
 
-HistoryWriter::HistoryWriter(const HistoryOptions &options)
-    : m_options(options)
+HistoryWriter::HistoryWriter(HistoryOptions options)
+    : m_options(std::move(options))
     , m_retryTimer(new QTimer(this))
     , m_ageTimer(new QTimer(this))
     , m_commitTimer(new QTimer(this))
@@ -434,7 +436,9 @@ void HistoryWriter::flush()
     while (!m_pending.isEmpty()) {
         if (!ensureOpen() || !assignPending())
             return; // reportFailure scheduled the retry
-        const int size = m_singleStep ? 1 : std::min<int>(m_options.maxBatch, m_pending.size());
+        const int size = m_singleStep
+            ? 1
+            : static_cast<int>(std::min<qsizetype>(m_options.maxBatch, m_pending.size()));
         // Written straight from m_pending (no copy); removed only once committed.
         const std::span<const Entry> batch(m_pending.constData(), size);
         QList<StoreResult> results;
@@ -690,7 +694,7 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
             break; // large messages: the rest goes in the next transaction
     }
     for (std::string &buffer : m_text) {
-        if (buffer.capacity() > 1024 * 1024)
+        if (buffer.capacity() > std::size_t { 1024 } * 1024)
             std::string().swap(buffer); // one huge message does not keep its buffers forever
     }
     QSqlError commitError;
@@ -850,11 +854,11 @@ void HistoryWriter::pruneStep()
 
 qint64 HistoryWriter::usedBytes(QSqlError *error)
 {
-    qint64 values[3] = {};
-    const char *const pragmas[] = {
+    std::array<qint64, 3> values = {};
+    const std::array<const char *, 3> pragmas = {
         "PRAGMA page_count", "PRAGMA freelist_count", "PRAGMA page_size"
     };
-    for (int i = 0; i < 3; ++i) {
+    for (std::size_t i = 0; i < pragmas.size(); ++i) {
         QSqlQuery q(m_db);
         if (!q.exec(QString::fromLatin1(pragmas[i])) || !q.next()) {
             *error = q.lastError();
@@ -909,7 +913,7 @@ void HistoryWriter::shrinkFile()
 // each: cheap for FTS5), then empties prune_ids.
 bool HistoryWriter::deleteSelected(qint64 *deleted, QSqlError *error)
 {
-    static const char *const statements[] = {
+    static const std::array<const char *, 3> statements = {
         "INSERT INTO messages_fts (messages_fts, rowid, title, subtitle, topic, usernames, "
         "packages)"
         " SELECT 'delete', id, title, subtitle, topic, usernames, packages FROM messages"

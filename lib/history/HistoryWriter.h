@@ -47,8 +47,9 @@ class HistoryWriter : public QObject
 {
     Q_OBJECT
 public:
-    explicit HistoryWriter(const HistoryOptions &options);
+    explicit HistoryWriter(HistoryOptions options);
     ~HistoryWriter() override;
+    Q_DISABLE_COPY_MOVE(HistoryWriter)
 
     // Called on the writer thread (History queues them).
     void open();

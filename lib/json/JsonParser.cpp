@@ -83,15 +83,18 @@ inline int hexValue(char c)
 }
 
 // Length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0 if invalid.
-inline int utf8SequenceLength(const unsigned char *p, std::size_t avail)
+inline int utf8SequenceLength(const char *p, std::size_t avail)
 {
-    const Utf8Lead lead = utf8Lead(p[0]);
+    const auto byte = [p](int k) {
+        return static_cast<unsigned char>(p[k]);
+    };
+    const Utf8Lead lead = utf8Lead(byte(0));
     if (lead.length == 0 || avail < static_cast<std::size_t>(lead.length))
         return 0;
-    if (p[1] < lead.secondMin || p[1] > lead.secondMax)
+    if (byte(1) < lead.secondMin || byte(1) > lead.secondMax)
         return 0;
     for (int k = 2; k < lead.length; ++k) {
-        if ((p[k] & 0xC0) != 0x80)
+        if ((byte(k) & 0xC0) != 0x80)
             return 0;
     }
     return lead.length;
@@ -127,7 +130,7 @@ public:
         return v;
     }
 
-    JsonParseError m_error;
+    JsonParseError takeError() { return std::move(m_error); }
 
 private:
     std::size_t skipWs(std::size_t i) const
@@ -165,7 +168,7 @@ private:
         std::size_t line = 1;
         const std::size_t end = std::min(m_error.offset, m_n);
         for (std::size_t i = 0; i < end; ++i) {
-            const unsigned char c = static_cast<unsigned char>(m_s[i]);
+            const auto c = static_cast<unsigned char>(m_s[i]);
             if ((c & 0xC0) == 0x80)
                 continue;
             if (c == '\n') {
@@ -299,9 +302,27 @@ private:
         } else {
             return fail(start, "Expecting value");
         }
-        bool isFloat = false;
+        const std::size_t intEnd = j;
+        j = skipFractionAndExponent(j);
+        const bool isFloat = j != intEnd;
+        const std::string_view token(m_s + start, j - start);
+        if (isFloat) {
+            double d = 0;
+            auto res = std::from_chars(token.data(), token.data() + token.size(), d);
+            if (res.ec == std::errc::result_out_of_range)
+                d = outOfRangeValue(token);
+            out = JsonValue(d);
+        } else if (!parseInteger(start, token, out)) {
+            return false;
+        }
+        i = j;
+        return true;
+    }
+
+    // j is past a number's integer part: past its ".digits" and "e[+-]digits" when it has them.
+    std::size_t skipFractionAndExponent(std::size_t j) const
+    {
         if (j + 1 < m_n && m_s[j] == '.' && isDigit(m_s[j + 1])) {
-            isFloat = true;
             j += 2;
             while (j < m_n && isDigit(m_s[j]))
                 ++j;
@@ -313,36 +334,27 @@ private:
             const std::size_t digitsStart = k;
             while (k < m_n && isDigit(m_s[k]))
                 ++k;
-            if (k > digitsStart) {
-                isFloat = true;
+            if (k > digitsStart)
                 j = k;
-            }
         }
-        const std::string_view token(m_s + start, j - start);
-        if (isFloat) {
-            double d = 0;
-            auto res = std::from_chars(token.data(), token.data() + token.size(), d);
-            if (res.ec == std::errc::result_out_of_range)
-                d = outOfRangeValue(token);
-            out = JsonValue(d);
-        } else {
-            const std::size_t digits = token.size() - (token.front() == '-' ? 1 : 0);
-            if (digits > MaxIntegerDigits) {
-                const std::string reason = "Exceeds the limit (4300 digits) for integer string "
-                                           "conversion: value has "
-                    + std::to_string(digits)
-                    + " digits; use sys.set_int_max_str_digits() to increase the limit";
-                fail(start, "", JsonParseError::Kind::IntegerDigits);
-                if (m_error.kind == JsonParseError::Kind::IntegerDigits)
-                    m_error.reason = reason;
-                return false;
-            }
-            out = JsonValue::fromIntegerText(token);
-            if (out.isBigInteger() && !charge(start, stringCost(token.size())))
-                return false;
+        return j;
+    }
+
+    bool parseInteger(std::size_t start, std::string_view token, JsonValue &out)
+    {
+        const std::size_t digits = token.size() - (token.front() == '-' ? 1 : 0);
+        if (digits > MaxIntegerDigits) {
+            const std::string reason = "Exceeds the limit (4300 digits) for integer string "
+                                       "conversion: value has "
+                + std::to_string(digits)
+                + " digits; use sys.set_int_max_str_digits() to increase the limit";
+            fail(start, "", JsonParseError::Kind::IntegerDigits);
+            if (m_error.kind == JsonParseError::Kind::IntegerDigits)
+                m_error.reason = reason;
+            return false;
         }
-        i = j;
-        return true;
+        out = JsonValue::fromIntegerText(token);
+        return !out.isBigInteger() || charge(start, stringCost(token.size()));
     }
 
     // from_chars reports overflow and underflow the same way; Python gives +-inf or +-0.0.
@@ -375,23 +387,75 @@ private:
                 ++p;
             }
         }
-        long long exp = 0;
-        if (p < token.size() && (token[p] == 'e' || token[p] == 'E')) {
-            ++p;
-            bool expNeg = false;
-            if (p < token.size() && (token[p] == '+' || token[p] == '-'))
-                expNeg = token[p++] == '-';
-            while (p < token.size() && isDigit(token[p])) {
-                if (exp < 100000000)
-                    exp = exp * 10 + (token[p] - '0');
-                ++p;
-            }
-            if (expNeg)
-                exp = -exp;
-        }
+        const long long exp = exponentValue(token.substr(p));
         magnitude = (intDigits > 0 ? intDigits : -leadingFractionZeros) + exp;
         const double v = magnitude > 0 ? HUGE_VAL : 0.0;
         return negative ? -v : v;
+    }
+
+    // The exponent part ("e-12") of a number's token, capped; 0 when there is none.
+    static long long exponentValue(std::string_view rest)
+    {
+        long long exp = 0;
+        if (rest.empty() || (rest.front() != 'e' && rest.front() != 'E'))
+            return exp;
+        std::size_t p = 1;
+        bool expNeg = false;
+        if (p < rest.size() && (rest[p] == '+' || rest[p] == '-'))
+            expNeg = rest[p++] == '-';
+        while (p < rest.size() && isDigit(rest[p])) {
+            if (exp < 100000000)
+                exp = exp * 10 + (rest[p] - '0');
+            ++p;
+        }
+        return expNeg ? -exp : exp;
+    }
+
+    // The character a one-letter escape (\n, \", ...) stands for; nullopt for an invalid one.
+    static std::optional<char> simpleEscape(char e)
+    {
+        switch (e) {
+        case '"':
+            return '"';
+        case '\\':
+            return '\\';
+        case '/':
+            return '/';
+        case 'b':
+            return '\b';
+        case 'f':
+            return '\f';
+        case 'n':
+            return '\n';
+        case 'r':
+            return '\r';
+        case 't':
+            return '\t';
+        default:
+            return std::nullopt;
+        }
+    }
+
+    // j points at the backslash of "\\uXXXX"; on success j is past it (and its low surrogate).
+    bool parseUnicodeEscape(std::size_t &j, std::string &out)
+    {
+        const std::size_t uPos = j + 1;
+        const std::size_t hex = j + 2;
+        char32_t cp = 0;
+        if (!readHex4(hex, cp))
+            return fail(uPos, "Invalid \\uXXXX escape");
+        j = hex + 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF && j + 6 < m_n && m_s[j] == '\\' && m_s[j + 1] == 'u') {
+            char32_t low = 0;
+            if (!readHex4(j + 2, low))
+                return fail(j + 1, "Invalid \\uXXXX escape");
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                j += 6;
+            }
+        }
+        appendWtf8(out, cp);
+        return true;
     }
 
     // i points at the opening quote; on success i is past the closing quote.
@@ -405,10 +469,9 @@ private:
             j = swar::skipParserPlain(m_s, j, m_n);
             if (j >= m_n)
                 return fail(begin, "Unterminated string starting at");
-            const unsigned char c = static_cast<unsigned char>(m_s[j]);
+            const auto c = static_cast<unsigned char>(m_s[j]);
             if (c >= 0x80) {
-                const int len =
-                    utf8SequenceLength(reinterpret_cast<const unsigned char *>(m_s + j), m_n - j);
+                const int len = utf8SequenceLength(m_s + j, m_n - j);
                 if (len == 0)
                     return fail(j, "invalid UTF-8"); // fail() reports the UnicodeDecodeError
                 j += static_cast<std::size_t>(len);
@@ -431,57 +494,16 @@ private:
                 return fail(begin, "Unterminated string starting at");
             const char e = m_s[j + 1];
             if (e != 'u') {
-                char decoded;
-                switch (e) {
-                case '"':
-                    decoded = '"';
-                    break;
-                case '\\':
-                    decoded = '\\';
-                    break;
-                case '/':
-                    decoded = '/';
-                    break;
-                case 'b':
-                    decoded = '\b';
-                    break;
-                case 'f':
-                    decoded = '\f';
-                    break;
-                case 'n':
-                    decoded = '\n';
-                    break;
-                case 'r':
-                    decoded = '\r';
-                    break;
-                case 't':
-                    decoded = '\t';
-                    break;
-                default:
+                const std::optional<char> decoded = simpleEscape(e);
+                if (!decoded)
                     return fail(backslash, "Invalid \\escape");
-                }
-                out.push_back(decoded);
+                out.push_back(*decoded);
                 j += 2;
                 chunk = j;
                 continue;
             }
-            const std::size_t uPos = j + 1;
-            const std::size_t hex = j + 2;
-            char32_t cp = 0;
-            if (!readHex4(hex, cp))
-                return fail(uPos, "Invalid \\uXXXX escape");
-            j = hex + 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && j + 6 < m_n && m_s[j] == '\\'
-                && m_s[j + 1] == 'u') {
-                char32_t low = 0;
-                if (!readHex4(j + 2, low))
-                    return fail(j + 1, "Invalid \\uXXXX escape");
-                if (low >= 0xDC00 && low <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                    j += 6;
-                }
-            }
-            appendWtf8(out, cp);
+            if (!parseUnicodeEscape(j, out))
+                return false;
             chunk = j;
         }
     }
@@ -518,25 +540,8 @@ private:
             return true;
         }
         while (true) {
-            if (j >= m_n || m_s[j] != '"')
-                return fail(j, "Expecting property name enclosed in double quotes");
-            std::string key;
-            const std::size_t keyAt = j;
-            if (!parseString(j, key))
+            if (!parseMember(j, depth))
                 return false;
-            if (key.size() > 15 && !charge(keyAt, heapBlock(key.size() + 1)))
-                return false;
-            j = skipWs(j);
-            if (j >= m_n || m_s[j] != ':')
-                return fail(j, "Expecting ':' delimiter");
-            j = skipWs(j + 1);
-            JsonValue value; // not into the stack: nested objects may reallocate it
-            if (!parseValue(j, value, depth))
-                return false;
-            if (m_memberStack.size() == m_memberStack.capacity()
-                && !withinBudget(j, growth(m_memberStack)))
-                return false;
-            m_memberStack.emplace_back(std::move(key), std::move(value));
             j = skipWs(j);
             if (j < m_n && m_s[j] == '}')
                 break;
@@ -545,6 +550,37 @@ private:
             j = skipWs(j + 1);
         }
         i = j + 1;
+        return finishObject(i, base, out);
+    }
+
+    // j points at a member's key; on success j is past its value, and the member on the stack.
+    bool parseMember(std::size_t &j, int depth)
+    {
+        if (j >= m_n || m_s[j] != '"')
+            return fail(j, "Expecting property name enclosed in double quotes");
+        std::string key;
+        const std::size_t keyAt = j;
+        if (!parseString(j, key))
+            return false;
+        if (key.size() > 15 && !charge(keyAt, heapBlock(key.size() + 1)))
+            return false;
+        j = skipWs(j);
+        if (j >= m_n || m_s[j] != ':')
+            return fail(j, "Expecting ':' delimiter");
+        j = skipWs(j + 1);
+        JsonValue value; // not into the stack: nested objects may reallocate it
+        if (!parseValue(j, value, depth))
+            return false;
+        if (m_memberStack.size() == m_memberStack.capacity()
+            && !withinBudget(j, growth(m_memberStack)))
+            return false;
+        m_memberStack.emplace_back(std::move(key), std::move(value));
+        return true;
+    }
+
+    // Moves the members parsed since base out of the work stack into out.
+    bool finishObject(std::size_t i, std::size_t base, JsonValue &out)
+    {
         // Sorting members that are not in order borrows a buffer of half their number.
         const std::size_t count = m_memberStack.size() - base;
         if (!withinBudget(
@@ -610,6 +646,7 @@ private:
     // built from its exact range, so there is one allocation per container.
     std::vector<JsonValue::Member> m_memberStack;
     std::vector<JsonValue> m_elementStack;
+    JsonParseError m_error;
 };
 
 } // namespace
@@ -620,7 +657,7 @@ std::optional<JsonValue> JsonParser::parse(
     Parser p(utf8, maxDepth);
     auto v = p.run();
     if (!v && error)
-        *error = std::move(p.m_error);
+        *error = p.takeError();
     return v;
 }
 

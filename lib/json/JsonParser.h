@@ -57,7 +57,7 @@ public:
     static constexpr int DefaultMaxDepth = 1000;
     /// Budget of the parsed value: bytes of memory per byte of input, plus a fixed allowance.
     static constexpr std::size_t CostPerByte = 8;
-    static constexpr std::size_t CostAllowance = 64 * 1024;
+    static constexpr std::size_t CostAllowance = std::size_t { 64 } * 1024;
     /// Parses; on failure returns std::nullopt and fills *error when given.
     static std::optional<JsonValue> parse(
         std::string_view utf8, JsonParseError *error = nullptr, int maxDepth = DefaultMaxDepth);

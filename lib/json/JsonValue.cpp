@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 
 namespace fedmsg {
 
@@ -50,7 +50,7 @@ std::shared_ptr<const std::string> sharedShortString(std::string_view utf8)
     }();
     const std::string &s =
         utf8.empty() ? sharedEmptyString() : table[static_cast<unsigned char>(utf8.front())];
-    return std::shared_ptr<const std::string>(std::shared_ptr<const void>(), &s);
+    return { std::shared_ptr<const void>(), &s };
 }
 
 std::shared_ptr<const std::string> makeString(std::string &&utf8)
@@ -156,21 +156,21 @@ JsonValue JsonValue::fromIntegerText(std::string_view digits)
     while (digits.size() > 1 && digits.front() == '0')
         digits.remove_prefix(1);
     if (digits.empty())
-        return JsonValue(std::int64_t(0));
+        return { std::int64_t(0) };
     for (char c : digits) {
         if (c < '0' || c > '9')
-            return JsonValue(std::int64_t(0));
+            return { std::int64_t(0) };
     }
     if (digits == "0")
-        return JsonValue(std::int64_t(0));
+        return { std::int64_t(0) };
     if (digits.size() <= 19) {
         // Fits in uint64; check the int64 range with the sign.
         std::uint64_t u = 0;
         std::from_chars(digits.data(), digits.data() + digits.size(), u);
         if (!negative && u <= static_cast<std::uint64_t>(INT64_MAX))
-            return JsonValue(static_cast<std::int64_t>(u));
-        if (negative && u <= static_cast<std::uint64_t>(INT64_MAX) + 1u)
-            return JsonValue(static_cast<std::int64_t>(0 - u));
+            return { static_cast<std::int64_t>(u) };
+        if (negative && u <= static_cast<std::uint64_t>(INT64_MAX) + 1U)
+            return { static_cast<std::int64_t>(0 - u) };
     }
     JsonValue v;
     std::string text;
@@ -184,12 +184,12 @@ JsonValue JsonValue::fromIntegerText(std::string_view digits)
 
 JsonValue JsonValue::emptyObject()
 {
-    return JsonValue(Object {});
+    return { Object {} };
 }
 
 JsonValue JsonValue::emptyArray()
 {
-    return JsonValue(Array {});
+    return { Array {} };
 }
 
 JsonValue::Type JsonValue::type() const
@@ -279,9 +279,9 @@ double JsonValue::toDouble(double fallback) const
 std::string JsonValue::integerText() const
 {
     if (const std::int64_t *i = std::get_if<std::int64_t>(&m_data)) {
-        char buf[24];
-        auto res = std::to_chars(buf, buf + sizeof buf, *i);
-        return std::string(buf, res.ptr);
+        std::array<char, 24> buf {};
+        auto res = std::to_chars(buf.data(), buf.data() + buf.size(), *i);
+        return { buf.data(), res.ptr };
     }
     if (const BigInt *b = std::get_if<BigInt>(&m_data))
         return *b->digits;
@@ -325,6 +325,7 @@ JsonValue::Array &JsonValue::mutableArray()
     } else if (a->use_count() > 1) {
         *a = std::make_shared<const Array>(**a); // detach
     }
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): copy-on-write; now the sole owner
     return const_cast<Array &>(**a);
 }
 
@@ -337,6 +338,7 @@ JsonValue::Object &JsonValue::mutableObject()
     } else if (o->use_count() > 1) {
         *o = std::make_shared<const Object>(**o); // detach
     }
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): copy-on-write; now the sole owner
     return const_cast<Object &>(**o);
 }
 
@@ -434,7 +436,8 @@ bool JsonValue::operator==(const JsonValue &other) const
         const double b = std::get<double>(other.m_data);
         if (std::isnan(a) && std::isnan(b))
             return true;
-        return std::memcmp(&a, &b, sizeof a) == 0; // 0.0 != -0.0, as in the canonical form
+        return std::bit_cast<std::uint64_t>(a)
+            == std::bit_cast<std::uint64_t>(b); // 0.0 != -0.0, as in the canonical form
     }
     case 5: {
         const auto &a = std::get<std::shared_ptr<const std::string>>(m_data);

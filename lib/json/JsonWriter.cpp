@@ -4,32 +4,35 @@
 
 #include "json/Swar.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 
 namespace fedmsg {
 
 namespace {
 
-constexpr char HexDigits[] = "0123456789abcdef";
+constexpr std::string_view HexDigits = "0123456789abcdef";
 
 inline void appendU16Escape(std::string &out, unsigned v)
 {
-    char buf[6] = { '\\',
+    const std::array<char, 6> buf = { '\\',
         'u',
         HexDigits[(v >> 12) & 0xF],
         HexDigits[(v >> 8) & 0xF],
         HexDigits[(v >> 4) & 0xF],
         HexDigits[v & 0xF] };
-    out.append(buf, 6);
+    out.append(buf.data(), buf.size());
 }
 
 // Decodes one WTF-8 sequence at s[i] (lead byte >= 0x80). Returns its length, or 1 for a stray
 // byte (then cp = U+FFFD; cannot happen for parsed or constructed-from-valid-UTF-8 values).
-inline int decodeWtf8(const unsigned char *s, std::size_t avail, char32_t &cp)
+inline int decodeWtf8(const char *p, std::size_t avail, char32_t &cp)
 {
-    const unsigned char c = s[0];
+    const auto byte = [p](int k) {
+        return static_cast<unsigned char>(p[k]);
+    };
+    const unsigned char c = byte(0);
     int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
     if (len == 0 || avail < static_cast<std::size_t>(len)) {
         cp = 0xFFFD;
@@ -37,11 +40,11 @@ inline int decodeWtf8(const unsigned char *s, std::size_t avail, char32_t &cp)
     }
     char32_t v = len == 4 ? (c & 0x07) : len == 3 ? (c & 0x0F) : (c & 0x1F);
     for (int k = 1; k < len; ++k) {
-        if ((s[k] & 0xC0) != 0x80) {
+        if ((byte(k) & 0xC0) != 0x80) {
             cp = 0xFFFD;
             return 1;
         }
-        v = (v << 6) | (s[k] & 0x3F);
+        v = (v << 6) | (byte(k) & 0x3F);
     }
     cp = v;
     return len;
@@ -85,7 +88,7 @@ inline bool plainAscii(unsigned char c)
 void appendCanonicalStringImpl(std::string &out, std::string_view s)
 {
     out.push_back('"');
-    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+    const char *p = s.data();
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
@@ -96,14 +99,14 @@ void appendCanonicalStringImpl(std::string &out, std::string_view s)
             if (i >= n)
                 break;
         }
-        const unsigned char c = p[i];
+        const auto c = static_cast<unsigned char>(p[i]);
         if (c < 0x80) {
             if (!appendShortEscape(out, c))
                 appendU16Escape(out, c); // other controls and DEL
             ++i;
             continue;
         }
-        char32_t cp;
+        char32_t cp = 0;
         i += static_cast<std::size_t>(decodeWtf8(p + i, n - i, cp));
         if (cp >= 0x10000) {
             const char32_t v = cp - 0x10000;
@@ -120,11 +123,11 @@ void appendCanonicalStringImpl(std::string &out, std::string_view s)
 void appendPrettyString(std::string &out, const std::string &s)
 {
     out.push_back('"');
-    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+    const char *p = s.data();
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
-        const unsigned char c = p[i];
+        const auto c = static_cast<unsigned char>(p[i]);
         if (c < 0x80) {
             if (plainAscii(c))
                 out.push_back(static_cast<char>(c));
@@ -133,7 +136,7 @@ void appendPrettyString(std::string &out, const std::string &s)
             ++i;
             continue;
         }
-        char32_t cp;
+        char32_t cp = 0;
         const int len = decodeWtf8(p + i, n - i, cp);
         if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0))
             appendU16Escape(out, cp);
@@ -142,6 +145,46 @@ void appendPrettyString(std::string &out, const std::string &s)
         i += static_cast<std::size_t>(len);
     }
     out.push_back('"');
+}
+
+// Python's repr of d in exponent form: "1e-05", "1.5e+16".
+void appendExponentForm(std::string &out, std::string_view digits, int exponent)
+{
+    out.push_back(digits.front());
+    if (digits.size() > 1) {
+        out.push_back('.');
+        out.append(digits.substr(1));
+    }
+    out.push_back('e');
+    out.push_back(exponent < 0 ? '-' : '+');
+    const int a = exponent < 0 ? -exponent : exponent;
+    if (a < 10)
+        out.push_back('0');
+    std::array<char, 8> eb {};
+    auto er = std::to_chars(eb.data(), eb.data() + eb.size(), a);
+    out.append(eb.data(), er.ptr);
+}
+
+// Python's repr of d in positional form (-4 <= exponent < 16): "0.001", "12.0", "1.25".
+void appendPositionalForm(std::string &out, std::string_view digits, int exponent)
+{
+    if (exponent < 0) {
+        out.append("0.");
+        out.append(static_cast<std::size_t>(-exponent - 1), '0');
+        out.append(digits);
+        return;
+    }
+    // 0 <= exponent < 16: integer part has exponent+1 digits.
+    const auto intDigits = static_cast<std::size_t>(exponent) + 1;
+    if (digits.size() <= intDigits) {
+        out.append(digits);
+        out.append(intDigits - digits.size(), '0');
+        out.append(".0");
+    } else {
+        out.append(digits.substr(0, intDigits));
+        out.push_back('.');
+        out.append(digits.substr(intDigits));
+    }
 }
 
 void appendDouble(std::string &out, double d)
@@ -154,66 +197,36 @@ void appendDouble(std::string &out, double d)
         out.append(d < 0 ? "-Infinity" : "Infinity");
         return;
     }
-    char buf[40];
-    auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+    std::array<char, 40> buf {};
+    auto res = std::to_chars(buf.data(), buf.data() + buf.size(), d, std::chars_format::scientific);
     // buf holds "[-]d[.ddd]e(+|-)XX[X]": shortest round-trip digits.
-    const char *p = buf;
-    const char *end = res.ptr;
-    bool negative = false;
-    if (*p == '-') {
-        negative = true;
-        ++p;
-    }
-    char digits[24];
-    int nd = 0;
-    while (p < end && *p != 'e') {
-        if (*p != '.')
-            digits[nd++] = *p;
-        ++p;
+    std::string_view text(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));
+    const bool negative = text.front() == '-';
+    if (negative)
+        text.remove_prefix(1);
+    const std::size_t e = text.find('e');
+    std::array<char, 24> digitBuf {};
+    std::size_t nd = 0;
+    for (const char c : text.substr(0, e)) {
+        if (c != '.')
+            digitBuf[nd++] = c;
     }
     int exponent = 0;
-    if (p < end) {
-        ++p; // 'e'
-        std::from_chars(p + (*p == '+' ? 1 : 0), end, exponent);
+    if (e != std::string_view::npos) {
+        const std::string_view exp = text.substr(e + 1);
+        const std::size_t sign = exp.front() == '+' ? 1 : 0;
+        std::from_chars(exp.data() + sign, exp.data() + exp.size(), exponent);
     }
     // Python repr drops trailing zeros (to_chars shortest has none except for "0e+00").
-    while (nd > 1 && digits[nd - 1] == '0')
+    while (nd > 1 && digitBuf[nd - 1] == '0')
         --nd;
     if (negative)
         out.push_back('-');
-    if (exponent < -4 || exponent >= 16) {
-        out.push_back(digits[0]);
-        if (nd > 1) {
-            out.push_back('.');
-            out.append(digits + 1, static_cast<std::size_t>(nd - 1));
-        }
-        out.push_back('e');
-        out.push_back(exponent < 0 ? '-' : '+');
-        const int a = exponent < 0 ? -exponent : exponent;
-        if (a < 10)
-            out.push_back('0');
-        char eb[8];
-        auto er = std::to_chars(eb, eb + sizeof eb, a);
-        out.append(eb, er.ptr);
-        return;
-    }
-    if (exponent < 0) {
-        out.append("0.");
-        out.append(static_cast<std::size_t>(-exponent - 1), '0');
-        out.append(digits, static_cast<std::size_t>(nd));
-        return;
-    }
-    // 0 <= exponent < 16: integer part has exponent+1 digits.
-    const int intDigits = exponent + 1;
-    if (nd <= intDigits) {
-        out.append(digits, static_cast<std::size_t>(nd));
-        out.append(static_cast<std::size_t>(intDigits - nd), '0');
-        out.append(".0");
-    } else {
-        out.append(digits, static_cast<std::size_t>(intDigits));
-        out.push_back('.');
-        out.append(digits + intDigits, static_cast<std::size_t>(nd - intDigits));
-    }
+    const std::string_view digits(digitBuf.data(), nd);
+    if (exponent < -4 || exponent >= 16)
+        appendExponentForm(out, digits, exponent);
+    else
+        appendPositionalForm(out, digits, exponent);
 }
 
 void appendScalar(std::string &out, const JsonValue &v)
@@ -229,9 +242,9 @@ void appendScalar(std::string &out, const JsonValue &v)
         bool ok = false;
         const std::int64_t i = v.toInt64(0, &ok);
         if (ok) {
-            char buf[24];
-            auto res = std::to_chars(buf, buf + sizeof buf, i);
-            out.append(buf, res.ptr);
+            std::array<char, 24> buf {};
+            auto res = std::to_chars(buf.data(), buf.data() + buf.size(), i);
+            out.append(buf.data(), res.ptr);
         } else {
             out.append(v.integerText());
         }

@@ -21,7 +21,7 @@ constexpr std::uint64_t Highs = 0x8080808080808080ULL;
 
 inline std::uint64_t load(const char *p)
 {
-    std::uint64_t x;
+    std::uint64_t x = 0;
     std::memcpy(&x, p, sizeof x);
     return x;
 }
@@ -57,18 +57,19 @@ inline std::size_t skipParserPlain(const char *s, std::size_t i, std::size_t n)
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
     while (i + 16 <= n) {
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the SSE2 load's API
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s + i));
         const __m128i hit = _mm_or_si128(_mm_cmplt_epi8(v, space),
             _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
         const int mask = _mm_movemask_epi8(hit);
-        if (mask)
+        if (mask != 0)
             return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
         i += 16;
     }
 #endif
     while (i + 8 <= n) {
         const std::uint64_t x = load(s + i);
-        if (hasLess(x, 0x20) | hasByte(x, '"') | hasByte(x, '\\') | (x & Highs))
+        if ((hasLess(x, 0x20) | hasByte(x, '"') | hasByte(x, '\\') | (x & Highs)) != 0)
             break;
         i += 8;
     }
@@ -90,19 +91,20 @@ inline std::size_t skipWriterPlain(const char *s, std::size_t i, std::size_t n)
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
     while (i + 16 <= n) {
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the SSE2 load's API
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s + i));
         const __m128i outside = _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpgt_epi8(v, tilde));
         const __m128i hit = _mm_or_si128(
             outside, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
         const int mask = _mm_movemask_epi8(hit);
-        if (mask)
+        if (mask != 0)
             return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
         i += 16;
     }
 #endif
     while (i + 8 <= n) {
         const std::uint64_t x = load(s + i);
-        if (hasLess(x, 0x20) | hasByte(x, '"') | hasByte(x, '\\') | hasMore(x, 0x7E))
+        if ((hasLess(x, 0x20) | hasByte(x, '"') | hasByte(x, '\\') | hasMore(x, 0x7E)) != 0)
             break;
         i += 8;
     }

@@ -2,41 +2,44 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "json/Utf8.h"
 
+#include <array>
 #include <cstdio>
 
 namespace fedmsg {
 
 std::string Utf8Error::toString() const
 {
-    char buf[160];
+    std::array<char, 160> buf {};
     if (end - start <= 1) {
-        std::snprintf(buf,
-            sizeof buf,
+        std::snprintf(buf.data(),
+            buf.size(),
             "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
             static_cast<unsigned>(byte),
             start,
             reason);
     } else {
-        std::snprintf(buf,
-            sizeof buf,
+        std::snprintf(buf.data(),
+            buf.size(),
             "'utf-8' codec can't decode bytes in position %zu-%zu: %s",
             start,
             end - 1,
             reason);
     }
-    return buf;
+    return buf.data();
 }
 
 std::optional<Utf8Error> firstUtf8Error(std::string_view bytes)
 {
-    const auto *s = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto s = [bytes](std::size_t k) {
+        return static_cast<unsigned char>(bytes[k]);
+    };
     const std::size_t n = bytes.size();
     std::size_t i = 0;
     auto fail = [&](std::size_t start, std::size_t end, const char *reason) {
-        return Utf8Error { start, end, reason, s[start] };
+        return Utf8Error { start, end, reason, s(start) };
     };
     while (i < n) {
-        const unsigned char c = s[i];
+        const unsigned char c = s(i);
         if (c < 0x80) {
             ++i;
             continue;
@@ -49,7 +52,7 @@ std::optional<Utf8Error> firstUtf8Error(std::string_view bytes)
         for (int k = 1; k < len; ++k) {
             if (i + k >= n)
                 return fail(i, n, "unexpected end of data");
-            const unsigned char cc = s[i + k];
+            const unsigned char cc = s(i + k);
             const bool ok = k == 1 ? (cc >= lead.secondMin && cc <= lead.secondMax)
                                    : (cc >= 0x80 && cc <= 0xBF);
             if (!ok)
@@ -83,18 +86,45 @@ std::string utf16ToWtf8(const QString &s)
 {
     std::string out;
     out.reserve(static_cast<std::size_t>(s.size()));
-    const auto *p = reinterpret_cast<const char16_t *>(s.utf16());
     const qsizetype n = s.size();
     for (qsizetype i = 0; i < n; ++i) {
-        char32_t c = p[i];
-        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && p[i + 1] >= 0xDC00 && p[i + 1] <= 0xDFFF) {
-            c = 0x10000 + ((c - 0xD800) << 10) + (p[i + 1] - 0xDC00);
+        char32_t c = s[i].unicode();
+        const char32_t next = i + 1 < n ? s[i + 1].unicode() : 0;
+        if (c >= 0xD800 && c <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (next - 0xDC00);
             ++i;
         }
         appendWtf8(out, c);
     }
     return out;
 }
+
+namespace {
+
+// The WTF-8 sequence at the start of s (lead byte >= 0x80): its length, with its code point in
+// cp (surrogates included), or 0 when it is cut short, overlong or above U+10FFFF.
+int decodeWtf8Sequence(std::string_view s, char32_t &cp)
+{
+    const auto byte = [s](std::size_t k) {
+        return static_cast<unsigned char>(s[k]);
+    };
+    const unsigned char c = byte(0);
+    const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (len == 0 || static_cast<std::size_t>(len) > s.size())
+        return 0;
+    cp = len == 4 ? (c & 0x07) : len == 3 ? (c & 0x0F) : (c & 0x1F);
+    for (std::size_t k = 1; k < static_cast<std::size_t>(len); ++k) {
+        if ((byte(k) & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (byte(k) & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800)
+        || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return len;
+}
+
+} // namespace
 
 QString wtf8ToUtf16(std::string_view wtf8)
 {
@@ -112,30 +142,18 @@ QString wtf8ToUtf16(std::string_view wtf8)
         return QString::fromUtf8(wtf8.data(), static_cast<qsizetype>(wtf8.size()));
     QString out;
     out.reserve(static_cast<qsizetype>(wtf8.size()));
-    const auto *s = reinterpret_cast<const unsigned char *>(wtf8.data());
     const std::size_t n = wtf8.size();
     std::size_t i = 0;
     while (i < n) {
-        const unsigned char c = s[i];
+        const auto c = static_cast<unsigned char>(wtf8[i]);
         if (c < 0x80) {
             out.append(QChar(char16_t(c)));
             ++i;
             continue;
         }
-        int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-        char32_t cp = len == 4 ? (c & 0x07) : len == 3 ? (c & 0x0F) : (c & 0x1F);
-        bool ok = len != 0 && i + len <= n;
-        for (int k = 1; ok && k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                ok = false;
-            else
-                cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (ok
-            && ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800)
-                || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
-            ok = false;
-        if (!ok) {
+        char32_t cp = 0;
+        const int len = decodeWtf8Sequence(wtf8.substr(i), cp);
+        if (len == 0) {
             out.append(QChar(0xFFFD));
             ++i;
             continue;

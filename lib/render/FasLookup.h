@@ -15,7 +15,12 @@ namespace fedmsg {
 class FasLookup
 {
 public:
+    FasLookup() = default;
     virtual ~FasLookup() = default;
+    FasLookup(const FasLookup &) = default;
+    FasLookup &operator=(const FasLookup &) = default;
+    FasLookup(FasLookup &&) = default;
+    FasLookup &operator=(FasLookup &&) = default;
     /// Username for an IRC nick; the nick itself on a miss.
     virtual QString nickToFas(const QString &nick) const = 0;
     /// Username for an e-mail; "*@fedoraproject.org" maps to its local part; the e-mail on a miss.

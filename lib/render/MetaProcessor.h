@@ -49,20 +49,24 @@ public:
         : m_info(std::move(info))
     {}
     virtual ~MetaProcessor() = default;
+    MetaProcessor(const MetaProcessor &) = default;
+    MetaProcessor &operator=(const MetaProcessor &) = default;
+    MetaProcessor(MetaProcessor &&) = default;
+    MetaProcessor &operator=(MetaProcessor &&) = default;
     const ServiceInfo &info() const { return m_info; }
 
     virtual QString title(const MetaContext &ctx) const;
-    virtual QString subtitle(const MetaContext &) const { return {}; }
-    virtual QString link(const MetaContext &) const { return {}; }
-    virtual QString icon(const MetaContext &) const { return m_info.icon; }
-    virtual QString secondaryIcon(const MetaContext &) const { return {}; }
-    virtual QStringList usernames(const MetaContext &) const { return {}; }
-    virtual QStringList packages(const MetaContext &) const { return {}; }
-    virtual QStringList objects(const MetaContext &) const { return {}; }
+    virtual QString subtitle(const MetaContext & /*ctx*/) const { return {}; }
+    virtual QString link(const MetaContext & /*ctx*/) const { return {}; }
+    virtual QString icon(const MetaContext & /*ctx*/) const { return m_info.icon; }
+    virtual QString secondaryIcon(const MetaContext & /*ctx*/) const { return {}; }
+    virtual QStringList usernames(const MetaContext & /*ctx*/) const { return {}; }
+    virtual QStringList packages(const MetaContext & /*ctx*/) const { return {}; }
+    virtual QStringList objects(const MetaContext & /*ctx*/) const { return {}; }
     /// Empty means "use the subtitle" (msg2long_form's fallback).
-    virtual QString longForm(const MetaContext &) const { return {}; }
+    virtual QString longForm(const MetaContext & /*ctx*/) const { return {}; }
     /// Single responsible user; nullopt = not implemented (msg2agent then picks from usernames).
-    virtual std::optional<QString> agent(const MetaContext &) const { return std::nullopt; }
+    virtual std::optional<QString> agent(const MetaContext & /*ctx*/) const { return std::nullopt; }
 
 private:
     ServiceInfo m_info;

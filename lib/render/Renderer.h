@@ -44,6 +44,8 @@ public:
     ~Renderer();
     Renderer(const Renderer &) = delete;
     Renderer &operator=(const Renderer &) = delete;
+    Renderer(Renderer &&) = delete;
+    Renderer &operator=(Renderer &&) = delete;
 
     static QString builtinDataFile(); ///< ":/fedmsg-notify/render/services.json"
     /// GenericDataLocation/fedmsg-notify/render/services.json (may not exist).

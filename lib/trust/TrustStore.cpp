@@ -32,6 +32,22 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.read(MaxDownloadBytes) : QByteArray();
 }
 
+// Why downloaded data is not a usable CRL (isCrl) or certificate: empty when it is. A CRL's
+// nextUpdate goes to *nextUpdate.
+QString problemWithDownload(bool isCrl, const QByteArray &data, QDateTime *nextUpdate)
+{
+    if (!isCrl) {
+        QString err;
+        if (!TrustMaterial::fromPem(data, QByteArray(), &err))
+            return err;
+        return {};
+    }
+    *nextUpdate = TrustMaterial::crlNextUpdateOf(data);
+    if (!TrustMaterial::isPemCrl(data))
+        return QStringLiteral("not a PEM CRL");
+    return {};
+}
+
 } // namespace
 
 struct TrustStore::Fetch
@@ -186,17 +202,8 @@ void TrustStore::onFinished(const QString &url, QNetworkReply *reply)
             why = QStringLiteral("download larger than %1 bytes").arg(MaxDownloadBytes);
     }
     QDateTime nextUpdate;
-    if (why.isEmpty()) {
-        if (f->isCrl) {
-            if (!TrustMaterial::isPemCrl(data))
-                why = QStringLiteral("not a PEM CRL");
-            nextUpdate = TrustMaterial::crlNextUpdateOf(data);
-        } else {
-            QString err;
-            if (!TrustMaterial::fromPem(data, QByteArray(), &err))
-                why = err;
-        }
-    }
+    if (why.isEmpty())
+        why = problemWithDownload(f->isCrl, data, &nextUpdate);
     if (!why.isEmpty()) {
         if (transient && f->attempt < MaxAttempts) {
             qCInfo(lcTrust) << "download of" << url << "failed:" << why << "- retrying";

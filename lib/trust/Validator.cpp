@@ -90,6 +90,55 @@ struct FileStamp
     }
 };
 
+// Python int(f) for a float: truncated; nullopt for inf and nan, where Python raises.
+std::optional<JsonValue> pythonIntFromFloat(double d)
+{
+    if (!std::isfinite(d))
+        return std::nullopt;
+    const double t = std::trunc(d);
+    if (std::fabs(t) < 9.2e18)
+        return JsonValue(static_cast<std::int64_t>(t));
+    std::array<char, 400> buf {};
+    auto res = std::to_chars(buf.data(), buf.data() + buf.size(), t, std::chars_format::fixed, 0);
+    return JsonValue::fromIntegerText(
+        std::string_view(buf.data(), static_cast<std::size_t>(res.ptr - buf.data())));
+}
+
+// Python int(s) for a str: optional whitespace and sign, digits with single "_" between them.
+std::optional<JsonValue> pythonIntFromString(std::string_view s)
+{
+    auto isSpace = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
+    std::string digits;
+    if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+        if (s.front() == '-')
+            digits.push_back('-');
+        s.remove_prefix(1);
+    }
+    if (s.empty() || s.front() == '_' || s.back() == '_')
+        return std::nullopt;
+    char prev = 0;
+    for (char c : s) {
+        if (c == '_') {
+            if (prev == '_')
+                return std::nullopt;
+        } else if (c >= '0' && c <= '9') {
+            digits.push_back(c);
+        } else {
+            return std::nullopt;
+        }
+        prev = c;
+    }
+    if (digits.size() > 4300)
+        return std::nullopt;
+    return JsonValue::fromIntegerText(digits);
+}
+
 // Python int(x) for the JSON types; nullopt where Python raises.
 std::optional<JsonValue> pythonInt(const JsonValue &v)
 {
@@ -98,51 +147,10 @@ std::optional<JsonValue> pythonInt(const JsonValue &v)
         return v;
     case JsonValue::Type::Bool:
         return JsonValue(v.toBool() ? 1 : 0);
-    case JsonValue::Type::Float: {
-        const double d = v.toDouble();
-        if (!std::isfinite(d))
-            return std::nullopt;
-        const double t = std::trunc(d);
-        if (std::fabs(t) < 9.2e18)
-            return JsonValue(static_cast<std::int64_t>(t));
-        char buf[400];
-        auto res = std::to_chars(buf, buf + sizeof buf, t, std::chars_format::fixed, 0);
-        return JsonValue::fromIntegerText(
-            std::string_view(buf, static_cast<std::size_t>(res.ptr - buf)));
-    }
-    case JsonValue::Type::String: {
-        std::string_view s = v.toStdString();
-        auto isSpace = [](char c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-        };
-        while (!s.empty() && isSpace(s.front()))
-            s.remove_prefix(1);
-        while (!s.empty() && isSpace(s.back()))
-            s.remove_suffix(1);
-        std::string digits;
-        if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-            if (s.front() == '-')
-                digits.push_back('-');
-            s.remove_prefix(1);
-        }
-        if (s.empty() || s.front() == '_' || s.back() == '_')
-            return std::nullopt;
-        char prev = 0;
-        for (char c : s) {
-            if (c == '_') {
-                if (prev == '_')
-                    return std::nullopt;
-            } else if (c >= '0' && c <= '9') {
-                digits.push_back(c);
-            } else {
-                return std::nullopt;
-            }
-            prev = c;
-        }
-        if (digits.size() > 4300)
-            return std::nullopt;
-        return JsonValue::fromIntegerText(digits);
-    }
+    case JsonValue::Type::Float:
+        return pythonIntFromFloat(v.toDouble());
+    case JsonValue::Type::String:
+        return pythonIntFromString(v.toStdString());
     default:
         return std::nullopt;
     }
@@ -319,6 +327,46 @@ public:
         recentNext = (recentNext + 1) % MaxRecent;
     }
 
+    // Whether the key is RSA and, for RSA, the SHA-1 verify context each message copies.
+    static void prepareVerify(ChainEntry &entry)
+    {
+        entry.isRsa = EVP_PKEY_is_a(entry.key.get(), "RSA") == 1;
+        if (entry.isRsa) {
+            entry.verifyTemplate.reset(EVP_MD_CTX_new());
+            if (entry.verifyTemplate
+                && EVP_DigestVerifyInit_ex(entry.verifyTemplate.get(),
+                       nullptr,
+                       "SHA1",
+                       CryptoContext::libctx(),
+                       nullptr,
+                       entry.key.get(),
+                       nullptr)
+                    != 1)
+                entry.verifyTemplate.reset();
+            ERR_clear_error();
+        }
+    }
+
+    // The chain for a message's certificate field (base64 of a PEM): from the recent fields,
+    // else decoded, verified and remembered. Null with *why when it does not chain to the CA.
+    const ChainEntry *chainForField(const std::string &field, std::int64_t at, QString *why)
+    {
+        if (const ChainEntry *chain = lookupRecent(field, at))
+            return chain;
+        std::string b64Error;
+        const auto certPem = Base64::decode(field, &b64Error);
+        if (!certPem) {
+            *why = QStringLiteral("certificate is not base64 (%1)")
+                       .arg(QString::fromStdString(b64Error));
+            return nullptr;
+        }
+        std::string fp;
+        const ChainEntry *chain = chainFor(*certPem, at, why, &fp);
+        if (chain && !fp.empty())
+            remember(field, fp);
+        return chain;
+    }
+
     const ChainEntry *chainFor(
         std::string_view pem, std::int64_t at, QString *why, std::string *cachedFp)
     {
@@ -362,21 +410,7 @@ public:
             *why = QStringLiteral("certificate has no usable public key");
             return nullptr;
         }
-        entry.isRsa = EVP_PKEY_is_a(entry.key.get(), "RSA") == 1;
-        if (entry.isRsa) {
-            entry.verifyTemplate.reset(EVP_MD_CTX_new());
-            if (entry.verifyTemplate
-                && EVP_DigestVerifyInit_ex(entry.verifyTemplate.get(),
-                       nullptr,
-                       "SHA1",
-                       CryptoContext::libctx(),
-                       nullptr,
-                       entry.key.get(),
-                       nullptr)
-                    != 1)
-                entry.verifyTemplate.reset();
-            ERR_clear_error();
-        }
+        prepareVerify(entry);
         entry.commonName = firstCommonName(leaf.get());
         entry.generation = m->generation();
         // OpenSSL: valid from notBefore/lastUpdate inclusive, expired AT notAfter/nextUpdate.
@@ -496,6 +530,32 @@ ValidationResult Validator::validate(Envelope &envelope)
     return r;
 }
 
+namespace {
+
+// Why fedmsg.crypto.validate would not go on to the X.509 check: empty when it would.
+QString backendProblem(const JsonValue &m, const QStringList &allowed)
+{
+    QString backend;
+    if (const JsonValue *c = m.find("crypto")) {
+        if (!c->isString() || (c->toStdString() != "x509" && c->toStdString() != "gpg"))
+            return QStringLiteral("unknown crypto backend");
+        backend = c->toQString();
+    } else if (m.contains("certificate")) {
+        backend = QStringLiteral("x509");
+    } else if (m.contains("signature")) {
+        backend = QStringLiteral("gpg");
+    } else {
+        return QStringLiteral("message is not signed");
+    }
+    if (!allowed.contains(backend))
+        return QStringLiteral("crypto backend %1 is not allowed").arg(backend);
+    if (backend != QLatin1String("x509"))
+        return QStringLiteral("gpg signatures are not supported");
+    return {};
+}
+
+} // namespace
+
 ValidationResult Validator::validate(const JsonValue &body, const QDateTime &at)
 {
     ++d->stats.messages;
@@ -513,23 +573,8 @@ ValidationResult Validator::validate(const JsonValue &body, const QDateTime &at)
     const JsonValue &m = *msg;
 
     // 1. Backend (fedmsg.crypto.validate).
-    QString backend;
-    if (const JsonValue *c = m.find("crypto")) {
-        if (c->isString() && (c->toStdString() == "x509" || c->toStdString() == "gpg"))
-            backend = c->toQString();
-        else
-            return untrusted(QStringLiteral("unknown crypto backend"));
-    } else if (m.contains("certificate")) {
-        backend = QStringLiteral("x509");
-    } else if (m.contains("signature")) {
-        backend = QStringLiteral("gpg");
-    } else {
-        return untrusted(QStringLiteral("message is not signed"));
-    }
-    if (!d->config.cryptoValidateBackends.contains(backend))
-        return untrusted(QStringLiteral("crypto backend %1 is not allowed").arg(backend));
-    if (backend != QLatin1String("x509"))
-        return untrusted(QStringLiteral("gpg signatures are not supported"));
+    if (const QString why = backendProblem(m, d->config.cryptoValidateBackends); !why.isEmpty())
+        return untrusted(why);
 
     // 2. Fields (x509_ng.validate).
     const JsonValue *sigField = m.find("signature");
@@ -547,20 +592,10 @@ ValidationResult Validator::validate(const JsonValue &body, const QDateTime &at)
             QStringLiteral("signature is not base64 (%1)").arg(QString::fromStdString(b64Error)));
     // 3. Chain to the CA (cached per certificate).
     const std::int64_t atSecs = at.toSecsSinceEpoch();
-    const ChainEntry *chain = d->lookupRecent(certField->toStdString(), atSecs);
-    if (!chain) {
-        const auto certPem = Base64::decode(certField->toStdString(), &b64Error);
-        if (!certPem)
-            return untrusted(QStringLiteral("certificate is not base64 (%1)")
-                                 .arg(QString::fromStdString(b64Error)));
-        QString why;
-        std::string fp;
-        chain = d->chainFor(*certPem, atSecs, &why, &fp);
-        if (!chain)
-            return untrusted(why);
-        if (!fp.empty())
-            d->remember(certField->toStdString(), fp);
-    }
+    QString chainWhy;
+    const ChainEntry *chain = d->chainForField(certField->toStdString(), atSecs, &chainWhy);
+    if (!chain)
+        return untrusted(chainWhy);
     const QString signer =
         chain->commonName ? QString::fromStdString(*chain->commonName) : QString();
 

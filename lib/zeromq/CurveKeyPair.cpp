@@ -4,15 +4,17 @@
 
 #include <zmq.h>
 
+#include <array>
+
 namespace fedmsg {
 
 CurveKeyPair CurveKeyPair::generate()
 {
-    char pub[41] = {};
-    char sec[41] = {};
-    if (zmq_curve_keypair(pub, sec) != 0)
+    std::array<char, 41> pub = {};
+    std::array<char, 41> sec = {};
+    if (zmq_curve_keypair(pub.data(), sec.data()) != 0)
         return {};
-    return CurveKeyPair { QByteArray(pub, 40), QByteArray(sec, 40) };
+    return CurveKeyPair { QByteArray(pub.data(), 40), QByteArray(sec.data(), 40) };
 }
 
 } // namespace fedmsg

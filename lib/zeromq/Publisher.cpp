@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <array>
 #include <zmq.h>
 
 #include <pwd.h>
@@ -99,10 +100,10 @@ bool Publisher::open(QString *error)
         close();
         return false;
     }
-    char last[256] = {};
-    size_t len = sizeof last;
-    if (zmq_getsockopt(z->socket, ZMQ_LAST_ENDPOINT, last, &len) == 0)
-        z->bound = QString::fromUtf8(last);
+    std::array<char, 256> last = {};
+    size_t len = last.size();
+    if (zmq_getsockopt(z->socket, ZMQ_LAST_ENDPOINT, last.data(), &len) == 0)
+        z->bound = QString::fromUtf8(last.data());
     return true;
 }
 
@@ -160,10 +161,9 @@ bool Publisher::waitForSubscriber(const QString &topic, int timeoutMs, int settl
         return false;
     const QByteArray t = topic.toUtf8();
     auto matched = [&] {
-        for (const QByteArray &s : std::as_const(z->subscriptions))
-            if (t.startsWith(s))
-                return true;
-        return false;
+        return std::ranges::any_of(std::as_const(z->subscriptions), [&](const QByteArray &s) {
+            return t.startsWith(s);
+        });
     };
     QElapsedTimer timer;
     timer.start();
@@ -190,7 +190,7 @@ int Publisher::subscriptionCount() const
 
 QString Publisher::fullTopic(const QString &modname, const QString &topic) const
 {
-    const QString t = modname + QLatin1Char('.') + topic;
+    QString t = modname + QLatin1Char('.') + topic;
     if (t.startsWith(m_options.topicPrefix))
         return t;
     return m_options.topicPrefix + QLatin1Char('.') + m_options.environment + QLatin1Char('.') + t;
@@ -218,7 +218,7 @@ JsonValue Publisher::buildEnvelope(const QString &topic, const JsonValue &msg)
     o.emplace_back("msg_id", JsonValue(newMessageId()));
     o.emplace_back("i", JsonValue(++m_counter));
     o.emplace_back("username", JsonValue(currentUserName()));
-    return JsonValue(std::move(o));
+    return { std::move(o) };
 }
 
 bool Publisher::publish(const QString &modname,

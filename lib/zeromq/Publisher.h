@@ -59,6 +59,8 @@ public:
     ~Publisher();
     Publisher(const Publisher &) = delete;
     Publisher &operator=(const Publisher &) = delete;
+    Publisher(Publisher &&) = delete;
+    Publisher &operator=(Publisher &&) = delete;
 
     const PublisherOptions &options() const { return m_options; }
 
@@ -108,7 +110,7 @@ private:
     SignFunction m_sign;
     std::int64_t m_counter = 0;
     struct Zmq;
-    std::unique_ptr<Zmq> z;
+    std::unique_ptr<Zmq> z; // NOLINT(readability-identifier-naming): the d-pointer idiom
 };
 
 } // namespace fedmsg

@@ -46,7 +46,7 @@ ZmqSource::ZmqSource(const BusConfig &config, QObject *parent)
 
 ZmqSource::~ZmqSource()
 {
-    stop();
+    ZmqSource::stop(); // not virtual here: a subclass is gone by now
 }
 
 void ZmqSource::setCurveClientKeys(const CurveKeyPair &keys)
@@ -229,11 +229,11 @@ void ZmqSource::stop()
         // Whatever the worker queued before it stopped is not delivered.
         QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
     }
-    for (auto it = m_statuses.begin(); it != m_statuses.end(); ++it) {
-        it->state = EndpointStatus::State::Stopped;
-        it->detail.clear();
-        it->retryInSeconds = 0;
-        Q_EMIT endpointStatusChanged(*it);
+    for (EndpointStatus &status : m_statuses) {
+        status.state = EndpointStatus::State::Stopped;
+        status.detail.clear();
+        status.retryInSeconds = 0;
+        Q_EMIT endpointStatusChanged(status);
     }
 }
 

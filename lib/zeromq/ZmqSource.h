@@ -44,6 +44,7 @@ class ZmqSource : public Source
 public:
     explicit ZmqSource(const BusConfig &config, QObject *parent = nullptr);
     ~ZmqSource() override;
+    Q_DISABLE_COPY_MOVE(ZmqSource)
 
     void start() override;
     void stop() override;

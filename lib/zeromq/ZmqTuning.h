@@ -37,7 +37,7 @@ struct ZmqTuning
     /// pile up. Messages: at maxQueuedMessages the worker stops reading the socket until the
     /// owner has taken half of them (backpressure: small messages wait in libzmq's pipe, up to
     /// the receive high-water mark, and beyond it at the publisher, instead of being dropped).
-    qint64 maxQueuedBytes = 32 * 1024 * 1024;
+    qint64 maxQueuedBytes = qint64 { 32 } * 1024 * 1024;
     int maxQueuedMessages = 10000;
     bool operator==(const ZmqTuning &) const = default;
 

@@ -11,6 +11,7 @@
 #include <zmq.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <deque>
@@ -119,8 +120,10 @@ struct ZmqWorker::Private
     std::unique_ptr<Validator>
         validator; ///< owned by the worker thread; rebuilt when trust changes
 
-    void emitStatus(
-        Endpoint &ep, EndpointStatus::State state, const QString &detail = {}, int retryIn = 0)
+    void emitStatus(Endpoint &ep,
+        EndpointStatus::State state,
+        const QString &detail = {},
+        int retryIn = 0) const
     {
         ep.status.state = state;
         ep.status.detail = detail;
@@ -218,7 +221,7 @@ struct ZmqWorker::Private
         endpoints.push_back(std::move(ep));
     }
 
-    void closeEndpoint(Endpoint &ep)
+    static void closeEndpoint(Endpoint &ep)
     {
         if (ep.sub) {
             if (ep.monitor)
@@ -313,11 +316,11 @@ struct ZmqWorker::Private
     void handleControl()
     {
         while (true) {
-            char buf[32];
-            const int n = zmq_recv(control, buf, sizeof buf, ZMQ_DONTWAIT);
+            std::array<char, 32> buf {};
+            const int n = zmq_recv(control, buf.data(), buf.size(), ZMQ_DONTWAIT);
             if (n < 0)
                 return;
-            const QByteArray cmd(buf, std::min<int>(n, int(sizeof buf)));
+            const QByteArray cmd(buf.data(), std::min<int>(n, int(buf.size())));
             if (cmd == "stop") {
                 running = false;
                 return;
@@ -360,7 +363,7 @@ struct ZmqWorker::Private
                 std::memcpy(&event, p, 2);
                 std::memcpy(&value, p + 2, 4);
             }
-            const bool more = zmq_msg_more(&ev);
+            const bool more = zmq_msg_more(&ev) != 0;
             zmq_msg_close(&ev);
             QByteArray address;
             if (more) { // the address frame
@@ -462,8 +465,9 @@ struct ZmqWorker::Private
             ep.retrySeen = true;
         if (ep.handshakeFailed && event != ZMQ_EVENT_HANDSHAKE_SUCCEEDED
             && (event
-                & (ZMQ_EVENT_CONNECT_DELAYED | ZMQ_EVENT_CONNECT_RETRIED | ZMQ_EVENT_CONNECTED
-                    | ZMQ_EVENT_DISCONNECTED))) {
+                   & (ZMQ_EVENT_CONNECT_DELAYED | ZMQ_EVENT_CONNECT_RETRIED | ZMQ_EVENT_CONNECTED
+                       | ZMQ_EVENT_DISCONNECTED))
+                != 0) {
             return; // keep showing why it fails instead of flickering through the retries
         }
         switch (event) {
@@ -556,7 +560,7 @@ struct ZmqWorker::Private
                     static_cast<const char *>(zmq_msg_data(&part)), zmq_msg_size(&part));
                 message.kept += qint64(zmq_msg_size(&part));
             }
-            more = zmq_msg_more(&part);
+            more = zmq_msg_more(&part) != 0;
             zmq_msg_close(&part);
         }
         shared->received.fetch_add(1);
@@ -719,7 +723,7 @@ struct ZmqWorker::Private
                 qCWarning(lcBus) << "zmq_poll failed:" << zmqError();
                 break;
             }
-            if (items[0].revents & ZMQ_POLLIN) {
+            if ((items[0].revents & ZMQ_POLLIN) != 0) {
                 handleControl();
                 if (!running)
                     break;
@@ -727,8 +731,10 @@ struct ZmqWorker::Private
             }
             std::size_t i = 1;
             for (auto &ep : endpoints) {
-                const bool subReady = ep->sub && !paused && (items[i++].revents & ZMQ_POLLIN);
-                const bool monReady = ep->monitor && (items[i++].revents & ZMQ_POLLIN);
+                const bool subReady =
+                    ep->sub != nullptr && !paused && (items[i++].revents & ZMQ_POLLIN) != 0;
+                const bool monReady =
+                    ep->monitor != nullptr && (items[i++].revents & ZMQ_POLLIN) != 0;
                 if (monReady)
                     handleMonitor(*ep);
                 if (subReady)
@@ -750,7 +756,7 @@ struct ZmqWorker::Private
                 full = qsizetype(batch.size()) >= tuning.batchSize || batchBytes >= roundBytes;
                 if (!paused) {
                     for (auto &ep : endpoints) {
-                        if (ep->sub)
+                        if (ep->sub != nullptr)
                             drain(*ep);
                     }
                 }

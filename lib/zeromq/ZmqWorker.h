@@ -84,6 +84,7 @@ public:
 
     explicit ZmqWorker(std::shared_ptr<ZmqWorkerShared> shared);
     ~ZmqWorker() override;
+    Q_DISABLE_COPY_MOVE(ZmqWorker)
 
 public Q_SLOTS:
     void run();
@@ -102,7 +103,7 @@ private:
     struct Endpoint;
     struct Private;
     std::shared_ptr<ZmqWorkerShared> m_shared;
-    std::unique_ptr<Private> d;
+    std::unique_ptr<Private> d; // NOLINT(readability-identifier-naming): the d-pointer idiom
 };
 
 } // namespace fedmsg

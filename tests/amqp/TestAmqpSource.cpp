@@ -560,7 +560,8 @@ void TestAmqpSource::deletedQueueIsRedeclaredWithGap()
     // Deleted under the consumer (like the broker's expiry or an admin): basic.cancel arrives
     // because we advertised consumer_cancel_notify; the source re-declares and re-binds.
     AmqpError e;
-    QVERIFY(m_publisher->connection().deleteQueue(m_publisher->channel(), bus.amqp.queueName, &e));
+    QVERIFY(
+        m_publisher->connection().deleteQueue(AmqpPublisher::channel(), bus.amqp.queueName, &e));
     QTRY_COMPARE_WITH_TIMEOUT(c.gaps.size(), 1, Timeout);
     QVERIFY(c.gaps.first().isValid());
     QVERIFY(c.gaps.first() >= before.addSecs(-5));

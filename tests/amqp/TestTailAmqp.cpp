@@ -282,12 +282,16 @@ void TestTailAmqp::countAcknowledgesExactlyWhatWasPrinted()
     AmqpError e;
     JsonValue args = JsonValue::emptyObject();
     args.insert("x-expires", JsonValue(3600000));
-    QVERIFY2(publisher.connection().declareQueue(
-                 publisher.channel(), bus.amqp.queueName, false, false, false, false, args, &e),
+    QVERIFY2(
+        publisher.connection().declareQueue(
+            AmqpPublisher::channel(), bus.amqp.queueName, false, false, false, false, args, &e),
         qPrintable(e.text));
     for (const QString &pattern : AmqpTopicPatterns::fromSubscriptions({ topic }))
-        QVERIFY(publisher.connection().bindQueue(
-            publisher.channel(), bus.amqp.queueName, QStringLiteral("amq.topic"), pattern, &e));
+        QVERIFY(publisher.connection().bindQueue(AmqpPublisher::channel(),
+            bus.amqp.queueName,
+            QStringLiteral("amq.topic"),
+            pattern,
+            &e));
     for (int n = 1; n <= 5; ++n) {
         AmqpOutgoingMessage m;
         m.topic = topic + QStringLiteral(".item");
@@ -330,7 +334,7 @@ void TestTailAmqp::countAcknowledgesExactlyWhatWasPrinted()
     QCOMPARE(run(3), (QList<qint64> { 3, 4, 5 }));
     QCOMPARE(listQueues(broker, { QStringLiteral("messages") }).value(bus.amqp.queueName),
         QStringList { QStringLiteral("0") });
-    QVERIFY(publisher.connection().deleteQueue(publisher.channel(), bus.amqp.queueName, &e));
+    QVERIFY(publisher.connection().deleteQueue(AmqpPublisher::channel(), bus.amqp.queueName, &e));
 }
 
 void TestTailAmqp::loggerSetsTheSchemaHeaders()

@@ -19,8 +19,10 @@
 #include "notify/LegacyNotifyService.h"
 #include "notify/NotifyDecision.h"
 #include "notify/PopupText.h"
+#include "packages/PackageDirectory.h"
 #include "render/Renderer.h"
 #include "rules/AccountDetector.h"
+#include "rules/RuleExplainer.h"
 #include "rules/StarterRules.h"
 #include "settings/Settings.h"
 
@@ -129,6 +131,11 @@ bool Application::start()
     m_history = std::make_unique<History>(historyOptions);
     m_renderer = std::make_unique<Renderer>();
     m_engine = std::make_unique<Engine>(m_history.get(), m_renderer.get());
+    // The package sets rules ask about (dist-git, installed here): fetched on their own
+    // thread, cached under the XDG cache folder; a child of this object, so it outlives the
+    // engine that reads it.
+    auto *packages = new packages::PackageDirectory({}, this);
+    m_engine->setPackageSets(packages);
     m_notifier = std::make_unique<DBusNotifier>();
     m_network = std::make_unique<NetworkWatcher>();
 
@@ -146,6 +153,10 @@ bool Application::start()
         &NetworkWatcher::reconnectRequested,
         m_engine.get(),
         &Engine::reconnectAll);
+    connect(m_network.get(),
+        &NetworkWatcher::reconnectRequested,
+        packages,
+        &packages::PackageDirectory::retryFailed);
     connect(
         m_notifier.get(), &DBusNotifier::serverUnavailable, this, [this](const Notification &n) {
             showFallback(n);
@@ -321,12 +332,37 @@ void Application::reportConfigProblems(const QStringList &problems)
     Q_EMIT notified(n.summary);
 }
 
+NotifyDecision Application::notifyDecisionOf(const rules::RuleDecision &rule) const
+{
+    // What the rule said becomes how the popup behaves: urgency, how long it stays, whether it
+    // waits for the digest, and its per-rule burst limit.
+    NotifyDecision decision;
+    switch (rule.action.urgency) {
+    case rules::RuleAction::Urgency::Low:
+        decision.urgency = Notification::Urgency::Low;
+        break;
+    case rules::RuleAction::Urgency::Normal:
+        decision.urgency = Notification::Urgency::Normal;
+        break;
+    case rules::RuleAction::Urgency::Critical:
+        decision.urgency = Notification::Urgency::Critical;
+        break;
+    }
+    decision.timeoutMs = rule.action.sticky ? 0 : rule.action.timeoutMs;
+    decision.ruleId = rule.ruleId;
+    decision.digest = rule.action.kind == rules::RuleAction::Kind::Digest;
+    decision.mayBreakThrough = decision.urgency == Notification::Urgency::Critical;
+    decision.why = rules::RuleExplainer::sentence(m_engine->rulesStage().rules(), rule);
+    return decision;
+}
+
 void Application::onMessages(const QList<EngineMessage> &messages)
 {
     QList<const EngineMessage *> toNotify;
     for (const EngineMessage &m : messages) {
         addRecent(m);
-        if (m.record.decision == Engine::decisionNotify())
+        if (m.record.decision == Engine::decisionNotify()
+            || m.record.decision == Engine::decisionDigest())
             toNotify.append(&m);
     }
     if (toNotify.isEmpty())
@@ -339,9 +375,7 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         if (m_legacy && m_legacy->relayEnabled())
             m_legacy->relay(m->record.envelope.topic(),
                 QString::fromStdString(m->record.envelope.canonicalBody()));
-        // The rules stage fills the decision; until then every message gets the defaults.
-        NotifyDecision decision;
-        decision.ruleId = m->record.decisionRule;
+        const NotifyDecision decision = notifyDecisionOf(m->decision);
         const std::optional<ServiceInfo> service = m_renderer->service(r.serviceName);
         Notification n =
             PopupText::build(m->record.envelope, r, decision, service ? &*service : nullptr, style);
@@ -354,6 +388,10 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         // desktop's do-not-disturb holds without counting. Held messages take no burst token.
         if (m_dnd.admit(n) != DoNotDisturb::Verdict::Show)
             continue;
+        if (decision.digest) { // the rule's "digest" action: collected into the next digest
+            m_burst.holdForDigest(m->record.envelope.body());
+            continue;
+        }
         if (m_burst.offer(n, decision.ruleId, n.objectKey, m->record.envelope.body())
             == BurstControl::Verdict::Held)
             continue;

@@ -7,6 +7,8 @@
 #include "notify/BurstControl.h"
 #include "notify/DoNotDisturb.h"
 #include "notify/Notification.h"
+#include "notify/NotifyDecision.h"
+#include "rules/RuleDecision.h"
 
 #include <QList>
 #include <QObject>
@@ -95,6 +97,7 @@ Q_SIGNALS:
 
 private:
     void onMessages(const QList<EngineMessage> &messages);
+    NotifyDecision notifyDecisionOf(const rules::RuleDecision &rule) const;
     void onEndpointStatus(const EndpointStatus &status);
     void updateTrayState();
     void showFallback(const Notification &notification);

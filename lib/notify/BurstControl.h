@@ -58,6 +58,8 @@ public:
         const QString &ruleId,
         const QString &objectKey,
         const JsonValue &message);
+    /// A rule asked for the digest: @p message waits for the next digest popup, taking no token.
+    void holdForDigest(const JsonValue &message) { hold(m_clock(), message); }
     /// The server showed a popup: @p id now stands for @p objectKey (empty: none).
     void noteShown(uint id, const QString &objectKey);
     /// The popup @p id is gone (expired, dismissed): nothing replaces it any more.

@@ -334,7 +334,7 @@ QString Settings::keepRulesAside()
 {
     if (!writable("rules"))
         return {};
-    const QString kept = key(RulesBrokenPrefix)
+    QString kept = key(RulesBrokenPrefix)
         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     m_settings->setValue(kept, m_settings->value(key(RulesKey)));
     m_settings->remove(key(RulesKey));

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void perRuleBucket();
     void bucketRefills();
     void sameObjectReplacesInPlace();
+    void digestRuleTakesNoToken();
 
 private:
     BurstControl make(BurstControl::Limits limits = {});
@@ -75,6 +76,23 @@ void TestBurstControl::globalBucketThenOneDigest()
     QCOMPARE(burst.heldCount(), 0);
     QVERIFY(!burst.digestDue());
     QVERIFY(!burst.takeDigest(m_renderer));
+}
+
+// A rule whose action is "digest": its messages wait for the digest and leave the popups of
+// other rules their tokens.
+void TestBurstControl::digestRuleTakesNoToken()
+{
+    BurstControl burst = make();
+    for (int i = 0; i < 10; ++i)
+        burst.holdForDigest(comment(i));
+    QCOMPARE(burst.heldCount(), 10);
+    QCOMPARE(*burst.digestDue(), m_now + 60s);
+    Notification n;
+    QCOMPARE(burst.offer(n, QStringLiteral("other"), {}, comment(99)), BurstControl::Verdict::Show);
+    m_now += 60s;
+    const std::optional<Notification> digest = burst.takeDigest(m_renderer);
+    QVERIFY(digest);
+    QCOMPARE(digest->summary, QStringLiteral("10 new messages"));
 }
 
 void TestBurstControl::twoThousandInOneSecondGiveFivePopupsAndOneDigest()

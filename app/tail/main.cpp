@@ -10,6 +10,7 @@
 #include "cli/CommandLineTool.h"
 #include "cli/TailCommandLine.h"
 #include "cli/TailRules.h"
+#include "engine/AllocatorPolicy.h"
 #include "engine/Transports.h"
 #include "engine/UnixSignalWatcher.h"
 #include "history/HistoryReader.h"
@@ -255,6 +256,7 @@ int listen(QCoreApplication &app,
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    AllocatorPolicy::apply(); // big bodies given back to the system when freed
     TailCommandLine commandLine;
     const std::variant<TailOptions, int> read = commandLine.read(QCoreApplication::arguments());
     if (const int *exitCode = std::get_if<int>(&read))

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "engine/Engine.h"
 
+#include "engine/AllocatorPolicy.h"
 #include "engine/Transports.h"
 #include "history/History.h"
 #include "packages/PackageSets.h"
@@ -44,6 +45,7 @@ Engine::Engine(History *history, const Renderer *renderer, QObject *parent)
     })
     , m_rules(std::make_shared<rules::MessageTypeCatalog>(*renderer))
 {
+    AllocatorPolicy::apply(); // big bodies in their own mappings, given back when freed
     m_trimTimer.setSingleShot(true);
     m_trimTimer.setInterval(TrimQuietMs);
     connect(&m_trimTimer, &QTimer::timeout, this, &Engine::trimAfterBurst);

@@ -26,6 +26,10 @@
 
 #include <sys/resource.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 using namespace fedmsg;
 
 namespace {
@@ -118,6 +122,33 @@ qint64 peakRss()
 double mib(qint64 bytes)
 {
     return double(bytes) / (1024.0 * 1024.0);
+}
+
+// On failure: which mappings hold anonymous memory, and what glibc's arenas hold (a heap with
+// little free space holds live blocks: someone still owns them).
+void printMemoryDiagnostics()
+{
+    QFile smaps(QStringLiteral("/proc/self/smaps"));
+    if (smaps.open(QIODevice::ReadOnly)) {
+        QByteArray mapping;
+        for (const QByteArray &line : smaps.readAll().split('\n')) {
+            const QByteArray first = line.left(line.indexOf(' '));
+            if (!first.isEmpty() && !first.endsWith(':'))
+                mapping = line; // "start-end perms offset dev inode path"
+            if (line.startsWith("Anonymous:")) {
+                const qint64 kib = line.mid(10).trimmed().split(' ').value(0).toLongLong();
+                if (kib >= 512)
+                    std::cerr << "anonymous " << kib << " KiB in " << mapping.constData() << '\n';
+            }
+        }
+    }
+#if defined(__GLIBC__)
+    malloc_info(0, stderr);
+    // Released now: freed after the last trim. Still resident: live, or the top of an arena.
+    malloc_trim(0);
+    std::cerr << "after one more malloc_trim: anonymous " << statusField("RssAnon:") / 1024
+              << " KiB\n";
+#endif
 }
 
 } // namespace
@@ -236,6 +267,8 @@ void TestEngineMemory::burstOfBigMessagesStaysBounded()
         mib(idleAnon),
         mib(statusField("RssFile:")),
         mib(idleFile));
+    if (!back)
+        printMemoryDiagnostics();
     QVERIFY2(back, "RSS did not come back within 20 % of the idle RSS");
     QVERIFY2(peak < PeakLimit,
         qPrintable(

@@ -22,6 +22,7 @@
 #include "packages/PackageDirectory.h"
 #include "render/Renderer.h"
 #include "rules/AccountDetector.h"
+#include "rules/MuteRule.h"
 #include "rules/RuleExplainer.h"
 #include "rules/StarterRules.h"
 #include "settings/Settings.h"
@@ -31,6 +32,7 @@
 #include <QDBusConnection>
 #include <QDesktopServices>
 #include <QImage>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
@@ -605,15 +607,15 @@ void Application::openLink(const QUrl &url, const QString &activationToken)
 
 void Application::chooseMute(const Notification &notification)
 {
-    // A small chooser for now (not modal: no nested event loop inside the notifier's signal);
-    // the rules stage turns the choice into a rule the user can edit.
+    // A small chooser (not modal: no nested event loop inside the notifier's signal); the
+    // rule it makes is an ordinary one the user can edit or delete.
     auto *box = new QMessageBox(QMessageBox::Question,
         tr("Mute similar messages"),
         tr("Mute messages like “%1”?").arg(notification.summary));
+    box->setObjectName(QStringLiteral("muteChooser"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(
-        tr("Service: %1\nTopic: %2").arg(notification.serviceName, notification.topic));
+    box->setInformativeText(tr("They stay in the history without popping up."));
     const QList<std::pair<QPushButton *, std::chrono::seconds>> choices {
         { box->addButton(tr("For 1 hour"), QMessageBox::AcceptRole), std::chrono::hours(1) },
         { box->addButton(tr("For 1 day"), QMessageBox::AcceptRole), std::chrono::hours(24) },
@@ -624,9 +626,53 @@ void Application::chooseMute(const Notification &notification)
         box, &QMessageBox::buttonClicked, this, [this, notification, choices](QAbstractButton *b) {
             for (const auto &[button, duration] : choices)
                 if (button == b)
-                    Q_EMIT muteChosen(notification, duration);
+                    muteSimilar(notification, duration);
         });
     box->show();
+}
+
+void Application::muteSimilar(const Notification &notification, std::chrono::seconds duration)
+{
+    const rules::MessageTypeCatalog &catalog = m_engine->rulesStage().catalog();
+    Rendering rendering;
+    rendering.serviceName = notification.serviceName;
+    const QString type = catalog.typeOf(notification.topic, rendering);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    rules::RuleError ruleError;
+    const std::optional<rules::Rule> rule =
+        rules::MuteRule::make(catalog, type, duration, now, &ruleError);
+    QString reason = rule ? QString() : ruleError.toString();
+    if (rule && m_options.demo) {
+        rules::RuleSet set = m_engine->rulesStage().rules();
+        set.rules.removeIf([&](const rules::Rule &r) {
+            return r.id == rule->id;
+        });
+        set.rules.prepend(*rule);
+        m_engine->setRules(std::move(set));
+    } else if (rule && !RuleStorage::addFirst(*m_settings, *rule, &catalog, &reason)) {
+        reason = tr("your rules could not be read whole (%1); fix them first").arg(reason);
+    }
+    Notification n;
+    n.category = QStringLiteral("x-fedmsg.rules");
+    if (!reason.isEmpty()) {
+        qCWarning(lcApp).noquote() << "could not mute" << type << ":" << reason;
+        n.summary = tr("Could not mute these messages");
+        n.body = reason;
+    } else {
+        n.summary = rule->name;
+        n.body = duration.count() > 0
+            ? tr("Until %1. The rule is the first of your rules: delete it there to undo.")
+                  .arg(QLocale().toString(
+                      now.addSecs(duration.count()).toLocalTime(), QLocale::ShortFormat))
+            : tr("From now on they stay in the history. The rule is the first of your rules: "
+                 "delete it there to undo.");
+        if (m_options.demo)
+            n.body += QLatin1Char(' ') + tr("(Demo: not saved.)");
+    }
+    m_notifier->show(n);
+    Q_EMIT notified(n.summary);
+    if (reason.isEmpty())
+        Q_EMIT muted(rule->id);
 }
 
 void Application::explain(const Notification &notification)

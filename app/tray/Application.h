@@ -77,6 +77,13 @@ public:
     /// Opens the history window, or raises it when it is open (histwin hook).
     void showHistory();
 
+    /**
+     * "Mute…" on a notification, chosen: a rule first in the user's rules keeps messages of its
+     * type in the history, for @p duration (0 = always); a notification says so (or why not).
+     * With --demo the rule lives only as long as the program (the demo never saves rules).
+     */
+    void muteSimilar(const fedmsg::Notification &notification, std::chrono::seconds duration);
+
     /// Pauses popups for @p duration (0 = until resumed, saved in the settings).
     void pause(std::chrono::seconds duration);
     /// Ends our pause; one summary popup of what it held follows.
@@ -88,12 +95,9 @@ Q_SIGNALS:
     void notified(const QString &summary);
     /// Asked to show itself: a second start, or org.freedesktop.Application.Activate (launcher).
     void activated(const QString &activationToken);
-    /**
-     * The user chose to mute messages like @p notification from its "Mute…" action: for
-     * @p duration (0 = always). The rules stage creates the rule from it.
-     */
     void pausedChanged(bool paused);
-    void muteChosen(const fedmsg::Notification &notification, std::chrono::seconds duration);
+    /// A mute rule for messages like @p notification was made (muteSimilar()), with this id.
+    void muted(const QString &ruleId);
 
 private:
     void onMessages(const QList<EngineMessage> &messages);

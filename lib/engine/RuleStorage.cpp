@@ -80,6 +80,31 @@ bool RuleStorage::offerStarterRules(Settings &settings, const rules::MessageType
     return true;
 }
 
+bool RuleStorage::addFirst(Settings &settings,
+    const rules::Rule &rule,
+    const rules::MessageTypeCatalog *catalog,
+    QString *error)
+{
+    rules::RuleSet set = firstRunRules();
+    if (!settings.rulesJson().isEmpty()) {
+        QList<rules::RuleError> errors;
+        std::optional<rules::RuleSet> stored =
+            rules::RuleSet::fromJson(settings.rulesJson(), catalog, &errors);
+        if (!stored || !errors.isEmpty()) {
+            *error = errors.isEmpty() ? QStringLiteral("the stored rules cannot be read")
+                                      : errors.first().toString();
+            return false;
+        }
+        set = std::move(*stored);
+    }
+    set.rules.removeIf([&](const rules::Rule &r) {
+        return r.id == rule.id;
+    });
+    set.rules.prepend(rule);
+    save(settings, set);
+    return true;
+}
+
 bool RuleStorage::importFile(Settings &settings,
     const QString &path,
     const rules::MessageTypeCatalog *catalog,

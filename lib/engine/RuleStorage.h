@@ -43,6 +43,13 @@ public:
     /// Adds the starter rules (ahead of the user's) if they were never offered and the account
     /// is known; returns whether it did.
     static bool offerStarterRules(Settings &settings, const rules::MessageTypeCatalog *catalog);
+    /// Puts @p rule first, replacing a stored rule with its id ("Mute…" twice on one type).
+    /// Refused with the reason in *error when the stored rules cannot be read whole: a
+    /// rewrite would lose the rules that were left out.
+    static bool addFirst(Settings &settings,
+        const rules::Rule &rule,
+        const rules::MessageTypeCatalog *catalog,
+        QString *error);
     /// Replaces the stored rules by a rule file's, all or nothing.
     static bool importFile(Settings &settings,
         const QString &path,

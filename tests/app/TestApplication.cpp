@@ -6,6 +6,8 @@
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
 #include "history/History.h"
+#include "notify/Notification.h"
+#include "rules/RuleSet.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void burstGivesAHandfulOfPopups();
     void showHistoryOpensOneWindowThatDiesWithTheApplet();
     void historyWindowOpensFromMenuDBusAndSecondStart();
+    void muteMakesARuleFirstThatOutlivesTheApplet();
 
 private:
     Application::Options options() const;
@@ -118,6 +121,47 @@ void TestApplication::historyWindowOpensFromMenuDBusAndSecondStart()
     Application second(options());
     QVERIFY(!second.start());
     QTRY_COMPARE_WITH_TIMEOUT(visibleHistoryWindows(), 1, 10000);
+}
+
+// "Mute…" on a notification: a rule for its type, first in the user's rules, in force at once
+// and still there after a restart; muting the same type again replaces it.
+void TestApplication::muteMakesARuleFirstThatOutlivesTheApplet()
+{
+    Notification n;
+    n.summary = QStringLiteral("kalev commented on FEDORA-2026-1");
+    n.topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.comment");
+    n.serviceName = QStringLiteral("bodhi");
+    const QString id = QStringLiteral("mute-bodhi-update-comment");
+    {
+        Application app(options());
+        QVERIFY(app.start());
+        QSignalSpy muted(&app, &Application::muted);
+        QSignalSpy notified(&app, &Application::notified);
+        app.muteSimilar(n, std::chrono::hours(1));
+        QCOMPARE(muted.count(), 1);
+        QCOMPARE(muted.at(0).at(0).toString(), id);
+        const rules::RuleSet &inForce = app.engine()->rulesStage().rules();
+        QCOMPARE(inForce.rules.value(0).id, id);
+        QCOMPARE(inForce.rules.value(0).action.kind, rules::RuleAction::Kind::Mute);
+        // The confirmation names the type by its label, not by its topic.
+        QVERIFY(!notified.isEmpty());
+        const QString said = notified.last().at(0).toString();
+        QVERIFY2(said.startsWith(QStringLiteral("Mute ")) && !said.contains(QLatin1Char('/')),
+            qPrintable(said));
+
+        app.muteSimilar(n, std::chrono::seconds(0)); // "Always"
+        QCOMPARE(muted.count(), 2);
+        const auto sameId =
+            std::count_if(inForce.rules.begin(), inForce.rules.end(), [&](const rules::Rule &r) {
+                return r.id == id;
+            });
+        QCOMPARE(sameId, 1);
+    }
+    Application again(options());
+    QVERIFY(again.start());
+    const rules::RuleSet &restored = again.engine()->rulesStage().rules();
+    QCOMPARE(restored.rules.value(0).id, id);
+    QCOMPARE(restored.rules.value(0).action.kind, rules::RuleAction::Kind::HistoryOnly);
 }
 
 Application::Options TestApplication::options() const

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "RuleSamples.h"
 #include "engine/RuleStorage.h"
 #include "render/Renderer.h"
 #include "rules/MessageTypeCatalog.h"
+#include "rules/MuteRule.h"
 #include "rules/RuleFile.h"
 #include "rules/StarterRules.h"
 #include "settings/Settings.h"
@@ -32,6 +34,8 @@ private Q_SLOTS:
     void importExportRoundTrip();
     void importRefusesAFileWithABadRuleAndChangesNothing();
     void demoProfileNotifiesEverything();
+    void muteRuleGoesFirstAndReplacesItsOwnType();
+    void muteRuleIsRefusedWhenStoredRulesCannotBeReadWhole();
 
 private:
     QByteArray myRules() const
@@ -209,6 +213,87 @@ void TestRuleStorage::demoProfileNotifiesEverything()
 {
     QCOMPARE(RuleStorage::demoRules().defaultAction.kind, RuleAction::Kind::Notify);
     QVERIFY(RuleStorage::demoRules().rules.isEmpty());
+}
+
+void TestRuleStorage::muteRuleGoesFirstAndReplacesItsOwnType()
+{
+    const test::RuleSamples samples(m_renderer);
+    const test::RuleSample *comment = samples.topic(QStringLiteral(".bodhi.update.comment"));
+    const test::RuleSample *build = samples.topic(QStringLiteral(".buildsys.build.state.change"));
+    QVERIFY(comment && build);
+    const QString type = m_catalog->typeOf(comment->envelope.topic(), comment->rendering);
+    QCOMPARE(type, QStringLiteral("bodhi/update.comment"));
+
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.conf")));
+    settings.setRulesJson(myRules());
+    const QDateTime now(QDate(2026, 12, 5), QTime(10, 0), Qt::UTC);
+    RuleError error;
+    const std::optional<Rule> hour =
+        MuteRule::make(*m_catalog, type, std::chrono::hours(1), now, &error);
+    QVERIFY2(hour, qPrintable(error.toString()));
+    QCOMPARE(hour->id, QStringLiteral("mute-bodhi-update-comment"));
+    QVERIFY2(hour->name.startsWith(QStringLiteral("Mute ")), qPrintable(hour->name));
+    QVERIFY2(!hour->name.contains(QLatin1Char('/')), qPrintable(hour->name)); // labels, not ids
+    QString reason;
+    QVERIFY2(RuleStorage::addFirst(settings, *hour, m_catalog.get(), &reason), qPrintable(reason));
+
+    StoredRules stored = RuleStorage::load(settings, m_catalog.get());
+    QCOMPARE(stored.rules.rules.size(), 2);
+    QCOMPARE(stored.rules.rules[0].id, hour->id);
+    QCOMPARE(stored.rules.rules[0].action.kind, RuleAction::Kind::Mute);
+    QCOMPARE(stored.rules.rules[0].action.muteUntil, now.addSecs(3600));
+    QCOMPARE(stored.rules.rules[1].id, QStringLiteral("wiki")); // the user's rules kept, after it
+    QCOMPARE(stored.rules.defaultAction.kind, RuleAction::Kind::Digest);
+
+    // What it does: the same type stays in the history during the hour, others are untouched,
+    // and after the hour the rule is passed over.
+    RulesStage stage(std::make_shared<MessageTypeCatalog>(m_renderer));
+    stage.setRules(stored.rules);
+    QDateTime clock = now.addSecs(60);
+    stage.setClock([&clock] {
+        return clock;
+    });
+    RuleDecision d = stage.decide(comment->envelope, comment->rendering, comment->agent);
+    QCOMPARE(d.action.kind, RuleAction::Kind::Mute);
+    QCOMPARE(d.ruleId, hour->id);
+    d = stage.decide(build->envelope, build->rendering, build->agent);
+    QVERIFY(d.ruleId != hour->id);
+    clock = now.addSecs(3601);
+    d = stage.decide(comment->envelope, comment->rendering, comment->agent);
+    QVERIFY(d.ruleId != hour->id);
+    QCOMPARE(d.action.kind, RuleAction::Kind::Digest);
+
+    // Muting the same type again ("Always") replaces the rule instead of adding one.
+    const std::optional<Rule> always =
+        MuteRule::make(*m_catalog, type, std::chrono::seconds(0), now, &error);
+    QVERIFY(always);
+    QVERIFY(RuleStorage::addFirst(settings, *always, m_catalog.get(), &reason));
+    stored = RuleStorage::load(settings, m_catalog.get());
+    QCOMPARE(stored.rules.rules.size(), 2);
+    QCOMPARE(stored.rules.rules[0].id, hour->id);
+    QCOMPARE(stored.rules.rules[0].action.kind, RuleAction::Kind::HistoryOnly);
+}
+
+void TestRuleStorage::muteRuleIsRefusedWhenStoredRulesCannotBeReadWhole()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.conf")));
+    QByteArray json = myRules();
+    json.replace("\"rules\":[",
+        R"("rules":[{"name":"Bad","when":{"field":"topic","op":"regex","value":"("},"then":{"action":"notify"}},)");
+    settings.setRulesJson(json);
+    RuleError error;
+    const std::optional<Rule> mute = MuteRule::make(*m_catalog,
+        QStringLiteral("bodhi/update.comment"),
+        std::chrono::hours(1),
+        QDateTime::currentDateTimeUtc(),
+        &error);
+    QVERIFY(mute);
+    QString reason;
+    QVERIFY(!RuleStorage::addFirst(settings, *mute, m_catalog.get(), &reason));
+    QVERIFY2(reason.contains(QStringLiteral("Bad")), qPrintable(reason));
+    QCOMPARE(settings.rulesJson(), json); // the rule the user still has to fix is not lost
 }
 
 QTEST_GUILESS_MAIN(TestRuleStorage)

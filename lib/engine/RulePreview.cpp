@@ -28,6 +28,7 @@ RulePreviewResult RulePreview::run(
     query.from = from.isValid() ? from : QDateTime::currentDateTimeUtc().addDays(-7);
     query.limit = PageSize;
     const bool needsBody = rule.when && rule.when->needsBody();
+    query.withBody = needsBody;
     rules::RuleContext context = m_stage.context();
     if (!context.now.isValid())
         context.now = QDateTime::currentDateTimeUtc();

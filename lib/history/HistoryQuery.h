@@ -40,6 +40,11 @@ struct HistoryQuery
     int offset = 0; ///< rows to skip (simple paging)
     qint64 afterRowId = 0; ///< keyset paging: > 0 continues after this row in the chosen order
     bool oldestFirst = false;
+
+    /// false: StoredMessage::body, headers and the rendering's long form are left empty (not
+    /// read from the file), for callers that do not need them (a rule preview without body
+    /// conditions).
+    bool withBody = true;
 };
 
 } // namespace fedmsg

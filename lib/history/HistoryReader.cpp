@@ -28,6 +28,13 @@ const QLatin1String Columns(
     " m.secondary_icon, m.service_name, m.service_label, m.extra, m.decision, m.decision_rule,"
     " m.is_read");
 
+// The same columns, in the same places, without the large ones (HistoryQuery::withBody).
+const QLatin1String ColumnsWithoutBody(
+    "m.id, m.msg_id, m.topic, NULL, NULL, m.bus_name, m.endpoint, m.transport, m.trust,"
+    " m.trust_reason, m.received_at, m.sent_at, m.title, m.subtitle, NULL, m.link, m.icon,"
+    " m.secondary_icon, m.service_name, m.service_label, m.extra, m.decision, m.decision_rule,"
+    " m.is_read");
+
 void setError(QString *error, const QString &text)
 {
     if (error)
@@ -337,7 +344,7 @@ QList<StoredMessage> HistoryReader::search(const HistoryQuery &query, QString *e
         return messages;
     const QString order = query.oldestFirst ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     // Pick the page's row ids first (narrow rows to sort), then read those rows.
-    const QString sql = QStringLiteral("SELECT ") + Columns
+    const QString sql = QStringLiteral("SELECT ") + (query.withBody ? Columns : ColumnsWithoutBody)
         + QStringLiteral(" FROM messages m WHERE m.id IN (SELECT ") + sel.idColumn
         + QStringLiteral(" FROM ") + sel.from + sel.where + QStringLiteral(" ORDER BY ")
         + sel.idColumn + order + QStringLiteral(" LIMIT ? OFFSET ?) ORDER BY m.id") + order;

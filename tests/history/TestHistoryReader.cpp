@@ -30,6 +30,7 @@ private Q_SLOTS:
     void queryOnlyConnection();
     void openModeForReadOnlyFolder();
     void readsFromReadOnlyFolder();
+    void searchWithoutBodiesLeavesOnlyThemOut();
 
 private:
     /// A database with `rows` messages in dir, written and closed (no -wal or -shm left).
@@ -55,6 +56,40 @@ QString TestHistoryReader::makeDatabase(const QTemporaryDir &dir, int rows)
         QTRY_COMPARE(stored, qint64(rows));
     }();
     return options.databasePath;
+}
+
+// HistoryQuery::withBody = false (a rule preview without body conditions): the same rows, every
+// other column the same, body, headers and long form not read.
+void TestHistoryReader::searchWithoutBodiesLeavesOnlyThemOut()
+{
+    QTemporaryDir dir;
+    HistoryReader reader(makeDatabase(dir, 3));
+    HistoryQuery whole;
+    QString error;
+    const QList<StoredMessage> full = reader.search(whole, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    HistoryQuery lean = whole;
+    lean.withBody = false;
+    const QList<StoredMessage> light = reader.search(lean, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(light.size(), 3);
+    QCOMPARE(light.size(), full.size());
+    for (qsizetype i = 0; i < full.size(); ++i) {
+        QVERIFY(!full[i].body.isEmpty());
+        QVERIFY(light[i].body.isEmpty());
+        QVERIFY(light[i].headers.isEmpty());
+        QVERIFY(light[i].rendering.longForm.isEmpty());
+        QCOMPARE(light[i].id, full[i].id);
+        QCOMPARE(light[i].msgId, full[i].msgId);
+        QCOMPARE(light[i].topic, full[i].topic);
+        QCOMPARE(light[i].busName, full[i].busName);
+        QCOMPARE(light[i].trust, full[i].trust);
+        QCOMPARE(light[i].rendering.title, full[i].rendering.title);
+        QCOMPARE(light[i].rendering.serviceName, full[i].rendering.serviceName);
+        QCOMPARE(light[i].rendering.usernames, full[i].rendering.usernames);
+        QCOMPARE(light[i].receivedAt, full[i].receivedAt);
+        QCOMPARE(light[i].read, full[i].read);
+    }
 }
 
 void TestHistoryReader::missingFileIsAnErrorAndNotCreated()

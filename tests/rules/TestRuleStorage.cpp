@@ -20,6 +20,15 @@
 using namespace fedmsg;
 using namespace fedmsg::rules;
 
+namespace {
+// (Outside the class: moc misreads this raw string.)
+QByteArray withABadRuleFirst(QByteArray json)
+{
+    return json.replace("\"rules\":[",
+        R"("rules":[{"name":"Bad","when":{"field":"topic","op":"regex","value":"("},"then":{"action":"notify"}},)");
+}
+} // namespace
+
 // Rules between a real settings file in a temporary config, rule files and the engine.
 class TestRuleStorage : public QObject
 {
@@ -44,6 +53,8 @@ private:
             "rules":[{"id":"wiki","name":"Nothing from the wiki","when":{"field":"service","value":"wiki"},
             "then":{"action":"drop"}}]})";
     }
+    /// myRules() with a rule "Bad" first whose regex does not compile.
+    QByteArray rulesWithABadOne() const { return withABadRuleFirst(myRules()); }
     Renderer m_renderer { Renderer::builtinDataFile() };
     std::unique_ptr<MessageTypeCatalog> m_catalog;
 };
@@ -145,9 +156,7 @@ void TestRuleStorage::storedDocumentWithABadRuleKeepsTheOthers()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("s.conf")));
-    QByteArray json = myRules();
-    json.replace("\"rules\":[",
-        R"("rules":[{"name":"Bad","when":{"field":"topic","op":"regex","value":"("},"then":{"action":"notify"}},)");
+    const QByteArray json = rulesWithABadOne();
     settings.setRulesJson(json);
     QTest::ignoreMessage(
         QtWarningMsg, QRegularExpression(QStringLiteral("rule left out: rule 'Bad'")));
@@ -279,9 +288,7 @@ void TestRuleStorage::muteRuleIsRefusedWhenStoredRulesCannotBeReadWhole()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("s.conf")));
-    QByteArray json = myRules();
-    json.replace("\"rules\":[",
-        R"("rules":[{"name":"Bad","when":{"field":"topic","op":"regex","value":"("},"then":{"action":"notify"}},)");
+    const QByteArray json = rulesWithABadOne();
     settings.setRulesJson(json);
     RuleError error;
     const std::optional<Rule> mute = MuteRule::make(*m_catalog,

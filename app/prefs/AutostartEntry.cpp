@@ -55,7 +55,7 @@ QString AutostartEntry::userFile() const
 QString AutostartEntry::systemFile() const
 {
     for (const QString &dir : m_systemConfigDirs) {
-        const QString file = dir + QStringLiteral("/autostart/") + QLatin1String(FileName);
+        QString file = dir + QStringLiteral("/autostart/") + QLatin1String(FileName);
         if (QFileInfo::exists(file))
             return file;
     }

@@ -18,19 +18,30 @@
 
 namespace fedmsg {
 
+namespace {
+QHash<QString, qint64> countsOf(const History *history, const rules::MessageTypeCatalog &catalog)
+{
+    if (!history)
+        return {};
+    return MessageTypeTreeModel::countsFromHistory(
+        *history, catalog, QDateTime::currentDateTimeUtc().addDays(-7));
+}
+} // namespace
+
 MessageTypesPage::MessageTypesPage(Settings *settings,
     const History *history,
     const rules::MessageTypeCatalog &catalog,
     QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
+    , m_model(new MessageTypeTreeModel(
+          catalog, settings->messageTypesOff(), countsOf(history, catalog), this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_tree(new QTreeView(this))
+    , m_all(new QPushButton(tr("&All on"), this))
+    , m_none(new QPushButton(tr("&None"), this))
 {
-    const QHash<QString, qint64> counts = history
-        ? MessageTypeTreeModel::countsFromHistory(
-            *history, catalog, QDateTime::currentDateTimeUtc().addDays(-7))
-        : QHash<QString, qint64>();
-    m_model = new MessageTypeTreeModel(catalog, settings->messageTypesOff(), counts, this);
-    m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(MessageTypeTreeModel::SearchTextRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -41,7 +52,6 @@ MessageTypesPage::MessageTypesPage(Settings *settings,
         this);
     intro->setWordWrap(true);
 
-    m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter message types"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter message types"));
@@ -53,9 +63,7 @@ MessageTypesPage::MessageTypesPage(Settings *settings,
             m_tree->expandAll();
     });
 
-    m_all = new QPushButton(tr("&All on"), this);
     m_all->setAccessibleName(tr("Switch every message type on"));
-    m_none = new QPushButton(tr("&None"), this);
     m_none->setAccessibleName(tr("Switch every message type off"));
     connect(m_all, &QPushButton::clicked, m_model, [this] {
         m_model->setAllOn(true);
@@ -64,7 +72,6 @@ MessageTypesPage::MessageTypesPage(Settings *settings,
         m_model->setAllOn(false);
     });
 
-    m_tree = new QTreeView(this);
     m_tree->setModel(m_proxy);
     m_tree->setAccessibleName(tr("Message types"));
     m_tree->setAccessibleDescription(

@@ -33,11 +33,24 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     : QWidget(parent)
     , m_settings(settings)
     , m_autostart(std::move(autostart))
+    , m_timeout(spinBox(-1, 3600, tr(" s"), tr("Popup timeout in seconds"), this))
+    , m_urgency(new QComboBox(this))
+    , m_rate(spinBox(1, 60, tr(" a minute"), tr("Popups a minute at most"), this))
+    , m_digest(spinBox(10, 3600, tr(" s"), tr("Digest window in seconds"), this))
+    , m_quiet(new QCheckBox(tr("&Quiet hours"), this))
+    , m_quietStart(new QTimeEdit(this))
+    , m_quietEnd(new QTimeEdit(this))
+    , m_images(new QCheckBox(tr("Show service &icons and avatars"), this))
+    , m_account(new QLineEdit(this))
+    , m_days(spinBox(1, 3650, tr(" days"), tr("Keep history for days"), this))
+    , m_count(spinBox(100, 10'000'000, tr(" messages"), tr("Keep at most messages"), this))
+    , m_size(spinBox(1, 65536, tr(" MiB"), tr("Keep at most MiB of history"), this))
+    , m_startAtLogin(new QCheckBox(tr("&Start at login"), this))
+    , m_autostartError(new QLabel(this))
 {
     auto *form = new QFormLayout(this);
 
     // Popups.
-    m_timeout = spinBox(-1, 3600, tr(" s"), tr("Popup timeout in seconds"), this);
     m_timeout->setSpecialValueText(tr("The server's choice"));
     m_timeout->setToolTip(tr("0 keeps popups until dismissed"));
     const int timeoutMs = settings->popupTimeoutMs();
@@ -47,7 +60,6 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     });
     form->addRow(tr("Popup &timeout:"), m_timeout);
 
-    m_urgency = new QComboBox(this);
     m_urgency->setAccessibleName(tr("Default urgency"));
     m_urgency->addItem(tr("Low"), QStringLiteral("low"));
     m_urgency->addItem(tr("Normal"), QStringLiteral("normal"));
@@ -58,23 +70,18 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     });
     form->addRow(tr("Default &urgency:"), m_urgency);
 
-    m_rate = spinBox(1, 60, tr(" a minute"), tr("Popups a minute at most"), this);
     m_rate->setValue(settings->popupsPerMinute());
     connect(m_rate, &QSpinBox::valueChanged, settings, &Settings::setPopupsPerMinute);
     form->addRow(tr("&Popups at most:"), m_rate);
 
-    m_digest = spinBox(10, 3600, tr(" s"), tr("Digest window in seconds"), this);
     m_digest->setValue(settings->digestWindowSeconds());
     connect(m_digest, &QSpinBox::valueChanged, settings, &Settings::setDigestWindowSeconds);
     form->addRow(tr("&Digest of the rest every:"), m_digest);
 
     // Quiet hours: both times or none.
-    m_quiet = new QCheckBox(tr("&Quiet hours"), this);
     m_quiet->setAccessibleName(tr("Quiet hours"));
-    m_quietStart = new QTimeEdit(this);
     m_quietStart->setDisplayFormat(QStringLiteral("HH:mm"));
     m_quietStart->setAccessibleName(tr("Quiet hours start"));
-    m_quietEnd = new QTimeEdit(this);
     m_quietEnd->setDisplayFormat(QStringLiteral("HH:mm"));
     m_quietEnd->setAccessibleName(tr("Quiet hours end"));
     const bool quiet = settings->quietHoursStart().isValid() && settings->quietHoursEnd().isValid();
@@ -97,13 +104,11 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     quietRow->addStretch(1);
     form->addRow(m_quiet, quietRow);
 
-    m_images = new QCheckBox(tr("Show service &icons and avatars"), this);
     m_images->setAccessibleName(tr("Show service icons and avatars"));
     m_images->setChecked(settings->showImages());
     connect(m_images, &QCheckBox::toggled, settings, &Settings::setShowImages);
     form->addRow(m_images);
 
-    m_account = new QLineEdit(this);
     m_account->setAccessibleName(tr("My Fedora account name"));
     m_account->setText(settings->fedoraAccount());
     m_account->setPlaceholderText(tr("not known"));
@@ -113,14 +118,11 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     form->addRow(tr("My Fedora &account:"), m_account);
 
     // History.
-    m_days = spinBox(1, 3650, tr(" days"), tr("Keep history for days"), this);
     m_days->setValue(settings->historyMaxAgeDays());
     connect(m_days, &QSpinBox::valueChanged, settings, &Settings::setHistoryMaxAgeDays);
-    m_count = spinBox(100, 10'000'000, tr(" messages"), tr("Keep at most messages"), this);
     m_count->setSingleStep(1000);
     m_count->setValue(settings->historyMaxCount());
     connect(m_count, &QSpinBox::valueChanged, settings, &Settings::setHistoryMaxCount);
-    m_size = spinBox(1, 65536, tr(" MiB"), tr("Keep at most MiB of history"), this);
     m_size->setValue(settings->historyMaxSizeMiB());
     connect(m_size, &QSpinBox::valueChanged, settings, &Settings::setHistoryMaxSizeMiB);
     auto *historyRow = new QHBoxLayout;
@@ -131,10 +133,8 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     historyLabel->setBuddy(m_days);
     form->addRow(historyLabel, historyRow);
 
-    m_startAtLogin = new QCheckBox(tr("&Start at login"), this);
     m_startAtLogin->setAccessibleName(tr("Start at login"));
     m_startAtLogin->setChecked(m_autostart.isEnabled());
-    m_autostartError = new QLabel(this);
     m_autostartError->setWordWrap(true);
     m_autostartError->hide();
     connect(m_startAtLogin, &QCheckBox::toggled, this, [this](bool on) {

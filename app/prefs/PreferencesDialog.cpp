@@ -4,6 +4,8 @@
 
 #include "MessageTypesPage.h"
 #include "NotificationsPage.h"
+#include "RulesPage.h"
+#include "engine/RulePreview.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -14,6 +16,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <array>
 #include <utility>
 
 namespace fedmsg {
@@ -22,22 +25,26 @@ PreferencesDialog::PreferencesDialog(Settings *settings,
     const History *history,
     const rules::MessageTypeCatalog &catalog,
     AutostartEntry autostart,
+    std::unique_ptr<RulePreview> preview,
     QWidget *parent)
     : QDialog(parent)
+    , m_pages(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_messageTypes(new MessageTypesPage(settings, history, catalog, m_stack))
+    , m_notifications(new NotificationsPage(settings, std::move(autostart), m_stack))
+    , m_preview(std::move(preview))
+    , m_rules(new RulesPage(settings, &catalog, m_preview.get(), m_stack))
 {
     setWindowTitle(tr("fedmsg-notify Preferences"));
     setObjectName(QStringLiteral("preferencesDialog"));
-    m_pages = new QListWidget(this);
     m_pages->setAccessibleName(tr("Preferences pages"));
     m_pages->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
-    m_stack = new QStackedWidget(this);
 
-    m_messageTypes = new MessageTypesPage(settings, history, catalog, m_stack);
-    m_notifications = new NotificationsPage(settings, std::move(autostart), m_stack);
-    const std::pair<QWidget *, QString> pages[] = {
+    const std::array<std::pair<QWidget *, QString>, PageCount> pages { {
         { m_messageTypes, tr("Message types") },
         { m_notifications, tr("Notifications") },
-    };
+        { m_rules, tr("Rules") },
+    } };
     for (const auto &[page, title] : pages) {
         m_stack->addWidget(page);
         m_pages->addItem(title);
@@ -72,6 +79,8 @@ PreferencesDialog::PreferencesDialog(Settings *settings,
     layout->addWidget(buttons);
     resize(760, 520);
 }
+
+PreferencesDialog::~PreferencesDialog() = default;
 
 void PreferencesDialog::showPage(Page page)
 {

@@ -6,6 +6,8 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QListWidget;
 class QStackedWidget;
 
@@ -14,6 +16,8 @@ namespace fedmsg {
 class History;
 class MessageTypesPage;
 class NotificationsPage;
+class RulePreview;
+class RulesPage;
 class Settings;
 namespace rules {
 class MessageTypeCatalog;
@@ -33,26 +37,32 @@ class PreferencesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Page { MessageTypes = 0, Notifications = 1, PageCount = 2 };
+    enum Page { MessageTypes = 0, Notifications = 1, Rules = 2, PageCount = 3 };
 
-    /// @p history may be null (no message counts).
+    /// @p history may be null (no message counts), @p preview too (no rule preview).
     PreferencesDialog(Settings *settings,
         const History *history,
         const rules::MessageTypeCatalog &catalog,
         AutostartEntry autostart,
+        std::unique_ptr<RulePreview> preview = {},
         QWidget *parent = nullptr);
+    ~PreferencesDialog() override;
+    Q_DISABLE_COPY_MOVE(PreferencesDialog)
 
     void showPage(Page page);
     Page currentPage() const;
     QListWidget *pageList() const { return m_pages; }
     MessageTypesPage *messageTypesPage() const { return m_messageTypes; }
     NotificationsPage *notificationsPage() const { return m_notifications; }
+    RulesPage *rulesPage() const { return m_rules; }
 
 private:
     QListWidget *m_pages = nullptr;
     QStackedWidget *m_stack = nullptr;
     MessageTypesPage *m_messageTypes = nullptr;
     NotificationsPage *m_notifications = nullptr;
+    std::unique_ptr<RulePreview> m_preview; ///< before m_rules, which reads it
+    RulesPage *m_rules = nullptr;
 };
 
 } // namespace fedmsg

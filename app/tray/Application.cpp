@@ -9,6 +9,7 @@
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
 #include "engine/NetworkWatcher.h"
+#include "engine/RulePreview.h"
 #include "engine/RuleStorage.h"
 #include "engine/Transports.h"
 #include "history/History.h"
@@ -114,12 +115,16 @@ void Application::showPreferences()
         auto *dialog = new PreferencesDialog(m_settings.get(),
             m_history.get(),
             m_engine->rulesStage().catalog(),
-            AutostartEntry::forThisUser());
+            AutostartEntry::forThisUser(),
+            std::make_unique<RulePreview>(*m_history, *m_renderer, m_engine->rulesStage()));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         m_preferencesDialog = dialog;
-        connect(m_history.get(), &QObject::destroyed, this, [dialog = m_preferencesDialog] {
+        // Its rule preview reads the engine's rules stage and the history: it goes first.
+        const auto close = [dialog = m_preferencesDialog] {
             delete dialog.data();
-        });
+        };
+        connect(m_engine.get(), &QObject::destroyed, this, close);
+        connect(m_history.get(), &QObject::destroyed, this, close);
     }
     m_preferencesDialog->show();
     m_preferencesDialog->raise();

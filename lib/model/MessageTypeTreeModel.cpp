@@ -92,7 +92,7 @@ void MessageTypeTreeModel::setOff(const QStringList &off)
     }
 }
 
-void MessageTypeTreeModel::apply(rules::MessageTypeToggles toggles)
+void MessageTypeTreeModel::apply(const rules::MessageTypeToggles &toggles)
 {
     const QStringList before = m_toggles.off();
     setOff(toggles.off());
@@ -151,7 +151,7 @@ int MessageTypeTreeModel::rowCount(const QModelIndex &parent) const
     return int(m_services.at(parent.row()).kinds.size());
 }
 
-int MessageTypeTreeModel::columnCount(const QModelIndex &) const
+int MessageTypeTreeModel::columnCount(const QModelIndex & /*parent*/) const
 {
     return ColumnCount;
 }

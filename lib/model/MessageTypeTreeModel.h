@@ -90,7 +90,7 @@ private:
     };
     const rules::MessageType *typeAt(const QModelIndex &index, qint64 *count) const;
     Qt::CheckState checkState(const QModelIndex &index) const;
-    void apply(rules::MessageTypeToggles toggles);
+    void apply(const rules::MessageTypeToggles &toggles);
 
     QList<Service> m_services;
     rules::MessageTypeToggles m_toggles;

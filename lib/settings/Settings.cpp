@@ -303,7 +303,7 @@ void Settings::setPopupTimeoutMs(int ms)
 
 QString Settings::defaultUrgency() const
 {
-    const QString urgency = m_settings->value(key(DefaultUrgencyKey)).toString();
+    QString urgency = m_settings->value(key(DefaultUrgencyKey)).toString();
     if (urgency == QLatin1String("low") || urgency == QLatin1String("critical"))
         return urgency;
     return QStringLiteral("normal");

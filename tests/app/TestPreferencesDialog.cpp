@@ -4,17 +4,21 @@
 // The preferences dialog driven with real key and mouse events on xcb under the headless
 // harness: over the whole applet (tray item, D-Bus, the engine following the settings) and on its
 // own over a real Settings file and real XDG autostart folders in a temporary directory.
+#include "../history/HistoryTestData.h"
 #include "Application.h"
 #include "AutostartEntry.h"
 #include "MessageTypesPage.h"
 #include "NotificationsPage.h"
 #include "PreferencesDialog.h"
+#include "RulesPage.h"
 #include "TrayIcon.h"
 #include "engine/Engine.h"
+#include "engine/RulePreview.h"
 #include "history/History.h"
 #include "model/MessageTypeTreeModel.h"
 #include "render/Renderer.h"
 #include "rules/MessageTypeCatalog.h"
+#include "rules/RuleSet.h"
 #include "rules/RulesStage.h"
 #include "settings/Settings.h"
 
@@ -25,9 +29,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -54,6 +63,10 @@ private Q_SLOTS:
     void startAtLoginWritesTheUserEntry();
     void startAtLoginOffWithASystemEntryWritesAHiddenCopy();
     void numericSettingsAreSavedAtOnce();
+    void rulesReorderSwitchDeleteAndUndoWithTheKeyboard();
+    void invalidRegexIsShownAndNotSaved();
+    void rulePreviewCountMatchesPreview();
+    void storedRuleThatDoesNotValidateIsNotLost();
 
 private:
     Application::Options options() const;
@@ -319,6 +332,9 @@ void TestPreferencesDialog::pagesReachableWithTheKeyboard()
     press(Qt::Key_PageDown, Qt::ControlModifier);
     QCOMPARE(dialog->currentPage(), PreferencesDialog::Notifications);
     QVERIFY(dialog->notificationsPage()->isVisible());
+    press(Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(dialog->currentPage(), PreferencesDialog::Rules);
+    QVERIFY(dialog->rulesPage()->isVisible());
     press(Qt::Key_PageDown, Qt::ControlModifier); // wraps around
     QCOMPARE(dialog->currentPage(), PreferencesDialog::MessageTypes);
     // The page list itself: Up/Down.
@@ -432,6 +448,163 @@ void TestPreferencesDialog::numericSettingsAreSavedAtOnce()
     QCOMPARE(reader.popupsPerMinute(), 12);
     QCOMPARE(reader.historyMaxAgeDays(), 31);
     QCOMPARE(reader.defaultUrgency(), QStringLiteral("critical"));
+}
+
+namespace {
+const QByteArray ThreeRules = R"j({"format": "fedmsg-notify-rules", "version": 1,
+ "default": {"action": "history"},
+ "rules": [
+  {"id": "a", "name": "A", "enabled": true,
+   "when": {"field": "topic", "op": "glob", "value": "*.bodhi.*"}, "then": {"action": "notify"}},
+  {"id": "b", "name": "B", "enabled": true,
+   "when": {"field": "service", "value": ["copr"]}, "then": {"action": "notify"}},
+  {"id": "c", "name": "C", "enabled": true,
+   "when": {"field": "topic", "op": "prefix", "value": "org."}, "then": {"action": "drop"}}]})j";
+
+QStringList storedIds(const Settings &settings, QList<bool> *enabled = nullptr)
+{
+    QStringList ids;
+    const QJsonArray rules = QJsonDocument::fromJson(settings.rulesJson())
+                                 .object()
+                                 .value(QStringLiteral("rules"))
+                                 .toArray();
+    for (const QJsonValue &rule : rules) {
+        ids.append(rule.toObject().value(QStringLiteral("id")).toString());
+        if (enabled)
+            enabled->append(rule.toObject().value(QStringLiteral("enabled")).toBool(true));
+    }
+    return ids;
+}
+} // namespace
+
+void TestPreferencesDialog::rulesReorderSwitchDeleteAndUndoWithTheKeyboard()
+{
+    m_settings->setRulesJson(ThreeRules);
+    QCOMPARE(storedIds(*m_settings),
+        QStringList({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }));
+    const auto dialog = makeDialog();
+    QVERIFY(dialog);
+    press(Qt::Key_PageUp, Qt::ControlModifier); // wraps to the last page, Rules
+    QCOMPARE(dialog->currentPage(), PreferencesDialog::Rules);
+    QListWidget *list = dialog->rulesPage()->list();
+    QCOMPARE(list->count(), 3);
+    list->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), list);
+    QCOMPARE(list->currentRow(), 0);
+    press(Qt::Key_Down, Qt::ControlModifier); // A below B
+    QCOMPARE(storedIds(*m_settings),
+        QStringList({ QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("c") }));
+    QCOMPARE(list->currentRow(), 1);
+    press(Qt::Key_Space); // A off
+    QList<bool> enabled;
+    QCOMPARE(storedIds(*m_settings, &enabled),
+        QStringList({ QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("c") }));
+    QCOMPARE(enabled, (QList<bool> { true, false, true }));
+    press(Qt::Key_Delete);
+    QCOMPARE(storedIds(*m_settings), QStringList({ QStringLiteral("b"), QStringLiteral("c") }));
+    QCOMPARE(list->count(), 2);
+    press(Qt::Key_Z, Qt::ControlModifier);
+    enabled.clear();
+    QCOMPARE(storedIds(*m_settings, &enabled),
+        QStringList({ QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("c") }));
+    QCOMPARE(enabled, (QList<bool> { true, false, true }));
+    QCOMPARE(list->currentItem()->text(), QStringLiteral("A"));
+}
+
+void TestPreferencesDialog::invalidRegexIsShownAndNotSaved()
+{
+    m_settings->setRulesJson(ThreeRules);
+    const auto dialog = makeDialog();
+    QVERIFY(dialog);
+    dialog->showPage(PreferencesDialog::Rules);
+    RulesPage *page = dialog->rulesPage();
+    page->list()->setCurrentRow(0);
+    QVERIFY(page->editor()->toPlainText().contains(QStringLiteral("*.bodhi.*")));
+    const QByteArray before = m_settings->rulesJson();
+    page->editor()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), page->editor());
+    press(Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(page->editor(),
+        QString::fromUtf8(R"j({"id": "a", "name": "A", "when": {"field": "topic", "op": "regex", )j"
+                          R"j("value": "(unclosed"}, "then": {"action": "notify"}})j"));
+    QVERIFY2(page->errorLabel()->text().contains(QStringLiteral("regex"), Qt::CaseInsensitive),
+        qPrintable(page->errorLabel()->text()));
+    QVERIFY(page->errorLabel()->text().contains(QStringLiteral("when")));
+    QCOMPARE(m_settings->rulesJson(), before); // not saved
+    // Close the group: valid now, saved at once.
+    press(Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(page->editor(),
+        QString::fromUtf8(
+            R"j({"id": "a", "name": "A2", "when": {"field": "topic", "op": "regex", )j"
+            R"j("value": "(closed)"}, "then": {"action": "notify"}})j"));
+    QCOMPARE(page->errorLabel()->text(), QString());
+    QVERIFY(m_settings->rulesJson().contains("(closed)"));
+    QCOMPARE(page->list()->item(0)->text(), QStringLiteral("A2"));
+}
+
+void TestPreferencesDialog::rulePreviewCountMatchesPreview()
+{
+    HistoryOptions options;
+    options.databasePath = m_dir->filePath(QStringLiteral("preview.sqlite"));
+    options.commitDelay = std::chrono::milliseconds(10);
+    History history(options);
+    QTRY_VERIFY_WITH_TIMEOUT(history.isReady(), 20000);
+    const QString comment = QStringLiteral("org.fedoraproject.prod.bodhi.update.comment");
+    const QString build = QStringLiteral("org.fedoraproject.prod.buildsys.build.state.change");
+    history.store({ testdata::makeRecord(QStringLiteral("1"),
+                        comment,
+                        QStringLiteral("c1"),
+                        {},
+                        {},
+                        QStringLiteral("bodhi")),
+        testdata::makeRecord(
+            QStringLiteral("2"), comment, QStringLiteral("c2"), {}, {}, QStringLiteral("bodhi")),
+        testdata::makeRecord(
+            QStringLiteral("3"), build, QStringLiteral("b"), {}, {}, QStringLiteral("koji")) });
+    QTRY_COMPARE_WITH_TIMEOUT(history.count({}), 3, 20000);
+    rules::RulesStage stage(std::make_shared<rules::MessageTypeCatalog>(*m_renderer));
+    m_settings->setRulesJson(ThreeRules);
+
+    auto dialog = std::make_unique<PreferencesDialog>(m_settings.get(),
+        &history,
+        *m_catalog,
+        autostart(),
+        std::make_unique<RulePreview>(history, *m_renderer, stage));
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+    dialog->showPage(PreferencesDialog::Rules);
+    RulesPage *page = dialog->rulesPage();
+    page->list()->setCurrentRow(0);
+    const RulePreview preview(history, *m_renderer, stage);
+    const RulePreviewResult expected = preview.run(page->ruleSet().rules.at(0));
+    QCOMPARE(expected.matched, 2);
+    QCOMPARE(expected.examined, 3);
+    QVERIFY2(page->previewLabel()->text().contains(QStringLiteral("Matches 2 of the 3")),
+        qPrintable(page->previewLabel()->text()));
+    // As the user types, the preview follows.
+    page->editor()->setPlainText(
+        QString::fromUtf8(R"j({"id": "a", "name": "A", "when": {"field": "topic", "op": "glob", )j"
+                          R"j("value": "*.buildsys.*"}, "then": {"action": "notify"}})j"));
+    QVERIFY2(page->previewLabel()->text().contains(QStringLiteral("Matches 1 of the 3")),
+        qPrintable(page->previewLabel()->text()));
+}
+
+// A stored rule that no longer validates (a hand edit, a newer version) is named and the page
+// changes nothing, so saving cannot drop it.
+void TestPreferencesDialog::storedRuleThatDoesNotValidateIsNotLost()
+{
+    QByteArray rules = ThreeRules;
+    rules.replace(R"j("value": ["copr"])j", R"j("op": "bogus", "value": ["copr"])j");
+    m_settings->setRulesJson(rules);
+    const auto dialog = makeDialog();
+    QVERIFY(dialog);
+    dialog->showPage(PreferencesDialog::Rules);
+    RulesPage *page = dialog->rulesPage();
+    QVERIFY2(page->errorLabel()->text().contains(QStringLiteral("B")),
+        qPrintable(page->errorLabel()->text()));
+    QVERIFY(!page->list()->isEnabled());
+    QVERIFY(page->editor()->isReadOnly());
+    QCOMPARE(m_settings->rulesJson(), rules);
 }
 
 QTEST_MAIN(TestPreferencesDialog)

@@ -251,8 +251,9 @@ void RulesPage::save()
 
 bool RulesPage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_list && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
+    const auto *key =
+        event->type() == QEvent::KeyPress ? dynamic_cast<QKeyEvent *>(event) : nullptr;
+    if (watched == m_list && key) {
         if (key->modifiers() == Qt::ControlModifier && key->key() == Qt::Key_Up) {
             move(-1);
             return true;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "MessageTypesPage.h"
+#include "MessageTypeFilterProxy.h"
 
 #include "model/MessageTypeTreeModel.h"
 #include "rules/MessageTypeCatalog.h"
@@ -12,9 +13,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace fedmsg {
 
@@ -36,16 +38,13 @@ MessageTypesPage::MessageTypesPage(Settings *settings,
     , m_settings(settings)
     , m_model(new MessageTypeTreeModel(
           catalog, settings->messageTypesOff(), countsOf(history, catalog), this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new MessageTypeFilterProxy(this))
     , m_filter(new QLineEdit(this))
     , m_tree(new QTreeView(this))
     , m_all(new QPushButton(tr("&All on"), this))
     , m_none(new QPushButton(tr("&None"), this))
 {
     m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterRole(MessageTypeTreeModel::SearchTextRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setRecursiveFilteringEnabled(true);
 
     auto *intro = new QLabel(tr("Messages of a type that is switched off are kept in the history "
                                 "but do not pop up."),
@@ -102,6 +101,11 @@ MessageTypesPage::MessageTypesPage(Settings *settings,
     setTabOrder(m_filter, m_all);
     setTabOrder(m_all, m_none);
     setTabOrder(m_none, m_tree);
+}
+
+void MessageTypesPage::setIconLookup(std::function<QString(const QString &)> lookup)
+{
+    m_proxy->setIconLookup(std::move(lookup));
 }
 
 } // namespace fedmsg

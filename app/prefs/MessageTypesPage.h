@@ -4,14 +4,16 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTreeView;
 
 namespace fedmsg {
 
 class History;
+class MessageTypeFilterProxy;
 class MessageTypeTreeModel;
 class Settings;
 namespace rules {
@@ -39,11 +41,13 @@ public:
     QPushButton *allButton() const { return m_all; }
     QPushButton *noneButton() const { return m_none; }
     MessageTypeTreeModel *model() const { return m_model; }
+    /// Where service icons come from: icon URL -> a local file, "" when there is none.
+    void setIconLookup(std::function<QString(const QString &)> lookup);
 
 private:
     Settings *m_settings;
     MessageTypeTreeModel *m_model = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
+    MessageTypeFilterProxy *m_proxy = nullptr;
     QLineEdit *m_filter = nullptr;
     QTreeView *m_tree = nullptr;
     QPushButton *m_all = nullptr;

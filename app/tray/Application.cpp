@@ -3,6 +3,7 @@
 #include "Application.h"
 #include "FreedesktopApplication.h"
 #include "HistoryWindow.h"
+#include "MessageTypesPage.h"
 #include "PreferencesDialog.h"
 
 #include "config/FedmsgConfigReader.h"
@@ -118,6 +119,9 @@ void Application::showPreferences()
             AutostartEntry::forThisUser(),
             std::make_unique<RulePreview>(*m_history, *m_renderer, m_engine->rulesStage()));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->messageTypesPage()->setIconLookup([icons = m_icons.get()](const QString &url) {
+            return icons ? icons->cachedPath(QUrl(url)) : QString();
+        });
         m_preferencesDialog = dialog;
         // Its rule preview reads the engine's rules stage and the history: it goes first.
         const auto close = [dialog = m_preferencesDialog] {

@@ -30,6 +30,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QIcon>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void noneStopsPopupsFromARealPublisherAndAllBringsThemBack();
     void filterAllAndNone();
     void everyControlHasAnAccessibleName();
+    void serviceIconsFromTheApplicationsCache();
     void pagesReachableWithTheKeyboard();
     void startAtLoginWritesTheUserEntry();
     void startAtLoginOffWithASystemEntryWritesAHiddenCopy();
@@ -351,7 +354,21 @@ void TestPreferencesDialog::filterAllAndNone()
     QTest::keyClicks(page->filterEdit(), QStringLiteral("koji"));
     QVERIFY(page->tree()->model()->rowCount() >= 1);
     QVERIFY(page->tree()->model()->rowCount() < all);
-    QTest::keyClick(page->filterEdit(), Qt::Key_Escape); // the dialog stays; the field keeps text
+    // A service that matches keeps all its kinds; a kind that matches keeps its service.
+    page->filterEdit()->clear();
+    QTest::keyClicks(page->filterEdit(), QStringLiteral("bodhi"));
+    const QModelIndex bodhi = page->model()->indexOf(QStringLiteral("bodhi"));
+    QModelIndex shown;
+    for (int row = 0; row < page->tree()->model()->rowCount(); ++row)
+        if (page->tree()->model()->index(row, 0).data(MessageTypeTreeModel::IdRole)
+            == QStringLiteral("bodhi"))
+            shown = page->tree()->model()->index(row, 0);
+    QVERIFY(shown.isValid());
+    QVERIFY(page->model()->rowCount(bodhi) > 0);
+    QCOMPARE(page->tree()->model()->rowCount(shown), page->model()->rowCount(bodhi));
+    page->filterEdit()->clear();
+    QTest::keyClicks(page->filterEdit(), QStringLiteral("update.comment"));
+    QVERIFY(page->tree()->model()->rowCount() >= 1);
     page->filterEdit()->clear();
     QCOMPARE(page->tree()->model()->rowCount(), all);
 
@@ -365,6 +382,37 @@ void TestPreferencesDialog::filterAllAndNone()
     m_settings->setMessageTypesOff({ QStringLiteral("wiki") });
     const QModelIndex wiki = page->model()->indexOf(QStringLiteral("wiki"));
     QCOMPARE(wiki.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+}
+
+void TestPreferencesDialog::serviceIconsFromTheApplicationsCache()
+{
+    const auto dialog = makeDialog();
+    QVERIFY(dialog);
+    MessageTypesPage *page = dialog->messageTypesPage();
+    const QModelIndex first = page->tree()->model()->index(0, 0);
+    QVERIFY(first.data(Qt::DecorationRole).isNull()); // no lookup: no icon
+    const QString png = m_dir->filePath(QStringLiteral("icon.png"));
+    QImage image(16, 16, QImage::Format_ARGB32);
+    image.fill(Qt::red);
+    QVERIFY(image.save(png));
+    QStringList asked;
+    page->setIconLookup([&](const QString &url) {
+        asked.append(url);
+        return url.contains(QStringLiteral("bodhi")) ? png : QString();
+    });
+    QModelIndex bodhi;
+    for (int row = 0; row < page->tree()->model()->rowCount(); ++row)
+        if (page->tree()->model()->index(row, 0).data(MessageTypeTreeModel::IdRole)
+            == QStringLiteral("bodhi"))
+            bodhi = page->tree()->model()->index(row, 0);
+    QVERIFY(bodhi.isValid());
+    QVERIFY(!bodhi.data(MessageTypeTreeModel::IconUrlRole).toString().isEmpty());
+    const QIcon icon = bodhi.data(Qt::DecorationRole).value<QIcon>();
+    QVERIFY(!icon.isNull());
+    QVERIFY(!asked.isEmpty());
+    const qsizetype lookups = asked.size();
+    (void)bodhi.data(Qt::DecorationRole); // asked once per URL
+    QCOMPARE(asked.size(), lookups);
 }
 
 void TestPreferencesDialog::everyControlHasAnAccessibleName()

@@ -3,11 +3,14 @@
 #include "Application.h"
 #include "FreedesktopApplication.h"
 #include "HistoryWindow.h"
+#include "MessageTypesPage.h"
+#include "PreferencesDialog.h"
 
 #include "config/FedmsgConfigReader.h"
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
 #include "engine/NetworkWatcher.h"
+#include "engine/RulePreview.h"
 #include "engine/RuleStorage.h"
 #include "engine/Transports.h"
 #include "history/History.h"
@@ -27,10 +30,12 @@
 #include "rules/StarterRules.h"
 #include "settings/Settings.h"
 
+#include <QAction>
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDesktopServices>
+#include <QIcon>
 #include <QImage>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -65,6 +70,22 @@ Application::Application(Options options, QObject *parent)
     });
     connect(m_tray.get(), &TrayIcon::activated, this, &Application::showHistory);
     connect(m_tray.get(), &TrayIcon::historyRequested, this, &Application::showHistory);
+    // prefs hook: the menu's Preferences… (added after History… when the menu has none yet).
+    auto *preferences = m_tray->menu()->findChild<QAction *>(QStringLiteral("preferencesAction"));
+    if (!preferences) {
+        preferences = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")),
+            tr("&Preferences…"),
+            m_tray->menu());
+        preferences->setObjectName(QStringLiteral("preferencesAction"));
+        auto *history = m_tray->menu()->findChild<QAction *>(QStringLiteral("historyAction"));
+        const QList<QAction *> actions = m_tray->menu()->actions();
+        const qsizetype after = actions.indexOf(history);
+        m_tray->menu()->insertAction(
+            after >= 0 && after + 1 < actions.size() ? actions.at(after + 1) : nullptr,
+            preferences);
+    }
+    preferences->setEnabled(true);
+    connect(preferences, &QAction::triggered, this, &Application::showPreferences);
 }
 
 Application::~Application()
@@ -87,6 +108,33 @@ void Application::showHistory()
     m_historyWindow->show();
     m_historyWindow->raise();
     m_historyWindow->activateWindow();
+}
+
+void Application::showPreferences()
+{
+    if (!m_history || !m_settings || !m_engine)
+        return;
+    if (!m_preferencesDialog) {
+        auto *dialog = new PreferencesDialog(m_settings.get(),
+            m_history.get(),
+            m_engine->rulesStage().catalog(),
+            AutostartEntry::forThisUser(),
+            std::make_unique<RulePreview>(*m_history, *m_renderer, m_engine->rulesStage()));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->messageTypesPage()->setIconLookup([icons = m_icons.get()](const QString &url) {
+            return icons ? icons->cachedPath(QUrl(url)) : QString();
+        });
+        m_preferencesDialog = dialog;
+        // Its rule preview reads the engine's rules stage and the history: it goes first.
+        const auto close = [dialog = m_preferencesDialog] {
+            delete dialog.data();
+        };
+        connect(m_engine.get(), &QObject::destroyed, this, close);
+        connect(m_history.get(), &QObject::destroyed, this, close);
+    }
+    m_preferencesDialog->show();
+    m_preferencesDialog->raise();
+    m_preferencesDialog->activateWindow();
 }
 
 void Application::shutdown()
@@ -130,6 +178,7 @@ bool Application::start()
     historyOptions.databasePath = m_options.historyPath;
     historyOptions.maxAge = std::chrono::hours(24) * m_settings->historyMaxAgeDays();
     historyOptions.maxCount = m_settings->historyMaxCount();
+    historyOptions.maxBytes = qint64(m_settings->historyMaxSizeMiB()) * 1024 * 1024; // prefs hook
     m_history = std::make_unique<History>(historyOptions);
     m_renderer = std::make_unique<Renderer>();
     m_engine = std::make_unique<Engine>(m_history.get(), m_renderer.get());
@@ -230,6 +279,28 @@ bool Application::start()
         &Settings::messageTypesOffChanged,
         m_engine.get(),
         &Engine::setMessageTypesOff);
+    // prefs hook: what the preferences change applies at once (the popup timeout, default
+    // urgency and images are read per popup).
+    const auto applyNotificationOptions = [this] {
+        m_dnd.setQuietHours(m_settings->quietHoursStart(), m_settings->quietHoursEnd());
+        BurstControl::Limits limits = m_burst.limits();
+        limits.globalPerMinute = m_settings->popupsPerMinute();
+        limits.digestWindow = std::chrono::seconds(m_settings->digestWindowSeconds());
+        m_burst.setLimits(limits);
+    };
+    applyNotificationOptions();
+    connect(m_settings.get(),
+        &Settings::notificationOptionsChanged,
+        this,
+        [this, applyNotificationOptions] {
+            applyNotificationOptions();
+            onDoNotDisturbChanged();
+            scheduleDigest();
+        });
+    connect(m_settings.get(), &Settings::historyLimitsChanged, m_history.get(), [this] {
+        m_history->setRetention(std::chrono::hours(24) * m_settings->historyMaxAgeDays(),
+            m_settings->historyMaxCount());
+    });
     // The rules: a new profile keeps everything in the history until the starter rules are
     // offered (once the account is known); --demo has its own profile where everything pops up.
     const rules::MessageTypeCatalog *catalog = &m_engine->rulesStage().catalog();
@@ -351,6 +422,16 @@ NotifyDecision Application::notifyDecisionOf(const rules::RuleDecision &rule) co
         break;
     }
     decision.timeoutMs = rule.action.sticky ? 0 : rule.action.timeoutMs;
+    // prefs hook: the preferences' timeout where the rule names none, their urgency where no rule
+    // decided (the default action).
+    if (!rule.action.sticky && rule.action.timeoutMs < 0 && m_settings)
+        decision.timeoutMs = m_settings->popupTimeoutMs();
+    if (rule.ruleId.isEmpty() && m_settings) {
+        const QString urgency = m_settings->defaultUrgency();
+        decision.urgency = urgency == QLatin1String("low") ? Notification::Urgency::Low
+            : urgency == QLatin1String("critical")         ? Notification::Urgency::Critical
+                                                           : Notification::Urgency::Normal;
+    }
     decision.ruleId = rule.ruleId;
     decision.digest = rule.action.kind == rules::RuleAction::Kind::Digest;
     decision.mayBreakThrough = decision.urgency == Notification::Urgency::Critical;
@@ -407,6 +488,11 @@ void Application::showWithImages(Notification n, const QUrl &icon, const QUrl &a
 {
     // The service icon (app_icon) and the agent's avatar (image-path) from the cache; a missing
     // one is fetched, but the popup waits at most ImageWait, then goes without it.
+    if (m_settings && !m_settings->showImages()) { // prefs hook: icons and avatars off
+        m_notifier->show(n);
+        Q_EMIT notified(n.summary);
+        return;
+    }
     n.iconPath = m_icons->cachedPath(icon);
     n.imagePath = m_icons->cachedPath(avatar);
     const bool fetchIcon = n.iconPath.isEmpty() && !icon.isEmpty();
@@ -511,6 +597,10 @@ void Application::startControlInterfaces()
     connect(m_control.get(), &ControlService::resumeRequested, this, &Application::resume);
     connect(
         m_control.get(), &ControlService::showHistoryRequested, this, &Application::showHistory);
+    connect(m_control.get(),
+        &ControlService::showPreferencesRequested,
+        this,
+        &Application::showPreferences);
     connect(m_control.get(), &ControlService::markAllReadRequested, this, [this] {
         m_history->markAllRead();
     });

@@ -76,6 +76,8 @@ public:
     History *history() { return m_history.get(); }
     /// Opens the history window, or raises it when it is open (histwin hook).
     void showHistory();
+    /// Opens the preferences dialog, or raises it when it is open (tray's Preferences…, D-Bus).
+    void showPreferences();
 
     /**
      * "Mute…" on a notification, chosen: a rule first in the user's rules keeps messages of its
@@ -143,6 +145,7 @@ private:
     QTimer m_dndTimer; ///< runs only until the next pause or quiet-hours change
     QStringList m_configProblems; ///< shown in the tray status and once as a notification
     QPointer<QWidget> m_historyWindow; ///< deleted with m_history (histwin hook)
+    QPointer<QWidget> m_preferencesDialog; ///< deleted with m_history (prefs hook)
 };
 
 } // namespace fedmsg

@@ -236,6 +236,12 @@ QList<ServiceCount> History::countsPerService(const HistoryQuery &query, QString
     return r ? r->countsPerService(query, error) : QList<ServiceCount>();
 }
 
+QList<TopicCount> History::countsPerTopic(const HistoryQuery &query, QString *error) const
+{
+    HistoryReader *r = reader(error);
+    return r ? r->countsPerTopic(query, error) : QList<TopicCount>();
+}
+
 std::optional<StoredMessage> History::message(qint64 id, QString *error) const
 {
     HistoryReader *r = reader(error);

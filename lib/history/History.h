@@ -15,6 +15,7 @@
 #include "history/ServiceCount.h"
 #include "history/StoreResult.h"
 #include "history/StoredMessage.h"
+#include "history/TopicCount.h"
 
 #include <QList>
 #include <QObject>
@@ -106,6 +107,7 @@ public:
     QList<StoredMessage> search(const HistoryQuery &query, QString *error = nullptr) const;
     qint64 count(const HistoryQuery &query, QString *error = nullptr) const;
     QList<ServiceCount> countsPerService(const HistoryQuery &query, QString *error = nullptr) const;
+    QList<TopicCount> countsPerTopic(const HistoryQuery &query, QString *error = nullptr) const;
     std::optional<StoredMessage> message(qint64 id, QString *error = nullptr) const;
 
 Q_SIGNALS:

@@ -405,6 +405,25 @@ QList<ServiceCount> HistoryReader::countsPerService(const HistoryQuery &query, Q
     return counts;
 }
 
+QList<TopicCount> HistoryReader::countsPerTopic(const HistoryQuery &query, QString *error)
+{
+    QList<TopicCount> counts;
+    Selection sel;
+    if (!open(error) || !select(query, false, &sel, error))
+        return counts;
+    QSqlQuery q(m_db);
+    if (!runQuery(q,
+            QStringLiteral("SELECT m.service_name, m.topic, count(*) FROM ") + sel.from + sel.where
+                + QStringLiteral(" GROUP BY m.service_name, m.topic ORDER BY 3 DESC, 1 ASC, 2 ASC"),
+            sel.binds,
+            error))
+        return counts;
+    while (q.next())
+        counts.append(
+            TopicCount { q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong() });
+    return counts;
+}
+
 std::optional<StoredMessage> HistoryReader::message(qint64 id, QString *error)
 {
     if (error)

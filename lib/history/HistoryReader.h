@@ -6,6 +6,7 @@
 #include "history/HistoryQuery.h"
 #include "history/ServiceCount.h"
 #include "history/StoredMessage.h"
+#include "history/TopicCount.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -56,6 +57,9 @@ public:
     /// Matching messages per service, most first (e.g. query.from/to as the time window);
     /// paging fields are ignored.
     QList<ServiceCount> countsPerService(const HistoryQuery &query, QString *error = nullptr);
+    /// Matching messages per service and topic (the preferences' message-type counts); paging
+    /// fields are ignored.
+    QList<TopicCount> countsPerTopic(const HistoryQuery &query, QString *error = nullptr);
     /// One message by row id; nullopt (and *error empty) when there is no such row.
     std::optional<StoredMessage> message(qint64 id, QString *error = nullptr);
 

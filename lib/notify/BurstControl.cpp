@@ -100,6 +100,14 @@ void BurstControl::noteClosed(uint id)
     }
 }
 
+void BurstControl::setLimits(Limits limits)
+{
+    m_limits = limits;
+    m_global.tokens = std::min(m_global.tokens, m_limits.globalPerMinute);
+    for (Bucket &bucket : m_rules)
+        bucket.tokens = std::min(bucket.tokens, m_limits.perRulePerMinute);
+}
+
 std::optional<std::chrono::steady_clock::time_point> BurstControl::digestDue() const
 {
     if (!m_firstHeld)

@@ -65,6 +65,12 @@ public:
     /// The popup @p id is gone (expired, dismissed): nothing replaces it any more.
     void noteClosed(uint id);
 
+    /// The limits in force.
+    Limits limits() const { return m_limits; }
+    /// New limits from now on (the preferences): the tokens left are capped at the new rates;
+    /// a digest already waiting is due at its first message plus the new window.
+    void setLimits(Limits limits);
+
     /// Messages held for the digest.
     qsizetype heldCount() const { return static_cast<qsizetype>(m_held.size()); }
     /// When the digest is due (nullopt when nothing is held).

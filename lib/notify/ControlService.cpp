@@ -83,6 +83,11 @@ void ControlService::ShowHistory()
     Q_EMIT showHistoryRequested();
 }
 
+void ControlService::ShowPreferences()
+{
+    Q_EMIT showPreferencesRequested();
+}
+
 QString ControlService::Explain(const QString &msgId)
 {
     const std::optional<QString> text = m_explainer ? m_explainer(msgId) : std::nullopt;

@@ -58,6 +58,7 @@ public Q_SLOTS:
     void Resume();
     void MarkAllRead();
     void ShowHistory();
+    void ShowPreferences();
     QString Explain(const QString &msgId);
     // NOLINTEND(readability-identifier-naming)
 
@@ -71,6 +72,7 @@ Q_SIGNALS:
     void resumeRequested();
     void markAllReadRequested();
     void showHistoryRequested();
+    void showPreferencesRequested();
 
 private:
     void propertyChanged(const QString &name, const QVariant &value);

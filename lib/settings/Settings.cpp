@@ -43,6 +43,13 @@ constexpr const char *LegacyRules =
     R"({"format":"fedmsg-notify-rules","version":1,"default":{"action":"notify"},"rules":[]})";
 constexpr Key HistoryMaxAgeKey { "History/maxAgeDays" };
 constexpr Key HistoryMaxCountKey { "History/maxCount" };
+constexpr Key HistoryMaxSizeKey { "History/maxSizeMiB" };
+// Popup options the preferences set (absent = the default; no migration needed).
+constexpr Key PopupTimeoutKey { "Notifications/timeoutMs" }; // -1 = the server's choice
+constexpr Key DefaultUrgencyKey { "Notifications/defaultUrgency" }; // low / normal / critical
+constexpr Key PopupsPerMinuteKey { "Notifications/popupsPerMinute" };
+constexpr Key DigestWindowKey { "Notifications/digestWindowSeconds" };
+constexpr Key ShowImagesKey { "Notifications/showImages" };
 constexpr Key BusesGroup { "Buses" };
 constexpr Key ArraySizeKey { "size" }; // QSettings' own key for the length of an array
 // Keys of one entry of the Buses array.
@@ -71,6 +78,10 @@ constexpr Key EndMarkerKey { "zzEnd/complete" };
 constexpr bool DefaultNotificationsEnabled = true;
 constexpr int DefaultHistoryMaxAgeDays = 30;
 constexpr int DefaultHistoryMaxCount = 50000;
+constexpr int DefaultHistoryMaxSizeMiB = 256;
+constexpr int DefaultPopupTimeoutMs = -1;
+constexpr int DefaultPopupsPerMinute = 5;
+constexpr int DefaultDigestWindowSeconds = 60;
 
 QString key(Key k)
 {
@@ -273,6 +284,83 @@ void Settings::setQuietHours(QTime start, QTime end)
         start.isValid() ? start.toString(QStringLiteral("HH:mm")) : QString());
     m_settings->setValue(
         key(QuietHoursEndKey), end.isValid() ? end.toString(QStringLiteral("HH:mm")) : QString());
+    Q_EMIT notificationOptionsChanged();
+}
+
+int Settings::popupTimeoutMs() const
+{
+    return std::clamp(
+        m_settings->value(key(PopupTimeoutKey), DefaultPopupTimeoutMs).toInt(), -1, 3'600'000);
+}
+
+void Settings::setPopupTimeoutMs(int ms)
+{
+    if (!writable("popup timeout"))
+        return;
+    m_settings->setValue(key(PopupTimeoutKey), std::clamp(ms, -1, 3'600'000));
+    Q_EMIT notificationOptionsChanged();
+}
+
+QString Settings::defaultUrgency() const
+{
+    QString urgency = m_settings->value(key(DefaultUrgencyKey)).toString();
+    if (urgency == QLatin1String("low") || urgency == QLatin1String("critical"))
+        return urgency;
+    return QStringLiteral("normal");
+}
+
+void Settings::setDefaultUrgency(const QString &urgency)
+{
+    if (!writable("default urgency"))
+        return;
+    if (urgency != QLatin1String("low") && urgency != QLatin1String("normal")
+        && urgency != QLatin1String("critical")) {
+        qCWarning(lcSettings) << "not an urgency:" << urgency << "; kept" << defaultUrgency();
+        return;
+    }
+    m_settings->setValue(key(DefaultUrgencyKey), urgency);
+    Q_EMIT notificationOptionsChanged();
+}
+
+int Settings::popupsPerMinute() const
+{
+    return std::clamp(
+        m_settings->value(key(PopupsPerMinuteKey), DefaultPopupsPerMinute).toInt(), 1, 60);
+}
+
+void Settings::setPopupsPerMinute(int count)
+{
+    if (!writable("popups per minute"))
+        return;
+    m_settings->setValue(key(PopupsPerMinuteKey), std::clamp(count, 1, 60));
+    Q_EMIT notificationOptionsChanged();
+}
+
+int Settings::digestWindowSeconds() const
+{
+    return std::clamp(
+        m_settings->value(key(DigestWindowKey), DefaultDigestWindowSeconds).toInt(), 10, 3600);
+}
+
+void Settings::setDigestWindowSeconds(int seconds)
+{
+    if (!writable("digest window"))
+        return;
+    m_settings->setValue(key(DigestWindowKey), std::clamp(seconds, 10, 3600));
+    Q_EMIT notificationOptionsChanged();
+}
+
+bool Settings::showImages() const
+{
+    return m_settings->value(key(ShowImagesKey), true).toBool();
+}
+
+void Settings::setShowImages(bool on)
+{
+    if (!writable("popup images"))
+        return;
+    m_settings->setValue(key(ShowImagesKey), on);
+    Q_EMIT notificationOptionsChanged();
 }
 
 bool Settings::criticalBreaksThrough() const
@@ -379,6 +467,7 @@ void Settings::setHistoryMaxAgeDays(int days)
     if (!writable("history age"))
         return;
     m_settings->setValue(key(HistoryMaxAgeKey), std::clamp(days, 1, 3650));
+    Q_EMIT historyLimitsChanged();
 }
 
 int Settings::historyMaxCount() const
@@ -393,6 +482,21 @@ void Settings::setHistoryMaxCount(int count)
     if (!writable("history count"))
         return;
     m_settings->setValue(key(HistoryMaxCountKey), std::clamp(count, 100, 10'000'000));
+    Q_EMIT historyLimitsChanged();
+}
+
+int Settings::historyMaxSizeMiB() const
+{
+    return std::clamp(
+        m_settings->value(key(HistoryMaxSizeKey), DefaultHistoryMaxSizeMiB).toInt(), 1, 65536);
+}
+
+void Settings::setHistoryMaxSizeMiB(int mib)
+{
+    if (!writable("history size"))
+        return;
+    m_settings->setValue(key(HistoryMaxSizeKey), std::clamp(mib, 1, 65536));
+    Q_EMIT historyLimitsChanged();
 }
 
 QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const

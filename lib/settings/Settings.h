@@ -98,10 +98,31 @@ public:
     bool starterRulesOffered() const;
     void setStarterRulesOffered(bool offered);
 
+    /// How long a popup stays, in ms (clamped to -1..3'600'000); -1 (default) = the server's
+    /// choice, 0 = until dismissed. A rule's own timeout or sticky wins.
+    int popupTimeoutMs() const;
+    void setPopupTimeoutMs(int ms);
+    /// The urgency of a popup whose rule names none: "low", "normal" (default) or "critical".
+    QString defaultUrgency() const;
+    void setDefaultUrgency(const QString &urgency);
+    /// At most this many popups a minute (clamped to 1..60, default 5); the rest wait for the
+    /// digest.
+    int popupsPerMinute() const;
+    void setPopupsPerMinute(int count);
+    /// How long the digest collects before it pops up, in seconds (clamped to 10..3600,
+    /// default 60).
+    int digestWindowSeconds() const;
+    void setDigestWindowSeconds(int seconds);
+    /// Whether popups carry service icons and avatars (downloaded; default true).
+    bool showImages() const;
+    void setShowImages(bool on);
+
     int historyMaxAgeDays() const; ///< clamped to 1..3650, default 30
     void setHistoryMaxAgeDays(int days);
     int historyMaxCount() const; ///< clamped to 100..10'000'000, default 50'000
     void setHistoryMaxCount(int count);
+    int historyMaxSizeMiB() const; ///< clamped to 1..65'536, default 256
+    void setHistoryMaxSizeMiB(int mib);
 
     /**
      * The configured buses: the stored ones, plus every preset not stored yet (with its default
@@ -121,6 +142,10 @@ Q_SIGNALS:
     void rulesChanged();
     void fedoraAccountChanged(const QString &account);
     void busesChanged();
+    /// A popup option changed (quiet hours, timeout, urgency, rate, digest window, images).
+    void notificationOptionsChanged();
+    /// The history's age, count or size limit changed.
+    void historyLimitsChanged();
 
 private:
     void migrate();

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void bucketRefills();
     void sameObjectReplacesInPlace();
     void digestRuleTakesNoToken();
+    void limitsChangeAtOnce();
 
 private:
     BurstControl make(BurstControl::Limits limits = {});
@@ -93,6 +94,31 @@ void TestBurstControl::digestRuleTakesNoToken()
     const std::optional<Notification> digest = burst.takeDigest(m_renderer);
     QVERIFY(digest);
     QCOMPARE(digest->summary, QStringLiteral("10 new messages"));
+}
+
+// The preferences change the rate and the digest window while the applet runs.
+void TestBurstControl::limitsChangeAtOnce()
+{
+    BurstControl burst = make();
+    const auto offer = [&](int i) {
+        Notification n;
+        return burst.offer(n, QStringLiteral("r%1").arg(i), {}, comment(i))
+            == BurstControl::Verdict::Show;
+    };
+    QVERIFY(offer(0));
+    QVERIFY(offer(1));
+    // Down to 1 a minute: what is left of the bucket shrinks with it.
+    burst.setLimits({ 1, 3, std::chrono::milliseconds(10000) });
+    QCOMPARE(burst.limits().globalPerMinute, 1.0);
+    QVERIFY(offer(2));
+    QVERIFY(!offer(3)); // held for the digest
+    QVERIFY(burst.digestDue().has_value());
+    QCOMPARE(*burst.digestDue(), m_now + 10s); // the new window
+    // Up to 10 a minute: the bucket grows as time refills it, not at once.
+    burst.setLimits({ 10, 10, std::chrono::milliseconds(60000) });
+    QVERIFY(!offer(4));
+    m_now += 6s; // one token at 10 a minute
+    QVERIFY(offer(5));
 }
 
 void TestBurstControl::twoThousandInOneSecondGiveFivePopupsAndOneDigest()

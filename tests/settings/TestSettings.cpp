@@ -33,6 +33,7 @@ private Q_SLOTS:
     void rulesRoundTripAsOneJsonText();
     void unreadableRulesAreKeptAside();
     void accountAndStarterOffer();
+    void preferencesPopupAndHistoryOptions();
 
 private:
     static BusConfig preset(const QString &name, bool enabled)
@@ -46,6 +47,46 @@ private:
         return b;
     }
 };
+
+// The keys the preferences' Notifications page writes: defaults, clamping, refusal, signals.
+void TestSettings::preferencesPopupAndHistoryOptions()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    {
+        Settings s(path);
+        QCOMPARE(s.popupTimeoutMs(), -1);
+        QCOMPARE(s.defaultUrgency(), QStringLiteral("normal"));
+        QCOMPARE(s.popupsPerMinute(), 5);
+        QCOMPARE(s.digestWindowSeconds(), 60);
+        QVERIFY(s.showImages());
+        QCOMPARE(s.historyMaxSizeMiB(), 256);
+        QSignalSpy options(&s, &Settings::notificationOptionsChanged);
+        QSignalSpy limits(&s, &Settings::historyLimitsChanged);
+        s.setPopupTimeoutMs(8000);
+        s.setDefaultUrgency(QStringLiteral("critical"));
+        s.setDefaultUrgency(QStringLiteral("loud")); // refused, kept
+        s.setPopupsPerMinute(500); // clamped
+        s.setDigestWindowSeconds(1); // clamped
+        s.setShowImages(false);
+        s.setQuietHours(QTime(22, 0), QTime(7, 0));
+        QCOMPARE(options.size(), 6);
+        s.setHistoryMaxSizeMiB(64);
+        s.setHistoryMaxAgeDays(9);
+        s.setHistoryMaxCount(1000);
+        QCOMPARE(limits.size(), 3);
+    }
+    Settings s(path);
+    QCOMPARE(s.popupTimeoutMs(), 8000);
+    QCOMPARE(s.defaultUrgency(), QStringLiteral("critical"));
+    QCOMPARE(s.popupsPerMinute(), 60);
+    QCOMPARE(s.digestWindowSeconds(), 10);
+    QVERIFY(!s.showImages());
+    QCOMPARE(s.historyMaxSizeMiB(), 64);
+    QCOMPARE(s.historyMaxAgeDays(), 9);
+    QCOMPARE(s.historyMaxCount(), 1000);
+    QCOMPARE(s.quietHoursStart(), QTime(22, 0));
+}
 
 void TestSettings::defaultsOnEmptyFile()
 {

@@ -1,0 +1,163 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "NotificationsPage.h"
+
+#include "settings/Settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTimeEdit>
+
+#include <utility>
+
+namespace fedmsg {
+
+namespace {
+QSpinBox *spinBox(int min, int max, const QString &suffix, const QString &name, QWidget *parent)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(min, max);
+    box->setSuffix(suffix);
+    box->setAccessibleName(name);
+    box->setKeyboardTracking(false); // saved when the value is complete, not per digit typed
+    return box;
+}
+} // namespace
+
+NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostart, QWidget *parent)
+    : QWidget(parent)
+    , m_settings(settings)
+    , m_autostart(std::move(autostart))
+    , m_timeout(spinBox(-1, 3600, tr(" s"), tr("Popup timeout in seconds"), this))
+    , m_urgency(new QComboBox(this))
+    , m_rate(spinBox(1, 60, tr(" a minute"), tr("Popups a minute at most"), this))
+    , m_digest(spinBox(10, 3600, tr(" s"), tr("Digest window in seconds"), this))
+    , m_quiet(new QCheckBox(tr("&Quiet hours"), this))
+    , m_quietStart(new QTimeEdit(this))
+    , m_quietEnd(new QTimeEdit(this))
+    , m_images(new QCheckBox(tr("Show service &icons and avatars"), this))
+    , m_account(new QLineEdit(this))
+    , m_days(spinBox(1, 3650, tr(" days"), tr("Keep history for days"), this))
+    , m_count(spinBox(100, 10'000'000, tr(" messages"), tr("Keep at most messages"), this))
+    , m_size(spinBox(1, 65536, tr(" MiB"), tr("Keep at most MiB of history"), this))
+    , m_startAtLogin(new QCheckBox(tr("&Start at login"), this))
+    , m_autostartError(new QLabel(this))
+{
+    auto *form = new QFormLayout(this);
+
+    // Popups.
+    m_timeout->setSpecialValueText(tr("The server's choice"));
+    m_timeout->setToolTip(tr("0 keeps popups until dismissed"));
+    const int timeoutMs = settings->popupTimeoutMs();
+    m_timeout->setValue(timeoutMs < 0 ? -1 : timeoutMs / 1000);
+    connect(m_timeout, &QSpinBox::valueChanged, settings, [settings](int seconds) {
+        settings->setPopupTimeoutMs(seconds < 0 ? -1 : seconds * 1000);
+    });
+    form->addRow(tr("Popup &timeout:"), m_timeout);
+
+    m_urgency->setAccessibleName(tr("Default urgency"));
+    m_urgency->addItem(tr("Low"), QStringLiteral("low"));
+    m_urgency->addItem(tr("Normal"), QStringLiteral("normal"));
+    m_urgency->addItem(tr("Critical"), QStringLiteral("critical"));
+    m_urgency->setCurrentIndex(m_urgency->findData(settings->defaultUrgency()));
+    connect(m_urgency, &QComboBox::currentIndexChanged, settings, [this, settings](int index) {
+        settings->setDefaultUrgency(m_urgency->itemData(index).toString());
+    });
+    form->addRow(tr("Default &urgency:"), m_urgency);
+
+    m_rate->setValue(settings->popupsPerMinute());
+    connect(m_rate, &QSpinBox::valueChanged, settings, &Settings::setPopupsPerMinute);
+    form->addRow(tr("&Popups at most:"), m_rate);
+
+    m_digest->setValue(settings->digestWindowSeconds());
+    connect(m_digest, &QSpinBox::valueChanged, settings, &Settings::setDigestWindowSeconds);
+    form->addRow(tr("&Digest of the rest every:"), m_digest);
+
+    // Quiet hours: both times or none.
+    m_quiet->setAccessibleName(tr("Quiet hours"));
+    m_quietStart->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_quietStart->setAccessibleName(tr("Quiet hours start"));
+    m_quietEnd->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_quietEnd->setAccessibleName(tr("Quiet hours end"));
+    const bool quiet = settings->quietHoursStart().isValid() && settings->quietHoursEnd().isValid();
+    m_quiet->setChecked(quiet);
+    m_quietStart->setTime(quiet ? settings->quietHoursStart() : QTime(22, 0));
+    m_quietEnd->setTime(quiet ? settings->quietHoursEnd() : QTime(7, 0));
+    m_quietStart->setEnabled(quiet);
+    m_quietEnd->setEnabled(quiet);
+    connect(m_quiet, &QCheckBox::toggled, this, [this](bool on) {
+        m_quietStart->setEnabled(on);
+        m_quietEnd->setEnabled(on);
+        saveQuietHours();
+    });
+    connect(m_quietStart, &QTimeEdit::timeChanged, this, &NotificationsPage::saveQuietHours);
+    connect(m_quietEnd, &QTimeEdit::timeChanged, this, &NotificationsPage::saveQuietHours);
+    auto *quietRow = new QHBoxLayout;
+    quietRow->addWidget(m_quietStart);
+    quietRow->addWidget(new QLabel(tr("to"), this));
+    quietRow->addWidget(m_quietEnd);
+    quietRow->addStretch(1);
+    form->addRow(m_quiet, quietRow);
+
+    m_images->setAccessibleName(tr("Show service icons and avatars"));
+    m_images->setChecked(settings->showImages());
+    connect(m_images, &QCheckBox::toggled, settings, &Settings::setShowImages);
+    form->addRow(m_images);
+
+    m_account->setAccessibleName(tr("My Fedora account name"));
+    m_account->setText(settings->fedoraAccount());
+    m_account->setPlaceholderText(tr("not known"));
+    connect(m_account, &QLineEdit::editingFinished, settings, [this, settings] {
+        settings->setFedoraAccount(m_account->text().trimmed());
+    });
+    form->addRow(tr("My Fedora &account:"), m_account);
+
+    // History.
+    m_days->setValue(settings->historyMaxAgeDays());
+    connect(m_days, &QSpinBox::valueChanged, settings, &Settings::setHistoryMaxAgeDays);
+    m_count->setSingleStep(1000);
+    m_count->setValue(settings->historyMaxCount());
+    connect(m_count, &QSpinBox::valueChanged, settings, &Settings::setHistoryMaxCount);
+    m_size->setValue(settings->historyMaxSizeMiB());
+    connect(m_size, &QSpinBox::valueChanged, settings, &Settings::setHistoryMaxSizeMiB);
+    auto *historyRow = new QHBoxLayout;
+    historyRow->addWidget(m_days);
+    historyRow->addWidget(m_count);
+    historyRow->addWidget(m_size);
+    auto *historyLabel = new QLabel(tr("Keep &history:"), this);
+    historyLabel->setBuddy(m_days);
+    form->addRow(historyLabel, historyRow);
+
+    m_startAtLogin->setAccessibleName(tr("Start at login"));
+    m_startAtLogin->setChecked(m_autostart.isEnabled());
+    m_autostartError->setWordWrap(true);
+    m_autostartError->hide();
+    connect(m_startAtLogin, &QCheckBox::toggled, this, [this](bool on) {
+        QString error;
+        if (m_autostart.setEnabled(on, &error)) {
+            m_autostartError->hide();
+            return;
+        }
+        m_autostartError->setText(error);
+        m_autostartError->show();
+        const QSignalBlocker block(m_startAtLogin);
+        m_startAtLogin->setChecked(m_autostart.isEnabled());
+    });
+    form->addRow(m_startAtLogin);
+    form->addRow(m_autostartError);
+}
+
+void NotificationsPage::saveQuietHours()
+{
+    if (m_quiet->isChecked())
+        m_settings->setQuietHours(m_quietStart->time(), m_quietEnd->time());
+    else
+        m_settings->setQuietHours({}, {});
+}
+
+} // namespace fedmsg

@@ -115,6 +115,7 @@ private:
     /// Opens an http(s) link, handing the notification server's activation token on.
     static void openLink(const QUrl &url, const QString &activationToken);
     void addRecent(const EngineMessage &message);
+    void loadRecent(); ///< the tray's recent list from the history (at start)
     void reportStarterRules();
     void reportConfigProblems(const QStringList &problems);
 

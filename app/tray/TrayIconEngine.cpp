@@ -162,7 +162,8 @@ QPixmap TrayIconEngine::scaledPixmap(
     const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale)
 {
     Q_UNUSED(state)
-    const int pixels = std::max(1, int(std::lround(std::min(size.width(), size.height()) * scale)));
+    // QIcon::pixmap(size, dpr) asks for size already in device pixels, with the ratio to set.
+    const int pixels = std::max(1, std::min(size.width(), size.height()));
     const int key = pixels * 4 + (mode == QIcon::Disabled ? 1 : 0);
     auto it = m_cache.constFind(key);
     if (it == m_cache.constEnd()) {
@@ -189,7 +190,7 @@ void TrayIconEngine::paint(
     QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state)
 {
     const qreal scale = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-    painter->drawPixmap(rect, scaledPixmap(rect.size(), mode, state, scale));
+    painter->drawPixmap(rect, scaledPixmap(rect.size() * scale, mode, state, scale));
 }
 
 QSize TrayIconEngine::actualSize(const QSize &size, QIcon::Mode, QIcon::State)

@@ -34,6 +34,8 @@ public:
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override;
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override;
+    /// @p size in device pixels (as QIcon::pixmap(size, dpr) passes it); @p scale is set as
+    /// the pixmap's device-pixel ratio.
     QPixmap scaledPixmap(
         const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override;
     QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
+#include "AboutDialog.h"
 #include "FreedesktopApplication.h"
 #include "HistoryWindow.h"
 
@@ -63,6 +64,23 @@ Application::Application(Options options, QObject *parent)
     });
     connect(m_tray.get(), &TrayIcon::activated, this, &Application::showHistory);
     connect(m_tray.get(), &TrayIcon::historyRequested, this, &Application::showHistory);
+    connect(m_tray.get(), &TrayIcon::aboutRequested, this, &Application::showAbout);
+}
+
+void Application::showAbout()
+{
+    if (!m_aboutDialog) {
+        auto *dialog = new AboutDialog();
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &AboutDialog::welcomeRequested, this, &Application::welcomeRequested);
+        connect(this, &QObject::destroyed, dialog, &QObject::deleteLater);
+        m_aboutDialog = dialog;
+    }
+    m_tray->flush();
+    static_cast<AboutDialog *>(m_aboutDialog.data())->setBusState(m_tray->busSummary());
+    m_aboutDialog->show();
+    m_aboutDialog->raise();
+    m_aboutDialog->activateWindow();
 }
 
 Application::~Application()

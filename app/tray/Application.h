@@ -94,6 +94,8 @@ Q_SIGNALS:
      */
     void pausedChanged(bool paused);
     void muteChosen(const fedmsg::Notification &notification, std::chrono::seconds duration);
+    /// "Show welcome again" in the About box (the first-run welcome connects here).
+    void welcomeRequested();
 
 private:
     void onMessages(const QList<EngineMessage> &messages);
@@ -140,6 +142,8 @@ private:
     QTimer m_dndTimer; ///< runs only until the next pause or quiet-hours change
     QStringList m_configProblems; ///< shown in the tray status and once as a notification
     QPointer<QWidget> m_historyWindow; ///< deleted with m_history (histwin hook)
+    void showAbout();
+    QPointer<QWidget> m_aboutDialog; ///< the About box while it is open
 };
 
 } // namespace fedmsg

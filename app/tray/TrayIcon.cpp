@@ -330,6 +330,12 @@ QString TrayIcon::busLines() const
     return lines.join(QLatin1Char('\n'));
 }
 
+QString TrayIcon::busSummary() const
+{
+    const QString buses = busLines();
+    return buses.isEmpty() ? headline() : headline() + QLatin1Char('\n') + buses;
+}
+
 void TrayIcon::flush()
 {
     m_updateTimer.stop();

@@ -68,6 +68,8 @@ public:
     /// The tooltip and status line as shown now (after the coalescing timer ran).
     QString toolTip() const { return m_tray.toolTip(); }
     QString statusText() const { return m_statusAction->text(); }
+    /// The status line and one line per bus (its state, reason, last message): the About box.
+    QString busSummary() const;
     TrayIconLook look() const { return m_shownLook; }
     /// How often the icon was replaced (drawn again) since construction.
     int iconUpdates() const { return m_iconUpdates; }

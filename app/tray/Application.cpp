@@ -35,6 +35,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSystemTrayIcon>
 
 #include <algorithm>
 #include <memory>
@@ -330,7 +331,15 @@ bool Application::start()
     m_engine->setBuses(buses);
     reportConfigProblems(problems);
     updateTrayState();
-    m_tray->show();
+    m_tray->show(); // embedded at once, or when a tray appears later
+    // No system tray (GNOME without an AppIndicator extension, some Wayland sessions): the
+    // history window is the main window; notifications flow as usual. Started in the
+    // background (login, D-Bus activation) it waits for a launcher or a second start.
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        qCInfo(lcApp) << "no system tray: the history window is the main window";
+        if (!m_options.background)
+            showHistory();
+    }
     return true;
 }
 

@@ -148,21 +148,19 @@ TrayIcon::TrayIcon(QObject *parent)
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(UpdateDelay);
     connect(&m_updateTimer, &QTimer::timeout, this, &TrayIcon::flush);
-    // The light or dark glyph follows the panel's palette.
-    if (qApp)
-        qApp->installEventFilter(this);
+    // The light or dark glyph follows the palette: the menu, a widget, hears of its changes
+    // (a filter on the application would see every event of the program).
+    m_menu.installEventFilter(this);
     flush();
 }
 
-TrayIcon::~TrayIcon()
-{
-    if (qApp)
-        qApp->removeEventFilter(this);
-}
+TrayIcon::~TrayIcon() = default;
 
 bool TrayIcon::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
+    if (watched == &m_menu
+        && (event->type() == QEvent::ApplicationPaletteChange
+            || event->type() == QEvent::PaletteChange))
         scheduleUpdate();
     return QObject::eventFilter(watched, event);
 }

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QMenu>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void middleClickTogglesPause();
     void pauseMenuOrResume();
     void menuHasTheItemsOfIssue17();
+    void glyphFollowsThePalette();
 };
 
 namespace {
@@ -334,6 +336,23 @@ void TestTrayIcon::menuHasTheItemsOfIssue17()
     QCOMPARE(quit.count(), 1);
     QCOMPARE(about.count(), 1);
     QCOMPARE(markRead.count(), 1);
+}
+
+void TestTrayIcon::glyphFollowsThePalette()
+{
+    const QPalette original = QApplication::palette();
+    const auto restore = qScopeGuard([original] {
+        QApplication::setPalette(original);
+    });
+    QPalette light = original;
+    light.setColor(QPalette::Window, Qt::white);
+    QApplication::setPalette(light);
+    TrayIcon tray;
+    QVERIFY(!tray.look().darkPanel);
+    QPalette dark = original;
+    dark.setColor(QPalette::Window, QColor(0x24, 0x24, 0x24));
+    QApplication::setPalette(dark);
+    QTRY_VERIFY(tray.look().darkPanel);
 }
 
 QTEST_MAIN(TestTrayIcon)

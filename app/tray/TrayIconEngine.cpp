@@ -41,17 +41,17 @@ QColor colorOf(Emblem emblem)
     case Emblem::None:
         return {};
     case Emblem::Connecting:
-        return QColor(0xe5, 0xa5, 0x0a); // amber
+        return { 0xe5, 0xa5, 0x0a }; // amber
     case Emblem::Down:
-        return QColor(0x7a, 0x0d, 0x18); // dark red
+        return { 0x7a, 0x0d, 0x18 }; // dark red
     case Emblem::NoBus:
-        return QColor(0x77, 0x76, 0x7b); // grey
+        return { 0x77, 0x76, 0x7b }; // grey
     case Emblem::Paused:
-        return QColor(0x1c, 0x71, 0xd8); // blue
+        return { 0x1c, 0x71, 0xd8 }; // blue
     case Emblem::NoServer:
-        return QColor(0x81, 0x3d, 0x9c); // purple
+        return { 0x81, 0x3d, 0x9c }; // purple
     case Emblem::Untrusted:
-        return QColor(0xe6, 0x61, 0x00); // orange
+        return { 0xe6, 0x61, 0x00 }; // orange
     }
     return {};
 }
@@ -193,7 +193,7 @@ void TrayIconEngine::paint(
     painter->drawPixmap(rect, scaledPixmap(rect.size() * scale, mode, state, scale));
 }
 
-QSize TrayIconEngine::actualSize(const QSize &size, QIcon::Mode, QIcon::State)
+QSize TrayIconEngine::actualSize(const QSize &size, QIcon::Mode /*mode*/, QIcon::State /*state*/)
 {
     const int edge = std::min(size.width(), size.height());
     return { edge, edge };
@@ -209,7 +209,7 @@ QString TrayIconEngine::key() const
     return QStringLiteral("fedmsg-tray");
 }
 
-QList<QSize> TrayIconEngine::availableSizes(QIcon::Mode, QIcon::State)
+QList<QSize> TrayIconEngine::availableSizes(QIcon::Mode /*mode*/, QIcon::State /*state*/)
 {
     // What an SNI host gets as IconPixmap (and XEmbed picks from): the usual panel sizes.
     return {

@@ -26,7 +26,7 @@ public:
     TrayIconLook look() const { return m_look; }
     /// The emblem colour of a look (invalid when it draws no emblem); tests compare pixels to it.
     static QColor emblemColor(const TrayIconLook &look);
-    static QColor badgeColor() { return QColor(0xc0, 0x1c, 0x28); }
+    static QColor badgeColor() { return { 0xc0, 0x1c, 0x28 }; }
     /// "7", "99+": what the badge reads.
     static QString badgeText(int unread);
     /// How many pixmaps were drawn (not taken from the cache) since construction.

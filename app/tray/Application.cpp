@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
+#include "AboutDialog.h"
 #include "FreedesktopApplication.h"
 #include "HistoryWindow.h"
 #include "MessageTypesPage.h"
@@ -41,6 +42,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSystemTrayIcon>
 
 #include <algorithm>
 #include <memory>
@@ -86,6 +88,23 @@ Application::Application(Options options, QObject *parent)
     }
     preferences->setEnabled(true);
     connect(preferences, &QAction::triggered, this, &Application::showPreferences);
+    connect(m_tray.get(), &TrayIcon::aboutRequested, this, &Application::showAbout);
+}
+
+void Application::showAbout()
+{
+    if (!m_aboutDialog) {
+        auto *dialog = new AboutDialog();
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &AboutDialog::welcomeRequested, this, &Application::welcomeRequested);
+        connect(this, &QObject::destroyed, dialog, &QObject::deleteLater);
+        m_aboutDialog = dialog;
+    }
+    m_tray->flush();
+    static_cast<AboutDialog *>(m_aboutDialog.data())->setBusState(m_tray->busSummary());
+    m_aboutDialog->show();
+    m_aboutDialog->raise();
+    m_aboutDialog->activateWindow();
 }
 
 Application::~Application()
@@ -245,6 +264,15 @@ bool Application::start()
         if (!url.isEmpty())
             QDesktopServices::openUrl(url);
     });
+    // Tray wiring (issue 17): the recent list from the history at start, read state, badge.
+    connect(m_tray.get(), &TrayIcon::recentOpened, this, [this](qint64 id) {
+        m_history->markRead({ id });
+    });
+    connect(m_tray.get(), &TrayIcon::markAllReadRequested, this, [this] {
+        m_history->markAllRead();
+        m_tray->setUntrustedSeen(false);
+    });
+    connect(m_history.get(), &History::ready, this, &Application::loadRecent);
     // Do not disturb: "until resumed" is the saved Notifications/enabled switch; timed pauses
     // last for this run; quiet hours and the critical bypass come from the settings.
     if (!m_settings->notificationsEnabled())
@@ -376,7 +404,15 @@ bool Application::start()
     m_engine->setBuses(buses);
     reportConfigProblems(problems);
     updateTrayState();
-    m_tray->show();
+    m_tray->show(); // embedded at once, or when a tray appears later
+    // No system tray (GNOME without an AppIndicator extension, some Wayland sessions): the
+    // history window is the main window; notifications flow as usual. Started in the
+    // background (login, D-Bus activation) it waits for a launcher or a second start.
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        qCInfo(lcApp) << "no system tray: the history window is the main window";
+        if (!m_options.background)
+            showHistory();
+    }
     return true;
 }
 
@@ -626,7 +662,9 @@ void Application::startControlInterfaces()
     connect(&m_unreadTimer, &QTimer::timeout, this, [this] {
         HistoryQuery unread;
         unread.unreadOnly = true;
-        m_control->setUnreadCount(uint(std::max<qint64>(0, m_history->count(unread))));
+        const qint64 count = std::max<qint64>(0, m_history->count(unread));
+        m_control->setUnreadCount(uint(count));
+        m_tray->setUnreadCount(int(std::min<qint64>(count, 1 << 30)));
     });
     const auto recount = [this] {
         if (!m_unreadTimer.isActive())
@@ -672,9 +710,33 @@ void Application::addRecent(const EngineMessage &message)
 {
     const Rendering &r = message.record.rendering;
     const TrustState trust = message.record.envelope.trust();
+    if (trust == TrustState::Untrusted)
+        m_tray->setUntrustedSeen(true);
+    const std::optional<ServiceInfo> service = m_renderer->service(r.serviceName);
     // Only a valid fedmsg signature counts as signed; the rest carry the one trust wording.
-    m_tray->addRecent(
-        r.title, r.subtitle, r.link, trust == TrustState::Trusted ? QString() : trustLabel(trust));
+    m_tray->addRecent({ message.historyId,
+        PopupText::humanSummary(message.record.envelope.topic(), r, service ? &*service : nullptr),
+        r.subtitle,
+        r.link,
+        trust == TrustState::Trusted ? QString() : trustLabel(trust) });
+}
+
+void Application::loadRecent()
+{
+    // The last messages the history holds, read through its reader (not parsed again).
+    HistoryQuery query;
+    query.limit = TrayIcon::MaxRecent;
+    QList<RecentEntry> entries;
+    const QList<StoredMessage> stored = m_history->search(query);
+    for (const StoredMessage &m : stored) {
+        const std::optional<ServiceInfo> service = m_renderer->service(m.rendering.serviceName);
+        entries.append({ m.id,
+            PopupText::humanSummary(m.topic, m.rendering, service ? &*service : nullptr),
+            m.rendering.subtitle,
+            m.rendering.link,
+            m.trust == TrustState::Trusted ? QString() : trustLabel(m.trust) });
+    }
+    m_tray->setRecent(entries);
 }
 
 void Application::openLink(const QUrl &url, const QString &activationToken)
@@ -792,45 +854,23 @@ void Application::onEndpointStatus(const EndpointStatus & /*status*/)
 void Application::updateTrayState()
 {
     // A configuration problem stays visible in the status line until the next start; a missing
-    // notification server as long as it is missing.
+    // notification server as long as it is missing. The tray works out the buses' state.
     QStringList notes;
     if (!m_configProblems.isEmpty())
         notes << tr("%n configuration problem(s): %1", nullptr, int(m_configProblems.size()))
                      .arg(m_configProblems.constFirst());
-    if (m_notifier && !m_notifier->isServerAvailable()) {
+    const bool noServer = m_notifier && !m_notifier->isServerAvailable();
+    if (noServer) {
         const int notShown = m_notifier->notShownCount();
         notes << (notShown == 0 ? tr("no notification server: popups start when one appears")
                                 : tr("no notification server: %n message(s) not shown as popups",
                                     nullptr,
                                     notShown));
     }
-    const QString problems = notes.join(QStringLiteral(" — "));
-    if (!m_engine || m_engine->sourceCount() == 0) {
-        m_tray->setState(TrayIcon::State::NoBus, problems);
-        return;
-    }
-    int connected = 0;
-    int connecting = 0;
-    const QList<EndpointStatus> statuses = m_engine->endpointStatuses();
-    for (const EndpointStatus &s : statuses) {
-        if (s.state == EndpointStatus::State::Connected)
-            ++connected;
-        else if (s.state == EndpointStatus::State::Connecting
-            || s.state == EndpointStatus::State::Retrying)
-            ++connecting;
-    }
-    const auto withProblems = [&problems](const QString &detail) {
-        if (problems.isEmpty())
-            return detail;
-        return detail.isEmpty() ? problems : detail + QStringLiteral(" — ") + problems;
-    };
-    if (connected > 0)
-        m_tray->setState(
-            TrayIcon::State::Connected, withProblems(tr("%n endpoint(s)", nullptr, connected)));
-    else if (connecting > 0 || statuses.isEmpty())
-        m_tray->setState(TrayIcon::State::Connecting, withProblems({}));
-    else
-        m_tray->setState(TrayIcon::State::Offline, withProblems({}));
+    m_tray->setNotes(notes);
+    m_tray->setNotificationServerMissing(noServer);
+    m_tray->setEndpoints(m_engine ? m_engine->endpointStatuses() : QList<EndpointStatus>(),
+        m_engine ? m_engine->sourceCount() : 0);
 }
 
 } // namespace fedmsg

@@ -100,6 +100,8 @@ Q_SIGNALS:
     void pausedChanged(bool paused);
     /// A mute rule for messages like @p notification was made (muteSimilar()), with this id.
     void muted(const QString &ruleId);
+    /// "Show welcome again" in the About box (the first-run welcome connects here).
+    void welcomeRequested();
 
 private:
     void onMessages(const QList<EngineMessage> &messages);
@@ -121,6 +123,7 @@ private:
     /// Opens an http(s) link, handing the notification server's activation token on.
     static void openLink(const QUrl &url, const QString &activationToken);
     void addRecent(const EngineMessage &message);
+    void loadRecent(); ///< the tray's recent list from the history (at start)
     void reportStarterRules();
     void reportConfigProblems(const QStringList &problems);
 
@@ -146,6 +149,8 @@ private:
     QStringList m_configProblems; ///< shown in the tray status and once as a notification
     QPointer<QWidget> m_historyWindow; ///< deleted with m_history (histwin hook)
     QPointer<QWidget> m_preferencesDialog; ///< deleted with m_history (prefs hook)
+    void showAbout();
+    QPointer<QWidget> m_aboutDialog; ///< the About box while it is open
 };
 
 } // namespace fedmsg

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
+#include "Translations.h"
 
 #include "engine/UnixSignalWatcher.h"
 
@@ -8,7 +9,6 @@
 #include <QCommandLineParser>
 #include <QLocale>
 #include <QTextStream>
-#include <QTranslator>
 
 #include <memory>
 
@@ -54,12 +54,7 @@ int main(int argc, char *argv[])
         app = std::make_unique<QApplication>(argc, argv);
     setIdentity();
 
-    QTranslator translator;
-    if (translator.load(QLocale(),
-            QStringLiteral("fedmsg-notify"),
-            QStringLiteral("_"),
-            QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    fedmsg::Translations::install(); // English plurals, then the locale's translation
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

@@ -12,17 +12,30 @@
 #include <QApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QDesktopServices>
 #include <QMenu>
 #include <QPointer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <signal.h>
 
 using namespace fedmsg;
+
+// Stands in for the desktop's URL opener (QDesktopServices::setUrlHandler): records each link.
+class UrlRecorder : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened.append(url); }
+};
 
 // The whole applet under the harness: real tray (trayer), real dunst, real ZeroMQ demo bus.
 class TestApplication : public QObject
@@ -39,6 +52,8 @@ private Q_SLOTS:
     void showHistoryOpensOneWindowThatDiesWithTheApplet();
     void historyWindowOpensFromMenuDBusAndSecondStart();
     void muteMakesARuleFirstThatOutlivesTheApplet();
+    void recentMessagesSurviveARestart();
+    void recentMenuStaysStableWhileTheBusDelivers();
 
 private:
     Application::Options options() const;
@@ -327,9 +342,100 @@ void TestApplication::burstGivesAHandfulOfPopups()
     app.demoBus()->setInterval(1);
     QTRY_VERIFY_WITH_TIMEOUT(app.engine()->receivedCount() >= 500, 30000);
     app.demoBus()->stop();
-    qInfo() << app.engine()->receivedCount() << "messages," << notified.count() << "popups";
+    qInfo() << app.engine()->receivedCount() << "messages," << notified.count() << "popups,"
+            << app.tray()->iconUpdates() << "tray icon redraws";
+    // No work per message that the eye cannot see: the icon (badge, state) is drawn again per
+    // coalesced update, not per message.
+    QVERIFY2(quint64(app.tray()->iconUpdates()) * 10 < app.engine()->receivedCount(),
+        qPrintable(QString::number(app.tray()->iconUpdates())));
     QVERIFY2(notified.count() <= 5, qPrintable(QString::number(notified.count())));
     QVERIFY(notified.count() >= 1);
+}
+
+// Issue 17: "Recent messages is empty after a restart although the history holds the
+// messages". A new Application on the same history lists what the first one received.
+void TestApplication::recentMessagesSurviveARestart()
+{
+    QList<RecentEntry> before;
+    {
+        Application::Options o = options();
+        o.demo = true;
+        Application app(o);
+        QVERIFY(app.start());
+        app.demoBus()->setInterval(50);
+        QTRY_VERIFY_WITH_TIMEOUT(app.tray()->recentEntries().size() >= 4, 20000);
+        app.demoBus()->stop();
+        before = app.tray()->recentEntries();
+    } // shutdown writes the history
+    QVERIFY(before.first().id > 0);
+    Application again(options());
+    QVERIFY(again.start());
+    QTRY_VERIFY_WITH_TIMEOUT(again.tray()->recentEntries().size() >= before.size(), 20000);
+    const QList<RecentEntry> after = again.tray()->recentEntries();
+    // The newest stored ones, newest first (a message still in flight when the demo bus
+    // stopped may be newer than what the first run listed).
+    qsizetype k = 0;
+    while (k < after.size() && after.at(k).id != before.first().id)
+        ++k;
+    QVERIFY2(k < 3, "the first run's newest message is not listed after the restart");
+    for (qsizetype i = 0; i < 3 && k + i < after.size(); ++i) {
+        QCOMPARE(after.at(k + i).id, before.at(i).id);
+        QCOMPARE(after.at(k + i).link, before.at(i).link);
+        QCOMPARE(after.at(k + i).title, before.at(i).title);
+        QCOMPARE(after.at(k + i).trustLabel, before.at(i).trustLabel);
+    }
+    QTRY_COMPARE(again.tray()->recentMenu()->actions().size(), after.size());
+    QVERIFY(again.tray()->recentMenu()->isEnabled());
+}
+
+// The menu open on the X display while the demo bus goes on delivering: the row under the
+// pointer stays the same message, and clicking it asks for that message's link.
+void TestApplication::recentMenuStaysStableWhileTheBusDelivers()
+{
+    Application::Options o = options();
+    o.demo = true;
+    Application app(o);
+    QVERIFY(app.start());
+    app.demoBus()->setInterval(100);
+    TrayIcon *tray = app.tray();
+    QTRY_VERIFY_WITH_TIMEOUT(tray->recentEntries().size() >= 3, 20000);
+    tray->flush();
+    QSignalSpy links(tray, &TrayIcon::linkRequested);
+    UrlRecorder opener; // records instead of starting a browser
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &opener, "open");
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &opener, "open");
+    const auto unset = qScopeGuard([] {
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+    });
+
+    tray->menu()->popup(QPoint(300, 200));
+    QVERIFY(QTest::qWaitForWindowExposed(tray->menu()));
+    tray->menu()->setActiveAction(tray->recentMenu()->menuAction());
+    QTest::keyClick(tray->menu(), Qt::Key_Right);
+    QTRY_VERIFY(tray->recentMenu()->isVisible());
+    QAction *row = tray->recentMenu()->actions().at(1);
+    const QString text = row->text();
+    const QString link = row->toolTip();
+    const QPoint where = tray->recentMenu()->actionGeometry(row).center();
+    QTest::mouseMove(tray->recentMenu(), where);
+    QTRY_COMPARE(tray->recentMenu()->activeAction(), row);
+
+    const quint64 received = app.engine()->receivedCount();
+    QTRY_VERIFY_WITH_TIMEOUT(app.engine()->receivedCount() >= received + 3, 20000);
+    tray->flush();
+    QCOMPARE(tray->recentMenu()->actionAt(where), row);
+    QCOMPARE(row->text(), text);
+
+    QTest::mouseClick(tray->recentMenu(), Qt::LeftButton, {}, where);
+    QTRY_COMPARE(links.count(), 1);
+    QCOMPARE(links.at(0).at(0).toString(), link);
+    // The applet's opener got exactly that link (http/https only; demo links are https).
+    if (link.startsWith(QStringLiteral("https://")) || link.startsWith(QStringLiteral("http://")))
+        QTRY_COMPARE(opener.opened, QList<QUrl>({ QUrl(link) }));
+    QTRY_VERIFY(!tray->menu()->isVisible());
+    // Closed: the messages that came meanwhile are listed.
+    QTRY_VERIFY(tray->recentMenu()->actions().constFirst()->text() != text);
 }
 
 QTEST_MAIN(TestApplication)

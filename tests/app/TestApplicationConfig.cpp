@@ -126,6 +126,7 @@ void TestApplicationConfig::brokenTrustFolderDoesNotConnectAndSaysWhy()
     QCOMPARE(notified.count(), 1);
     QVERIFY2(notified.at(0).at(0).toString().contains(QStringLiteral("configuration problem")),
         qPrintable(notified.at(0).at(0).toString()));
+    app.tray()->flush(); // the tooltip follows within TrayIcon::UpdateDelay
     const QString tip = app.tray()->toolTip();
     QVERIFY2(tip.contains(QStringLiteral("20-ssl.py:3: error")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("does not connect")), qPrintable(tip));

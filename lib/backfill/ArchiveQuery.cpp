@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "backfill/ArchiveQuery.h"
 
+#include "amqp/AmqpTopicPatterns.h"
+
+#include <algorithm>
+
 namespace fedmsg {
 
 namespace {
@@ -31,9 +35,15 @@ QString ArchiveQuery::categoryOf(const QString &topic)
     return words.size() >= 4 ? words.at(3) : QString();
 }
 
-ArchiveQuery ArchiveQuery::forSubscriptions(const QStringList &prefixes)
+ArchiveQuery ArchiveQuery::forSubscriptions(
+    const QStringList &prefixes, BusConfig::Transport transport)
 {
     ArchiveQuery q;
+    if (transport == BusConfig::Transport::Amqp) {
+        q.amqpPatterns = AmqpTopicPatterns::fromSubscriptions(prefixes);
+        if (q.amqpPatterns == QStringList { QStringLiteral("#") })
+            q.amqpPatterns.clear(); // everything
+    }
     for (const QString &p : prefixes)
         if (!p.isEmpty() && !q.prefixes.contains(p))
             q.prefixes.append(p);
@@ -44,7 +54,11 @@ ArchiveQuery ArchiveQuery::forSubscriptions(const QStringList &prefixes)
         // The fourth word is taken whole, as fedora-messaging's whole-word prefixes are (a
         // fedmsg prefix "...prod.bod" would also take "...prod.bodhi": few write such).
         const QStringList words = p.split(QLatin1Char('.'));
-        const QString category = words.size() >= 4 ? words.at(3) : QString();
+        QString category = words.size() >= 4 ? words.at(3) : QString();
+        // An AMQP wildcard word up to there leaves the category unknown.
+        for (qsizetype w = 0; w < std::min<qsizetype>(4, words.size()); ++w)
+            if (words.at(w) == u"#" || (w == 3 && words.at(w) == u"*"))
+                category.clear();
         if (category.isEmpty()) {
             categories.clear();
             break;
@@ -58,6 +72,8 @@ ArchiveQuery ArchiveQuery::forSubscriptions(const QStringList &prefixes)
 
 bool ArchiveQuery::accepts(const QString &topic) const
 {
+    if (!amqpPatterns.isEmpty())
+        return AmqpTopicPatterns::matchesAny(amqpPatterns, topic);
     if (prefixes.isEmpty())
         return true;
     for (const QString &p : prefixes)

@@ -8,6 +8,8 @@
 // filter are ORed, different filters ANDed; topic and category match exactly (SQL IN), never
 // by prefix.
 
+#include "bus/BusConfig.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -34,6 +36,9 @@ namespace fedmsg {
 struct ArchiveQuery
 {
     QStringList prefixes; ///< the subscriptions, checked locally; empty = everything
+    /// An AMQP bus's subscriptions as its source binds them (AmqpTopicPatterns: whole words,
+    /// '*' and '#'); when set, accepts() matches these instead of the byte prefixes.
+    QStringList amqpPatterns;
     QStringList topics; ///< exact topics (server-side `topic`)
     QStringList categories; ///< server-side `category` (the topic's fourth word)
     QStringList users; ///< server-side `user` (FAS accounts)
@@ -43,14 +48,17 @@ struct ArchiveQuery
     QStringList notUsers; ///< `not_user`
     QStringList notPackages; ///< `not_package`
 
-    /// The query for subscriptions (prefixes), narrowed to categories where they allow it.
-    static ArchiveQuery forSubscriptions(const QStringList &prefixes);
+    /// The query for subscriptions (prefixes), narrowed to categories where they allow it. An
+    /// AMQP bus's subscriptions are matched as its broker binding would (amqpPatterns).
+    static ArchiveQuery forSubscriptions(
+        const QStringList &prefixes, BusConfig::Transport transport = BusConfig::Transport::ZeroMq);
     /// The category datagrepper files a topic under: its fourth dotted word
     /// (org.fedoraproject.prod.bodhi.update.comment -> bodhi); empty when it has fewer.
     static QString categoryOf(const QString &topic);
 
     /// Whether a topic the archive returned is one the subscriptions take (prefix match, as a
-    /// ZeroMQ SUB socket does; the exact topics and categories were already matched upstream).
+    /// ZeroMQ SUB socket does, or the AMQP binding patterns; the exact topics and categories
+    /// were already matched upstream).
     bool accepts(const QString &topic) const;
 
     /// The /raw query of one page: start and end both pinned (Unix seconds), so offset paging

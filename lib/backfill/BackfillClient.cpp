@@ -41,7 +41,7 @@ int trustRank(TrustState trust)
 BackfillClient::BackfillClient(const BusConfig &bus, QObject *parent)
     : QObject(parent)
     , m_bus(bus)
-    , m_query(ArchiveQuery::forSubscriptions(bus.topics))
+    , m_query(ArchiveQuery::forSubscriptions(bus.topics, bus.transport))
     , m_archiveUrl(bus.archiveUrl)
 {
     m_retryTimer.setSingleShot(true);
@@ -222,16 +222,18 @@ void BackfillClient::handlePage(const QByteArray &body)
             continue;
         if (m_result.messages + batch.size() >= m_options.maxMessages)
             break;
+        // What the subscriptions do not take is left before any copy is made of it.
+        if (const JsonValue *topic = archived.find("topic");
+            topic && topic->isString() && !m_query.accepts(topic->toQString())) {
+            ++m_result.filtered;
+            continue;
+        }
         QString why;
         std::optional<Envelope> env =
             ArchivedEnvelope::fromArchive(archived, m_bus, m_archiveUrl, &why);
         if (!env) {
             ++m_result.dropped;
             Q_EMIT messageDropped(m_bus.name, m_archiveUrl, why);
-            continue;
-        }
-        if (!m_query.accepts(env->topic())) {
-            ++m_result.filtered;
             continue;
         }
         env->setWireSize(wireSize);

@@ -63,7 +63,7 @@ public:
     const BusConfig &bus() const { return m_bus; }
     void setOptions(const BackfillOptions &options) { m_options = options; }
     const BackfillOptions &options() const { return m_options; }
-    /// The filters (default: ArchiveQuery::forSubscriptions(bus.topics)).
+    /// The filters (default: ArchiveQuery::forSubscriptions(bus.topics, bus.transport)).
     void setQuery(const ArchiveQuery &query) { m_query = query; }
     const ArchiveQuery &query() const { return m_query; }
     /// The archive asked (default: bus.archiveUrl).

@@ -365,6 +365,21 @@ void TestBackfillClient::subscriptionsBecomeCategoriesAndFilterLocally()
                 .categories.isEmpty());
     QVERIFY(ArchiveQuery::forSubscriptions({}).accepts(QStringLiteral("anything")));
     QVERIFY(ArchiveQuery::forSubscriptions({ QString() }).prefixes.isEmpty());
+    // An AMQP bus: whole words and wildcards, as its broker bindings match.
+    const ArchiveQuery amqp =
+        ArchiveQuery::forSubscriptions({ QStringLiteral("org.fedoraproject.*.buildsys.#"),
+                                           QStringLiteral("org.fedoraproject.prod.bodhi") },
+            BusConfig::Transport::Amqp);
+    QCOMPARE(
+        amqp.categories, (QStringList { QStringLiteral("buildsys"), QStringLiteral("bodhi") }));
+    QVERIFY(amqp.accepts(QStringLiteral("org.fedoraproject.stg.buildsys.tag")));
+    QVERIFY(amqp.accepts(QStringLiteral("org.fedoraproject.prod.bodhi.update.comment")));
+    QVERIFY(!amqp.accepts(QStringLiteral("org.fedoraproject.prod.bodhix.update")));
+    QVERIFY(ArchiveQuery::forSubscriptions(
+        { QStringLiteral("#.git.receive") }, BusConfig::Transport::Amqp)
+                .categories.isEmpty());
+    QVERIFY(ArchiveQuery::forSubscriptions({}, BusConfig::Transport::Amqp)
+                .accepts(QStringLiteral("a.b")));
     ArchiveQuery extra;
     extra.topics = { QStringLiteral("org.fedoraproject.prod.bodhi.update.comment") };
     extra.notUsers = { QStringLiteral("bot") };

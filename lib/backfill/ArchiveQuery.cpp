@@ -76,10 +76,9 @@ bool ArchiveQuery::accepts(const QString &topic) const
         return AmqpTopicPatterns::matchesAny(amqpPatterns, topic);
     if (prefixes.isEmpty())
         return true;
-    for (const QString &p : prefixes)
-        if (topic.startsWith(p))
-            return true;
-    return false;
+    return std::ranges::any_of(prefixes, [&topic](const QString &p) {
+        return topic.startsWith(p);
+    });
 }
 
 QUrlQuery ArchiveQuery::urlQuery(

@@ -12,6 +12,7 @@
 #include <QNetworkRequest>
 
 #include <algorithm>
+#include <utility>
 
 namespace fedmsg {
 
@@ -195,36 +196,62 @@ void BackfillClient::handlePage(const QByteArray &body)
     m_attempts = 0;
     m_pages = page->pages;
     m_total = page->total;
-    const int rows = std::clamp(m_options.rowsPerPage, 1, 100);
     if (m_firstPage) {
         m_firstPage = false;
-        if (page->total > m_options.maxMessages) {
-            // Keep the newest maxMessages: skip to the page holding the first of them.
-            const qint64 first = page->total - m_options.maxMessages;
-            m_result.skipped = first;
-            const int firstPage = int(first / rows) + 1;
-            m_skipOnPage = int(first % rows);
-            qCInfo(lcBackfill) << "bus" << m_bus.name << ":" << page->total
-                               << "archived messages, the oldest" << first << "left out";
-            if (firstPage > 1) {
-                m_page = firstPage;
-                fetch();
-                return;
-            }
-        }
+        if (skipToNewest(page->total))
+            return;
     }
-    QList<Envelope> batch;
     const qint64 wireSize =
         page->messages.empty() ? 0 : qint64(body.size()) / qint64(page->messages.size());
-    int index = 0;
-    for (const JsonValue &archived : page->messages) {
-        if (index++ < m_skipOnPage)
-            continue;
+    const QList<Envelope> batch = envelopesOf(page->messages, wireSize);
+    m_result.messages += int(batch.size());
+    const QPointer<BackfillClient> self(this);
+    if (!batch.isEmpty())
+        Q_EMIT envelopesReceived(batch);
+    if (!self || !m_running)
+        return; // a receiver cancelled or deleted us
+    Q_EMIT progress(BackfillProgress { m_bus.name, m_page, m_pages, m_result.messages, m_total });
+    if (!self || !m_running)
+        return;
+    if (m_page >= m_pages || m_result.messages >= m_options.maxMessages) {
+        finish(BackfillResult::Outcome::Complete);
+        return;
+    }
+    ++m_page;
+    fetch();
+}
+
+bool BackfillClient::skipToNewest(qint64 total)
+{
+    if (total <= m_options.maxMessages)
+        return false;
+    // Keep the newest maxMessages: skip to the page holding the first of them.
+    const int rows = std::clamp(m_options.rowsPerPage, 1, 100);
+    const qint64 first = total - m_options.maxMessages;
+    m_result.skipped = first;
+    const int firstPage = int(first / rows) + 1;
+    m_skipOnPage = int(first % rows);
+    qCInfo(lcBackfill) << "bus" << m_bus.name << ":" << total << "archived messages, the oldest"
+                       << first << "left out";
+    if (firstPage == 1)
+        return false;
+    m_page = firstPage;
+    fetch();
+    return true;
+}
+
+QList<Envelope> BackfillClient::envelopesOf(
+    const std::vector<JsonValue> &archivedMessages, qint64 wireSize)
+{
+    QList<Envelope> batch;
+    const auto skip = std::exchange(m_skipOnPage, 0);
+    for (std::size_t i = std::size_t(std::max(0, skip)); i < archivedMessages.size(); ++i) {
         if (m_result.messages + batch.size() >= m_options.maxMessages)
             break;
+        const JsonValue &archived = archivedMessages[i];
         // What the subscriptions do not take is left before any copy is made of it.
         if (const JsonValue *topic = archived.find("topic");
-            topic && topic->isString() && !m_query.accepts(topic->toQString())) {
+            topic != nullptr && topic->isString() && !m_query.accepts(topic->toQString())) {
             ++m_result.filtered;
             continue;
         }
@@ -243,34 +270,26 @@ void BackfillClient::handlePage(const QByteArray &body)
             else
                 env->setTrust(TrustState::Unchecked);
         }
-        const QString id = env->msgId();
-        if (!id.isEmpty()) {
-            const int rank = trustRank(env->trust());
-            const auto seen = m_seen.constFind(id);
-            if (seen != m_seen.cend() && *seen >= rank) {
-                ++m_result.duplicates;
-                continue;
-            }
-            m_seen.insert(id, rank);
+        if (isRepeat(*env)) {
+            ++m_result.duplicates;
+            continue;
         }
         batch.append(std::move(*env));
     }
-    m_skipOnPage = 0;
-    m_result.messages += int(batch.size());
-    const QPointer<BackfillClient> self(this);
-    if (!batch.isEmpty())
-        Q_EMIT envelopesReceived(batch);
-    if (!self || !m_running)
-        return; // a receiver cancelled or deleted us
-    Q_EMIT progress(BackfillProgress { m_bus.name, m_page, m_pages, m_result.messages, m_total });
-    if (!self || !m_running)
-        return;
-    if (m_page >= m_pages || m_result.messages >= m_options.maxMessages) {
-        finish(BackfillResult::Outcome::Complete);
-        return;
-    }
-    ++m_page;
-    fetch();
+    return batch;
+}
+
+bool BackfillClient::isRepeat(const Envelope &envelope)
+{
+    const QString id = envelope.msgId();
+    if (id.isEmpty())
+        return false;
+    const int rank = trustRank(envelope.trust());
+    const auto seen = m_seen.constFind(id);
+    if (seen != m_seen.cend() && *seen >= rank)
+        return true;
+    m_seen.insert(id, rank);
+    return false;
 }
 
 void BackfillClient::retry(const QString &reason)

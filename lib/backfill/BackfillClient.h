@@ -19,6 +19,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -100,6 +101,13 @@ private:
     void fetch();
     void onReply(QNetworkReply *reply);
     void handlePage(const QByteArray &body);
+    /// First page: more than maxMessages in the window -> skip to the newest ones (true when a
+    /// later page was asked for instead of this one).
+    bool skipToNewest(qint64 total);
+    /// One page's entries as envelopes: local filter, repair, validation, repeats left out.
+    QList<Envelope> envelopesOf(const std::vector<JsonValue> &archivedMessages, qint64 wireSize);
+    /// The same msg_id already handed on in this run, at least as trusted.
+    bool isRepeat(const Envelope &envelope);
     void retry(const QString &reason);
     void finish(BackfillResult::Outcome outcome, const QString &reason = {});
 

@@ -277,33 +277,42 @@ std::variant<TailOptions, int> TailCommandLine::options() const
     o.rulesFile = p.value(m_rules);
     o.explain = p.isSet(m_explain);
     o.account = p.value(m_account);
-    if (p.isSet(m_since)) {
-        const std::optional<qint64> since = parseDuration(p.value(m_since), &error);
-        if (!since) {
-            CommandLineTool::error(QStringLiteral("--since: %1").arg(error));
-            return 2;
-        }
-        if (o.history) {
-            CommandLineTool::error(QStringLiteral("--since catches up on a bus; it does not go "
-                                                  "with --history"));
-            return 2;
-        }
-        o.sinceMs = *since;
-        const QString fromEnvironment = qEnvironmentVariable(qPrintable(archiveUrlVariable()));
-        if (p.isSet(m_archiveUrl))
-            o.bus.archiveUrl = p.value(m_archiveUrl);
-        else if (!fromEnvironment.isEmpty())
-            o.bus.archiveUrl = fromEnvironment;
-        if (o.bus.archiveUrl.isEmpty()) {
-            CommandLineTool::error(
-                QStringLiteral("--since: bus %1 has no archive; give "
-                               "--archive-url URL (e.g. %2)")
-                    .arg(o.bus.name.isEmpty() ? QStringLiteral("(fedmsg.d)") : o.bus.name,
-                        BusConfig::fedoraArchiveUrl()));
-            return 2;
-        }
-    }
+    if (const std::optional<int> done = applySince(o))
+        return *done;
     return o;
+}
+
+std::optional<int> TailCommandLine::applySince(TailOptions &o) const
+{
+    const QCommandLineParser &p = m_parser;
+    if (!p.isSet(m_since))
+        return std::nullopt;
+    QString error;
+    const std::optional<qint64> since = parseDuration(p.value(m_since), &error);
+    if (!since) {
+        CommandLineTool::error(QStringLiteral("--since: %1").arg(error));
+        return 2;
+    }
+    if (o.history) {
+        CommandLineTool::error(QStringLiteral("--since catches up on a bus; it does not go "
+                                              "with --history"));
+        return 2;
+    }
+    o.sinceMs = *since;
+    const QString fromEnvironment = qEnvironmentVariable(qPrintable(archiveUrlVariable()));
+    if (p.isSet(m_archiveUrl))
+        o.bus.archiveUrl = p.value(m_archiveUrl);
+    else if (!fromEnvironment.isEmpty())
+        o.bus.archiveUrl = fromEnvironment;
+    if (o.bus.archiveUrl.isEmpty()) {
+        CommandLineTool::error(
+            QStringLiteral("--since: bus %1 has no archive; give "
+                           "--archive-url URL (e.g. %2)")
+                .arg(o.bus.name.isEmpty() ? QStringLiteral("(fedmsg.d)") : o.bus.name,
+                    BusConfig::fedoraArchiveUrl()));
+        return 2;
+    }
+    return std::nullopt;
 }
 
 } // namespace fedmsg

@@ -47,6 +47,8 @@ private:
     std::variant<TailOptions, int> options() const;
     /// --validate, --no-validate, --ca and --crl over what the configuration says.
     void applyTrustOptions(BusConfig &bus) const;
+    /// --since and --archive-url into o; an exit status when they cannot be used.
+    std::optional<int> applySince(TailOptions &o) const;
 
     CommandLineTool m_tool;
     QCommandLineParser m_parser;

@@ -6,6 +6,7 @@
 
 #include "LineWriter.h"
 
+#include "backfill/BackfillClient.h"
 #include "bus/Source.h"
 #include "cli/CommandLineTool.h"
 #include "cli/TailCommandLine.h"
@@ -17,11 +18,13 @@
 #include "render/Renderer.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QStandardPaths>
 
 #include <algorithm>
 #include <memory>
 #include <unistd.h>
+#include <utility>
 
 using namespace fedmsg;
 
@@ -170,37 +173,106 @@ int listen(QCoreApplication &app,
                 },
                 Qt::QueuedConnection);
         });
+    // --since: the archive's messages first; live ones wait (unacknowledged) until it is done,
+    // then those the archive already printed are left out.
+    std::unique_ptr<BackfillClient> backfill;
+    QList<QList<Envelope>> waitingLive;
+    QSet<QString> archivedIds;
+    // One batch, live or archived: written line by line; at-least-once sources acknowledge
+    // what was printed (or deliberately filtered), never what comes after the last line
+    // printed (--count, a closed pipe): the broker keeps that.
+    auto writeBatch = [&](const QList<Envelope> &batch, bool live) {
+        QList<quint64> done;
+        auto acknowledgeDone = [&] {
+            if (live && source->isAtLeastOnce() && !done.isEmpty())
+                source->acknowledge(done);
+        };
+        auto markDone = [&](const Envelope &env) {
+            if (env.deliveryTag() != 0)
+                done.append(env.deliveryTag());
+        };
+        for (const Envelope &env : batch) {
+            if (!live && !env.msgId().isEmpty())
+                archivedIds.insert(env.msgId());
+            if (live && !archivedIds.isEmpty() && archivedIds.contains(env.msgId())) {
+                markDone(env); // printed from the archive already
+                continue;
+            }
+            const Written written = writeEnvelope(env, options, formatter, rules, *out, counters);
+            if (written == Written::ReaderGone) {
+                acknowledgeDone();
+                finish(0); // EPIPE: the reader went away
+                return false;
+            }
+            markDone(env);
+            if (written == Written::Shown && maxCount > 0 && qint64(counters.shown) >= maxCount) {
+                acknowledgeDone(); // goes out before the stop (AmqpWorker orders them)
+                finish(0);
+                return false;
+            }
+        }
+        acknowledgeDone();
+        return true;
+    };
     QObject::connect(
         source.get(), &Source::envelopesReceived, &app, [&](const QList<Envelope> &batch) {
-            // What was printed (or deliberately filtered) is acknowledged, never what comes
-            // after the last line printed (--count, a closed pipe): the broker keeps that.
-            QList<quint64> done;
-            auto acknowledgeDone = [&] {
-                if (source->isAtLeastOnce() && !done.isEmpty())
-                    source->acknowledge(done);
-            };
-            auto markDone = [&](const Envelope &env) {
-                if (env.deliveryTag() != 0)
-                    done.append(env.deliveryTag());
-            };
-            for (const Envelope &env : batch) {
-                const Written written =
-                    writeEnvelope(env, options, formatter, rules, *out, counters);
-                if (written == Written::ReaderGone) {
-                    acknowledgeDone();
-                    finish(0); // EPIPE: the reader went away
-                    return;
-                }
-                markDone(env);
-                if (written == Written::Shown && maxCount > 0
-                    && qint64(counters.shown) >= maxCount) {
-                    acknowledgeDone(); // goes out before the stop (AmqpWorker orders them)
-                    finish(0);
-                    return;
-                }
+            if (backfill && backfill->isRunning()) {
+                waitingLive.append(batch);
+                return;
             }
-            acknowledgeDone();
+            writeBatch(batch, true);
         });
+    if (options.sinceMs > 0) {
+        backfill = std::make_unique<BackfillClient>(bus);
+        BackfillOptions backfillOptions;
+        backfillOptions.maxAgeMs = options.sinceMs;
+        backfill->setOptions(backfillOptions);
+        QObject::connect(backfill.get(),
+            &BackfillClient::envelopesReceived,
+            &app,
+            [&](const QList<Envelope> &batch) {
+                if (!writeBatch(batch, false))
+                    backfill->cancel();
+            });
+        QObject::connect(backfill.get(),
+            &BackfillClient::problem,
+            &app,
+            [](const QString &, const QString &reason, int retryInMs) {
+                CommandLineTool::error(QStringLiteral("archive: %1; asking again in %2 s")
+                                           .arg(reason)
+                                           .arg(retryInMs / 1000.0));
+            });
+        QObject::connect(backfill.get(),
+            &BackfillClient::messageDropped,
+            &app,
+            [&](const QString &, const QString &endpoint, const QString &reason) {
+                ++counters.dropped;
+                CommandLineTool::error(
+                    QStringLiteral("dropped a message from %1: %2").arg(endpoint, reason));
+            });
+        QObject::connect(
+            backfill.get(), &BackfillClient::finished, &app, [&](const BackfillResult &result) {
+                if (result.outcome == BackfillResult::Outcome::Failed)
+                    CommandLineTool::error(QStringLiteral("catching up from the archive failed: %1")
+                                               .arg(result.reason));
+                if (result.skipped > 0)
+                    CommandLineTool::error(
+                        QStringLiteral("the archive held %1 older message(s) more than shown")
+                            .arg(result.skipped));
+                if (result.outcome == BackfillResult::Outcome::Cancelled)
+                    return; // the program is ending
+                // Deferred: finished() may come from inside envelopesReceived's handler.
+                QMetaObject::invokeMethod(
+                    &app,
+                    [&] {
+                        const QList<QList<Envelope>> batches = std::exchange(waitingLive, {});
+                        for (const QList<Envelope> &batch : batches)
+                            if (!writeBatch(batch, true))
+                                return;
+                    },
+                    Qt::QueuedConnection);
+            });
+    }
     QObject::connect(source.get(),
         &Source::messageDropped,
         &app,
@@ -228,7 +300,15 @@ int listen(QCoreApplication &app,
             CommandLineTool::error(text);
         });
     source->start();
+    if (backfill) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QString backfillError;
+        if (!backfill->start(now.addMSecs(-options.sinceMs), now, &backfillError))
+            CommandLineTool::error(backfillError);
+    }
     QCoreApplication::exec();
+    if (backfill)
+        backfill->cancel();
     source->stop();
     // Interrupted behind a stuck reader: give the queue a moment, then leave it (and the
     // writer, blocked in write()) behind.

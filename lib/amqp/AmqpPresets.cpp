@@ -143,6 +143,8 @@ BusConfig AmqpPresets::preset(Environment environment)
             : QStringLiteral("amqps://rabbitmq.stg.fedoraproject.org/%2Fpublic_pubsub"),
         {} } };
     b.trust.validateSignatures = false; // fedora-messaging messages carry no signature
+    if (prod)
+        b.archiveUrl = BusConfig::fedoraArchiveUrl(); // datagrepper archives the prod broker
     b.amqp.vhost = QStringLiteral("/public_pubsub");
     b.amqp.loginIdentity = prod ? QStringLiteral("fedora") : QStringLiteral("fedora.stg");
     b.amqp.exchange = QStringLiteral("amq.topic");

@@ -69,6 +69,15 @@ struct BusConfig
         return transport == Transport::Amqp && topics.isEmpty() ? 15 * 60 * 1000 : 0;
     }
     qint64 maxMessageSize = qint64 { 16 } * 1024 * 1024;
+    /// The bus's HTTP archive (datagrepper), asked for what was missed after a gap
+    /// (lib/backfill); empty = none. On by default for the Fedora presets.
+    QString archiveUrl;
+
+    /// Fedora's datagrepper, which archives both its fedmsg and its fedora-messaging traffic.
+    static QString fedoraArchiveUrl()
+    {
+        return QStringLiteral("https://apps.fedoraproject.org/datagrepper");
+    }
     /// Not empty: the configuration this bus came from could not be read whole (the text names
     /// file:line) and its trust settings are in doubt, so no source is made for it
     /// (Transports::createSource refuses) and the UI shows this text as its status.

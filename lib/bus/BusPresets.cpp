@@ -16,6 +16,7 @@ BusConfig BusPresets::fedoraFedmsg()
     b.enabled = false;
     b.endpoints = { BusEndpoint { QStringLiteral("tcp://hub.fedoraproject.org:9940"), {} } };
     b.trust.validateSignatures = true;
+    b.archiveUrl = BusConfig::fedoraArchiveUrl();
     b.trust.caLocation = QStringLiteral("https://fedoraproject.org/fedmsg/ca.crt");
     b.trust.crlLocation = QStringLiteral("https://fedoraproject.org/fedmsg/crl.pem");
     // From the shipped ssl.py: announcements only from the announce host.

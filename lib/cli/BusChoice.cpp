@@ -5,6 +5,8 @@
 #include "amqp/AmqpPresets.h"
 #include "engine/Transports.h"
 
+#include <QUrl>
+
 namespace fedmsg {
 
 std::optional<BusConfig> BusChoice::resolve(
@@ -24,6 +26,10 @@ std::optional<BusConfig> BusChoice::resolve(
         // Fedora's public broker settings (certificates, identity) unless given otherwise; an
         // ad-hoc tool leaves nothing on the broker (exclusive, auto-delete queue).
         bus = AmqpPresets::fedoraProduction();
+        // Fedora's archive holds what Fedora's broker carried, not what another one does.
+        if (bus.endpoints.isEmpty()
+            || QUrl(bus.endpoints.first().url).host() != QUrl(amqpUrl).host())
+            bus.archiveUrl.clear();
         bus.name = program;
         bus.amqp.queueName.clear();
         bus.amqp.transientQueue = true;

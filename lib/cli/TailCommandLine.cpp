@@ -5,11 +5,15 @@
 #include "cli/BusChoice.h"
 #include "config/FedmsgConfigReader.h"
 
+#include <QRegularExpression>
+
 #include <array>
 
 namespace fedmsg {
 
 namespace {
+
+constexpr qint64 MaxSinceMs = qint64 { 7 } * 24 * 3600 * 1000;
 
 QStringList splitList(const QStringList &values)
 {
@@ -21,6 +25,42 @@ QStringList splitList(const QStringList &values)
 }
 
 } // namespace
+
+std::optional<qint64> TailCommandLine::parseDuration(const QString &text, QString *error)
+{
+    auto fail = [&](const QString &why) -> std::optional<qint64> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    static const QRegularExpression part(QStringLiteral("(\\d{1,9})([smhd])"));
+    const QString trimmed = text.trimmed();
+    qint64 ms = 0;
+    qsizetype at = 0;
+    while (at < trimmed.size()) {
+        const QRegularExpressionMatch m = part.match(trimmed,
+            at,
+            QRegularExpression::NormalMatch,
+            QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch())
+            return fail(
+                QStringLiteral("\"%1\" is not a duration such as 2h, 30m, 1h30m or 1d").arg(text));
+        const qint64 n = m.captured(1).toLongLong();
+        const QChar unit = m.captured(2).at(0);
+        const qint64 scale = unit == u's' ? 1000
+            : unit == u'm'                ? 60 * 1000
+            : unit == u'h'                ? 3600 * 1000
+                                          : 24 * 3600 * 1000;
+        ms += n * scale;
+        if (ms > MaxSinceMs)
+            return fail(QStringLiteral("%1 is more than 7 days back").arg(text));
+        at += m.capturedLength();
+    }
+    if (ms <= 0)
+        return fail(
+            QStringLiteral("\"%1\" is not a duration such as 2h, 30m, 1h30m or 1d").arg(text));
+    return ms;
+}
 
 TailCommandLine::TailCommandLine()
     : m_tool(QStringLiteral("fedmsg-tail"))
@@ -100,6 +140,14 @@ TailCommandLine::TailCommandLine()
     , m_account(QStringLiteral("account"),
           QStringLiteral("The Fedora account rules call \"me\" (default: the applet's)."),
           QStringLiteral("NAME"))
+    , m_since(QStringLiteral("since"),
+          QStringLiteral("First print what the bus's archive (datagrepper) kept of the last "
+                         "DURATION (e.g. 2h, 30m, 1h30m, 1d), then go live."),
+          QStringLiteral("DURATION"))
+    , m_archiveUrl(QStringLiteral("archive-url"),
+          QStringLiteral("The datagrepper archive for --since (default: the bus's; "
+                         "$FEDMSG_ARCHIVE_URL)."),
+          QStringLiteral("URL"))
 {
     m_parser.setApplicationDescription(QStringLiteral("Watch all messages on a fedmsg bus."));
     m_parser.addHelpOption();
@@ -111,6 +159,7 @@ TailCommandLine::TailCommandLine()
         QStringLiteral("[QUERY...]"));
     m_parser.addOptions({ m_history, m_historyDb });
     m_parser.addOptions({ m_rules, m_explain, m_account });
+    m_parser.addOptions({ m_since, m_archiveUrl });
     m_parser.addOptions({ m_topic,
         m_exclude,
         m_include,
@@ -228,7 +277,42 @@ std::variant<TailOptions, int> TailCommandLine::options() const
     o.rulesFile = p.value(m_rules);
     o.explain = p.isSet(m_explain);
     o.account = p.value(m_account);
+    if (const std::optional<int> done = applySince(o))
+        return *done;
     return o;
+}
+
+std::optional<int> TailCommandLine::applySince(TailOptions &o) const
+{
+    const QCommandLineParser &p = m_parser;
+    if (!p.isSet(m_since))
+        return std::nullopt;
+    QString error;
+    const std::optional<qint64> since = parseDuration(p.value(m_since), &error);
+    if (!since) {
+        CommandLineTool::error(QStringLiteral("--since: %1").arg(error));
+        return 2;
+    }
+    if (o.history) {
+        CommandLineTool::error(QStringLiteral("--since catches up on a bus; it does not go "
+                                              "with --history"));
+        return 2;
+    }
+    o.sinceMs = *since;
+    const QString fromEnvironment = qEnvironmentVariable(qPrintable(archiveUrlVariable()));
+    if (p.isSet(m_archiveUrl))
+        o.bus.archiveUrl = p.value(m_archiveUrl);
+    else if (!fromEnvironment.isEmpty())
+        o.bus.archiveUrl = fromEnvironment;
+    if (o.bus.archiveUrl.isEmpty()) {
+        CommandLineTool::error(
+            QStringLiteral("--since: bus %1 has no archive; give "
+                           "--archive-url URL (e.g. %2)")
+                .arg(o.bus.name.isEmpty() ? QStringLiteral("(fedmsg.d)") : o.bus.name,
+                    BusConfig::fedoraArchiveUrl()));
+        return 2;
+    }
+    return std::nullopt;
 }
 
 } // namespace fedmsg

@@ -28,6 +28,9 @@ struct TailOptions
     bool explain = false; ///< --explain: print each message's decision under it
     QString account; ///< --account NAME: who "me" is in rules (default: the applet's)
     QString settingsFile; ///< the applet's settings file (empty: its default place); for tests
+    /// --since DURATION: print what the bus's archive (bus.archiveUrl, datagrepper) kept of the
+    /// last sinceMs milliseconds before going live; 0 = not asked.
+    qint64 sinceMs = 0;
 
     /// The formats and filters that use fedmsg.meta-style rendering (the renderer loads its
     /// rules, so it is made only then).

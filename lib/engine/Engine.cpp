@@ -199,6 +199,12 @@ rules::RuleDecision Engine::decide(const Envelope &envelope, const Rendering &re
     return m_rules.decide(envelope, rendering, *m_renderer);
 }
 
+void Engine::takeEnvelopes(const QList<Envelope> &batch)
+{
+    if (!batch.isEmpty())
+        onEnvelopes(nullptr, batch);
+}
+
 void Engine::onEnvelopes(Source *source, const QList<Envelope> &batch)
 {
     QList<HistoryRecord> records;

@@ -85,6 +85,11 @@ public:
     /// Toggles, rules and the trust policy, as the engine runs them (for explain and preview).
     const rules::RulesStage &rulesStage() const { return m_rules; }
     void stop();
+    /// Envelopes no running source delivered: what a bus's archive kept during a gap
+    /// (lib/backfill BackfillClient::envelopesReceived). They take the same path as a source's
+    /// (render, rules, History, messagesStored) and are never acknowledged; History keeps one
+    /// copy per msg_id, the most trusted, so a message also received live is stored once.
+    void takeEnvelopes(const QList<fedmsg::Envelope> &batch);
     /// Reconnect every source now (resume, network back).
     void reconnectAll();
 

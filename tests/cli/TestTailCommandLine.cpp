@@ -53,6 +53,9 @@ private Q_SLOTS:
     void historyTakesTheQuery();
     void refusals_data();
     void refusals();
+    void sinceDurations_data();
+    void sinceDurations();
+    void sinceTakesTheArchive();
 
 private:
     QTemporaryDir m_home; ///< no settings, no fedora-messaging config.toml
@@ -212,6 +215,21 @@ void TestTailCommandLine::refusals_data()
         QStringLiteral("(") };
     QTest::newRow("unknown --bus")
         << QStringList { QStringLiteral("--bus"), QStringLiteral("no-such-bus") };
+    QTest::newRow("--since without a unit") << QStringList { QStringLiteral("--endpoint"),
+        QStringLiteral("tcp://127.0.0.1:1"),
+        QStringLiteral("--archive-url"),
+        QStringLiteral("http://127.0.0.1:1/datagrepper"),
+        QStringLiteral("--since"),
+        QStringLiteral("90") };
+    QTest::newRow("--since without an archive") << QStringList { QStringLiteral("--endpoint"),
+        QStringLiteral("tcp://127.0.0.1:1"),
+        QStringLiteral("--since"),
+        QStringLiteral("2h") };
+    QTest::newRow("--since with --history") << QStringList { QStringLiteral("--history"),
+        QStringLiteral("--archive-url"),
+        QStringLiteral("http://127.0.0.1:1/datagrepper"),
+        QStringLiteral("--since"),
+        QStringLiteral("2h") };
     QTest::newRow("missing --config") << QStringList { QStringLiteral("--config"),
         QStringLiteral("/nonexistent/fedmsg.d"),
         QStringLiteral("--endpoint"),
@@ -222,6 +240,81 @@ void TestTailCommandLine::refusals()
 {
     QFETCH(QStringList, arguments);
     QCOMPARE(exitStatus(arguments), 2);
+}
+
+void TestTailCommandLine::sinceDurations_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("ms"); // -1: refused
+    QTest::newRow("2h") << QStringLiteral("2h") << qint64(2 * 3600 * 1000);
+    QTest::newRow("30m") << QStringLiteral("30m") << qint64(30 * 60 * 1000);
+    QTest::newRow("90s") << QStringLiteral("90s") << qint64(90 * 1000);
+    QTest::newRow("1d") << QStringLiteral("1d") << qint64(24 * 3600 * 1000);
+    QTest::newRow("1h30m") << QStringLiteral("1h30m") << qint64(90 * 60 * 1000);
+    QTest::newRow("7d") << QStringLiteral("7d") << qint64(7) * 24 * 3600 * 1000;
+    QTest::newRow("8d") << QStringLiteral("8d") << qint64(-1);
+    QTest::newRow("bare number") << QStringLiteral("90") << qint64(-1);
+    QTest::newRow("zero") << QStringLiteral("0m") << qint64(-1);
+    QTest::newRow("empty") << QString() << qint64(-1);
+    QTest::newRow("negative") << QStringLiteral("-2h") << qint64(-1);
+    QTest::newRow("unit first") << QStringLiteral("h2") << qint64(-1);
+    QTest::newRow("trailing junk") << QStringLiteral("2hx") << qint64(-1);
+    QTest::newRow("huge") << QStringLiteral("999999999d") << qint64(-1);
+}
+
+void TestTailCommandLine::sinceDurations()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, ms);
+    QString error;
+    const std::optional<qint64> got = TailCommandLine::parseDuration(text, &error);
+    if (ms < 0) {
+        QVERIFY(!got);
+        QVERIFY(!error.isEmpty());
+    } else {
+        QVERIFY2(got, qPrintable(error));
+        QCOMPARE(*got, ms);
+    }
+}
+
+void TestTailCommandLine::sinceTakesTheArchive()
+{
+    const QStringList endpoint { QStringLiteral("--endpoint"),
+        QStringLiteral("tcp://127.0.0.1:1") };
+    // Not asked: nothing to catch up on.
+    QCOMPARE(options(endpoint).sinceMs, qint64(0));
+    // --archive-url names it.
+    TailOptions o = options(endpoint
+        + QStringList { QStringLiteral("--since"),
+            QStringLiteral("2h"),
+            QStringLiteral("--archive-url"),
+            QStringLiteral("http://127.0.0.1:8/dg") });
+    QCOMPARE(o.sinceMs, qint64(2 * 3600 * 1000));
+    QCOMPARE(o.bus.archiveUrl, QStringLiteral("http://127.0.0.1:8/dg"));
+    // The environment variable stands in for it (the end-to-end tests use it), below the flag.
+    qputenv("FEDMSG_ARCHIVE_URL", "http://127.0.0.1:9/env");
+    o = options(endpoint + QStringList { QStringLiteral("--since"), QStringLiteral("30m") });
+    QCOMPARE(o.bus.archiveUrl, QStringLiteral("http://127.0.0.1:9/env"));
+    o = options(endpoint
+        + QStringList { QStringLiteral("--since"),
+            QStringLiteral("30m"),
+            QStringLiteral("--archive-url"),
+            QStringLiteral("http://127.0.0.1:8/dg") });
+    QCOMPARE(o.bus.archiveUrl, QStringLiteral("http://127.0.0.1:8/dg"));
+    qunsetenv("FEDMSG_ARCHIVE_URL");
+    // Fedora's presets have one.
+    o = options({ QStringLiteral("--bus"),
+        QStringLiteral("fedora-messaging"),
+        QStringLiteral("--since"),
+        QStringLiteral("1h") });
+    QCOMPARE(o.bus.archiveUrl, QStringLiteral("https://apps.fedoraproject.org/datagrepper"));
+    QCOMPARE(o.sinceMs, qint64(3600 * 1000));
+    // Another broker is not archived there.
+    QCOMPARE(exitStatus({ QStringLiteral("--amqp-url"),
+                 QStringLiteral("amqps://broker.example/%2Fpublic_pubsub"),
+                 QStringLiteral("--since"),
+                 QStringLiteral("1h") }),
+        2);
 }
 
 QTEST_GUILESS_MAIN(TestTailCommandLine)

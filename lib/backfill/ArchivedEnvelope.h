@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "bus/BusConfig.h"
+#include "message/Envelope.h"
+#include "json/JsonValue.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace fedmsg {
+
+/**
+ * @brief One entry of datagrepper's raw_messages -> the Envelope a live source would have made.
+ *
+ * datagrepper re-serialises what datanommer stored: it adds "source_name" and
+ * "source_version", an empty "headers", and turns the integer timestamp into a float
+ * (1504643076.0). For a fedmsg (ZeroMQ) bus the body is repaired exactly as
+ * fedmsg.crypto.utils.fix_datagrepper_message does (Validator::fixDatagrepperMessage: both
+ * source fields present -> they go, a falsy headers goes, timestamp = int(timestamp)), so the
+ * signature checks against the bytes the publisher signed and the body equals the live copy's.
+ * For a fedora-messaging (AMQP) bus the body takes the AMQP source's shape ({"topic", "msg",
+ * "msg_id", "timestamp"}, headers kept apart) and the trust is "broker, unsigned", as live.
+ * Trust of fedmsg bodies is not set here: the caller validates (Validator) as a live source does.
+ * Refused (nullopt and a one-line reason): not an object, no string "topic", a timestamp that
+ * cannot be made an integer.
+ */
+class ArchivedEnvelope
+{
+public:
+    static std::optional<Envelope> fromArchive(const JsonValue &archived,
+        const BusConfig &bus,
+        const QString &archiveUrl,
+        QString *error = nullptr);
+};
+
+} // namespace fedmsg

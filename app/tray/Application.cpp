@@ -7,6 +7,7 @@
 #include "MessageTypesPage.h"
 #include "PreferencesDialog.h"
 
+#include "backfill/CatchUp.h"
 #include "config/FedmsgConfigReader.h"
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
@@ -168,6 +169,7 @@ void Application::shutdown()
     m_control.reset();
     m_legacy.reset();
     const qsizetype received = m_engine ? qsizetype(m_engine->receivedCount()) : 0;
+    m_catchUp.reset();
     m_engine.reset();
     // History's destructor writes what is still queued before its thread ends.
     m_history.reset();
@@ -208,6 +210,17 @@ bool Application::start()
     m_engine->setPackageSets(packages);
     m_notifier = std::make_unique<DBusNotifier>();
     m_network = std::make_unique<NetworkWatcher>();
+    // After a gap (a lost queue, silence, resume, network back, start-up) each bus's archive
+    // fills it in; one summary per bus instead of a popup per message.
+    m_catchUp = std::make_unique<CatchUp>(m_engine.get(), m_history.get());
+    connect(m_catchUp.get(), &CatchUp::caughtUp, this, &Application::reportCatchUp);
+    connect(m_catchUp.get(),
+        &CatchUp::problem,
+        this,
+        [](const QString &bus, const QString &reason, int retryInMs) {
+            qCInfo(lcApp).noquote()
+                << "catching up" << bus << ":" << reason << "; again in" << retryInMs / 1000 << "s";
+        });
 
     connect(m_engine.get(), &Engine::messagesStored, this, &Application::onMessages);
     connect(m_engine.get(), &Engine::endpointStatusChanged, this, &Application::onEndpointStatus);
@@ -223,6 +236,10 @@ bool Application::start()
         &NetworkWatcher::reconnectRequested,
         m_engine.get(),
         &Engine::reconnectAll);
+    connect(m_network.get(),
+        &NetworkWatcher::reconnectRequested,
+        m_catchUp.get(),
+        &CatchUp::catchUpAll);
     connect(m_network.get(),
         &NetworkWatcher::reconnectRequested,
         packages,
@@ -402,6 +419,15 @@ bool Application::start()
         }
     }
     m_engine->setBuses(buses);
+    m_catchUp->setBuses(buses);
+    if (m_history->isReady())
+        m_catchUp->catchUpAll();
+    else
+        connect(m_history.get(),
+            &History::ready,
+            m_catchUp.get(),
+            &CatchUp::catchUpAll,
+            Qt::SingleShotConnection);
     reportConfigProblems(problems);
     updateTrayState();
     m_tray->show(); // embedded at once, or when a tray appears later
@@ -480,8 +506,11 @@ void Application::onMessages(const QList<EngineMessage> &messages)
     QList<const EngineMessage *> toNotify;
     for (const EngineMessage &m : messages) {
         addRecent(m);
-        if (m.record.decision == Engine::decisionNotify()
-            || m.record.decision == Engine::decisionDigest())
+        const bool popsUp = m.record.decision == Engine::decisionNotify()
+            || m.record.decision == Engine::decisionDigest();
+        if (m_catchUp && m_catchUp->absorb(m, popsUp))
+            continue; // from an archive after a gap: counted into one summary
+        if (popsUp)
             toNotify.append(&m);
     }
     if (toNotify.isEmpty())
@@ -518,6 +547,20 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         showWithImages(n, QUrl(serviceIcon), QUrl(r.secondaryIcon));
     }
     scheduleDigest();
+}
+
+void Application::reportCatchUp(const QString &busName, int stored, int forYou)
+{
+    if (stored <= 0)
+        return;
+    Notification n;
+    n.category = QStringLiteral("x-fedmsg.catchup");
+    n.summary = tr("%n message(s) while you were away", nullptr, stored);
+    n.body = forYou > 0
+        ? tr("%n of them for you. All are in the history (%1).", nullptr, forYou).arg(busName)
+        : tr("None of them for you. All are in the history (%1).").arg(busName);
+    m_notifier->show(n);
+    Q_EMIT notified(n.summary);
 }
 
 void Application::showWithImages(Notification n, const QUrl &icon, const QUrl &avatar)

@@ -23,6 +23,7 @@
 
 namespace fedmsg {
 
+class CatchUp;
 class DBusNotifier;
 class DemoBus;
 class FreedesktopApplication;
@@ -105,6 +106,7 @@ Q_SIGNALS:
 
 private:
     void onMessages(const QList<EngineMessage> &messages);
+    void reportCatchUp(const QString &busName, int stored, int forYou);
     NotifyDecision notifyDecisionOf(const rules::RuleDecision &rule) const;
     void onEndpointStatus(const EndpointStatus &status);
     void updateTrayState();
@@ -137,6 +139,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<DBusNotifier> m_notifier;
     std::unique_ptr<NetworkWatcher> m_network;
+    std::unique_ptr<CatchUp> m_catchUp; ///< the archives after a gap, one summary each
     std::unique_ptr<DemoBus> m_demo;
     std::unique_ptr<ControlService> m_control; ///< org.fedoraproject.FedmsgNotify.Control
     std::unique_ptr<LegacyNotifyService> m_legacy; ///< org.fedoraproject.fedmsg.notify

@@ -85,7 +85,7 @@ QString AmqpPublisher::publish(
         }
         return {};
     }
-    const QString id =
+    QString id =
         m.messageId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : m.messageId;
     const QByteArray body = QByteArray::fromStdString(JsonWriter::canonical(m.body));
     const JsonValue headers = headersFor(m, id);

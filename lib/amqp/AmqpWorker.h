@@ -67,8 +67,8 @@ private:
         std::optional<BusConfig> config;
     };
 
-    void wake();
-    void drainWake();
+    void wake() const;
+    void drainWake() const;
     Commands takeCommands();
     bool waitForWake(int timeoutMs); ///< true when woken by a command
     bool processCommands(); ///< false when asked to stop

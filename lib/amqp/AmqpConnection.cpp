@@ -46,8 +46,7 @@ amqp_bytes_t AmqpConnection::bytes(const QByteArray &utf8)
 {
     amqp_bytes_t b;
     b.len = static_cast<size_t>(utf8.size());
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): amqp_bytes_t has no const view; only
-    // read
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): amqp_bytes_t is never const
     b.bytes = utf8.isEmpty() ? nullptr : const_cast<char *>(utf8.constData());
     return b;
 }

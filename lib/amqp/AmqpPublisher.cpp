@@ -169,7 +169,7 @@ bool AmqpPublisher::waitForConfirms(int timeoutMs, QString *error)
             return false;
         }
         AmqpError e;
-        if (!m_conn.checkStatus(rc, "waiting for confirms", &e)) {
+        if (!AmqpConnection::checkStatus(rc, "waiting for confirms", &e)) {
             if (error) {
                 *error = e.text;
             }

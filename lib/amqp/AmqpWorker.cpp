@@ -565,7 +565,7 @@ void AmqpWorker::handleUnexpectedFrame()
     amqp_frame_t frame;
     const int rc = amqp_simple_wait_frame(m_conn.state(), &frame);
     AmqpError e;
-    if (!m_conn.checkStatus(rc, "reading a frame", &e)) {
+    if (!AmqpConnection::checkStatus(rc, "reading a frame", &e)) {
         connectionLost(e.text);
         return;
     }

@@ -38,6 +38,7 @@ public:
 
     explicit AmqpWorker(const BusConfig &config, QObject *parent = nullptr);
     ~AmqpWorker() override;
+    Q_DISABLE_COPY_MOVE(AmqpWorker)
 
     // Thread-safe; return at once.
     void requestStop();

@@ -47,7 +47,7 @@ public:
     }
 
     /// Optional string member; false (error set) when present with another type.
-    bool string(const toml::table &t, const char *key, QString *out, const QString &ctx = {})
+    bool string(const toml::table &t, const char *key, QString *out, const QString &ctx = {}) const
     {
         const toml::node *n = t.get(key);
         if (!n) {
@@ -60,7 +60,7 @@ public:
         return true;
     }
 
-    const toml::table *table(const toml::table &t, const char *key, bool *ok)
+    const toml::table *table(const toml::table &t, const char *key, bool *ok) const
     {
         const toml::node *n = t.get(key);
         if (!n) {

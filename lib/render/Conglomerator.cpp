@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <ranges>
 
 namespace fedmsg {
 
@@ -296,8 +297,8 @@ void replaceByGroup(
     std::vector<Item> &items, const std::vector<std::size_t> &picked, Conglomerate c)
 {
     const std::size_t at = picked.front();
-    for (auto it = picked.rbegin(); it != picked.rend(); ++it)
-        items.erase(items.begin() + static_cast<std::ptrdiff_t>(*it));
+    for (const std::size_t idx : std::views::reverse(picked))
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(idx));
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), Item { nullptr, std::move(c) });
 }
 

@@ -29,6 +29,12 @@ QString statusText(int status)
     return QString::fromUtf8(amqp_error_string2(status));
 }
 
+/// librabbitmq's amqp_boolean_t is an int.
+amqp_boolean_t amqpFlag(bool on)
+{
+    return on ? 1 : 0;
+}
+
 } // namespace
 
 AmqpConnection::~AmqpConnection()
@@ -40,6 +46,7 @@ amqp_bytes_t AmqpConnection::bytes(const QByteArray &utf8)
 {
     amqp_bytes_t b;
     b.len = static_cast<size_t>(utf8.size());
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): amqp_bytes_t is never const
     b.bytes = utf8.isEmpty() ? nullptr : const_cast<char *>(utf8.constData());
     return b;
 }
@@ -288,7 +295,8 @@ int AmqpConnection::negotiatedHeartbeat() const
 
 bool AmqpConnection::hasBufferedInput() const
 {
-    return m_state && (amqp_data_in_buffer(m_state) || amqp_frames_enqueued(m_state));
+    return m_state != nullptr
+        && (amqp_data_in_buffer(m_state) != 0 || amqp_frames_enqueued(m_state) != 0);
 }
 
 bool AmqpConnection::openChannel(int channel, AmqpError *error)
@@ -322,12 +330,13 @@ bool AmqpConnection::declareQueue(int channel,
     amqp_queue_declare_ok_t *ok = amqp_queue_declare(m_state,
         static_cast<amqp_channel_t>(channel),
         bytes(n),
-        passive,
-        durable,
-        exclusive,
-        autoDelete,
+        amqpFlag(passive),
+        amqpFlag(durable),
+        amqpFlag(exclusive),
+        amqpFlag(autoDelete),
         table);
-    if (!checkReply(amqp_get_rpc_reply(m_state), channel, "queue.declare", error) || !ok) {
+    if (!checkReply(amqp_get_rpc_reply(m_state), channel, "queue.declare", error)
+        || ok == nullptr) {
         return false;
     }
     if (nameOut) {
@@ -352,7 +361,9 @@ bool AmqpConnection::bindQueue(int channel,
     const QString &routingKey,
     AmqpError *error)
 {
-    const QByteArray q = queue.toUtf8(), x = exchange.toUtf8(), k = routingKey.toUtf8();
+    const QByteArray q = queue.toUtf8();
+    const QByteArray x = exchange.toUtf8();
+    const QByteArray k = routingKey.toUtf8();
     amqp_queue_bind(m_state,
         static_cast<amqp_channel_t>(channel),
         bytes(q),
@@ -368,7 +379,9 @@ bool AmqpConnection::unbindQueue(int channel,
     const QString &routingKey,
     AmqpError *error)
 {
-    const QByteArray q = queue.toUtf8(), x = exchange.toUtf8(), k = routingKey.toUtf8();
+    const QByteArray q = queue.toUtf8();
+    const QByteArray x = exchange.toUtf8();
+    const QByteArray k = routingKey.toUtf8();
     amqp_queue_unbind(m_state,
         static_cast<amqp_channel_t>(channel),
         bytes(q),
@@ -400,7 +413,8 @@ bool AmqpConnection::consume(
         0,
         0,
         amqp_empty_table);
-    if (!checkReply(amqp_get_rpc_reply(m_state), channel, "basic.consume", error) || !ok) {
+    if (!checkReply(amqp_get_rpc_reply(m_state), channel, "basic.consume", error)
+        || ok == nullptr) {
         return false;
     }
     if (consumerTag) {
@@ -418,7 +432,8 @@ bool AmqpConnection::confirmSelect(int channel, AmqpError *error)
 bool AmqpConnection::ack(int channel, quint64 deliveryTag, bool multiple, AmqpError *error)
 {
     return checkStatus(
-        amqp_basic_ack(m_state, static_cast<amqp_channel_t>(channel), deliveryTag, multiple),
+        amqp_basic_ack(
+            m_state, static_cast<amqp_channel_t>(channel), deliveryTag, amqpFlag(multiple)),
         "basic.ack",
         error);
 }
@@ -426,7 +441,8 @@ bool AmqpConnection::ack(int channel, quint64 deliveryTag, bool multiple, AmqpEr
 bool AmqpConnection::reject(int channel, quint64 deliveryTag, bool requeue, AmqpError *error)
 {
     return checkStatus(
-        amqp_basic_reject(m_state, static_cast<amqp_channel_t>(channel), deliveryTag, requeue),
+        amqp_basic_reject(
+            m_state, static_cast<amqp_channel_t>(channel), deliveryTag, amqpFlag(requeue)),
         "basic.reject",
         error);
 }
@@ -438,7 +454,8 @@ bool AmqpConnection::publish(int channel,
     const QByteArray &body,
     AmqpError *error)
 {
-    const QByteArray x = exchange.toUtf8(), k = routingKey.toUtf8();
+    const QByteArray x = exchange.toUtf8();
+    const QByteArray k = routingKey.toUtf8();
     return checkStatus(amqp_basic_publish(m_state,
                            static_cast<amqp_channel_t>(channel),
                            bytes(x),

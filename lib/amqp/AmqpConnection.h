@@ -109,7 +109,7 @@ public:
     /// Turns an RPC reply into an error; answers a server channel/connection close with close-ok.
     bool checkReply(const amqp_rpc_reply_t &reply, int channel, const char *what, AmqpError *error);
     /// Handles a library status code (AMQP_STATUS_*); false + error when it is not OK.
-    bool checkStatus(int status, const char *what, AmqpError *error);
+    static bool checkStatus(int status, const char *what, AmqpError *error);
     /// Answers a connection.close / channel.close method the broker sent unasked.
     AmqpError handleServerClose(const amqp_frame_t &frame);
 

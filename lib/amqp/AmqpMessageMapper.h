@@ -38,7 +38,7 @@ public:
         QString endpoint; ///< URL shown to the user (no credentials)
         QString brokerHost; ///< for the trust reason
         bool tls = true; ///< whether the broker connection was TLS with a verified peer
-        qint64 maxBodySize = 16 * 1024 * 1024;
+        qint64 maxBodySize = qint64 { 16 } * 1024 * 1024;
     };
 
     AmqpMessageMapper() = default;

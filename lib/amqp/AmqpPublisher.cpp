@@ -85,7 +85,7 @@ QString AmqpPublisher::publish(
         }
         return {};
     }
-    const QString id =
+    QString id =
         m.messageId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : m.messageId;
     const QByteArray body = QByteArray::fromStdString(JsonWriter::canonical(m.body));
     const JsonValue headers = headersFor(m, id);
@@ -145,15 +145,25 @@ bool AmqpPublisher::publishRaw(const QString &routingKey,
     return true;
 }
 
+namespace {
+
+/// Sets *error (when asked for) and returns false.
+bool failWith(QString *error, const QString &text)
+{
+    if (error) {
+        *error = text;
+    }
+    return false;
+}
+
+} // namespace
+
 bool AmqpPublisher::waitForConfirms(int timeoutMs, QString *error)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (m_confirmed < m_published) {
         if (!m_conn.isOpen()) {
-            if (error) {
-                *error = QStringLiteral("not connected");
-            }
-            return false;
+            return failWith(error, QStringLiteral("not connected"));
         }
         const qint64 left = std::max<qint64>(0, deadline.remainingTime());
         timeval tv { static_cast<time_t>(left / 1000),
@@ -161,20 +171,15 @@ bool AmqpPublisher::waitForConfirms(int timeoutMs, QString *error)
         amqp_frame_t frame;
         const int rc = amqp_simple_wait_frame_noblock(m_conn.state(), &frame, &tv);
         if (rc == AMQP_STATUS_TIMEOUT) {
-            if (error) {
-                *error = QStringLiteral("timed out waiting for publisher confirms (%1 of %2)")
-                             .arg(m_confirmed)
-                             .arg(m_published);
-            }
-            return false;
+            return failWith(error,
+                QStringLiteral("timed out waiting for publisher confirms (%1 of %2)")
+                    .arg(m_confirmed)
+                    .arg(m_published));
         }
         AmqpError e;
-        if (!m_conn.checkStatus(rc, "waiting for confirms", &e)) {
-            if (error) {
-                *error = e.text;
-            }
+        if (!AmqpConnection::checkStatus(rc, "waiting for confirms", &e)) {
             m_conn.abort();
-            return false;
+            return failWith(error, e.text);
         }
         if (frame.frame_type != AMQP_FRAME_METHOD) {
             continue;
@@ -187,18 +192,12 @@ bool AmqpPublisher::waitForConfirms(int timeoutMs, QString *error)
             break;
         }
         case AMQP_BASIC_NACK_METHOD:
-            if (error) {
-                *error = QStringLiteral("the broker refused a message (basic.nack)");
-            }
-            return false;
+            return failWith(error, QStringLiteral("the broker refused a message (basic.nack)"));
         case AMQP_CHANNEL_CLOSE_METHOD:
         case AMQP_CONNECTION_CLOSE_METHOD:
             e = m_conn.handleServerClose(frame);
-            if (error) {
-                *error = e.text;
-            }
             m_conn.abort();
-            return false;
+            return failWith(error, e.text);
         default:
             break; // basic.return and others: not routed is not an error here
         }

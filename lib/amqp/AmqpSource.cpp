@@ -15,9 +15,9 @@ namespace {
 constexpr int StopWaitMs = 3000;
 }
 
-AmqpSource::AmqpSource(const BusConfig &config, QObject *parent)
+AmqpSource::AmqpSource(BusConfig config, QObject *parent)
     : Source(parent)
-    , m_config(config)
+    , m_config(std::move(config))
 {
     qRegisterMetaType<fedmsg::Envelope>();
     qRegisterMetaType<QList<fedmsg::Envelope>>();
@@ -26,7 +26,7 @@ AmqpSource::AmqpSource(const BusConfig &config, QObject *parent)
 
 AmqpSource::~AmqpSource()
 {
-    stop();
+    AmqpSource::stop(); // this class's stop, explicitly: no dispatch during destruction
 }
 
 void AmqpSource::start()

@@ -46,8 +46,9 @@ class AmqpSource : public Source
 {
     Q_OBJECT
 public:
-    explicit AmqpSource(const BusConfig &config, QObject *parent = nullptr);
+    explicit AmqpSource(BusConfig config, QObject *parent = nullptr);
     ~AmqpSource() override;
+    Q_DISABLE_COPY_MOVE(AmqpSource)
 
     void start() override;
     void stop() override;

@@ -27,50 +27,50 @@ JsonValue AmqpTable::fieldToJson(const amqp_field_value_t &v)
 {
     switch (v.kind) {
     case AMQP_FIELD_KIND_BOOLEAN:
-        return JsonValue(v.value.boolean != 0);
+        return { v.value.boolean != 0 };
     case AMQP_FIELD_KIND_I8:
-        return JsonValue(static_cast<std::int64_t>(v.value.i8));
+        return { static_cast<std::int64_t>(v.value.i8) };
     case AMQP_FIELD_KIND_U8:
-        return JsonValue(static_cast<std::int64_t>(v.value.u8));
+        return { static_cast<std::int64_t>(v.value.u8) };
     case AMQP_FIELD_KIND_I16:
-        return JsonValue(static_cast<std::int64_t>(v.value.i16));
+        return { static_cast<std::int64_t>(v.value.i16) };
     case AMQP_FIELD_KIND_U16:
-        return JsonValue(static_cast<std::int64_t>(v.value.u16));
+        return { static_cast<std::int64_t>(v.value.u16) };
     case AMQP_FIELD_KIND_I32:
-        return JsonValue(static_cast<std::int64_t>(v.value.i32));
+        return { static_cast<std::int64_t>(v.value.i32) };
     case AMQP_FIELD_KIND_U32:
-        return JsonValue(static_cast<std::int64_t>(v.value.u32));
+        return { static_cast<std::int64_t>(v.value.u32) };
     case AMQP_FIELD_KIND_I64:
-        return JsonValue(static_cast<std::int64_t>(v.value.i64));
+        return { static_cast<std::int64_t>(v.value.i64) };
     case AMQP_FIELD_KIND_U64:
     case AMQP_FIELD_KIND_TIMESTAMP:
         if (v.value.u64 > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
             return JsonValue::fromIntegerText(std::to_string(v.value.u64));
         }
-        return JsonValue(static_cast<std::int64_t>(v.value.u64));
+        return { static_cast<std::int64_t>(v.value.u64) };
     case AMQP_FIELD_KIND_F32:
-        return JsonValue(static_cast<double>(v.value.f32));
+        return { static_cast<double>(v.value.f32) };
     case AMQP_FIELD_KIND_F64:
-        return JsonValue(v.value.f64);
+        return { v.value.f64 };
     case AMQP_FIELD_KIND_DECIMAL:
-        return JsonValue(static_cast<double>(v.value.decimal.value)
-            / std::pow(10.0, static_cast<double>(v.value.decimal.decimals)));
+        return { static_cast<double>(v.value.decimal.value)
+            / std::pow(10.0, static_cast<double>(v.value.decimal.decimals)) };
     case AMQP_FIELD_KIND_UTF8:
     case AMQP_FIELD_KIND_BYTES:
-        return JsonValue(bytesToUtf8(v.value.bytes));
+        return { bytesToUtf8(v.value.bytes) };
     case AMQP_FIELD_KIND_ARRAY: {
         JsonValue::Array a;
         a.reserve(static_cast<std::size_t>(v.value.array.num_entries));
         for (int i = 0; i < v.value.array.num_entries; ++i) {
             a.push_back(fieldToJson(v.value.array.entries[i]));
         }
-        return JsonValue(std::move(a));
+        return { std::move(a) };
     }
     case AMQP_FIELD_KIND_TABLE:
         return toJson(v.value.table);
     case AMQP_FIELD_KIND_VOID:
     default:
-        return JsonValue();
+        return {};
     }
 }
 
@@ -82,7 +82,7 @@ JsonValue AmqpTable::toJson(const amqp_table_t &table)
         const amqp_table_entry_t &e = table.entries[i];
         members.emplace_back(bytesToUtf8(e.key), fieldToJson(e.value));
     }
-    return JsonValue(std::move(members));
+    return { std::move(members) };
 }
 
 amqp_bytes_t AmqpTable::keep(const std::string &s)

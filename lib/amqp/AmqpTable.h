@@ -28,8 +28,11 @@ public:
     static std::string bytesToUtf8(amqp_bytes_t bytes);
 
     AmqpTable() = default;
+    ~AmqpTable() = default;
     AmqpTable(const AmqpTable &) = delete;
     AmqpTable &operator=(const AmqpTable &) = delete;
+    AmqpTable(AmqpTable &&) = delete;
+    AmqpTable &operator=(AmqpTable &&) = delete;
     /// Builds the table (strings 'S', integers 'I' when they fit int32 else 'l', booleans 't',
     /// floats 'd', objects 'F', arrays 'A', null 'V'). Valid while this object lives.
     const amqp_table_t &build(const JsonValue &object);

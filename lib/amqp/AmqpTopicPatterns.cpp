@@ -5,6 +5,8 @@
 #include <QList>
 #include <QStringView>
 
+#include <algorithm>
+
 namespace fedmsg {
 
 namespace {
@@ -89,14 +91,7 @@ QStringList AmqpTopicPatterns::fromSubscriptions(const QStringList &topics, QStr
             everything = true;
             continue;
         }
-        const bool hasWildcard = [&] {
-            for (QStringView w : words(t)) {
-                if (isWildcardWord(w)) {
-                    return true;
-                }
-            }
-            return false;
-        }();
+        const bool hasWildcard = std::ranges::any_of(words(t), isWildcardWord);
         QString why;
         if (hasWildcard) {
             if (isValidPattern(t, &why)) {
@@ -133,12 +128,9 @@ bool AmqpTopicPatterns::matches(const QString &pattern, const QString &routingKe
 bool AmqpTopicPatterns::matchesAny(const QStringList &patterns, const QString &routingKey)
 {
     const QList<QStringView> key = words(routingKey);
-    for (const QString &p : patterns) {
-        if (matchWords(words(p), key)) {
-            return true;
-        }
-    }
-    return false;
+    return std::ranges::any_of(patterns, [&](const QString &p) {
+        return matchWords(words(p), key);
+    });
 }
 
 } // namespace fedmsg

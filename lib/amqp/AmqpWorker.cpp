@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -30,7 +31,8 @@ constexpr int MaxChannel = 120; // the public broker allows 128
 
 bool sameConnection(const BusConfig &a, const BusConfig &b)
 {
-    AmqpSettings x = a.amqp, y = b.amqp;
+    AmqpSettings x = a.amqp;
+    AmqpSettings y = b.amqp;
     x.queueName.clear();
     y.queueName.clear();
     return a.endpoints == b.endpoints && x == y && a.name == b.name;
@@ -38,7 +40,7 @@ bool sameConnection(const BusConfig &a, const BusConfig &b)
 
 std::optional<QString> shortString(amqp_flags_t flags, amqp_flags_t flag, amqp_bytes_t value)
 {
-    if (!(flags & flag)) {
+    if ((flags & flag) == 0) {
         return std::nullopt;
     }
     return QString::fromStdString(AmqpTable::bytesToUtf8(value));
@@ -55,16 +57,16 @@ AmqpDelivery toDelivery(const amqp_envelope_t &env)
     d.contentType = shortString(p._flags, AMQP_BASIC_CONTENT_TYPE_FLAG, p.content_type);
     d.contentEncoding = shortString(p._flags, AMQP_BASIC_CONTENT_ENCODING_FLAG, p.content_encoding);
     d.messageId = shortString(p._flags, AMQP_BASIC_MESSAGE_ID_FLAG, p.message_id);
-    if (p._flags & AMQP_BASIC_DELIVERY_MODE_FLAG) {
+    if ((p._flags & AMQP_BASIC_DELIVERY_MODE_FLAG) != 0) {
         d.deliveryMode = p.delivery_mode;
     }
-    if (p._flags & AMQP_BASIC_PRIORITY_FLAG) {
+    if ((p._flags & AMQP_BASIC_PRIORITY_FLAG) != 0) {
         d.priority = p.priority;
     }
-    if (p._flags & AMQP_BASIC_TIMESTAMP_FLAG) {
+    if ((p._flags & AMQP_BASIC_TIMESTAMP_FLAG) != 0) {
         d.timestamp = static_cast<qint64>(p.timestamp);
     }
-    if (p._flags & AMQP_BASIC_HEADERS_FLAG) {
+    if ((p._flags & AMQP_BASIC_HEADERS_FLAG) != 0) {
         d.headers = AmqpTable::toJson(p.headers);
     }
     d.body = QByteArray(static_cast<const char *>(env.message.body.bytes),
@@ -111,7 +113,7 @@ bool AmqpWorker::isAcceptableQueueName(const QString &name)
         && name != QStringLiteral("00000000-0000-0000-0000-000000000000");
 }
 
-void AmqpWorker::wake()
+void AmqpWorker::wake() const
 {
     const quint64 one = 1;
     if (m_wakeFd >= 0) {
@@ -119,7 +121,7 @@ void AmqpWorker::wake()
     }
 }
 
-void AmqpWorker::drainWake()
+void AmqpWorker::drainWake() const
 {
     quint64 value = 0;
     if (m_wakeFd >= 0) {
@@ -175,7 +177,7 @@ AmqpWorker::Commands AmqpWorker::takeCommands()
 bool AmqpWorker::waitForWake(int timeoutMs)
 {
     pollfd fd { m_wakeFd, POLLIN, 0 };
-    int n;
+    int n = 0;
     do {
         n = ::poll(&fd, 1, timeoutMs);
     } while (n < 0 && errno == EINTR);
@@ -246,7 +248,7 @@ void AmqpWorker::run()
         qCInfo(lcAmqp).noquote() << m_config.name << currentUrl() << "retrying in" << delay
                                  << "ms:" << error;
         if (m_config.endpoints.size() > 1) {
-            m_endpointIndex = (m_endpointIndex + 1) % m_config.endpoints.size();
+            m_endpointIndex = static_cast<int>((m_endpointIndex + 1) % m_config.endpoints.size());
         }
         waitForWake(delay);
     }
@@ -480,12 +482,12 @@ void AmqpWorker::rebind(const QStringList &patterns)
 void AmqpWorker::serviceConnection()
 {
     if (!m_conn.hasBufferedInput()) {
-        pollfd fds[2] = { { m_conn.socketFd(), POLLIN, 0 }, { m_wakeFd, POLLIN, 0 } };
+        std::array<pollfd, 2> fds { { { m_conn.socketFd(), POLLIN, 0 }, { m_wakeFd, POLLIN, 0 } } };
         const int heartbeat = m_conn.negotiatedHeartbeat();
         // The only timeout: rabbitmq-c must get control to send our heartbeat and to notice a
         // silent peer. The broker's own heartbeats (every heartbeat/2) usually wake us first.
         const int timeoutMs = heartbeat > 0 ? heartbeat * 500 : -1;
-        const int n = ::poll(fds, 2, timeoutMs);
+        const int n = ::poll(fds.data(), fds.size(), timeoutMs);
         if (n < 0) {
             if (errno != EINTR) {
                 connectionLost(
@@ -493,7 +495,7 @@ void AmqpWorker::serviceConnection()
             }
             return;
         }
-        if ((fds[1].revents & POLLIN) && fds[0].revents == 0) {
+        if ((fds[1].revents & POLLIN) != 0 && fds[0].revents == 0) {
             return; // a command: processed by the loop
         }
     }
@@ -563,7 +565,7 @@ void AmqpWorker::handleUnexpectedFrame()
     amqp_frame_t frame;
     const int rc = amqp_simple_wait_frame(m_conn.state(), &frame);
     AmqpError e;
-    if (!m_conn.checkStatus(rc, "reading a frame", &e)) {
+    if (!AmqpConnection::checkStatus(rc, "reading a frame", &e)) {
         connectionLost(e.text);
         return;
     }

@@ -38,6 +38,7 @@ public:
 
     explicit AmqpWorker(const BusConfig &config, QObject *parent = nullptr);
     ~AmqpWorker() override;
+    Q_DISABLE_COPY_MOVE(AmqpWorker)
 
     // Thread-safe; return at once.
     void requestStop();
@@ -67,8 +68,8 @@ private:
         std::optional<BusConfig> config;
     };
 
-    void wake();
-    void drainWake();
+    void wake() const;
+    void drainWake() const;
     Commands takeCommands();
     bool waitForWake(int timeoutMs); ///< true when woken by a command
     bool processCommands(); ///< false when asked to stop

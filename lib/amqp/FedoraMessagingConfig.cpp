@@ -17,6 +17,8 @@ namespace fedmsg {
 
 namespace {
 
+constexpr qint64 BytesPerMiB = qint64 { 1024 } * 1024;
+
 class Reader
 {
 public:
@@ -36,7 +38,7 @@ public:
             .arg(node->source().begin.column);
     }
 
-    bool fail(const toml::node *node, const QString &what)
+    bool fail(const toml::node *node, const QString &what) const
     {
         if (m_error) {
             *m_error = where(node) + QStringLiteral(": ") + what;
@@ -45,7 +47,7 @@ public:
     }
 
     /// Optional string member; false (error set) when present with another type.
-    bool string(const toml::table &t, const char *key, QString *out, const QString &ctx = {})
+    bool string(const toml::table &t, const char *key, QString *out, const QString &ctx = {}) const
     {
         const toml::node *n = t.get(key);
         if (!n) {
@@ -58,7 +60,7 @@ public:
         return true;
     }
 
-    const toml::table *table(const toml::table &t, const char *key, bool *ok)
+    const toml::table *table(const toml::table &t, const char *key, bool *ok) const
     {
         const toml::node *n = t.get(key);
         if (!n) {
@@ -113,7 +115,7 @@ std::optional<FedoraMessagingConfig::Import> FedoraMessagingConfig::load(
                                     "is %3 MiB)")
                          .arg(path)
                          .arg(f.size())
-                         .arg(MaxFileSize / (1024 * 1024));
+                         .arg(MaxFileSize / BytesPerMiB);
         }
         return std::nullopt;
     }
@@ -131,7 +133,7 @@ std::optional<FedoraMessagingConfig::Import> FedoraMessagingConfig::parse(
                                     "is %3 MiB)")
                          .arg(sourceName)
                          .arg(toml.size())
-                         .arg(MaxFileSize / (1024 * 1024));
+                         .arg(MaxFileSize / BytesPerMiB);
         }
         return std::nullopt;
     }

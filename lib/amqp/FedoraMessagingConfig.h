@@ -27,7 +27,7 @@ class FedoraMessagingConfig
 public:
     /// Larger files are refused before they are read (a config.toml is a few KiB; toml++ costs
     /// several times a file's size in memory).
-    static constexpr qint64 MaxFileSize = 4 * 1024 * 1024;
+    static constexpr qint64 MaxFileSize = qint64 { 4 } * 1024 * 1024;
 
     struct Import
     {

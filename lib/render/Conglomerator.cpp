@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <ranges>
 
 namespace fedmsg {
 
@@ -192,7 +193,8 @@ std::vector<Rule> rules()
         },
         [](const std::vector<const JsonValue *> &ms, Conglomerate &c) {
             long long count = 0;
-            QStringList agents, branchList;
+            QStringList agents;
+            QStringList branchList;
             for (const JsonValue *m : ms) {
                 count += p(*m, { "msg", "total_commits" }).toInt64();
                 agents << s(*m, { "msg", "agent" });
@@ -256,6 +258,98 @@ bool safely(Match f)
     }
 }
 
+/// The first message the rule handles that matches later ones, followed by those later ones
+/// (empty when the rule merges nothing more).
+std::vector<std::size_t> pickForRule(const Rule &rule, const std::vector<Item> &items)
+{
+    auto handles = [&](std::size_t i) {
+        return items[i].msg != nullptr && safely([&] {
+            return rule.canHandle(*items[i].msg);
+        });
+    };
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!handles(i))
+            continue;
+        std::vector<std::size_t> picked { i };
+        for (std::size_t j = i + 1; j < items.size(); ++j)
+            if (handles(j) && safely([&] {
+                    return rule.matches(*items[i].msg, *items[j].msg);
+                }))
+                picked.push_back(j);
+        if (picked.size() > 1)
+            return picked;
+    }
+    return {};
+}
+
+std::vector<const JsonValue *> messagesAt(
+    const std::vector<Item> &items, const std::vector<std::size_t> &picked)
+{
+    std::vector<const JsonValue *> ms;
+    ms.reserve(picked.size());
+    for (std::size_t idx : picked)
+        ms.push_back(items[idx].msg);
+    return ms;
+}
+
+/// Removes the picked (ascending) items and puts the group where the first of them was.
+void replaceByGroup(
+    std::vector<Item> &items, const std::vector<std::size_t> &picked, Conglomerate c)
+{
+    const std::size_t at = picked.front();
+    for (const std::size_t idx : std::views::reverse(picked))
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(idx));
+    items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), Item { nullptr, std::move(c) });
+}
+
+/// select_constituents / merge, repeated until the rule merges nothing more (fedmsg's algorithm).
+void mergeByRule(const Renderer &renderer, const Rule &rule, std::vector<Item> &items)
+{
+    for (;;) {
+        const std::vector<std::size_t> picked = pickForRule(rule, items);
+        if (picked.empty())
+            return;
+        const std::vector<const JsonValue *> ms = messagesAt(items, picked);
+        Conglomerate c;
+        fillTemplate(renderer, ms, c);
+        c.kind = QString::fromUtf8(rule.kind);
+        try {
+            rule.merge(ms, c);
+        } catch (const MetaFailure &) {
+            c.kind = QStringLiteral("generic");
+        }
+        replaceByGroup(items, picked, std::move(c));
+    }
+}
+
+/// generic: the remaining singles of one service become "N <label> events".
+void mergeByService(const Renderer &renderer, std::vector<Item> &items)
+{
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].msg == nullptr)
+            continue;
+        const MetaProcessor &proc = renderer.processorFor(topicOf(*items[i].msg));
+        std::vector<std::size_t> picked { i };
+        for (std::size_t j = i + 1; j < items.size(); ++j)
+            if (items[j].msg != nullptr && &renderer.processorFor(topicOf(*items[j].msg)) == &proc)
+                picked.push_back(j);
+        if (picked.size() < 2)
+            continue;
+        const std::vector<const JsonValue *> ms = messagesAt(items, picked);
+        Conglomerate c;
+        fillTemplate(renderer, ms, c);
+        c.kind = QStringLiteral("generic");
+        const QString who = c.usernames.isEmpty()
+            ? QString()
+            : Py::listToSeries(c.usernames) + QStringLiteral(": ");
+        c.subtitle =
+            QStringLiteral("%1%2 %3 events").arg(who).arg(ms.size()).arg(proc.info().label);
+        c.link = proc.info().link;
+        c.secondaryIcon = c.usernames.size() == 1 ? Avatar::forUser(c.usernames.first()) : c.icon;
+        replaceByGroup(items, picked, std::move(c));
+    }
+}
+
 } // namespace
 
 Conglomerator::Conglomerator(const Renderer &renderer)
@@ -270,84 +364,10 @@ QList<Conglomerate> Conglomerator::conglomerate(
     for (const JsonValue &m : messages)
         items.push_back({ &m, std::nullopt });
 
-    // select_constituents / merge, repeated per rule until nothing merges (fedmsg's algorithm)
-    for (const Rule &rule : rules()) {
-        for (;;) {
-            std::vector<std::size_t> picked;
-            for (std::size_t i = 0; i < items.size() && picked.empty(); ++i) {
-                if (!items[i].msg || !safely([&] {
-                        return rule.canHandle(*items[i].msg);
-                    }))
-                    continue;
-                std::vector<std::size_t> found;
-                for (std::size_t j = i + 1; j < items.size(); ++j) {
-                    if (!items[j].msg || !safely([&] {
-                            return rule.canHandle(*items[j].msg);
-                        }))
-                        continue;
-                    if (safely([&] {
-                            return rule.matches(*items[i].msg, *items[j].msg);
-                        }))
-                        found.push_back(j);
-                }
-                if (!found.empty()) {
-                    picked.push_back(i);
-                    picked.insert(picked.end(), found.begin(), found.end());
-                }
-            }
-            if (picked.empty())
-                break;
-            std::vector<const JsonValue *> ms;
-            for (std::size_t idx : picked)
-                ms.push_back(items[idx].msg);
-            Conglomerate c;
-            fillTemplate(m_renderer, ms, c);
-            c.kind = QString::fromUtf8(rule.kind);
-            try {
-                rule.merge(ms, c);
-            } catch (const MetaFailure &) {
-                c.kind = QStringLiteral("generic");
-            }
-            const std::size_t at = picked.front();
-            for (auto it = picked.rbegin(); it != picked.rend(); ++it)
-                items.erase(items.begin() + static_cast<std::ptrdiff_t>(*it));
-            items.insert(
-                items.begin() + static_cast<std::ptrdiff_t>(at), Item { nullptr, std::move(c) });
-        }
-    }
-
-    // generic: the remaining singles of one service become "N <label> events"
-    if (generic) {
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (!items[i].msg)
-                continue;
-            const MetaProcessor &proc = m_renderer.processorFor(topicOf(*items[i].msg));
-            std::vector<std::size_t> picked { i };
-            for (std::size_t j = i + 1; j < items.size(); ++j)
-                if (items[j].msg && &m_renderer.processorFor(topicOf(*items[j].msg)) == &proc)
-                    picked.push_back(j);
-            if (picked.size() < 2)
-                continue;
-            std::vector<const JsonValue *> ms;
-            for (std::size_t idx : picked)
-                ms.push_back(items[idx].msg);
-            Conglomerate c;
-            fillTemplate(m_renderer, ms, c);
-            c.kind = QStringLiteral("generic");
-            const QString who = c.usernames.isEmpty()
-                ? QString()
-                : Py::listToSeries(c.usernames) + QStringLiteral(": ");
-            c.subtitle =
-                QStringLiteral("%1%2 %3 events").arg(who).arg(ms.size()).arg(proc.info().label);
-            c.link = proc.info().link;
-            c.secondaryIcon =
-                c.usernames.size() == 1 ? Avatar::forUser(c.usernames.first()) : c.icon;
-            for (auto it = picked.rbegin(); it != picked.rend(); ++it)
-                items.erase(items.begin() + static_cast<std::ptrdiff_t>(*it));
-            items.insert(
-                items.begin() + static_cast<std::ptrdiff_t>(i), Item { nullptr, std::move(c) });
-        }
-    }
+    for (const Rule &rule : rules())
+        mergeByRule(m_renderer, rule, items);
+    if (generic)
+        mergeByService(m_renderer, items);
 
     QList<Conglomerate> out;
     for (Item &item : items) {

@@ -5,6 +5,7 @@
 #include "json/JsonWriter.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -54,10 +55,9 @@ bool Py::has(const JsonValue &v, std::string_view key)
     if (v.isObject())
         return v.find(key) != nullptr;
     if (v.isArray()) {
-        for (const JsonValue &e : v.array())
-            if (e.isString() && e.toStdString() == key)
-                return true;
-        return false;
+        return std::ranges::any_of(v.array(), [&](const JsonValue &e) {
+            return e.isString() && e.toStdString() == key;
+        });
     }
     if (v.isString())
         return v.toStdString().find(key) != std::string::npos;
@@ -131,9 +131,10 @@ QString Py::percentInt(const JsonValue &v)
         const double t = std::trunc(d);
         if (std::fabs(t) < 9.2e18)
             return QString::number(static_cast<long long>(t));
-        char buf[400];
-        const auto res = std::to_chars(buf, buf + sizeof buf, t, std::chars_format::fixed, 0);
-        return QString::fromLatin1(buf, static_cast<qsizetype>(res.ptr - buf));
+        std::array<char, 400> buf {}; // the largest double in fixed notation has 309 digits
+        const auto res =
+            std::to_chars(buf.data(), buf.data() + buf.size(), t, std::chars_format::fixed, 0);
+        return QString::fromLatin1(buf.data(), static_cast<qsizetype>(res.ptr - buf.data()));
     }
     default:
         throw MetaFailure { "TypeError: %i format: a number is required" };
@@ -203,7 +204,7 @@ QStringList Py::rsplit(const QString &s, const QString &sep, int maxsplit)
     QStringList out;
     QString rest = s;
     while (maxsplit-- > 0) {
-        const int idx = rest.lastIndexOf(sep);
+        const qsizetype idx = rest.lastIndexOf(sep);
         if (idx < 0)
             break;
         out.prepend(rest.mid(idx + sep.size()));

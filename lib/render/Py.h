@@ -56,7 +56,7 @@ public:
     static QString title(const QString &s); ///< str.title()
     /// fedmsg's BaseConglomerator.list_to_series: "a", "a and b", "a, b, and c", "a, b, and N
     /// others"
-    static QString listToSeries(const QStringList &items, int n = 3, bool oxfordComma = true);
+    static QString listToSeries(const QStringList &input, int n = 3, bool oxfordComma = true);
     static QStringList sortedUnique(QStringList l);
 };
 

@@ -128,7 +128,7 @@ void SchemaRenderer::add(
         const JsonValue *pkg = e.find("package");
         entry.package = pkg && pkg->isString() ? pkg->toQString() : package;
         const JsonValue *preferred = e.find("preferred");
-        entry.preferred = preferred && preferred->isBool() && preferred->toBool();
+        entry.preferred = preferred != nullptr && preferred->isBool() && preferred->toBool();
         QList<Entry> &same = m_entries[name->toQString()];
         const auto old = std::find_if(same.begin(), same.end(), [&](const Entry &x) {
             return x.package == entry.package;
@@ -147,7 +147,7 @@ void SchemaRenderer::check(QStringList *errors) const
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
         for (const Entry &e : it.value()) {
             const JsonValue *ext = e.spec.find("extends");
-            if (ext && !entry(ext->toQString(), e.package))
+            if (ext != nullptr && entry(ext->toQString(), e.package) == nullptr)
                 *errors << QStringLiteral("schema %1 (%2): extends unknown %3")
                                .arg(it.key(), e.package, ext->toQString());
         }

@@ -34,6 +34,10 @@ class SchemaRenderer
 public:
     SchemaRenderer();
     ~SchemaRenderer();
+    SchemaRenderer(const SchemaRenderer &) = default;
+    SchemaRenderer &operator=(const SchemaRenderer &) = default;
+    SchemaRenderer(SchemaRenderer &&) = default;
+    SchemaRenderer &operator=(SchemaRenderer &&) = default;
 
     /// Adds the entries of a "schemas" array; @p package is the default "package" of entries
     /// that name none, @p origin names the file in messages appended to *errors.

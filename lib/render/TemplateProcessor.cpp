@@ -66,7 +66,7 @@ QString unquote(const QString &s)
 JsonValue resolvePath(const QString &pathIn, const MetaContext &ctx)
 {
     if (pathIn.startsWith(QLatin1Char('\'')))
-        return JsonValue(unquote(pathIn));
+        return { unquote(pathIn) };
     QString path = pathIn;
     const bool optional = path.endsWith(QLatin1Char('?'));
     if (optional)
@@ -74,12 +74,12 @@ JsonValue resolvePath(const QString &pathIn, const MetaContext &ctx)
     bool isNumber = false;
     const long long number = path.toLongLong(&isNumber);
     if (isNumber)
-        return JsonValue(static_cast<std::int64_t>(number));
+        return { static_cast<std::int64_t>(number) };
     const QStringList segs = path.split(QLatin1Char('.'));
     const JsonValue *cur = nullptr;
     JsonValue holder;
     int start = 1;
-    const QString root = segs.first();
+    const QString &root = segs.first();
     if (root == QLatin1String("msg")) {
         cur = ctx.env.find("msg");
         if (!cur) {
@@ -96,7 +96,7 @@ JsonValue resolvePath(const QString &pathIn, const MetaContext &ctx)
         const QString key = segs.value(1);
         if (!ctx.config.values.contains(key))
             return {};
-        return JsonValue(ctx.config.values.value(key));
+        return { ctx.config.values.value(key) };
     } else {
         throw MetaFailure { "unknown template root" };
     }
@@ -129,7 +129,7 @@ JsonValue mapEach(const JsonValue &v, const std::function<JsonValue(const JsonVa
         JsonValue::Array out;
         for (const JsonValue &e : v.array())
             out.push_back(f(e));
-        return JsonValue(std::move(out));
+        return { std::move(out) };
     }
     return f(v);
 }
@@ -148,7 +148,11 @@ QString humanize(const QDateTime &when, const QDateTime &now)
     auto count = [](long long n, const char *unit) -> QString {
         return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(unit));
     };
-    constexpr long long minute = 60, hour = 3600, day = 86400, week = 604800, year = 31536000;
+    constexpr long long minute = 60;
+    constexpr long long hour = 3600;
+    constexpr long long day = 86400;
+    constexpr long long week = 604800;
+    constexpr long long year = 31536000;
     constexpr double month = 2635200.0; // arrow's _SECS_PER_MONTH (30.5 days)
     if (diff < 10)
         return QStringLiteral("just now");
@@ -215,7 +219,7 @@ JsonValue filterTrunc(const FilterCall &call)
     const int l = Py::len(t);
     const bool cut = call.name == QLatin1String("trunc") ? l > n : l >= n;
     const QString suffix = call.parts.size() > 2 ? call.arg(1) : QStringLiteral("...");
-    return JsonValue(cut ? Py::slice(t, n) + suffix : t);
+    return { cut ? Py::slice(t, n) + suffix : t };
 }
 
 JsonValue filterCountWhere(const FilterCall &call)
@@ -229,7 +233,7 @@ JsonValue filterCountWhere(const FilterCall &call)
         if (eq == (call.name == QLatin1String("count_where")))
             ++n;
     }
-    return JsonValue(n);
+    return { n };
 }
 
 /// Every template filter by name (resources/render/README.md lists them for data-file authors).
@@ -258,21 +262,21 @@ const QHash<QString, Filter> &filters()
             } },
         { QStringLiteral("capitalize"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(Py::capitalize(text(call.v)));
+                return { Py::capitalize(text(call.v)) };
             } },
         { QStringLiteral("title"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(Py::title(text(call.v)));
+                return { Py::title(text(call.v)) };
             } },
         { QStringLiteral("strip"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(text(call.v).trimmed());
+                return { text(call.v).trimmed() };
             } },
         { QStringLiteral("trunc"), filterTrunc },
         { QStringLiteral("trunc_ge"), filterTrunc },
         { QStringLiteral("slice"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(Py::slice(text(call.v), call.arg(0).toInt()));
+                return { Py::slice(text(call.v), call.arg(0).toInt()) };
             } },
         { QStringLiteral("nvr_name"),
             [](const FilterCall &call) -> JsonValue {
@@ -294,7 +298,7 @@ const QHash<QString, Filter> &filters()
             } },
         { QStringLiteral("avatar_openid"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(Avatar::forOpenId(text(call.v)));
+                return { Avatar::forOpenId(text(call.v)) };
             } },
         { QStringLiteral("email2fas"),
             [](const FilterCall &call) -> JsonValue {
@@ -312,12 +316,12 @@ const QHash<QString, Filter> &filters()
             [](const FilterCall &call) -> JsonValue {
                 if (!call.v.isArray())
                     throw MetaFailure { "join: not a list" };
-                return JsonValue(Py::strList(call.v).join(call.arg(0)));
+                return { Py::strList(call.v).join(call.arg(0)) };
             } },
         { QStringLiteral("series"),
             [](const FilterCall &call) -> JsonValue {
                 const int n = call.parts.size() > 1 ? call.arg(0).toInt() : 3;
-                return JsonValue(Py::listToSeries(Py::strList(call.v), n));
+                return { Py::listToSeries(Py::strList(call.v), n) };
             } },
         { QStringLiteral("squote_each"),
             [](const FilterCall &call) -> JsonValue {
@@ -341,24 +345,24 @@ const QHash<QString, Filter> &filters()
                     QDateTime::fromString(text(Py::at(call.ctx.env, "now")), Qt::ISODate);
                 if (!d.isValid() || !t.isValid() || !now.isValid())
                     throw MetaFailure { "humanize_at: bad date" };
-                return JsonValue(humanize(QDateTime(d, t, tz), now));
+                return { humanize(QDateTime(d, t, tz), now) };
             } },
         { QStringLiteral("and_join"),
             [](const FilterCall &call) -> JsonValue {
                 // ["a","b","c"] -> "a, b and c"
                 const QStringList items = Py::strList(call.v);
                 if (items.size() <= 1)
-                    return JsonValue(items.value(0));
-                return JsonValue(items.mid(0, items.size() - 1).join(QStringLiteral(", "))
-                    + QStringLiteral(" and ") + items.last());
+                    return { items.value(0) };
+                return { items.mid(0, items.size() - 1).join(QStringLiteral(", "))
+                    + QStringLiteral(" and ") + items.last() };
             } },
         { QStringLiteral("len"),
             [](const FilterCall &call) -> JsonValue {
                 if (call.v.isString())
-                    return JsonValue(static_cast<std::int64_t>(Py::len(call.v.toQString())));
+                    return { static_cast<std::int64_t>(Py::len(call.v.toQString())) };
                 if (!call.v.isArray() && !call.v.isObject())
                     throw MetaFailure { "len" };
-                return JsonValue(static_cast<std::int64_t>(call.v.size()));
+                return { static_cast<std::int64_t>(call.v.size()) };
             } },
         { QStringLiteral("map"),
             [](const FilterCall &call) -> JsonValue {
@@ -382,7 +386,7 @@ const QHash<QString, Filter> &filters()
                     i += p.size();
                 if (i < 0 || i >= p.size())
                     throw MetaFailure { "IndexError" };
-                return JsonValue(p.at(static_cast<int>(i)));
+                return { p.at(static_cast<int>(i)) };
             } },
         { QStringLiteral("segments"),
             [](const FilterCall &call) -> JsonValue {
@@ -396,7 +400,7 @@ const QHash<QString, Filter> &filters()
                                        : std::min(from, static_cast<int>(p.size()));
                 const int t = to < 0 ? std::max(0, static_cast<int>(p.size()) + to)
                                      : std::min(to, static_cast<int>(p.size()));
-                return JsonValue(t > f ? p.mid(f, t - f).join(QLatin1Char('.')) : QString());
+                return { t > f ? p.mid(f, t - f).join(QLatin1Char('.')) : QString() };
             } },
         { QStringLiteral("name_of"),
             [](const FilterCall &call) -> JsonValue {
@@ -414,7 +418,7 @@ const QHash<QString, Filter> &filters()
                 if (!tmpl.isString() || depth > 32)
                     throw MetaFailure { "render: no such template" };
                 if (call.v.isNull())
-                    return JsonValue(QString());
+                    return { QString() };
                 return mapEach(call.v, [&](const JsonValue &e) {
                     JsonValue env = call.ctx.env;
                     env.insert("item", e);
@@ -443,12 +447,12 @@ const QHash<QString, Filter> &filters()
                         const JsonValue *x = a.find(key);
                         const JsonValue *y = b.find(key);
                         if (!x || !y || x->isNull() || y->isNull())
-                            return (!x || x->isNull()) && y && !y->isNull();
+                            return (x == nullptr || x->isNull()) && y != nullptr && !y->isNull();
                         if (x->isNumber() && y->isNumber())
                             return x->toDouble() < y->toDouble();
                         return text(*x) < text(*y);
                     });
-                return JsonValue(std::move(out));
+                return { std::move(out) };
             } },
         { QStringLiteral("then"),
             [](const FilterCall &call) -> JsonValue {
@@ -469,11 +473,11 @@ const QHash<QString, Filter> &filters()
                     const QRegularExpressionMatch m = it.next();
                     out.emplace_back(m.captured(re.captureCount() > 0 ? 1 : 0));
                 }
-                return JsonValue(std::move(out));
+                return { std::move(out) };
             } },
         { QStringLiteral("first_line"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(text(call.v).section(QLatin1Char('\n'), 0, 0));
+                return { text(call.v).section(QLatin1Char('\n'), 0, 0) };
             } },
         { QStringLiteral("splitlines_first"),
             [](const FilterCall &call) -> JsonValue {
@@ -485,11 +489,11 @@ const QHash<QString, Filter> &filters()
                 static const QRegularExpression boundary(
                     QStringLiteral("[\\n\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x{85}\\x{2028}\\x{2029}]"));
                 const qsizetype end = t.indexOf(boundary);
-                return JsonValue(end < 0 ? t : t.left(end));
+                return { end < 0 ? t : t.left(end) };
             } },
         { QStringLiteral("basename"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(text(call.v).section(QLatin1Char('/'), -1));
+                return { text(call.v).section(QLatin1Char('/'), -1) };
             } },
         { QStringLiteral("prefix"),
             [](const FilterCall &call) -> JsonValue {
@@ -503,18 +507,18 @@ const QHash<QString, Filter> &filters()
             } },
         { QStringLiteral("replace"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(text(call.v).replace(call.arg(0), call.arg(1)));
+                return { text(call.v).replace(call.arg(0), call.arg(1)) };
             } },
         { QStringLiteral("str"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(text(call.v));
+                return { text(call.v) };
             } },
         { QStringLiteral("keys"),
             [](const FilterCall &call) -> JsonValue {
                 JsonValue::Array out;
                 for (const auto &kv : call.v.object())
                     out.emplace_back(kv.first);
-                return JsonValue(std::move(out));
+                return { std::move(out) };
             } },
         { QStringLiteral("items"),
             [](const FilterCall &call) -> JsonValue {
@@ -528,7 +532,7 @@ const QHash<QString, Filter> &filters()
                     item.insert("value", kv.second);
                     out.push_back(std::move(item));
                 }
-                return JsonValue(std::move(out));
+                return { std::move(out) };
             } },
         { QStringLiteral("where_prefix"),
             [](const FilterCall &call) -> JsonValue {
@@ -537,7 +541,7 @@ const QHash<QString, Filter> &filters()
                 for (const JsonValue &e : call.v.array())
                     if (text(Py::at(e, call.arg(0).toStdString())).startsWith(call.arg(1)))
                         out.push_back(e);
-                return JsonValue(std::move(out));
+                return { std::move(out) };
             } },
         { QStringLiteral("pluck"),
             [](const FilterCall &call) -> JsonValue {
@@ -559,7 +563,7 @@ const QHash<QString, Filter> &filters()
             [](const FilterCall &call) -> JsonValue {
                 // Python repr(): strings quoted and escaped like CPython, other values as str()
                 if (!call.v.isString())
-                    return JsonValue(text(call.v));
+                    return { text(call.v) };
                 const QString s = call.v.toQString();
                 const QChar q = s.contains(QLatin1Char('\'')) && !s.contains(QLatin1Char('"'))
                     ? QLatin1Char('"')
@@ -584,7 +588,7 @@ const QHash<QString, Filter> &filters()
                     else
                         out += QString::fromUcs4(&c, 1);
                 }
-                return JsonValue(out + q);
+                return { out + q };
             } },
         { QStringLiteral("or_none"),
             [](const FilterCall &call) -> JsonValue {
@@ -626,11 +630,11 @@ const QHash<QString, Filter> &filters()
                     t.remove(0, 1);
                 while (!t.isEmpty() && chars.contains(t.back()))
                     t.chop(1);
-                return JsonValue(t);
+                return { t };
             } },
         { QStringLiteral("slice_from"),
             [](const FilterCall &call) -> JsonValue {
-                return JsonValue(text(call.v).mid(call.arg(0).toInt()));
+                return { text(call.v).mid(call.arg(0).toInt()) };
             } },
         { QStringLiteral("fedora_packages"),
             [](const FilterCall &call) -> JsonValue {
@@ -639,7 +643,7 @@ const QHash<QString, Filter> &filters()
                 for (const JsonValue &e : call.v.array())
                     if (text(Py::at(e, "distro")) == QLatin1String("Fedora"))
                         out.push_back(Py::at(e, "package_name"));
-                return JsonValue(std::move(out));
+                return { std::move(out) };
             } },
         { QStringLiteral("fmt_each"),
             [](const FilterCall &call) -> JsonValue {
@@ -668,23 +672,22 @@ const QHash<QString, Filter> &filters()
                 // ISO 8601 timestamp -> strftime("%a, %d %b %Y %H:%M:%S UTC") in UTC (C locale);
                 // httpdate:'text' gives text for None.
                 if (call.v.isNull() && call.parts.size() > 1)
-                    return JsonValue(call.arg(0));
+                    return { call.arg(0) };
                 QDateTime dt = QDateTime::fromString(text(call.v), Qt::ISODateWithMs);
                 if (!dt.isValid())
                     dt = QDateTime::fromString(text(call.v), Qt::ISODate);
                 if (!dt.isValid())
                     throw MetaFailure { "ValueError: not a timestamp" };
-                return JsonValue(
-                    QLocale::c().toString(dt.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
-                    + QStringLiteral(" UTC"));
+                return { QLocale::c().toString(
+                             dt.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
+                    + QStringLiteral(" UTC") };
             } },
         { QStringLiteral("plural"),
             [](const FilterCall &call) -> JsonValue {
                 // plural:'error':'errors' -> "1 error" / "2 errors"
                 const long long n =
                     call.v.isInteger() ? call.v.toInt64() : static_cast<long long>(call.v.size());
-                return JsonValue(
-                    QStringLiteral("%1 %2").arg(n).arg(n == 1 ? call.arg(0) : call.arg(1)));
+                return { QStringLiteral("%1 %2").arg(n).arg(n == 1 ? call.arg(0) : call.arg(1)) };
             } },
     };
     return byName;
@@ -738,12 +741,10 @@ bool conditionHolds(const JsonValue &cond, const MetaContext &ctx, const JsonVal
             return false;
         }
     }
-    if (const JsonValue *in = cond.find("in")) {
-        for (const JsonValue &e : in->array())
-            if (e == v)
-                return true;
-        return false;
-    }
+    if (const JsonValue *in = cond.find("in"))
+        return std::ranges::any_of(in->array(), [&](const JsonValue &e) {
+            return e == v;
+        });
     if (const JsonValue *c = cond.find("contains"))
         return text(v).contains(c->toQString());
     if (const JsonValue *n = cond.find("lte"))
@@ -758,10 +759,9 @@ bool conditionHolds(const JsonValue &cond, const MetaContext &ctx, const JsonVal
 bool TemplateProcessor::conditionsHold(
     const JsonValue &when, const MetaContext &ctx, const JsonValue &maps)
 {
-    for (const JsonValue &cond : when.array())
-        if (!conditionHolds(cond, ctx, maps))
-            return false;
-    return true;
+    return std::ranges::all_of(when.array(), [&](const JsonValue &cond) {
+        return conditionHolds(cond, ctx, maps);
+    });
 }
 
 JsonValue TemplateProcessor::evaluate(
@@ -770,9 +770,9 @@ JsonValue TemplateProcessor::evaluate(
     // A template that is exactly one slot keeps the value's type (lists stay lists).
     if (FormatSlots::isSingleSlot(tmpl))
         return evalExpression(tmpl.mid(1, tmpl.size() - 2), ctx, maps);
-    return JsonValue(FormatSlots::substitute(tmpl, [&](const QString &slot) {
+    return { FormatSlots::substitute(tmpl, [&](const QString &slot) {
         return text(evalExpression(slot, ctx, maps));
-    }));
+    }) };
 }
 
 TemplateProcessor::TemplateProcessor(ServiceInfo info, const JsonValue &spec, QStringList *errors)

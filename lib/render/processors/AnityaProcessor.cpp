@@ -25,7 +25,7 @@ public:
         QString agent = pyStr(*agentV);
         if (agent.contains(QLatin1String("id.fedoraproject.org"))) {
             agent = agent.section(QStringLiteral(".id.fedoraproject.org"), 0, 0);
-            const int idx = agent.indexOf(QLatin1String("//"));
+            const qsizetype idx = agent.indexOf(QLatin1String("//"));
             return idx >= 0 ? agent.mid(idx + 2) : agent;
         }
         if (agent.endsWith(QLatin1String("@fedoraproject.org")))
@@ -57,7 +57,7 @@ public:
             return pyStr(at(at(m, "message"), k));
         };
         if (c.topicHas("project.map.new"))
-            return format("{user} mapped the name of \"{project}\" in {distro} to \"{new}\"",
+            return format(R"({user} mapped the name of "{project}" in {distro} to "{new}")",
                 { { "user", u },
                     { "project", project() },
                     { "distro", pyStr(at(at(m, "distro"), "name")) },
@@ -74,7 +74,7 @@ public:
             return format("{user} added the distro named \"{distro}\" to anitya",
                 { { "user", u }, { "distro", pyStr(at(at(m, "distro"), "name")) } });
         if (c.topicHas("distro.edit"))
-            return format("{user} changed a distro name from \"{old}\" to \"{new}\"",
+            return format(R"({user} changed a distro name from "{old}" to "{new}")",
                 { { "user", u }, { "old", message("old") }, { "new", message("new") } });
         if (c.topicHas("project.add.tried"))
             return format("{user} tried to add the project \"{project}\" to anitya (but it already "
@@ -94,7 +94,7 @@ public:
             return format("{user} deleted the \"{project}\" project",
                 { { "user", u }, { "project", project() } });
         if (c.topicHas("project.map.remove"))
-            return format("{user} deleted the mapping of \"{project}\" project on \"{distro}\"",
+            return format(R"({user} deleted the mapping of "{project}" project on "{distro}")",
                 { { "user", u }, { "project", project() }, { "distro", message("distro") } });
         if (c.topicHas("project.version.update")) {
             const QString proj = project();

@@ -60,7 +60,7 @@ public:
         if (!m.isObject())
             throw MetaFailure {};
         if (!a || !truthy(*a))
-            return QString(QLatin1String(""));
+            return { QLatin1String("") };
         return avatar(pyStr(*a));
     }
 

@@ -77,7 +77,7 @@ public:
         return {};
     }
 
-    QString secondaryIcon(const MetaContext &) const override { return info().icon; }
+    QString secondaryIcon(const MetaContext & /*c*/) const override { return info().icon; }
 
     QString link(const MetaContext &c) const override
     {

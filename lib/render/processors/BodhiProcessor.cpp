@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
+#include <algorithm>
+#include <array>
 
 #include <QRegularExpression>
 
@@ -39,12 +41,9 @@ QStringList u2p(const QString &update)
 
 bool isDigits(const QString &s)
 {
-    if (s.isEmpty())
-        return false;
-    for (QChar c : s)
-        if (!c.isDigit())
-            return false;
-    return true;
+    return !s.isEmpty() && std::ranges::all_of(s, [](QChar c) {
+        return c.isDigit();
+    });
 }
 
 class BodhiProcessor : public MetaProcessor
@@ -59,7 +58,7 @@ public:
     static QString syncProduct(const MetaContext &c)
     {
         const QStringList p = c.topic.split(QLatin1Char('.'));
-        const QString product = p.size() >= 2 ? p.at(p.size() - 2) : QString();
+        QString product = p.size() >= 2 ? p.at(p.size() - 2) : QString();
         if (product == QLatin1String("fedora"))
             return QStringLiteral("Fedora");
         if (product == QLatin1String("epel"))
@@ -76,17 +75,17 @@ public:
     }
     static bool updateTopic(const MetaContext &c)
     {
-        for (const char *t : { "bodhi.update.comment",
-                 "bodhi.update.complete",
-                 "bodhi.update.request",
-                 "bodhi.update.edit",
-                 "bodhi.update.eject",
-                 "bodhi.update.karma.threshold",
-                 "bodhi.update.requirements_met",
-                 "bodhi.errata.publish" })
-            if (c.topicHas(t))
-                return true;
-        return false;
+        static constexpr std::array kUpdateTopics = { "bodhi.update.comment",
+            "bodhi.update.complete",
+            "bodhi.update.request",
+            "bodhi.update.edit",
+            "bodhi.update.eject",
+            "bodhi.update.karma.threshold",
+            "bodhi.update.requirements_met",
+            "bodhi.errata.publish" };
+        return std::ranges::any_of(kUpdateTopics, [&](const char *t) {
+            return c.topicHas(t);
+        });
     }
     static QString authorOf(const JsonValue &d, const char *first, const char *second)
     {
@@ -348,7 +347,7 @@ public:
     QString link(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        const QString prefix = QStringLiteral("https://bodhi.fedoraproject.org");
+        QString prefix = QStringLiteral("https://bodhi.fedoraproject.org");
         if (updateTopic(c))
             return prefix + QStringLiteral("/updates/") + titleOrAlias(m);
         if (c.topicHas("bodhi.stack"))

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
+#include <array>
 
 namespace fedmsg::render {
 
@@ -30,7 +31,7 @@ struct Step
     const char *tmpl;
 };
 
-const Step kSteps[] = {
+const auto kSteps = std::to_array<Step>({
     { ".package.complete",
         true,
         "{revtype} {rev} of package {ns}/{pkg} {status} building in the {pipeline_name} pipeline "
@@ -115,7 +116,7 @@ const Step kSteps[] = {
         false,
         "{revtype} {rev} of package {ns}/{pkg} is being tested in an image in the {pipeline_name} "
         "pipeline on branch {branch}" },
-};
+});
 
 /// CentOS CI pipelines (ci.pipeline and the old allpackages/container pipelines).
 class CentosCiProcessor : public MetaProcessor
@@ -226,7 +227,7 @@ public:
         const QString pkg = orDefault(at(m, "repo"), "unknown_pkg");
         const QString rev = orDefault(at(m, "rev"), "unknown_rev");
         const QString branch = orDefault(at(m, "branch"), "unknown_branch");
-        const int idx = c.topic.indexOf(QLatin1String(".pipeline."));
+        const qsizetype idx = c.topic.indexOf(QLatin1String(".pipeline."));
         if (idx < 0)
             throw MetaFailure { "IndexError" };
         const QStringList actions = c.topic.mid(idx + 10).split(QLatin1Char('.'));

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
+#include <array>
 
 namespace fedmsg::render {
 
@@ -15,7 +16,7 @@ struct Event
 };
 
 // topic substrings -> event text, in the order fedmsg.meta's dicts iterate
-const Event kEvents[] = {
+const auto kEvents = std::to_array<Event>({
     { ".make-updates.", "", true, true },
     { ".cloudimg-build.", " building images for", true, true },
     { ".mash-atomic", " Atomic updates mash for", true, true },
@@ -26,7 +27,7 @@ const Event kEvents[] = {
     { ".pungify.", " building boot.iso for", false, true },
     { ".image.", " building other images for", false, true },
     { ".rsync.", " master mirror publication for", false, false },
-};
+});
 
 class ComposeProcessor : public MetaProcessor
 {
@@ -89,7 +90,7 @@ public:
             bool isDigit = !release.isEmpty();
             for (QChar ch : release)
                 isDigit = isDigit && ch.isDigit();
-            const bool oldEvent = event && event->old;
+            const bool oldEvent = event != nullptr && event->old;
             if (isDigit && !oldEvent) {
                 if (!m.contains("compose_id") && arch.isEmpty()
                     && !c.topic.contains(QLatin1String("branched")))

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
+#include <array>
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -36,14 +37,21 @@ QString casualTimedelta(const JsonValue &meeting)
         --months;
     a = a.addMonths(months);
     const qint64 secs = a.secsTo(b);
-    const long long values[] = {
-        months / 12, months % 12, secs / 86400, (secs % 86400) / 3600, (secs % 3600) / 60
-    };
-    const char *names[] = { "years", "months", "days", "hours", "minutes" };
-    for (int i = 0; i < 5; ++i) {
-        const long long v = future ? values[i] : -values[i];
-        if (v) {
-            QString n = QString::fromUtf8(names[i]);
+    constexpr long long monthsPerYear = 12;
+    constexpr long long secsPerDay = 86400;
+    constexpr long long secsPerHour = 3600;
+    constexpr long long secsPerMinute = 60;
+    const auto parts = std::to_array<std::pair<long long, const char *>>({
+        { months / monthsPerYear, "years" },
+        { months % monthsPerYear, "months" },
+        { secs / secsPerDay, "days" },
+        { (secs % secsPerDay) / secsPerHour, "hours" },
+        { (secs % secsPerHour) / secsPerMinute, "minutes" },
+    });
+    for (const auto &[amount, unit] : parts) {
+        const long long v = future ? amount : -amount;
+        if (v != 0) {
+            QString n = QString::fromUtf8(unit);
             if (v == 1)
                 n.chop(1);
             return QStringLiteral("in %1 %2").arg(v).arg(n);
@@ -74,13 +82,13 @@ public:
                 "calendar starts {timestring}");
         } else if (c.topicHas("fedocal.meeting.update"))
             tmpl = QString::fromUtf8(
-                "{user} updated the \"{meeting}\" meeting from the \"{calendar}\" calendar");
+                R"({user} updated the "{meeting}" meeting from the "{calendar}" calendar)");
         else if (c.topicHas("fedocal.meeting.delete"))
             tmpl = QString::fromUtf8(
-                "{user} deleted the \"{meeting}\" meeting from the \"{calendar}\" calendar");
+                R"({user} deleted the "{meeting}" meeting from the "{calendar}" calendar)");
         else if (c.topicHas("fedocal.meeting.new"))
             tmpl = QString::fromUtf8(
-                "{user} created a \"{meeting}\" meeting in the \"{calendar}\" calendar");
+                R"({user} created a "{meeting}" meeting in the "{calendar}" calendar)");
         else if (c.topicHas("fedocal.calendar.new"))
             tmpl = QString::fromUtf8("{user} created a whole new \"{calendar}\" calendar");
         else if (c.topicHas("fedocal.calendar.update"))

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
+#include <array>
 
 namespace fedmsg::render {
 
@@ -71,12 +72,13 @@ public:
                 const QString srpm = pyStr(at(original, "srpm"));
                 const QString n = pyStr(at(original, "new"));
                 QString status = QStringLiteral("unknown");
-                const std::pair<const char *, const char *> lookup[] = { { "FAILED", "failed" },
-                    { "FREE", "submitted" },
-                    { "ASSIGNED", "assigned" },
-                    { "CANCELLED", "cancelled" },
-                    { "CLOSED", "completed" },
-                    { "OPEN", "started" } };
+                const auto lookup =
+                    std::to_array<std::pair<const char *, const char *>>({ { "FAILED", "failed" },
+                        { "FREE", "submitted" },
+                        { "ASSIGNED", "assigned" },
+                        { "CANCELLED", "cancelled" },
+                        { "CLOSED", "completed" },
+                        { "OPEN", "started" } });
                 for (const auto &[k, v] : lookup)
                     if (n == QLatin1String(k))
                         status = QString::fromUtf8(v);
@@ -88,9 +90,8 @@ public:
                 pyStr(at(original, "version")),
                 pyStr(at(original, "release")) }
                                       .join(QLatin1Char('-'));
-            static const char *lookup[] = {
-                "started", "completed", "deleted", "cancelled", "failed"
-            };
+            static const auto lookup = std::to_array<const char *>(
+                { "started", "completed", "deleted", "cancelled", "failed" });
             const JsonValue &nv = at(original, "new");
             if (!nv.isInteger())
                 throw MetaFailure {};

@@ -40,7 +40,7 @@ public:
         const JsonValue &m = c.msg();
         const QString r = repo(m);
         if (r == QLatin1String("puppet"))
-            return QString(QLatin1String(""));
+            return { QLatin1String("") };
         return QStringLiteral(
             "https://infrastructure.fedoraproject.org/cgit/%1.git/commit/?h=%2&id=%3")
             .arg(r,

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
+#include <array>
 
 namespace fedmsg::render {
 
@@ -49,13 +50,13 @@ public:
             return formatDict(tmpl, rpm, { { "sigkey", pyStr(at(m, "sigkey")) } });
         }
         if (c.topicHas("buildsys.build.state.change")) {
-            static const char *templates[] = {
+            static const auto templates = std::to_array<const char *>({
                 "{owner}'s {name}-{version}-{release} started building{inst}",
                 "{owner}'s {name}-{version}-{release} completed{inst}",
                 "{owner}'s {name}-{version}-{release} was deleted{inst}",
                 "{owner}'s {name}-{version}-{release} failed to build{inst}",
                 "{owner}'s {name}-{version}-{release} was cancelled{inst}",
-            };
+            });
             const JsonValue &nv = at(m, "new");
             if (!nv.isInteger())
                 throw MetaFailure { "TypeError" };

@@ -11,12 +11,12 @@ namespace {
 /// email.utils.parseaddr(...)[1] for the common forms: "Name <a@b>", "a@b", "a@b (Name)".
 QString parseAddr(const QString &full)
 {
-    const int lt = full.lastIndexOf(QLatin1Char('<'));
-    const int gt = full.lastIndexOf(QLatin1Char('>'));
+    const qsizetype lt = full.lastIndexOf(QLatin1Char('<'));
+    const qsizetype gt = full.lastIndexOf(QLatin1Char('>'));
     if (lt >= 0 && gt > lt)
         return full.mid(lt + 1, gt - lt - 1).trimmed();
     QString s = full.trimmed();
-    const int paren = s.indexOf(QLatin1Char('('));
+    const qsizetype paren = s.indexOf(QLatin1Char('('));
     if (paren > 0)
         s = s.left(paren).trimmed();
     return s;

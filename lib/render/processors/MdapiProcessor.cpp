@@ -42,7 +42,7 @@ public:
                 const JsonValue &d = at(at(m, "differences"), cat.toStdString());
                 const auto a = at(d, "added").size();
                 const auto r = at(d, "removed").size();
-                if (!a && !r)
+                if (a == 0 && r == 0)
                     continue;
                 parts << QStringLiteral("%1: +%2/-%3").arg(cat).arg(a).arg(r);
             }
@@ -54,7 +54,7 @@ public:
             { { "repo", pyStr(at(m, "name")) }, { "summary", summary } });
     }
 
-    QString secondaryIcon(const MetaContext &) const override { return info().icon; }
+    QString secondaryIcon(const MetaContext & /*c*/) const override { return info().icon; }
 
     QString link(const MetaContext &c) const override
     {

@@ -95,9 +95,8 @@ public:
     QString link(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
-        const QString base = c.topicHas(".stg")
-            ? QStringLiteral("https://openqa.stg.fedoraproject.org")
-            : QStringLiteral("https://openqa.fedoraproject.org");
+        QString base = c.topicHas(".stg") ? QStringLiteral("https://openqa.stg.fedoraproject.org")
+                                          : QStringLiteral("https://openqa.fedoraproject.org");
         if (type(c) == QLatin1String("job"))
             return QStringLiteral("%1/tests/%2").arg(base, pyStr(get(m, "id")));
         if (type(c) == QLatin1String("comment")) {

@@ -60,8 +60,8 @@ public:
     {
         const JsonValue &m = c.msg();
         const QString project = projectOrUnknown(m);
-        const QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
-        const QString tmpl = base + QLatin1Char('/') + project;
+        QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
+        QString tmpl = base + QLatin1Char('/') + project;
         if (c.topicHas("pagure.issue")) {
             const QString id = pyStr(at(at(m, "issue"), "id"));
             if (c.topicHas("comment.edited")) {
@@ -266,7 +266,7 @@ public:
                 { { "user", user }, { "project", project }, { "tags", series(at(m, "tags")) } });
         if (c.topicHas("pagure.project.tag.edited"))
             return format(
-                "{user} altered tags on project {project} from \"{old_tag}\" to \"{new_tag}\"",
+                R"({user} altered tags on project {project} from "{old_tag}" to "{new_tag}")",
                 { { "user", user },
                     { "project", project },
                     { "old_tag", pyStr(at(m, "old_tag")) },

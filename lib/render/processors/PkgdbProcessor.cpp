@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
+#include <array>
 
 namespace fedmsg::render {
 
@@ -69,10 +70,10 @@ public:
             if (has(m, "package_listing"))
                 extra = QStringLiteral(" in ") + plBranch();
             QString verb = QStringLiteral("made some updates to");
-            const std::pair<const char *, std::pair<const char *, const char *>> map[] = {
-                { "Orphaned", { "unorphaned", "orphaned" } },
-                { "Retired", { "unretired", "retired" } }
-            };
+            const auto map =
+                std::to_array<std::pair<const char *, std::pair<const char *, const char *>>>(
+                    { { "Orphaned", { "unorphaned", "orphaned" } },
+                        { "Retired", { "unretired", "retired" } } });
             for (const auto &[key, lr] : map) {
                 const bool prevIs = prev.isString() && prev.toStdString() == key;
                 const bool curIs = status.isString() && status.toStdString() == key;
@@ -82,7 +83,8 @@ public:
                     verb = QString::fromUtf8(lr.second);
             }
             const QString agent = agentOf(m);
-            QString ns, pkg;
+            QString ns;
+            QString pkg;
             try {
                 ns = nsOf(plPkg());
                 pkg = pyStr(at(plPkg(), "name"));
@@ -259,7 +261,8 @@ public:
             const QString agent = pyStr(at(m, "agent"));
             const QString owner = pyStr(at(action, "user"));
             const QString branch = pyStr(at(at(action, "collection"), "branchname"));
-            QString ns, pkg;
+            QString ns;
+            QString pkg;
             try {
                 ns = nsOf(at(action, "info"));
                 pkg = pyStr(at(at(action, "info"), "pkg_name"));
@@ -350,7 +353,7 @@ public:
             haveUser = truthy(at(m, "username"));
         }
         if (!haveUser)
-            return QString(QLatin1String(""));
+            return { QLatin1String("") };
         return avatar(user);
     }
 
@@ -574,7 +577,7 @@ public:
                 }
                 return url(ns, pyStr(pkg));
             }
-        return QString(QLatin1String(""));
+        return { QLatin1String("") };
     }
 };
 

@@ -78,7 +78,8 @@ public:
                     { "summary", summ } });
         }
         if (c.topicHas(".git.branch")) {
-            QString repo, branch;
+            QString repo;
+            QString branch;
             if (m.isObject() && m.find("name") && m.find("branch")) {
                 repo = pyStr(at(m, "name"));
                 branch = pyStr(at(m, "branch"));
@@ -136,7 +137,8 @@ public:
                     pyStr(at(cm, "branch")));
         }
         if (c.topicHas(".git.branch")) {
-            QString repo, branch;
+            QString repo;
+            QString branch;
             if (m.isObject() && m.find("name") && m.find("branch")) {
                 repo = pyStr(at(m, "name"));
                 branch = pyStr(at(m, "branch"));

@@ -47,13 +47,13 @@ public:
         else if (c.topicHas("meetbot.meeting.topic.update"))
             tmpl = titled
                 ? QString::fromUtf8(
-                    "The topic of {owner}'s \"{name}\" meeting changed to \"{topic}\" in {channel}")
+                    R"(The topic of {owner}'s "{name}" meeting changed to "{topic}" in {channel})")
                 : QString::fromUtf8(
                     "The topic of {owner}'s meeting changed to \"{topic}\" in {channel}");
         else if (c.topicHas("meetbot.meeting.item.")) {
             tmpl = titled
                 ? QString::fromUtf8(
-                    "{agent} {action} in the \"{name}\" meeting in {channel}: \"{line}\"")
+                    R"({agent} {action} in the "{name}" meeting in {channel}: "{line}")")
                 : QString::fromUtf8("{agent} {action} in a meeting in {channel}: \"{line}\"");
             const QString key = c.topic.split(QLatin1Char('.')).last();
             static const QHash<QString, QString> lookup = {

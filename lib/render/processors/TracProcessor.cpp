@@ -100,7 +100,7 @@ public:
             user = at(at(m, "commit"), "username");
         } catch (const MetaFailure &) {}
         if (!truthy(user))
-            return QString(QLatin1String(""));
+            return { QLatin1String("") };
         return avatar(pyStr(user));
     }
 

@@ -8,9 +8,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
-#include <ranges>
 
 namespace fedmsg {
 
@@ -297,8 +297,11 @@ void replaceByGroup(
     std::vector<Item> &items, const std::vector<std::size_t> &picked, Conglomerate c)
 {
     const std::size_t at = picked.front();
-    for (const std::size_t idx : std::views::reverse(picked))
+    // Last first, so the indices before stay valid. (Not std::views::reverse: the fuzz build's
+    // clang 14 cannot compile it over libstdc++ 12's ranges.)
+    std::for_each(picked.rbegin(), picked.rend(), [&items](std::size_t idx) {
         items.erase(items.begin() + static_cast<std::ptrdiff_t>(idx));
+    });
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), Item { nullptr, std::move(c) });
 }
 

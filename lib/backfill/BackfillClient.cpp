@@ -20,23 +20,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcBackfill, "fedmsg.backfill")
 
-// How much a copy of a message is worth, as History ranks them: a signed copy outranks an
-// unsigned one, so an unsigned repeat never stands in for a signed message.
-int trustRank(TrustState trust)
-{
-    switch (trust) {
-    case TrustState::Trusted:
-        return 3;
-    case TrustState::BrokerUnsigned:
-        return 2;
-    case TrustState::Unchecked:
-        return 1;
-    case TrustState::Untrusted:
-        return 0;
-    }
-    return 0;
-}
-
 } // namespace
 
 BackfillClient::BackfillClient(const BusConfig &bus, QObject *parent)

@@ -54,24 +54,6 @@ QString text(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
-// How much a stored copy is worth when two share a de-duplication key (the SQL in
-// prepareStatements() ranks the stored row the same way): a copy only ever replaces a less
-// trusted one.
-qint64 trustRank(TrustState trust)
-{
-    switch (trust) {
-    case TrustState::Trusted:
-        return 3;
-    case TrustState::BrokerUnsigned:
-        return 2;
-    case TrustState::Unchecked:
-        return 1;
-    case TrustState::Untrusted:
-        return 0;
-    }
-    return 0;
-}
-
 // The de-duplication key of an envelope: "id:<msg_id>", or "sha256:<hex>" of the canonical
 // body when it has no msg_id.
 void appendDedupKey(std::string &key, const Envelope &e)

@@ -48,4 +48,19 @@ TrustState trustStateFromName(const QString &name, TrustState fallback)
     return fallback;
 }
 
+int trustRank(TrustState state)
+{
+    switch (state) {
+    case TrustState::Trusted:
+        return 3;
+    case TrustState::BrokerUnsigned:
+        return 2;
+    case TrustState::Unchecked:
+        return 1;
+    case TrustState::Untrusted:
+        return 0;
+    }
+    return 0;
+}
+
 } // namespace fedmsg

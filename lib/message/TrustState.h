@@ -21,5 +21,9 @@ TrustState trustStateFromName(const QString &name, TrustState fallback = TrustSt
 /// The one wording people read, in popups, the tray menu, the history and fedmsg-tail:
 /// "signed", "unverified", "untrusted", "broker, unsigned".
 QString trustLabel(TrustState state);
+/// How much a copy of a message is worth when two share a msg_id (History, a backfill): a copy
+/// only ever replaces a less trusted one, so an unsigned repeat never stands in for a signed
+/// message. Trusted 3, broker-unsigned 2, unchecked 1, untrusted 0.
+int trustRank(TrustState state);
 
 } // namespace fedmsg

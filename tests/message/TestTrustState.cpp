@@ -11,6 +11,14 @@ class TestTrustState : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A copy replaces a stored one only when it ranks higher: signed above broker-delivered
+    // above unchecked above untrusted (History and the backfill rank alike).
+    void trustRankOrdersCopies()
+    {
+        QVERIFY(trustRank(TrustState::Trusted) > trustRank(TrustState::BrokerUnsigned));
+        QVERIFY(trustRank(TrustState::BrokerUnsigned) > trustRank(TrustState::Unchecked));
+        QVERIFY(trustRank(TrustState::Unchecked) > trustRank(TrustState::Untrusted));
+    }
     void namesRoundTrip()
     {
         const TrustState all[] = { TrustState::Unchecked,

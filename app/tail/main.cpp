@@ -173,6 +173,12 @@ int listen(QCoreApplication &app,
                 },
                 Qt::QueuedConnection);
         });
+    // A message a source (live or the archive) could not read: counted and said on stderr.
+    const auto onDropped = [&](const QString &, const QString &endpoint, const QString &reason) {
+        ++counters.dropped;
+        CommandLineTool::error(
+            QStringLiteral("dropped a message from %1: %2").arg(endpoint, reason));
+    };
     // --since: the archive's messages first; live ones wait (unacknowledged) until it is done,
     // then those the archive already printed are left out.
     std::unique_ptr<BackfillClient> backfill;
@@ -242,14 +248,7 @@ int listen(QCoreApplication &app,
                                            .arg(reason)
                                            .arg(retryInMs / 1000.0));
             });
-        QObject::connect(backfill.get(),
-            &BackfillClient::messageDropped,
-            &app,
-            [&](const QString &, const QString &endpoint, const QString &reason) {
-                ++counters.dropped;
-                CommandLineTool::error(
-                    QStringLiteral("dropped a message from %1: %2").arg(endpoint, reason));
-            });
+        QObject::connect(backfill.get(), &BackfillClient::messageDropped, &app, onDropped);
         QObject::connect(
             backfill.get(), &BackfillClient::finished, &app, [&](const BackfillResult &result) {
                 if (result.outcome == BackfillResult::Outcome::Failed)
@@ -273,14 +272,7 @@ int listen(QCoreApplication &app,
                     Qt::QueuedConnection);
             });
     }
-    QObject::connect(source.get(),
-        &Source::messageDropped,
-        &app,
-        [&](const QString &, const QString &endpoint, const QString &reason) {
-            ++counters.dropped;
-            CommandLineTool::error(
-                QStringLiteral("dropped a message from %1: %2").arg(endpoint, reason));
-        });
+    QObject::connect(source.get(), &Source::messageDropped, &app, onDropped);
     QObject::connect(
         source.get(), &Source::endpointStatusChanged, &app, [&](const EndpointStatus &s) {
             if (s.state == EndpointStatus::State::Failed)

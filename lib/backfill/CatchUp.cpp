@@ -9,6 +9,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcCatchUp, "fedmsg.backfill")
 
 namespace fedmsg {

@@ -15,6 +15,7 @@
 #include "engine/Transports.h"
 #include "engine/UnixSignalWatcher.h"
 #include "history/HistoryReader.h"
+#include "message/TrustState.h"
 #include "render/Renderer.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,7 @@ struct Counters
     quint64 untrusted = 0;
     quint64 filtered = 0;
     quint64 dropped = 0;
+    bool brokerUnsignedSaid = false; ///< the "broker, unsigned" note went to stderr once
 };
 
 /// Lines waiting for a slow reader of a ZeroMQ tail at most (then the oldest are dropped).
@@ -110,6 +112,13 @@ Written writeEnvelope(const Envelope &env,
     if (!verdict.show) {
         ++counters.filtered;
         return Written::Skipped;
+    }
+    // The one trust wording of popups, tray menu and history: said once per run on stderr
+    // (a tag on every line would drown the output; --json stays pure).
+    if (env.trust() == TrustState::BrokerUnsigned && !counters.brokerUnsignedSaid) {
+        counters.brokerUnsignedSaid = true;
+        CommandLineTool::error(QStringLiteral("note: these messages are %1: %2")
+                                   .arg(trustLabel(TrustState::BrokerUnsigned), env.trustReason()));
     }
     const bool untrusted =
         options.bus.trust.validateSignatures && env.trust() != TrustState::Trusted;

@@ -3,6 +3,7 @@
 #include "model/HistoryModel.h"
 
 #include "history/History.h"
+#include "message/TrustState.h"
 
 #include <QLocale>
 #include <QScopedValueRollback>
@@ -33,17 +34,7 @@ int HistoryModel::columnCount(const QModelIndex &parent) const
 
 QString HistoryModel::trustText(TrustState trust)
 {
-    switch (trust) {
-    case TrustState::Trusted:
-        return tr("verified");
-    case TrustState::Untrusted:
-        return tr("unverified");
-    case TrustState::BrokerUnsigned:
-        return tr("broker, unsigned");
-    case TrustState::Unchecked:
-        break;
-    }
-    return tr("not checked");
+    return trustLabel(trust); // the wording of popups, the tray menu and fedmsg-tail
 }
 
 QVariant HistoryModel::data(const QModelIndex &index, int role) const

@@ -272,10 +272,10 @@ void TestHistoryWindow::filterControls()
 
     auto *trust = m_window->findChild<QComboBox *>(QStringLiteral("trust"));
     trust->setFocus();
-    QTest::keyClick(trust, Qt::Key_Down); // verified
+    QTest::keyClick(trust, Qt::Key_Down); // signed
     QCOMPARE(*m_window->filter().trust, TrustState::Trusted);
     QVERIFY(m_window->model()->rowCount() > 0);
-    QTest::keyClick(trust, Qt::Key_Down); // unverified: koji rows are all verified
+    QTest::keyClick(trust, Qt::Key_Down); // untrusted: koji rows are all signed
     QCOMPARE(m_window->model()->rowCount(), 0);
 
     auto *unread = m_window->findChild<QCheckBox *>(QStringLiteral("unread"));

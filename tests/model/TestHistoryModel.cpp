@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "../history/HistoryTestData.h"
 #include "history/History.h"
+#include "message/TrustState.h"
 #include "model/HistoryModel.h"
 
 #include <QAbstractItemModelTester>
@@ -188,12 +189,17 @@ void TestHistoryModel::columnsInPlainWords()
             QStringLiteral("https://example.org/m%1").arg(i));
         QVERIFY(model.index(row, 0).data(HistoryModel::UnreadRole).toBool());
     }
-    // 99999 % 4 == 3 (not checked), then 2, 1, 0.
+    // 99999 % 4 == 3 (not checked), then 2, 1, 0: the words of popups, tray menu and tail.
     QCOMPARE(trust,
-        (QStringList { QStringLiteral("not checked"),
+        (QStringList { QStringLiteral("unverified"),
             QStringLiteral("broker, unsigned"),
-            QStringLiteral("unverified"),
-            QStringLiteral("verified") }));
+            QStringLiteral("untrusted"),
+            QStringLiteral("signed") }));
+    for (const TrustState s : { TrustState::Unchecked,
+             TrustState::Trusted,
+             TrustState::Untrusted,
+             TrustState::BrokerUnsigned })
+        QCOMPARE(HistoryModel::trustText(s), trustLabel(s));
     QCOMPARE(model.index(0, HistoryModel::DecisionColumn).data().toString(),
         QStringLiteral("notify")); // 99999 % 3 == 0
     QCOMPARE(model.index(0, 0).data(HistoryModel::DecisionRuleRole).toString(),

@@ -77,6 +77,9 @@ if cmake --build "$build" --target fedmsg-notify fedmsg-tail fedmsg-logger >/dev
     service=$share/dbus-1/services/$app_id.service
     grep -qx "Name=$app_id" "$service" || fail "D-Bus service file names another bus name"
     grep -qx "Exec=$prefix/bin/fedmsg-notify --background" "$service" || fail "D-Bus service Exec"
+    legacy=$share/dbus-1/services/org.fedoraproject.fedmsg.notify.service
+    grep -qx "Name=org.fedoraproject.fedmsg.notify" "$legacy" || fail "legacy D-Bus service file"
+    grep -qx "Exec=$prefix/bin/fedmsg-notify --background" "$legacy" || fail "legacy D-Bus service Exec"
     appstreamcli validate --no-net "$share/metainfo/$app_id.metainfo.xml" || fail "appstreamcli validate"
     for m in "$share"/man/man1/*.1; do
         out=$(LC_ALL=C.UTF-8 groff -man -ww -z -Tutf8 "$m" 2>&1)

@@ -24,6 +24,7 @@ namespace {
 const QString AppId = QStringLiteral("org.fedoraproject.FedmsgNotify");
 const QString AppPath = QStringLiteral("/org/fedoraproject/FedmsgNotify");
 const QString AppInterface = QStringLiteral("org.freedesktop.Application");
+const QString LegacyName = QStringLiteral("org.fedoraproject.fedmsg.notify");
 } // namespace
 
 // DBusActivatable=true in the desktop entry: a launcher calls org.freedesktop.Application on the
@@ -39,9 +40,11 @@ private Q_SLOTS:
     void activationStartsTheAppletInTheBackground();
     void unknownActionIsAnError();
     void quitActionEndsIt();
+    void legacyNameStartsTheAppletToo();
 
 private:
     QDBusMessage call(const QString &method, const QVariantList &args);
+    void quit();
     QTemporaryDir m_home;
     QProcess m_daemon;
     QString m_address;
@@ -72,17 +75,18 @@ void TestDBusActivation::initTestCase()
         settings.sync();
     }
 
-    // The .service file exactly as installed, with the built program in place of the bindir.
-    QFile in(QStringLiteral(FEDMSG_SOURCE_DIR "/packaging/linux/") + AppId
-        + QStringLiteral(".service.in"));
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    QByteArray service = in.readAll();
-    QVERIFY(service.contains("@CMAKE_INSTALL_FULL_BINDIR@/fedmsg-notify"));
-    service.replace("@CMAKE_INSTALL_FULL_BINDIR@/fedmsg-notify", applet.toUtf8());
-    QFile out(home + QStringLiteral("/services/") + AppId + QStringLiteral(".service"));
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(service);
-    out.close();
+    // The .service files exactly as installed, with the built program in place of the bindir.
+    for (const QString &name : { AppId, LegacyName }) {
+        QFile in(QStringLiteral(FEDMSG_SOURCE_DIR "/packaging/linux/") + name
+            + QStringLiteral(".service.in"));
+        QVERIFY2(in.open(QIODevice::ReadOnly), qPrintable(in.fileName()));
+        QByteArray service = in.readAll();
+        QVERIFY(service.contains("@CMAKE_INSTALL_FULL_BINDIR@/fedmsg-notify"));
+        service.replace("@CMAKE_INSTALL_FULL_BINDIR@/fedmsg-notify", applet.toUtf8());
+        QFile out(home + QStringLiteral("/services/") + name + QStringLiteral(".service"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(service);
+    }
 
     const QString socket = home + QStringLiteral("/bus");
     QFile config(home + QStringLiteral("/session.conf"));
@@ -181,7 +185,7 @@ void TestDBusActivation::unknownActionIsAnError()
     QCOMPARE(reply.errorName(), QStringLiteral("org.freedesktop.DBus.Error.InvalidArgs"));
 }
 
-void TestDBusActivation::quitActionEndsIt()
+void TestDBusActivation::quit()
 {
     QVERIFY(m_appletPid > 0);
     QDBusServiceWatcher watcher(AppId,
@@ -192,11 +196,45 @@ void TestDBusActivation::quitActionEndsIt()
         { QStringLiteral("quit"), QVariant::fromValue(QVariantList {}), QVariantMap {} });
     QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
     QVERIFY(gone.wait(30000));
-    // The process ends, too (the daemon reaps its child).
-    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1/cmdline").arg(m_appletPid))
-            || QFile(QStringLiteral("/proc/%1/cmdline").arg(m_appletPid)).size() == 0,
-        30000);
+    // The process ends, too (gone, or a zombie until the daemon reaps it; /proc files report
+    // size 0, so the state letter in stat is what tells).
+    const auto ended = [pid = m_appletPid] {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        return !stat.open(QIODevice::ReadOnly) || stat.readAll().contains(") Z ");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(ended(), 30000);
     m_appletPid = 0;
+}
+
+void TestDBusActivation::quitActionEndsIt()
+{
+    quit();
+}
+
+void TestDBusActivation::legacyNameStartsTheAppletToo()
+{
+    // The old applet's GNOME Shell extension calls Enable() on its bus name; with nothing
+    // running, the session bus starts our applet from the legacy .service file.
+    QDBusConnection bus(QStringLiteral("activation"));
+    QVERIFY(!bus.interface()->isServiceRegistered(LegacyName));
+    const QDBusMessage reply = bus.call(QDBusMessage::createMethodCall(LegacyName,
+                                            QStringLiteral("/org/fedoraproject/fedmsg/notify"),
+                                            LegacyName,
+                                            QStringLiteral("Enable")),
+        QDBus::Block,
+        60000);
+    QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+    const QDBusReply<uint> pid = bus.interface()->servicePid(LegacyName);
+    QVERIFY(pid.isValid());
+    m_appletPid = pid.value();
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(m_appletPid));
+    QVERIFY(cmdline.open(QIODevice::ReadOnly));
+    const QList<QByteArray> argv = cmdline.readAll().split('\0');
+    QCOMPARE(argv.value(0), qEnvironmentVariable("FEDMSG_NOTIFY_BIN").toUtf8());
+    QVERIFY(argv.contains("--background"));
+    // One applet: it owns the application ID as well.
+    QCOMPARE(bus.interface()->servicePid(AppId).value(), uint(m_appletPid));
+    quit();
 }
 
 QTEST_GUILESS_MAIN(TestDBusActivation)

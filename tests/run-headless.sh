@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # tests/run-headless.sh BUILD_DIR [ctest args...]
+# tests/run-headless.sh BUILD_DIR --run COMMAND [args...]   (the command instead of ctest)
 #
 # Runs the test suite the way a desktop would see it, with nothing shared with the real session:
 #   Xvfb (1280x800x24)  ->  a private D-Bus session bus  ->  fresh HOME and XDG dirs
@@ -96,4 +97,9 @@ if [[ -z "${FEDMSG_NO_BROKER:-}" && -x "$here/rabbitmq/broker.sh" ]] && command 
 fi
 
 echo "run-headless: DISPLAY=$DISPLAY, session bus, keyring, dunst, trayer${FEDMSG_TEST_BROKER_ENV:+, rabbitmq} ready"
+if [[ ${1:-} == --run ]]; then
+    shift
+    "$@" # a command in the same environment (tests/benchmarks.sh runs the benchmarks so)
+    exit $?
+fi
 ctest --test-dir "$build_dir" --output-on-failure --no-tests=error "$@"

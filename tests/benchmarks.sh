@@ -66,6 +66,13 @@ for extra in "$build"/tests/*/bench_*; do # benchmarks added later run with thei
     esac
 done
 
+# OpenSSL's own number for the signature kind fedmsg certificates use, beside bench_wire's rows.
+if speed=$(openssl speed -seconds 2 rsa1024 2>/dev/null | awk '/^rsa 1024 bits/ {print $7}') \
+    && [[ -n $speed ]]; then
+    printf 'Validation\tRSA-1024 verify, openssl speed (OpenSSL %s)\t%.0f verify/s\t-\t-\t-\n' \
+        "$(openssl version | cut -d' ' -f2)" "$speed" >>"$FEDMSG_BENCH_REPORT"
+fi
+
 machine() {
     local cpu cores mem
     cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)

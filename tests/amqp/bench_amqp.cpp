@@ -7,6 +7,7 @@
 // Needs the broker of tests/rabbitmq/broker.sh: FEDMSG_TEST_BROKER_ENV=<dir>/broker.env.
 //   bench_amqp [burst-messages=10000] [paced-messages=2000]
 #include "AmqpTestBroker.h"
+#include "BenchReport.h"
 
 #include "amqp/AmqpPublisher.h"
 #include "amqp/AmqpSource.h"
@@ -321,8 +322,18 @@ int main(int argc, char **argv)
     std::printf("paced, %d messages at 1000/s (latency without backlog):\n", paced);
     const Result rawPaced = runRaw(broker, paced, 1000);
     print("  raw rabbitmq-c consume+parse+ack", rawPaced, nullptr);
-    print(
-        "  AmqpSource -> envelope (GUI thread)", runSource(broker, paced, 1000, nullptr), nullptr);
+    const Result sourcePaced = runSource(broker, paced, 1000, nullptr);
+    print("  AmqpSource -> envelope (GUI thread)", sourcePaced, nullptr);
+    const auto latency = [](const Result &r) {
+        return QStringLiteral("p50 %1 ms, p99 %2 ms")
+            .arg(QString::number(r.p50Ms, 'f', 2), QString::number(r.p99Ms, 'f', 2));
+    };
+    bench::report({ QStringLiteral("AMQP bus"),
+        QStringLiteral("publish -> Envelope at 1000 msg/s (AmqpSource, TLS, local RabbitMQ)"),
+        latency(sourcePaced),
+        QStringLiteral("raw rabbitmq-c consume+parse+ack: %1").arg(latency(rawPaced)),
+        QStringLiteral("-"),
+        std::nullopt });
     print(
         "  AmqpSource -> History commit -> ack", runSource(broker, paced, 1000, &history), nullptr);
     idleWakeups(broker, 5);

@@ -3,6 +3,7 @@
 // bench_render: renderings per second over the public meta corpus (one core), beside parsing
 // the same messages only (the baseline measured in the same run), and the ratio.
 
+#include "BenchReport.h"
 #include "JsonLines.h"
 #include "TestData.h"
 #include "render/Renderer.h"
@@ -56,5 +57,14 @@ int main(int argc, char **argv)
     out << "ratio (render cost incl. parse / parse): "
         << QString::number(renderSecs / parseSecs, 'f', 2) << "\n";
     out << "(sink " << sink << ")\n";
+    bench::report({ QStringLiteral("Rendering"),
+        QStringLiteral("parse + render a fedmsg.meta corpus message (%1 kinds)")
+            .arg(messages.size()),
+        QStringLiteral("%1 us per message").arg(QString::number(renderSecs / n * 1e6, 'f', 1)),
+        QStringLiteral("JSON parse alone %1 us (render costs x%2 of the parse)")
+            .arg(QString::number(parseSecs / n * 1e6, 'f', 1),
+                QString::number(renderSecs / parseSecs, 'f', 2)),
+        QStringLiteral("-"),
+        std::nullopt });
     return 0;
 }

@@ -6,6 +6,7 @@
 // baseline measured in the same run the raw RSA-SHA1 verification (EVP_DigestVerify alone) of
 // the same signatures with the same keys. Prints the ratio validate/raw (target >= 0.5).
 
+#include "BenchReport.h"
 #include "SignedVectors.h"
 
 #include "message/Envelope.h"
@@ -206,6 +207,20 @@ int main(int argc, char **argv)
         static_cast<unsigned long long>(chains),
         static_cast<unsigned long long>(hits),
         untrusted);
+    using bench::number;
+    bench::report({ QStringLiteral("Validation"),
+        QStringLiteral("fedmsg signature validation (parsed body -> Validator)"),
+        number(validate, 0, QStringLiteral("msg/s")),
+        QStringLiteral("raw RSA verify of the same keys and bytes %1 (x%2)")
+            .arg(number(raw, 0, QStringLiteral("msg/s")), number(validate / raw, 2, {})),
+        QStringLiteral(">= 0.80 x raw verify"),
+        validate / raw >= 0.80 });
+    bench::report({ QStringLiteral("Validation"),
+        QStringLiteral("full receive (ZeroMQ frames -> Envelope -> Validator)"),
+        number(full, 0, QStringLiteral("msg/s")),
+        QStringLiteral("raw verify (x%1)").arg(number(full / raw, 2, {})),
+        QStringLiteral("-"),
+        std::nullopt });
     std::printf("ratio validate/raw verify:      %.2f\n", validate / raw);
     std::printf("ratio full receive/raw verify:  %.2f (target >= 0.50)\n", full / raw);
     std::printf("ratio full receive/raw verify with context copy: %.2f\n", full / rawCopy);

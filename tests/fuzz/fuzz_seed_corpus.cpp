@@ -7,7 +7,8 @@
 // records), <out-dir>/fedmsgd/* (the fedmsg.d files of tests/config/data), <out-dir>/toml/* (the
 // config.toml files of tests/amqp/data) and <out-dir>/renderdata/* (resources/render's
 // services.json and schemas/*.json, whole and one service or schema entry at a time, behind the
-// mode byte fuzz_render_data reads) as libFuzzer seed corpora.
+// mode byte fuzz_render_data reads), <out-dir>/rules/* (tests/rules/data's rule files) and
+// <out-dir>/archive/* (the datagrepper pages of the test data) as libFuzzer seed corpora.
 
 #include "JsonLines.h"
 #include "TestData.h"
@@ -129,6 +130,18 @@ int main(int argc, char **argv)
     for (const QString &f :
         filesUnder(source + QStringLiteral("/tests/amqp/data"), { QStringLiteral("*.toml") }))
         writeSeed(tomlDir, readAll(f));
+
+    // Rule files (the acceptance rules) and datagrepper /raw pages from the test data.
+    const QString rulesDir = out + QStringLiteral("/rules");
+    const QString archiveDir = out + QStringLiteral("/archive");
+    QDir().mkpath(rulesDir);
+    QDir().mkpath(archiveDir);
+    for (const QString &f :
+        filesUnder(source + QStringLiteral("/tests/rules/data"), { QStringLiteral("*.json") }))
+        writeSeed(rulesDir, readAll(f));
+    for (const QString &f :
+        filesUnder(data + QStringLiteral("/datagrepper"), { QStringLiteral("*.json") }))
+        writeSeed(archiveDir, readAll(f));
 
     // The rendering data: whole files, and each service / schema entry alone (small seeds the
     // fuzzer can mutate quickly).

@@ -27,7 +27,7 @@ JOBS="${FUZZ_BUILD_JOBS:-2}"
 cmake --preset fuzz -S "$SRC" -B "$BUILD" -DBUILD_TESTING=ON -DFEDMSG_TEST_DATA_DIR="$DATA" >"$BUILD/fuzz-configure.log" 2>&1 \
     || { cat "$BUILD/fuzz-configure.log" >&2; exit 1; }
 TARGETS="json_parser:json envelope_validator:envelope renderer:render fedmsg_config:fedmsgd
-fedora_messaging_config:toml render_data:renderdata"
+fedora_messaging_config:toml render_data:renderdata rules_import:rules archive_page:archive"
 fuzzers=""
 for target in $TARGETS; do fuzzers="$fuzzers fuzz_${target%%:*}"; done
 # shellcheck disable=SC2086

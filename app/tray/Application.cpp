@@ -206,7 +206,8 @@ bool Application::start()
     // The package sets rules ask about (dist-git, installed here): fetched on their own
     // thread, cached under the XDG cache folder; a child of this object, so it outlives the
     // engine that reads it.
-    auto *packages = new packages::PackageDirectory({}, this);
+    auto *packages =
+        new packages::PackageDirectory(packages::PackageDirectoryOptions::forFedmsgNotify(), this);
     m_engine->setPackageSets(packages);
     m_notifier = std::make_unique<DBusNotifier>();
     m_network = std::make_unique<NetworkWatcher>();

@@ -6,6 +6,7 @@
 #include "cli/TerminalText.h"
 #include "engine/RuleStorage.h"
 #include "message/Envelope.h"
+#include "packages/PackageDirectory.h"
 #include "render/Renderer.h"
 #include "rules/RuleExplainer.h"
 #include "rules/RuleFile.h"
@@ -50,7 +51,16 @@ std::optional<TailRules> TailRules::create(
         t.m_stage.setRules(set ? *set : RuleStorage::firstRunRules());
         t.m_stage.setToggles(rules::MessageTypeToggles(settings.messageTypesOff()));
     }
+    // Package conditions read the sets the applet caches (at once when it has run), fetched
+    // from dist-git otherwise; until a set is known its conditions say so (--explain).
+    t.m_packages = std::make_shared<packages::PackageDirectory>(
+        packages::PackageDirectoryOptions::forFedmsgNotify());
+    context.packages = t.m_packages.get();
     t.m_stage.setContext(context);
+    QStringList maintainers = t.m_stage.rules().maintainers();
+    if (!context.account.isEmpty())
+        maintainers.prepend(context.account);
+    t.m_packages->track(maintainers);
     return t;
 }
 

@@ -12,6 +12,10 @@
 
 namespace fedmsg {
 
+namespace packages {
+class PackageDirectory;
+}
+
 class Envelope;
 class Renderer;
 struct TailOptions;
@@ -43,6 +47,9 @@ public:
 private:
     TailRules() = default;
     std::shared_ptr<const Renderer> m_renderer;
+    /// The package sets "maintained by me / by …" and "installed here" read: the applet's
+    /// cache, fetched from dist-git when missing or old.
+    std::shared_ptr<packages::PackageDirectory> m_packages;
     rules::RulesStage m_stage;
     bool m_filter = false;
     bool m_explain = false;

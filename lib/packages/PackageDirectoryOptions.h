@@ -41,6 +41,12 @@ struct PackageDirectoryOptions
     std::chrono::milliseconds databaseSettle = std::chrono::seconds(2);
     /// A query tool that runs longer than this is stopped.
     std::chrono::milliseconds queryTimeout = std::chrono::minutes(2);
+
+    /// What the applet and fedmsg-tail use: one cache for both programs
+    /// (XDG cache folder/fedmsg-notify/packages, whichever program asks), and the dist-git
+    /// instance FEDMSG_DIST_GIT_URL names when set (e.g. a staging instance; tests use a local
+    /// server).
+    static PackageDirectoryOptions forFedmsgNotify();
 };
 
 } // namespace fedmsg::packages

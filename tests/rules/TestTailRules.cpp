@@ -6,6 +6,7 @@
 #include "JsonLines.h"
 #include "LoopbackEndpoint.h"
 #include "TestData.h"
+#include "packages/PackageSetCache.h"
 #include "zeromq/Publisher.h"
 
 #include <QElapsedTimer>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void explainPrintsEachDecision();
     void rulesShowOnlyWhatWouldPopUp();
     void badRuleFileIsRefusedNamingRuleFieldAndProblem();
+    void packagesIMaintainComeFromTheAppletsCache();
 
 private:
     /// The sample envelope whose topic ends with @p suffix.
@@ -49,7 +51,8 @@ private:
     QStringList run(const QStringList &args,
         const QList<JsonValue> &bodies,
         int expectedLines,
-        int *exitCode = nullptr);
+        int *exitCode = nullptr,
+        const QProcessEnvironment &extraEnv = {});
 
     std::vector<JsonValue> m_samples;
     QTemporaryDir m_config; ///< XDG_CONFIG_HOME: no applet settings
@@ -63,8 +66,11 @@ void TestTailRules::initTestCase()
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
-QStringList TestTailRules::run(
-    const QStringList &args, const QList<JsonValue> &bodies, int expectedLines, int *exitCode)
+QStringList TestTailRules::run(const QStringList &args,
+    const QList<JsonValue> &bodies,
+    int expectedLines,
+    int *exitCode,
+    const QProcessEnvironment &extraEnv)
 {
     PublisherOptions options;
     options.mode = PublisherOptions::Mode::Bind;
@@ -78,6 +84,8 @@ QStringList TestTailRules::run(
     QProcess tail;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_config.filePath(QStringLiteral("cache")));
+    env.insert(extraEnv);
     tail.setProcessEnvironment(env);
     tail.start(tailBin(),
         QStringList {
@@ -178,6 +186,41 @@ void TestTailRules::badRuleFileIsRefusedNamingRuleFieldAndProblem()
             && err.contains(QStringLiteral("bad regex")),
         qPrintable(err));
     QVERIFY(tail.readAllStandardOutput().isEmpty());
+}
+
+void TestTailRules::packagesIMaintainComeFromTheAppletsCache()
+{
+    // The applet's package cache says kalev maintains eclipse-ptp (fetched an hour ago, so not
+    // fetched again): fedmsg-tail --rules reads the same cache, and the koji build of it by
+    // someone else is "a build of a package I maintain, not mine". Before, fedmsg-tail had no
+    // package sources and the condition stayed unknown ("history only").
+    QTemporaryDir cache;
+    QVERIFY(cache.isValid());
+    const packages::PackageSetCache store(cache.filePath(QStringLiteral("fedmsg-notify/packages")));
+    QVERIFY(store.save(QStringLiteral("distgit"),
+        QStringLiteral("kalev"),
+        QStringLiteral("https://src.fedoraproject.org"),
+        { std::make_shared<const QSet<QString>>(QSet<QString> { QStringLiteral("eclipse-ptp") }),
+            QDateTime::currentDateTimeUtc().addSecs(-3600) }));
+    const JsonValue build = sample("prod.buildsys.build.state.change");
+    QVERIFY(build.isObject());
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), cache.path());
+    const QStringList lines = run({ QStringLiteral("--terse"),
+                                      QStringLiteral("--rules"),
+                                      rulesFile(),
+                                      QStringLiteral("--explain"),
+                                      QStringLiteral("--account"),
+                                      QStringLiteral("kalev") },
+        { build },
+        2,
+        nullptr,
+        env);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines[1].startsWith(
+                 QStringLiteral("  => notify: rule 'Builds of packages I maintain, not mine'")),
+        qPrintable(lines[1]));
+    QVERIFY2(lines[1].contains(QStringLiteral("(eclipse-ptp)")), qPrintable(lines[1]));
 }
 
 QTEST_GUILESS_MAIN(TestTailRules)

@@ -18,6 +18,13 @@ HistoryModel::HistoryModel(History *history, int pageSize, QObject *parent)
     , m_pageSize(std::max(1, pageSize))
 {
     connect(history, &History::stored, this, &HistoryModel::fetchNewer);
+    // History writes arrivals in groups (HistoryOptions::commitDelay, 10 s by default) to spare
+    // the disk; someone looking at the history wants what arrived now: what waits is written
+    // when the model is made and at each arrival while it exists (fetchNewer() follows stored()).
+    connect(history, &History::assigned, this, [history] {
+        history->commitNow();
+    });
+    history->commitNow();
     connect(history, &History::updated, this, &HistoryModel::onUpdated);
     connect(history, &History::cleared, this, &HistoryModel::onCleared);
 }

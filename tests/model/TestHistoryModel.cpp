@@ -75,6 +75,7 @@ private Q_SLOTS:
     void newMessagesOutsideTheFilterAreLeftOut();
     void markRead();
     void clearEmptiesTheModel();
+    void showsMessagesTheGroupCommitStillHolds();
 
 private:
     void store(const QList<HistoryRecord> &records);
@@ -392,6 +393,30 @@ void TestHistoryModel::clearEmptiesTheModel()
     QVERIFY(!model.canFetchMore({}));
     store({ recordNumber(m_next++) });
     QTRY_COMPARE(model.rowCount(), 1);
+}
+
+void TestHistoryModel::showsMessagesTheGroupCommitStillHolds()
+{
+    // History writes arrivals in groups (up to commitDelay, 10 s by default); the history window
+    // opened just after a popup showed nothing of it until then. A model asks for the commit
+    // when it is made and on each arrival, so what arrived is there at once.
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    options.maxAge = 0s; // the records are from January
+    options.commitDelay = 1h;
+    History history(options);
+    QTRY_VERIFY_WITH_TIMEOUT(history.isReady(), 20000);
+    QSignalSpy assigned(&history, &History::assigned);
+    history.store({ recordNumber(1) });
+    QVERIFY(assigned.wait());
+    QCOMPARE(history.count({}), 0); // assigned, not written
+    HistoryModel model(&history, PageSize);
+    QVERIFY(model.setFilter({}));
+    QTRY_COMPARE(model.rowCount(), 1);
+    history.store({ recordNumber(2) });
+    QTRY_COMPARE(model.rowCount(), 2);
+    QCOMPARE(model.message(0)->msgId, QStringLiteral("m2"));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryModel)

@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -20,6 +21,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -92,6 +94,12 @@ HistoryWindow::HistoryWindow(History *history, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(
         HistoryModel::SummaryColumn, QHeaderView::Stretch);
+    // Wide enough for the whole time in this locale (measuring every row would read them all).
+    const QString widestTime =
+        QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
+    m_table->setColumnWidth(HistoryModel::TimeColumn,
+        fontMetrics().horizontalAdvance(widestTime) + 3 * fontMetrics().averageCharWidth());
+    m_table->setColumnWidth(HistoryModel::ServiceColumn, 16 * fontMetrics().averageCharWidth());
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->installEventFilter(this);
     connect(m_table, &QTableView::activated, this, &HistoryWindow::openCurrent);
@@ -224,9 +232,11 @@ void HistoryWindow::buildFilters()
     m_decision->setObjectName(QStringLiteral("decision"));
     m_decision->setAccessibleName(tr("Rule decision"));
     addChoice(m_decision, tr("Any decision"));
-    addChoice(m_decision, tr("notified"), QStringLiteral("notify"));
-    addChoice(m_decision, tr("history only"), QStringLiteral("history"));
-    addChoice(m_decision, tr("no decision"), QString(QLatin1String("")));
+    for (const char *decision : { "notify", "digest", "history" })
+        addChoice(m_decision,
+            HistoryModel::decisionText(QLatin1String(decision)),
+            QString(QLatin1String(decision)));
+    addChoice(m_decision, HistoryModel::decisionText(QString()), QString(QLatin1String("")));
 
     for (QComboBox *box : { m_service, m_trust, m_time, m_decision })
         connect(box, &QComboBox::currentIndexChanged, this, &HistoryWindow::applyFilter);

@@ -39,6 +39,21 @@ int HistoryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString HistoryModel::decisionText(const QString &decision)
+{
+    if (decision == QLatin1String("notify"))
+        return tr("notified");
+    if (decision == QLatin1String("digest"))
+        return tr("in a digest");
+    if (decision == QLatin1String("history"))
+        return tr("history only");
+    if (decision == QLatin1String("drop"))
+        return tr("dropped");
+    if (decision == QLatin1String("mute"))
+        return tr("muted");
+    return decision.isEmpty() ? tr("no decision") : decision;
+}
+
 QString HistoryModel::trustText(TrustState trust)
 {
     return trustLabel(trust); // the wording of popups, the tray menu and fedmsg-tail
@@ -69,13 +84,15 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case TrustColumn:
             return trustText(row.trust);
         case DecisionColumn:
-            return row.decision;
+            return decisionText(row.decision);
         default:
             return {};
         }
     case Qt::ToolTipRole:
         if (index.column() == SummaryColumn)
-            return row.summary;
+            return row.title.isEmpty() || row.title == row.summary
+                ? row.summary
+                : row.title + QLatin1Char('\n') + row.summary;
         if (index.column() == TimeColumn)
             return QLocale().toString(row.receivedAt.toLocalTime(), QLocale::LongFormat);
         return {};
@@ -111,9 +128,10 @@ HistoryModel::Row HistoryModel::rowFrom(const StoredMessage &message)
     row.receivedAt = message.receivedAt;
     const Rendering &r = message.rendering;
     row.service = !r.serviceLabel.isEmpty() ? r.serviceLabel : r.serviceName;
-    row.summary = r.subtitle.isEmpty() || r.subtitle == r.title
-        ? r.title
-        : (r.title.isEmpty() ? r.subtitle : r.title + QStringLiteral(": ") + r.subtitle);
+    // The sentence (fedmsg.meta's subtitle); its title, mostly the topic in other words
+    // ("bodhi.update.comment"), goes to the tooltip: the Service column names the service.
+    row.summary = r.subtitle.isEmpty() ? r.title : r.subtitle;
+    row.title = r.title;
     row.link = r.link;
     row.trust = message.trust;
     row.decision = message.decision;

@@ -82,6 +82,8 @@ public:
 
     /// The plain words the Trust column shows.
     static QString trustText(TrustState trust);
+    /// The plain words the Decision column shows for a stored decision ("notify" -> "notified").
+    static QString decisionText(const QString &decision);
 
 Q_SIGNALS:
     /// setFilter() or a later read failed (a search text that does not parse).
@@ -93,7 +95,8 @@ private:
         qint64 id = 0;
         QDateTime receivedAt;
         QString service;
-        QString summary;
+        QString summary; ///< the rendering's subtitle, else its title
+        QString title; ///< the rendering's title (tooltip)
         QString link;
         TrustState trust = TrustState::Unchecked;
         QString decision;

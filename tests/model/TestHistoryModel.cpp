@@ -181,8 +181,11 @@ void TestHistoryModel::columnsInPlainWords()
     QStringList trust;
     for (int row = 0; row < 4; ++row) {
         const int i = StoredCount - 1 - row;
+        // The sentence; the title (often the topic in other words) only in the tooltip.
         QCOMPARE(model.index(row, HistoryModel::SummaryColumn).data().toString(),
-            QStringLiteral("message %1: message %1 subtitle").arg(i));
+            QStringLiteral("message %1 subtitle").arg(i));
+        QCOMPARE(model.index(row, HistoryModel::SummaryColumn).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("message %1\nmessage %1 subtitle").arg(i));
         QCOMPARE(model.index(row, HistoryModel::ServiceColumn).data().toString(),
             Services.at(i % 5).left(1).toUpper() + Services.at(i % 5).mid(1));
         trust.append(model.index(row, HistoryModel::TrustColumn).data().toString());
@@ -201,8 +204,13 @@ void TestHistoryModel::columnsInPlainWords()
              TrustState::Untrusted,
              TrustState::BrokerUnsigned })
         QCOMPARE(HistoryModel::trustText(s), trustLabel(s));
-    QCOMPARE(model.index(0, HistoryModel::DecisionColumn).data().toString(),
-        QStringLiteral("notify")); // 99999 % 3 == 0
+    // Plain words, not the stored names: 99999 % 3 == 0 (notify), 99998 (none), 99997 (history).
+    QCOMPARE(
+        model.index(0, HistoryModel::DecisionColumn).data().toString(), QStringLiteral("notified"));
+    QCOMPARE(model.index(1, HistoryModel::DecisionColumn).data().toString(),
+        QStringLiteral("no decision"));
+    QCOMPARE(model.index(2, HistoryModel::DecisionColumn).data().toString(),
+        QStringLiteral("history only"));
     QCOMPARE(model.index(0, 0).data(HistoryModel::DecisionRuleRole).toString(),
         QStringLiteral("rule 0"));
 }

@@ -485,6 +485,22 @@
         <source>no subscriber for %1 at %2 after %3 ms; sending anyway</source>
         <translation>kein Abonnent für %1 an %2 nach %3 ms; wird trotzdem gesendet</translation>
     </message>
+    <message>
+        <source>--json-input: %1</source>
+        <translation>--json-input: %1</translation>
+    </message>
+    <message>
+        <source>--json-input: %1 bytes, over the message size limit of %2 bytes; not sent</source>
+        <translation>--json-input: %1 Bytes, über der Nachrichtengrößengrenze von %2 Bytes; nicht gesendet</translation>
+    </message>
+    <message>
+        <source>stdin line %1: %2 bytes, over the message size limit of %3 bytes; not sent</source>
+        <translation>Standardeingabe Zeile %1: %2 Bytes, über der Nachrichtengrößengrenze von %3 Bytes; nicht gesendet</translation>
+    </message>
+    <message>
+        <source>stdin line %1: not valid UTF-8; not sent</source>
+        <translation>Standardeingabe Zeile %1: kein gültiges UTF-8; nicht gesendet</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg-tail</name>
@@ -1741,6 +1757,10 @@ Nachrichten-ID: %3</translation>
     <message>
         <source>Start to the tray without showing a window (autostart, D-Bus activation).</source>
         <translation>In der Systemleiste starten, ohne ein Fenster zu zeigen (Autostart, D-Bus-Aktivierung).</translation>
+    </message>
+    <message>
+        <source>fedmsg-notify is already running; asked it to show itself.</source>
+        <translation>fedmsg-notify läuft bereits; es wurde gebeten, sich zu zeigen.</translation>
     </message>
 </context>
 </TS>

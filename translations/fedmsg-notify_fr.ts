@@ -485,6 +485,22 @@
         <source>no subscriber for %1 at %2 after %3 ms; sending anyway</source>
         <translation>aucun abonné pour %1 à %2 après %3 ms ; envoi quand même</translation>
     </message>
+    <message>
+        <source>--json-input: %1</source>
+        <translation>--json-input : %1</translation>
+    </message>
+    <message>
+        <source>--json-input: %1 bytes, over the message size limit of %2 bytes; not sent</source>
+        <translation>--json-input : %1 octets, au-delà de la taille maximale de message de %2 octets ; non envoyé</translation>
+    </message>
+    <message>
+        <source>stdin line %1: %2 bytes, over the message size limit of %3 bytes; not sent</source>
+        <translation>entrée standard, ligne %1 : %2 octets, au-delà de la taille maximale de message de %3 octets ; non envoyé</translation>
+    </message>
+    <message>
+        <source>stdin line %1: not valid UTF-8; not sent</source>
+        <translation>entrée standard, ligne %1 : UTF-8 non valide ; non envoyé</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg-tail</name>
@@ -1741,6 +1757,10 @@ Identifiant du message : %3</translation>
     <message>
         <source>Start to the tray without showing a window (autostart, D-Bus activation).</source>
         <translation>Démarrer dans la zone de notification sans afficher de fenêtre (démarrage automatique, activation D-Bus).</translation>
+    </message>
+    <message>
+        <source>fedmsg-notify is already running; asked it to show itself.</source>
+        <translation>fedmsg-notify est déjà lancé ; il lui a été demandé de s’afficher.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "i18n/Translations.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QTranslator>
 
 namespace fedmsg {
@@ -21,17 +22,26 @@ bool Translations::install(const QLocale &locale)
 {
     // Installed last = asked first: the locale's translation wins, English fills plurals.
     static QTranslator english;
+    static QTranslator qt; // Qt's own texts: standard buttons ("Close", "Cancel"), dialogs
     static QTranslator local;
     if (english.isEmpty()
         && english.load(QStringLiteral("fedmsg-notify_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&english);
-    if (!local.isEmpty())
-        QCoreApplication::removeTranslator(&local);
+    for (QTranslator *t : { &qt, &local })
+        if (!t->isEmpty())
+            QCoreApplication::removeTranslator(t);
     if (locale.language() == QLocale::English || locale.language() == QLocale::C)
         return locale.language() == QLocale::English;
     if (!local.load(
             locale, QStringLiteral("fedmsg-notify"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         return false;
+    // From the system (qt6-translations-l10n, qt6-qttranslations); without it Qt's few own
+    // texts stay English.
+    if (qt.load(locale,
+            QStringLiteral("qtbase"),
+            QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
     QCoreApplication::installTranslator(&local);
     return true;
 }

@@ -11,7 +11,8 @@ namespace fedmsg {
 /**
  * @brief Installs the programs' translations (Qt Linguist .qm files embedded at :/i18n):
  * English first (it gives plurals their forms: "1 endpoint", "2 endpoints"), then the one for
- * the locale when there is one. Installing again replaces the locale's translation.
+ * the locale when there is one, with Qt's own (qtbase_<lang>.qm from the system, for standard
+ * buttons). Installing again replaces the locale's translations.
  * @code
  * Translations::install(Translations::locale(settings.language())); // "" = the system's
  * @endcode

@@ -290,6 +290,8 @@ void TestTranslations::tsFilesAreFinished()
     QVERIFY2(error.isEmpty(), qPrintable(path + QStringLiteral(": ") + error));
     QVERIFY2(!entries.isEmpty(), qPrintable(path + QStringLiteral(" has no entries")));
     const QStringList found = problems(entries, languageOf(path));
+    for (const QString &p : found) // QVERIFY2's message is cut short; the whole list here
+        qWarning().noquote() << p;
     QVERIFY2(found.isEmpty(),
         qPrintable(QStringLiteral("%1 problem(s) in %2:\n  ").arg(found.size()).arg(path)
             + found.join(QStringLiteral("\n  "))));
@@ -334,6 +336,8 @@ void TestTranslations::tsFilesMatchTheSources()
             stale.append(QStringLiteral("gone from the sources: ") + e.context
                 + QStringLiteral(": \"") + e.source + QLatin1Char('"'));
     }
+    for (const QString &p : std::as_const(stale))
+        qWarning().noquote() << p;
     QVERIFY2(stale.isEmpty(),
         qPrintable(
             QStringLiteral("%1 is not what `cmake --build <dir> --target update_translations` "
@@ -465,6 +469,8 @@ void TestTranslations::visibleStringsAreWrapped()
         }
     }
     QVERIFY2(files > 20, "found too few sources to scan");
+    for (const QString &p : std::as_const(found))
+        qWarning().noquote() << p;
     QVERIFY2(found.isEmpty(),
         qPrintable(QStringLiteral("%1 user-visible string(s) not wrapped in tr() / "
                                   "QCoreApplication::translate() (or mark the line \"// i18n: "

@@ -1511,17 +1511,6 @@ Nachrichten-ID: %3</translation>
     </message>
 </context>
 <context>
-    <name>fedmsg::rules</name>
-    <message>
-        <source>the package list is not loaded yet</source>
-        <translation>die Paketliste ist noch nicht geladen</translation>
-    </message>
-    <message>
-        <source>(not checked)</source>
-        <translation>(nicht geprüft)</translation>
-    </message>
-</context>
-<context>
     <name>fedmsg::rules::MessageTypeCatalog</name>
     <message>
         <source>%1 messages about %2</source>
@@ -1649,6 +1638,10 @@ Nachrichten-ID: %3</translation>
         <source>text matches %1</source>
         <translation>Text passt zu %1</translation>
     </message>
+    <message>
+        <source>the package list is not loaded yet</source>
+        <translation>die Paketliste ist noch nicht geladen</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::rules::RuleExplainer</name>
@@ -1731,6 +1724,10 @@ Nachrichten-ID: %3</translation>
     <message>
         <source>→ no match</source>
         <translation>→ trifft nicht zu</translation>
+    </message>
+    <message>
+        <source>(not checked)</source>
+        <translation>(nicht geprüft)</translation>
     </message>
 </context>
 <context>

@@ -1511,17 +1511,6 @@ Identifiant du message : %3</translation>
     </message>
 </context>
 <context>
-    <name>fedmsg::rules</name>
-    <message>
-        <source>the package list is not loaded yet</source>
-        <translation>la liste des paquets n’est pas encore chargée</translation>
-    </message>
-    <message>
-        <source>(not checked)</source>
-        <translation>(non vérifié)</translation>
-    </message>
-</context>
-<context>
     <name>fedmsg::rules::MessageTypeCatalog</name>
     <message>
         <source>%1 messages about %2</source>
@@ -1649,6 +1638,10 @@ Identifiant du message : %3</translation>
         <source>text matches %1</source>
         <translation>le texte correspond à %1</translation>
     </message>
+    <message>
+        <source>the package list is not loaded yet</source>
+        <translation>la liste des paquets n’est pas encore chargée</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::rules::RuleExplainer</name>
@@ -1731,6 +1724,10 @@ Identifiant du message : %3</translation>
     <message>
         <source>→ no match</source>
         <translation>→ aucune correspondance</translation>
+    </message>
+    <message>
+        <source>(not checked)</source>
+        <translation>(non vérifié)</translation>
     </message>
 </context>
 <context>

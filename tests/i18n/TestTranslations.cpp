@@ -37,6 +37,7 @@ private Q_SLOTS:
     void tsFilesMatchTheSources_data();
     void tsFilesMatchTheSources();
     void visibleStringsAreWrapped();
+    void contextsMatchAtRunTime();
     void checksCatchProblems();
 
 private:
@@ -47,6 +48,7 @@ private:
         QString type; // the translation's type attribute: "", "unfinished", "obsolete", "vanished"
         QStringList translations; // one, or each plural form
         bool numerus = false;
+        QStringList files; // where lupdate found it (with -locations absolute)
     };
     static QList<Entry> readTs(const QString &path, QString *error);
     static QStringList problems(const QList<Entry> &entries, const QString &language);
@@ -219,6 +221,8 @@ QList<TestTranslations::Entry> TestTranslations::readTs(const QString &path, QSt
                 entry.type = xml.attributes().value(QLatin1String("type")).toString();
                 if (!entry.numerus)
                     entry.translations.append(xml.readElementText());
+            } else if (name == QLatin1String("location")) {
+                entry.files.append(xml.attributes().value(QLatin1String("filename")).toString());
             } else if (name == QLatin1String("numerusform")) {
                 entry.translations.append(xml.readElementText());
             }
@@ -479,6 +483,74 @@ void TestTranslations::visibleStringsAreWrapped()
             + found.join(QStringLiteral("\n  "))));
 }
 
+// lupdate names a string's context after the class (or namespace) around the tr() call; a file
+// that defines its own `QString tr(const char *)` helper (a class without Q_OBJECT) looks it up
+// in the helper's context at run time. When the two differ (tr() in a free function of the
+// namespace), the translation exists but is never found: every string lupdate finds in such a
+// file must have the helper's context, or one the file names explicitly in translate().
+void TestTranslations::contextsMatchAtRunTime()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString ts = dir.filePath(QStringLiteral("contexts_de.ts"));
+    QStringList args = envList("FEDMSG_LUPDATE_OPTIONS");
+    args.removeAll(QStringLiteral("none"));
+    args.removeAll(QStringLiteral("-locations"));
+    args << QStringLiteral("-locations") << QStringLiteral("absolute");
+    args += envList("FEDMSG_LUPDATE_INPUTS");
+    args << QStringLiteral("-ts") << ts;
+    QProcess run;
+    run.setProcessChannelMode(QProcess::MergedChannels);
+    run.start(qEnvironmentVariable("FEDMSG_LUPDATE"), args);
+    QVERIFY2(run.waitForFinished(120'000), "lupdate did not finish");
+    QVERIFY2(run.exitCode() == 0, run.readAll().constData());
+    QString error;
+    const QList<Entry> entries = readTs(ts, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!entries.isEmpty());
+
+    static const QRegularExpression helper(QStringLiteral(
+        "QString\\s+tr\\s*\\(\\s*const\\s+char\\s*\\*\\s*\\w*\\s*\\)\\s*\\{\\s*return\\s+"
+        "QCoreApplication::translate\\(\\s*\"([^\"]+)\""));
+    static const QRegularExpression explicitContext(QStringLiteral("translate\\(\\s*\"([^\"]+)\""));
+    QHash<QString, QSet<QString>> allowed; // file -> contexts it looks strings up in; none = any
+    QStringList found;
+    int checked = 0;
+    for (const Entry &e : entries) {
+        for (QString file : e.files) {
+            file = QDir(QFileInfo(ts).path()).absoluteFilePath(file);
+            if (!allowed.contains(file)) {
+                QFile f(file);
+                QSet<QString> contexts;
+                if (f.open(QIODevice::ReadOnly)) {
+                    const QString code = QString::fromUtf8(f.readAll());
+                    if (helper.match(code).hasMatch()) {
+                        auto it = explicitContext.globalMatch(code);
+                        while (it.hasNext())
+                            contexts.insert(it.next().captured(1));
+                    }
+                }
+                allowed.insert(file, contexts);
+            }
+            const QSet<QString> &contexts = allowed[file];
+            if (contexts.isEmpty())
+                continue;
+            ++checked;
+            if (!contexts.contains(e.context))
+                found.append(QStringLiteral("%1: \"%2\" is filed under %3 but looked up under %4")
+                                 .arg(QFileInfo(file).fileName(),
+                                     e.source,
+                                     e.context,
+                                     QStringList(contexts.begin(), contexts.end())
+                                         .join(QStringLiteral(" or "))));
+        }
+    }
+    for (const QString &p : std::as_const(found))
+        qWarning().noquote() << p;
+    QVERIFY2(checked > 10, "no file with a tr() helper found");
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
 // The checks themselves find what they are meant to find.
 void TestTranslations::checksCatchProblems()
 {
@@ -501,28 +573,21 @@ void TestTranslations::checksCatchProblems()
             QStringLiteral("x.cpp:6: \"Press me\" given to QPushButton()"),
             QStringLiteral("x.cpp:8: \"In a lambda\" given to setToolTip()") }));
 
-    Entry same {
-        QStringLiteral("c"), QStringLiteral("Connected"), {}, { QStringLiteral("Connected") }
+    const auto entry = [](const char *source, const QString &translation, const char *type = "") {
+        Entry e;
+        e.context = QStringLiteral("c");
+        e.source = QString::fromUtf8(source);
+        e.type = QString::fromUtf8(type);
+        e.translations = { translation };
+        return e;
     };
-    Entry name { QStringLiteral("c"),
-        QStringLiteral("fedmsg-notify %1"),
-        {},
-        { QStringLiteral("fedmsg-notify %1") } };
-    Entry cognate {
-        QStringLiteral("c"), QStringLiteral("Version"), {}, { QStringLiteral("Version") }
-    };
-    Entry lostArg {
-        QStringLiteral("c"), QStringLiteral("Topic: %1"), {}, { QStringLiteral("Thema") }
-    };
-    Entry lostKey {
-        QStringLiteral("c"), QStringLiteral("&Quit"), {}, { QStringLiteral("Beenden") }
-    };
-    Entry open {
-        QStringLiteral("c"), QStringLiteral("Open"), QStringLiteral("unfinished"), { QString() }
-    };
-    Entry plural {
-        QStringLiteral("c"), QStringLiteral("%n new"), {}, { QStringLiteral("%n neu") }
-    };
+    const Entry same = entry("Connected", QStringLiteral("Connected"));
+    const Entry name = entry("fedmsg-notify %1", QStringLiteral("fedmsg-notify %1"));
+    const Entry cognate = entry("Version", QStringLiteral("Version"));
+    const Entry lostArg = entry("Topic: %1", QStringLiteral("Thema"));
+    const Entry lostKey = entry("&Quit", QStringLiteral("Beenden"));
+    const Entry open = entry("Open", QString(), "unfinished");
+    Entry plural = entry("%n new", QStringLiteral("%n neu"));
     plural.numerus = true;
     QCOMPARE(problems({ name, cognate }, QStringLiteral("de")), QStringList());
     QCOMPARE(problems({ same, lostArg, lostKey, open, plural }, QStringLiteral("de")).size(), 5);

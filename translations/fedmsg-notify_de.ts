@@ -1146,7 +1146,7 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>&amp;Start at login</source>
-        <translation>Beim Anmelden &amp;starten</translation>
+        <translation>Beim Anmelden s&amp;tarten</translation>
     </message>
     <message>
         <source>The server&apos;s choice</source>
@@ -1438,7 +1438,7 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation>Ü&amp;ber</translation>
+        <translation>&amp;Über</translation>
     </message>
     <message>
         <source>&amp;Resume notifications (paused until %1)</source>

@@ -1146,7 +1146,7 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>&amp;Start at login</source>
-        <translation>&amp;Démarrer à la connexion</translation>
+        <translation>Démarrer à la c&amp;onnexion</translation>
     </message>
     <message>
         <source>The server&apos;s choice</source>
@@ -1222,7 +1222,7 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>Keep &amp;history:</source>
-        <translation>Garder l’&amp;historique :</translation>
+        <translation>&amp;Garder l’historique :</translation>
     </message>
     <message>
         <source>Start at login</source>
@@ -1426,7 +1426,7 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>P&amp;references…</source>
-        <translation>P&amp;références…</translation>
+        <translation>Pré&amp;férences…</translation>
     </message>
     <message>
         <source>&amp;About</source>

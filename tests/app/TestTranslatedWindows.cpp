@@ -53,13 +53,19 @@ private Q_SLOTS:
     void everyTextIsTranslated();
     void knownTexts();
     void preferenceChoosesTheLanguage();
+    void noAcceleratorClashes_data();
+    void noAcceleratorClashes();
 
 private:
     using Window = std::function<QStringList()>;
-    QStringList about() const;
-    QStringList history() const;
-    QStringList preferences() const;
-    QStringList tray() const;
+    // What to collect from a window: its texts, or its clashing & accelerators.
+    enum class Collect { Texts, Clashes };
+    QStringList about(Collect what = Collect::Texts) const;
+    QStringList history(Collect what = Collect::Texts) const;
+    QStringList preferences(Collect what = Collect::Texts) const;
+    QStringList tray(Collect what = Collect::Texts) const;
+    static QStringList clashes(QWidget *root);
+    static QStringList menuClashes(QMenu *menu);
     static QStringList texts(QWidget *root);
     static QStringList menuTexts(QMenu *menu);
     static bool mayStay(const QString &text, const QString &language);
@@ -129,14 +135,14 @@ QStringList TestTranslatedWindows::texts(QWidget *root)
     return out;
 }
 
-QStringList TestTranslatedWindows::about() const
+QStringList TestTranslatedWindows::about(Collect what) const
 {
     AboutDialog dialog;
     dialog.show();
-    return texts(&dialog);
+    return what == Collect::Texts ? texts(&dialog) : clashes(&dialog);
 }
 
-QStringList TestTranslatedWindows::history() const
+QStringList TestTranslatedWindows::history(Collect what) const
 {
     HistoryOptions options;
     options.databasePath = m_dir->filePath(QStringLiteral("history.sqlite"));
@@ -149,10 +155,10 @@ QStringList TestTranslatedWindows::history() const
         return { QStringLiteral("history not ready") };
     HistoryWindow window(&store);
     window.show();
-    return texts(&window);
+    return what == Collect::Texts ? texts(&window) : clashes(&window);
 }
 
-QStringList TestTranslatedWindows::preferences() const
+QStringList TestTranslatedWindows::preferences(Collect what) const
 {
     Settings settings(m_dir->filePath(QStringLiteral("settings.conf")));
     const Renderer renderer;
@@ -167,6 +173,10 @@ QStringList TestTranslatedWindows::preferences() const
     QStringList out;
     for (int page = 0; page < dialog.pageList()->count(); ++page) {
         dialog.pageList()->setCurrentRow(page);
+        if (what == Collect::Clashes) {
+            out += clashes(&dialog);
+            continue;
+        }
         out += texts(&dialog);
         // The message types' tree: service labels and descriptions from the catalog.
         if (auto *view = dialog.findChild<QStackedWidget *>()
@@ -181,9 +191,11 @@ QStringList TestTranslatedWindows::preferences() const
     return out;
 }
 
-QStringList TestTranslatedWindows::tray() const
+QStringList TestTranslatedWindows::tray(Collect what) const
 {
     TrayIcon icon;
+    if (what == Collect::Clashes)
+        return menuClashes(icon.menu());
     return menuTexts(icon.menu()) << icon.toolTip();
 }
 
@@ -329,6 +341,95 @@ void TestTranslatedWindows::preferenceChoosesTheLanguage()
     QCOMPARE(Translations::locale(QString()), QLocale());
     combo->setCurrentIndex(0);
     QCOMPARE(settings.language(), QString());
+}
+
+namespace {
+// The key of a text's & accelerator ("&Quit" -> q; "&&" is a literal &), or none.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+QStringList duplicates(const QList<std::pair<QChar, QString>> &keys)
+{
+    QHash<QChar, QStringList> byKey;
+    for (const auto &[key, text] : keys)
+        if (!key.isNull())
+            byKey[key].append(text);
+    QStringList out;
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it)
+        if (it.value().size() > 1)
+            out.append(
+                QStringLiteral("Alt+%1: %2").arg(it.key(), it.value().join(QStringLiteral(", "))));
+    out.sort();
+    return out;
+}
+} // namespace
+
+// Buttons and labels with a buddy that are on screen together, each & key once.
+QStringList TestTranslatedWindows::clashes(QWidget *root)
+{
+    QList<std::pair<QChar, QString>> keys;
+    const auto widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!w->isVisibleTo(root))
+            continue;
+        if (auto *b = qobject_cast<QAbstractButton *>(w))
+            keys.append({ mnemonic(b->text()), b->text() });
+        else if (auto *l = qobject_cast<QLabel *>(w); l && l->buddy())
+            keys.append({ mnemonic(l->text()), l->text() });
+    }
+    return duplicates(keys);
+}
+
+// The items of a menu shown at the same time, then each submenu's.
+QStringList TestTranslatedWindows::menuClashes(QMenu *menu)
+{
+    QList<std::pair<QChar, QString>> keys;
+    QStringList out;
+    for (QAction *a : menu->actions()) {
+        if (!a->isVisible() || a->isSeparator())
+            continue;
+        keys.append({ mnemonic(a->text()), a->text() });
+        if (a->menu())
+            out += menuClashes(a->menu());
+    }
+    return duplicates(keys) + out;
+}
+
+void TestTranslatedWindows::noAcceleratorClashes_data()
+{
+    QTest::addColumn<QString>("language");
+    for (const char *language : { "en", "de", "fr" })
+        QTest::addRow("%s", language) << QString::fromLatin1(language);
+}
+
+// Two controls on screen with the same Alt key: the key reaches only one of them.
+void TestTranslatedWindows::noAcceleratorClashes()
+{
+    QFETCH(QString, language);
+    QVERIFY(Translations::install(QLocale(language)));
+    QStringList found;
+    for (const QString &c : tray(Collect::Clashes))
+        found.append(QStringLiteral("tray menu: ") + c);
+    for (const QString &c : about(Collect::Clashes))
+        found.append(QStringLiteral("about: ") + c);
+    for (const QString &c : history(Collect::Clashes))
+        found.append(QStringLiteral("history: ") + c);
+    for (const QString &c : preferences(Collect::Clashes))
+        found.append(QStringLiteral("preferences: ") + c);
+    Translations::install(QLocale(QLocale::English));
+    found.removeDuplicates();
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestTranslatedWindows)

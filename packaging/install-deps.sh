@@ -17,14 +17,14 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 
 debian_build=(cmake ninja-build g++ pkg-config ccache git
-    qt6-base-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libqt6svg6 libsqlite3-dev
+    qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6svg6 libsqlite3-dev
     libzmq3-dev cppzmq-dev libssl-dev qtkeychain-qt6-dev librabbitmq-dev libtomlplusplus-dev
     clang-format clang-tidy)
 debian_test=(xvfb xauth x11-utils dbus dunst gnome-keyring trayer imagemagick fonts-dejavu-core
     libglib2.0-bin rabbitmq-server openssl procps iproute2 clang libclang-rt-14-dev)
 
 fedora_build=(cmake ninja-build gcc-c++ pkgconf ccache git
-    qt6-qtbase-devel qt6-qttools-devel qt6-linguist qt6-qtsvg
+    qt6-qtbase-devel qt6-qttools-devel qt6-linguist qt6-qttranslations qt6-qtsvg
     zeromq-devel cppzmq-devel openssl-devel qtkeychain-qt6-devel librabbitmq-devel tomlplusplus-devel
     sqlite-devel
     clang-tools-extra)

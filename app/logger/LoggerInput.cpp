@@ -6,6 +6,7 @@
 #include "cli/CommandLineTool.h"
 #include "json/JsonParser.h"
 
+#include <QCoreApplication>
 #include <QStringDecoder>
 
 #include <string>
@@ -19,8 +20,8 @@ std::optional<JsonValue> parseJson(const std::string &text)
     JsonParseError e;
     std::optional<JsonValue> v = JsonParser::parse(text, &e);
     if (!v)
-        CommandLineTool::error(
-            QStringLiteral("--json-input: %1").arg(QString::fromStdString(e.toString())));
+        CommandLineTool::error(QCoreApplication::translate("fedmsg-logger", "--json-input: %1")
+                                   .arg(QString::fromStdString(e.toString())));
     return v;
 }
 
@@ -48,11 +49,11 @@ bool LoggerInput::prepare()
     } else if (m_jsonInput) {
         QByteArray all;
         if (m_lines.readAll(&all) == InputLines::Result::TooLong) {
-            CommandLineTool::error(
-                QStringLiteral("--json-input: %1 bytes, over the message size limit of %2 bytes; "
-                               "not sent")
-                    .arg(m_lines.refusedSize())
-                    .arg(m_maxBytes));
+            CommandLineTool::error(QCoreApplication::translate("fedmsg-logger",
+                "--json-input: %1 bytes, over the message size limit of %2 bytes; "
+                "not sent")
+                                       .arg(m_lines.refusedSize())
+                                       .arg(m_maxBytes));
             return false;
         }
         auto v = parseJson(all.toStdString());
@@ -74,12 +75,12 @@ std::optional<JsonValue> LoggerInput::next()
         if (r == InputLines::Result::End)
             return std::nullopt;
         if (r == InputLines::Result::TooLong) {
-            CommandLineTool::error(
-                QStringLiteral("stdin line %1: %2 bytes, over the message size limit of %3 "
-                               "bytes; not sent")
-                    .arg(m_lines.lineNumber())
-                    .arg(m_lines.refusedSize())
-                    .arg(m_maxBytes));
+            CommandLineTool::error(QCoreApplication::translate("fedmsg-logger",
+                "stdin line %1: %2 bytes, over the message size limit of %3 "
+                "bytes; not sent")
+                                       .arg(m_lines.lineNumber())
+                                       .arg(m_lines.refusedSize())
+                                       .arg(m_maxBytes));
             m_status = 1;
             continue;
         }
@@ -88,7 +89,8 @@ std::optional<JsonValue> LoggerInput::next()
         if (utf8.hasError()) {
             // Python would have stopped with a UnicodeDecodeError; replacing bytes silently
             // would send something the user did not write.
-            CommandLineTool::error(QStringLiteral("stdin line %1: not valid UTF-8; not sent")
+            CommandLineTool::error(QCoreApplication::translate(
+                "fedmsg-logger", "stdin line %1: not valid UTF-8; not sent")
                                        .arg(m_lines.lineNumber()));
             m_status = 1;
             continue;

@@ -11,6 +11,7 @@
 #include "amqp/AmqpPublisher.h"
 #include "cli/CommandLineTool.h"
 #include "cli/LoggerCommandLine.h"
+#include "i18n/Translations.h"
 #include "zeromq/Publisher.h"
 
 #include <QCoreApplication>
@@ -58,9 +59,11 @@ int publishAmqp(
     while (const std::optional<JsonValue> next = nextMessage()) {
         const JsonValue &m = *next;
         if (!m.isObject()) {
-            CommandLineTool::error(
-                QStringLiteral("fedora-messaging bodies are JSON objects; skipped a %1")
-                    .arg(QLatin1String(m.isArray() ? "list" : "scalar")));
+            CommandLineTool::error(m.isArray()
+                    ? QCoreApplication::translate(
+                        "fedmsg-logger", "fedora-messaging bodies are JSON objects; skipped a list")
+                    : QCoreApplication::translate("fedmsg-logger",
+                        "fedora-messaging bodies are JSON objects; skipped a scalar"));
             rc = 1;
             continue;
         }
@@ -71,7 +74,8 @@ int publishAmqp(
             out.schema = *options.schema;
         out.schemaPackage = options.schemaPackage;
         if (publisher.publish(out).isEmpty()) {
-            CommandLineTool::error(QStringLiteral("publishing on %1 failed").arg(topic));
+            CommandLineTool::error(
+                QCoreApplication::translate("fedmsg-logger", "publishing on %1 failed").arg(topic));
             rc = 1;
         }
     }
@@ -96,10 +100,10 @@ int publishZeroMq(
         QThread::msleep(static_cast<unsigned long>(*sleep * 1000));
     const QString topic = pub.fullTopic(options.modname, options.topic);
     if (!pub.waitForSubscriber(topic, options.waitMs, options.settleMs))
-        CommandLineTool::error(
-            QStringLiteral("no subscriber for %1 at %2 after %3 ms; sending anyway")
-                .arg(topic, options.publisher.url)
-                .arg(options.waitMs));
+        CommandLineTool::error(QCoreApplication::translate(
+            "fedmsg-logger", "no subscriber for %1 at %2 after %3 ms; sending anyway")
+                                   .arg(topic, options.publisher.url)
+                                   .arg(options.waitMs));
 
     auto send = [&](const JsonValue &msg) {
         if (!pub.publish(options.modname, options.topic, msg, &error)) {
@@ -122,6 +126,7 @@ int publishZeroMq(
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    fedmsg::Translations::install(); // the system locale's messages (the options stay English)
     LoggerCommandLine commandLine;
     const std::variant<LoggerOptions, int> read = commandLine.read(QCoreApplication::arguments());
     if (const int *exitCode = std::get_if<int>(&read))

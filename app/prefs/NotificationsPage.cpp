@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "NotificationsPage.h"
 
+#include "i18n/Translations.h"
 #include "settings/Settings.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QSpinBox>
 #include <QTimeEdit>
 
+#include <algorithm>
 #include <utility>
 
 namespace fedmsg {
@@ -47,6 +49,7 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     , m_size(spinBox(1, 65536, tr(" MiB"), tr("Keep at most MiB of history"), this))
     , m_startAtLogin(new QCheckBox(tr("&Start at login"), this))
     , m_autostartError(new QLabel(this))
+    , m_language(new QComboBox(this))
 {
     auto *form = new QFormLayout(this);
 
@@ -150,6 +153,25 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     });
     form->addRow(m_startAtLogin);
     form->addRow(m_autostartError);
+
+    // Language: each in its own name, so it can be found whatever is shown now.
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(tr("System default"), QString());
+    m_language->addItem(
+        QStringLiteral("English"), QStringLiteral("en")); // i18n: a language's own name
+    for (const QString &language : Translations::languages()) {
+        const QLocale locale(language);
+        QString name = locale.nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper(); // "français" -> "Français", as a menu item
+        m_language->addItem(name, language);
+    }
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings->language())));
+    m_language->setToolTip(tr("Takes effect at the next start"));
+    connect(m_language, &QComboBox::currentIndexChanged, settings, [this, settings](int index) {
+        settings->setLanguage(m_language->itemData(index).toString());
+    });
+    form->addRow(tr("&Language:"), m_language);
 }
 
 void NotificationsPage::saveQuietHours()

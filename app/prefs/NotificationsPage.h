@@ -20,7 +20,8 @@ class Settings;
 /**
  * @brief Preferences page "Notifications": popup timeout, default urgency, popups a minute and
  * the digest window, quiet hours, icons and avatars, the Fedora account, how much history to
- * keep, and start at login. Each change is saved at once through Settings (start at login
+ * keep, start at login, and the language (the system's or one of lib/i18n's, from the next
+ * start). Each change is saved at once through Settings (start at login
  * writes the XDG autostart entry, see AutostartEntry).
  */
 class NotificationsPage : public QWidget
@@ -42,6 +43,7 @@ public:
     QSpinBox *historyCountBox() const { return m_count; }
     QSpinBox *historySizeBox() const { return m_size; }
     QCheckBox *startAtLoginBox() const { return m_startAtLogin; }
+    QComboBox *languageBox() const { return m_language; }
 
 private:
     void saveQuietHours();
@@ -62,6 +64,7 @@ private:
     QSpinBox *m_size = nullptr;
     QCheckBox *m_startAtLogin = nullptr;
     QLabel *m_autostartError = nullptr;
+    QComboBox *m_language = nullptr;
 };
 
 } // namespace fedmsg

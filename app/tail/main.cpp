@@ -15,6 +15,7 @@
 #include "engine/Transports.h"
 #include "engine/UnixSignalWatcher.h"
 #include "history/HistoryReader.h"
+#include "i18n/Translations.h"
 #include "message/TrustState.h"
 #include "render/Renderer.h"
 
@@ -71,8 +72,9 @@ int printHistory(const TailOptions &options, const TailFormatter &formatter, con
         QString parseError;
         const std::optional<Envelope> env = row.toEnvelope(&parseError);
         if (!env) {
-            CommandLineTool::error(
-                QStringLiteral("history row %1: %2").arg(row.id).arg(parseError));
+            CommandLineTool::error(QCoreApplication::translate("fedmsg-tail", "history row %1: %2")
+                                       .arg(row.id)
+                                       .arg(parseError));
             continue;
         }
         if (!filter.accepts(env->topic()) || !formatter.passesUserPackageFilter(*env))
@@ -117,8 +119,9 @@ Written writeEnvelope(const Envelope &env,
     // (a tag on every line would drown the output; --json stays pure).
     if (env.trust() == TrustState::BrokerUnsigned && !counters.brokerUnsignedSaid) {
         counters.brokerUnsignedSaid = true;
-        CommandLineTool::error(QStringLiteral("note: these messages are %1: %2")
-                                   .arg(trustLabel(TrustState::BrokerUnsigned), env.trustReason()));
+        CommandLineTool::error(
+            QCoreApplication::translate("fedmsg-tail", "note: these messages are %1: %2")
+                .arg(trustLabel(TrustState::BrokerUnsigned), env.trustReason()));
     }
     const bool untrusted =
         options.bus.trust.validateSignatures && env.trust() != TrustState::Trusted;
@@ -186,7 +189,8 @@ int listen(QCoreApplication &app,
     const auto onDropped = [&](const QString &, const QString &endpoint, const QString &reason) {
         ++counters.dropped;
         CommandLineTool::error(
-            QStringLiteral("dropped a message from %1: %2").arg(endpoint, reason));
+            QCoreApplication::translate("fedmsg-tail", "dropped a message from %1: %2")
+                .arg(endpoint, reason));
     };
     // --since: the archive's messages first; live ones wait (unacknowledged) until it is done,
     // then those the archive already printed are left out.
@@ -253,20 +257,23 @@ int listen(QCoreApplication &app,
             &BackfillClient::problem,
             &app,
             [](const QString &, const QString &reason, int retryInMs) {
-                CommandLineTool::error(QStringLiteral("archive: %1; asking again in %2 s")
-                                           .arg(reason)
-                                           .arg(retryInMs / 1000.0));
+                CommandLineTool::error(
+                    QCoreApplication::translate("fedmsg-tail", "archive: %1; asking again in %2 s")
+                        .arg(reason)
+                        .arg(retryInMs / 1000.0));
             });
         QObject::connect(backfill.get(), &BackfillClient::messageDropped, &app, onDropped);
         QObject::connect(
             backfill.get(), &BackfillClient::finished, &app, [&](const BackfillResult &result) {
                 if (result.outcome == BackfillResult::Outcome::Failed)
-                    CommandLineTool::error(QStringLiteral("catching up from the archive failed: %1")
+                    CommandLineTool::error(QCoreApplication::translate(
+                        "fedmsg-tail", "catching up from the archive failed: %1")
                                                .arg(result.reason));
                 if (result.skipped > 0)
-                    CommandLineTool::error(
-                        QStringLiteral("the archive held %1 older message(s) more than shown")
-                            .arg(result.skipped));
+                    CommandLineTool::error(QCoreApplication::translate("fedmsg-tail",
+                        "the archive held %n older message(s) more than shown",
+                        nullptr,
+                        int(result.skipped)));
                 if (result.outcome == BackfillResult::Outcome::Cancelled)
                     return; // the program is ending
                 // Deferred: finished() may come from inside envelopesReceived's handler.
@@ -318,16 +325,18 @@ int listen(QCoreApplication &app,
     if (drained)
         delete out;
     if (slow > 0)
-        CommandLineTool::error(
-            QStringLiteral("%1 message(s) not shown: the output was not read fast enough (at "
-                           "most %2 MiB wait, the oldest were dropped)")
-                .arg(slow)
-                .arg(MaxQueuedOutput / (qsizetype { 1024 } * 1024)));
+        CommandLineTool::error(QCoreApplication::translate("fedmsg-tail",
+            "%n message(s) not shown: the output was not read fast enough (at most %1 MiB "
+            "wait, the oldest were dropped)",
+            nullptr,
+            int(slow))
+                                   .arg(MaxQueuedOutput / (qsizetype { 1024 } * 1024)));
     if (counters.untrusted > 0 || counters.dropped > 0)
-        CommandLineTool::error(QStringLiteral("%1 shown, %2 untrusted, %3 dropped")
-                                   .arg(counters.shown)
-                                   .arg(counters.untrusted)
-                                   .arg(counters.dropped));
+        CommandLineTool::error(
+            QCoreApplication::translate("fedmsg-tail", "%1 shown, %2 untrusted, %3 dropped")
+                .arg(counters.shown)
+                .arg(counters.untrusted)
+                .arg(counters.dropped));
     return exitCode;
 }
 
@@ -337,6 +346,7 @@ int listen(QCoreApplication &app,
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    fedmsg::Translations::install(); // the system locale's messages (the options stay English)
     AllocatorPolicy::apply(); // big bodies given back to the system when freed
     TailCommandLine commandLine;
     const std::variant<TailOptions, int> read = commandLine.read(QCoreApplication::arguments());

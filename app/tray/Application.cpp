@@ -18,6 +18,7 @@
 #include "history/History.h"
 #include "history/HistoryQuery.h"
 #include "history/StoredMessage.h"
+#include "i18n/Translations.h"
 #include "notify/ControlService.h"
 #include "notify/DBusNotifier.h"
 #include "notify/IconCache.h"
@@ -195,6 +196,9 @@ bool Application::start()
 
     m_settings = std::make_unique<Settings>(
         m_options.settingsPath.isEmpty() ? Settings::defaultPath() : m_options.settingsPath);
+    // The language chosen in the preferences, else the system's (main() installed that one).
+    if (!m_settings->language().isEmpty())
+        Translations::install(Translations::locale(m_settings->language()));
     HistoryOptions historyOptions;
     historyOptions.databasePath = m_options.historyPath;
     historyOptions.maxAge = std::chrono::hours(24) * m_settings->historyMaxAgeDays();

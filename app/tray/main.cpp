@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
-#include "Translations.h"
+#include "i18n/Translations.h"
 
 #include "engine/UnixSignalWatcher.h"
 
@@ -92,7 +92,9 @@ int main(int argc, char *argv[])
     options.configDirs = parser.values(config);
     fedmsg::Application applet(options);
     if (!applet.start()) {
-        QTextStream(stderr) << "fedmsg-notify is already running; asked it to show itself.\n";
+        QTextStream(stderr) << QCoreApplication::translate(
+            "main", "fedmsg-notify is already running; asked it to show itself.")
+                            << '\n';
         return 0;
     }
     return QCoreApplication::exec();

@@ -21,6 +21,12 @@ QString kindLabel(const QString &kind)
     label.replace(QLatin1Char('_'), QLatin1Char(' '));
     return label;
 }
+
+QString catalogText(const QString &text)
+{
+    return text.isEmpty() ? text
+                          : QCoreApplication::translate("catalog", text.toUtf8().constData());
+}
 } // namespace
 
 MessageTypeCatalog::MessageTypeCatalog(const Renderer &renderer)
@@ -37,8 +43,10 @@ MessageTypeCatalog::MessageTypeCatalog(const Renderer &renderer)
         MessageType t;
         t.id = info.serviceName;
         t.service = info.serviceName;
-        t.label = info.label.isEmpty() ? info.name : info.label;
-        t.description = info.description;
+        // The data file's labels and descriptions are translated in the context "catalog"
+        // (lib/i18n extracts them for lupdate).
+        t.label = info.label.isEmpty() ? info.name : catalogText(info.label);
+        t.description = catalogText(info.description);
         t.icon = info.icon;
         m_index.insert(t.id, int(m_services.size()));
         m_services.append(t);

@@ -147,7 +147,8 @@ bool packageIn(const packages::PackageSetView &view,
         *unknown = true;
         if (detail && detail->isEmpty())
             *detail = view.state == packages::PackageSetView::State::Loading
-                ? tr("the package list is not loaded yet")
+                ? QCoreApplication::translate(
+                    "fedmsg::rules::RuleCondition", "the package list is not loaded yet")
                 : view.reason;
         return false;
     }

@@ -29,7 +29,7 @@ QString mark(ConditionOutcome::State state)
     case ConditionOutcome::State::Skipped:
         break;
     }
-    return tr("(not checked)");
+    return QCoreApplication::translate("fedmsg::rules::RuleExplainer", "(not checked)");
 }
 
 std::vector<ConditionOutcome> fromStates(const std::string &states)

@@ -25,6 +25,7 @@ struct Key
 constexpr Key SchemaVersionKey { "General/schemaVersion" };
 constexpr Key NotificationsEnabledKey { "Notifications/enabled" };
 constexpr Key ClassicTitleKey { "Notifications/classicTitle" };
+constexpr Key LanguageKey { "General/language" }; // "de", "fr", "en"; empty = the system's
 constexpr Key QuietHoursStartKey { "Notifications/quietHoursStart" }; // "22:00"; empty = none
 constexpr Key QuietHoursEndKey { "Notifications/quietHoursEnd" };
 constexpr Key CriticalBreaksThroughKey { "Notifications/criticalBreaksThrough" };
@@ -262,6 +263,18 @@ void Settings::setClassicNotificationTitle(bool on)
     if (!writable("notifications"))
         return;
     m_settings->setValue(key(ClassicTitleKey), on);
+}
+
+QString Settings::language() const
+{
+    return m_settings->value(key(LanguageKey)).toString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    if (!writable("language"))
+        return;
+    m_settings->setValue(key(LanguageKey), language);
 }
 
 QTime Settings::quietHoursStart() const

@@ -66,6 +66,10 @@ public:
     /// label ("Bodhi: comment on update"); off by default.
     bool classicNotificationTitle() const;
     void setClassicNotificationTitle(bool on);
+    /// The user interface's language ("de", "fr", "en"); empty = the system locale's. Read at
+    /// start (lib/i18n Translations).
+    QString language() const;
+    void setLanguage(const QString &language);
     /// Daily quiet hours (local "HH:mm"; invalid times = none); they may cross midnight.
     QTime quietHoursStart() const;
     QTime quietHoursEnd() const;

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "Translations.h"
 #include "TrayIcon.h"
+#include "i18n/Translations.h"
 #include "message/TrustState.h"
 
 #include <QApplication>

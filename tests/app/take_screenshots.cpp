@@ -11,8 +11,8 @@
 
 #include "Application.h"
 #include "PreferencesDialog.h"
-#include "Translations.h"
 #include "demo/DemoBus.h"
+#include "i18n/Translations.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,0 +1,1763 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AutostartEntry</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>impossible de créer %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>impossible de supprimer %1</translation>
+    </message>
+</context>
+<context>
+    <name>catalog</name>
+    <message>
+        <source>Ask Fedora Qs &amp; As</source>
+        <translation>Questions et réponses d’Ask Fedora</translation>
+    </message>
+    <message>
+        <source>the Fedora &apos;Ask&apos; Forum</source>
+        <translation>le forum « Ask » de Fedora</translation>
+    </message>
+    <message>
+        <source>Package Updates</source>
+        <translation>Mises à jour de paquets</translation>
+    </message>
+    <message>
+        <source>the Fedora update system</source>
+        <translation>le système de mises à jour de Fedora</translation>
+    </message>
+    <message>
+        <source>Package Commits</source>
+        <translation>Commits de paquets</translation>
+    </message>
+    <message>
+        <source>the Fedora version control system</source>
+        <translation>le système de gestion de versions de Fedora</translation>
+    </message>
+    <message>
+        <source>Package Tag Votes</source>
+        <translation>Votes sur les étiquettes de paquets</translation>
+    </message>
+    <message>
+        <source>the Fedora package labeller/tagger</source>
+        <translation>l’étiqueteur de paquets de Fedora</translation>
+    </message>
+    <message>
+        <source>Blog Posts</source>
+        <translation>Billets de blog</translation>
+    </message>
+    <message>
+        <source>the Fedora blog aggregator</source>
+        <translation>l’agrégateur de blogs de Fedora</translation>
+    </message>
+    <message>
+        <source>IRC Meetings</source>
+        <translation>Réunions IRC</translation>
+    </message>
+    <message>
+        <source>the Fedora IRC bot</source>
+        <translation>le robot IRC de Fedora</translation>
+    </message>
+    <message>
+        <source>Wiki Edits</source>
+        <translation>Modifications du wiki</translation>
+    </message>
+    <message>
+        <source>the Fedora Wiki</source>
+        <translation>le wiki de Fedora</translation>
+    </message>
+    <message>
+        <source>Account Changes</source>
+        <translation>Modifications de comptes</translation>
+    </message>
+    <message>
+        <source>the Fedora Account System</source>
+        <translation>le système de comptes de Fedora</translation>
+    </message>
+    <message>
+        <source>Composes</source>
+        <translation>Compositions</translation>
+    </message>
+    <message>
+        <source>Fedora Release Engineering</source>
+        <translation>l’ingénierie des versions de Fedora</translation>
+    </message>
+    <message>
+        <source>Package ACL Updates</source>
+        <translation>Mises à jour des ACL de paquets</translation>
+    </message>
+    <message>
+        <source>the Fedora Package DB</source>
+        <translation>la base de données des paquets de Fedora</translation>
+    </message>
+    <message>
+        <source>Koji Builds</source>
+        <translation>Constructions Koji</translation>
+    </message>
+    <message>
+        <source>the Fedora build system</source>
+        <translation>le système de construction de Fedora</translation>
+    </message>
+    <message>
+        <source>Fedora Hosted Events</source>
+        <translation>Événements de Fedora Hosted</translation>
+    </message>
+    <message>
+        <source>events from select Fedora Hosted projects</source>
+        <translation>événements de projets choisis de Fedora Hosted</translation>
+    </message>
+    <message>
+        <source>Mailing List Messages</source>
+        <translation>Messages des listes de diffusion</translation>
+    </message>
+    <message>
+        <source>mailing list messages</source>
+        <translation>messages des listes de diffusion</translation>
+    </message>
+    <message>
+        <source>New Badges</source>
+        <translation>Nouveaux badges</translation>
+    </message>
+    <message>
+        <source>the Fedora Open Badges System</source>
+        <translation>le système de badges ouverts de Fedora</translation>
+    </message>
+    <message>
+        <source>Ansible Runs</source>
+        <translation>Exécutions Ansible</translation>
+    </message>
+    <message>
+        <source>Fedora Infrastructure Ansible Runs</source>
+        <translation>exécutions Ansible de l’infrastructure Fedora</translation>
+    </message>
+    <message>
+        <source>Datanommer Events</source>
+        <translation>Événements Datanommer</translation>
+    </message>
+    <message>
+        <source>Exceptional Datanommer Events</source>
+        <translation>événements exceptionnels de Datanommer</translation>
+    </message>
+    <message>
+        <source>Wallpaper Elections</source>
+        <translation>Élections de fonds d’écran</translation>
+    </message>
+    <message>
+        <source>the supplemental wallpaper voting system</source>
+        <translation>le système de vote pour les fonds d’écran supplémentaires</translation>
+    </message>
+    <message>
+        <source>Calendar Events</source>
+        <translation>Événements du calendrier</translation>
+    </message>
+    <message>
+        <source>The Fedora Calendaring System</source>
+        <translation>Le système de calendrier de Fedora</translation>
+    </message>
+    <message>
+        <source>Extra Repository Updates</source>
+        <translation>Mises à jour de dépôts supplémentaires</translation>
+    </message>
+    <message>
+        <source>the Cool Other Package Repositories system</source>
+        <translation>le système « Cool Other Package Repositories »</translation>
+    </message>
+    <message>
+        <source>Upstream Releases</source>
+        <translation>Versions amont</translation>
+    </message>
+    <message>
+        <source>Upstream Release Monitoring</source>
+        <translation>Suivi des versions amont</translation>
+    </message>
+    <message>
+        <source>Source File Hashes</source>
+        <translation>Empreintes des fichiers sources</translation>
+    </message>
+    <message>
+        <source>a backend tool that extracts hashes of source files</source>
+        <translation>un outil d’arrière-plan qui extrait les empreintes des fichiers sources</translation>
+    </message>
+    <message>
+        <source>Jenkins build status</source>
+        <translation>État des constructions Jenkins</translation>
+    </message>
+    <message>
+        <source>Jenkins CI system</source>
+        <translation>le système d’intégration continue Jenkins</translation>
+    </message>
+    <message>
+        <source>Github Events</source>
+        <translation>Événements GitHub</translation>
+    </message>
+    <message>
+        <source>Fedora-related Github Repos</source>
+        <translation>dépôts GitHub liés à Fedora</translation>
+    </message>
+    <message>
+        <source>Forgejo Events</source>
+        <translation>Événements Forgejo</translation>
+    </message>
+    <message>
+        <source>Fedora-related Forgejo repositories (via Webhook To Fedora Messaging)</source>
+        <translation>dépôts Forgejo liés à Fedora (via Webhook To Fedora Messaging)</translation>
+    </message>
+    <message>
+        <source>GitLab Events</source>
+        <translation>Événements GitLab</translation>
+    </message>
+    <message>
+        <source>Fedora-related GitLab projects (via Webhook To Fedora Messaging)</source>
+        <translation>projets GitLab liés à Fedora (via Webhook To Fedora Messaging)</translation>
+    </message>
+    <message>
+        <source>Bug Updates</source>
+        <translation>Mises à jour de bogues</translation>
+    </message>
+    <message>
+        <source>Red Hat Bugzilla</source>
+        <translation>le Bugzilla de Red Hat</translation>
+    </message>
+    <message>
+        <source>Fedora Elections</source>
+        <translation>Élections Fedora</translation>
+    </message>
+    <message>
+        <source>the fedora voting system</source>
+        <translation>le système de vote de Fedora</translation>
+    </message>
+    <message>
+        <source>Notification Preference Updates</source>
+        <translation>Mises à jour des préférences de notification</translation>
+    </message>
+    <message>
+        <source>the Fedora Notifications System</source>
+        <translation>le système de notifications de Fedora</translation>
+    </message>
+    <message>
+        <source>New cloud image upload</source>
+        <translation>Nouvelle image cloud téléversée</translation>
+    </message>
+    <message>
+        <source>The Fedora cloud image service</source>
+        <translation>Le service d’images cloud de Fedora</translation>
+    </message>
+    <message>
+        <source>Kernel Tests</source>
+        <translation>Tests du noyau</translation>
+    </message>
+    <message>
+        <source>Kernel Testing Initiative</source>
+        <translation>Initiative de test du noyau</translation>
+    </message>
+    <message>
+        <source>Watched packages</source>
+        <translation>Paquets surveillés</translation>
+    </message>
+    <message>
+        <source>Continuous integration for Fedora packages</source>
+        <translation>Intégration continue des paquets Fedora</translation>
+    </message>
+    <message>
+        <source>Fresh Builds &amp; Bugs</source>
+        <translation>Nouvelles constructions et bogues</translation>
+    </message>
+    <message>
+        <source>A fedmsg consumer that files bugzilla bugs for upstream releases</source>
+        <translation>Un consommateur fedmsg qui ouvre des bogues Bugzilla pour les versions amont</translation>
+    </message>
+    <message>
+        <source>Mirror Updates</source>
+        <translation>Mises à jour des miroirs</translation>
+    </message>
+    <message>
+        <source>Mirror Manager activity</source>
+        <translation>Activité de MirrorManager</translation>
+    </message>
+    <message>
+        <source>IRC Karma</source>
+        <translation>Karma IRC</translation>
+    </message>
+    <message>
+        <source>Pagure forge</source>
+        <translation>Forge Pagure</translation>
+    </message>
+    <message>
+        <source>Pagure over Dist-git</source>
+        <translation>Pagure sur Dist-git</translation>
+    </message>
+    <message>
+        <source>Translation Events</source>
+        <translation>Événements de traduction</translation>
+    </message>
+    <message>
+        <source>translation events</source>
+        <translation>événements de traduction</translation>
+    </message>
+    <message>
+        <source>New and significant crashes</source>
+        <translation>Plantages nouveaux et importants</translation>
+    </message>
+    <message>
+        <source>ABRT crash analysis server</source>
+        <translation>Serveur d’analyse de plantages ABRT</translation>
+    </message>
+    <message>
+        <source>Cloud Image Test</source>
+        <translation>Test d’images cloud</translation>
+    </message>
+    <message>
+        <source>Automated Fedora Cloud Image Testing service</source>
+        <translation>Service de test automatisé des images cloud de Fedora</translation>
+    </message>
+    <message>
+        <source>Infrastructure Commits</source>
+        <translation>Commits de l’infrastructure</translation>
+    </message>
+    <message>
+        <source>Fedora Infrastructure repos</source>
+        <translation>dépôts de l’infrastructure Fedora</translation>
+    </message>
+    <message>
+        <source>Automated task results</source>
+        <translation>Résultats de tâches automatisées</translation>
+    </message>
+    <message>
+        <source>Framework for automated task execution</source>
+        <translation>Cadriciel d’exécution automatisée de tâches</translation>
+    </message>
+    <message>
+        <source>Releng Events</source>
+        <translation>Événements de l’ingénierie des versions</translation>
+    </message>
+    <message>
+        <source>Medata API update</source>
+        <translation>Mise à jour de l’API de métadonnées</translation>
+    </message>
+    <message>
+        <source>the Fedora repository meta-data API</source>
+        <translation>l’API de métadonnées des dépôts de Fedora</translation>
+    </message>
+    <message>
+        <source>Service Outage Alerts</source>
+        <translation>Alertes de pannes de service</translation>
+    </message>
+    <message>
+        <source>Fedora Infra Service Monitoring</source>
+        <translation>Surveillance des services de l’infrastructure Fedora</translation>
+    </message>
+    <message>
+        <source>openQA test results</source>
+        <translation>Résultats de tests openQA</translation>
+    </message>
+    <message>
+        <source>Distribution-level automated testing</source>
+        <translation>Tests automatisés à l’échelle de la distribution</translation>
+    </message>
+    <message>
+        <source>PDC Composes</source>
+        <translation>Compositions PDC</translation>
+    </message>
+    <message>
+        <source>Product Definition Center</source>
+        <translation>Centre de définition des produits (PDC)</translation>
+    </message>
+    <message>
+        <source>Module Builds</source>
+        <translation>Constructions de modules</translation>
+    </message>
+    <message>
+        <source>Module Build Service</source>
+        <translation>Service de construction de modules</translation>
+    </message>
+    <message>
+        <source>CI AllPackages Results</source>
+        <translation>Résultats CI de tous les paquets</translation>
+    </message>
+    <message>
+        <source>The CentOS Continuous Integration pipeline for all packages</source>
+        <translation>La chaîne d’intégration continue de CentOS pour tous les paquets</translation>
+    </message>
+    <message>
+        <source>CI Container Results</source>
+        <translation>Résultats CI des conteneurs</translation>
+    </message>
+    <message>
+        <source>The CentOS Continuous Integration pipeline for containers</source>
+        <translation>La chaîne d’intégration continue de CentOS pour les conteneurs</translation>
+    </message>
+    <message>
+        <source>CI Results</source>
+        <translation>Résultats CI</translation>
+    </message>
+    <message>
+        <source>The Atomic Continuous Integration pipeline</source>
+        <translation>La chaîne d’intégration continue d’Atomic</translation>
+    </message>
+    <message>
+        <source>New result waivers</source>
+        <translation>Nouvelles dérogations aux résultats</translation>
+    </message>
+    <message>
+        <source>WaiverDB</source>
+        <translation>WaiverDB (base des dérogations)</translation>
+    </message>
+    <message>
+        <source>Gating Decisions</source>
+        <translation>Décisions de validation</translation>
+    </message>
+    <message>
+        <source>Greenwave Gating Service</source>
+        <translation>Service de validation Greenwave</translation>
+    </message>
+    <message>
+        <source>RATS</source>
+        <translation>RATS (système de test)</translation>
+    </message>
+    <message>
+        <source>Run Another Test System</source>
+        <translation>« Run Another Test System »</translation>
+    </message>
+    <message>
+        <source>ODCS Composes</source>
+        <translation>Compositions ODCS</translation>
+    </message>
+    <message>
+        <source>On Demand Compose Service</source>
+        <translation>Service de composition à la demande</translation>
+    </message>
+    <message>
+        <source>System Logs</source>
+        <translation>Journaux système</translation>
+    </message>
+    <message>
+        <source>miscellaneous Fedora Infrastructure shell scripts</source>
+        <translation>divers scripts shell de l’infrastructure Fedora</translation>
+    </message>
+    <message>
+        <source>Announcements</source>
+        <translation>Annonces</translation>
+    </message>
+    <message>
+        <source>Official Fedora Announcements</source>
+        <translation>Annonces officielles de Fedora</translation>
+    </message>
+    <message>
+        <source>Event Check-ins</source>
+        <translation>Enregistrements aux événements</translation>
+    </message>
+    <message>
+        <source>the Fedora ticket system (Pretix, via Webhook To Fedora Messaging)</source>
+        <translation>le système de billetterie de Fedora (Pretix, via Webhook To Fedora Messaging)</translation>
+    </message>
+    <message>
+        <source>Discussion Forum</source>
+        <translation>Forum de discussion</translation>
+    </message>
+    <message>
+        <source>Fedora Discussion and Ask Fedora (Discourse)</source>
+        <translation>Fedora Discussion et Ask Fedora (Discourse)</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg-logger</name>
+    <message>
+        <source>fedora-messaging bodies are JSON objects; skipped a list</source>
+        <translation>les corps fedora-messaging sont des objets JSON ; une liste ignorée</translation>
+    </message>
+    <message>
+        <source>fedora-messaging bodies are JSON objects; skipped a scalar</source>
+        <translation>les corps fedora-messaging sont des objets JSON ; une valeur simple ignorée</translation>
+    </message>
+    <message>
+        <source>publishing on %1 failed</source>
+        <translation>échec de la publication sur %1</translation>
+    </message>
+    <message>
+        <source>no subscriber for %1 at %2 after %3 ms; sending anyway</source>
+        <translation>aucun abonné pour %1 à %2 après %3 ms ; envoi quand même</translation>
+    </message>
+    <message>
+        <source>--json-input: %1</source>
+        <translation>--json-input : %1</translation>
+    </message>
+    <message>
+        <source>--json-input: %1 bytes, over the message size limit of %2 bytes; not sent</source>
+        <translation>--json-input : %1 octets, au-delà de la taille maximale de message de %2 octets ; non envoyé</translation>
+    </message>
+    <message>
+        <source>stdin line %1: %2 bytes, over the message size limit of %3 bytes; not sent</source>
+        <translation>entrée standard, ligne %1 : %2 octets, au-delà de la taille maximale de message de %3 octets ; non envoyé</translation>
+    </message>
+    <message>
+        <source>stdin line %1: not valid UTF-8; not sent</source>
+        <translation>entrée standard, ligne %1 : UTF-8 non valide ; non envoyé</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg-tail</name>
+    <message>
+        <source>history row %1: %2</source>
+        <translation>ligne d’historique %1 : %2</translation>
+    </message>
+    <message>
+        <source>dropped a message from %1: %2</source>
+        <translation>message de %1 rejeté : %2</translation>
+    </message>
+    <message>
+        <source>archive: %1; asking again in %2 s</source>
+        <translation>archive : %1 ; nouvelle demande dans %2 s</translation>
+    </message>
+    <message>
+        <source>catching up from the archive failed: %1</source>
+        <translation>le rattrapage depuis l’archive a échoué : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the archive held %n older message(s) more than shown</source>
+        <translation>
+            <numerusform>l’archive contenait %n message plus ancien de plus que ceux affichés</numerusform>
+            <numerusform>l’archive contenait %n messages plus anciens de plus que ceux affichés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) not shown: the output was not read fast enough (at most %1 MiB wait, the oldest were dropped)</source>
+        <translation>
+            <numerusform>%n message non affiché : la sortie n’a pas été lue assez vite (au plus %1 Mio en attente, les plus anciens ont été rejetés)</numerusform>
+            <numerusform>%n messages non affichés : la sortie n’a pas été lue assez vite (au plus %1 Mio en attente, les plus anciens ont été rejetés)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown, %2 untrusted, %3 dropped</source>
+        <translation>%1 affichés, %2 non fiables, %3 rejetés</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::AboutDialog</name>
+    <message>
+        <source>About fedmsg-notify</source>
+        <translation>À propos de fedmsg-notify</translation>
+    </message>
+    <message>
+        <source>fedmsg-notify %1</source>
+        <translation>fedmsg-notify %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Desktop notifications for Fedora&apos;s message buses (fedmsg and fedora-messaging).</source>
+        <translation>Notifications de bureau pour les bus de messages de Fedora (fedmsg et fedora-messaging).</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Licence: GNU Lesser General Public License, version 2.1 or later (LGPL-2.1-or-later). No warranty.</source>
+        <translation>Licence : GNU Lesser General Public License, version 2.1 ou ultérieure (LGPL-2.1-or-later). Aucune garantie.</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Buses</source>
+        <translation>Bus</translation>
+    </message>
+    <message>
+        <source>No bus configured</source>
+        <translation>Aucun bus configuré</translation>
+    </message>
+    <message>
+        <source>State of the buses</source>
+        <translation>État des bus</translation>
+    </message>
+    <message>
+        <source>Show &amp;welcome again</source>
+        <translation>Afficher l’accueil à &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>Show welcome again</source>
+        <translation>Afficher l’accueil à nouveau</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::Application</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>rules: %1</source>
+        <translation>règles : %1</translation>
+    </message>
+    <message>
+        <source>the stored rules could not be read; they were kept as %1 and only the first-run rules are used</source>
+        <translation>les règles enregistrées n’ont pas pu être lues ; elles ont été conservées sous %1 et seules les règles du premier démarrage s’appliquent</translation>
+    </message>
+    <message>
+        <source>the settings file was broken (%1); it was kept as %2 and defaults are used</source>
+        <translation>le fichier de paramètres était endommagé (%1) ; il a été conservé sous %2 et les valeurs par défaut s’appliquent</translation>
+    </message>
+    <message>
+        <source>fedmsg-notify: starter rules for %1</source>
+        <translation>fedmsg-notify : règles de départ pour %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>fedmsg-notify: %n configuration problem(s)</source>
+        <translation>
+            <numerusform>fedmsg-notify : %n problème de configuration</numerusform>
+            <numerusform>fedmsg-notify : %n problèmes de configuration</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) while you were away</source>
+        <translation>
+            <numerusform>%n message pendant votre absence</numerusform>
+            <numerusform>%n messages pendant votre absence</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them for you. All are in the history (%1).</source>
+        <translation>
+            <numerusform>%n vous concerne. Tous sont dans l’historique (%1).</numerusform>
+            <numerusform>%n vous concernent. Tous sont dans l’historique (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of them for you. All are in the history (%1).</source>
+        <translation>Aucun ne vous concerne. Tous sont dans l’historique (%1).</translation>
+    </message>
+    <message>
+        <source>%1: %2 (rule: %3; %4)</source>
+        <translation>%1 : %2 (règle : %3 ; %4)</translation>
+    </message>
+    <message>
+        <source>no decision stored</source>
+        <translation>aucune décision enregistrée</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Mute similar messages</source>
+        <translation>Mettre en sourdine les messages semblables</translation>
+    </message>
+    <message>
+        <source>Mute messages like “%1”?</source>
+        <translation>Mettre en sourdine les messages comme « %1 » ?</translation>
+    </message>
+    <message>
+        <source>They stay in the history without popping up.</source>
+        <translation>Ils restent dans l’historique sans s’afficher en notification.</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Pendant 1 heure</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>Pendant 1 jour</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Toujours</translation>
+    </message>
+    <message>
+        <source>your rules could not be read whole (%1); fix them first</source>
+        <translation>vos règles n’ont pas pu être lues entièrement (%1) ; corrigez-les d’abord</translation>
+    </message>
+    <message>
+        <source>Could not mute these messages</source>
+        <translation>Impossible de mettre ces messages en sourdine</translation>
+    </message>
+    <message>
+        <source>Until %1. The rule is the first of your rules: delete it there to undo.</source>
+        <translation>Jusqu’à %1. La règle est la première de vos règles : supprimez-la pour annuler.</translation>
+    </message>
+    <message>
+        <source>From now on they stay in the history. The rule is the first of your rules: delete it there to undo.</source>
+        <translation>Désormais ils restent dans l’historique. La règle est la première de vos règles : supprimez-la pour annuler.</translation>
+    </message>
+    <message>
+        <source>(Demo: not saved.)</source>
+        <translation>(Démo : non enregistré.)</translation>
+    </message>
+    <message>
+        <source>No rule picked this message out: notifications are on for %1 and no rule says otherwise.
+
+Topic: %2
+Message id: %3</source>
+        <translation>Aucune règle n’a retenu ce message : les notifications sont activées pour %1 et aucune règle ne dit le contraire.
+
+Sujet : %2
+Identifiant du message : %3</translation>
+    </message>
+    <message>
+        <source>Why this notification?</source>
+        <translation>Pourquoi cette notification ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n configuration problem(s): %1</source>
+        <translation>
+            <numerusform>%n problème de configuration : %1</numerusform>
+            <numerusform>%n problèmes de configuration : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no notification server: popups start when one appears</source>
+        <translation>aucun serveur de notifications : les notifications s’afficheront dès qu’il y en aura un</translation>
+    </message>
+    <message numerus="yes">
+        <source>no notification server: %n message(s) not shown as popups</source>
+        <translation>
+            <numerusform>aucun serveur de notifications : %n message non affiché</numerusform>
+            <numerusform>aucun serveur de notifications : %n messages non affichés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::BurstControl</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages</source>
+        <translation>
+            <numerusform>%n nouveau message</numerusform>
+            <numerusform>%n nouveaux messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::DBusNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Mute…</source>
+        <translation>Sourdine…</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Pourquoi ?</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::DemoBus</name>
+    <message>
+        <source>Demo bus</source>
+        <translation>Bus de démonstration</translation>
+    </message>
+    <message>
+        <source>Sample messages published inside the applet (--demo).</source>
+        <translation>Messages d’exemple publiés dans l’applet même (--demo).</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::DoNotDisturb</name>
+    <message numerus="yes">
+        <source>%n message(s) while paused</source>
+        <translation>
+            <numerusform>%n message pendant la pause</numerusform>
+            <numerusform>%n messages pendant la pause</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are in the history and counted as unread.</source>
+        <translation>Ils sont dans l’historique et comptés comme non lus.</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::HistoryModel</name>
+    <message>
+        <source>verified</source>
+        <translation>vérifié</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <source>broker, unsigned</source>
+        <translation>courtier, non signé</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>non contrôlé</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::HistoryWindow</name>
+    <message>
+        <source>Clear history…</source>
+        <translation>Effacer l’historique…</translation>
+    </message>
+    <message>
+        <source>Message history</source>
+        <translation>Historique des messages</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Search: words, &quot;a phrase&quot;, prefix*, -exclude, a OR b</source>
+        <translation>Recherche : mots, &quot;une expression&quot;, préfixe*, -exclure, a OR b</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>Effacer l’historique</translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation>Actions sur le message</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copier le lien</translation>
+    </message>
+    <message>
+        <source>Show raw &amp;JSON…</source>
+        <translation>Afficher le &amp;JSON brut…</translation>
+    </message>
+    <message>
+        <source>&amp;Why did I get this?</source>
+        <translation>Pourquoi l’ai-je &amp;reçu ?</translation>
+    </message>
+    <message>
+        <source>&amp;Mute similar</source>
+        <translation>&amp;Sourdine pour les semblables</translation>
+    </message>
+    <message>
+        <source>History cleared.</source>
+        <translation>Historique effacé.</translation>
+    </message>
+    <message>
+        <source>Clearing failed: %1</source>
+        <translation>Échec de l’effacement : %1</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>Bus</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <source>&amp;Unread only</source>
+        <translation>&amp;Non lus seulement</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Non lus seulement</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Any trust</source>
+        <translation>Toute confiance</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>N’importe quand</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Rule decision</source>
+        <translation>Décision des règles</translation>
+    </message>
+    <message>
+        <source>Any decision</source>
+        <translation>Toute décision</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>notifié</translation>
+    </message>
+    <message>
+        <source>history only</source>
+        <translation>historique seulement</translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation>aucune décision</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>Not opened: only http and https links are opened (%1)</source>
+        <translation>Non ouvert : seuls les liens http et https sont ouverts (%1)</translation>
+    </message>
+    <message>
+        <source>Raw message: %1</source>
+        <translation>Message brut : %1</translation>
+    </message>
+    <message>
+        <source>Raw message</source>
+        <translation>Message brut</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>JSON brut</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>En-têtes :</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>No rule decided on this message: it was stored because you subscribe to the bus “%1”.</source>
+        <translation>Aucune règle n’a décidé de ce message : il a été enregistré parce que vous êtes abonné au bus « %1 ».</translation>
+    </message>
+    <message>
+        <source>Decision: %1 (no named rule; the default for the bus “%2”).</source>
+        <translation>Décision : %1 (aucune règle nommée ; le défaut du bus « %2 »).</translation>
+    </message>
+    <message>
+        <source>Decision: %1, by the rule “%2”.</source>
+        <translation>Décision : %1, par la règle « %2 ».</translation>
+    </message>
+    <message>
+        <source>Topic: %1</source>
+        <translation>Sujet : %1</translation>
+    </message>
+    <message>
+        <source>Trust: %1</source>
+        <translation>Confiance : %1</translation>
+    </message>
+    <message>
+        <source>Why did I get this?</source>
+        <translation>Pourquoi l’ai-je reçu ?</translation>
+    </message>
+    <message>
+        <source>Delete every stored message for good? This cannot be undone.</source>
+        <translation>Supprimer définitivement tous les messages enregistrés ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete all</source>
+        <translation>&amp;Tout supprimer</translation>
+    </message>
+    <message>
+        <source>Delete all</source>
+        <translation>Tout supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Clearing the history…</source>
+        <translation>Effacement de l’historique…</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::MessageTypeTreeModel</name>
+    <message numerus="yes">
+        <source>%n message(s) in the last 7 days</source>
+        <translation>
+            <numerusform>%n message ces 7 derniers jours</numerusform>
+            <numerusform>%n messages ces 7 derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message type</source>
+        <translation>Type de message</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::MessageTypesPage</name>
+    <message>
+        <source>&amp;All on</source>
+        <translation>&amp;Tout activer</translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation>&amp;Aucun</translation>
+    </message>
+    <message>
+        <source>Messages of a type that is switched off are kept in the history but do not pop up.</source>
+        <translation>Les messages d’un type désactivé sont gardés dans l’historique mais ne s’affichent pas.</translation>
+    </message>
+    <message>
+        <source>Filter message types</source>
+        <translation>Filtrer les types de messages</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtre :</translation>
+    </message>
+    <message>
+        <source>Switch every message type on</source>
+        <translation>Activer tous les types de messages</translation>
+    </message>
+    <message>
+        <source>Switch every message type off</source>
+        <translation>Désactiver tous les types de messages</translation>
+    </message>
+    <message>
+        <source>Message types</source>
+        <translation>Types de messages</translation>
+    </message>
+    <message>
+        <source>Services and their kinds of message; Space switches the current one on or off</source>
+        <translation>Services et leurs sortes de messages ; Espace active ou désactive l’élément courant</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::NotificationsPage</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Popup timeout in seconds</source>
+        <translation>Durée d’affichage des notifications en secondes</translation>
+    </message>
+    <message>
+        <source> a minute</source>
+        <translation> par minute</translation>
+    </message>
+    <message>
+        <source>Popups a minute at most</source>
+        <translation>Nombre maximal de notifications par minute</translation>
+    </message>
+    <message>
+        <source>Digest window in seconds</source>
+        <translation>Fenêtre de regroupement en secondes</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours</source>
+        <translation>&amp;Heures calmes</translation>
+    </message>
+    <message>
+        <source>Show service &amp;icons and avatars</source>
+        <translation>Afficher les &amp;icônes des services et les avatars</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Keep history for days</source>
+        <translation>Garder l’historique pendant ce nombre de jours</translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation> messages</translation>
+    </message>
+    <message>
+        <source>Keep at most messages</source>
+        <translation>Garder au plus ce nombre de messages</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>Keep at most MiB of history</source>
+        <translation>Garder au plus ce nombre de Mio d’historique</translation>
+    </message>
+    <message>
+        <source>&amp;Start at login</source>
+        <translation>Démarrer à la c&amp;onnexion</translation>
+    </message>
+    <message>
+        <source>The server&apos;s choice</source>
+        <translation>Au choix du serveur</translation>
+    </message>
+    <message>
+        <source>0 keeps popups until dismissed</source>
+        <translation>0 garde les notifications jusqu’à leur fermeture</translation>
+    </message>
+    <message>
+        <source>Popup &amp;timeout:</source>
+        <translation>&amp;Durée d’affichage :</translation>
+    </message>
+    <message>
+        <source>Default urgency</source>
+        <translation>Urgence par défaut</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Default &amp;urgency:</source>
+        <translation>&amp;Urgence par défaut :</translation>
+    </message>
+    <message>
+        <source>&amp;Popups at most:</source>
+        <translation>&amp;Notifications au plus :</translation>
+    </message>
+    <message>
+        <source>&amp;Digest of the rest every:</source>
+        <translation>&amp;Résumé du reste toutes les :</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Heures calmes</translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation>Début des heures calmes</translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation>Fin des heures calmes</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Show service icons and avatars</source>
+        <translation>Afficher les icônes des services et les avatars</translation>
+    </message>
+    <message>
+        <source>My Fedora account name</source>
+        <translation>Mon nom de compte Fedora</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>My Fedora &amp;account:</source>
+        <translation>Mon &amp;compte Fedora :</translation>
+    </message>
+    <message>
+        <source>Keep &amp;history:</source>
+        <translation>&amp;Garder l’historique :</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Démarrer à la connexion</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start</source>
+        <translation>Prend effet au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::PopupText</name>
+    <message>
+        <source>comment on %1</source>
+        <translation>commentaire sur %1</translation>
+    </message>
+    <message>
+        <source>new %1</source>
+        <translation>nouveau : %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::PreferencesDialog</name>
+    <message>
+        <source>fedmsg-notify Preferences</source>
+        <translation>Préférences de fedmsg-notify</translation>
+    </message>
+    <message>
+        <source>Preferences pages</source>
+        <translation>Pages des préférences</translation>
+    </message>
+    <message>
+        <source>Message types</source>
+        <translation>Types de messages</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Close preferences</source>
+        <translation>Fermer les préférences</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::RulesPage</name>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Monter (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Descendre (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo delete</source>
+        <translation>&amp;Annuler la suppression</translation>
+    </message>
+    <message>
+        <source>Rules, checked in this order</source>
+        <translation>Règles, vérifiées dans cet ordre</translation>
+    </message>
+    <message>
+        <source>Space switches a rule on or off; Ctrl+Up and Ctrl+Down move it; Delete removes it; Ctrl+Z brings it back</source>
+        <translation>Espace active ou désactive une règle ; Ctrl+Haut et Ctrl+Bas la déplacent ; Suppr la retire ; Ctrl+Z la rétablit</translation>
+    </message>
+    <message>
+        <source>Move the rule up</source>
+        <translation>Monter la règle</translation>
+    </message>
+    <message>
+        <source>Move the rule down</source>
+        <translation>Descendre la règle</translation>
+    </message>
+    <message>
+        <source>Delete the rule</source>
+        <translation>Supprimer la règle</translation>
+    </message>
+    <message>
+        <source>Undo the last delete</source>
+        <translation>Annuler la dernière suppression</translation>
+    </message>
+    <message>
+        <source>The selected rule as JSON</source>
+        <translation>La règle choisie en JSON</translation>
+    </message>
+    <message>
+        <source>Rule error</source>
+        <translation>Erreur de règle</translation>
+    </message>
+    <message>
+        <source>Rule preview</source>
+        <translation>Aperçu de la règle</translation>
+    </message>
+    <message>
+        <source>The stored rules cannot be changed here until these are fixed in the settings file (they are not in effect): %1</source>
+        <translation>Les règles enregistrées ne peuvent pas être modifiées ici tant que celles-ci ne sont pas corrigées dans le fichier de paramètres (elles ne s’appliquent pas) : %1</translation>
+    </message>
+    <message>
+        <source>Not saved: not a JSON object (%1 at offset %2)</source>
+        <translation>Non enregistré : pas un objet JSON (%1 à la position %2)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Pas d’aperçu : %1</translation>
+    </message>
+    <message>
+        <source>Matches %1 of the %2 messages stored in the last 7 days</source>
+        <translation>Correspond à %1 des %2 messages enregistrés ces 7 derniers jours</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::TrayIcon</name>
+    <message>
+        <source>connecting</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>nouvel essai</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>hors service</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>No bus configured</source>
+        <translation>Aucun bus configuré</translation>
+    </message>
+    <message>
+        <source>Recent messages</source>
+        <translation>Messages récents</translation>
+    </message>
+    <message>
+        <source>&amp;Pause notifications</source>
+        <translation>Mettre les notifications en &amp;pause</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Pendant 1 heure</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>Jusqu’à demain</translation>
+    </message>
+    <message>
+        <source>Until resumed</source>
+        <translation>Jusqu’à la reprise</translation>
+    </message>
+    <message>
+        <source>&amp;Resume notifications</source>
+        <translation>&amp;Reprendre les notifications</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all read</source>
+        <translation>&amp;Tout marquer comme lu</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation>Pré&amp;férences…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>À pr&amp;opos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Resume notifications (paused until %1)</source>
+        <translation>&amp;Reprendre les notifications (en pause jusqu’à %1)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %n endpoint(s)</source>
+        <translation>
+            <numerusform>Connecté à %n point d’accès</numerusform>
+            <numerusform>Connecté à %n points d’accès</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All buses down</source>
+        <translation>Tous les bus sont hors service</translation>
+    </message>
+    <message>
+        <source>All buses down: %1</source>
+        <translation>Tous les bus sont hors service : %1</translation>
+    </message>
+    <message>
+        <source>last message %1</source>
+        <translation>dernier message %1</translation>
+    </message>
+    <message>
+        <source>no message yet</source>
+        <translation>aucun message pour l’instant</translation>
+    </message>
+    <message>
+        <source>Notifications paused until %1</source>
+        <translation>Notifications en pause jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>Notifications paused until resumed</source>
+        <translation>Notifications en pause jusqu’à la reprise</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n message non lu</numerusform>
+            <numerusform>%n messages non lus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untrusted messages were received (kept in the history, not shown)</source>
+        <translation>Des messages non fiables ont été reçus (gardés dans l’historique, non affichés)</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::TrustState</name>
+    <message>
+        <source>signed</source>
+        <translation>signé</translation>
+    </message>
+    <message>
+        <source>untrusted</source>
+        <translation>non fiable</translation>
+    </message>
+    <message>
+        <source>broker, unsigned</source>
+        <translation>courtier, non signé</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>non vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::rules::MessageTypeCatalog</name>
+    <message>
+        <source>%1 messages about %2</source>
+        <translation>messages %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::rules::MuteRule</name>
+    <message>
+        <source>Mute %1</source>
+        <translation>Sourdine : %1</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::rules::RuleCondition</name>
+    <message>
+        <source>your Fedora account name is not known yet</source>
+        <translation>votre nom de compte Fedora n’est pas encore connu</translation>
+    </message>
+    <message>
+        <source>no package sources are available here</source>
+        <translation>aucune source de paquets n’est disponible ici</translation>
+    </message>
+    <message>
+        <source>all of</source>
+        <translation>tous parmi</translation>
+    </message>
+    <message>
+        <source>any of</source>
+        <translation>l’un de</translation>
+    </message>
+    <message>
+        <source>not</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>topic is %1</source>
+        <translation>le sujet est %1</translation>
+    </message>
+    <message>
+        <source>topic starts with %1</source>
+        <translation>le sujet commence par %1</translation>
+    </message>
+    <message>
+        <source>topic matches %1</source>
+        <translation>le sujet correspond à %1</translation>
+    </message>
+    <message>
+        <source>topic matches the regex %1</source>
+        <translation>le sujet correspond à l’expression rationnelle %1</translation>
+    </message>
+    <message>
+        <source>service is %1</source>
+        <translation>le service est %1</translation>
+    </message>
+    <message>
+        <source>message type is %1</source>
+        <translation>le type de message est %1</translation>
+    </message>
+    <message>
+        <source>bus is %1</source>
+        <translation>le bus est %1</translation>
+    </message>
+    <message>
+        <source>trust is %1</source>
+        <translation>la confiance est %1</translation>
+    </message>
+    <message>
+        <source>users include all of %1</source>
+        <translation>les utilisateurs comprennent tous ceux de %1</translation>
+    </message>
+    <message>
+        <source>users include any of %1</source>
+        <translation>les utilisateurs comprennent l’un de %1</translation>
+    </message>
+    <message>
+        <source>user is me</source>
+        <translation>l’utilisateur, c’est moi</translation>
+    </message>
+    <message>
+        <source>mentions me</source>
+        <translation>me mentionne</translation>
+    </message>
+    <message>
+        <source>package in %1</source>
+        <translation>paquet dans %1</translation>
+    </message>
+    <message>
+        <source>package in packages I maintain</source>
+        <translation>paquet parmi ceux que je maintiens</translation>
+    </message>
+    <message>
+        <source>package in packages %1 maintain</source>
+        <translation>paquet parmi ceux que %1 maintiennent</translation>
+    </message>
+    <message>
+        <source>package installed here</source>
+        <translation>paquet installé ici</translation>
+    </message>
+    <message>
+        <source>%1 exists</source>
+        <translation>%1 existe</translation>
+    </message>
+    <message>
+        <source>%1 contains %2</source>
+        <translation>%1 contient %2</translation>
+    </message>
+    <message>
+        <source>%1 matches %2</source>
+        <translation>%1 correspond à %2</translation>
+    </message>
+    <message>
+        <source>title contains %1</source>
+        <translation>le titre contient %1</translation>
+    </message>
+    <message>
+        <source>title matches %1</source>
+        <translation>le titre correspond à %1</translation>
+    </message>
+    <message>
+        <source>text contains %1</source>
+        <translation>le texte contient %1</translation>
+    </message>
+    <message>
+        <source>text matches %1</source>
+        <translation>le texte correspond à %1</translation>
+    </message>
+    <message>
+        <source>the package list is not loaded yet</source>
+        <translation>la liste des paquets n’est pas encore chargée</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::rules::RuleExplainer</name>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>basse</translation>
+    </message>
+    <message>
+        <source>sticky</source>
+        <translation>persistante</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>notify</source>
+        <translation>notifier</translation>
+    </message>
+    <message>
+        <source>notify (%1)</source>
+        <translation>notifier (%1)</translation>
+    </message>
+    <message>
+        <source>history only</source>
+        <translation>historique seulement</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>ignorer</translation>
+    </message>
+    <message>
+        <source>digest</source>
+        <translation>regrouper</translation>
+    </message>
+    <message>
+        <source>mute until %1</source>
+        <translation>sourdine jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>→ %1, but message type %2 is switched off → %3</source>
+        <translation>→ %1, mais le type de message %2 est désactivé → %3</translation>
+    </message>
+    <message>
+        <source>→ %1, but the message is untrusted and the rule does not ask for untrusted messages → %2</source>
+        <translation>→ %1, mais le message n’est pas fiable et la règle ne demande pas de messages non fiables → %2</translation>
+    </message>
+    <message>
+        <source>no rule matched, default %1</source>
+        <translation>aucune règle ne correspond, par défaut %1</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;</source>
+        <translation>règle « %1 »</translation>
+    </message>
+    <message>
+        <source>(since removed)</source>
+        <translation>(supprimée depuis)</translation>
+    </message>
+    <message>
+        <source>(revision %1; changed since)</source>
+        <translation>(révision %1 ; modifiée depuis)</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: switched off</source>
+        <translation>règle « %1 » : désactivée</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: its mute has ended</source>
+        <translation>règle « %1 » : sa sourdine est terminée</translation>
+    </message>
+    <message>
+        <source>→ not known, passed over</source>
+        <translation>→ inconnu, ignorée</translation>
+    </message>
+    <message>
+        <source>→ no match</source>
+        <translation>→ aucune correspondance</translation>
+    </message>
+    <message>
+        <source>(not checked)</source>
+        <translation>(non vérifié)</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::rules::StarterRules</name>
+    <message>
+        <source>New messages are kept in the history without popping up, except: builds and updates of packages you maintain, comments on your updates and messages that mention you — none of them about your own actions. Change this in the rules.</source>
+        <translation>Les nouveaux messages sont gardés dans l’historique sans s’afficher, sauf : les constructions et mises à jour des paquets que vous maintenez, les commentaires sur vos mises à jour et les messages qui vous mentionnent — aucun ne portant sur vos propres actions. Modifiez cela dans les règles.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop notifications for Fedora&apos;s message buses (fedmsg and fedora-messaging).</source>
+        <translation>Notifications de bureau pour les bus de messages de Fedora (fedmsg et fedora-messaging).</translation>
+    </message>
+    <message>
+        <source>Run against the embedded demo bus.</source>
+        <translation>Utiliser le bus de démonstration intégré.</translation>
+    </message>
+    <message>
+        <source>Also import fedmsg.d files from &lt;dir&gt;.</source>
+        <translation>Importer aussi les fichiers fedmsg.d de &lt;dir&gt;.</translation>
+    </message>
+    <message>
+        <source>Start to the tray without showing a window (autostart, D-Bus activation).</source>
+        <translation>Démarrer dans la zone de notification sans afficher de fenêtre (démarrage automatique, activation D-Bus).</translation>
+    </message>
+    <message>
+        <source>fedmsg-notify is already running; asked it to show itself.</source>
+        <translation>fedmsg-notify est déjà lancé ; il lui a été demandé de s’afficher.</translation>
+    </message>
+</context>
+</TS>

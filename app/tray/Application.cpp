@@ -214,6 +214,15 @@ bool Application::start()
     // fills it in; one summary per bus instead of a popup per message.
     m_catchUp = std::make_unique<CatchUp>(m_engine.get(), m_history.get());
     connect(m_catchUp.get(), &CatchUp::caughtUp, this, &Application::reportCatchUp);
+    // Its progress in the tooltip, and "Cancel catch-up" in the menu while one runs.
+    connect(m_catchUp.get(), &CatchUp::started, m_tray.get(), [this](const QString &bus) {
+        m_tray->setCatchUpProgress(bus, tr("Catching up on %1…").arg(bus));
+    });
+    connect(m_catchUp.get(), &CatchUp::progress, m_tray.get(), [this](const BackfillProgress &p) {
+        m_tray->setCatchUpProgress(p.busName,
+            tr("Catching up on %1: %2 of %3").arg(p.busName).arg(p.messages).arg(p.total));
+    });
+    connect(m_tray.get(), &TrayIcon::cancelCatchUpRequested, m_catchUp.get(), &CatchUp::cancelAll);
     connect(m_catchUp.get(),
         &CatchUp::problem,
         this,
@@ -549,9 +558,13 @@ void Application::onMessages(const QList<EngineMessage> &messages)
     scheduleDigest();
 }
 
-void Application::reportCatchUp(const QString &busName, int stored, int forYou)
+void Application::reportCatchUp(
+    const QString &busName, int stored, int forYou, const BackfillResult &result)
 {
-    if (stored <= 0)
+    m_tray->setCatchUpProgress(busName, {});
+    const bool cancelled = result.outcome == BackfillResult::Outcome::Cancelled;
+    const bool failed = result.outcome == BackfillResult::Outcome::Failed;
+    if (stored <= 0 && !cancelled && !failed)
         return;
     Notification n;
     n.category = QStringLiteral("x-fedmsg.catchup");
@@ -559,6 +572,20 @@ void Application::reportCatchUp(const QString &busName, int stored, int forYou)
     n.body = forYou > 0
         ? tr("%n of them for you. All are in the history (%1).", nullptr, forYou).arg(busName)
         : tr("None of them for you. All are in the history (%1).").arg(busName);
+    if (cancelled) {
+        // What was fetched before the cancel is stored; the rest of the archive is not asked.
+        n.summary = tr("Catch-up of %1 cancelled").arg(busName);
+        n.body = tr("%n message(s) from the archive kept in the history; the rest was not "
+                    "fetched.",
+            nullptr,
+            stored);
+    } else if (failed && stored <= 0) {
+        n.summary = tr("Catching up on %1 failed").arg(busName);
+        n.body = result.reason;
+    } else if (failed) {
+        n.body += QLatin1Char('\n')
+            + tr("The archive could not be read to the end: %1").arg(result.reason);
+    }
     m_notifier->show(n);
     Q_EMIT notified(n.summary);
 }

@@ -4,6 +4,7 @@
 
 #include "SingleInstance.h"
 #include "TrayIcon.h"
+#include "backfill/BackfillResult.h"
 #include "notify/BurstControl.h"
 #include "notify/DoNotDisturb.h"
 #include "notify/Notification.h"
@@ -106,7 +107,8 @@ Q_SIGNALS:
 
 private:
     void onMessages(const QList<EngineMessage> &messages);
-    void reportCatchUp(const QString &busName, int stored, int forYou);
+    void reportCatchUp(
+        const QString &busName, int stored, int forYou, const BackfillResult &result);
     NotifyDecision notifyDecisionOf(const rules::RuleDecision &rule) const;
     void onEndpointStatus(const EndpointStatus &status);
     void updateTrayState();

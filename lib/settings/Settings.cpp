@@ -69,6 +69,7 @@ constexpr Key BusAmqpCertKey { "amqpCert" };
 constexpr Key BusAmqpKeyKey { "amqpKey" };
 constexpr Key BusAmqpVhostKey { "amqpVhost" };
 constexpr Key BusSilenceReconnectKey { "silenceReconnectMs" };
+constexpr Key BusArchiveUrlKey { "archiveUrl" }; // datagrepper; "" = no catch-up after a gap
 // The queue each AMQP bus's source generated: "AmqpQueues/<bus name>", apart from the bus list.
 constexpr Key AmqpQueuesGroup { "AmqpQueues" };
 // Written with every file and kept after every other key: QSettings writes its groups sorted by
@@ -543,6 +544,7 @@ QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const
         bus.amqp.vhost = m_settings->value(key(BusAmqpVhostKey), bus.amqp.vhost).toString();
         bus.silenceReconnectMs =
             m_settings->value(key(BusSilenceReconnectKey), bus.silenceReconnectMs).toInt();
+        bus.archiveUrl = m_settings->value(key(BusArchiveUrlKey), bus.archiveUrl).toString();
         result.append(bus);
     }
     m_settings->endArray();
@@ -594,6 +596,7 @@ void Settings::setBuses(const QList<BusConfig> &buses)
         m_settings->setValue(key(BusAmqpKeyKey), bus.amqp.keyFile);
         m_settings->setValue(key(BusAmqpVhostKey), bus.amqp.vhost);
         m_settings->setValue(key(BusSilenceReconnectKey), bus.silenceReconnectMs);
+        m_settings->setValue(key(BusArchiveUrlKey), bus.archiveUrl);
     }
     m_settings->endArray();
     // Outside the array: written inside it, the name landed under Buses/<i>/ and was lost.

@@ -76,6 +76,8 @@ public:
     Engine *engine() { return m_engine.get(); }
     DemoBus *demoBus() { return m_demo.get(); }
     History *history() { return m_history.get(); }
+    /// The archives after a gap (null before start()).
+    CatchUp *catchUp() { return m_catchUp.get(); }
     /// Opens the history window, or raises it when it is open (histwin hook).
     void showHistory();
     /// Opens the preferences dialog, or raises it when it is open (tray's Preferences…, D-Bus).

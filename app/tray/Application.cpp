@@ -6,6 +6,7 @@
 #include "HistoryWindow.h"
 #include "MessageTypesPage.h"
 #include "PreferencesDialog.h"
+#include "WelcomeDialog.h"
 
 #include "backfill/CatchUp.h"
 #include "config/FedmsgConfigReader.h"
@@ -37,6 +38,7 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDesktopServices>
+#include <QFileInfo>
 #include <QIcon>
 #include <QImage>
 #include <QLocale>
@@ -106,6 +108,37 @@ void Application::showAbout()
     m_aboutDialog->show();
     m_aboutDialog->raise();
     m_aboutDialog->activateWindow();
+}
+
+void Application::showWelcome()
+{
+    if (!m_settings)
+        return;
+    if (!m_welcomeDialog) {
+        auto *dialog = new WelcomeDialog();
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->offerAccount(m_settings->fedoraAccount());
+        // AccountDetector may find the account while the welcome is open.
+        connect(m_settings.get(),
+            &Settings::fedoraAccountChanged,
+            dialog,
+            &WelcomeDialog::offerAccount);
+        connect(dialog, &WelcomeDialog::accountChosen, this, [this](const QString &account) {
+            m_settings->setFedoraAccount(account);
+            if (!m_options.demo
+                && RuleStorage::offerStarterRules(*m_settings, &m_engine->rulesStage().catalog()))
+                reportStarterRules();
+            m_settings->sync();
+        });
+        connect(dialog, &WelcomeDialog::preferencesRequested, this, &Application::showPreferences);
+        connect(this, &QObject::destroyed, dialog, &QObject::deleteLater);
+        m_welcomeDialog = dialog;
+    }
+    m_settings->setWelcomeShown(true);
+    m_settings->sync();
+    m_welcomeDialog->show();
+    m_welcomeDialog->raise();
+    m_welcomeDialog->activateWindow();
 }
 
 Application::~Application()
@@ -193,8 +226,10 @@ bool Application::start()
     if (!m_dbusApplication->registerOnSessionBus(&busError))
         qCWarning(lcApp).noquote() << "not activatable through D-Bus:" << busError;
 
-    m_settings = std::make_unique<Settings>(
-        m_options.settingsPath.isEmpty() ? Settings::defaultPath() : m_options.settingsPath);
+    const QString settingsPath =
+        m_options.settingsPath.isEmpty() ? Settings::defaultPath() : m_options.settingsPath;
+    const bool newProfile = !QFileInfo::exists(settingsPath);
+    m_settings = std::make_unique<Settings>(settingsPath);
     HistoryOptions historyOptions;
     historyOptions.databasePath = m_options.historyPath;
     historyOptions.maxAge = std::chrono::hours(24) * m_settings->historyMaxAgeDays();
@@ -448,6 +483,10 @@ bool Application::start()
         if (!m_options.background)
             showHistory();
     }
+    connect(this, &Application::welcomeRequested, this, &Application::showWelcome);
+    if (m_options.welcomeOnFirstStart && newProfile && !m_options.background
+        && !m_settings->welcomeShown())
+        showWelcome();
     return true;
 }
 

@@ -56,6 +56,9 @@ public:
         QString historyPath; ///< empty = the default database
         /// Started at login or by D-Bus activation (--background): the tray only, no window.
         bool background = false;
+        /// The welcome on the first start of a new profile (no settings file yet; never again
+        /// after, unless asked from the About box). The program sets it; tests choose.
+        bool welcomeOnFirstStart = false;
         /// Owned on the session bus with org.freedesktop.Application; the desktop entry's name.
         QString applicationId = QStringLiteral("org.fedoraproject.FedmsgNotify");
     };
@@ -157,6 +160,9 @@ private:
     QPointer<QWidget> m_historyWindow; ///< deleted with m_history (histwin hook)
     QPointer<QWidget> m_preferencesDialog; ///< deleted with m_history (prefs hook)
     void showAbout();
+    /// The first-run welcome (at the first start, and "Show welcome again" in the About box).
+    void showWelcome();
+    QPointer<QWidget> m_welcomeDialog;
     QPointer<QWidget> m_aboutDialog; ///< the About box while it is open
 };
 

@@ -37,6 +37,7 @@ constexpr Key RulesKey { "Rules/v1" };
 constexpr Key RulesBrokenPrefix { "Rules/broken-" };
 constexpr Key FedoraAccountKey { "Account/fedora" };
 constexpr Key StarterRulesOfferedKey { "Account/starterRulesOffered" };
+constexpr Key WelcomeShownKey { "Account/welcomeShown" };
 // What a profile made before rules existed did: everything popped up (untrusted messages and
 // disabled services excepted, which the engine and the toggles still see to).
 constexpr const char *LegacyRules =
@@ -455,6 +456,18 @@ void Settings::setStarterRulesOffered(bool offered)
     if (!writable("starter rules"))
         return;
     m_settings->setValue(key(StarterRulesOfferedKey), offered);
+}
+
+bool Settings::welcomeShown() const
+{
+    return m_settings->value(key(WelcomeShownKey), false).toBool();
+}
+
+void Settings::setWelcomeShown(bool shown)
+{
+    if (!writable("welcome"))
+        return;
+    m_settings->setValue(key(WelcomeShownKey), shown);
 }
 
 int Settings::historyMaxAgeDays() const

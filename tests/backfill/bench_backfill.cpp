@@ -9,7 +9,8 @@
 // CA) served 5 000 times, each checked after fedmsg's datagrepper fix.
 //
 // Through the whole engine (CatchUp -> Engine: validation, rendering, rules -> History, a SQLite
-// file in a temporary folder), from the catch-up's start to its summary (every message stored):
+// file in a temporary folder), from the catch-up's start to its summary (every message has its
+// history id; the COMMIT that follows within HistoryOptions::commitDelay is not counted):
 // the 5 000 distinct demo messages unsigned, then each signed with the test vectors'
 // shell-app01 key and validated against their CA. Rules: everything pops up but bodhi's.
 
@@ -49,6 +50,7 @@ struct Timing
     qint64 ms = 0;
     int handedOn = 0;
     int trusted = 0;
+    int forYou = 0; ///< runEngine: counted "for you" by the rules
 };
 
 Timing runOnce(const BusConfig &bus)
@@ -107,17 +109,20 @@ Timing runEngine(BusConfig bus)
     catchUp.setOptions(backfill);
     bus.enabled = true;
     catchUp.setBuses({ bus });
-    QObject::connect(&engine, &Engine::messagesStored, [&](const QList<EngineMessage> &stored) {
-        for (const EngineMessage &m : stored)
-            catchUp.absorb(m, m.record.decision == Engine::decisionNotify());
-    });
     Timing t;
+    int trusted = 0;
+    QObject::connect(&engine, &Engine::messagesStored, [&](const QList<EngineMessage> &stored) {
+        for (const EngineMessage &m : stored) {
+            catchUp.absorb(m, m.record.decision == Engine::decisionNotify());
+            trusted += m.record.envelope.trust() == TrustState::Trusted ? 1 : 0;
+        }
+    });
     QEventLoop loop;
     QObject::connect(&catchUp,
         &CatchUp::caughtUp,
         [&](const QString &, int stored, int forYou, const BackfillResult &) {
             t.handedOn = stored;
-            t.trusted = forYou;
+            t.forYou = forYou;
             loop.quit();
         });
     if (!history.isReady()) {
@@ -130,14 +135,11 @@ Timing runEngine(BusConfig bus)
     if (!catchUp.catchUp(bus.name, now.addSecs(-3600)))
         return t;
     loop.exec();
+    // The summary comes once every message has its history id (written in the open
+    // transaction); the COMMIT follows within HistoryOptions::commitDelay (10 s by default),
+    // which is waiting, not work, and is left out.
     t.ms = clock.elapsed();
-    HistoryQuery all;
-    all.limit = 0;
-    if (history.count(all) != t.handedOn)
-        std::fprintf(stderr,
-            "stored %lld, counted %d\n",
-            static_cast<long long>(history.count(all)),
-            t.handedOn);
+    t.trusted = trusted;
     return t;
 }
 
@@ -198,7 +200,8 @@ int main(int argc, char *argv[])
     server.setMessages(DatagrepperTestServer::demoMessages(Messages));
     const Timing e = runEngine(bus);
     print("engine: rendered, rules, stored (unsigned bus)", e);
-    std::printf("(%d of them for you: bodhi's kept in the history only)\n", e.trusted);
+    std::printf(
+        "(until the summary; %d of them for you: bodhi's kept in the history only)\n", e.forYou);
     std::optional<Signer> signer =
         Signer::fromFiles(QStringLiteral(FEDMSG_TEST_DATA_DIR
                               "/vectors/certs/shell-app01.phx2.fedoraproject.org.crt"),
@@ -227,6 +230,6 @@ int main(int argc, char *argv[])
     signedBus.trust.crlLocation.clear();
     const Timing s = runEngine(signedBus);
     print("engine: validated, rendered, rules, stored", s);
-    std::printf("(%d of them for you; an untrusted message never would be)\n", s.trusted);
+    std::printf("(%d of %d stored trusted; %d of them for you)\n", s.trusted, s.handedOn, s.forYou);
     return 0;
 }

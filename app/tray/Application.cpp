@@ -6,6 +6,7 @@
 #include "HistoryWindow.h"
 #include "MessageTypesPage.h"
 #include "PreferencesDialog.h"
+#include "WelcomeDialog.h"
 
 #include "backfill/CatchUp.h"
 #include "config/FedmsgConfigReader.h"
@@ -38,6 +39,7 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDesktopServices>
+#include <QFileInfo>
 #include <QIcon>
 #include <QImage>
 #include <QLocale>
@@ -107,6 +109,37 @@ void Application::showAbout()
     m_aboutDialog->show();
     m_aboutDialog->raise();
     m_aboutDialog->activateWindow();
+}
+
+void Application::showWelcome()
+{
+    if (!m_settings)
+        return;
+    if (!m_welcomeDialog) {
+        auto *dialog = new WelcomeDialog();
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->offerAccount(m_settings->fedoraAccount());
+        // AccountDetector may find the account while the welcome is open.
+        connect(m_settings.get(),
+            &Settings::fedoraAccountChanged,
+            dialog,
+            &WelcomeDialog::offerAccount);
+        connect(dialog, &WelcomeDialog::accountChosen, this, [this](const QString &account) {
+            m_settings->setFedoraAccount(account);
+            if (!m_options.demo
+                && RuleStorage::offerStarterRules(*m_settings, &m_engine->rulesStage().catalog()))
+                reportStarterRules();
+            m_settings->sync();
+        });
+        connect(dialog, &WelcomeDialog::preferencesRequested, this, &Application::showPreferences);
+        connect(this, &QObject::destroyed, dialog, &QObject::deleteLater);
+        m_welcomeDialog = dialog;
+    }
+    m_settings->setWelcomeShown(true);
+    m_settings->sync();
+    m_welcomeDialog->show();
+    m_welcomeDialog->raise();
+    m_welcomeDialog->activateWindow();
 }
 
 Application::~Application()
@@ -194,8 +227,10 @@ bool Application::start()
     if (!m_dbusApplication->registerOnSessionBus(&busError))
         qCWarning(lcApp).noquote() << "not activatable through D-Bus:" << busError;
 
-    m_settings = std::make_unique<Settings>(
-        m_options.settingsPath.isEmpty() ? Settings::defaultPath() : m_options.settingsPath);
+    const QString settingsPath =
+        m_options.settingsPath.isEmpty() ? Settings::defaultPath() : m_options.settingsPath;
+    const bool newProfile = !QFileInfo::exists(settingsPath);
+    m_settings = std::make_unique<Settings>(settingsPath);
     // The language chosen in the preferences, else the system's (main() installed that one).
     if (!m_settings->language().isEmpty())
         Translations::install(Translations::locale(m_settings->language()));
@@ -219,6 +254,15 @@ bool Application::start()
     // fills it in; one summary per bus instead of a popup per message.
     m_catchUp = std::make_unique<CatchUp>(m_engine.get(), m_history.get());
     connect(m_catchUp.get(), &CatchUp::caughtUp, this, &Application::reportCatchUp);
+    // Its progress in the tooltip, and "Cancel catch-up" in the menu while one runs.
+    connect(m_catchUp.get(), &CatchUp::started, m_tray.get(), [this](const QString &bus) {
+        m_tray->setCatchUpProgress(bus, tr("Catching up on %1…").arg(bus));
+    });
+    connect(m_catchUp.get(), &CatchUp::progress, m_tray.get(), [this](const BackfillProgress &p) {
+        m_tray->setCatchUpProgress(p.busName,
+            tr("Catching up on %1: %2 of %3").arg(p.busName).arg(p.messages).arg(p.total));
+    });
+    connect(m_tray.get(), &TrayIcon::cancelCatchUpRequested, m_catchUp.get(), &CatchUp::cancelAll);
     connect(m_catchUp.get(),
         &CatchUp::problem,
         this,
@@ -444,6 +488,10 @@ bool Application::start()
         if (!m_options.background)
             showHistory();
     }
+    connect(this, &Application::welcomeRequested, this, &Application::showWelcome);
+    if (m_options.welcomeOnFirstStart && newProfile && !m_options.background
+        && !m_settings->welcomeShown())
+        showWelcome();
     return true;
 }
 
@@ -554,9 +602,13 @@ void Application::onMessages(const QList<EngineMessage> &messages)
     scheduleDigest();
 }
 
-void Application::reportCatchUp(const QString &busName, int stored, int forYou)
+void Application::reportCatchUp(
+    const QString &busName, int stored, int forYou, const BackfillResult &result)
 {
-    if (stored <= 0)
+    m_tray->setCatchUpProgress(busName, {});
+    const bool cancelled = result.outcome == BackfillResult::Outcome::Cancelled;
+    const bool failed = result.outcome == BackfillResult::Outcome::Failed;
+    if (stored <= 0 && !cancelled && !failed)
         return;
     Notification n;
     n.category = QStringLiteral("x-fedmsg.catchup");
@@ -564,6 +616,20 @@ void Application::reportCatchUp(const QString &busName, int stored, int forYou)
     n.body = forYou > 0
         ? tr("%n of them for you. All are in the history (%1).", nullptr, forYou).arg(busName)
         : tr("None of them for you. All are in the history (%1).").arg(busName);
+    if (cancelled) {
+        // What was fetched before the cancel is stored; the rest of the archive is not asked.
+        n.summary = tr("Catch-up of %1 cancelled").arg(busName);
+        n.body = tr("%n message(s) from the archive kept in the history; the rest was not "
+                    "fetched.",
+            nullptr,
+            stored);
+    } else if (failed && stored <= 0) {
+        n.summary = tr("Catching up on %1 failed").arg(busName);
+        n.body = result.reason;
+    } else if (failed) {
+        n.body += QLatin1Char('\n')
+            + tr("The archive could not be read to the end: %1").arg(result.reason);
+    }
     m_notifier->show(n);
     Q_EMIT notified(n.summary);
 }

@@ -4,6 +4,7 @@
 
 #include "SingleInstance.h"
 #include "TrayIcon.h"
+#include "backfill/BackfillResult.h"
 #include "notify/BurstControl.h"
 #include "notify/DoNotDisturb.h"
 #include "notify/Notification.h"
@@ -55,6 +56,9 @@ public:
         QString historyPath; ///< empty = the default database
         /// Started at login or by D-Bus activation (--background): the tray only, no window.
         bool background = false;
+        /// The welcome on the first start of a new profile (no settings file yet; never again
+        /// after, unless asked from the About box). The program sets it; tests choose.
+        bool welcomeOnFirstStart = false;
         /// Owned on the session bus with org.freedesktop.Application; the desktop entry's name.
         QString applicationId = QStringLiteral("org.fedoraproject.FedmsgNotify");
     };
@@ -75,6 +79,8 @@ public:
     Engine *engine() { return m_engine.get(); }
     DemoBus *demoBus() { return m_demo.get(); }
     History *history() { return m_history.get(); }
+    /// The archives after a gap (null before start()).
+    CatchUp *catchUp() { return m_catchUp.get(); }
     /// Opens the history window, or raises it when it is open (histwin hook).
     void showHistory();
     /// Opens the preferences dialog, or raises it when it is open (tray's Preferences…, D-Bus).
@@ -106,7 +112,8 @@ Q_SIGNALS:
 
 private:
     void onMessages(const QList<EngineMessage> &messages);
-    void reportCatchUp(const QString &busName, int stored, int forYou);
+    void reportCatchUp(
+        const QString &busName, int stored, int forYou, const BackfillResult &result);
     NotifyDecision notifyDecisionOf(const rules::RuleDecision &rule) const;
     void onEndpointStatus(const EndpointStatus &status);
     void updateTrayState();
@@ -153,6 +160,9 @@ private:
     QPointer<QWidget> m_historyWindow; ///< deleted with m_history (histwin hook)
     QPointer<QWidget> m_preferencesDialog; ///< deleted with m_history (prefs hook)
     void showAbout();
+    /// The first-run welcome (at the first start, and "Show welcome again" in the About box).
+    void showWelcome();
+    QPointer<QWidget> m_welcomeDialog;
     QPointer<QWidget> m_aboutDialog; ///< the About box while it is open
 };
 

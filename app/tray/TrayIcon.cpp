@@ -102,6 +102,10 @@ TrayIcon::TrayIcon(QObject *parent)
     connect(m_resumeAction, &QAction::triggered, this, [this] {
         Q_EMIT pauseToggled(false);
     });
+    m_cancelCatchUpAction = m_menu.addAction(tr("&Cancel catch-up"));
+    m_cancelCatchUpAction->setObjectName(QStringLiteral("cancelCatchUpAction"));
+    m_cancelCatchUpAction->setVisible(false);
+    connect(m_cancelCatchUpAction, &QAction::triggered, this, &TrayIcon::cancelCatchUpRequested);
     QAction *markRead = m_menu.addAction(tr("&Mark all read"));
     markRead->setObjectName(QStringLiteral("markAllReadAction"));
     connect(markRead, &QAction::triggered, this, &TrayIcon::markAllReadRequested);
@@ -254,6 +258,18 @@ void TrayIcon::setPauseState(bool paused, const QDateTime &until)
     scheduleUpdate();
 }
 
+void TrayIcon::setCatchUpProgress(const QString &busName, const QString &text)
+{
+    if (m_catchUps.value(busName) == text)
+        return;
+    if (text.isEmpty())
+        m_catchUps.remove(busName);
+    else
+        m_catchUps.insert(busName, text);
+    m_cancelCatchUpAction->setVisible(!m_catchUps.isEmpty());
+    scheduleUpdate();
+}
+
 TrayIconLook TrayIcon::currentLook() const
 {
     TrayIconLook look;
@@ -358,6 +374,7 @@ void TrayIcon::flush()
         tip.append(m_pausedUntil.isValid()
                 ? tr("Notifications paused until %1").arg(timeText(m_pausedUntil))
                 : tr("Notifications paused until resumed"));
+    tip += m_catchUps.values();
     if (m_unread > 0)
         tip.append(tr("%n unread message(s)", nullptr, m_unread));
     if (m_untrusted)

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QMenu>
 #include <QObject>
 #include <QStringList>
@@ -57,6 +58,9 @@ public:
     /// when it ends.
     void setPauseState(bool paused, const QDateTime &until);
     bool isPaused() const { return m_paused; }
+    /// A catch-up's progress for @p busName ("Catching up on fedora: 120 of 480") in the
+    /// tooltip, and the "Cancel catch-up" item while any is shown; empty @p text: it is over.
+    void setCatchUpProgress(const QString &busName, const QString &text);
 
     /// Replaces what is listed with @p entries merged with what is already there (by id, newest
     /// first): the history's last messages at start.
@@ -97,6 +101,8 @@ Q_SIGNALS:
     void pauseToggled(bool paused);
     void pauseForRequested(std::chrono::seconds duration);
     void pauseUntilTomorrowRequested();
+    /// "Cancel catch-up" in the menu.
+    void cancelCatchUpRequested();
 
 private:
     void scheduleUpdate();
@@ -112,6 +118,7 @@ private:
     QMenu *m_recent = nullptr;
     QMenu *m_pauseMenu = nullptr;
     QAction *m_resumeAction = nullptr;
+    QAction *m_cancelCatchUpAction = nullptr;
     QTimer m_updateTimer;
 
     State m_state = State::NoBus;
@@ -125,6 +132,7 @@ private:
     int m_unread = 0;
     bool m_paused = false;
     QDateTime m_pausedUntil;
+    QMap<QString, QString> m_catchUps; ///< bus name -> its catch-up's progress line
     TrayIconLook m_shownLook;
     bool m_iconShown = false;
     int m_iconUpdates = 0;

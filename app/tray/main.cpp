@@ -89,6 +89,7 @@ int main(int argc, char *argv[])
     fedmsg::Application::Options options;
     options.demo = parser.isSet(demo);
     options.background = parser.isSet(background);
+    options.welcomeOnFirstStart = true;
     options.configDirs = parser.values(config);
     fedmsg::Application applet(options);
     if (!applet.start()) {

@@ -41,12 +41,17 @@ CatchUp::CatchUp(Engine *engine, History *history, QObject *parent)
 {
     connect(
         m_engine, &Engine::gapDetected, this, [this](const QString &bus, const QDateTime &since) {
-            catchUp(bus, since);
+            // A gap of unknown start (a queue the broker never had): from the last message
+            // stored; with none stored nothing was missed that the user had seen.
+            const QDateTime from = since.isValid() ? since : lastSeen(bus);
+            if (from.isValid())
+                catchUp(bus, from);
         });
     connect(m_engine, &Engine::busSilent, this, [this](const QString &bus, qint64 silenceMs) {
         const QDateTime last = lastSeen(bus);
         catchUp(bus, last.isValid() ? last : QDateTime::currentDateTimeUtc().addMSecs(-silenceMs));
     });
+    connect(m_engine, &Engine::endpointStatusChanged, this, &CatchUp::onEndpointStatus);
 }
 
 CatchUp::~CatchUp() = default;
@@ -105,6 +110,29 @@ QDateTime CatchUp::lastSeen(const QString &busName) const
     return newest.isEmpty() ? QDateTime() : newest.first().receivedAt;
 }
 
+void CatchUp::onEndpointStatus(const EndpointStatus &status)
+{
+    // ZeroMQ PUB/SUB keeps nothing for a subscriber that is away: a connection made again (the
+    // publisher restarted, the network dropped it) is a gap from the last message stored.
+    // AMQP reconnects to a queue that kept the messages; its losses come as gapDetected.
+    const QString key = status.busName + QLatin1Char('\n') + status.url;
+    const quint64 seen = m_reconnects.value(key, 0);
+    if (status.reconnects < seen) // a new source for the bus counts from 0 again
+        m_reconnects.insert(key, status.reconnects);
+    if (status.reconnects <= seen || status.state != EndpointStatus::State::Connected)
+        return;
+    m_reconnects.insert(key, status.reconnects);
+    const std::shared_ptr<Run> run = m_runs.value(status.busName);
+    if (!run || run->client->bus().transport != BusConfig::Transport::ZeroMq)
+        return;
+    const QDateTime last = lastSeen(status.busName);
+    if (!last.isValid())
+        return;
+    qCInfo(lcCatchUp).noquote() << "bus" << status.busName << ":" << status.url
+                                << "connected again; asking the archive what was missed";
+    catchUp(status.busName, last);
+}
+
 void CatchUp::catchUpAll()
 {
     for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it) {
@@ -134,6 +162,7 @@ bool CatchUp::catchUp(const QString &busName, const QDateTime &since)
     }
     qCInfo(lcCatchUp).noquote() << "catching up" << busName << "since"
                                 << since.toString(Qt::ISODate);
+    Q_EMIT started(busName);
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "backfill/BackfillProgress.h"
 #include "backfill/BackfillResult.h"
 #include "bus/BusConfig.h"
+#include "bus/EndpointStatus.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -53,6 +54,8 @@ public:
     void catchUpAll();
     /// One bus from @p since; false when it has no archive or one is already running.
     bool catchUp(const QString &busName, const QDateTime &since);
+    /// Stops every running catch-up; what was fetched is stored and caughtUp() follows with
+    /// BackfillResult::Outcome::Cancelled.
     void cancelAll();
     [[nodiscard]] bool isRunning() const;
     /// Whether @p message came from a catch-up still being counted (then it is counted, as one
@@ -62,6 +65,8 @@ public:
     [[nodiscard]] QDateTime lastSeen(const QString &busName) const;
 
 Q_SIGNALS:
+    /// A catch-up of @p busName began (progress() follows per page).
+    void started(const QString &busName);
     void progress(const fedmsg::BackfillProgress &progress);
     void problem(const QString &busName, const QString &reason, int retryInMs);
     /// A bus's catch-up is over: @p stored new messages, @p forYou of them would have popped up.
@@ -72,11 +77,13 @@ private:
     struct Run;
     void onFinished(Run *run, const BackfillResult &result);
     void maybeDone(Run *run);
+    void onEndpointStatus(const EndpointStatus &status);
 
     Engine *m_engine;
     History *m_history;
     BackfillOptions m_options;
     QHash<QString, std::shared_ptr<Run>> m_runs; ///< bus name -> its client and counts
+    QHash<QString, quint64> m_reconnects; ///< "bus\nurl" -> EndpointStatus::reconnects seen
 };
 
 } // namespace fedmsg

@@ -38,6 +38,7 @@ constexpr Key RulesKey { "Rules/v1" };
 constexpr Key RulesBrokenPrefix { "Rules/broken-" };
 constexpr Key FedoraAccountKey { "Account/fedora" };
 constexpr Key StarterRulesOfferedKey { "Account/starterRulesOffered" };
+constexpr Key WelcomeShownKey { "Account/welcomeShown" };
 // What a profile made before rules existed did: everything popped up (untrusted messages and
 // disabled services excepted, which the engine and the toggles still see to).
 constexpr const char *LegacyRules =
@@ -70,6 +71,7 @@ constexpr Key BusAmqpCertKey { "amqpCert" };
 constexpr Key BusAmqpKeyKey { "amqpKey" };
 constexpr Key BusAmqpVhostKey { "amqpVhost" };
 constexpr Key BusSilenceReconnectKey { "silenceReconnectMs" };
+constexpr Key BusArchiveUrlKey { "archiveUrl" }; // datagrepper; "" = no catch-up after a gap
 // The queue each AMQP bus's source generated: "AmqpQueues/<bus name>", apart from the bus list.
 constexpr Key AmqpQueuesGroup { "AmqpQueues" };
 // Written with every file and kept after every other key: QSettings writes its groups sorted by
@@ -469,6 +471,18 @@ void Settings::setStarterRulesOffered(bool offered)
     m_settings->setValue(key(StarterRulesOfferedKey), offered);
 }
 
+bool Settings::welcomeShown() const
+{
+    return m_settings->value(key(WelcomeShownKey), false).toBool();
+}
+
+void Settings::setWelcomeShown(bool shown)
+{
+    if (!writable("welcome"))
+        return;
+    m_settings->setValue(key(WelcomeShownKey), shown);
+}
+
 int Settings::historyMaxAgeDays() const
 {
     return std::clamp(
@@ -556,6 +570,7 @@ QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const
         bus.amqp.vhost = m_settings->value(key(BusAmqpVhostKey), bus.amqp.vhost).toString();
         bus.silenceReconnectMs =
             m_settings->value(key(BusSilenceReconnectKey), bus.silenceReconnectMs).toInt();
+        bus.archiveUrl = m_settings->value(key(BusArchiveUrlKey), bus.archiveUrl).toString();
         result.append(bus);
     }
     m_settings->endArray();
@@ -607,6 +622,7 @@ void Settings::setBuses(const QList<BusConfig> &buses)
         m_settings->setValue(key(BusAmqpKeyKey), bus.amqp.keyFile);
         m_settings->setValue(key(BusAmqpVhostKey), bus.amqp.vhost);
         m_settings->setValue(key(BusSilenceReconnectKey), bus.silenceReconnectMs);
+        m_settings->setValue(key(BusArchiveUrlKey), bus.archiveUrl);
     }
     m_settings->endArray();
     // Outside the array: written inside it, the name landed under Buses/<i>/ and was lost.

@@ -101,6 +101,9 @@ public:
     /// Whether the starter rules were offered already (they are offered once).
     bool starterRulesOffered() const;
     void setStarterRulesOffered(bool offered);
+    /// Whether the first-run welcome was shown (it is shown once per profile).
+    bool welcomeShown() const;
+    void setWelcomeShown(bool shown);
 
     /// How long a popup stays, in ms (clamped to -1..3'600'000); -1 (default) = the server's
     /// choice, 0 = until dismissed. A rule's own timeout or sticky wins.

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void middleClickTogglesPause();
     void pauseMenuOrResume();
     void menuHasTheItemsOfIssue17();
+    void catchUpProgressAndCancel();
     void glyphFollowsThePalette();
 };
 
@@ -308,6 +309,37 @@ void TestTrayIcon::pauseMenuOrResume()
     QVERIFY(!toggled.at(1).at(0).toBool());
 }
 
+// Issue 18: a running catch-up's progress in the tooltip, one line per bus, and "Cancel
+// catch-up" in the menu only while one runs.
+void TestTrayIcon::catchUpProgressAndCancel()
+{
+    TrayIcon tray;
+    auto *cancel = tray.menu()->findChild<QAction *>(QStringLiteral("cancelCatchUpAction"));
+    QVERIFY(cancel);
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(!cancel->text().isEmpty());
+    tray.setCatchUpProgress(
+        QStringLiteral("fedora"), QStringLiteral("Catching up on fedora: 120 of 480"));
+    tray.setCatchUpProgress(
+        QStringLiteral("debian"), QStringLiteral("Catching up on debian: 0 of 5"));
+    tray.flush();
+    QVERIFY(cancel->isVisible());
+    QVERIFY2(tray.toolTip().contains(QStringLiteral("\nCatching up on fedora: 120 of 480")),
+        qPrintable(tray.toolTip()));
+    QVERIFY(tray.toolTip().contains(QStringLiteral("Catching up on debian: 0 of 5")));
+    QSignalSpy cancelled(&tray, &TrayIcon::cancelCatchUpRequested);
+    cancel->trigger();
+    QCOMPARE(cancelled.count(), 1);
+    tray.setCatchUpProgress(QStringLiteral("fedora"), {});
+    tray.flush();
+    QVERIFY(!tray.toolTip().contains(QStringLiteral("fedora: 120")));
+    QVERIFY(cancel->isVisible()); // debian still runs
+    tray.setCatchUpProgress(QStringLiteral("debian"), {});
+    tray.flush();
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(!tray.toolTip().contains(QStringLiteral("Catching up")));
+}
+
 void TestTrayIcon::menuHasTheItemsOfIssue17()
 {
     TrayIcon tray;
@@ -320,6 +352,7 @@ void TestTrayIcon::menuHasTheItemsOfIssue17()
             QStringLiteral("recentMenu"),
             QStringLiteral("pauseMenu"),
             QStringLiteral("resumeAction"),
+            QStringLiteral("cancelCatchUpAction"),
             QStringLiteral("markAllReadAction"),
             QStringLiteral("historyAction"),
             QStringLiteral("preferencesAction"),

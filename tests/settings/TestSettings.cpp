@@ -400,12 +400,14 @@ void TestSettings::everyBusKeyOfAFileIsReadAndWrittenBack()
                             "1\\amqpKey=/amqp.key\n"
                             "1\\amqpVhost=/v\n"
                             "1\\silenceReconnectMs=1234\n"
+                            "1\\archiveUrl=http://127.0.0.1:8080/datagrepper\n"
                             "size=1\n\n"
                             "[zzEnd]\ncomplete=true\n";
     const QStringList busKeys { QStringLiteral("amqpCaCert"),
         QStringLiteral("amqpCert"),
         QStringLiteral("amqpKey"),
         QStringLiteral("amqpVhost"),
+        QStringLiteral("archiveUrl"),
         QStringLiteral("caLocation"),
         QStringLiteral("crlLocation"),
         QStringLiteral("curveServerKeys"),
@@ -450,6 +452,7 @@ void TestSettings::everyBusKeyOfAFileIsReadAndWrittenBack()
     QCOMPARE(b.amqp.vhost, QStringLiteral("/v"));
     QCOMPARE(b.amqp.queueName, QStringLiteral("q-1234"));
     QCOMPARE(b.silenceReconnectMs, 1234);
+    QCOMPARE(b.archiveUrl, QStringLiteral("http://127.0.0.1:8080/datagrepper"));
 
     // Written back under the same names, and only those.
     QVERIFY(QFile::remove(path));

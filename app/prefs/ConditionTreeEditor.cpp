@@ -36,7 +36,8 @@ QString fieldLabel(const QString &field)
         { QStringLiteral("by-me"), QT_TRANSLATE_NOOP("fedmsg::ConditionTreeEditor", "by me") },
         { QStringLiteral("mentions-me"),
             QT_TRANSLATE_NOOP("fedmsg::ConditionTreeEditor", "mentions me") },
-        { QStringLiteral("packages"), QT_TRANSLATE_NOOP("fedmsg::ConditionTreeEditor", "packages") },
+        { QStringLiteral("packages"),
+            QT_TRANSLATE_NOOP("fedmsg::ConditionTreeEditor", "packages") },
         { QStringLiteral("body"),
             QT_TRANSLATE_NOOP("fedmsg::ConditionTreeEditor", "message body (JSON path)") },
         { QStringLiteral("title"), QT_TRANSLATE_NOOP("fedmsg::ConditionTreeEditor", "title") },
@@ -172,7 +173,8 @@ ConditionTreeEditor::ConditionTreeEditor(ConditionTreeModel *model, QWidget *par
         this,
         &ConditionTreeEditor::showNode);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ConditionTreeEditor::selectRoot);
-    connect(m_model, &ConditionTreeModel::conditionChanged, this, &ConditionTreeEditor::showProblems);
+    connect(
+        m_model, &ConditionTreeModel::conditionChanged, this, &ConditionTreeEditor::showProblems);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_loading)
             m_model->setData(currentIndex(), m_kind->currentData(), Model::KindRole);
@@ -306,11 +308,12 @@ void ConditionTreeEditor::showProblems()
         label->setText(here ? error : QString());
         m_form->setRowVisible(label, here);
     }
-    for (const auto &[p, widget] : { std::pair<QString, QWidget *> { QStringLiteral("kind"), m_kind },
-             std::pair<QString, QWidget *> { QStringLiteral("field"), m_field },
-             std::pair<QString, QWidget *> { QStringLiteral("op"), m_op },
-             std::pair<QString, QWidget *> { QStringLiteral("path"), m_path },
-             std::pair<QString, QWidget *> { QStringLiteral("value"), m_value } }) {
+    for (const auto &[p, widget] :
+        { std::pair<QString, QWidget *> { QStringLiteral("kind"), m_kind },
+            std::pair<QString, QWidget *> { QStringLiteral("field"), m_field },
+            std::pair<QString, QWidget *> { QStringLiteral("op"), m_op },
+            std::pair<QString, QWidget *> { QStringLiteral("path"), m_path },
+            std::pair<QString, QWidget *> { QStringLiteral("value"), m_value } }) {
         const bool here = !error.isEmpty() && p == part;
         widget->setProperty("invalid", here);
         widget->setAccessibleDescription(here ? error : QString());

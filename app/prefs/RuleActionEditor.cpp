@@ -74,9 +74,8 @@ void RuleActionEditor::setAction(const rules::RuleAction &action)
     m_urgency->setCurrentIndex(m_urgency->findData(int(action.urgency)));
     m_sticky->setChecked(action.sticky);
     m_timeout->setValue(action.timeoutMs);
-    m_until->setDateTime(action.muteUntil.isValid()
-            ? action.muteUntil.toUTC()
-            : QDateTime::currentDateTimeUtc().addDays(1));
+    m_until->setDateTime(action.muteUntil.isValid() ? action.muteUntil.toUTC()
+                                                    : QDateTime::currentDateTimeUtc().addDays(1));
     m_loading = false;
     updateRows();
 }

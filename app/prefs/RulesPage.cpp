@@ -12,6 +12,9 @@
 #include "rules/RuleFile.h"
 #include "settings/Settings.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -23,9 +26,8 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabBar>
-#include <QDateTimeEdit>
-#include <QComboBox>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -185,7 +187,8 @@ RulesPage::RulesPage(Settings *settings,
     connect(m_matches, &QListWidget::currentRowChanged, this, &RulesPage::showWhy);
 
     auto *buttons = new QVBoxLayout;
-    for (QPushButton *button : { m_up, m_down, m_new, m_duplicate, m_delete, m_undo, m_import, m_export })
+    for (QPushButton *button :
+        { m_up, m_down, m_new, m_duplicate, m_delete, m_undo, m_import, m_export })
         buttons->addWidget(button);
     buttons->addStretch(1);
     auto *top = new QHBoxLayout;
@@ -203,8 +206,9 @@ RulesPage::RulesPage(Settings *settings,
     layout->addLayout(middle, 3);
     layout->addWidget(m_error);
     layout->addWidget(m_status);
-    // Tab walks the page top to bottom: the list and its buttons, the editor, the preview.
-    QWidget *chain[] = { m_list,
+    // Tab walks the page top to bottom: the list and its buttons, the editor, the preview (set
+    // in full: the editor's widgets moved into the tab widget after they were made).
+    const QList<QWidget *> chain { m_list,
         m_up,
         m_down,
         m_new,
@@ -215,12 +219,24 @@ RulesPage::RulesPage(Settings *settings,
         m_export,
         m_tabs->tabBar(),
         m_name,
-        m_conditions->tree() };
-    for (std::size_t i = 1; i < std::size(chain); ++i)
-        setTabOrder(chain[i - 1], chain[i]);
-    setTabOrder(m_conditions->removeButton(), m_action->kindBox());
-    setTabOrder(m_action->muteUntilEdit(), m_editor);
-    setTabOrder(m_editor, m_matches);
+        m_conditions->tree(),
+        m_conditions->kindBox(),
+        m_conditions->fieldBox(),
+        m_conditions->opBox(),
+        m_conditions->pathEdit(),
+        m_conditions->valueEdit(),
+        m_conditions->addConditionButton(),
+        m_conditions->addGroupButton(),
+        m_conditions->removeButton(),
+        m_action->kindBox(),
+        m_action->urgencyBox(),
+        m_action->stickyBox(),
+        m_action->timeoutBox(),
+        m_action->muteUntilEdit(),
+        m_editor,
+        m_matches };
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
     fillList();
     if (!m_set.rules.isEmpty())
         m_list->setCurrentRow(0);
@@ -492,8 +508,8 @@ void RulesPage::showWhy()
     QString error;
     const QStringList lines =
         m_previewer->explain(m_set.rules.at(row), item->data(IdRole).toLongLong(), &error);
-    m_why->setText(lines.isEmpty() ? tr("Cannot say why: %1").arg(error)
-                                   : lines.join(QLatin1Char('\n')));
+    m_why->setText(
+        lines.isEmpty() ? tr("Cannot say why: %1").arg(error) : lines.join(QLatin1Char('\n')));
 }
 
 void RulesPage::chooseFile(bool forImport)
@@ -503,7 +519,7 @@ void RulesPage::chooseFile(bool forImport)
         QDir::homePath(),
         tr("Rule files (*.json);;All files (*)"));
     dialog->setObjectName(QStringLiteral("rulesFileDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
     dialog->setAcceptMode(forImport ? QFileDialog::AcceptOpen : QFileDialog::AcceptSave);
     dialog->setFileMode(forImport ? QFileDialog::ExistingFile : QFileDialog::AnyFile);
     dialog->setDefaultSuffix(QStringLiteral("json"));

@@ -3,8 +3,8 @@
 #include "engine/RulePreview.h"
 
 #include "history/History.h"
-#include "render/Renderer.h"
 #include "packages/PackageSets.h"
+#include "render/Renderer.h"
 #include "rules/RuleContext.h"
 #include "rules/RuleExplainer.h"
 #include "rules/RuleSet.h"

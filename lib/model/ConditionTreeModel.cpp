@@ -119,7 +119,8 @@ QString textFromValue(const QString &field, const QString &op, const QJsonValue 
     return scalarText(value);
 }
 
-QJsonObject leafJson(const QString &field, const QString &op, const QString &path, const QString &value)
+QJsonObject leafJson(
+    const QString &field, const QString &op, const QString &path, const QString &value)
 {
     QJsonObject o;
     o.insert(QStringLiteral("field"), field);
@@ -253,8 +254,8 @@ bool ConditionTreeModel::setCondition(const QJsonValue &when, QString *error)
                 if (!o.contains(name))
                     continue;
                 node->kind = kind;
-                const QJsonArray list = kind == NodeKind::Not ? QJsonArray { o.value(name) }
-                                                              : o.value(name).toArray();
+                const QJsonArray list =
+                    kind == NodeKind::Not ? QJsonArray { o.value(name) } : o.value(name).toArray();
                 for (const QJsonValue child : list) {
                     auto c = read(child);
                     if (!c)
@@ -301,7 +302,8 @@ QJsonValue ConditionTreeModel::toJson() const
         }
         case NodeKind::Not:
             return QJsonObject { { QStringLiteral("not"),
-                node.children.empty() ? QJsonValue(QJsonObject()) : write(*node.children.front()) } };
+                node.children.empty() ? QJsonValue(QJsonObject())
+                                      : write(*node.children.front()) } };
         case NodeKind::Condition:
             break;
         }
@@ -368,7 +370,8 @@ void ConditionTreeModel::validate()
             return;
         }
         node.error = problem;
-        node.errorPart = field.size() > at.size() ? field.mid(at.size() + 1) : QStringLiteral("field");
+        node.errorPart =
+            field.size() > at.size() ? field.mid(at.size() + 1) : QStringLiteral("field");
     };
     check(*m_root, QStringLiteral("when"));
 }
@@ -389,7 +392,9 @@ QString ConditionTreeModel::display(const Node &node) const
     case NodeKind::Condition:
         text = !node.description.isEmpty()
             ? node.description
-            : QStringList { node.field, node.path, node.op, node.value }.join(QLatin1Char(' ')).simplified();
+            : QStringList { node.field, node.path, node.op, node.value }
+                  .join(QLatin1Char(' '))
+                  .simplified();
         break;
     }
     if (node.kind != NodeKind::Condition && node.children.empty() && !node.parent)

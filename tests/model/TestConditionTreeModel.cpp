@@ -54,7 +54,8 @@ QJsonValue libForm(const QJsonValue &json, const rules::MessageTypeCatalog *cata
 {
     QString field;
     QString problem;
-    const auto c = rules::RuleCondition::fromJson(json, QStringLiteral("when"), catalog, &field, &problem);
+    const auto c =
+        rules::RuleCondition::fromJson(json, QStringLiteral("when"), catalog, &field, &problem);
     if (!c)
         qWarning().noquote() << field << problem;
     return c ? QJsonValue(c->toJson()) : QJsonValue();
@@ -92,28 +93,42 @@ void TestConditionTreeModel::passesTheModelTester()
 void TestConditionTreeModel::everyFieldOfTheRuleFormatReadsAndWritesBack_data()
 {
     QTest::addColumn<QByteArray>("json");
-    QTest::newRow("topic glob") << QByteArray(R"j({"field": "topic", "op": "glob", "value": "*.buildsys.*"})j");
-    QTest::newRow("topic regex") << QByteArray(R"j({"field": "topic", "op": "regex", "value": "^org\\.(a|b)$"})j");
+    QTest::newRow("topic glob") << QByteArray(
+        R"j({"field": "topic", "op": "glob", "value": "*.buildsys.*"})j");
+    QTest::newRow("topic regex") << QByteArray(
+        R"j({"field": "topic", "op": "regex", "value": "^org\\.(a|b)$"})j");
     QTest::newRow("topic default op") << QByteArray(R"j({"field": "topic", "value": "a.b"})j");
     QTest::newRow("service one") << QByteArray(R"j({"field": "service", "value": "bodhi"})j");
-    QTest::newRow("service list") << QByteArray(R"j({"field": "service", "value": ["bodhi", "buildsys"]})j");
+    QTest::newRow("service list") << QByteArray(
+        R"j({"field": "service", "value": ["bodhi", "buildsys"]})j");
     QTest::newRow("type") << QByteArray(R"j({"field": "type", "value": "bodhi/update.comment"})j");
     QTest::newRow("bus") << QByteArray(R"j({"field": "bus", "value": ["fedora", "debian"]})j");
-    QTest::newRow("trust") << QByteArray(R"j({"field": "trust", "op": "in", "value": ["untrusted"]})j");
-    QTest::newRow("usernames all") << QByteArray(R"j({"field": "usernames", "op": "all", "value": ["a", "b"]})j");
+    QTest::newRow("trust") << QByteArray(
+        R"j({"field": "trust", "op": "in", "value": ["untrusted"]})j");
+    QTest::newRow("usernames all")
+        << QByteArray(R"j({"field": "usernames", "op": "all", "value": ["a", "b"]})j");
     QTest::newRow("by-me") << QByteArray(R"j({"field": "by-me"})j");
     QTest::newRow("mentions-me") << QByteArray(R"j({"field": "mentions-me"})j");
-    QTest::newRow("packages in") << QByteArray(R"j({"field": "packages", "value": ["python-foo", "bar"]})j");
-    QTest::newRow("maintained-by-me") << QByteArray(R"j({"field": "packages", "op": "maintained-by-me"})j");
-    QTest::newRow("maintained-by") << QByteArray(R"j({"field": "packages", "op": "maintained-by", "value": ["alice", "@python-sig"]})j");
+    QTest::newRow("packages in") << QByteArray(
+        R"j({"field": "packages", "value": ["python-foo", "bar"]})j");
+    QTest::newRow("maintained-by-me")
+        << QByteArray(R"j({"field": "packages", "op": "maintained-by-me"})j");
+    QTest::newRow("maintained-by") << QByteArray(
+        R"j({"field": "packages", "op": "maintained-by", "value": ["alice", "@python-sig"]})j");
     QTest::newRow("installed") << QByteArray(R"j({"field": "packages", "op": "installed"})j");
-    QTest::newRow("body exists") << QByteArray(R"j({"field": "body", "path": "msg.update.builds[0].nvr", "op": "exists"})j");
-    QTest::newRow("body ==") << QByteArray(R"j({"field": "body", "path": "msg.x", "op": "==", "value": "text"})j");
-    QTest::newRow("body < number") << QByteArray(R"j({"field": "body", "path": "msg.n", "op": "<", "value": 3.5})j");
-    QTest::newRow("body matches") << QByteArray(R"j({"field": "body", "path": "msg.x", "op": "matches", "value": "^4[0-9]$"})j");
-    QTest::newRow("title") << QByteArray(R"j({"field": "title", "op": "matches", "value": "a|b"})j");
+    QTest::newRow("body exists") << QByteArray(
+        R"j({"field": "body", "path": "msg.update.builds[0].nvr", "op": "exists"})j");
+    QTest::newRow("body ==") << QByteArray(
+        R"j({"field": "body", "path": "msg.x", "op": "==", "value": "text"})j");
+    QTest::newRow("body < number")
+        << QByteArray(R"j({"field": "body", "path": "msg.n", "op": "<", "value": 3.5})j");
+    QTest::newRow("body matches") << QByteArray(
+        R"j({"field": "body", "path": "msg.x", "op": "matches", "value": "^4[0-9]$"})j");
+    QTest::newRow("title") << QByteArray(
+        R"j({"field": "title", "op": "matches", "value": "a|b"})j");
     QTest::newRow("text") << QByteArray(R"j({"field": "text", "value": "needle"})j");
-    QTest::newRow("nested") << QByteArray(R"j({"all": [{"any": [{"field": "by-me"}, {"not": {"not": {"field": "mentions-me"}}}]}, {"all": []}]})j");
+    QTest::newRow("nested") << QByteArray(
+        R"j({"all": [{"any": [{"field": "by-me"}, {"not": {"not": {"field": "mentions-me"}}}]}, {"all": []}]})j");
 }
 
 void TestConditionTreeModel::everyFieldOfTheRuleFormatReadsAndWritesBack()
@@ -143,7 +158,8 @@ void TestConditionTreeModel::buildsANestedRuleThatLibRulesAccepts()
     QCOMPARE(topic.data(Model::FieldRole).toString(), QStringLiteral("topic"));
     QCOMPARE(topic.data(Model::ErrorPartRole).toString(), QStringLiteral("value")); // empty yet
     QVERIFY(!model.isValid());
-    QVERIFY(model.setData(topic, QStringLiteral("*.buildsys.build.state.change"), Model::ValueRole));
+    QVERIFY(
+        model.setData(topic, QStringLiteral("*.buildsys.build.state.change"), Model::ValueRole));
     QVERIFY(model.isValid());
     const QModelIndex packages = model.addCondition(topic);
     QVERIFY(model.setData(packages, QStringLiteral("packages"), Model::FieldRole));
@@ -166,7 +182,8 @@ void TestConditionTreeModel::buildsANestedRuleThatLibRulesAccepts()
     const auto rule = rules::Rule::fromJson(
         QJsonObject { { QStringLiteral("name"), QStringLiteral("Koji") },
             { QStringLiteral("when"), model.toJson() },
-            { QStringLiteral("then"), QJsonObject { { QStringLiteral("action"), QStringLiteral("notify") } } } },
+            { QStringLiteral("then"),
+                QJsonObject { { QStringLiteral("action"), QStringLiteral("notify") } } } },
         0,
         m_catalog.get(),
         &error);
@@ -217,10 +234,14 @@ void TestConditionTreeModel::notTakesExactlyOneCondition()
 void TestConditionTreeModel::unknownServiceIsRefusedWithTheCatalog()
 {
     Model model(m_catalog.get());
-    QVERIFY(model.setCondition(parse(R"j({"field": "service", "value": "bodhi, nosuchservice"})j")));
+    QVERIFY(
+        model.setCondition(parse(R"j({"field": "service", "value": "bodhi, nosuchservice"})j")));
     QVERIFY(!model.isValid());
     QCOMPARE(model.index(0, 0).data(Model::ErrorPartRole).toString(), QStringLiteral("value"));
-    QVERIFY(model.index(0, 0).data(Model::ErrorRole).toString().contains(QStringLiteral("nosuchservice")));
+    QVERIFY(model.index(0, 0)
+                .data(Model::ErrorRole)
+                .toString()
+                .contains(QStringLiteral("nosuchservice")));
     Model noCatalog;
     QVERIFY(noCatalog.setCondition(parse(R"j({"field": "service", "value": "nosuchservice"})j")));
     QVERIFY(noCatalog.isValid());
@@ -247,18 +268,22 @@ void TestConditionTreeModel::removingTheRootLeavesEveryMessage()
 void TestConditionTreeModel::bodyValuesKeepTheirJsonType()
 {
     Model model(m_catalog.get());
-    QVERIFY(model.setCondition(parse(R"j({"field": "body", "path": "msg.n", "op": "==", "value": "42"})j")));
+    QVERIFY(model.setCondition(
+        parse(R"j({"field": "body", "path": "msg.n", "op": "==", "value": "42"})j")));
     const QModelIndex node = model.index(0, 0);
     QCOMPARE(node.data(Model::ValueRole).toString(), QStringLiteral("\"42\"")); // a string
-    QCOMPARE(model.toJson().toObject().value(QStringLiteral("value")), QJsonValue(QStringLiteral("42")));
+    QCOMPARE(
+        model.toJson().toObject().value(QStringLiteral("value")), QJsonValue(QStringLiteral("42")));
     QVERIFY(model.setData(node, QStringLiteral("42"), Model::ValueRole));
     QCOMPARE(model.toJson().toObject().value(QStringLiteral("value")), QJsonValue(42));
     QVERIFY(model.setData(node, QStringLiteral("true"), Model::ValueRole));
     QCOMPARE(model.toJson().toObject().value(QStringLiteral("value")), QJsonValue(true));
     QVERIFY(model.setData(node, QStringLiteral("plain words"), Model::ValueRole));
-    QCOMPARE(model.toJson().toObject().value(QStringLiteral("value")), QJsonValue(QStringLiteral("plain words")));
+    QCOMPARE(model.toJson().toObject().value(QStringLiteral("value")),
+        QJsonValue(QStringLiteral("plain words")));
     QVERIFY(model.setData(node, QStringLiteral("<"), Model::OpRole));
-    QCOMPARE(node.data(Model::ErrorPartRole).toString(), QStringLiteral("value")); // must be a number
+    QCOMPARE(
+        node.data(Model::ErrorPartRole).toString(), QStringLiteral("value")); // must be a number
     QVERIFY(model.setData(node, QStringLiteral("exists"), Model::OpRole));
     QVERIFY(model.isValid());
     QVERIFY(!model.toJson().toObject().contains(QStringLiteral("value")));

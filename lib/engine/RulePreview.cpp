@@ -10,6 +10,7 @@
 #include "rules/RuleSet.h"
 #include "rules/RuleSubject.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <optional>
@@ -99,14 +100,17 @@ QStringList RulePreview::explain(const rules::Rule &rule, qint64 id, QString *er
     const std::optional<StoredMessage> m = m_history.message(id, &readError);
     if (!m) {
         if (error)
-            *error = readError.isEmpty() ? QStringLiteral("message %1 is not stored").arg(id)
-                                         : readError;
+            *error = readError.isEmpty()
+                ? QCoreApplication::translate("fedmsg::RulePreview", "message %1 is not stored")
+                      .arg(id)
+                : readError;
         return {};
     }
     const std::optional<Envelope> envelope = envelopeOf(*m, true);
     if (!envelope) {
         if (error)
-            *error = QStringLiteral("the stored message no longer parses");
+            *error = QCoreApplication::translate(
+                "fedmsg::RulePreview", "the stored message no longer parses");
         return {};
     }
     rules::RuleContext context = m_stage.context();

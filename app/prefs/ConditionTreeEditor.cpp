@@ -357,8 +357,9 @@ void ConditionTreeEditor::completionChosen(const QString &completion)
 
 bool ConditionTreeEditor::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_tree && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
+    const auto *key =
+        event->type() == QEvent::KeyPress ? dynamic_cast<QKeyEvent *>(event) : nullptr;
+    if (watched == m_tree && key) {
         if (key->modifiers() == Qt::NoModifier && key->key() == Qt::Key_Insert) {
             addCondition();
             return true;

@@ -232,53 +232,51 @@ bool ConditionTreeModel::takesList(const QString &field)
         || field == QLatin1String("packages");
 }
 
+std::unique_ptr<ConditionTreeModel::Node> ConditionTreeModel::readNode(
+    const QJsonValue &json, QString *problem)
+{
+    if (!json.isObject()) {
+        *problem = tr("a condition must be a JSON object");
+        return nullptr;
+    }
+    const QJsonObject o = json.toObject();
+    auto node = std::make_unique<Node>();
+    for (const auto &[key, kind] : { std::pair { "all", NodeKind::All },
+             std::pair { "any", NodeKind::Any },
+             std::pair { "not", NodeKind::Not } }) {
+        const QString name = QString::fromLatin1(key);
+        if (!o.contains(name))
+            continue;
+        node->kind = kind;
+        const QJsonArray list =
+            kind == NodeKind::Not ? QJsonArray { o.value(name) } : o.value(name).toArray();
+        for (const QJsonValue child : list) {
+            auto c = readNode(child, problem);
+            if (!c)
+                return nullptr;
+            node->adopt(std::move(c), int(node->children.size()));
+        }
+        return node;
+    }
+    node->kind = NodeKind::Condition;
+    node->field = o.value(QStringLiteral("field")).toString();
+    node->op = o.value(QStringLiteral("op")).toString();
+    if (node->op.isEmpty())
+        node->op = formatDefaultOp(node->field);
+    node->path = o.value(QStringLiteral("path")).toString();
+    node->value = textFromValue(node->field, node->op, o.value(QStringLiteral("value")));
+    return node;
+}
+
 bool ConditionTreeModel::setCondition(const QJsonValue &when, QString *error)
 {
-    std::unique_ptr<Node> root;
-    if (when.isUndefined() || when.isNull()) {
-        root = std::make_unique<Node>();
-    } else {
-        QString problem;
-        std::function<std::unique_ptr<Node>(const QJsonValue &)> read =
-            [&](const QJsonValue &json) -> std::unique_ptr<Node> {
-            if (!json.isObject()) {
-                problem = tr("a condition must be a JSON object");
-                return nullptr;
-            }
-            const QJsonObject o = json.toObject();
-            auto node = std::make_unique<Node>();
-            for (const auto &[key, kind] : { std::pair { "all", NodeKind::All },
-                     std::pair { "any", NodeKind::Any },
-                     std::pair { "not", NodeKind::Not } }) {
-                const QString name = QString::fromLatin1(key);
-                if (!o.contains(name))
-                    continue;
-                node->kind = kind;
-                const QJsonArray list =
-                    kind == NodeKind::Not ? QJsonArray { o.value(name) } : o.value(name).toArray();
-                for (const QJsonValue child : list) {
-                    auto c = read(child);
-                    if (!c)
-                        return nullptr;
-                    node->adopt(std::move(c), int(node->children.size()));
-                }
-                return node;
-            }
-            node->kind = NodeKind::Condition;
-            node->field = o.value(QStringLiteral("field")).toString();
-            node->op = o.value(QStringLiteral("op")).toString();
-            if (node->op.isEmpty())
-                node->op = formatDefaultOp(node->field);
-            node->path = o.value(QStringLiteral("path")).toString();
-            node->value = textFromValue(node->field, node->op, o.value(QStringLiteral("value")));
-            return node;
-        };
-        root = read(when);
-        if (!root) {
-            if (error)
-                *error = problem;
-            return false;
-        }
+    QString problem;
+    std::unique_ptr<Node> root =
+        when.isUndefined() || when.isNull() ? std::make_unique<Node>() : readNode(when, &problem);
+    if (!root) {
+        if (error)
+            *error = problem;
+        return false;
     }
     beginResetModel();
     m_root = std::move(root);
@@ -310,7 +308,7 @@ QJsonValue ConditionTreeModel::toJson() const
         return leafJson(node.field, node.op, node.path, node.value);
     };
     if (m_root->kind == NodeKind::All && m_root->children.empty())
-        return QJsonValue(QJsonValue::Undefined);
+        return { QJsonValue::Undefined };
     return write(*m_root);
 }
 
@@ -376,7 +374,7 @@ void ConditionTreeModel::validate()
     check(*m_root, QStringLiteral("when"));
 }
 
-QString ConditionTreeModel::display(const Node &node) const
+QString ConditionTreeModel::display(const Node &node)
 {
     QString text;
     switch (node.kind) {
@@ -404,7 +402,7 @@ QString ConditionTreeModel::display(const Node &node) const
     return text;
 }
 
-ConditionTreeModel::Node *ConditionTreeModel::nodeOf(const QModelIndex &index) const
+ConditionTreeModel::Node *ConditionTreeModel::nodeOf(const QModelIndex &index)
 {
     return index.isValid() ? static_cast<Node *>(index.internalPointer()) : nullptr;
 }
@@ -413,7 +411,7 @@ QModelIndex ConditionTreeModel::indexOf(const Node *node) const
 {
     if (!node)
         return {};
-    return createIndex(node->row(), 0, const_cast<Node *>(node));
+    return createIndex(node->row(), 0, node);
 }
 
 QModelIndex ConditionTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -444,7 +442,7 @@ int ConditionTreeModel::rowCount(const QModelIndex &parent) const
     return node ? int(node->children.size()) : 0;
 }
 
-int ConditionTreeModel::columnCount(const QModelIndex &) const
+int ConditionTreeModel::columnCount(const QModelIndex & /*parent*/) const
 {
     return 1;
 }

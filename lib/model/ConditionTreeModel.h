@@ -94,12 +94,13 @@ Q_SIGNALS:
 
 private:
     struct Node;
-    Node *nodeOf(const QModelIndex &index) const;
+    static std::unique_ptr<Node> readNode(const QJsonValue &json, QString *problem);
+    static Node *nodeOf(const QModelIndex &index);
     QModelIndex indexOf(const Node *node) const;
     QModelIndex insertNode(const QModelIndex &at, std::unique_ptr<Node> node);
     void validate();
     void emitAllChanged(const Node *node);
-    QString display(const Node &node) const;
+    static QString display(const Node &node);
 
     const rules::MessageTypeCatalog *m_catalog;
     std::unique_ptr<Node> m_root;

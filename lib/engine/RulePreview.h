@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace fedmsg {
 
@@ -20,6 +21,7 @@ struct RulePreviewResult
     qint64 examined = 0; ///< stored messages in the time range
     qint64 matched = 0;
     QList<qint64> ids; ///< history ids of matches, newest first, at most the limit asked for
+    QStringList titles; ///< the rendered title of each of ids
     QString error; ///< the history could not be read ("" when fine)
 };
 
@@ -39,6 +41,16 @@ public:
     /// @p from: invalid = the last 7 days; @p keepIds: how many matching ids to return.
     [[nodiscard]] RulePreviewResult run(
         const rules::Rule &rule, const QDateTime &from = {}, int keepIds = 100) const;
+    /// Why @p rule matches the stored message @p id or not, one line per rule tried and the
+    /// decision (RuleExplainer::lines, the rule taken as switched on); *error when it cannot
+    /// be read.
+    [[nodiscard]] QStringList explain(
+        const rules::Rule &rule, qint64 id, QString *error = nullptr) const;
+    /// The user names of the messages stored in the last 7 days, sorted (at most @p max).
+    [[nodiscard]] QStringList usersSeen(int max = 2000) const;
+    /// The packages the user's account maintains, when the account is known and the list is
+    /// loaded (else none), sorted.
+    [[nodiscard]] QStringList myPackages() const;
 
 private:
     const History &m_history;

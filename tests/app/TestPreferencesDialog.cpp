@@ -44,6 +44,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -633,6 +634,7 @@ void TestPreferencesDialog::invalidRegexIsShownAndNotSaved()
     page->list()->setCurrentRow(0);
     QVERIFY(page->editor()->toPlainText().contains(QStringLiteral("*.bodhi.*")));
     const QByteArray before = m_settings->rulesJson();
+    page->editorTabs()->setCurrentWidget(page->editor()); // the advanced view: the rule's JSON
     page->editor()->setFocus();
     QTRY_COMPARE(QApplication::focusWidget(), page->editor());
     press(Qt::Key_A, Qt::ControlModifier);

@@ -36,6 +36,9 @@ constexpr Key MessageTypesOffKey { "Notifications/messageTypesOff" };
 constexpr Key RulesKey { "Rules/v1" };
 constexpr Key RulesBrokenPrefix { "Rules/broken-" };
 constexpr Key FedoraAccountKey { "Account/fedora" };
+// Untrusted messages no rule asks for: "hide", "history" (default) or "show" (lib/rules
+// UntrustedPolicy).
+constexpr Key UntrustedPolicyKey { "Trust/untrusted" };
 constexpr Key StarterRulesOfferedKey { "Account/starterRulesOffered" };
 // What a profile made before rules existed did: everything popped up (untrusted messages and
 // disabled services excepted, which the engine and the toggles still see to).
@@ -69,6 +72,7 @@ constexpr Key BusAmqpCertKey { "amqpCert" };
 constexpr Key BusAmqpKeyKey { "amqpKey" };
 constexpr Key BusAmqpVhostKey { "amqpVhost" };
 constexpr Key BusSilenceReconnectKey { "silenceReconnectMs" };
+constexpr Key BusArchiveUrlKey { "archiveUrl" }; // datagrepper; "" = none
 // The queue each AMQP bus's source generated: "AmqpQueues/<bus name>", apart from the bus list.
 constexpr Key AmqpQueuesGroup { "AmqpQueues" };
 // Written with every file and kept after every other key: QSettings writes its groups sorted by
@@ -444,6 +448,24 @@ void Settings::setFedoraAccount(const QString &account)
     Q_EMIT fedoraAccountChanged(account.trimmed());
 }
 
+QString Settings::untrustedPolicy() const
+{
+    const QString policy = m_settings->value(key(UntrustedPolicyKey)).toString();
+    return policy == QLatin1String("hide") || policy == QLatin1String("show")
+        ? policy
+        : QStringLiteral("history");
+}
+
+void Settings::setUntrustedPolicy(const QString &policy)
+{
+    if (!writable("untrusted policy"))
+        return;
+    if (policy == untrustedPolicy())
+        return;
+    m_settings->setValue(key(UntrustedPolicyKey), policy);
+    Q_EMIT untrustedPolicyChanged(untrustedPolicy());
+}
+
 bool Settings::starterRulesOffered() const
 {
     return m_settings->value(key(StarterRulesOfferedKey), false).toBool();
@@ -543,6 +565,7 @@ QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const
         bus.amqp.vhost = m_settings->value(key(BusAmqpVhostKey), bus.amqp.vhost).toString();
         bus.silenceReconnectMs =
             m_settings->value(key(BusSilenceReconnectKey), bus.silenceReconnectMs).toInt();
+        bus.archiveUrl = m_settings->value(key(BusArchiveUrlKey), bus.archiveUrl).toString();
         result.append(bus);
     }
     m_settings->endArray();
@@ -594,6 +617,7 @@ void Settings::setBuses(const QList<BusConfig> &buses)
         m_settings->setValue(key(BusAmqpKeyKey), bus.amqp.keyFile);
         m_settings->setValue(key(BusAmqpVhostKey), bus.amqp.vhost);
         m_settings->setValue(key(BusSilenceReconnectKey), bus.silenceReconnectMs);
+        m_settings->setValue(key(BusArchiveUrlKey), bus.archiveUrl);
     }
     m_settings->endArray();
     // Outside the array: written inside it, the name landed under Buses/<i>/ and was lost.

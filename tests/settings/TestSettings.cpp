@@ -34,6 +34,7 @@ private Q_SLOTS:
     void unreadableRulesAreKeptAside();
     void accountAndStarterOffer();
     void preferencesPopupAndHistoryOptions();
+    void untrustedPolicyDefaultsToHistoryAndPersists();
 
 private:
     static BusConfig preset(const QString &name, bool enabled)
@@ -86,6 +87,32 @@ void TestSettings::preferencesPopupAndHistoryOptions()
     QCOMPARE(s.historyMaxAgeDays(), 9);
     QCOMPARE(s.historyMaxCount(), 1000);
     QCOMPARE(s.quietHoursStart(), QTime(22, 0));
+}
+
+void TestSettings::untrustedPolicyDefaultsToHistoryAndPersists()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    {
+        Settings s(path);
+        QCOMPARE(s.untrustedPolicy(), QStringLiteral("history"));
+        QSignalSpy changed(&s, &Settings::untrustedPolicyChanged);
+        s.setUntrustedPolicy(QStringLiteral("hide"));
+        s.setUntrustedPolicy(QStringLiteral("hide"));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("hide"));
+    }
+    {
+        Settings s(path);
+        QCOMPARE(s.untrustedPolicy(), QStringLiteral("hide"));
+        s.setUntrustedPolicy(QStringLiteral("show"));
+    }
+    QSettings raw(path, QSettings::IniFormat);
+    QCOMPARE(raw.value(QStringLiteral("Trust/untrusted")).toString(), QStringLiteral("show"));
+    raw.setValue(QStringLiteral("Trust/untrusted"), QStringLiteral("nonsense"));
+    raw.sync();
+    Settings s(path);
+    QCOMPARE(s.untrustedPolicy(), QStringLiteral("history")); // an unknown value is the default
 }
 
 void TestSettings::defaultsOnEmptyFile()
@@ -400,12 +427,14 @@ void TestSettings::everyBusKeyOfAFileIsReadAndWrittenBack()
                             "1\\amqpKey=/amqp.key\n"
                             "1\\amqpVhost=/v\n"
                             "1\\silenceReconnectMs=1234\n"
+                            "1\\archiveUrl=https://archive.example/datagrepper\n"
                             "size=1\n\n"
                             "[zzEnd]\ncomplete=true\n";
     const QStringList busKeys { QStringLiteral("amqpCaCert"),
         QStringLiteral("amqpCert"),
         QStringLiteral("amqpKey"),
         QStringLiteral("amqpVhost"),
+        QStringLiteral("archiveUrl"),
         QStringLiteral("caLocation"),
         QStringLiteral("crlLocation"),
         QStringLiteral("curveServerKeys"),
@@ -450,6 +479,7 @@ void TestSettings::everyBusKeyOfAFileIsReadAndWrittenBack()
     QCOMPARE(b.amqp.vhost, QStringLiteral("/v"));
     QCOMPARE(b.amqp.queueName, QStringLiteral("q-1234"));
     QCOMPARE(b.silenceReconnectMs, 1234);
+    QCOMPARE(b.archiveUrl, QStringLiteral("https://archive.example/datagrepper"));
 
     // Written back under the same names, and only those.
     QVERIFY(QFile::remove(path));

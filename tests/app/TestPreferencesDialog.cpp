@@ -447,6 +447,8 @@ void TestPreferencesDialog::pagesReachableWithTheKeyboard()
     press(Qt::Key_PageDown, Qt::ControlModifier);
     QCOMPARE(dialog->currentPage(), PreferencesDialog::Rules);
     QVERIFY(dialog->rulesPage()->isVisible());
+    press(Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(dialog->currentPage(), PreferencesDialog::Buses);
     press(Qt::Key_PageDown, Qt::ControlModifier); // wraps around
     QCOMPARE(dialog->currentPage(), PreferencesDialog::MessageTypes);
     // The page list itself: Up/Down.

@@ -14,6 +14,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
@@ -95,7 +96,9 @@ BusesPage::BusesPage(Settings *settings, const QList<BusConfig> &presets, QWidge
     connect(m_remove, &QPushButton::clicked, this, &BusesPage::removeBus);
     connect(m_importFedmsg, &QPushButton::clicked, this, &BusesPage::chooseFedmsgFolder);
     connect(m_importToml, &QPushButton::clicked, this, &BusesPage::chooseToml);
-    connect(m_view, &QTreeView::activated, this, &BusesPage::editBus);
+    connect(m_view, &QTreeView::doubleClicked, this, &BusesPage::editBus);
+    // Enter edits the bus; the view would pass it on to the dialog's default button (Close).
+    m_view->installEventFilter(this);
     auto *remove =
         new QShortcut(QKeySequence::Delete, m_view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(remove, &QShortcut::activated, this, &BusesPage::removeBus);
@@ -110,6 +113,18 @@ BusesPage::BusesPage(Settings *settings, const QList<BusConfig> &presets, QWidge
         m_untrusted->setCurrentIndex(m_untrusted->findData(policy));
     });
     reload();
+}
+
+bool BusesPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            editBus();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void BusesPage::reload()

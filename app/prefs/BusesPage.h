@@ -71,6 +71,9 @@ public Q_SLOTS:
     /// Adds the bus of a fedora-messaging config.toml; false (and why) when it cannot.
     bool importToml(const QString &path);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void reload();
     void save();

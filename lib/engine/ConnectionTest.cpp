@@ -109,10 +109,7 @@ void ConnectionTest::onStatus(const EndpointStatus &status)
         if (m_connected.size() < m_bus.endpoints.size())
             return;
         if (m_bus.transport == BusConfig::Transport::Amqp) {
-            const auto address = AmqpAddress::parse(status.url, m_bus.amqp.vhost);
-            finish(true,
-                tr("logged in to %1")
-                    .arg(address ? address->displayUrl() : m_bus.endpoints.first().url));
+            finish(true, tr("logged in to %1").arg(shownUrl(status.url)));
         } else {
             finish(true,
                 m_bus.endpoints.size() == 1
@@ -125,7 +122,7 @@ void ConnectionTest::onStatus(const EndpointStatus &status)
     case S::Retrying:
     case S::Disconnected:
         finish(false,
-            status.url + QStringLiteral(": ")
+            shownUrl(status.url) + QStringLiteral(": ")
                 + (status.detail.isEmpty() ? EndpointStatus::stateName(status.state)
                                            : status.detail));
         return;
@@ -133,6 +130,14 @@ void ConnectionTest::onStatus(const EndpointStatus &status)
     case S::Stopped:
         return;
     }
+}
+
+QString ConnectionTest::shownUrl(const QString &url) const
+{
+    if (m_bus.transport != BusConfig::Transport::Amqp)
+        return url;
+    const auto address = AmqpAddress::parse(url, m_bus.amqp.vhost);
+    return address ? address->displayUrl() : url; // never the password
 }
 
 void ConnectionTest::finish(bool ok, const QString &detail)

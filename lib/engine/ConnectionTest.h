@@ -58,6 +58,8 @@ private:
     void startSource();
     void onStatus(const EndpointStatus &status);
     void finish(bool ok, const QString &detail);
+    /// @p url as it may be shown: an AMQP URL without its password.
+    QString shownUrl(const QString &url) const;
 
     BusConfig m_bus;
     bool m_running = false;

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void switchOffAndRemoveWithTheKeyboard();
     void untrustedPolicyFollowsTheEngine();
     void everyControlHasAnAccessibleName();
+    void curveClientKeyComesFromTheKeychain();
 
 private:
     Application::Options options() const;
@@ -63,6 +64,8 @@ private:
     BusesPage *openBusesPage(Application &app);
     /// Opens the editor with Alt+A (Add…) and waits until it has the keyboard.
     BusEditorDialog *addWithTheKeyboard(BusesPage *page);
+    /// The editor, once it is open and has the keyboard.
+    BusEditorDialog *waitForEditor(BusesPage *page);
     QString settingsText() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -176,6 +179,11 @@ BusesPage *TestBusesPage::openBusesPage(Application &app)
 BusEditorDialog *TestBusesPage::addWithTheKeyboard(BusesPage *page)
 {
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::AltModifier);
+    return waitForEditor(page);
+}
+
+BusEditorDialog *TestBusesPage::waitForEditor(BusesPage *page)
+{
     if (!QTest::qWaitFor([page] {
             return page->editor() != nullptr;
         }))
@@ -366,7 +374,12 @@ void TestBusesPage::testAmqpConnectionSucceedsAndFailsWithTheReason()
     QVERIFY2(editor->testResult()->text().startsWith(QStringLiteral("Connected: logged in to")),
         qPrintable(editor->testResult()->text()));
 
-    // Without the client certificate the broker refuses the login (EXTERNAL needs it).
+    // A wrong password: the broker refuses the login, and says so.
+    typeAt(Qt::Key_U,
+        QStringLiteral("amqp://%1:wrong-password@%2:%3")
+                .arg(broker.value("FEDMSG_TEST_BROKER_PUBLISHER_USER"), broker.host())
+                .arg(broker.tcpPort())
+            + QStringLiteral("/%2Fpublic_pubsub"));
     typeAt(Qt::Key_C, QString());
     typeAt(Qt::Key_Y, QString());
     tested.clear();
@@ -374,8 +387,11 @@ void TestBusesPage::testAmqpConnectionSucceedsAndFailsWithTheReason()
     QVERIFY(tested.wait(30000));
     QCOMPARE(tested.first().at(0).toBool(), false);
     const QString text = editor->testResult()->text();
-    qInfo().noquote() << "AMQP test without a client certificate:" << text;
-    QVERIFY2(text.startsWith(QStringLiteral("Failed: ")) && text.size() > 20, qPrintable(text));
+    qInfo().noquote() << "AMQP test with a wrong password:" << text;
+    QVERIFY2(!text.contains(QStringLiteral("wrong-password")), qPrintable(text)); // never shown
+    QVERIFY2(text.startsWith(QStringLiteral("Failed: "))
+            && text.contains(QStringLiteral("ACCESS_REFUSED")),
+        qPrintable(text));
     press(Qt::Key_Escape);
     QTRY_VERIFY(page->editor() == nullptr);
 }
@@ -538,12 +554,14 @@ void TestBusesPage::switchOffAndRemoveWithTheKeyboard()
 
     // Enter edits, Escape leaves; Delete removes (presets cannot be removed).
     press(Qt::Key_Return);
-    QTRY_VERIFY(page->editor());
-    QVERIFY(QTest::qWaitForWindowActive(page->editor()));
-    QVERIFY(page->editor()->nameEdit()->isReadOnly());
+    BusEditorDialog *editor = waitForEditor(page);
+    QVERIFY(editor);
+    QVERIFY(editor->nameEdit()->isReadOnly());
+    QCOMPARE(editor->endpointsEdit()->toPlainText(), QStringLiteral("tcp://127.0.0.1:9941"));
     press(Qt::Key_Escape);
     QTRY_VERIFY(page->editor() == nullptr);
-    QTRY_COMPARE(QApplication::focusWidget(), page->busView());
+    page->window()->activateWindow(); // the window manager's part: no window manager here
+    QTRY_COMPARE(QApplication::focusWidget(), page->busView()); // the page gave it back
     press(Qt::Key_Delete);
     QCOMPARE(page->model()->rowOf(QStringLiteral("fedmsg.d")), -1);
     QCOMPARE(app.engine()->sourceCount(), sources - 1);
@@ -563,7 +581,8 @@ void TestBusesPage::untrustedPolicyFollowsTheEngine()
     press(Qt::Key_Up);
     QCOMPARE(page->untrustedBox()->currentData().toString(), QStringLiteral("hide"));
     QCOMPARE(app.engine()->rulesStage().context().untrusted, rules::UntrustedPolicy::Hide);
-    QVERIFY(settingsText().contains(QStringLiteral("untrusted=hide")));
+    QCOMPARE(Settings(options().settingsPath, Settings::Mode::ReadOnly).untrustedPolicy(),
+        QStringLiteral("hide"));
     press(Qt::Key_Down);
     press(Qt::Key_Down);
     QCOMPARE(app.engine()->rulesStage().context().untrusted, rules::UntrustedPolicy::ShowMarked);
@@ -593,6 +612,31 @@ void TestBusesPage::everyControlHasAnAccessibleName()
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     press(Qt::Key_Escape);
+}
+
+void TestBusesPage::curveClientKeyComesFromTheKeychain()
+{
+    Application app(options());
+    BusesPage *page = openBusesPage(app);
+    QVERIFY(page);
+    BusEditorDialog *editor = addWithTheKeyboard(page);
+    QVERIFY(editor);
+    typeAt(Qt::Key_N, QStringLiteral("curve-") + QUuid::createUuid().toString(QUuid::Id128));
+    press(Qt::Key_Y, Qt::AltModifier); // Show client key
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->clientKeyEdit()->text().isEmpty(), 20000);
+    const QString publicKey = editor->clientKeyEdit()->text();
+    QVERIFY2(publicKey.size() == 40, qPrintable(publicKey)); // Z85, from the keychain
+    // Asked again: the same pair (kept, not made anew).
+    editor->clientKeyEdit()->clear();
+    press(Qt::Key_Y, Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->clientKeyEdit()->text().isEmpty(), 20000);
+    QCOMPARE(editor->clientKeyEdit()->text(), publicKey);
+    typeAt(Qt::Key_D, QStringLiteral("tcp://127.0.0.1:9942"));
+    press(Qt::Key_N, Qt::AltModifier);
+    press(Qt::Key_Return);
+    QTRY_VERIFY(page->editor() == nullptr);
+    QVERIFY(settingsText().contains(QStringLiteral("9942")));
+    QVERIFY(!settingsText().contains(publicKey)); // keys live in the keychain only
 }
 
 QTEST_MAIN(TestBusesPage)

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void untrustedPolicyFollowsTheEngine();
     void everyControlHasAnAccessibleName();
     void curveClientKeyComesFromTheKeychain();
+    void unsignedMessagesFollowThePolicyEndToEnd();
 
 private:
     Application::Options options() const;
@@ -637,6 +638,62 @@ void TestBusesPage::curveClientKeyComesFromTheKeychain()
     QTRY_VERIFY(page->editor() == nullptr);
     QVERIFY(settingsText().contains(QStringLiteral("9942")));
     QVERIFY(!settingsText().contains(publicKey)); // keys live in the keychain only
+}
+
+void TestBusesPage::unsignedMessagesFollowThePolicyEndToEnd()
+{
+    PublisherOptions po;
+    po.mode = PublisherOptions::Mode::Bind;
+    po.url = test::freeLoopbackEndpoint();
+    Publisher publisher(po); // unsigned: no certificate
+    QString error;
+    QVERIFY2(publisher.open(&error), qPrintable(error));
+
+    Application app(options());
+    BusesPage *page = openBusesPage(app);
+    QVERIFY(page);
+    BusEditorDialog *editor = addWithTheKeyboard(page);
+    QVERIFY(editor);
+    typeAt(Qt::Key_N, QStringLiteral("checked"));
+    typeAt(Qt::Key_D, po.url);
+    QVERIFY(!editor->validateBox()->isChecked());
+    press(Qt::Key_V, Qt::AltModifier); // Validate signatures (a mnemonic clicks, animated)
+    QTRY_VERIFY(editor->validateBox()->isChecked());
+    typeAt(Qt::Key_A, test::vectorCertDir() + QStringLiteral("ca.crt"));
+    press(Qt::Key_N, Qt::AltModifier);
+    press(Qt::Key_Return);
+    QTRY_VERIFY(page->editor() == nullptr);
+    page->window()->activateWindow();
+    QTRY_VERIFY(QApplication::focusWidget() && page->isAncestorOf(QApplication::focusWidget()));
+
+    // Hide: the unsigned message is kept with the decision "drop".
+    press(Qt::Key_U, Qt::AltModifier);
+    press(Qt::Key_Up);
+    QCOMPARE(page->untrustedBox()->currentData().toString(), QStringLiteral("hide"));
+    const QString topic =
+        publisher.fullTopic(QStringLiteral("busespage"), QStringLiteral("unsigned"));
+    QVERIFY(publisher.waitForSubscriber(topic, 10000));
+    QSignalSpy stored(app.engine(), &Engine::messagesStored);
+    const auto publishOne = [&]() -> EngineMessage {
+        stored.clear();
+        QString why;
+        if (!publisher.publish(QStringLiteral("busespage"),
+                QStringLiteral("unsigned"),
+                JsonValue(JsonValue::Object {}),
+                &why)
+            || !stored.wait(10000))
+            return {};
+        return stored.first().at(0).value<QList<EngineMessage>>().value(0);
+    };
+    EngineMessage m = publishOne();
+    QCOMPARE(m.record.envelope.trust(), TrustState::Untrusted);
+    QCOMPARE(m.record.decision, QStringLiteral("drop"));
+    // History only (the default).
+    press(Qt::Key_Down);
+    QCOMPARE(page->untrustedBox()->currentData().toString(), QStringLiteral("history"));
+    m = publishOne();
+    QCOMPARE(m.record.envelope.trust(), TrustState::Untrusted);
+    QCOMPARE(m.record.decision, Engine::decisionHistoryOnly());
 }
 
 QTEST_MAIN(TestBusesPage)

@@ -108,8 +108,14 @@ QList<BusFieldError> BusValidator::validate(const BusConfig &bus, const QStringL
             && !url.startsWith(QLatin1String("amqps://")))
             errors.append(
                 { Field::Endpoints, tr("%1: the URL starts with amqps:// or amqp://").arg(url) });
-        else if (!AmqpAddress::parse(url, bus.amqp.vhost, &why))
+        else if (const auto address = AmqpAddress::parse(url, bus.amqp.vhost, &why); !address)
             errors.append({ Field::Endpoints, url + QStringLiteral(": ") + why });
+        else if (!address->password.isEmpty())
+            // The settings file never holds secrets.
+            errors.append({ Field::Endpoints,
+                tr("%1: a password in the URL would be saved in the settings file; use a client "
+                   "certificate")
+                    .arg(address->displayUrl()) });
         for (const auto &[field, path] : { std::pair { Field::CaCertFile, bus.amqp.caCertFile },
                  std::pair { Field::CertFile, bus.amqp.certFile },
                  std::pair { Field::KeyFile, bus.amqp.keyFile } }) {

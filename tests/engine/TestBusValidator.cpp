@@ -138,6 +138,12 @@ void TestBusValidator::fieldsOfAnAmqpBus()
     QCOMPARE(BusValidator::validate(bus, {}).value(0).message,
         QStringLiteral("a fedora-messaging bus has one broker URL"));
     bus.endpoints.removeLast();
+    bus.endpoints[0].url = QStringLiteral("amqps://me:secret@broker.example/%2Fpublic_pubsub");
+    const QList<BusFieldError> secret = BusValidator::validate(bus, {});
+    QCOMPARE(fields(secret), QList<Field> { Field::Endpoints });
+    QVERIFY2(!secret[0].message.contains(QStringLiteral("secret")), qPrintable(secret[0].message));
+    bus.endpoints[0].url = QStringLiteral("amqps://fedora:@broker.example/%2Fpublic_pubsub");
+    QCOMPARE(BusValidator::validate(bus, {}), QList<BusFieldError> {}); // no password: fine
     bus.amqp.certFile = cert;
     QCOMPARE(BusValidator::validate(bus, {}),
         (QList<BusFieldError> {

@@ -144,8 +144,22 @@ void BusesPage::reload()
 
 void BusesPage::save()
 {
+    // A preset left as it comes is not stored: Settings::buses() adds it back as the program
+    // (and the fedmsg.d / config.toml it was read from) has it then, instead of a frozen copy.
+    QList<BusConfig> changed;
+    for (const BusConfig &bus : m_model->buses()) {
+        const auto preset =
+            std::find_if(m_presets.begin(), m_presets.end(), [&](const BusConfig &p) {
+                return p.name == bus.name;
+            });
+        BusConfig asShipped = bus;
+        if (preset != m_presets.end())
+            asShipped.amqp.queueName = preset->amqp.queueName; // the source's, kept apart
+        if (preset == m_presets.end() || !(asShipped == *preset))
+            changed.append(bus);
+    }
     m_saving = true;
-    m_settings->setBuses(m_model->buses());
+    m_settings->setBuses(changed);
     m_settings->sync();
     m_saving = false;
     updateButtons();

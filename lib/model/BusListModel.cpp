@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "model/BusListModel.h"
 
+#include <QUrl>
+
 namespace fedmsg {
 
 BusListModel::BusListModel(QObject *parent)
@@ -59,6 +61,17 @@ const EndpointStatus *BusListModel::status(const QString &busName, const QString
 {
     const auto it = m_statuses.constFind(key(busName, url));
     return it == m_statuses.cend() ? nullptr : &*it;
+}
+
+QString BusListModel::shownUrl(const QString &url)
+{
+    if (!url.contains(QLatin1Char('@')))
+        return url;
+    QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.password().isEmpty())
+        return url;
+    parsed.setPassword(QString());
+    return parsed.toString(QUrl::FullyEncoded);
 }
 
 QString BusListModel::kindText(BusConfig::Transport transport)
@@ -197,7 +210,7 @@ QVariant BusListModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case LabelColumn:
-        return endpoint.url;
+        return shownUrl(endpoint.url);
     case KindColumn:
         return endpoint.curveServerKey.isEmpty() ? QString() : tr("CURVE");
     case StateColumn:

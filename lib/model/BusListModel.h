@@ -51,6 +51,8 @@ public:
     /// The last state reported for bus @p busName's endpoint @p url; nullptr when none.
     const EndpointStatus *status(const QString &busName, const QString &url) const;
 
+    /// @p url as shown: without a password (an AMQP URL may carry one).
+    static QString shownUrl(const QString &url);
     /// "fedmsg (ZeroMQ)" or "fedora-messaging (AMQP)".
     static QString kindText(BusConfig::Transport transport);
     /// "connected", "connecting", "down: <reason>", "stopped".

@@ -70,6 +70,12 @@ void TestBusListModel::treeOfBusesAndEndpoints()
     QCOMPARE(model.index(1, 0, model.index(0, 0)).parent(), model.index(0, 0));
     QCOMPARE(model.rowOf(QStringLiteral("amqp")), 1);
     QCOMPARE(model.rowOf(QStringLiteral("none")), -1);
+    // An endpoint's password is never shown.
+    QList<BusConfig> buses = twoBuses();
+    buses[1].endpoints[0].url = QStringLiteral("amqps://me:secret@broker/%2Fv");
+    model.setBuses(buses);
+    QCOMPARE(
+        cell(model, 1, BusListModel::LabelColumn, 0), QStringLiteral("amqps://me@broker/%2Fv"));
 }
 
 void TestBusListModel::statesPerEndpointAndPerBus()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "PreferencesDialog.h"
 
+#include "BusesPage.h"
 #include "MessageTypesPage.h"
 #include "NotificationsPage.h"
 #include "RulesPage.h"
@@ -44,6 +45,7 @@ PreferencesDialog::PreferencesDialog(Settings *settings,
         { m_messageTypes, tr("Message types") },
         { m_notifications, tr("Notifications") },
         { m_rules, tr("Rules") },
+        { new BusesPage(settings, m_stack), tr("Buses") },
     } };
     for (const auto &[page, title] : pages) {
         m_stack->addWidget(page);

@@ -37,7 +37,7 @@ class PreferencesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Page { MessageTypes = 0, Notifications = 1, Rules = 2, PageCount = 3 };
+    enum Page { MessageTypes = 0, Notifications = 1, Rules = 2, Buses = 3, PageCount = 4 };
 
     /// @p history may be null (no message counts), @p preview too (no rule preview).
     PreferencesDialog(Settings *settings,

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "Application.h"
 #include "AboutDialog.h"
+#include "BusesPage.h"
 #include "FreedesktopApplication.h"
 #include "HistoryWindow.h"
 #include "MessageTypesPage.h"
@@ -179,6 +180,14 @@ void Application::showPreferences()
             return icons ? icons->cachedPath(QUrl(url)) : QString();
         });
         m_preferencesDialog = dialog;
+        // The Buses page shows each endpoint's state as the engine reports it to the tray.
+        if (auto *buses = dialog->findChild<BusesPage *>()) {
+            buses->setEndpointStatuses(m_engine->endpointStatuses());
+            connect(m_engine.get(),
+                &Engine::endpointStatusChanged,
+                buses,
+                &BusesPage::setEndpointStatus);
+        }
         // Its rule preview reads the engine's rules stage and the history: it goes first.
         const auto close = [dialog = m_preferencesDialog] {
             delete dialog.data();
@@ -369,6 +378,13 @@ bool Application::start()
     onDoNotDisturbChanged();
     startControlInterfaces();
     m_engine->setMessageTypesOff(m_settings->messageTypesOff());
+    m_engine->setUntrustedPolicy(rules::untrustedPolicyFromName(m_settings->untrustedPolicy()));
+    connect(m_settings.get(),
+        &Settings::untrustedPolicyChanged,
+        m_engine.get(),
+        [this](const QString &policy) {
+            m_engine->setUntrustedPolicy(rules::untrustedPolicyFromName(policy));
+        });
     connect(m_settings.get(),
         &Settings::messageTypesOffChanged,
         m_engine.get(),
@@ -469,6 +485,15 @@ bool Application::start()
     }
     m_engine->setBuses(buses);
     m_catchUp->setBuses(buses);
+    // prefs hook: a bus the Buses page added, changed, switched or removed takes effect at once:
+    // the engine starts, reconfigures or stops that bus's source (Engine::setBuses).
+    connect(m_settings.get(), &Settings::busesChanged, this, [this, fedmsgDirs] {
+        if (m_options.demo)
+            return; // the demo bus replaced every configured bus for this run
+        const QList<BusConfig> now = m_settings->buses(Transports::presets(fedmsgDirs));
+        m_engine->setBuses(now);
+        m_catchUp->setBuses(now);
+    });
     if (m_history->isReady())
         m_catchUp->catchUpAll();
     else

@@ -172,6 +172,13 @@ void Engine::setAccount(const QString &account)
     trackMaintainers();
 }
 
+void Engine::setUntrustedPolicy(rules::UntrustedPolicy policy)
+{
+    rules::RuleContext context = m_rules.context();
+    context.untrusted = policy;
+    m_rules.setContext(context);
+}
+
 void Engine::setPackageSets(packages::PackageSets *sets)
 {
     m_packages = sets;

@@ -79,6 +79,8 @@ public:
     void setMessageTypesOff(const QStringList &types);
     /// The user's Fedora account name ("me" in rules); "" = not known.
     void setAccount(const QString &account);
+    /// What becomes of untrusted messages no rule asks for by name (Settings::untrustedPolicy).
+    void setUntrustedPolicy(rules::UntrustedPolicy policy);
     /// The package sets rules ask about (not owned; may be null: such conditions are "not
     /// known"). The maintainers the rules name are tracked.
     void setPackageSets(packages::PackageSets *sets);

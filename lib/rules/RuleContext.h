@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "rules/UntrustedPolicy.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -18,6 +20,8 @@ struct RuleContext
     QString account; ///< the user's Fedora account name; empty = not known yet
     const packages::PackageSets *packages = nullptr; ///< null = no package sources here
     QDateTime now; ///< UTC; invalid = the current time
+    /// Untrusted messages no rule asks for by name: hidden, history only or shown marked.
+    UntrustedPolicy untrusted = UntrustedPolicy::HistoryOnly;
 };
 
 } // namespace fedmsg::rules

@@ -198,10 +198,18 @@ RuleDecision RuleSet::decideWith(
         break;
     }
     d.asked = d.action.kind;
-    if (subject.envelope.trust() == TrustState::Untrusted && d.action.popsUp()
+    if (subject.envelope.trust() == TrustState::Untrusted
         && !(decider && decider->namesUntrusted())) {
-        d.action = RuleAction::historyOnly();
-        d.why = RuleDecision::Why::Untrusted;
+        // The user's policy (Settings::untrustedPolicy): history only unless told otherwise.
+        if (context.untrusted == UntrustedPolicy::Hide && d.action.kind != RuleAction::Kind::Drop) {
+            RuleAction hidden;
+            hidden.kind = RuleAction::Kind::Drop;
+            d.action = hidden;
+            d.why = RuleDecision::Why::Untrusted;
+        } else if (context.untrusted == UntrustedPolicy::HistoryOnly && d.action.popsUp()) {
+            d.action = RuleAction::historyOnly();
+            d.why = RuleDecision::Why::Untrusted;
+        }
     }
     return d;
 }

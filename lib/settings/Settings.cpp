@@ -37,6 +37,9 @@ constexpr Key MessageTypesOffKey { "Notifications/messageTypesOff" };
 constexpr Key RulesKey { "Rules/v1" };
 constexpr Key RulesBrokenPrefix { "Rules/broken-" };
 constexpr Key FedoraAccountKey { "Account/fedora" };
+// Untrusted messages no rule asks for: "hide", "history" (default) or "show" (lib/rules
+// UntrustedPolicy).
+constexpr Key UntrustedPolicyKey { "Trust/untrusted" };
 constexpr Key StarterRulesOfferedKey { "Account/starterRulesOffered" };
 constexpr Key WelcomeShownKey { "Account/welcomeShown" };
 // What a profile made before rules existed did: everything popped up (untrusted messages and
@@ -457,6 +460,24 @@ void Settings::setFedoraAccount(const QString &account)
         return;
     m_settings->setValue(key(FedoraAccountKey), account.trimmed());
     Q_EMIT fedoraAccountChanged(account.trimmed());
+}
+
+QString Settings::untrustedPolicy() const
+{
+    const QString policy = m_settings->value(key(UntrustedPolicyKey)).toString();
+    return policy == QLatin1String("hide") || policy == QLatin1String("show")
+        ? policy
+        : QStringLiteral("history");
+}
+
+void Settings::setUntrustedPolicy(const QString &policy)
+{
+    if (!writable("untrusted policy"))
+        return;
+    if (policy == untrustedPolicy())
+        return;
+    m_settings->setValue(key(UntrustedPolicyKey), policy);
+    Q_EMIT untrustedPolicyChanged(untrustedPolicy());
 }
 
 bool Settings::starterRulesOffered() const

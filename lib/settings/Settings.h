@@ -98,6 +98,10 @@ public:
     /// The user's Fedora account name, once known (asked or detected); empty = not known.
     QString fedoraAccount() const;
     void setFedoraAccount(const QString &account);
+    /// What becomes of untrusted messages (fedmsg signature missing or failed) that no rule asks
+    /// for by name: "hide", "history" (the default: history only) or "show" (popups marked).
+    QString untrustedPolicy() const;
+    void setUntrustedPolicy(const QString &policy);
     /// Whether the starter rules were offered already (they are offered once).
     bool starterRulesOffered() const;
     void setStarterRulesOffered(bool offered);
@@ -149,6 +153,7 @@ Q_SIGNALS:
     void rulesChanged();
     void fedoraAccountChanged(const QString &account);
     void busesChanged();
+    void untrustedPolicyChanged(const QString &policy);
     /// A popup option changed (quiet hours, timeout, urgency, rate, digest window, images).
     void notificationOptionsChanged();
     /// The history's age, count or size limit changed.

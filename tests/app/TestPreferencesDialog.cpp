@@ -448,6 +448,8 @@ void TestPreferencesDialog::pagesReachableWithTheKeyboard()
     press(Qt::Key_PageDown, Qt::ControlModifier);
     QCOMPARE(dialog->currentPage(), PreferencesDialog::Rules);
     QVERIFY(dialog->rulesPage()->isVisible());
+    press(Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(dialog->currentPage(), PreferencesDialog::Buses);
     press(Qt::Key_PageDown, Qt::ControlModifier); // wraps around
     QCOMPARE(dialog->currentPage(), PreferencesDialog::MessageTypes);
     // The page list itself: Up/Down.
@@ -597,7 +599,8 @@ void TestPreferencesDialog::rulesReorderSwitchDeleteAndUndoWithTheKeyboard()
         QStringList({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }));
     const auto dialog = makeDialog();
     QVERIFY(dialog);
-    press(Qt::Key_PageUp, Qt::ControlModifier); // wraps to the last page, Rules
+    press(Qt::Key_PageUp, Qt::ControlModifier); // wraps to the last page, Buses
+    press(Qt::Key_PageUp, Qt::ControlModifier); // Rules
     QCOMPARE(dialog->currentPage(), PreferencesDialog::Rules);
     QListWidget *list = dialog->rulesPage()->list();
     QCOMPARE(list->count(), 3);

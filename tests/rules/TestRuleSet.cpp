@@ -42,6 +42,7 @@ private Q_SLOTS:
     void documentsThatAreNotRuleFilesAreRefused();
     void exportImportRoundTrip();
     void untrustedPopsUpOnlyThroughARuleThatNamesIt();
+    void untrustedPolicyHidesKeepsOrShows();
     void explainSaysConditionByCondition();
     void storedDecisionRoundTripAndSentence();
     void packageSetNotReadySaysSo();
@@ -644,6 +645,42 @@ void TestRuleSet::untrustedPopsUpOnlyThroughARuleThatNamesIt()
     QCOMPARE(d.decisionName(), QStringLiteral("notify"));
     QCOMPARE(d.why, RuleDecision::Why::Rule);
     QVERIFY(errors.isEmpty());
+}
+
+void TestRuleSet::untrustedPolicyHidesKeepsOrShows()
+{
+    test::RuleSample forged = *m_samples->topic(QStringLiteral("prod.bodhi.update.comment"));
+    forged.envelope.setTrust(TrustState::Untrusted, QStringLiteral("no signature"));
+    const test::RuleSample &signedCopy =
+        *m_samples->topic(QStringLiteral("prod.bodhi.update.comment"));
+    QList<RuleError> errors;
+    auto set = RuleSet::fromJson(
+        document(oneRule(R"({"field":"service","value":"bodhi"})"), R"({"action":"notify"})"),
+        m_catalog.get(),
+        &errors);
+    QVERIFY(set);
+    const auto decideWith = [&](UntrustedPolicy policy, const test::RuleSample &s) {
+        RulesStage stage(m_catalog);
+        stage.setRules(*set);
+        RuleContext context { {}, &m_packages, m_now };
+        context.untrusted = policy;
+        stage.setContext(context);
+        return stage.decide(s.envelope, s.rendering, s.agent);
+    };
+    RuleDecision d = decideWith(UntrustedPolicy::Hide, forged);
+    QCOMPARE(d.action.kind, RuleAction::Kind::Drop);
+    QCOMPARE(d.why, RuleDecision::Why::Untrusted);
+    QCOMPARE(
+        decideWith(UntrustedPolicy::HistoryOnly, forged).decisionName(), QStringLiteral("history"));
+    d = decideWith(UntrustedPolicy::ShowMarked, forged);
+    QCOMPARE(d.decisionName(), QStringLiteral("notify"));
+    QCOMPARE(d.why, RuleDecision::Why::Rule);
+    // The policy is for untrusted messages only.
+    QCOMPARE(
+        decideWith(UntrustedPolicy::Hide, signedCopy).decisionName(), QStringLiteral("notify"));
+    QCOMPARE(
+        untrustedPolicyFromName(untrustedPolicyName(UntrustedPolicy::Hide)), UntrustedPolicy::Hide);
+    QCOMPARE(untrustedPolicyFromName(QStringLiteral("nonsense")), UntrustedPolicy::HistoryOnly);
 }
 
 void TestRuleSet::explainSaysConditionByCondition()

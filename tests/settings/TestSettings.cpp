@@ -34,6 +34,7 @@ private Q_SLOTS:
     void unreadableRulesAreKeptAside();
     void accountAndStarterOffer();
     void preferencesPopupAndHistoryOptions();
+    void untrustedPolicyDefaultsToHistoryAndPersists();
 
 private:
     static BusConfig preset(const QString &name, bool enabled)
@@ -86,6 +87,32 @@ void TestSettings::preferencesPopupAndHistoryOptions()
     QCOMPARE(s.historyMaxAgeDays(), 9);
     QCOMPARE(s.historyMaxCount(), 1000);
     QCOMPARE(s.quietHoursStart(), QTime(22, 0));
+}
+
+void TestSettings::untrustedPolicyDefaultsToHistoryAndPersists()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    {
+        Settings s(path);
+        QCOMPARE(s.untrustedPolicy(), QStringLiteral("history"));
+        QSignalSpy changed(&s, &Settings::untrustedPolicyChanged);
+        s.setUntrustedPolicy(QStringLiteral("hide"));
+        s.setUntrustedPolicy(QStringLiteral("hide"));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("hide"));
+    }
+    {
+        Settings s(path);
+        QCOMPARE(s.untrustedPolicy(), QStringLiteral("hide"));
+        s.setUntrustedPolicy(QStringLiteral("show"));
+    }
+    QSettings raw(path, QSettings::IniFormat);
+    QCOMPARE(raw.value(QStringLiteral("Trust/untrusted")).toString(), QStringLiteral("show"));
+    raw.setValue(QStringLiteral("Trust/untrusted"), QStringLiteral("nonsense"));
+    raw.sync();
+    Settings s(path);
+    QCOMPARE(s.untrustedPolicy(), QStringLiteral("history")); // an unknown value is the default
 }
 
 void TestSettings::defaultsOnEmptyFile()

@@ -348,6 +348,8 @@ struct ProcSample
     qint64 cpuTicks = 0; // utime + stime of the process (all threads, also exited ones)
     qint64 rssKiB = 0;
     qint64 hwmKiB = 0;
+    qint64 anonKiB = 0; // RssAnon: heap, stacks
+    qint64 fileKiB = 0; // RssFile: mapped libraries and files
     qint64 wakeups() const
     {
         qint64 n = 0;
@@ -381,6 +383,8 @@ ProcSample sampleProc(qint64 pid)
     const QByteArray status = readProc(base + QStringLiteral("/status"));
     s.rssKiB = statusField(status, "VmRSS:");
     s.hwmKiB = statusField(status, "VmHWM:");
+    s.anonKiB = statusField(status, "RssAnon:");
+    s.fileKiB = statusField(status, "RssFile:");
     const QStringList tids =
         QDir(base + QStringLiteral("/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &tid : tids) {
@@ -838,22 +842,33 @@ int main(int argc, char **argv)
             all += n;
             if (n > 0)
                 waking.append(QStringLiteral("%1 %2").arg(t.name).arg(n));
-            if (allowedPrefix.isEmpty() || !t.name.startsWith(allowedPrefix))
+            // Periodic: woke at least twice in the window (one wake-up is a one-off, e.g. a
+            // single-shot timer of the start-up).
+            if (n >= 2 && (allowedPrefix.isEmpty() || !t.name.startsWith(allowedPrefix)))
                 others += n;
         }
-        std::printf("  RSS %.1f MiB, CPU %.0f ms in %d s, %lld wake-ups\n",
+        std::printf(
+            "  RSS %.1f MiB (anonymous %.1f, files %.1f), CPU %.0f ms in %d s, %lld wake-ups\n",
             b.rssKiB / 1024.0,
+            b.anonKiB / 1024.0,
+            b.fileKiB / 1024.0,
             cpuMs,
             idleSeconds,
             qlonglong(all));
         report({ QStringLiteral("Applet"),
             QStringLiteral("idle %1 s, %2: RSS").arg(idleSeconds).arg(what),
-            number(b.rssKiB / 1024.0, 1, QStringLiteral("MiB")),
+            number(b.rssKiB / 1024.0, 1, QStringLiteral("MiB"))
+                + QStringLiteral(" (anonymous %1, files and libraries %2)")
+                      .arg(number(b.anonKiB / 1024.0, 1, QStringLiteral("MiB")),
+                          number(b.fileKiB / 1024.0, 1, QStringLiteral("MiB"))),
             QStringLiteral("-"),
             QStringLiteral("< 35 MiB"),
             b.rssKiB / 1024.0 < 35.0 });
         report({ QStringLiteral("Applet"),
-            QStringLiteral("idle %1 s, %2: CPU, thread wake-ups").arg(idleSeconds).arg(what),
+            QStringLiteral(
+                "idle %1 s, %2: CPU, wake-ups per thread (periodic = a thread woke 2+ times)")
+                .arg(idleSeconds)
+                .arg(what),
             number(cpuMs, 0, QStringLiteral("ms CPU")) + QStringLiteral(", ") + QString::number(all)
                 + QStringLiteral(" wake-ups")
                 + (waking.isEmpty() ? QString()

@@ -59,6 +59,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -184,7 +185,7 @@ struct NotifyMonitor
     {
         static const QRegularExpression header(
             QStringLiteral("^method call time=(\\d+\\.\\d+) .*member=Notify"));
-        qsizetype nl;
+        qsizetype nl = 0;
         while ((nl = pending.indexOf('\n')) >= 0) {
             const QString line = QString::fromUtf8(pending.left(nl));
             pending.remove(0, nl + 1);
@@ -236,7 +237,7 @@ struct TrayWatcher
     bool start()
     {
         conn = xcb_connect(nullptr, nullptr);
-        if (!conn || xcb_connection_has_error(conn))
+        if (!conn || xcb_connection_has_error(conn) != 0)
             return false;
         root = xcb_setup_roots_iterator(xcb_get_setup(conn)).data->root;
         const uint32_t mask = XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY;
@@ -253,23 +254,26 @@ struct TrayWatcher
         visibleNs = 0;
         reparentedNs = 0;
     }
+    // NOLINTNEXTLINE(readability-function-cognitive-complexity): one switch over X events
     void run()
     {
         std::vector<xcb_window_t> reparented;
-        pollfd fds[2] = { { xcb_get_file_descriptor(conn), POLLIN, 0 }, { stopFd, POLLIN, 0 } };
+        std::array<pollfd, 2> fds { { { xcb_get_file_descriptor(conn), POLLIN, 0 },
+            { stopFd, POLLIN, 0 } } };
         while (true) {
             xcb_generic_event_t *ev = xcb_poll_for_event(conn);
             if (!ev) {
-                if (xcb_connection_has_error(conn))
+                if (xcb_connection_has_error(conn) != 0)
                     return;
-                ::poll(fds, 2, -1);
-                if (fds[1].revents)
+                ::poll(fds.data(), fds.size(), -1);
+                if (fds[1].revents != 0)
                     return;
                 continue;
             }
             const qint64 now = monoNs();
             switch (ev->response_type & 0x7f) {
             case XCB_CREATE_NOTIFY: {
+                // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): xcb's event type
                 auto *e = reinterpret_cast<xcb_create_notify_event_t *>(ev);
                 if (e->parent == root) {
                     const uint32_t mask = XCB_EVENT_MASK_STRUCTURE_NOTIFY;
@@ -287,13 +291,15 @@ struct TrayWatcher
                             expected = 0;
                             visibleNs.compare_exchange_strong(expected, monoNs());
                         }
-                        free(attrs);
+                        // xcb replies are malloc'd.
+                        free(attrs); // NOLINT(cppcoreguidelines-no-malloc)
                     }
-                    free(tree);
+                    free(tree); // NOLINT(cppcoreguidelines-no-malloc)
                 }
                 break;
             }
             case XCB_REPARENT_NOTIFY: {
+                // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): xcb's event type
                 auto *e = reinterpret_cast<xcb_reparent_notify_event_t *>(ev);
                 if (e->parent != root) { // no window manager here: only a tray takes windows
                     reparented.push_back(e->window);
@@ -303,6 +309,7 @@ struct TrayWatcher
                 break;
             }
             case XCB_MAP_NOTIFY: {
+                // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): xcb's event type
                 auto *e = reinterpret_cast<xcb_map_notify_event_t *>(ev);
                 if (std::find(reparented.begin(), reparented.end(), e->window)
                     != reparented.end()) {
@@ -314,7 +321,7 @@ struct TrayWatcher
             default:
                 break;
             }
-            free(ev);
+            free(ev); // NOLINT(cppcoreguidelines-no-malloc)
         }
     }
     void stop()
@@ -369,7 +376,7 @@ qint64 statusField(const QByteArray &status, const char *key)
 {
     for (const QByteArray &line : status.split('\n'))
         if (line.startsWith(key))
-            return line.mid(qstrlen(key)).trimmed().split(' ').value(0).toLongLong();
+            return line.mid(qsizetype(qstrlen(key))).trimmed().split(' ').value(0).toLongLong();
     return 0;
 }
 
@@ -398,6 +405,11 @@ ProcSample sampleProc(qint64 pid)
         s.threads.insert(tid.toInt(), ts);
     }
     return s;
+}
+
+double mib(qint64 kib)
+{
+    return double(kib) / 1024.0;
 }
 
 double ticksToMs(qint64 ticks)
@@ -479,7 +491,7 @@ QByteArray notifyEverythingRules()
 
 QString appletBinary()
 {
-    const QString env = qEnvironmentVariable("FEDMSG_NOTIFY_BIN");
+    QString env = qEnvironmentVariable("FEDMSG_NOTIFY_BIN");
     if (!env.isEmpty())
         return env;
     return QStringLiteral(FEDMSG_NOTIFY_BIN_DEFAULT); // the fedmsg-notify of this build
@@ -544,7 +556,7 @@ struct Applet
     }
     qint64 pid() const { return process.processId(); }
     /// Milliseconds from start() to the tray icon mapped in the tray; -1 when it never was.
-    double trayMs(TrayWatcher *tray, int timeoutMs = 10000)
+    double trayMs(TrayWatcher *tray, int timeoutMs = 10000) const
     {
         if (!tray)
             return -1;
@@ -552,8 +564,8 @@ struct Applet
             return tray->visibleNs.load() != 0;
         });
         const qint64 v =
-            tray->visibleNs.load() ? tray->visibleNs.load() : tray->reparentedNs.load();
-        return v ? double(v - startNs) / 1e6 : -1;
+            tray->visibleNs.load() != 0 ? tray->visibleNs.load() : tray->reparentedNs.load();
+        return v != 0 ? double(v - startNs) / 1e6 : -1;
     }
     void stop()
     {
@@ -645,7 +657,7 @@ void printLatency(const char *what, const std::vector<double> &ms, int missed)
         percentile(ms, 0.5),
         percentile(ms, 0.99),
         ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end()),
-        missed ? qPrintable(QStringLiteral("  (%1 missed)").arg(missed)) : "");
+        missed != 0 ? qPrintable(QStringLiteral("  (%1 missed)").arg(missed)) : "");
 }
 
 void printThreads(const std::vector<ThreadDelta> &deltas, double seconds)
@@ -666,6 +678,7 @@ void printThreads(const std::vector<ThreadDelta> &deltas, double seconds)
 
 } // namespace
 
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): the phases in order, as printed
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -799,7 +812,7 @@ int main(int argc, char **argv)
     // minute each). A shorter idle window gives fewer samples.
     const int samples = std::clamp(5 + idleSeconds, 5, 55);
     const auto sampleNotify = [&](const char *what, const std::function<bool(int)> &publish) {
-        const Latency l = measureNotify(monitor, samples, publish);
+        Latency l = measureNotify(monitor, samples, publish);
         printLatency(what, l.ms, l.missed);
         return l;
     };
@@ -812,8 +825,9 @@ int main(int argc, char **argv)
             QStringLiteral("publish -> Notify p50 / p99, %1 (%2 samples%3)")
                 .arg(what)
                 .arg(l.ms.size())
-                .arg(l.missed ? QStringLiteral(", %1 held by the popup limit or lost").arg(l.missed)
-                              : QString()),
+                .arg(l.missed != 0
+                        ? QStringLiteral(", %1 held by the popup limit or lost").arg(l.missed)
+                        : QString()),
             number(percentile(l.ms, 0.5), 2, QStringLiteral("ms")) + QStringLiteral(" / ")
                 + number(p99, 2, QStringLiteral("ms")),
             QStringLiteral("%1: %2 / %3")
@@ -836,7 +850,8 @@ int main(int argc, char **argv)
         printThreads(deltas, idleSeconds);
         const double cpuMs = ticksToMs(b.cpuTicks - a.cpuTicks);
         QStringList waking;
-        qint64 all = 0, others = 0;
+        qint64 all = 0;
+        qint64 others = 0;
         for (const ThreadDelta &t : deltas) {
             const qint64 n = t.voluntary + t.involuntary;
             all += n;
@@ -849,21 +864,21 @@ int main(int argc, char **argv)
         }
         std::printf(
             "  RSS %.1f MiB (anonymous %.1f, files %.1f), CPU %.0f ms in %d s, %lld wake-ups\n",
-            b.rssKiB / 1024.0,
-            b.anonKiB / 1024.0,
-            b.fileKiB / 1024.0,
+            mib(b.rssKiB),
+            mib(b.anonKiB),
+            mib(b.fileKiB),
             cpuMs,
             idleSeconds,
             qlonglong(all));
         report({ QStringLiteral("Applet"),
             QStringLiteral("idle %1 s, %2: RSS").arg(idleSeconds).arg(what),
-            number(b.rssKiB / 1024.0, 1, QStringLiteral("MiB"))
+            number(mib(b.rssKiB), 1, QStringLiteral("MiB"))
                 + QStringLiteral(" (anonymous %1, files and libraries %2)")
-                      .arg(number(b.anonKiB / 1024.0, 1, QStringLiteral("MiB")),
-                          number(b.fileKiB / 1024.0, 1, QStringLiteral("MiB"))),
+                      .arg(number(mib(b.anonKiB), 1, QStringLiteral("MiB")),
+                          number(mib(b.fileKiB), 1, QStringLiteral("MiB"))),
             QStringLiteral("-"),
             QStringLiteral("< 35 MiB"),
-            b.rssKiB / 1024.0 < 35.0 });
+            mib(b.rssKiB) < 35.0 });
         report({ QStringLiteral("Applet"),
             QStringLiteral(
                 "idle %1 s, %2: CPU, wake-ups per thread (periodic = a thread woke 2+ times)")
@@ -1112,6 +1127,7 @@ int main(int argc, char **argv)
         clear.close();
         const size_t notifiesBefore = monitor.calls.size();
         std::atomic<bool> published { false };
+        const double burstStart = realSeconds();
         std::thread pub([&] {
             QString e;
             for (int i = 0; i < burstCount; ++i)
@@ -1132,10 +1148,11 @@ int main(int argc, char **argv)
             return published.load() && (unread >= burstCount || sinceChange.elapsed() > 5000);
         });
         pub.join();
-        const double drainMs = double(burstTime.elapsed());
+        const auto drainMs = double(burstTime.elapsed());
         const ProcSample peak = sampleProc(applet.pid());
         const double stallMax = probeMax;
         const double stallP99 = percentile(probeMs, 0.99);
+        const size_t probesDuringBurst = probeMs.size();
         std::printf("  unread count %lld of %d, settled after %.0f ms\n",
             qlonglong(unread),
             burstCount,
@@ -1144,23 +1161,24 @@ int main(int argc, char **argv)
         probing = false;
         waitUntil(100);
         const ProcSample after = sampleProc(applet.pid());
-        int popups = 0, digests = 0;
+        int popups = 0;
+        int digests = 0;
         for (size_t i = notifiesBefore; i < monitor.calls.size(); ++i) {
             ++popups;
             if (monitor.calls[i].summary.contains(QLatin1String("new messages")))
                 ++digests;
-            std::printf("    Notify +%.2f s: %s\n",
-                monitor.calls[i].time
-                    - monitor.calls[notifiesBefore > 0 ? notifiesBefore - 1 : 0].time,
+            std::printf("    Notify %.2f s after the burst began: %s\n",
+                monitor.calls[i].time - burstStart,
                 qPrintable(monitor.calls[i].summary));
         }
-        const double rssBefore = before.rssKiB / 1024.0;
-        const double rssPeak = (hwmReset ? peak.hwmKiB : peak.rssKiB) / 1024.0;
-        const double rssAfter = after.rssKiB / 1024.0;
+        const double rssBefore = mib(before.rssKiB);
+        const double rssPeak = mib(hwmReset ? peak.hwmKiB : peak.rssKiB);
+        const double rssAfter = mib(after.rssKiB);
         std::printf("  Notify calls: %d (%d digest)\n", popups, digests);
-        std::printf("  GUI probe (D-Bus property read): idle median %.2f ms; during the burst p99 "
-                    "%.2f ms, worst %.2f ms\n",
+        std::printf("  GUI probe (D-Bus property read): idle median %.2f ms; during the burst "
+                    "(%zu reads) p99 %.2f ms, worst %.2f ms\n",
             idleProbe,
+            probesDuringBurst,
             stallP99,
             stallMax);
         std::printf("  RSS before %.1f MiB, peak %.1f MiB%s, %d s after %.1f MiB\n",
@@ -1178,7 +1196,9 @@ int main(int argc, char **argv)
         report({ QStringLiteral("Applet"),
             QStringLiteral("burst: worst GUI-thread stall (D-Bus property read round trip)"),
             number(stallMax, 1, QStringLiteral("ms"))
-                + QStringLiteral(" (p99 %1)").arg(number(stallP99, 1, QStringLiteral("ms"))),
+                + QStringLiteral(" (p99 %1 of %2 reads while it drained)")
+                      .arg(number(stallP99, 1, QStringLiteral("ms")))
+                      .arg(probesDuringBurst),
             QStringLiteral("idle round trip %1").arg(number(idleProbe, 2, QStringLiteral("ms"))),
             QStringLiteral("< 50 ms"),
             !probeMs.empty() && stallMax < 50.0 });
@@ -1248,7 +1268,7 @@ int main(int argc, char **argv)
 
     std::printf(
         "\nload average at the end: %s", readProc(QStringLiteral("/proc/loadavg")).constData());
-    std::printf("bench_applet: %.0f s\n", total.elapsed() / 1000.0);
+    std::printf("bench_applet: %.0f s\n", double(total.elapsed()) / 1000.0);
     monitor.stop();
     if (tray)
         tray->stop();

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message>
+        <source>matches the pattern (* and ?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>include any of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>include all of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintained by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintained by (accounts, @groups)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>installed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AutostartEntry</name>
     <message>
         <source>cannot create %1</source>
@@ -468,6 +523,29 @@
     </message>
 </context>
 <context>
+    <name>fedmsg</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: only files and https:// URLs are read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fedmsg-logger</name>
     <message>
         <source>fedora-messaging bodies are JSON objects; skipped a list</source>
@@ -537,6 +615,10 @@
     <message>
         <source>%1 shown, %2 untrusted, %3 dropped</source>
         <translation>%1 angezeigt, %2 nicht vertrauenswürdig, %3 verworfen</translation>
+    </message>
+    <message>
+        <source>note: these messages are %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -729,6 +811,33 @@ Nachrichten-ID: %3</translation>
             <numerusform>kein Benachrichtigungsserver: %n Nachrichten nicht als Meldung gezeigt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Catching up on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catching up on %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catch-up of %1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) from the archive kept in the history; the rest was not fetched.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catching up on %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive could not be read to the end: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::BurstControl</name>
@@ -745,6 +854,714 @@ Nachrichten-ID: %3</translation>
             <numerusform>%n neue Nachricht</numerusform>
             <numerusform>%n neue Nachrichten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::BusEditorDialog</name>
+    <message>
+        <source>Add a bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit bus %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bus name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; it cannot change later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bus label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bus enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZeroMQ endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tcp://host:port, one a line (optionally followed by its CURVE server key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En&amp;dpoints:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CURVE server key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: no encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CURVE &amp;server key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CURVE client public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show client ke&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the CURVE client public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CURVE client key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Validate signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file or https:// URL; empty: Fedora&apos;s CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;A location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRL location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file or https:// URL; empty: no revocation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;RL location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing n&amp;itpicky (refuse topics the routing policy does not list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing nitpicky</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMQP URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ke&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one a line; empty: every message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;opics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bus&apos;s datagrepper: what was missed while away is fetched from there; empty: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive (datagrepper):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel editing the bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: correct the fields marked first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished">Verbinde…</translation>
+    </message>
+    <message>
+        <source>name the bus first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::BusImport</name>
+    <message>
+        <source>%1: not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read whole: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no fedmsg configuration (*.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names no endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::BusListModel</name>
+    <message>
+        <source>fedora-messaging (AMQP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedmsg (ZeroMQ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished">verbunden</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished">verbindet</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished">angehalten</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished">ausgefallen</translation>
+    </message>
+    <message>
+        <source>down: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CURVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation type="unfinished">Bus</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::BusValidator</name>
+    <message>
+        <source>ipc:// needs a path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a fedmsg endpoint is tcp://host:port or ipc://path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the port is missing (tcp://host:port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a valid tcp://host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the port must be 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a CURVE key is 40 Z85 characters; this one has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Z85 character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bus needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; in the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is a bus called %1 already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter the broker&apos;s amqps:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter at least one endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fedora-messaging bus has one broker URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the URL starts with amqps:// or amqp://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a password in the URL would be saved in the settings file; use a client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a client certificate needs its key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key file needs its client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the archive is an http:// or https:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::BusesPage</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;fedmsg.d…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import config.&amp;toml…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buses and their endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space switches the selected bus on or off; Enter edits it; Delete removes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a bus from a fedmsg.d folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a bus from a fedora-messaging config.toml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buses page message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep them in the history only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show them, marked untrusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untrusted or unsigned messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedmsg messages whose signature is missing or does not verify, unless a rule asks for untrusted messages by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Untrusted or unsigned messages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bus that comes with the program cannot be removed; untick it to switch it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bus %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bus %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bus %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a fedmsg.d folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a fedora-messaging config.toml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedora-messaging configuration (*.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 as bus %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::ConditionTreeEditor</name>
+    <message>
+        <source>topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message type (service/kind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentions me</source>
+        <translation type="unfinished">erwähnt mich</translation>
+    </message>
+    <message>
+        <source>packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message body (JSON path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions of the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert adds a condition, Delete removes the current condition or group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a group of conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the current condition or group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all of (every condition holds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any of (at least one holds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not (the condition does not hold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON path in the message body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. msg.update.builds[0].nvr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several values separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group &amp;kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;perator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON pat&amp;h:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::ConditionTreeModel</name>
+    <message>
+        <source>a condition must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &quot;not&quot; group takes exactly one condition (it has %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all of</source>
+        <translation type="unfinished">alle von</translation>
+    </message>
+    <message>
+        <source>any of</source>
+        <translation type="unfinished">eines von</translation>
+    </message>
+    <message>
+        <source>not</source>
+        <translation type="unfinished">nicht</translation>
+    </message>
+    <message>
+        <source>every message (add a condition)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::ConnectionTest</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bus has no endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected to all %1 endpoints</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -790,22 +1607,6 @@ Nachrichten-ID: %3</translation>
 <context>
     <name>fedmsg::HistoryModel</name>
     <message>
-        <source>verified</source>
-        <translation>geprüft</translation>
-    </message>
-    <message>
-        <source>unverified</source>
-        <translation>ungeprüft</translation>
-    </message>
-    <message>
-        <source>broker, unsigned</source>
-        <translation>Broker, unsigniert</translation>
-    </message>
-    <message>
-        <source>not checked</source>
-        <translation>nicht geprüft</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -824,6 +1625,30 @@ Nachrichten-ID: %3</translation>
     <message>
         <source>Decision</source>
         <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation type="unfinished">gemeldet</translation>
+    </message>
+    <message>
+        <source>in a digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history only</source>
+        <translation type="unfinished">nur Verlauf</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation type="unfinished">keine Entscheidung</translation>
     </message>
 </context>
 <context>
@@ -947,18 +1772,6 @@ Nachrichten-ID: %3</translation>
     <message>
         <source>Any decision</source>
         <translation>Jede Entscheidung</translation>
-    </message>
-    <message>
-        <source>notified</source>
-        <translation>gemeldet</translation>
-    </message>
-    <message>
-        <source>history only</source>
-        <translation>nur Verlauf</translation>
-    </message>
-    <message>
-        <source>no decision</source>
-        <translation>keine Entscheidung</translation>
     </message>
     <message>
         <source>All services</source>
@@ -1286,6 +2099,104 @@ Nachrichten-ID: %3</translation>
         <source>Close preferences</source>
         <translation>Einstellungen schließen</translation>
     </message>
+    <message>
+        <source>Buses</source>
+        <translation type="unfinished">Busse</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::RuleActionEditor</name>
+    <message>
+        <source>&amp;Sticky (stays until dismissed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notify (pop up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history only</source>
+        <translation type="unfinished">nur Verlauf</translation>
+    </message>
+    <message>
+        <source>drop (not shown anywhere)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>digest (in the next digest popup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mute until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the rule does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished">niedrig</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished">kritisch</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sticky</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Popup timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Then:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgenc&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time&amp;out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mut&amp;e until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::RulePreview</name>
+    <message>
+        <source>message %1 is not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stored message no longer parses</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::RulesPage</name>
@@ -1300,10 +2211,6 @@ Nachrichten-ID: %3</translation>
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <source>U&amp;ndo delete</source>
-        <translation>Löschen &amp;rückgängig</translation>
     </message>
     <message>
         <source>Rules, checked in this order</source>
@@ -1360,6 +2267,126 @@ Nachrichten-ID: %3</translation>
     <message>
         <source>Matches %1 of the %2 messages stored in the last 7 days</source>
         <translation>Trifft auf %1 der %2 in den letzten 7 Tagen gespeicherten Nachrichten zu</translation>
+    </message>
+    <message>
+        <source>&amp;New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplic&amp;ate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo de&amp;lete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule (starts switched off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import rules from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the rules to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions and action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;JSON (advanced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule editor views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import and export result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored messages the rule matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one to see why the rule matches it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the rule matches the chosen message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot say why: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported, your rules are unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 rules from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 rules to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1490,6 +2517,10 @@ Nachrichten-ID: %3</translation>
         <source>[%1] %2</source>
         <translation>[%1] %2</translation>
     </message>
+    <message>
+        <source>&amp;Cancel catch-up</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::TrustState</name>
@@ -1508,6 +2539,61 @@ Nachrichten-ID: %3</translation>
     <message>
         <source>unverified</source>
         <translation>ungeprüft</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::WelcomeDialog</name>
+    <message>
+        <source>Welcome to fedmsg-notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedmsg-notify shows desktop notifications for what happens in Fedora: builds, updates, comments, new releases of the packages you follow. Every message received is kept in the history; rules decide which ones pop up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What fedmsg-notify does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fedora account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your FAS user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Fedora &amp;account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With it, the rules can tell what is about you and your packages (&quot;for you&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applet lives in the system tray: click its icon for the history, right-click it for the menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the tray icon is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the welcome</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

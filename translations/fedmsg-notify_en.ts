@@ -55,6 +55,13 @@
             <numerusform>%n of them for you. All are in the history (%1).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) from the archive kept in the history; the rest was not fetched.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::BurstControl</name>

@@ -11,6 +11,25 @@ namespace fedmsg {
 
 namespace {
 constexpr int PageSize = 2000;
+
+// The stored message as the rules see it; with @p withBody its body parsed (nullopt when that
+// fails), else only what the row holds (no need to parse the body).
+std::optional<Envelope> envelopeOf(const StoredMessage &m, bool withBody)
+{
+    std::optional<Envelope> envelope;
+    if (withBody) {
+        envelope = m.toEnvelope();
+        if (!envelope)
+            return std::nullopt;
+    } else {
+        JsonValue::Object body;
+        body.emplace_back("topic", JsonValue(m.topic));
+        envelope.emplace(m.transport, JsonValue(std::move(body)));
+    }
+    envelope->setBusName(m.busName);
+    envelope->setTrust(m.trust, m.trustReason);
+    return envelope;
+}
 } // namespace
 
 RulePreview::RulePreview(
@@ -38,21 +57,10 @@ RulePreviewResult RulePreview::run(
             return result;
         for (const StoredMessage &m : page) {
             ++result.examined;
-            std::optional<Envelope> parsed;
-            if (needsBody) {
-                parsed = m.toEnvelope();
-                if (!parsed)
-                    continue; // a body that no longer parses matches nothing
-            } else {
-                // Everything but the body is in the row: no need to parse it.
-                JsonValue::Object body;
-                body.emplace_back("topic", JsonValue(m.topic));
-                parsed.emplace(m.transport, JsonValue(std::move(body)));
-            }
-            Envelope &envelope = *parsed;
-            envelope.setBusName(m.busName);
-            envelope.setTrust(m.trust, m.trustReason);
-            const rules::RuleSubject subject { envelope,
+            const std::optional<Envelope> envelope = envelopeOf(m, needsBody);
+            if (!envelope)
+                continue; // a body that no longer parses matches nothing
+            const rules::RuleSubject subject { *envelope,
                 m.rendering,
                 m.topic,
                 m_stage.catalog().typeOf(m.topic, m.rendering),

@@ -96,7 +96,8 @@ public:
         return {}; // github.push fetches the patch from the network: not done here
     }
 
-    QString subtitle(const MetaContext &c) const override
+    /// Webhooks, deployments and pushes.
+    std::optional<QString> pushSubtitle(const MetaContext &c) const
     {
         const JsonValue &m = c.msg();
         const QString u = userS(m);
@@ -120,6 +121,17 @@ public:
                         QString::number(
                             commits.isString() ? Py::len(pyStr(commits)) : commits.size()) } });
         }
+        return std::nullopt;
+    }
+
+    /// Pull requests, issues and reviews.
+    /// Pull requests.
+    std::optional<QString> pullRequestSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        const QString u = userS(m);
+        const auto r = repo(m);
+        const QString rp = r ? *r : QStringLiteral("None");
         if (c.topicHas("github.pull_request.")) {
             QString action = pyStr(at(m, "action"));
             if (action == QLatin1String("synchronize"))
@@ -135,6 +147,17 @@ public:
             return format("{user} {action} pull request #{n} on {repo}",
                 { { "user", u }, { "action", action }, { "n", n }, { "repo", rp } });
         }
+        return std::nullopt;
+    }
+
+    std::optional<QString> issueSubtitle(const MetaContext &c) const
+    {
+        if (std::optional<QString> s = pullRequestSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
+        const QString u = userS(m);
+        const auto r = repo(m);
+        const QString rp = r ? *r : QStringLiteral("None");
         if (c.topicHas("github.issue.")) {
             const QString action =
                 has(m, "comment") ? QStringLiteral("commented on") : pyStr(at(m, "action"));
@@ -176,6 +199,16 @@ public:
                 throw MetaFailure { "UnboundLocalError" };
             return format(tmpl, { { "user", u }, { "n", n }, { "repo", rp }, { "state", state } });
         }
+        return std::nullopt;
+    }
+
+    /// Comments and repository events.
+    std::optional<QString> repositorySubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        const QString u = userS(m);
+        const auto r = repo(m);
+        const QString rp = r ? *r : QStringLiteral("None");
         if (c.topicHas("github.pull_request_review_comment"))
             return format("{user} commented on PR #{n} on {repo}",
                 { { "user", u },
@@ -213,6 +246,21 @@ public:
             return format(
                 "{user} {action} {repo}", { { "user", u }, { "repo", rp }, { "action", action } });
         }
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        if (std::optional<QString> s = pushSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = issueSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = repositorySubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
+        const QString u = userS(m);
+        const auto r = repo(m);
+        const QString rp = r ? *r : QStringLiteral("None");
         if (c.topicHas("github.release")) {
             const QString version = pyStr(at(at(m, "release"), "tag_name"));
             if (!r || !r->contains(QLatin1Char('/')))

@@ -56,7 +56,8 @@ public:
         , m_stgLink(std::move(stgLink))
     {}
 
-    QString link(const MetaContext &c) const override
+    /// An issue, at the comment when one was added or edited.
+    std::optional<QString> issueLink(const MetaContext &c) const
     {
         const JsonValue &m = c.msg();
         const QString project = projectOrUnknown(m);
@@ -85,6 +86,16 @@ public:
             }
             return tmpl + QStringLiteral("/issue/") + id;
         }
+        return std::nullopt;
+    }
+
+    /// A pull request, at its latest comment when there is one.
+    std::optional<QString> pullRequestLink(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
+        QString tmpl = base + QLatin1Char('/') + project;
         if (c.topicHas("pagure.pull-request")) {
             const QString id = pyStr(at(at(m, prKey(m)), "id"));
             if (c.topicHas("comment")) {
@@ -99,6 +110,19 @@ public:
             }
             return tmpl + QStringLiteral("/pull-request/") + id;
         }
+        return std::nullopt;
+    }
+
+    QString link(const MetaContext &c) const override
+    {
+        if (std::optional<QString> s = issueLink(c))
+            return *s;
+        if (std::optional<QString> s = pullRequestLink(c))
+            return *s;
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
+        QString tmpl = base + QLatin1Char('/') + project;
         if (c.topicHas("pagure.request"))
             return tmpl + QStringLiteral("/pull-request/") + pyStr(at(at(m, "request"), "id"));
         if (c.topicHas("pagure.project.deleted"))
@@ -118,7 +142,8 @@ public:
         return base;
     }
 
-    QString subtitle(const MetaContext &c) const override
+    /// New projects; issues filed, dropped, commented on and tagged.
+    std::optional<QString> issueSubtitle(const MetaContext &c) const
     {
         const JsonValue &m = c.msg();
         const QString project = projectOrUnknown(m);
@@ -177,6 +202,18 @@ public:
                     { "project", project },
                     { "id", pyStr(at(at(m, "pull_request"), "id")) },
                     { "tags", series(at(m, "tags")) } });
+        return std::nullopt;
+    }
+
+    /// Issue assignments, dependencies and edits.
+    std::optional<QString> issueChangeSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        const QString user = pyStr(get(m, "agent"));
+        auto issueId = [&] {
+            return pyStr(at(at(m, "issue"), "id"));
+        };
         if (c.topicHas("pagure.issue.assigned.added")) {
             const QString id = issueId();
             const JsonValue &a = at(at(m, "issue"), "assignee");
@@ -221,6 +258,15 @@ public:
                     { "id", id },
                     { "fields", series(fields) } });
         }
+        return std::nullopt;
+    }
+
+    /// Project edits, groups, users, tags and forks.
+    std::optional<QString> projectSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        const QString user = pyStr(get(m, "agent"));
         if (c.topicHas("pagure.project.edit"))
             return format("{user} edited the {fields} fields of project {project}",
                 { { "user", user },
@@ -276,6 +322,15 @@ public:
                 { { "user", user },
                     { "project", project },
                     { "old_project", pyStr(at(at(at(m, "project"), "parent"), "name")) } });
+        return std::nullopt;
+    }
+
+    /// Pull requests: comments, state, flags.
+    std::optional<QString> pullRequestSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        const QString user = pyStr(get(m, "agent"));
         auto prId = [&] {
             return pyStr(at(at(m, "pullrequest"), "id"));
         };
@@ -314,6 +369,15 @@ public:
                     { "username", pyStr(at(at(m, "flag"), "username")) },
                     { "comment", pyStr(at(at(m, "flag"), "comment")) },
                     { "project", project } });
+        return std::nullopt;
+    }
+
+    /// Pull request assignments.
+    std::optional<QString> requestSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        const QString user = pyStr(get(m, "agent"));
         if (c.topicHas("pagure.request.assigned.added")) {
             const QString id = pyStr(at(at(m, "request"), "id"));
             const JsonValue &a = at(at(m, "request"), "assignee");
@@ -330,6 +394,14 @@ public:
                 { { "user", user },
                     { "project", project },
                     { "id", pyStr(at(at(m, "request"), "id")) } });
+        return std::nullopt;
+    }
+
+    /// Pushes.
+    std::optional<QString> pushSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        const QString user = pyStr(get(m, "agent"));
         if (c.topicHas("pagure.git.receive")) {
             if (has(m, "commit")) {
                 const JsonValue &cm = at(m, "commit");
@@ -360,6 +432,26 @@ public:
                         n == QLatin1String("1") ? QString::fromUtf8("commit")
                                                 : QString::fromUtf8("commits") } });
         }
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        if (std::optional<QString> s = issueSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = issueChangeSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = projectSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = pullRequestSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = requestSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = pushSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        const QString user = pyStr(get(m, "agent"));
         if (c.topicHas("pagure.project.deleted"))
             return format("{user} deleted the project \"{project}\"",
                 { { "user", user }, { "project", project } });

@@ -25,7 +25,8 @@ class PkgdbProcessor : public MetaProcessor
 public:
     using MetaProcessor::MetaProcessor;
 
-    QString subtitle(const MetaContext &c) const override
+    /// ACL changes and branch clones.
+    std::optional<QString> aclUpdateSubtitle(const MetaContext &c) const
     {
         const JsonValue &m = c.msg();
         auto pl = [&] {
@@ -63,6 +64,22 @@ public:
                     { "branch", pyStr(at(m, "branch")) },
                     { "master", pyStr(at(m, "master")) } });
         }
+        return std::nullopt;
+    }
+
+    /// A package's status and its other fields.
+    std::optional<QString> packageUpdateSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        auto pl = [&] {
+            return at(m, "package_listing");
+        };
+        auto plPkg = [&] {
+            return at(at(m, "package_listing"), "package");
+        };
+        auto plBranch = [&] {
+            return pyStr(at(at(pl(), "collection"), "branchname"));
+        };
         if (c.topicHas("pkgdb.package.update.status")) {
             QString extra;
             const JsonValue &prev = get(m, "prev_status");
@@ -123,6 +140,22 @@ public:
             return format("{agent} made some updates to {namespace}/{package}",
                 { { "agent", agent }, { "package", pyStr(pkg) }, { "namespace", ns } });
         }
+        return std::nullopt;
+    }
+
+    /// Critpath, new, retired packages, owners and ACL requests.
+    std::optional<QString> packageChangeSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        auto pl = [&] {
+            return at(m, "package_listing");
+        };
+        auto plPkg = [&] {
+            return at(at(m, "package_listing"), "package");
+        };
+        auto plBranch = [&] {
+            return pyStr(at(at(pl(), "collection"), "branchname"));
+        };
         if (c.topicHas("pkgdb.critpath.update"))
             return format("{agent} altered the critpath status for some packages",
                 { { "agent", agentOf(m) } });
@@ -185,6 +218,22 @@ public:
                     { "agent", agentOf(m) },
                     { "branches", branches.join(QStringLiteral(", ")) } });
         }
+        return std::nullopt;
+    }
+
+    /// Branches, collections and deletions.
+    std::optional<QString> branchSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
+        auto pl = [&] {
+            return at(m, "package_listing");
+        };
+        auto plPkg = [&] {
+            return at(at(m, "package_listing"), "package");
+        };
+        auto plBranch = [&] {
+            return pyStr(at(at(pl(), "collection"), "branchname"));
+        };
         if (c.topicHas("pkgdb.branch.start"))
             return format("{agent} started a branch of {tobranch} from {frombranch}",
                 { { "agent", agentOf(m) },
@@ -244,6 +293,13 @@ public:
                     { "user", pyStr(at(a, "fas_name")) },
                     { "agent", pyStr(at(m, "agent")) } });
         }
+        return std::nullopt;
+    }
+
+    /// Requests and the admin actions on them.
+    std::optional<QString> requestSubtitle(const MetaContext &c) const
+    {
+        const JsonValue &m = c.msg();
         if (c.topicEnds("pkgdb.package.branch.request"))
             return format("{agent} requested branch {new_branch} for package {namespace}/{package}",
                 { { "namespace", nsOf(at(m, "package")) },
@@ -294,6 +350,23 @@ public:
                     { "message", pyStr(message) },
                     { "namespace", ns } });
         }
+        return std::nullopt;
+    }
+
+    /// A package's critpath flag.
+    std::optional<QString> critpathSubtitle(const MetaContext &c) const
+    {
+        if (std::optional<QString> s = aclUpdateSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = packageUpdateSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = packageChangeSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = branchSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = requestSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
         if (c.topicEnds("pkgdb.package.critpath.update")) {
             const QString agent = pyStr(at(m, "agent"));
             const JsonValue &cp = at(m, "critpath");
@@ -317,6 +390,24 @@ public:
                     { "package", pyStr(at(at(m, "package"), "name")) },
                     { "branches", Py::strList(at(m, "branches")).join(QStringLiteral(", ")) } });
         }
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        if (std::optional<QString> s = critpathSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = aclUpdateSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = packageUpdateSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = packageChangeSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = branchSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = requestSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
         if (c.topicEnds("pkgdb.package.monitor.update"))
             return format("{agent} set the monitor flag of {namespace}/{package} to {status}",
                 { { "agent", pyStr(at(m, "agent")) },

@@ -97,12 +97,10 @@ public:
     }
 
     /// Webhooks, deployments and pushes.
-    std::optional<QString> pushSubtitle(const MetaContext &c) const
+    std::optional<QString> pushSubtitle(
+        const MetaContext &c, const QString &u, const QString &rp) const
     {
         const JsonValue &m = c.msg();
-        const QString u = userS(m);
-        const auto r = repo(m);
-        const QString rp = r ? *r : QStringLiteral("None");
         if (c.topicHas("github.webhook"))
             return QStringLiteral("A new github repository has been added to fedmsg");
         if (c.topicHas("github.deployment_status"))
@@ -124,14 +122,11 @@ public:
         return std::nullopt;
     }
 
-    /// Pull requests, issues and reviews.
     /// Pull requests.
-    std::optional<QString> pullRequestSubtitle(const MetaContext &c) const
+    std::optional<QString> pullRequestSubtitle(
+        const MetaContext &c, const QString &u, const QString &rp) const
     {
         const JsonValue &m = c.msg();
-        const QString u = userS(m);
-        const auto r = repo(m);
-        const QString rp = r ? *r : QStringLiteral("None");
         if (c.topicHas("github.pull_request.")) {
             QString action = pyStr(at(m, "action"));
             if (action == QLatin1String("synchronize"))
@@ -150,14 +145,11 @@ public:
         return std::nullopt;
     }
 
-    std::optional<QString> issueSubtitle(const MetaContext &c) const
+    /// Issues and reviews.
+    std::optional<QString> issueSubtitle(
+        const MetaContext &c, const QString &u, const QString &rp) const
     {
-        if (std::optional<QString> s = pullRequestSubtitle(c))
-            return *s;
         const JsonValue &m = c.msg();
-        const QString u = userS(m);
-        const auto r = repo(m);
-        const QString rp = r ? *r : QStringLiteral("None");
         if (c.topicHas("github.issue.")) {
             const QString action =
                 has(m, "comment") ? QStringLiteral("commented on") : pyStr(at(m, "action"));
@@ -203,12 +195,10 @@ public:
     }
 
     /// Comments and repository events.
-    std::optional<QString> repositorySubtitle(const MetaContext &c) const
+    std::optional<QString> repositorySubtitle(
+        const MetaContext &c, const QString &u, const QString &rp) const
     {
         const JsonValue &m = c.msg();
-        const QString u = userS(m);
-        const auto r = repo(m);
-        const QString rp = r ? *r : QStringLiteral("None");
         if (c.topicHas("github.pull_request_review_comment"))
             return format("{user} commented on PR #{n} on {repo}",
                 { { "user", u },
@@ -251,16 +241,18 @@ public:
 
     QString subtitle(const MetaContext &c) const override
     {
-        if (std::optional<QString> s = pushSubtitle(c))
-            return *s;
-        if (std::optional<QString> s = issueSubtitle(c))
-            return *s;
-        if (std::optional<QString> s = repositorySubtitle(c))
-            return *s;
         const JsonValue &m = c.msg();
         const QString u = userS(m);
         const auto r = repo(m);
         const QString rp = r ? *r : QStringLiteral("None");
+        if (std::optional<QString> s = pushSubtitle(c, u, rp))
+            return *s;
+        if (std::optional<QString> s = pullRequestSubtitle(c, u, rp))
+            return *s;
+        if (std::optional<QString> s = issueSubtitle(c, u, rp))
+            return *s;
+        if (std::optional<QString> s = repositorySubtitle(c, u, rp))
+            return *s;
         if (c.topicHas("github.release")) {
             const QString version = pyStr(at(at(m, "release"), "tag_name"));
             if (!r || !r->contains(QLatin1Char('/')))

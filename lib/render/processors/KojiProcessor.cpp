@@ -27,10 +27,9 @@ public:
     }
 
     /// Tags, repositories, package lists and signatures.
-    std::optional<QString> tagSubtitle(const MetaContext &c) const
+    std::optional<QString> tagSubtitle(const MetaContext &c, const QString &inst) const
     {
         const JsonValue &m = c.msg();
-        const QString inst = instanceSuffix(m);
         if (c.topicHas("buildsys.tag"))
             return formatDict(
                 "{owner}'s {name}-{version}-{release} tagged into {tag} by {user}{inst}",
@@ -62,10 +61,9 @@ public:
     }
 
     /// A build's state.
-    std::optional<QString> buildSubtitle(const MetaContext &c) const
+    std::optional<QString> buildSubtitle(const MetaContext &c, const QString &inst) const
     {
         const JsonValue &m = c.msg();
-        const QString inst = instanceSuffix(m);
         if (c.topicHas("buildsys.build.state.change")) {
             static const auto templates = std::to_array<const char *>({
                 "{owner}'s {name}-{version}-{release} started building{inst}",
@@ -127,12 +125,12 @@ public:
 
     QString subtitle(const MetaContext &c) const override
     {
-        if (std::optional<QString> s = tagSubtitle(c))
-            return *s;
-        if (std::optional<QString> s = buildSubtitle(c))
-            return *s;
         const JsonValue &m = c.msg();
         const QString inst = instanceSuffix(m);
+        if (std::optional<QString> s = tagSubtitle(c, inst))
+            return *s;
+        if (std::optional<QString> s = buildSubtitle(c, inst))
+            return *s;
         if (c.topicHas("buildsys.task.state.change")) {
             const QString target = scratchTarget(m);
             QString tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} %1{inst}")

@@ -57,12 +57,12 @@ public:
     {}
 
     /// An issue, at the comment when one was added or edited.
-    std::optional<QString> issueLink(const MetaContext &c) const
+    std::optional<QString> issueLink(const MetaContext &c,
+        const QString &project,
+        const QString &base,
+        const QString &tmpl) const
     {
         const JsonValue &m = c.msg();
-        const QString project = projectOrUnknown(m);
-        QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
-        QString tmpl = base + QLatin1Char('/') + project;
         if (c.topicHas("pagure.issue")) {
             const QString id = pyStr(at(at(m, "issue"), "id"));
             if (c.topicHas("comment.edited")) {
@@ -90,12 +90,9 @@ public:
     }
 
     /// A pull request, at its latest comment when there is one.
-    std::optional<QString> pullRequestLink(const MetaContext &c) const
+    std::optional<QString> pullRequestLink(const MetaContext &c, const QString &tmpl) const
     {
         const JsonValue &m = c.msg();
-        const QString project = projectOrUnknown(m);
-        QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
-        QString tmpl = base + QLatin1Char('/') + project;
         if (c.topicHas("pagure.pull-request")) {
             const QString id = pyStr(at(at(m, prKey(m)), "id"));
             if (c.topicHas("comment")) {
@@ -115,14 +112,14 @@ public:
 
     QString link(const MetaContext &c) const override
     {
-        if (std::optional<QString> s = issueLink(c))
-            return *s;
-        if (std::optional<QString> s = pullRequestLink(c))
-            return *s;
         const JsonValue &m = c.msg();
         const QString project = projectOrUnknown(m);
         QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
         QString tmpl = base + QLatin1Char('/') + project;
+        if (std::optional<QString> s = issueLink(c, project, base, tmpl))
+            return *s;
+        if (std::optional<QString> s = pullRequestLink(c, tmpl))
+            return *s;
         if (c.topicHas("pagure.request"))
             return tmpl + QStringLiteral("/pull-request/") + pyStr(at(at(m, "request"), "id"));
         if (c.topicHas("pagure.project.deleted"))
@@ -142,15 +139,18 @@ public:
         return base;
     }
 
+    static QString issueId(const JsonValue &m) { return pyStr(at(at(m, "issue"), "id")); }
+
+    static QString pullRequestId(const JsonValue &m)
+    {
+        return pyStr(at(at(m, "pullrequest"), "id"));
+    }
+
     /// New projects; issues filed, dropped, commented on and tagged.
-    std::optional<QString> issueSubtitle(const MetaContext &c) const
+    std::optional<QString> issueSubtitle(
+        const MetaContext &c, const QString &project, const QString &user) const
     {
         const JsonValue &m = c.msg();
-        const QString project = projectOrUnknown(m);
-        const QString user = pyStr(get(m, "agent"));
-        auto issueId = [&] {
-            return pyStr(at(at(m, "issue"), "id"));
-        };
         if (c.topicHas("pagure.project.new"))
             return format("{user} created a new project \"{project}\"",
                 { { "user", user }, { "project", project } });
@@ -158,37 +158,37 @@ public:
             return format("{user} opened a new ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.drop"))
             return format("{user} deleted ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.comment.edited"))
             return format("{user} edited a comment on ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.comment.added"))
             return format("{user} commented on ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.tag.added"))
             return format("{user} tagged ticket {project}#{id}: {tags}",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "tags", series(at(m, "tags")) } });
         if (c.topicHas("pagure.issue.tag.removed"))
             return format("{user} removed the {tags} tags from ticket {project}#{id}",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "tags", series(at(m, "tags")) } });
         if (c.topicHas("pagure.pull-request.tag.added"))
             return format("{user} tagged pull-request {project}#{id}: {tags}",
@@ -206,16 +206,12 @@ public:
     }
 
     /// Issue assignments, dependencies and edits.
-    std::optional<QString> issueChangeSubtitle(const MetaContext &c) const
+    std::optional<QString> issueChangeSubtitle(
+        const MetaContext &c, const QString &project, const QString &user) const
     {
         const JsonValue &m = c.msg();
-        const QString project = projectOrUnknown(m);
-        const QString user = pyStr(get(m, "agent"));
-        auto issueId = [&] {
-            return pyStr(at(at(m, "issue"), "id"));
-        };
         if (c.topicHas("pagure.issue.assigned.added")) {
-            const QString id = issueId();
+            const QString id = issueId(m);
             const JsonValue &a = at(at(m, "issue"), "assignee");
             const QString assignee =
                 truthy(a) ? QStringLiteral(" to ") + pyStr(at(a, "name")) : QString();
@@ -227,23 +223,23 @@ public:
         }
         if (c.topicHas("pagure.issue.assigned.reset"))
             return format("{user} reset the assignee of ticket {project}#{id}",
-                { { "user", user }, { "project", project }, { "id", issueId() } });
+                { { "user", user }, { "project", project }, { "id", issueId(m) } });
         if (c.topicHas("pagure.issue.dependency.added"))
             return format(
                 "{user} added ticket {project}#{id} as a dependency of ticket {project}#{dep_id}",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "dep_id", pyStr(at(m, "added_dependency")) } });
         if (c.topicHas("pagure.issue.dependency.removed"))
             return format("{user} removed ticket {project}#{id} as a dependency of ticket "
                           "{project}#{removed}",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "removed", pyStr(at(m, "removed_dependency")) } });
         if (c.topicHas("pagure.issue.edit")) {
-            const QString id = issueId();
+            const QString id = issueId(m);
             const JsonValue &fields = at(m, "fields");
             if (fields.isArray() && fields.size() == 1 && fields[0].isString()
                 && fields[0].toStdString() == "status")
@@ -262,11 +258,10 @@ public:
     }
 
     /// Project edits, groups, users, tags and forks.
-    std::optional<QString> projectSubtitle(const MetaContext &c) const
+    std::optional<QString> projectSubtitle(
+        const MetaContext &c, const QString &project, const QString &user) const
     {
         const JsonValue &m = c.msg();
-        const QString project = projectOrUnknown(m);
-        const QString user = pyStr(get(m, "agent"));
         if (c.topicHas("pagure.project.edit"))
             return format("{user} edited the {fields} fields of project {project}",
                 { { "user", user },
@@ -326,22 +321,18 @@ public:
     }
 
     /// Pull requests: comments, state, flags.
-    std::optional<QString> pullRequestSubtitle(const MetaContext &c) const
+    std::optional<QString> pullRequestSubtitle(
+        const MetaContext &c, const QString &project, const QString &user) const
     {
         const JsonValue &m = c.msg();
-        const QString project = projectOrUnknown(m);
-        const QString user = pyStr(get(m, "agent"));
-        auto prId = [&] {
-            return pyStr(at(at(m, "pullrequest"), "id"));
-        };
         if (c.topicHas("pagure.pull-request.comment.added"))
             return format("{user} commented on PR #{id} on {project}",
-                { { "user", user }, { "id", prId() }, { "project", project } });
+                { { "user", user }, { "id", pullRequestId(m) }, { "project", project } });
         if (c.topicHas("pagure.pull-request.comment.edited"))
             return format("{user} edited a comment on PR #{id} on {project}",
-                { { "user", user }, { "id", prId() }, { "project", project } });
+                { { "user", user }, { "id", pullRequestId(m) }, { "project", project } });
         if (c.topicHas("pagure.pull-request.closed")) {
-            const QString id = prId();
+            const QString id = pullRequestId(m);
             return format(truthy(at(m, "merged"))
                     ? "{user} merged pull request #{id} on {project}"
                     : "{user} closed (without merging) pull request #{id} on {project}",
@@ -350,22 +341,22 @@ public:
         if (c.topicHas("pagure.pull-request.new"))
             return format("{user} opened pull request #{id} on {project}: {title}",
                 { { "user", user },
-                    { "id", prId() },
+                    { "id", pullRequestId(m) },
                     { "project", project },
                     { "title", pyStr(at(at(m, "pullrequest"), "title")) } });
         if (c.topicHas("pagure.pull-request.updated"))
-            return format("Pull-request #{id} has been updated", { { "id", prId() } });
+            return format("Pull-request #{id} has been updated", { { "id", pullRequestId(m) } });
         if (c.topicHas("pagure.pull-request.rebased"))
-            return format("Pull-request #{id} has been rebased", { { "id", prId() } });
+            return format("Pull-request #{id} has been rebased", { { "id", pullRequestId(m) } });
         if (c.topicHas("pagure.pull-request.flag.added"))
             return format("{username} flagged {project}#{id} with \"{comment}\"",
-                { { "id", prId() },
+                { { "id", pullRequestId(m) },
                     { "username", pyStr(at(at(m, "flag"), "username")) },
                     { "comment", pyStr(at(at(m, "flag"), "comment")) },
                     { "project", project } });
         if (c.topicHas("pagure.pull-request.flag.updated"))
             return format("{username} updated the flags on {project}#{id} with: \"{comment}\"",
-                { { "id", prId() },
+                { { "id", pullRequestId(m) },
                     { "username", pyStr(at(at(m, "flag"), "username")) },
                     { "comment", pyStr(at(at(m, "flag"), "comment")) },
                     { "project", project } });
@@ -373,11 +364,10 @@ public:
     }
 
     /// Pull request assignments.
-    std::optional<QString> requestSubtitle(const MetaContext &c) const
+    std::optional<QString> requestSubtitle(
+        const MetaContext &c, const QString &project, const QString &user) const
     {
         const JsonValue &m = c.msg();
-        const QString project = projectOrUnknown(m);
-        const QString user = pyStr(get(m, "agent"));
         if (c.topicHas("pagure.request.assigned.added")) {
             const QString id = pyStr(at(at(m, "request"), "id"));
             const JsonValue &a = at(at(m, "request"), "assignee");
@@ -401,7 +391,6 @@ public:
     std::optional<QString> pushSubtitle(const MetaContext &c) const
     {
         const JsonValue &m = c.msg();
-        const QString user = pyStr(get(m, "agent"));
         if (c.topicHas("pagure.git.receive")) {
             if (has(m, "commit")) {
                 const JsonValue &cm = at(m, "commit");
@@ -437,21 +426,21 @@ public:
 
     QString subtitle(const MetaContext &c) const override
     {
-        if (std::optional<QString> s = issueSubtitle(c))
-            return *s;
-        if (std::optional<QString> s = issueChangeSubtitle(c))
-            return *s;
-        if (std::optional<QString> s = projectSubtitle(c))
-            return *s;
-        if (std::optional<QString> s = pullRequestSubtitle(c))
-            return *s;
-        if (std::optional<QString> s = requestSubtitle(c))
-            return *s;
-        if (std::optional<QString> s = pushSubtitle(c))
-            return *s;
         const JsonValue &m = c.msg();
         const QString project = projectOrUnknown(m);
         const QString user = pyStr(get(m, "agent"));
+        if (std::optional<QString> s = issueSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = issueChangeSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = projectSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = pullRequestSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = requestSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = pushSubtitle(c))
+            return *s;
         if (c.topicHas("pagure.project.deleted"))
             return format("{user} deleted the project \"{project}\"",
                 { { "user", user }, { "project", project } });

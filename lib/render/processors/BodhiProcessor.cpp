@@ -205,7 +205,7 @@ public:
     }
 
     /// Mirror syncs and mash requests.
-    std::optional<QString> pushSubtitle(const MetaContext &c) const
+    static std::optional<QString> pushSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (isFtpSync(c)) {
@@ -229,7 +229,7 @@ public:
     }
 
     /// Comments on updates and their pushes, edits and requests.
-    std::optional<QString> updateSubtitle(const MetaContext &c) const
+    static std::optional<QString> updateSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("bodhi.update.comment")) {
@@ -285,7 +285,7 @@ public:
     }
 
     /// The masher's and the composer's runs.
-    std::optional<QString> composeSubtitle(const MetaContext &c) const
+    static std::optional<QString> composeSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("bodhi.mashtask.start"))

@@ -97,8 +97,8 @@ public:
     }
 
     /// Webhooks, deployments and pushes.
-    std::optional<QString> pushSubtitle(
-        const MetaContext &c, const QString &u, const QString &rp) const
+    static std::optional<QString> pushSubtitle(
+        const MetaContext &c, const QString &u, const QString &rp)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("github.webhook"))
@@ -123,8 +123,8 @@ public:
     }
 
     /// Pull requests.
-    std::optional<QString> pullRequestSubtitle(
-        const MetaContext &c, const QString &u, const QString &rp) const
+    static std::optional<QString> pullRequestSubtitle(
+        const MetaContext &c, const QString &u, const QString &rp)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("github.pull_request.")) {
@@ -146,8 +146,8 @@ public:
     }
 
     /// Issues and reviews.
-    std::optional<QString> issueSubtitle(
-        const MetaContext &c, const QString &u, const QString &rp) const
+    static std::optional<QString> issueSubtitle(
+        const MetaContext &c, const QString &u, const QString &rp)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("github.issue.")) {
@@ -195,8 +195,8 @@ public:
     }
 
     /// Comments and repository events.
-    std::optional<QString> repositorySubtitle(
-        const MetaContext &c, const QString &u, const QString &rp) const
+    static std::optional<QString> repositorySubtitle(
+        const MetaContext &c, const QString &u, const QString &rp)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("github.pull_request_review_comment"))

@@ -53,7 +53,7 @@ public:
     }
 
     /// A bug filed for a new upstream version.
-    std::optional<QString> bugFiledSubtitle(const MetaContext &c) const
+    static std::optional<QString> bugFiledSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("hotness.update.bug.file")) {
@@ -70,7 +70,7 @@ public:
     }
 
     /// A follow-up on such a bug (scratch build, patch).
-    std::optional<QString> followupSubtitle(const MetaContext &c) const
+    static std::optional<QString> followupSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("hotness.update.bug.followup")) {

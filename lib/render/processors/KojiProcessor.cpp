@@ -27,7 +27,7 @@ public:
     }
 
     /// Tags, repositories, package lists and signatures.
-    std::optional<QString> tagSubtitle(const MetaContext &c, const QString &inst) const
+    static std::optional<QString> tagSubtitle(const MetaContext &c, const QString &inst)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("buildsys.tag"))
@@ -61,7 +61,7 @@ public:
     }
 
     /// A build's state.
-    std::optional<QString> buildSubtitle(const MetaContext &c, const QString &inst) const
+    static std::optional<QString> buildSubtitle(const MetaContext &c, const QString &inst)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("buildsys.build.state.change")) {

@@ -44,7 +44,7 @@ public:
     }
 
     /// A job's state and result.
-    std::optional<QString> jobSubtitle(const MetaContext &c) const
+    static std::optional<QString> jobSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (type(c) == QLatin1String("job")) {

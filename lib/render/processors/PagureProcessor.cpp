@@ -57,10 +57,8 @@ public:
     {}
 
     /// An issue, at the comment when one was added or edited.
-    std::optional<QString> issueLink(const MetaContext &c,
-        const QString &project,
-        const QString &base,
-        const QString &tmpl) const
+    static std::optional<QString> issueLink(
+        const MetaContext &c, const QString &project, const QString &base, const QString &tmpl)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pagure.issue")) {
@@ -90,7 +88,7 @@ public:
     }
 
     /// A pull request, at its latest comment when there is one.
-    std::optional<QString> pullRequestLink(const MetaContext &c, const QString &tmpl) const
+    static std::optional<QString> pullRequestLink(const MetaContext &c, const QString &tmpl)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pagure.pull-request")) {
@@ -147,8 +145,8 @@ public:
     }
 
     /// New projects; issues filed, dropped, commented on and tagged.
-    std::optional<QString> issueSubtitle(
-        const MetaContext &c, const QString &project, const QString &user) const
+    static std::optional<QString> issueSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pagure.project.new"))
@@ -206,8 +204,8 @@ public:
     }
 
     /// Issue assignments, dependencies and edits.
-    std::optional<QString> issueChangeSubtitle(
-        const MetaContext &c, const QString &project, const QString &user) const
+    static std::optional<QString> issueChangeSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pagure.issue.assigned.added")) {
@@ -258,8 +256,8 @@ public:
     }
 
     /// Project edits, groups, users, tags and forks.
-    std::optional<QString> projectSubtitle(
-        const MetaContext &c, const QString &project, const QString &user) const
+    static std::optional<QString> projectSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pagure.project.edit"))
@@ -321,8 +319,8 @@ public:
     }
 
     /// Pull requests: comments, state, flags.
-    std::optional<QString> pullRequestSubtitle(
-        const MetaContext &c, const QString &project, const QString &user) const
+    static std::optional<QString> pullRequestSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pagure.pull-request.comment.added"))
@@ -364,8 +362,8 @@ public:
     }
 
     /// Pull request assignments.
-    std::optional<QString> requestSubtitle(
-        const MetaContext &c, const QString &project, const QString &user) const
+    static std::optional<QString> requestSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pagure.request.assigned.added")) {
@@ -388,7 +386,7 @@ public:
     }
 
     /// Pushes.
-    std::optional<QString> pushSubtitle(const MetaContext &c) const
+    static std::optional<QString> pushSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pagure.git.receive")) {

@@ -36,7 +36,7 @@ public:
     }
 
     /// ACL changes and branch clones.
-    std::optional<QString> aclUpdateSubtitle(const MetaContext &c) const
+    static std::optional<QString> aclUpdateSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pkgdb.acl.update")) {
@@ -69,7 +69,7 @@ public:
     }
 
     /// A package's status and its other fields.
-    std::optional<QString> packageUpdateSubtitle(const MetaContext &c) const
+    static std::optional<QString> packageUpdateSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pkgdb.package.update.status")) {
@@ -136,7 +136,7 @@ public:
     }
 
     /// Critpath, new, retired packages, owners and ACL requests.
-    std::optional<QString> packageChangeSubtitle(const MetaContext &c) const
+    static std::optional<QString> packageChangeSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pkgdb.critpath.update"))
@@ -205,7 +205,7 @@ public:
     }
 
     /// Branches, collections and deletions.
-    std::optional<QString> branchSubtitle(const MetaContext &c) const
+    static std::optional<QString> branchSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("pkgdb.branch.start"))
@@ -271,7 +271,7 @@ public:
     }
 
     /// Requests and the admin actions on them.
-    std::optional<QString> requestSubtitle(const MetaContext &c) const
+    static std::optional<QString> requestSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicEnds("pkgdb.package.branch.request"))
@@ -328,7 +328,7 @@ public:
     }
 
     /// A package's critpath flag.
-    std::optional<QString> critpathSubtitle(const MetaContext &c) const
+    static std::optional<QString> critpathSubtitle(const MetaContext &c)
     {
         if (std::optional<QString> s = aclUpdateSubtitle(c))
             return *s;

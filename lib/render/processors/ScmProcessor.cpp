@@ -59,7 +59,7 @@ public:
     }
 
     /// Pushes and new branches.
-    std::optional<QString> pushSubtitle(const MetaContext &c) const
+    static std::optional<QString> pushSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas(".git.receive")) {

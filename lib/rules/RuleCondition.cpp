@@ -253,13 +253,14 @@ Result boolean(bool b)
 // Whether one of @p items is in @p set; the first one found goes to *detail.
 bool firstIn(const QSet<QString> &set, const QStringList &items, QString *detail)
 {
-    for (const QString &item : items)
-        if (set.contains(item)) {
-            if (detail)
-                *detail = item;
-            return true;
-        }
-    return false;
+    const auto found = std::find_if(items.cbegin(), items.cend(), [&](const QString &item) {
+        return set.contains(item);
+    });
+    if (found == items.cend())
+        return false;
+    if (detail)
+        *detail = *found;
+    return true;
 }
 
 } // namespace

@@ -35,6 +35,64 @@ amqp_boolean_t amqpFlag(bool on)
     return on ? 1 : 0;
 }
 
+bool hasClientCertificate(const AmqpConnectOptions &o)
+{
+    return !o.certFile.isEmpty() && !o.keyFile.isEmpty();
+}
+
+/// SASL EXTERNAL (the client certificate's identity) rather than PLAIN (user and password).
+bool externalLogin(const AmqpConnectOptions &o)
+{
+    return hasClientCertificate(o) && o.address.tls;
+}
+
+/// TLS 1.2 or later with peer and host name verification against the CA file, and the client
+/// certificate when there is one; the problem, or "" when the socket is ready.
+QString setUpTls(amqp_socket_t *socket, const AmqpConnectOptions &o)
+{
+    amqp_ssl_socket_set_ssl_versions(socket, AMQP_TLSv1_2, AMQP_TLSvLATEST);
+    amqp_ssl_socket_set_verify_peer(socket, 1);
+    amqp_ssl_socket_set_verify_hostname(socket, 1);
+    if (o.caCertFile.isEmpty()) {
+        return QStringLiteral("no CA certificate file configured for %1").arg(o.address.host);
+    }
+    for (const QString &f : { o.caCertFile, o.certFile, o.keyFile }) {
+        if (!f.isEmpty() && !QFileInfo(f).isReadable()) {
+            return QStringLiteral("cannot read %1").arg(f);
+        }
+    }
+    const QByteArray ca = QFile::encodeName(o.caCertFile);
+    int rc = amqp_ssl_socket_set_cacert(socket, ca.constData());
+    if (rc != AMQP_STATUS_OK) {
+        return QStringLiteral("CA file %1: %2").arg(o.caCertFile, statusText(rc));
+    }
+    if (!hasClientCertificate(o)) {
+        return {};
+    }
+    const QByteArray cert = QFile::encodeName(o.certFile);
+    const QByteArray key = QFile::encodeName(o.keyFile);
+    rc = amqp_ssl_socket_set_key(socket, cert.constData(), key.constData());
+    if (rc != AMQP_STATUS_OK) {
+        return QStringLiteral("client certificate %1 / key %2: %3")
+            .arg(o.certFile, o.keyFile, statusText(rc));
+    }
+    return {};
+}
+
+/// app, app_url and capabilities.consumer_cancel_notify = true.
+JsonValue clientProperties(const AmqpConnectOptions &o)
+{
+    JsonValue caps = JsonValue::emptyObject();
+    caps.insert("consumer_cancel_notify", JsonValue(true));
+    JsonValue props = JsonValue::emptyObject();
+    props.insert("app", JsonValue(o.appName));
+    if (!o.appUrl.isEmpty()) {
+        props.insert("app_url", JsonValue(o.appUrl));
+    }
+    props.insert("capabilities", caps);
+    return props;
+}
+
 } // namespace
 
 AmqpConnection::~AmqpConnection()
@@ -161,97 +219,25 @@ bool AmqpConnection::open(const AmqpConnectOptions &o, AmqpError *error)
     amqp_set_handshake_timeout(m_state, &tv);
     amqp_set_rpc_timeout(m_state, &tv);
 
-    const bool useCert = !o.certFile.isEmpty() && !o.keyFile.isEmpty();
-    amqp_socket_t *socket = nullptr;
-    if (o.address.tls) {
-        socket = amqp_ssl_socket_new(m_state);
-        if (!socket) {
-            return fail(QStringLiteral("cannot create a TLS socket"));
-        }
-        amqp_ssl_socket_set_ssl_versions(socket, AMQP_TLSv1_2, AMQP_TLSvLATEST);
-        amqp_ssl_socket_set_verify_peer(socket, 1);
-        amqp_ssl_socket_set_verify_hostname(socket, 1);
-        if (o.caCertFile.isEmpty()) {
-            return fail(
-                QStringLiteral("no CA certificate file configured for %1").arg(o.address.host));
-        }
-        for (const QString &f : { o.caCertFile, o.certFile, o.keyFile }) {
-            if (!f.isEmpty() && !QFileInfo(f).isReadable()) {
-                return fail(QStringLiteral("cannot read %1").arg(f));
-            }
-        }
-        const QByteArray ca = QFile::encodeName(o.caCertFile);
-        int rc = amqp_ssl_socket_set_cacert(socket, ca.constData());
-        if (rc != AMQP_STATUS_OK) {
-            return fail(QStringLiteral("CA file %1: %2").arg(o.caCertFile, statusText(rc)));
-        }
-        if (useCert) {
-            const QByteArray cert = QFile::encodeName(o.certFile);
-            const QByteArray key = QFile::encodeName(o.keyFile);
-            rc = amqp_ssl_socket_set_key(socket, cert.constData(), key.constData());
-            if (rc != AMQP_STATUS_OK) {
-                return fail(QStringLiteral("client certificate %1 / key %2: %3")
-                                .arg(o.certFile, o.keyFile, statusText(rc)));
-            }
-        }
-    } else {
-        socket = amqp_tcp_socket_new(m_state);
-        if (!socket) {
-            return fail(QStringLiteral("cannot create a TCP socket"));
-        }
+    QString failure;
+    amqp_socket_t *socket = newSocket(o, &failure);
+    if (!socket) {
+        return fail(failure);
     }
     const QByteArray host = o.address.host.toUtf8();
     timeval connectTv = tv;
-    int rc = amqp_socket_open_noblock(socket, host.constData(), o.address.port, &connectTv);
+    const int rc = amqp_socket_open_noblock(socket, host.constData(), o.address.port, &connectTv);
     if (rc != AMQP_STATUS_OK) {
         return fail(QStringLiteral("connecting to %1:%2: %3")
                         .arg(o.address.host)
                         .arg(o.address.port)
                         .arg(statusText(rc)));
     }
-
-    // Client properties: rabbitmq-c merges its own (product, version, capabilities) with these.
-    JsonValue caps = JsonValue::emptyObject();
-    caps.insert("consumer_cancel_notify", JsonValue(true));
-    JsonValue props = JsonValue::emptyObject();
-    props.insert("app", JsonValue(o.appName));
-    if (!o.appUrl.isEmpty()) {
-        props.insert("app_url", JsonValue(o.appUrl));
+    if (!externalLogin(o) && o.address.user.isEmpty()) {
+        return fail(QStringLiteral("no client certificate and no user name for %1")
+                        .arg(o.address.displayUrl()));
     }
-    props.insert("capabilities", caps);
-    AmqpTable table;
-    const amqp_table_t &clientProperties = table.build(props);
-
-    const QByteArray vhost = o.address.vhost.toUtf8();
-    amqp_rpc_reply_t reply;
-    if (useCert && o.address.tls) {
-        const QByteArray identity =
-            o.loginIdentity.isEmpty() ? QByteArrayLiteral("fedora") : o.loginIdentity.toUtf8();
-        reply = amqp_login_with_properties(m_state,
-            vhost.constData(),
-            128,
-            131072,
-            o.heartbeatSeconds,
-            &clientProperties,
-            AMQP_SASL_METHOD_EXTERNAL,
-            identity.constData());
-    } else {
-        if (o.address.user.isEmpty()) {
-            return fail(QStringLiteral("no client certificate and no user name for %1")
-                            .arg(o.address.displayUrl()));
-        }
-        const QByteArray user = o.address.user.toUtf8();
-        const QByteArray password = o.address.password.toUtf8();
-        reply = amqp_login_with_properties(m_state,
-            vhost.constData(),
-            128,
-            131072,
-            o.heartbeatSeconds,
-            &clientProperties,
-            AMQP_SASL_METHOD_PLAIN,
-            user.constData(),
-            password.constData());
-    }
+    const amqp_rpc_reply_t reply = login(o);
     AmqpError e;
     if (!checkReply(reply, 0, "login", &e)) {
         if (e.code == 0 && reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION) {
@@ -262,6 +248,56 @@ bool AmqpConnection::open(const AmqpConnectOptions &o, AmqpError *error)
         return fail(e.text, e.code);
     }
     return true;
+}
+
+amqp_socket_t *AmqpConnection::newSocket(const AmqpConnectOptions &o, QString *failure)
+{
+    if (!o.address.tls) {
+        amqp_socket_t *socket = amqp_tcp_socket_new(m_state);
+        if (!socket) {
+            *failure = QStringLiteral("cannot create a TCP socket");
+        }
+        return socket;
+    }
+    amqp_socket_t *socket = amqp_ssl_socket_new(m_state);
+    if (!socket) {
+        *failure = QStringLiteral("cannot create a TLS socket");
+        return nullptr;
+    }
+    *failure = setUpTls(socket, o);
+    return failure->isEmpty() ? socket : nullptr;
+}
+
+amqp_rpc_reply_t AmqpConnection::login(const AmqpConnectOptions &o)
+{
+    // Client properties: rabbitmq-c merges its own (product, version, capabilities) with these.
+    const JsonValue properties = clientProperties(o);
+    AmqpTable table;
+    const amqp_table_t &clientTable = table.build(properties);
+    const QByteArray vhost = o.address.vhost.toUtf8();
+    if (externalLogin(o)) {
+        const QByteArray identity =
+            o.loginIdentity.isEmpty() ? QByteArrayLiteral("fedora") : o.loginIdentity.toUtf8();
+        return amqp_login_with_properties(m_state,
+            vhost.constData(),
+            128,
+            131072,
+            o.heartbeatSeconds,
+            &clientTable,
+            AMQP_SASL_METHOD_EXTERNAL,
+            identity.constData());
+    }
+    const QByteArray user = o.address.user.toUtf8();
+    const QByteArray password = o.address.password.toUtf8();
+    return amqp_login_with_properties(m_state,
+        vhost.constData(),
+        128,
+        131072,
+        o.heartbeatSeconds,
+        &clientTable,
+        AMQP_SASL_METHOD_PLAIN,
+        user.constData(),
+        password.constData());
 }
 
 void AmqpConnection::close(int timeoutMs)

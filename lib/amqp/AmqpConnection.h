@@ -117,6 +117,11 @@ public:
     static QString toQString(amqp_bytes_t bytes);
 
 private:
+    /// A TCP or TLS socket for @p options; nullptr and *failure when it cannot be set up.
+    amqp_socket_t *newSocket(const AmqpConnectOptions &options, QString *failure);
+    /// SASL EXTERNAL with a client certificate over TLS, PLAIN otherwise.
+    amqp_rpc_reply_t login(const AmqpConnectOptions &options);
+
     amqp_connection_state_t m_state = nullptr;
     bool m_tls = false;
     int m_timeoutMs = 15000;

@@ -46,6 +46,11 @@ std::optional<QString> shortString(amqp_flags_t flags, amqp_flags_t flag, amqp_b
     return QString::fromStdString(AmqpTable::bytesToUtf8(value));
 }
 
+bool isLibraryStatus(const amqp_rpc_reply_t &reply, int status)
+{
+    return reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION && reply.library_error == status;
+}
+
 AmqpDelivery toDelivery(const amqp_envelope_t &env)
 {
     AmqpDelivery d;
@@ -393,45 +398,57 @@ bool AmqpWorker::connectAndSetup()
 bool AmqpWorker::setupConsumer(QString *error)
 {
     AmqpError e;
-    auto fail = [&](const AmqpError &err) {
-        *error = err.text;
+    if (!chooseQueue(&e) || !ensureQueue(&e) || !bindAndConsume(&e)) {
+        *error = e.text;
         return false;
-    };
+    }
+    nextGeneration();
+    m_consuming = true;
+    return true;
+}
+
+bool AmqpWorker::chooseQueue(AmqpError *error)
+{
     if (m_config.amqp.transientQueue) {
         // Nothing to resume and nothing to leave behind: the broker names it (amq.gen-...)
         // and deletes it when this connection ends.
         m_queue.clear();
-        if (!m_conn.declareQueue(
-                m_channel, QString(), false, false, true, true, JsonValue(), &e, &m_queue)) {
-            return fail(e);
-        }
-    } else if (!isAcceptableQueueName(m_queue)) {
-        if (!m_queue.isEmpty()) {
-            qCWarning(lcAmqp).noquote()
-                << m_config.name
-                << "the configured queue name is not a fresh UUID (the public broker refuses "
-                   "other names, and the all-zero one is shared): using a new one";
-        }
-        m_queue = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        m_queueKnown = false;
-        Q_EMIT queueNameAssigned(m_config.name, m_queue);
+        return m_conn.declareQueue(
+            m_channel, QString(), false, false, true, true, JsonValue(), error, &m_queue);
     }
+    if (isAcceptableQueueName(m_queue)) {
+        return true;
+    }
+    if (!m_queue.isEmpty()) {
+        qCWarning(lcAmqp).noquote()
+            << m_config.name
+            << "the configured queue name is not a fresh UUID (the public broker refuses "
+               "other names, and the all-zero one is shared): using a new one";
+    }
+    m_queue = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_queueKnown = false;
+    Q_EMIT queueNameAssigned(m_config.name, m_queue);
+    return true;
+}
+
+bool AmqpWorker::ensureQueue(AmqpError *error)
+{
     // Passive first: tells whether the broker kept our queue (no gap) or lost it (expired
     // after an hour without consumer, broker restart, deleted): then re-create it and say so.
     const bool exists = m_config.amqp.transientQueue
-        || m_conn.declareQueue(m_channel, m_queue, true, false, false, false, {}, &e);
+        || m_conn.declareQueue(m_channel, m_queue, true, false, false, false, {}, error);
     if (!exists) {
-        if (e.connectionLost || e.code != 404) {
-            return fail(e);
+        if (error->connectionLost || error->code != 404) {
+            return false;
         }
         ++m_channel;
-        if (!m_conn.openChannel(m_channel, &e)) {
-            return fail(e);
+        if (!m_conn.openChannel(m_channel, error)) {
+            return false;
         }
         JsonValue args = JsonValue::emptyObject();
         args.insert("x-expires", JsonValue(QueueExpiresMs));
-        if (!m_conn.declareQueue(m_channel, m_queue, false, false, false, false, args, &e)) {
-            return fail(e);
+        if (!m_conn.declareQueue(m_channel, m_queue, false, false, false, false, args, error)) {
+            return false;
         }
         if (m_queueKnown) {
             qCInfo(lcAmqp).noquote() << m_config.name
@@ -441,23 +458,28 @@ bool AmqpWorker::setupConsumer(QString *error)
         }
     }
     m_queueKnown = true;
+    return true;
+}
+
+bool AmqpWorker::bindAndConsume(AmqpError *error)
+{
     for (const QString &pattern : std::as_const(m_patterns)) {
-        if (!m_conn.bindQueue(m_channel, m_queue, m_config.amqp.exchange, pattern, &e)) {
-            return fail(e);
+        if (!m_conn.bindQueue(m_channel, m_queue, m_config.amqp.exchange, pattern, error)) {
+            return false;
         }
     }
-    if (!m_conn.qos(m_channel, m_config.amqp.prefetch, &e)
-        || !m_conn.consume(m_channel, m_queue, &e)) {
-        return fail(e);
-    }
+    return m_conn.qos(m_channel, m_config.amqp.prefetch, error)
+        && m_conn.consume(m_channel, m_queue, error);
+}
+
+void AmqpWorker::nextGeneration()
+{
     // Process-wide, so an ack meant for another worker's (or an earlier run's) channel never
     // matches this one: delivery tags restart at 1 on every channel.
     static std::atomic<quint64> generations { 0 };
     do {
         m_generation = (++generations) & ((quint64(1) << (64 - TagBits)) - 1);
     } while (m_generation == 0);
-    m_consuming = true;
-    return true;
 }
 
 void AmqpWorker::rebind(const QStringList &patterns)
@@ -513,42 +535,13 @@ void AmqpWorker::readAvailable()
         if (reply.reply_type == AMQP_RESPONSE_NORMAL) {
             const AmqpDelivery delivery = toDelivery(envelope);
             amqp_destroy_envelope(&envelope);
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            EndpointStatus &status = m_status[currentUrl()];
-            m_lastActiveAt = now;
-            AmqpError e;
-            if (!AmqpTopicPatterns::matchesAny(m_patterns, delivery.routingKey)) {
-                // A binding left over from an earlier subscription list: not ours any more.
-                if (!m_conn.ack(m_channel, delivery.deliveryTag, false, &e)) {
-                    connectionLost(e.text);
-                }
-                continue;
-            }
-            QString reason;
-            std::optional<Envelope> env = m_mapper.map(delivery, &reason, now);
-            if (!env) {
-                ++status.dropped;
-                qCInfo(lcAmqp).noquote() << m_config.name << "dropped a message on"
-                                         << delivery.routingKey << ":" << reason;
-                Q_EMIT messageDropped(m_config.name, currentUrl(), reason);
-                // Rejected without requeue (like fedora-messaging's nack): it must not loop.
-                if (!m_conn.reject(m_channel, delivery.deliveryTag, false, &e)) {
-                    connectionLost(e.text);
-                }
-                continue;
-            }
-            env->setDeliveryTag((m_generation << TagBits) | (delivery.deliveryTag & TagMask));
-            ++status.received;
-            status.lastMessageAt = now;
-            m_batch.append(std::move(*env));
+            acceptDelivery(delivery);
             continue;
         }
-        if (reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION
-            && reply.library_error == AMQP_STATUS_TIMEOUT) {
+        if (isLibraryStatus(reply, AMQP_STATUS_TIMEOUT)) {
             break;
         }
-        if (reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION
-            && reply.library_error == AMQP_STATUS_UNEXPECTED_STATE) {
+        if (isLibraryStatus(reply, AMQP_STATUS_UNEXPECTED_STATE)) {
             handleUnexpectedFrame();
             continue;
         }
@@ -558,6 +551,38 @@ void AmqpWorker::readAvailable()
         break;
     }
     flushBatch();
+}
+
+void AmqpWorker::acceptDelivery(const AmqpDelivery &delivery)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    EndpointStatus &status = m_status[currentUrl()];
+    m_lastActiveAt = now;
+    AmqpError e;
+    if (!AmqpTopicPatterns::matchesAny(m_patterns, delivery.routingKey)) {
+        // A binding left over from an earlier subscription list: not ours any more.
+        if (!m_conn.ack(m_channel, delivery.deliveryTag, false, &e)) {
+            connectionLost(e.text);
+        }
+        return;
+    }
+    QString reason;
+    std::optional<Envelope> env = m_mapper.map(delivery, &reason, now);
+    if (!env) {
+        ++status.dropped;
+        qCInfo(lcAmqp).noquote() << m_config.name << "dropped a message on" << delivery.routingKey
+                                 << ":" << reason;
+        Q_EMIT messageDropped(m_config.name, currentUrl(), reason);
+        // Rejected without requeue (like fedora-messaging's nack): it must not loop.
+        if (!m_conn.reject(m_channel, delivery.deliveryTag, false, &e)) {
+            connectionLost(e.text);
+        }
+        return;
+    }
+    env->setDeliveryTag((m_generation << TagBits) | (delivery.deliveryTag & TagMask));
+    ++status.received;
+    status.lastMessageAt = now;
+    m_batch.append(std::move(*env));
 }
 
 void AmqpWorker::handleUnexpectedFrame()

@@ -77,9 +77,14 @@ private:
 
     bool connectAndSetup();
     bool setupConsumer(QString *error);
+    bool chooseQueue(AmqpError *error); ///< a fresh name, or the broker's for a transient queue
+    bool ensureQueue(AmqpError *error); ///< re-creates a queue the broker lost (a gap)
+    bool bindAndConsume(AmqpError *error);
+    void nextGeneration();
     void rebind(const QStringList &patterns);
     void serviceConnection();
     void readAvailable();
+    void acceptDelivery(const AmqpDelivery &delivery);
     void handleUnexpectedFrame();
     void connectionLost(const QString &reason);
     void teardown(bool polite);

@@ -106,6 +106,87 @@ auto graceful(F f) -> decltype(f())
     }
 }
 
+/// A JSON file's document; nullopt and *error ("<file>:<line>: <what>") when it cannot be read.
+std::optional<JsonValue> readJsonFile(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1:0: cannot open: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    const QByteArray bytes = f.readAll();
+    JsonParseError perr;
+    auto doc = JsonParser::parse(
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), &perr);
+    if (!doc) {
+        *error = QStringLiteral("%1:%2: %3")
+                     .arg(path)
+                     .arg(perr.line)
+                     .arg(QString::fromStdString(perr.toString()));
+        return std::nullopt;
+    }
+    return std::move(*doc);
+}
+
+/// Service #@p index of a data file, defaults filled in; nullopt (and a warning) when unusable.
+std::optional<ServiceInfo> serviceInfo(
+    const JsonValue &s, const QString &path, int index, QStringList *warnings)
+{
+    if (!s.isObject()) {
+        *warnings << QStringLiteral("%1: service #%2 is not an object").arg(path).arg(index);
+        return std::nullopt;
+    }
+    ServiceInfo info;
+    info.id = str(s, "id");
+    info.name = str(s, "name");
+    info.serviceName = str(s, "service");
+    info.label = str(s, "label");
+    info.description = str(s, "description");
+    info.link = str(s, "link");
+    info.docs = str(s, "docs");
+    info.icon = str(s, "icon");
+    info.prefixRe = str(s, "prefix");
+    info.handler = str(s, "handler");
+    for (const JsonValue &t : s["topics"].array())
+        info.topics << t.toQString();
+    for (const JsonValue &t : s["schemas"].array())
+        info.schemas << t.toQString();
+    if (info.name.isEmpty()) {
+        *warnings << QStringLiteral("%1: service #%2 has no \"name\"").arg(path).arg(index);
+        return std::nullopt;
+    }
+    if (info.id.isEmpty())
+        info.id = info.name.toLower();
+    if (info.serviceName.isEmpty())
+        info.serviceName = info.name.toLower();
+    if (info.prefixRe.isEmpty())
+        info.prefixRe = kPrefixDefault;
+    // fedmsg: '^%s\.(%s)(\.(.*))?$' % (topic_prefix_re, __name__.lower()), name unescaped
+    info.topicRe = QRegularExpression(
+        QStringLiteral("^%1\\.(%2)(\\.(.*))?$").arg(info.prefixRe, info.name.toLower()),
+        QRegularExpression::DotMatchesEverythingOption);
+    if (!info.topicRe.isValid()) {
+        *warnings << QStringLiteral("%1: service %2: bad topic regex: %3")
+                         .arg(path, info.id, info.topicRe.errorString());
+        return std::nullopt;
+    }
+    return info;
+}
+
+/// The service's native handler when it names one that exists, else its data-file rules.
+std::unique_ptr<MetaProcessor> serviceProcessor(
+    ServiceInfo info, const JsonValue &s, const QString &path, QStringList *warnings)
+{
+    if (!info.handler.isEmpty()) {
+        for (const auto &[name, factory] : render::nativeFactories())
+            if (name == info.handler)
+                return factory(info);
+        *warnings << QStringLiteral("%1: service %2: unknown handler \"%3\", using its rules")
+                         .arg(path, info.id, info.handler);
+    }
+    return std::make_unique<TemplateProcessor>(std::move(info), s, warnings);
+}
+
 } // namespace
 
 Renderer::Renderer()
@@ -176,20 +257,10 @@ bool Renderer::load(const QString &path, QString *error)
 
 void Renderer::addSchemaFile(const QString &path, QStringList *warnings)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *warnings << QStringLiteral("%1:0: cannot open: %2").arg(path, f.errorString());
-        return;
-    }
-    const QByteArray bytes = f.readAll();
-    JsonParseError perr;
-    const auto doc = JsonParser::parse(
-        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), &perr);
+    QString error;
+    const std::optional<JsonValue> doc = readJsonFile(path, &error);
     if (!doc) {
-        *warnings << QStringLiteral("%1:%2: %3")
-                         .arg(path)
-                         .arg(perr.line)
-                         .arg(QString::fromStdString(perr.toString()));
+        *warnings << error;
         return;
     }
     if (!doc->isObject() || !(*doc)["schemas"].isArray()) {
@@ -206,88 +277,24 @@ void Renderer::addSchemaFile(const QString &path, QStringList *warnings)
 
 bool Renderer::loadLayers(const QString &path, const QStringList &schemaDirs, QString *error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    QString problem;
+    const std::optional<JsonValue> doc = readJsonFile(path, &problem);
+    if (doc && (!doc->isObject() || !(*doc)["services"].isArray()))
+        problem =
+            QStringLiteral("%1:1: top level must be an object with a \"services\" array").arg(path);
+    if (!doc || !problem.isEmpty()) {
         if (error)
-            *error = QStringLiteral("%1:0: cannot open: %2").arg(path, f.errorString());
-        return false;
-    }
-    const QByteArray bytes = f.readAll();
-    JsonParseError perr;
-    const auto doc = JsonParser::parse(
-        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), &perr);
-    if (!doc) {
-        if (error)
-            *error = QStringLiteral("%1:%2: %3")
-                         .arg(path)
-                         .arg(perr.line)
-                         .arg(QString::fromStdString(perr.toString()));
-        return false;
-    }
-    if (!doc->isObject() || !(*doc)["services"].isArray()) {
-        if (error)
-            *error = QStringLiteral("%1:1: top level must be an object with a \"services\" array")
-                         .arg(path);
+            *error = problem;
         return false;
     }
 
     std::vector<std::unique_ptr<MetaProcessor>> processors;
     QStringList warnings;
-    const auto &factories = render::nativeFactories();
     int index = 0;
     for (const JsonValue &s : (*doc)["services"].array()) {
         ++index;
-        if (!s.isObject()) {
-            warnings << QStringLiteral("%1: service #%2 is not an object").arg(path).arg(index);
-            continue;
-        }
-        ServiceInfo info;
-        info.id = str(s, "id");
-        info.name = str(s, "name");
-        info.serviceName = str(s, "service");
-        info.label = str(s, "label");
-        info.description = str(s, "description");
-        info.link = str(s, "link");
-        info.docs = str(s, "docs");
-        info.icon = str(s, "icon");
-        info.prefixRe = str(s, "prefix");
-        info.handler = str(s, "handler");
-        for (const JsonValue &t : s["topics"].array())
-            info.topics << t.toQString();
-        for (const JsonValue &t : s["schemas"].array())
-            info.schemas << t.toQString();
-        if (info.name.isEmpty()) {
-            warnings << QStringLiteral("%1: service #%2 has no \"name\"").arg(path).arg(index);
-            continue;
-        }
-        if (info.id.isEmpty())
-            info.id = info.name.toLower();
-        if (info.serviceName.isEmpty())
-            info.serviceName = info.name.toLower();
-        if (info.prefixRe.isEmpty())
-            info.prefixRe = kPrefixDefault;
-        // fedmsg: '^%s\.(%s)(\.(.*))?$' % (topic_prefix_re, __name__.lower()), name unescaped
-        info.topicRe = QRegularExpression(
-            QStringLiteral("^%1\\.(%2)(\\.(.*))?$").arg(info.prefixRe, info.name.toLower()),
-            QRegularExpression::DotMatchesEverythingOption);
-        if (!info.topicRe.isValid()) {
-            warnings << QStringLiteral("%1: service %2: bad topic regex: %3")
-                            .arg(path, info.id, info.topicRe.errorString());
-            continue;
-        }
-        std::unique_ptr<MetaProcessor> p;
-        if (!info.handler.isEmpty()) {
-            for (const auto &[name, factory] : factories)
-                if (name == info.handler)
-                    p = factory(info);
-            if (!p)
-                warnings << QStringLiteral(
-                    "%1: service %2: unknown handler \"%3\", using its rules")
-                                .arg(path, info.id, info.handler);
-        }
-        if (!p)
-            p = std::make_unique<TemplateProcessor>(info, s, &warnings);
-        processors.push_back(std::move(p));
+        if (std::optional<ServiceInfo> info = serviceInfo(s, path, index, &warnings))
+            processors.push_back(serviceProcessor(std::move(*info), s, path, &warnings));
     }
     clear();
     m_processors = std::move(processors);

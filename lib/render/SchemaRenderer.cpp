@@ -93,6 +93,105 @@ QString textOf(const JsonValue &v)
     return v.isNull() ? QString() : Py::str(v);
 }
 
+/// fedora-messaging's base Message.__str__.
+QString baseLongForm(const SchemaRenderer::Input &in)
+{
+    return QStringLiteral("Id: %1\nTopic: %2\nHeaders: %3\nBody: %4")
+        .arg(in.messageId,
+            in.topic,
+            SchemaRenderer::pythonJsonDump(in.headers),
+            SchemaRenderer::pythonJsonDump(in.body));
+}
+
+/// What a schema's templates see: {topic}, {msg.x} (the body), {headers.x}, {id}, {now}.
+JsonValue schemaEnv(const SchemaRenderer::Input &in)
+{
+    JsonValue env = JsonValue::emptyObject();
+    env.insert("topic", JsonValue(in.topic));
+    env.insert("msg", in.body);
+    env.insert("headers", in.headers);
+    env.insert("id", JsonValue(in.messageId));
+    env.insert("now", JsonValue(in.now.toUTC().toString(Qt::ISODate)));
+    return env;
+}
+
+/// A field is a template, a list of templates, or
+/// {"cases":[{"when":[...],"value":...}],"else":...}: the one that applies (nullptr: none).
+const JsonValue *pickCase(const JsonValue *f, const MetaContext &ctx, const JsonValue &maps)
+{
+    while (f && f->isObject() && f->contains("cases")) {
+        const JsonValue *chosen = f->find("else");
+        for (const JsonValue &c : (*f)["cases"].array()) {
+            if (TemplateProcessor::conditionsHold(c["when"], ctx, maps)) {
+                chosen = c.find("value");
+                break;
+            }
+        }
+        f = chosen;
+    }
+    return f;
+}
+
+/// A text field's value ("" when it fails); @p fallback when the schema has no such field.
+/// *present tells None (false) from a string, even an empty one (Python's "if agent is None").
+QString fieldText(const JsonValue *f,
+    const QString &fallback,
+    const MetaContext &ctx,
+    const JsonValue &maps,
+    bool *present)
+{
+    if (present)
+        *present = false;
+    if (f && f->isObject()) {
+        try {
+            f = pickCase(f, ctx, maps);
+        } catch (const MetaFailure &) {
+            return {};
+        }
+        if (!f)
+            return {};
+    }
+    if (!f) {
+        if (present)
+            *present = !fallback.isNull();
+        return fallback;
+    }
+    if (f->isNull())
+        return {};
+    try {
+        const JsonValue v = TemplateProcessor::evaluate(f->toQString(), ctx, maps);
+        if (present)
+            *present = !v.isNull();
+        return textOf(v);
+    } catch (const MetaFailure &) {
+        return {};
+    }
+}
+
+/// A list field's values, sorted and unique (empty when it fails).
+QStringList fieldList(const JsonValue *f, const MetaContext &ctx, const JsonValue &maps)
+{
+    QStringList out;
+    try {
+        f = pickCase(f, ctx, maps);
+        if (!f)
+            return {};
+        for (const JsonValue &item : f->isArray() ? f->array() : JsonValue::Array { *f }) {
+            const JsonValue v = TemplateProcessor::evaluate(item.toQString(), ctx, maps);
+            if (v.isArray()) {
+                for (const JsonValue &x : v.array())
+                    if (!x.isNull())
+                        out << Py::str(x);
+            } else if (!v.isNull()) {
+                out << Py::str(v);
+            }
+        }
+    } catch (const MetaFailure &) {
+        return {};
+    }
+    return Py::sortedUnique(out);
+}
+
 } // namespace
 
 SchemaRenderer::SchemaRenderer() = default;
@@ -197,128 +296,49 @@ Rendering SchemaRenderer::render(const Input &in) const
 {
     Rendering r;
     r.title = titleOf(in.topic);
-    const JsonValue *sev = in.headers.find("fedora_messaging_severity");
     const JsonValue *pkg = in.headers.find("fedora_messaging_schema_package");
     const QString package = pkg && pkg->isString() ? pkg->toQString() : QString();
     const Entry *e = in.baseOnly ? nullptr : entry(in.schema, package);
     if (!e && in.schema.isEmpty() && !in.baseOnly)
         e = entry(in.topic, package); // no schema header: try the topic as a schema key
+    const JsonValue *sev = in.headers.find("fedora_messaging_severity");
+    const JsonValue *schemaSeverity = e ? field(*e, "severity") : nullptr;
     if (sev && sev->isInteger())
         r.severity = static_cast<int>(sev->toInt64());
-    else if (e) {
-        if (const JsonValue *s = field(*e, "severity"))
-            r.severity = static_cast<int>(s->toInt64(20));
-    }
+    else if (schemaSeverity)
+        r.severity = static_cast<int>(schemaSeverity->toInt64(20));
 
     if (!e) {
         // fedora-messaging's base Message
         r.fallback = true;
         r.subtitle = in.topic;
-        r.longForm =
-            QStringLiteral("Id: %1\nTopic: %2\nHeaders: %3\nBody: %4")
-                .arg(in.messageId, in.topic, pythonJsonDump(in.headers), pythonJsonDump(in.body));
+        r.longForm = baseLongForm(in);
         return r;
     }
 
-    JsonValue env = JsonValue::emptyObject();
-    env.insert("topic", JsonValue(in.topic));
-    env.insert("msg", in.body);
-    env.insert("headers", in.headers);
-    env.insert("id", JsonValue(in.messageId));
-    env.insert("now", JsonValue(in.now.toUTC().toString(Qt::ISODate)));
+    const JsonValue env = schemaEnv(in);
     const MetaConfig config;
     const MetaContext ctx { env, in.topic, config, in.fas };
-    const JsonValue *maps = field(*e, "maps");
     const JsonValue noMaps;
-
-    // A field is a template, a list of templates, or
-    // {"cases":[{"when":[...],"value":...}],"else":...}.
-    auto pick = [&](const JsonValue *f) -> const JsonValue * {
-        while (f && f->isObject() && f->contains("cases")) {
-            const JsonValue *chosen = f->find("else");
-            for (const JsonValue &c : (*f)["cases"].array()) {
-                if (TemplateProcessor::conditionsHold(c["when"], ctx, maps ? *maps : noMaps)) {
-                    chosen = c.find("value");
-                    break;
-                }
-            }
-            f = chosen;
-        }
-        return f;
+    const JsonValue *mapsField = field(*e, "maps");
+    const JsonValue &maps = mapsField ? *mapsField : noMaps;
+    auto text = [&](const char *key, const QString &fallback, bool *present = nullptr) {
+        return fieldText(field(*e, key), fallback, ctx, maps, present);
     };
-    // *present tells None (false) from a string, even an empty one (Python's "if agent is None").
-    auto text = [&](const char *key, const QString &fallback, bool *present = nullptr) -> QString {
-        if (present)
-            *present = false;
-        const JsonValue *f = field(*e, key);
-        if (f && f->isObject()) {
-            try {
-                f = pick(f);
-            } catch (const MetaFailure &) {
-                return {};
-            }
-            if (!f)
-                return {};
-        }
-        if (!f) {
-            if (present)
-                *present = !fallback.isNull();
-            return fallback;
-        }
-        if (f->isNull())
-            return {};
-        try {
-            const JsonValue v =
-                TemplateProcessor::evaluate(f->toQString(), ctx, maps ? *maps : noMaps);
-            if (present)
-                *present = !v.isNull();
-            return textOf(v);
-        } catch (const MetaFailure &) {
-            return {};
-        }
-    };
-    auto list = [&](const char *key) -> QStringList {
-        const JsonValue *f = field(*e, key);
-        if (!f)
-            return {};
-        QStringList out;
-        try {
-            f = pick(f);
-            if (!f)
-                return {};
-            for (const JsonValue &item : f->isArray() ? f->array() : JsonValue::Array { *f }) {
-                const JsonValue v =
-                    TemplateProcessor::evaluate(item.toQString(), ctx, maps ? *maps : noMaps);
-                if (v.isArray()) {
-                    for (const JsonValue &x : v.array())
-                        if (!x.isNull())
-                            out << Py::str(x);
-                } else if (!v.isNull()) {
-                    out << Py::str(v);
-                }
-            }
-        } catch (const MetaFailure &) {
-            return {};
-        }
-        return Py::sortedUnique(out);
+    auto list = [&](const char *key) {
+        return fieldList(field(*e, key), ctx, maps);
     };
 
     r.subtitle = text("summary", in.topic);
-    {
-        const JsonValue *strField = field(*e, "str");
-        const std::string marker =
-            strField && strField->isString() ? strField->toStdString() : std::string();
-        if (marker == "$summary")
-            r.longForm = r.subtitle;
-        else if (marker == "$base") // the schema does not override __str__
-            r.longForm = QStringLiteral("Id: %1\nTopic: %2\nHeaders: %3\nBody: %4")
-                             .arg(in.messageId,
-                                 in.topic,
-                                 pythonJsonDump(in.headers),
-                                 pythonJsonDump(in.body));
-        else
-            r.longForm = text("str", r.subtitle);
-    }
+    const JsonValue *strField = field(*e, "str");
+    const std::string marker =
+        strField && strField->isString() ? strField->toStdString() : std::string();
+    if (marker == "$summary")
+        r.longForm = r.subtitle;
+    else if (marker == "$base") // the schema does not override __str__
+        r.longForm = baseLongForm(in);
+    else
+        r.longForm = text("str", r.subtitle);
     r.link = text("url", {});
     r.appName = text("app_name", {});
     r.icon = text("app_icon", {});

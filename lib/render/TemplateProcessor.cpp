@@ -236,459 +236,552 @@ JsonValue filterCountWhere(const FilterCall &call)
     return { n };
 }
 
+JsonValue filterOr(const FilterCall &call)
+{
+    return Py::truthy(call.v) ? call.v : call.argValue(0);
+}
+
+JsonValue filterDefault(const FilterCall &call)
+{
+    return call.v.isNull() ? call.argValue(0) : call.v;
+}
+
+JsonValue filterLower(const FilterCall &call)
+{
+    return mapEach(call.v, [](const JsonValue &e) {
+        return JsonValue(text(e).toLower());
+    });
+}
+
+JsonValue filterUpper(const FilterCall &call)
+{
+    return mapEach(call.v, [](const JsonValue &e) {
+        return JsonValue(text(e).toUpper());
+    });
+}
+
+JsonValue filterCapitalize(const FilterCall &call)
+{
+    return { Py::capitalize(text(call.v)) };
+}
+
+JsonValue filterTitle(const FilterCall &call)
+{
+    return { Py::title(text(call.v)) };
+}
+
+JsonValue filterStrip(const FilterCall &call)
+{
+    return { text(call.v).trimmed() };
+}
+
+JsonValue filterSlice(const FilterCall &call)
+{
+    return { Py::slice(text(call.v), call.arg(0).toInt()) };
+}
+
+JsonValue filterNvrName(const FilterCall &call)
+{
+    return mapEach(call.v, [](const JsonValue &e) {
+        return JsonValue(Py::nvrName(text(e)));
+    });
+}
+
+JsonValue filterAvatar(const FilterCall &call)
+{
+    return mapEach(call.v, [](const JsonValue &e) {
+        return JsonValue(Avatar::forUser(text(e)));
+    });
+}
+
+JsonValue filterAvatarEmail(const FilterCall &call)
+{
+    return mapEach(call.v, [](const JsonValue &e) {
+        return JsonValue(Avatar::forEmail(text(e)));
+    });
+}
+
+JsonValue filterAvatarOpenid(const FilterCall &call)
+{
+    return { Avatar::forOpenId(text(call.v)) };
+}
+
+JsonValue filterEmail2fas(const FilterCall &call)
+{
+    return mapEach(call.v, [&](const JsonValue &e) {
+        return JsonValue(call.ctx.fas.emailToFas(text(e)));
+    });
+}
+
+JsonValue filterNick2fas(const FilterCall &call)
+{
+    return mapEach(call.v, [&](const JsonValue &e) {
+        return JsonValue(call.ctx.fas.nickToFas(text(e)));
+    });
+}
+
+JsonValue filterJoin(const FilterCall &call)
+{
+    if (!call.v.isArray())
+        throw MetaFailure { "join: not a list" };
+    return { Py::strList(call.v).join(call.arg(0)) };
+}
+
+JsonValue filterSeries(const FilterCall &call)
+{
+    const int n = call.parts.size() > 1 ? call.arg(0).toInt() : 3;
+    return { Py::listToSeries(Py::strList(call.v), n) };
+}
+
+JsonValue filterSquoteEach(const FilterCall &call)
+{
+    return mapEach(call.v, [](const JsonValue &e) {
+        return JsonValue(QLatin1Char('\'') + text(e) + QLatin1Char('\''));
+    });
+}
+
+JsonValue filterHumanizeAt(const FilterCall &call)
+{
+    // humanize_at:'date_key':'time_key':'tz_key' on a dict: arrow's humanize() of that
+    // local date and time relative to env.now (the injected clock)
+    const QDate d = QDate::fromString(text(Py::at(call.v, call.arg(0).toStdString())), Qt::ISODate);
+    const QTime t = QTime::fromString(text(Py::at(call.v, call.arg(1).toStdString())), Qt::ISODate);
+    const JsonValue &tzName = Py::at(call.v, call.arg(2).toStdString());
+    QTimeZone tz(tzName.isString() ? tzName.toQString().toUtf8() : QByteArray("UTC"));
+    if (!tz.isValid())
+        tz = QTimeZone::utc();
+    const QDateTime now = QDateTime::fromString(text(Py::at(call.ctx.env, "now")), Qt::ISODate);
+    if (!d.isValid() || !t.isValid() || !now.isValid())
+        throw MetaFailure { "humanize_at: bad date" };
+    return { humanize(QDateTime(d, t, tz), now) };
+}
+
+JsonValue filterAndJoin(const FilterCall &call)
+{
+    // ["a","b","c"] -> "a, b and c"
+    const QStringList items = Py::strList(call.v);
+    if (items.size() <= 1)
+        return { items.value(0) };
+    return { items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ")
+        + items.last() };
+}
+
+JsonValue filterLen(const FilterCall &call)
+{
+    if (call.v.isString())
+        return { static_cast<std::int64_t>(Py::len(call.v.toQString())) };
+    if (!call.v.isArray() && !call.v.isObject())
+        throw MetaFailure { "len" };
+    return { static_cast<std::int64_t>(call.v.size()) };
+}
+
+JsonValue filterMap(const FilterCall &call)
+{
+    const JsonValue &table = call.maps[call.arg(0).toStdString()];
+    return mapEach(call.v, [&](const JsonValue &e) {
+        const JsonValue *found = table.find(text(e).toStdString());
+        if (found)
+            return *found;
+        const JsonValue *def = table.find("*");
+        if (def)
+            return def->isString() && def->toStdString() == "$" ? e : *def;
+        throw MetaFailure { "map: no entry" };
+    });
+}
+
+JsonValue filterSplit(const FilterCall &call)
+{
+    // split:'sep':index  (Python negative indices allowed)
+    const QStringList p = text(call.v).split(call.arg(0));
+    long long i = call.arg(1).toLongLong();
+    if (i < 0)
+        i += p.size();
+    if (i < 0 || i >= p.size())
+        throw MetaFailure { "IndexError" };
+    return { p.at(static_cast<int>(i)) };
+}
+
+JsonValue filterSegments(const FilterCall &call)
+{
+    // segments:from:to on '.'-split text, joined by '.', like
+    // '.'.join(t.split('.')[a:b])
+    const QStringList p = text(call.v).split(QLatin1Char('.'));
+    const int from = call.arg(0).toInt();
+    const int to = call.parts.size() > 2 ? call.arg(1).toInt() : static_cast<int>(p.size());
+    const int f = from < 0 ? std::max(0, static_cast<int>(p.size()) + from)
+                           : std::min(from, static_cast<int>(p.size()));
+    const int t = to < 0 ? std::max(0, static_cast<int>(p.size()) + to)
+                         : std::min(to, static_cast<int>(p.size()));
+    return { t > f ? p.mid(f, t - f).join(QLatin1Char('.')) : QString() };
+}
+
+JsonValue filterNameOf(const FilterCall &call)
+{
+    return call.v.isObject()
+        ? Py::at(call.v, call.arg(0).isEmpty() ? "name" : call.arg(0).toStdString())
+        : call.v;
+}
+
+JsonValue filterRender(const FilterCall &call)
+{
+    // render:'name' evaluates the template maps.templates[name] with env.item = the
+    // value (each element for a list; null renders as ""). Templates may render
+    // recursively.
+    thread_local int depth = 0;
+    const JsonValue &tmpl = call.maps["templates"][call.arg(0).toStdString()];
+    if (!tmpl.isString() || depth > 32)
+        throw MetaFailure { "render: no such template" };
+    if (call.v.isNull())
+        return { QString() };
+    return mapEach(call.v, [&](const JsonValue &e) {
+        JsonValue env = call.ctx.env;
+        env.insert("item", e);
+        const MetaContext inner { env, call.ctx.topic, call.ctx.config, call.ctx.fas };
+        ++depth;
+        try {
+            JsonValue out =
+                JsonValue(text(TemplateProcessor::evaluate(tmpl.toQString(), inner, call.maps)));
+            --depth;
+            return out;
+        } catch (...) {
+            --depth;
+            throw;
+        }
+    });
+}
+
+JsonValue filterSortBy(const FilterCall &call)
+{
+    // Python sorted(v, key=lambda d: d.get(key)): numbers by value, else by text
+    if (!call.v.isArray())
+        throw MetaFailure { "sort_by: not a list" };
+    JsonValue::Array out = call.v.array();
+    const std::string key = call.arg(0).toStdString();
+    std::stable_sort(out.begin(), out.end(), [&](const JsonValue &a, const JsonValue &b) {
+        const JsonValue *x = a.find(key);
+        const JsonValue *y = b.find(key);
+        if (!x || !y || x->isNull() || y->isNull())
+            return (x == nullptr || x->isNull()) && y != nullptr && !y->isNull();
+        if (x->isNumber() && y->isNumber())
+            return x->toDouble() < y->toDouble();
+        return text(*x) < text(*y);
+    });
+    return { std::move(out) };
+}
+
+JsonValue filterThen(const FilterCall &call)
+{
+    // then:arg gives arg (a path or 'literal') when the value is truthy, else ""
+    return Py::truthy(call.v) ? call.argValue(0) : JsonValue(QString());
+}
+
+JsonValue filterFindall(const FilterCall &call)
+{
+    // Python re.findall(pattern, text): group 1 when the pattern has a group, else the
+    // match
+    const QRegularExpression re(call.arg(0), QRegularExpression::UseUnicodePropertiesOption);
+    if (!re.isValid())
+        throw MetaFailure { "findall: bad pattern" };
+    JsonValue::Array out;
+    auto it = re.globalMatch(text(call.v));
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out.emplace_back(m.captured(re.captureCount() > 0 ? 1 : 0));
+    }
+    return { std::move(out) };
+}
+
+JsonValue filterFirstLine(const FilterCall &call)
+{
+    return { text(call.v).section(QLatin1Char('\n'), 0, 0) };
+}
+
+JsonValue filterSplitlinesFirst(const FilterCall &call)
+{
+    // Python s.splitlines()[0]: every line boundary str.splitlines knows; IndexError if
+    // empty
+    const QString t = text(call.v);
+    if (t.isEmpty())
+        throw MetaFailure { "IndexError: list index out of range" };
+    static const QRegularExpression boundary(
+        QStringLiteral("[\\n\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x{85}\\x{2028}\\x{2029}]"));
+    const qsizetype end = t.indexOf(boundary);
+    return { end < 0 ? t : t.left(end) };
+}
+
+JsonValue filterBasename(const FilterCall &call)
+{
+    return { text(call.v).section(QLatin1Char('/'), -1) };
+}
+
+JsonValue filterPrefix(const FilterCall &call)
+{
+    return Py::truthy(call.v) ? JsonValue(call.arg(0) + text(call.v)) : JsonValue(QString());
+}
+
+JsonValue filterSuffix(const FilterCall &call)
+{
+    return Py::truthy(call.v) ? JsonValue(text(call.v) + call.arg(0)) : JsonValue(QString());
+}
+
+JsonValue filterReplace(const FilterCall &call)
+{
+    return { text(call.v).replace(call.arg(0), call.arg(1)) };
+}
+
+JsonValue filterStr(const FilterCall &call)
+{
+    return { text(call.v) };
+}
+
+JsonValue filterKeys(const FilterCall &call)
+{
+    JsonValue::Array out;
+    for (const auto &kv : call.v.object())
+        out.emplace_back(kv.first);
+    return { std::move(out) };
+}
+
+JsonValue filterItems(const FilterCall &call)
+{
+    // Python dict.items(): [{"key": k, "value": v}, ...] in the dict's order
+    if (!call.v.isObject())
+        throw MetaFailure { "AttributeError: items" };
+    JsonValue::Array out;
+    for (const auto &kv : call.v.object()) {
+        JsonValue item = JsonValue::emptyObject();
+        item.insert("key", JsonValue(kv.first));
+        item.insert("value", kv.second);
+        out.push_back(std::move(item));
+    }
+    return { std::move(out) };
+}
+
+JsonValue filterWherePrefix(const FilterCall &call)
+{
+    // where_prefix:key:'p' keeps the elements whose `key` (as text) starts with p
+    JsonValue::Array out;
+    for (const JsonValue &e : call.v.array())
+        if (text(Py::at(e, call.arg(0).toStdString())).startsWith(call.arg(1)))
+            out.push_back(e);
+    return { std::move(out) };
+}
+
+JsonValue filterPluck(const FilterCall &call)
+{
+    return mapEach(call.v, [&](const JsonValue &e) {
+        return Py::at(e, call.arg(0).toStdString());
+    });
+}
+
+JsonValue filterPrefixEach(const FilterCall &call)
+{
+    return mapEach(call.v, [&](const JsonValue &e) {
+        return JsonValue(call.arg(0) + text(e));
+    });
+}
+
+JsonValue filterAvatarIf(const FilterCall &call)
+{
+    return Py::truthy(call.v) ? JsonValue(Avatar::forUser(text(call.v))) : JsonValue();
+}
+
+JsonValue filterRepr(const FilterCall &call)
+{
+    // Python repr(): strings quoted and escaped like CPython, other values as str()
+    if (!call.v.isString())
+        return { text(call.v) };
+    const QString s = call.v.toQString();
+    const QChar q = s.contains(QLatin1Char('\'')) && !s.contains(QLatin1Char('"'))
+        ? QLatin1Char('"')
+        : QLatin1Char('\'');
+    QString out(q);
+    for (const char32_t c : s.toUcs4()) {
+        if (c == U'\\' || c == q.unicode())
+            out += QLatin1Char('\\') + QString::fromUcs4(&c, 1);
+        else if (c == U'\n')
+            out += QStringLiteral("\\n");
+        else if (c == U'\r')
+            out += QStringLiteral("\\r");
+        else if (c == U'\t')
+            out += QStringLiteral("\\t");
+        else if (c != U' ' && QChar::category(c) >= QChar::Separator_Space
+            && QChar::category(c) <= QChar::Other_NotAssigned)
+            out += c < 0x100  ? QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'))
+                : c < 0x10000 ? QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0'))
+                              : QStringLiteral("\\U%1").arg(uint(c), 8, 16, QLatin1Char('0'));
+        else
+            out += QString::fromUcs4(&c, 1);
+    }
+    return { out + q };
+}
+
+JsonValue filterOrNone(const FilterCall &call)
+{
+    return Py::truthy(call.v) ? call.v : JsonValue();
+}
+
+JsonValue filterAt(const FilterCall &call)
+{
+    // at:expr is Python v[expr]: a dict key (as text) or a list index computed from
+    // the message
+    const JsonValue key = call.argValue(0);
+    if (call.v.isArray() && key.isInteger())
+        return Py::at(call.v, static_cast<long long>(key.toInt64()));
+    return Py::at(call.v, text(key).toStdString());
+}
+
+JsonValue filterPluckOr(const FilterCall &call)
+{
+    // e.get(a, e.get(b)) for each element
+    return mapEach(call.v, [&](const JsonValue &e) {
+        if (!e.isObject())
+            throw MetaFailure { "AttributeError" };
+        const JsonValue *a = e.find(call.arg(0).toStdString());
+        if (a)
+            return *a;
+        const JsonValue *b = e.find(call.arg(1).toStdString());
+        return b ? *b : JsonValue();
+    });
+}
+
+JsonValue filterOrList(const FilterCall &call)
+{
+    return call.v.isNull() ? JsonValue::emptyArray() : call.v;
+}
+
+JsonValue filterStripChars(const FilterCall &call)
+{
+    QString t = text(call.v);
+    const QString chars = call.arg(0);
+    while (!t.isEmpty() && chars.contains(t.front()))
+        t.remove(0, 1);
+    while (!t.isEmpty() && chars.contains(t.back()))
+        t.chop(1);
+    return { t };
+}
+
+JsonValue filterSliceFrom(const FilterCall &call)
+{
+    return { text(call.v).mid(call.arg(0).toInt()) };
+}
+
+JsonValue filterFedoraPackages(const FilterCall &call)
+{
+    // [p["package_name"] for p in v if p["distro"] == "Fedora"]
+    JsonValue::Array out;
+    for (const JsonValue &e : call.v.array())
+        if (text(Py::at(e, "distro")) == QLatin1String("Fedora"))
+            out.push_back(Py::at(e, "package_name"));
+    return { std::move(out) };
+}
+
+JsonValue filterFmtEach(const FilterCall &call)
+{
+    // fmt_each:'{fullname} ({name})' formats every dict element with its own keys
+    const QString pattern = call.arg(0);
+    return mapEach(call.v, [&](const JsonValue &e) {
+        return JsonValue(FormatSlots::substitute(pattern, [&](const QString &slot) {
+            // {a.b|filter:arg}: a dotted path inside the element, then filters
+            const QStringList steps = splitOutsideQuotes(slot, QLatin1Char('|'));
+            const JsonValue *cur = &e;
+            for (const QString &seg : steps.first().trimmed().split(QLatin1Char('.'))) {
+                bool idxOk = false;
+                const long long idx = seg.toLongLong(&idxOk);
+                cur =
+                    idxOk && cur->isArray() ? &Py::at(*cur, idx) : &Py::at(*cur, seg.toStdString());
+            }
+            JsonValue value = *cur;
+            for (int s = 1; s < steps.size(); ++s)
+                value = applyFilter(value, steps.at(s).trimmed(), call.ctx, call.maps);
+            return text(value);
+        }));
+    });
+}
+
+JsonValue filterHttpdate(const FilterCall &call)
+{
+    // ISO 8601 timestamp -> strftime("%a, %d %b %Y %H:%M:%S UTC") in UTC (C locale);
+    // httpdate:'text' gives text for None.
+    if (call.v.isNull() && call.parts.size() > 1)
+        return { call.arg(0) };
+    QDateTime dt = QDateTime::fromString(text(call.v), Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(text(call.v), Qt::ISODate);
+    if (!dt.isValid())
+        throw MetaFailure { "ValueError: not a timestamp" };
+    return { QLocale::c().toString(dt.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
+        + QStringLiteral(" UTC") };
+}
+
+JsonValue filterPlural(const FilterCall &call)
+{
+    // plural:'error':'errors' -> "1 error" / "2 errors"
+    const long long n =
+        call.v.isInteger() ? call.v.toInt64() : static_cast<long long>(call.v.size());
+    return { QStringLiteral("%1 %2").arg(n).arg(n == 1 ? call.arg(0) : call.arg(1)) };
+}
+
 /// Every template filter by name (resources/render/README.md lists them for data-file authors).
 const QHash<QString, Filter> &filters()
 {
     static const QHash<QString, Filter> byName = {
-        { QStringLiteral("or"),
-            [](const FilterCall &call) -> JsonValue {
-                return Py::truthy(call.v) ? call.v : call.argValue(0);
-            } },
-        { QStringLiteral("default"),
-            [](const FilterCall &call) -> JsonValue {
-                return call.v.isNull() ? call.argValue(0) : call.v;
-            } },
-        { QStringLiteral("lower"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [](const JsonValue &e) {
-                    return JsonValue(text(e).toLower());
-                });
-            } },
-        { QStringLiteral("upper"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [](const JsonValue &e) {
-                    return JsonValue(text(e).toUpper());
-                });
-            } },
-        { QStringLiteral("capitalize"),
-            [](const FilterCall &call) -> JsonValue {
-                return { Py::capitalize(text(call.v)) };
-            } },
-        { QStringLiteral("title"),
-            [](const FilterCall &call) -> JsonValue {
-                return { Py::title(text(call.v)) };
-            } },
-        { QStringLiteral("strip"),
-            [](const FilterCall &call) -> JsonValue {
-                return { text(call.v).trimmed() };
-            } },
+        { QStringLiteral("or"), filterOr },
+        { QStringLiteral("default"), filterDefault },
+        { QStringLiteral("lower"), filterLower },
+        { QStringLiteral("upper"), filterUpper },
+        { QStringLiteral("capitalize"), filterCapitalize },
+        { QStringLiteral("title"), filterTitle },
+        { QStringLiteral("strip"), filterStrip },
         { QStringLiteral("trunc"), filterTrunc },
         { QStringLiteral("trunc_ge"), filterTrunc },
-        { QStringLiteral("slice"),
-            [](const FilterCall &call) -> JsonValue {
-                return { Py::slice(text(call.v), call.arg(0).toInt()) };
-            } },
-        { QStringLiteral("nvr_name"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [](const JsonValue &e) {
-                    return JsonValue(Py::nvrName(text(e)));
-                });
-            } },
-        { QStringLiteral("avatar"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [](const JsonValue &e) {
-                    return JsonValue(Avatar::forUser(text(e)));
-                });
-            } },
-        { QStringLiteral("avatar_email"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [](const JsonValue &e) {
-                    return JsonValue(Avatar::forEmail(text(e)));
-                });
-            } },
-        { QStringLiteral("avatar_openid"),
-            [](const FilterCall &call) -> JsonValue {
-                return { Avatar::forOpenId(text(call.v)) };
-            } },
-        { QStringLiteral("email2fas"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [&](const JsonValue &e) {
-                    return JsonValue(call.ctx.fas.emailToFas(text(e)));
-                });
-            } },
-        { QStringLiteral("nick2fas"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [&](const JsonValue &e) {
-                    return JsonValue(call.ctx.fas.nickToFas(text(e)));
-                });
-            } },
-        { QStringLiteral("join"),
-            [](const FilterCall &call) -> JsonValue {
-                if (!call.v.isArray())
-                    throw MetaFailure { "join: not a list" };
-                return { Py::strList(call.v).join(call.arg(0)) };
-            } },
-        { QStringLiteral("series"),
-            [](const FilterCall &call) -> JsonValue {
-                const int n = call.parts.size() > 1 ? call.arg(0).toInt() : 3;
-                return { Py::listToSeries(Py::strList(call.v), n) };
-            } },
-        { QStringLiteral("squote_each"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [](const JsonValue &e) {
-                    return JsonValue(QLatin1Char('\'') + text(e) + QLatin1Char('\''));
-                });
-            } },
-        { QStringLiteral("humanize_at"),
-            [](const FilterCall &call) -> JsonValue {
-                // humanize_at:'date_key':'time_key':'tz_key' on a dict: arrow's humanize() of that
-                // local date and time relative to env.now (the injected clock)
-                const QDate d =
-                    QDate::fromString(text(Py::at(call.v, call.arg(0).toStdString())), Qt::ISODate);
-                const QTime t =
-                    QTime::fromString(text(Py::at(call.v, call.arg(1).toStdString())), Qt::ISODate);
-                const JsonValue &tzName = Py::at(call.v, call.arg(2).toStdString());
-                QTimeZone tz(tzName.isString() ? tzName.toQString().toUtf8() : QByteArray("UTC"));
-                if (!tz.isValid())
-                    tz = QTimeZone::utc();
-                const QDateTime now =
-                    QDateTime::fromString(text(Py::at(call.ctx.env, "now")), Qt::ISODate);
-                if (!d.isValid() || !t.isValid() || !now.isValid())
-                    throw MetaFailure { "humanize_at: bad date" };
-                return { humanize(QDateTime(d, t, tz), now) };
-            } },
-        { QStringLiteral("and_join"),
-            [](const FilterCall &call) -> JsonValue {
-                // ["a","b","c"] -> "a, b and c"
-                const QStringList items = Py::strList(call.v);
-                if (items.size() <= 1)
-                    return { items.value(0) };
-                return { items.mid(0, items.size() - 1).join(QStringLiteral(", "))
-                    + QStringLiteral(" and ") + items.last() };
-            } },
-        { QStringLiteral("len"),
-            [](const FilterCall &call) -> JsonValue {
-                if (call.v.isString())
-                    return { static_cast<std::int64_t>(Py::len(call.v.toQString())) };
-                if (!call.v.isArray() && !call.v.isObject())
-                    throw MetaFailure { "len" };
-                return { static_cast<std::int64_t>(call.v.size()) };
-            } },
-        { QStringLiteral("map"),
-            [](const FilterCall &call) -> JsonValue {
-                const JsonValue &table = call.maps[call.arg(0).toStdString()];
-                return mapEach(call.v, [&](const JsonValue &e) {
-                    const JsonValue *found = table.find(text(e).toStdString());
-                    if (found)
-                        return *found;
-                    const JsonValue *def = table.find("*");
-                    if (def)
-                        return def->isString() && def->toStdString() == "$" ? e : *def;
-                    throw MetaFailure { "map: no entry" };
-                });
-            } },
-        { QStringLiteral("split"),
-            [](const FilterCall &call) -> JsonValue {
-                // split:'sep':index  (Python negative indices allowed)
-                const QStringList p = text(call.v).split(call.arg(0));
-                long long i = call.arg(1).toLongLong();
-                if (i < 0)
-                    i += p.size();
-                if (i < 0 || i >= p.size())
-                    throw MetaFailure { "IndexError" };
-                return { p.at(static_cast<int>(i)) };
-            } },
-        { QStringLiteral("segments"),
-            [](const FilterCall &call) -> JsonValue {
-                // segments:from:to on '.'-split text, joined by '.', like
-                // '.'.join(t.split('.')[a:b])
-                const QStringList p = text(call.v).split(QLatin1Char('.'));
-                const int from = call.arg(0).toInt();
-                const int to =
-                    call.parts.size() > 2 ? call.arg(1).toInt() : static_cast<int>(p.size());
-                const int f = from < 0 ? std::max(0, static_cast<int>(p.size()) + from)
-                                       : std::min(from, static_cast<int>(p.size()));
-                const int t = to < 0 ? std::max(0, static_cast<int>(p.size()) + to)
-                                     : std::min(to, static_cast<int>(p.size()));
-                return { t > f ? p.mid(f, t - f).join(QLatin1Char('.')) : QString() };
-            } },
-        { QStringLiteral("name_of"),
-            [](const FilterCall &call) -> JsonValue {
-                return call.v.isObject()
-                    ? Py::at(call.v, call.arg(0).isEmpty() ? "name" : call.arg(0).toStdString())
-                    : call.v;
-            } },
-        { QStringLiteral("render"),
-            [](const FilterCall &call) -> JsonValue {
-                // render:'name' evaluates the template maps.templates[name] with env.item = the
-                // value (each element for a list; null renders as ""). Templates may render
-                // recursively.
-                thread_local int depth = 0;
-                const JsonValue &tmpl = call.maps["templates"][call.arg(0).toStdString()];
-                if (!tmpl.isString() || depth > 32)
-                    throw MetaFailure { "render: no such template" };
-                if (call.v.isNull())
-                    return { QString() };
-                return mapEach(call.v, [&](const JsonValue &e) {
-                    JsonValue env = call.ctx.env;
-                    env.insert("item", e);
-                    const MetaContext inner { env, call.ctx.topic, call.ctx.config, call.ctx.fas };
-                    ++depth;
-                    try {
-                        JsonValue out = JsonValue(
-                            text(TemplateProcessor::evaluate(tmpl.toQString(), inner, call.maps)));
-                        --depth;
-                        return out;
-                    } catch (...) {
-                        --depth;
-                        throw;
-                    }
-                });
-            } },
-        { QStringLiteral("sort_by"),
-            [](const FilterCall &call) -> JsonValue {
-                // Python sorted(v, key=lambda d: d.get(key)): numbers by value, else by text
-                if (!call.v.isArray())
-                    throw MetaFailure { "sort_by: not a list" };
-                JsonValue::Array out = call.v.array();
-                const std::string key = call.arg(0).toStdString();
-                std::stable_sort(
-                    out.begin(), out.end(), [&](const JsonValue &a, const JsonValue &b) {
-                        const JsonValue *x = a.find(key);
-                        const JsonValue *y = b.find(key);
-                        if (!x || !y || x->isNull() || y->isNull())
-                            return (x == nullptr || x->isNull()) && y != nullptr && !y->isNull();
-                        if (x->isNumber() && y->isNumber())
-                            return x->toDouble() < y->toDouble();
-                        return text(*x) < text(*y);
-                    });
-                return { std::move(out) };
-            } },
-        { QStringLiteral("then"),
-            [](const FilterCall &call) -> JsonValue {
-                // then:arg gives arg (a path or 'literal') when the value is truthy, else ""
-                return Py::truthy(call.v) ? call.argValue(0) : JsonValue(QString());
-            } },
-        { QStringLiteral("findall"),
-            [](const FilterCall &call) -> JsonValue {
-                // Python re.findall(pattern, text): group 1 when the pattern has a group, else the
-                // match
-                const QRegularExpression re(
-                    call.arg(0), QRegularExpression::UseUnicodePropertiesOption);
-                if (!re.isValid())
-                    throw MetaFailure { "findall: bad pattern" };
-                JsonValue::Array out;
-                auto it = re.globalMatch(text(call.v));
-                while (it.hasNext()) {
-                    const QRegularExpressionMatch m = it.next();
-                    out.emplace_back(m.captured(re.captureCount() > 0 ? 1 : 0));
-                }
-                return { std::move(out) };
-            } },
-        { QStringLiteral("first_line"),
-            [](const FilterCall &call) -> JsonValue {
-                return { text(call.v).section(QLatin1Char('\n'), 0, 0) };
-            } },
-        { QStringLiteral("splitlines_first"),
-            [](const FilterCall &call) -> JsonValue {
-                // Python s.splitlines()[0]: every line boundary str.splitlines knows; IndexError if
-                // empty
-                const QString t = text(call.v);
-                if (t.isEmpty())
-                    throw MetaFailure { "IndexError: list index out of range" };
-                static const QRegularExpression boundary(
-                    QStringLiteral("[\\n\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x{85}\\x{2028}\\x{2029}]"));
-                const qsizetype end = t.indexOf(boundary);
-                return { end < 0 ? t : t.left(end) };
-            } },
-        { QStringLiteral("basename"),
-            [](const FilterCall &call) -> JsonValue {
-                return { text(call.v).section(QLatin1Char('/'), -1) };
-            } },
-        { QStringLiteral("prefix"),
-            [](const FilterCall &call) -> JsonValue {
-                return Py::truthy(call.v) ? JsonValue(call.arg(0) + text(call.v))
-                                          : JsonValue(QString());
-            } },
-        { QStringLiteral("suffix"),
-            [](const FilterCall &call) -> JsonValue {
-                return Py::truthy(call.v) ? JsonValue(text(call.v) + call.arg(0))
-                                          : JsonValue(QString());
-            } },
-        { QStringLiteral("replace"),
-            [](const FilterCall &call) -> JsonValue {
-                return { text(call.v).replace(call.arg(0), call.arg(1)) };
-            } },
-        { QStringLiteral("str"),
-            [](const FilterCall &call) -> JsonValue {
-                return { text(call.v) };
-            } },
-        { QStringLiteral("keys"),
-            [](const FilterCall &call) -> JsonValue {
-                JsonValue::Array out;
-                for (const auto &kv : call.v.object())
-                    out.emplace_back(kv.first);
-                return { std::move(out) };
-            } },
-        { QStringLiteral("items"),
-            [](const FilterCall &call) -> JsonValue {
-                // Python dict.items(): [{"key": k, "value": v}, ...] in the dict's order
-                if (!call.v.isObject())
-                    throw MetaFailure { "AttributeError: items" };
-                JsonValue::Array out;
-                for (const auto &kv : call.v.object()) {
-                    JsonValue item = JsonValue::emptyObject();
-                    item.insert("key", JsonValue(kv.first));
-                    item.insert("value", kv.second);
-                    out.push_back(std::move(item));
-                }
-                return { std::move(out) };
-            } },
-        { QStringLiteral("where_prefix"),
-            [](const FilterCall &call) -> JsonValue {
-                // where_prefix:key:'p' keeps the elements whose `key` (as text) starts with p
-                JsonValue::Array out;
-                for (const JsonValue &e : call.v.array())
-                    if (text(Py::at(e, call.arg(0).toStdString())).startsWith(call.arg(1)))
-                        out.push_back(e);
-                return { std::move(out) };
-            } },
-        { QStringLiteral("pluck"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [&](const JsonValue &e) {
-                    return Py::at(e, call.arg(0).toStdString());
-                });
-            } },
-        { QStringLiteral("prefix_each"),
-            [](const FilterCall &call) -> JsonValue {
-                return mapEach(call.v, [&](const JsonValue &e) {
-                    return JsonValue(call.arg(0) + text(e));
-                });
-            } },
-        { QStringLiteral("avatar_if"),
-            [](const FilterCall &call) -> JsonValue {
-                return Py::truthy(call.v) ? JsonValue(Avatar::forUser(text(call.v))) : JsonValue();
-            } },
-        { QStringLiteral("repr"),
-            [](const FilterCall &call) -> JsonValue {
-                // Python repr(): strings quoted and escaped like CPython, other values as str()
-                if (!call.v.isString())
-                    return { text(call.v) };
-                const QString s = call.v.toQString();
-                const QChar q = s.contains(QLatin1Char('\'')) && !s.contains(QLatin1Char('"'))
-                    ? QLatin1Char('"')
-                    : QLatin1Char('\'');
-                QString out(q);
-                for (const char32_t c : s.toUcs4()) {
-                    if (c == U'\\' || c == q.unicode())
-                        out += QLatin1Char('\\') + QString::fromUcs4(&c, 1);
-                    else if (c == U'\n')
-                        out += QStringLiteral("\\n");
-                    else if (c == U'\r')
-                        out += QStringLiteral("\\r");
-                    else if (c == U'\t')
-                        out += QStringLiteral("\\t");
-                    else if (c != U' ' && QChar::category(c) >= QChar::Separator_Space
-                        && QChar::category(c) <= QChar::Other_NotAssigned)
-                        out += c < 0x100
-                            ? QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'))
-                            : c < 0x10000
-                            ? QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0'))
-                            : QStringLiteral("\\U%1").arg(uint(c), 8, 16, QLatin1Char('0'));
-                    else
-                        out += QString::fromUcs4(&c, 1);
-                }
-                return { out + q };
-            } },
-        { QStringLiteral("or_none"),
-            [](const FilterCall &call) -> JsonValue {
-                return Py::truthy(call.v) ? call.v : JsonValue();
-            } },
-        { QStringLiteral("at"),
-            [](const FilterCall &call) -> JsonValue {
-                // at:expr is Python v[expr]: a dict key (as text) or a list index computed from
-                // the message
-                const JsonValue key = call.argValue(0);
-                if (call.v.isArray() && key.isInteger())
-                    return Py::at(call.v, static_cast<long long>(key.toInt64()));
-                return Py::at(call.v, text(key).toStdString());
-            } },
-        { QStringLiteral("pluck_or"),
-            [](const FilterCall &call) -> JsonValue {
-                // e.get(a, e.get(b)) for each element
-                return mapEach(call.v, [&](const JsonValue &e) {
-                    if (!e.isObject())
-                        throw MetaFailure { "AttributeError" };
-                    const JsonValue *a = e.find(call.arg(0).toStdString());
-                    if (a)
-                        return *a;
-                    const JsonValue *b = e.find(call.arg(1).toStdString());
-                    return b ? *b : JsonValue();
-                });
-            } },
+        { QStringLiteral("slice"), filterSlice },
+        { QStringLiteral("nvr_name"), filterNvrName },
+        { QStringLiteral("avatar"), filterAvatar },
+        { QStringLiteral("avatar_email"), filterAvatarEmail },
+        { QStringLiteral("avatar_openid"), filterAvatarOpenid },
+        { QStringLiteral("email2fas"), filterEmail2fas },
+        { QStringLiteral("nick2fas"), filterNick2fas },
+        { QStringLiteral("join"), filterJoin },
+        { QStringLiteral("series"), filterSeries },
+        { QStringLiteral("squote_each"), filterSquoteEach },
+        { QStringLiteral("humanize_at"), filterHumanizeAt },
+        { QStringLiteral("and_join"), filterAndJoin },
+        { QStringLiteral("len"), filterLen },
+        { QStringLiteral("map"), filterMap },
+        { QStringLiteral("split"), filterSplit },
+        { QStringLiteral("segments"), filterSegments },
+        { QStringLiteral("name_of"), filterNameOf },
+        { QStringLiteral("render"), filterRender },
+        { QStringLiteral("sort_by"), filterSortBy },
+        { QStringLiteral("then"), filterThen },
+        { QStringLiteral("findall"), filterFindall },
+        { QStringLiteral("first_line"), filterFirstLine },
+        { QStringLiteral("splitlines_first"), filterSplitlinesFirst },
+        { QStringLiteral("basename"), filterBasename },
+        { QStringLiteral("prefix"), filterPrefix },
+        { QStringLiteral("suffix"), filterSuffix },
+        { QStringLiteral("replace"), filterReplace },
+        { QStringLiteral("str"), filterStr },
+        { QStringLiteral("keys"), filterKeys },
+        { QStringLiteral("items"), filterItems },
+        { QStringLiteral("where_prefix"), filterWherePrefix },
+        { QStringLiteral("pluck"), filterPluck },
+        { QStringLiteral("prefix_each"), filterPrefixEach },
+        { QStringLiteral("avatar_if"), filterAvatarIf },
+        { QStringLiteral("repr"), filterRepr },
+        { QStringLiteral("or_none"), filterOrNone },
+        { QStringLiteral("at"), filterAt },
+        { QStringLiteral("pluck_or"), filterPluckOr },
         { QStringLiteral("count_where"), filterCountWhere },
         { QStringLiteral("count_where_not"), filterCountWhere },
-        { QStringLiteral("or_list"),
-            [](const FilterCall &call) -> JsonValue {
-                return call.v.isNull() ? JsonValue::emptyArray() : call.v;
-            } },
-        { QStringLiteral("strip_chars"),
-            [](const FilterCall &call) -> JsonValue {
-                QString t = text(call.v);
-                const QString chars = call.arg(0);
-                while (!t.isEmpty() && chars.contains(t.front()))
-                    t.remove(0, 1);
-                while (!t.isEmpty() && chars.contains(t.back()))
-                    t.chop(1);
-                return { t };
-            } },
-        { QStringLiteral("slice_from"),
-            [](const FilterCall &call) -> JsonValue {
-                return { text(call.v).mid(call.arg(0).toInt()) };
-            } },
-        { QStringLiteral("fedora_packages"),
-            [](const FilterCall &call) -> JsonValue {
-                // [p["package_name"] for p in v if p["distro"] == "Fedora"]
-                JsonValue::Array out;
-                for (const JsonValue &e : call.v.array())
-                    if (text(Py::at(e, "distro")) == QLatin1String("Fedora"))
-                        out.push_back(Py::at(e, "package_name"));
-                return { std::move(out) };
-            } },
-        { QStringLiteral("fmt_each"),
-            [](const FilterCall &call) -> JsonValue {
-                // fmt_each:'{fullname} ({name})' formats every dict element with its own keys
-                const QString pattern = call.arg(0);
-                return mapEach(call.v, [&](const JsonValue &e) {
-                    return JsonValue(FormatSlots::substitute(pattern, [&](const QString &slot) {
-                        // {a.b|filter:arg}: a dotted path inside the element, then filters
-                        const QStringList steps = splitOutsideQuotes(slot, QLatin1Char('|'));
-                        const JsonValue *cur = &e;
-                        for (const QString &seg : steps.first().trimmed().split(QLatin1Char('.'))) {
-                            bool idxOk = false;
-                            const long long idx = seg.toLongLong(&idxOk);
-                            cur = idxOk && cur->isArray() ? &Py::at(*cur, idx)
-                                                          : &Py::at(*cur, seg.toStdString());
-                        }
-                        JsonValue value = *cur;
-                        for (int s = 1; s < steps.size(); ++s)
-                            value = applyFilter(value, steps.at(s).trimmed(), call.ctx, call.maps);
-                        return text(value);
-                    }));
-                });
-            } },
-        { QStringLiteral("httpdate"),
-            [](const FilterCall &call) -> JsonValue {
-                // ISO 8601 timestamp -> strftime("%a, %d %b %Y %H:%M:%S UTC") in UTC (C locale);
-                // httpdate:'text' gives text for None.
-                if (call.v.isNull() && call.parts.size() > 1)
-                    return { call.arg(0) };
-                QDateTime dt = QDateTime::fromString(text(call.v), Qt::ISODateWithMs);
-                if (!dt.isValid())
-                    dt = QDateTime::fromString(text(call.v), Qt::ISODate);
-                if (!dt.isValid())
-                    throw MetaFailure { "ValueError: not a timestamp" };
-                return { QLocale::c().toString(
-                             dt.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
-                    + QStringLiteral(" UTC") };
-            } },
-        { QStringLiteral("plural"),
-            [](const FilterCall &call) -> JsonValue {
-                // plural:'error':'errors' -> "1 error" / "2 errors"
-                const long long n =
-                    call.v.isInteger() ? call.v.toInt64() : static_cast<long long>(call.v.size());
-                return { QStringLiteral("%1 %2").arg(n).arg(n == 1 ? call.arg(0) : call.arg(1)) };
-            } },
+        { QStringLiteral("or_list"), filterOrList },
+        { QStringLiteral("strip_chars"), filterStripChars },
+        { QStringLiteral("slice_from"), filterSliceFrom },
+        { QStringLiteral("fedora_packages"), filterFedoraPackages },
+        { QStringLiteral("fmt_each"), filterFmtEach },
+        { QStringLiteral("httpdate"), filterHttpdate },
+        { QStringLiteral("plural"), filterPlural },
     };
     return byName;
 }

@@ -102,6 +102,77 @@ QString fieldName(Kind kind)
     return {};
 }
 
+// Group keys: a group is an object with exactly one of them.
+constexpr std::array<FieldSpec, 3> GroupKeys { {
+    { "all", Kind::All },
+    { "any", Kind::Any },
+    { "not", Kind::Not },
+} };
+
+QString groupKey(Kind kind)
+{
+    for (const FieldSpec &g : GroupKeys)
+        if (g.kind == kind)
+            return QString::fromLatin1(g.name);
+    return {};
+}
+
+// The ops of "packages", each its own kind of condition (no op is "in").
+constexpr std::array<FieldSpec, 4> PackagesOps { {
+    { "in", Kind::Packages },
+    { "maintained-by-me", Kind::MaintainedByMe },
+    { "maintained-by", Kind::MaintainedBy },
+    { "installed", Kind::Installed },
+} };
+
+// The kind a leaf's "field" names ("packages" before its op is read).
+std::optional<Kind> leafKind(const QString &field)
+{
+    if (field == QLatin1String("text"))
+        return Kind::Text;
+    for (const FieldSpec &f : Fields)
+        if (field == QLatin1String(f.name))
+            return f.kind;
+    return std::nullopt;
+}
+
+// The keys a leaf of this kind may have.
+QStringList leafKeys(Kind kind)
+{
+    switch (kind) {
+    case Kind::ByMe:
+    case Kind::MentionsMe:
+        return { QStringLiteral("field") };
+    case Kind::MaintainedByMe:
+    case Kind::Installed:
+        return { QStringLiteral("field"), QStringLiteral("op") };
+    case Kind::Body:
+        return { QStringLiteral("field"),
+            QStringLiteral("op"),
+            QStringLiteral("value"),
+            QStringLiteral("path") };
+    default:
+        return { QStringLiteral("field"), QStringLiteral("op"), QStringLiteral("value") };
+    }
+}
+
+// A string, or a list of strings, as a list; nullopt for anything else.
+std::optional<QStringList> stringList(const QJsonValue &value)
+{
+    if (value.isString())
+        return QStringList { value.toString() };
+    if (!value.isArray())
+        return std::nullopt;
+    QStringList out;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue v : array) {
+        if (!v.isString())
+            return std::nullopt;
+        out << v.toString();
+    }
+    return out;
+}
+
 // A glob (* any characters, ? one character, everything else literal) as an anchored regex.
 QString globToRegex(const QString &glob)
 {
@@ -115,6 +186,16 @@ QString globToRegex(const QString &glob)
             re += QRegularExpression::escape(QString(c));
     }
     return re + QStringLiteral("\\z");
+}
+
+// The glob's longest literal run, which every topic it matches contains.
+QString longestLiteral(const QString &glob)
+{
+    QString longest;
+    for (const QString &part : glob.split(QRegularExpression(QStringLiteral("[*?]"))))
+        if (part.size() > longest.size())
+            longest = part;
+    return longest;
 }
 
 // The value of the message's body at a path; nullptr when it is not there.
@@ -165,6 +246,24 @@ QString listText(const QStringList &values)
     return values.join(QStringLiteral(", "));
 }
 
+Result boolean(bool b)
+{
+    return b ? Result::True : Result::False;
+}
+
+// Whether one of @p items is in @p set; the first one found goes to *detail.
+bool firstIn(const QSet<QString> &set, const QStringList &items, QString *detail)
+{
+    const auto found = std::find_if(items.cbegin(), items.cend(), [&](const QString &item) {
+        return set.contains(item);
+    });
+    if (found == items.cend())
+        return false;
+    if (detail)
+        *detail = *found;
+    return true;
+}
+
 } // namespace
 
 int RuleCondition::nodeCount() const
@@ -212,295 +311,386 @@ void RuleCondition::collectMaintainers(QStringList *out) const
         c.collectMaintainers(out);
 }
 
+struct RuleCondition::LeafJson
+{
+    const QJsonObject &object;
+    const QString &path;
+    QString field; ///< the "field" key as text
+    QJsonValue op;
+    QJsonValue value;
+
+    /// The path of one of the object's keys ("when.all[0].value").
+    [[nodiscard]] QString at(const char *key) const
+    {
+        return path + QLatin1Char('.') + QLatin1String(key);
+    }
+};
+
 std::optional<RuleCondition> RuleCondition::fromJson(const QJsonValue &json,
     const QString &path,
     const MessageTypeCatalog *catalog,
     QString *field,
     QString *problem)
 {
-    auto fail = [&](const QString &where, const QString &what) -> std::optional<RuleCondition> {
-        *field = where;
-        *problem = what;
+    Problem p;
+    std::optional<RuleCondition> c = parse(json, path, catalog, &p);
+    if (!c) {
+        *field = p.where;
+        *problem = p.what;
+    }
+    return c;
+}
+
+std::optional<RuleCondition> RuleCondition::parse(const QJsonValue &json,
+    const QString &path,
+    const MessageTypeCatalog *catalog,
+    Problem *problem)
+{
+    if (!json.isObject()) {
+        *problem = { path, QStringLiteral("a condition must be a JSON object") };
         return std::nullopt;
-    };
-    if (!json.isObject())
-        return fail(path, QStringLiteral("a condition must be a JSON object"));
+    }
     const QJsonObject o = json.toObject();
+    for (const auto &[key, kind] : GroupKeys)
+        if (o.contains(QLatin1String(key)))
+            return parseGroup(o, kind, path, catalog, problem);
     RuleCondition c;
-    // Groups.
-    for (const auto &[key, kind] : { std::pair { "all", Kind::All },
-             std::pair { "any", Kind::Any },
-             std::pair { "not", Kind::Not } }) {
-        const QString name = QString::fromLatin1(key);
-        if (!o.contains(name))
-            continue;
-        if (o.size() != 1)
-            return fail(
-                path, QStringLiteral("\"%1\" must be the only key of its object").arg(name));
-        c.m_kind = kind;
-        const QString at = path + QLatin1Char('.') + name;
-        if (kind == Kind::Not) {
-            auto child = fromJson(o.value(name), at, catalog, field, problem);
-            if (!child)
-                return std::nullopt;
-            c.m_children.push_back(std::move(*child));
-            return c;
-        }
-        if (!o.value(name).isArray())
-            return fail(at, QStringLiteral("must be a list of conditions"));
-        const QJsonArray list = o.value(name).toArray();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            auto child =
-                fromJson(list.at(i), at + QStringLiteral("[%1]").arg(i), catalog, field, problem);
-            if (!child)
-                return std::nullopt;
-            c.m_children.push_back(std::move(*child));
-        }
+    if (auto bad = c.readLeaf(o, path, catalog)) {
+        *problem = std::move(*bad);
+        return std::nullopt;
+    }
+    return c;
+}
+
+std::optional<RuleCondition> RuleCondition::parseGroup(const QJsonObject &object,
+    Kind kind,
+    const QString &path,
+    const MessageTypeCatalog *catalog,
+    Problem *problem)
+{
+    const QString name = groupKey(kind);
+    if (object.size() != 1) {
+        *problem = { path, QStringLiteral("\"%1\" must be the only key of its object").arg(name) };
+        return std::nullopt;
+    }
+    RuleCondition c;
+    c.m_kind = kind;
+    const QString at = path + QLatin1Char('.') + name;
+    const QJsonValue value = object.value(name);
+    if (kind == Kind::Not) {
+        auto child = parse(value, at, catalog, problem);
+        if (!child)
+            return std::nullopt;
+        c.m_children.push_back(std::move(*child));
         return c;
     }
-    // Leaves.
-    const QString fieldPath = path + QStringLiteral(".field");
-    const QJsonValue fieldValue = o.value(QStringLiteral("field"));
+    if (!value.isArray()) {
+        *problem = { at, QStringLiteral("must be a list of conditions") };
+        return std::nullopt;
+    }
+    const QJsonArray list = value.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        auto child = parse(list.at(i), at + QStringLiteral("[%1]").arg(i), catalog, problem);
+        if (!child)
+            return std::nullopt;
+        c.m_children.push_back(std::move(*child));
+    }
+    return c;
+}
+
+std::optional<RuleCondition::Problem> RuleCondition::readLeaf(
+    const QJsonObject &object, const QString &path, const MessageTypeCatalog *catalog)
+{
+    const QJsonValue fieldValue = object.value(QStringLiteral("field"));
     if (fieldValue.isUndefined())
-        return fail(path,
-            QStringLiteral("a condition needs \"field\" (or is \"all\", \"any\" or \"not\")"));
-    const QString fieldText = fieldValue.toString();
-    const auto *const spec = std::find_if(Fields.cbegin(), Fields.cend(), [&](const FieldSpec &f) {
-        return fieldText == QLatin1String(f.name);
-    });
-    if (fieldText == QLatin1String("text"))
-        c.m_kind = Kind::Text;
-    else if (spec == Fields.cend())
-        return fail(fieldPath,
+        return Problem { path,
+            QStringLiteral("a condition needs \"field\" (or is \"all\", \"any\" or \"not\")") };
+    const LeafJson leaf { object,
+        path,
+        fieldValue.toString(),
+        object.value(QStringLiteral("op")),
+        object.value(QStringLiteral("value")) };
+    const std::optional<Kind> kind = leafKind(leaf.field);
+    if (!kind)
+        return Problem { leaf.at("field"),
             QStringLiteral("unknown field '%1' (one of topic, service, type, bus, trust, "
                            "usernames, by-me, mentions-me, packages, body, title, text)")
-                .arg(fieldValue.isString() ? fieldText : QStringLiteral("<not a string>")));
-    else
-        c.m_kind = spec->kind;
+                .arg(fieldValue.isString() ? leaf.field : QStringLiteral("<not a string>")) };
+    m_kind = *kind;
+    if (auto bad = readOp(leaf))
+        return bad;
+    if (auto bad = readOperands(leaf, catalog))
+        return bad;
+    const QStringList allowed = leafKeys(m_kind);
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (!allowed.contains(it.key()))
+            return Problem { path + QLatin1Char('.') + it.key(),
+                QStringLiteral("unknown key for field %1").arg(leaf.field) };
+    return std::nullopt;
+}
 
-    QStringList allowedKeys { QStringLiteral("field") };
-    const QString opPath = path + QStringLiteral(".op");
-    const QString valuePath = path + QStringLiteral(".value");
-    const QJsonValue opValue = o.value(QStringLiteral("op"));
-    const QJsonValue value = o.value(QStringLiteral("value"));
-    std::optional<Op> op = Op::None;
-    if (fieldText == QLatin1String("packages")) {
-        const QString name = opValue.toString();
-        if (name == QLatin1String("maintained-by-me"))
-            c.m_kind = Kind::MaintainedByMe;
-        else if (name == QLatin1String("maintained-by"))
-            c.m_kind = Kind::MaintainedBy;
-        else if (name == QLatin1String("installed"))
-            c.m_kind = Kind::Installed;
-        else if (opValue.isUndefined() || name == QLatin1String("in"))
-            c.m_kind = Kind::Packages;
-        else
-            return fail(opPath,
-                QStringLiteral("unknown op '%1' for packages (one of in, maintained-by-me, "
-                               "maintained-by, installed)")
-                    .arg(name));
-        op = c.m_kind == Kind::Packages ? Op::In : Op::None;
-    } else if (!opValue.isUndefined()) {
-        op = opFromName(opValue.toString());
-        if (!op)
-            return fail(opPath,
-                QStringLiteral("unknown op '%1'")
-                    .arg(opValue.isString() ? opValue.toString()
-                                            : QStringLiteral("<not a string>")));
-    }
-    auto allowOps = [&](std::initializer_list<Op> ops, Op fallback) -> bool {
-        if (*op == Op::None)
-            op = fallback;
-        return std::find(ops.begin(), ops.end(), *op) != ops.end();
-    };
-    auto opProblem = [&](const char *ops) {
-        return fail(opPath,
-            QStringLiteral("op '%1' does not apply to %2 (one of %3)")
-                .arg(opValue.toString(), fieldName(c.m_kind), QString::fromLatin1(ops)));
-    };
-    // The value: a string, or a non-empty list of strings.
-    auto readList = [&]() -> bool {
-        QStringList values;
-        if (value.isString()) {
-            values << value.toString();
-        } else if (value.isArray()) {
-            const QJsonArray array = value.toArray();
-            for (const QJsonValue v : array) {
-                if (!v.isString())
-                    return false;
-                values << v.toString();
-            }
-        } else {
-            return false;
-        }
-        values.removeAll(QString());
-        if (values.isEmpty())
-            return false;
-        c.m_values = values;
-        c.m_set = QSet<QString>(values.cbegin(), values.cend());
-        return true;
-    };
-    auto compileRegex = [&](const QString &pattern) -> std::optional<QString> {
-        c.m_re = QRegularExpression(pattern);
-        if (!c.m_re.isValid())
-            return QStringLiteral("bad regex: %1 at offset %2")
-                .arg(c.m_re.errorString())
-                .arg(c.m_re.patternErrorOffset());
-        c.m_re.optimize();
+std::optional<RuleCondition::Problem> RuleCondition::readOp(const LeafJson &leaf)
+{
+    if (m_kind == Kind::Packages)
+        return readPackagesOp(leaf);
+    m_op = Op::None;
+    if (leaf.op.isUndefined())
         return std::nullopt;
-    };
+    const std::optional<Op> op = opFromName(leaf.op.toString());
+    if (!op)
+        return Problem { leaf.at("op"),
+            QStringLiteral("unknown op '%1'")
+                .arg(leaf.op.isString() ? leaf.op.toString() : QStringLiteral("<not a string>")) };
+    m_op = *op;
+    return std::nullopt;
+}
 
-    switch (c.m_kind) {
-    case Kind::Topic: {
-        allowedKeys << QStringLiteral("op") << QStringLiteral("value");
-        if (!allowOps({ Op::Exact, Op::Prefix, Op::Glob, Op::Regex }, Op::Exact))
-            return opProblem("exact, prefix, glob, regex");
-        if (!value.isString() || value.toString().isEmpty())
-            return fail(valuePath, QStringLiteral("must be a non-empty string"));
-        c.m_text = value.toString();
-        if (*op == Op::Glob || *op == Op::Regex)
-            if (auto bad = compileRegex(*op == Op::Glob ? globToRegex(c.m_text) : c.m_text))
-                return fail(valuePath, *bad);
-        if (*op == Op::Glob)
-            for (const QString &part : c.m_text.split(QRegularExpression(QStringLiteral("[*?]"))))
-                if (part.size() > c.m_literal.size())
-                    c.m_literal = part;
-        break;
-    }
+// "packages" is four kinds of condition, told apart by the op.
+std::optional<RuleCondition::Problem> RuleCondition::readPackagesOp(const LeafJson &leaf)
+{
+    const QString name = leaf.op.toString();
+    const auto *const found =
+        std::find_if(PackagesOps.cbegin(), PackagesOps.cend(), [&](const FieldSpec &f) {
+            return name == QLatin1String(f.name);
+        });
+    if (found != PackagesOps.cend())
+        m_kind = found->kind;
+    else if (!leaf.op.isUndefined())
+        return Problem { leaf.at("op"),
+            QStringLiteral("unknown op '%1' for packages (one of in, maintained-by-me, "
+                           "maintained-by, installed)")
+                .arg(name) };
+    m_op = m_kind == Kind::Packages ? Op::In : Op::None;
+    return std::nullopt;
+}
+
+std::optional<RuleCondition::Problem> RuleCondition::readOperands(
+    const LeafJson &leaf, const MessageTypeCatalog *catalog)
+{
+    switch (m_kind) {
+    case Kind::Topic:
+        return readTopic(leaf);
     case Kind::Service:
     case Kind::Type:
     case Kind::Bus:
-    case Kind::Trust: {
-        allowedKeys << QStringLiteral("op") << QStringLiteral("value");
-        if (!allowOps({ Op::In }, Op::In))
-            return opProblem("in");
-        if (!readList())
-            return fail(valuePath, QStringLiteral("must be a string or a list of strings"));
-        if (c.m_kind == Kind::Service || c.m_kind == Kind::Type) {
-            for (const QString &v : std::as_const(c.m_values)) {
-                const QString service = v.section(QLatin1Char('/'), 0, 0);
-                if (catalog && !catalog->hasService(service))
-                    return fail(valuePath, QStringLiteral("unknown service '%1'").arg(service));
-            }
-        }
-        if (c.m_kind == Kind::Trust) {
-            for (const QString &v : std::as_const(c.m_values)) {
-                const TrustState t = trustStateFromName(v);
-                if (trustStateName(t) != v)
-                    return fail(valuePath,
-                        QStringLiteral("unknown trust state '%1' (one of trusted, untrusted, "
-                                       "broker-unsigned, unchecked)")
-                            .arg(v));
-                c.m_trustMask |= 1U << unsigned(t);
-            }
-        }
-        break;
-    }
+    case Kind::Trust:
+        return readOneOf(leaf, catalog);
     case Kind::Usernames:
-        allowedKeys << QStringLiteral("op") << QStringLiteral("value");
         if (!allowOps({ Op::Any, Op::All }, Op::Any))
-            return opProblem("any, all");
-        if (!readList())
-            return fail(valuePath, QStringLiteral("must be a string or a list of strings"));
-        break;
+            return opProblem(leaf, "any, all");
+        return readValues(leaf);
     case Kind::ByMe:
     case Kind::MentionsMe:
-    case Kind::MaintainedByMe:
-    case Kind::Installed:
-        if (c.m_kind == Kind::MaintainedByMe || c.m_kind == Kind::Installed)
-            allowedKeys << QStringLiteral("op");
-        else if (*op != Op::None)
-            return fail(opPath, QStringLiteral("%1 takes no op").arg(fieldText));
-        break;
+        if (m_op != Op::None)
+            return Problem { leaf.at("op"), QStringLiteral("%1 takes no op").arg(leaf.field) };
+        return std::nullopt;
     case Kind::Packages:
     case Kind::MaintainedBy:
-        allowedKeys << QStringLiteral("op") << QStringLiteral("value");
-        if (!readList())
-            return fail(valuePath, QStringLiteral("must be a string or a list of strings"));
-        break;
-    case Kind::Body: {
-        allowedKeys << QStringLiteral("op") << QStringLiteral("value") << QStringLiteral("path");
-        const QString pathPath = path + QStringLiteral(".path");
-        c.m_path = o.value(QStringLiteral("path")).toString();
-        // "msg.builds[0].nvr": members separated by dots, array indices in brackets.
-        QString bad;
-        if (c.m_path.isEmpty())
-            bad = QStringLiteral("missing or empty");
-        for (const QString &segment : c.m_path.split(QLatin1Char('.'))) {
-            if (!bad.isEmpty())
-                break;
-            const qsizetype bracket = segment.indexOf(QLatin1Char('['));
-            const QString key = bracket < 0 ? segment : segment.left(bracket);
-            if (key.isEmpty() && bracket != 0)
-                bad = QStringLiteral("an empty member name");
-            if (!key.isEmpty())
-                c.m_steps.push_back(PathStep { key.toStdString(), -1 });
-            QString rest = bracket < 0 ? QString() : segment.mid(bracket);
-            while (bad.isEmpty() && !rest.isEmpty()) {
-                const qsizetype close = rest.indexOf(QLatin1Char(']'));
-                bool number = false;
-                const int index = close > 1 ? rest.mid(1, close - 1).toInt(&number) : -1;
-                if (!rest.startsWith(QLatin1Char('[')) || close < 0 || !number || index < 0)
-                    bad = QStringLiteral("'%1' is not an index like [0]").arg(rest);
-                else
-                    c.m_steps.push_back(PathStep { {}, index });
-                rest = rest.mid(close + 1);
-            }
-        }
-        if (bad.isEmpty() && c.m_steps.empty())
-            bad = QStringLiteral("missing or empty");
-        if (!bad.isEmpty())
-            return fail(pathPath,
-                QStringLiteral("bad JSON path '%1': %2 (write e.g. msg.update.builds[0].nvr)")
-                    .arg(c.m_path, bad));
-        if (*op == Op::None || op == Op::In || op == Op::Any || op == Op::All || op == Op::Exact
-            || op == Op::Prefix || op == Op::Glob || op == Op::Regex)
-            return opProblem("exists, ==, !=, contains, matches, <, >");
-        c.m_value = value;
-        if (*op == Op::Exists) {
-            if (!value.isUndefined())
-                return fail(valuePath, QStringLiteral("exists takes no value"));
-        } else if (*op == Op::Less || *op == Op::Greater) {
-            if (!value.isDouble())
-                return fail(valuePath, QStringLiteral("must be a number"));
-            c.m_number = value.toDouble();
-        } else if (*op == Op::Matches) {
-            if (!value.isString())
-                return fail(valuePath, QStringLiteral("must be a regex (a string)"));
-            if (auto badRe = compileRegex(value.toString()))
-                return fail(valuePath, *badRe);
-        } else {
-            if (value.isUndefined() || value.isArray() || value.isObject())
-                return fail(
-                    valuePath, QStringLiteral("must be a string, number, true, false or null"));
-            c.m_valueUtf8 = value.toString().toStdString();
-            c.m_number = value.toDouble();
-        }
-        break;
-    }
+        return readValues(leaf);
+    case Kind::Body:
+        return readBody(leaf);
     case Kind::Title:
     case Kind::Text:
-        allowedKeys << QStringLiteral("op") << QStringLiteral("value");
-        if (!allowOps({ Op::Contains, Op::Matches }, Op::Contains))
-            return opProblem("contains, matches");
-        if (!value.isString() || value.toString().isEmpty())
-            return fail(valuePath, QStringLiteral("must be a non-empty string"));
-        c.m_text = value.toString();
-        if (*op == Op::Matches)
-            if (auto bad = compileRegex(c.m_text))
-                return fail(valuePath, *bad);
-        break;
+        return readText(leaf);
+    case Kind::MaintainedByMe:
+    case Kind::Installed:
     case Kind::All:
     case Kind::Any:
     case Kind::Not:
         break;
     }
-    c.m_op = *op;
-    for (auto it = o.begin(); it != o.end(); ++it)
-        if (!allowedKeys.contains(it.key()))
-            return fail(path + QLatin1Char('.') + it.key(),
-                QStringLiteral("unknown key for field %1").arg(fieldText));
-    return c;
+    return std::nullopt;
+}
+
+std::optional<RuleCondition::Problem> RuleCondition::readTopic(const LeafJson &leaf)
+{
+    if (!allowOps({ Op::Exact, Op::Prefix, Op::Glob, Op::Regex }, Op::Exact))
+        return opProblem(leaf, "exact, prefix, glob, regex");
+    if (!leaf.value.isString() || leaf.value.toString().isEmpty())
+        return Problem { leaf.at("value"), QStringLiteral("must be a non-empty string") };
+    m_text = leaf.value.toString();
+    if (m_op == Op::Regex)
+        if (auto bad = compileRegex(m_text))
+            return Problem { leaf.at("value"), *bad };
+    if (m_op == Op::Glob) {
+        if (auto bad = compileRegex(globToRegex(m_text)))
+            return Problem { leaf.at("value"), *bad };
+        m_literal = longestLiteral(m_text);
+    }
+    return std::nullopt;
+}
+
+std::optional<RuleCondition::Problem> RuleCondition::readOneOf(
+    const LeafJson &leaf, const MessageTypeCatalog *catalog)
+{
+    if (!allowOps({ Op::In }, Op::In))
+        return opProblem(leaf, "in");
+    if (auto bad = readValues(leaf))
+        return bad;
+    if (m_kind == Kind::Trust)
+        return readTrustStates(leaf);
+    if (m_kind == Kind::Bus || !catalog)
+        return std::nullopt;
+    for (const QString &v : std::as_const(m_values)) {
+        const QString service = v.section(QLatin1Char('/'), 0, 0);
+        if (!catalog->hasService(service))
+            return Problem { leaf.at("value"),
+                QStringLiteral("unknown service '%1'").arg(service) };
+    }
+    return std::nullopt;
+}
+
+// The value: a string, or a non-empty list of strings.
+std::optional<RuleCondition::Problem> RuleCondition::readValues(const LeafJson &leaf)
+{
+    std::optional<QStringList> values = stringList(leaf.value);
+    if (values)
+        values->removeAll(QString());
+    if (!values || values->isEmpty())
+        return Problem { leaf.at("value"),
+            QStringLiteral("must be a string or a list of strings") };
+    m_values = std::move(*values);
+    m_set = QSet<QString>(m_values.cbegin(), m_values.cend());
+    return std::nullopt;
+}
+
+std::optional<RuleCondition::Problem> RuleCondition::readTrustStates(const LeafJson &leaf)
+{
+    for (const QString &v : std::as_const(m_values)) {
+        const TrustState t = trustStateFromName(v);
+        if (trustStateName(t) != v)
+            return Problem { leaf.at("value"),
+                QStringLiteral("unknown trust state '%1' (one of trusted, untrusted, "
+                               "broker-unsigned, unchecked)")
+                    .arg(v) };
+        m_trustMask |= 1U << unsigned(t);
+    }
+    return std::nullopt;
+}
+
+std::optional<RuleCondition::Problem> RuleCondition::readBody(const LeafJson &leaf)
+{
+    m_path = leaf.object.value(QStringLiteral("path")).toString();
+    if (auto bad = readBodyPath())
+        return Problem { leaf.at("path"),
+            QStringLiteral("bad JSON path '%1': %2 (write e.g. msg.update.builds[0].nvr)")
+                .arg(m_path, *bad) };
+    if (!allowOps({ Op::Exists,
+                      Op::Equal,
+                      Op::NotEqual,
+                      Op::Contains,
+                      Op::Matches,
+                      Op::Less,
+                      Op::Greater },
+            Op::None))
+        return opProblem(leaf, "exists, ==, !=, contains, matches, <, >");
+    m_value = leaf.value;
+    return readBodyValue(leaf);
+}
+
+// "msg.builds[0].nvr": members separated by dots, array indices in brackets.
+std::optional<QString> RuleCondition::readBodyPath()
+{
+    if (m_path.isEmpty())
+        return QStringLiteral("missing or empty");
+    for (const QString &segment : m_path.split(QLatin1Char('.')))
+        if (auto bad = readBodyPathSegment(segment))
+            return bad;
+    if (m_steps.empty())
+        return QStringLiteral("missing or empty");
+    return std::nullopt;
+}
+
+// One segment of a body path: "builds[0]", "builds", "[0][1]".
+std::optional<QString> RuleCondition::readBodyPathSegment(const QString &segment)
+{
+    const qsizetype bracket = segment.indexOf(QLatin1Char('['));
+    const QString key = bracket < 0 ? segment : segment.left(bracket);
+    if (key.isEmpty() && bracket != 0)
+        return QStringLiteral("an empty member name");
+    if (!key.isEmpty())
+        m_steps.push_back(PathStep { key.toStdString(), -1 });
+    QString rest = bracket < 0 ? QString() : segment.mid(bracket);
+    while (!rest.isEmpty()) {
+        const qsizetype close = rest.indexOf(QLatin1Char(']'));
+        bool number = false;
+        const int index = close > 1 ? rest.mid(1, close - 1).toInt(&number) : -1;
+        if (!rest.startsWith(QLatin1Char('[')) || close < 0 || !number || index < 0)
+            return QStringLiteral("'%1' is not an index like [0]").arg(rest);
+        m_steps.push_back(PathStep { {}, index });
+        rest = rest.mid(close + 1);
+    }
+    return std::nullopt;
+}
+
+std::optional<RuleCondition::Problem> RuleCondition::readBodyValue(const LeafJson &leaf)
+{
+    const QJsonValue &value = leaf.value;
+    switch (m_op) {
+    case Op::Exists:
+        if (!value.isUndefined())
+            return Problem { leaf.at("value"), QStringLiteral("exists takes no value") };
+        break;
+    case Op::Less:
+    case Op::Greater:
+        if (!value.isDouble())
+            return Problem { leaf.at("value"), QStringLiteral("must be a number") };
+        m_number = value.toDouble();
+        break;
+    case Op::Matches:
+        if (!value.isString())
+            return Problem { leaf.at("value"), QStringLiteral("must be a regex (a string)") };
+        if (auto bad = compileRegex(value.toString()))
+            return Problem { leaf.at("value"), *bad };
+        break;
+    default:
+        if (value.isUndefined() || value.isArray() || value.isObject())
+            return Problem { leaf.at("value"),
+                QStringLiteral("must be a string, number, true, false or null") };
+        m_valueUtf8 = value.toString().toStdString();
+        m_number = value.toDouble();
+        break;
+    }
+    return std::nullopt;
+}
+
+std::optional<RuleCondition::Problem> RuleCondition::readText(const LeafJson &leaf)
+{
+    if (!allowOps({ Op::Contains, Op::Matches }, Op::Contains))
+        return opProblem(leaf, "contains, matches");
+    if (!leaf.value.isString() || leaf.value.toString().isEmpty())
+        return Problem { leaf.at("value"), QStringLiteral("must be a non-empty string") };
+    m_text = leaf.value.toString();
+    if (m_op == Op::Matches)
+        if (auto bad = compileRegex(m_text))
+            return Problem { leaf.at("value"), *bad };
+    return std::nullopt;
+}
+
+std::optional<RuleCondition::Problem> RuleCondition::opProblem(
+    const LeafJson &leaf, const char *ops) const
+{
+    return Problem { leaf.at("op"),
+        QStringLiteral("op '%1' does not apply to %2 (one of %3)")
+            .arg(leaf.op.toString(), fieldName(m_kind), QString::fromLatin1(ops)) };
+}
+
+bool RuleCondition::allowOps(std::initializer_list<Op> ops, Op fallback)
+{
+    if (m_op == Op::None)
+        m_op = fallback;
+    return std::find(ops.begin(), ops.end(), m_op) != ops.end();
+}
+
+std::optional<QString> RuleCondition::compileRegex(const QString &pattern)
+{
+    m_re = QRegularExpression(pattern);
+    if (!m_re.isValid())
+        return QStringLiteral("bad regex: %1 at offset %2")
+            .arg(m_re.errorString())
+            .arg(m_re.patternErrorOffset());
+    m_re.optimize();
+    return std::nullopt;
 }
 
 QJsonObject RuleCondition::toJson() const
@@ -628,24 +818,9 @@ RuleCondition::Result RuleCondition::evaluateLeaf(
     const RuleSubject &subject, const RuleContext &context, QString *detail) const
 {
     const Rendering &r = subject.rendering;
-    auto boolean = [](bool b) {
-        return b ? Result::True : Result::False;
-    };
     switch (m_kind) {
     case Kind::Topic:
-        switch (m_op) {
-        case Op::Exact:
-            return boolean(subject.topic == m_text);
-        case Op::Prefix:
-            return boolean(subject.topic.startsWith(m_text));
-        case Op::Glob:
-            // Most topics lack the glob's longest literal part: no regex run for them.
-            if (!subject.topic.contains(m_literal))
-                return Result::False;
-            return boolean(m_re.match(subject.topic).hasMatch());
-        default:
-            return boolean(m_re.match(subject.topic).hasMatch());
-        }
+        return evaluateTopic(subject.topic);
     case Kind::Service:
         return boolean(m_set.contains(r.serviceName));
     case Kind::Type:
@@ -655,27 +830,10 @@ RuleCondition::Result RuleCondition::evaluateLeaf(
     case Kind::Trust:
         return boolean((m_trustMask & (1U << unsigned(subject.envelope.trust()))) != 0);
     case Kind::Usernames:
-        if (m_op == Op::All)
-            return boolean(std::all_of(m_values.cbegin(), m_values.cend(), [&](const QString &u) {
-                return r.usernames.contains(u);
-            }));
-        for (const QString &u : r.usernames)
-            if (m_set.contains(u)) {
-                if (detail)
-                    *detail = u;
-                return Result::True;
-            }
-        return Result::False;
+        return evaluateUsernames(r.usernames, detail);
     case Kind::ByMe:
     case Kind::MentionsMe:
-        if (context.account.isEmpty()) {
-            if (detail)
-                *detail = tr("your Fedora account name is not known yet");
-            return Result::Unknown;
-        }
-        if (m_kind == Kind::ByMe)
-            return boolean(subject.agent() == context.account);
-        return boolean(r.usernames.contains(context.account));
+        return evaluateAccount(subject, context, detail);
     case Kind::Packages:
     case Kind::MaintainedByMe:
     case Kind::MaintainedBy:
@@ -695,19 +853,53 @@ RuleCondition::Result RuleCondition::evaluateLeaf(
     }
 }
 
+RuleCondition::Result RuleCondition::evaluateTopic(const QString &topic) const
+{
+    switch (m_op) {
+    case Op::Exact:
+        return boolean(topic == m_text);
+    case Op::Prefix:
+        return boolean(topic.startsWith(m_text));
+    case Op::Glob:
+        // Most topics lack the glob's longest literal part: no regex run for them.
+        if (!topic.contains(m_literal))
+            return Result::False;
+        return boolean(m_re.match(topic).hasMatch());
+    default:
+        return boolean(m_re.match(topic).hasMatch());
+    }
+}
+
+RuleCondition::Result RuleCondition::evaluateUsernames(
+    const QStringList &usernames, QString *detail) const
+{
+    if (m_op == Op::All)
+        return boolean(std::all_of(m_values.cbegin(), m_values.cend(), [&](const QString &u) {
+            return usernames.contains(u);
+        }));
+    return boolean(firstIn(m_set, usernames, detail));
+}
+
+// by-me and mentions-me: Unknown until the account is known.
+RuleCondition::Result RuleCondition::evaluateAccount(
+    const RuleSubject &subject, const RuleContext &context, QString *detail) const
+{
+    if (context.account.isEmpty()) {
+        if (detail)
+            *detail = tr("your Fedora account name is not known yet");
+        return Result::Unknown;
+    }
+    if (m_kind == Kind::ByMe)
+        return boolean(subject.agent() == context.account);
+    return boolean(subject.rendering.usernames.contains(context.account));
+}
+
 RuleCondition::Result RuleCondition::evaluatePackages(
     const RuleSubject &subject, const RuleContext &context, QString *detail) const
 {
     const QStringList &packages = subject.rendering.packages;
-    if (m_kind == Kind::Packages) {
-        for (const QString &p : packages)
-            if (m_set.contains(p)) {
-                if (detail)
-                    *detail = p;
-                return Result::True;
-            }
-        return Result::False;
-    }
+    if (m_kind == Kind::Packages)
+        return boolean(firstIn(m_set, packages, detail));
     if (packages.isEmpty())
         return Result::False; // no package can be in any set, known or not
     if (m_kind == Kind::MaintainedByMe && context.account.isEmpty()) {
@@ -720,6 +912,14 @@ RuleCondition::Result RuleCondition::evaluatePackages(
             *detail = tr("no package sources are available here");
         return Result::Unknown;
     }
+    return evaluatePackageSets(packages, context, detail);
+}
+
+// installed, maintained-by-me, maintained-by: True when a package is in one of the sets, else
+// Unknown when a set is not ready.
+RuleCondition::Result RuleCondition::evaluatePackageSets(
+    const QStringList &packages, const RuleContext &context, QString *detail) const
+{
     bool unknown = false;
     auto check = [&](const packages::PackageSetView &view) {
         return packageIn(view, packages, detail, &unknown);
@@ -757,9 +957,6 @@ bool RuleCondition::bodyEquals(const JsonValue &node) const
 RuleCondition::Result RuleCondition::evaluateBody(const JsonValue &body, QString *detail) const
 {
     const JsonValue *node = resolve(body, m_steps);
-    auto boolean = [](bool b) {
-        return b ? Result::True : Result::False;
-    };
     if (!node)
         return boolean(m_op == Op::NotEqual);
     if (detail && node->isString())

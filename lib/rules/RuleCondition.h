@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -129,6 +130,42 @@ public:
     [[nodiscard]] QString describe() const;
 
 private:
+    /// A problem in a condition's JSON: the offending key's path and what is wrong.
+    struct Problem
+    {
+        QString where;
+        QString what;
+    };
+    struct LeafJson; ///< the keys of a leaf condition's object (RuleCondition.cpp)
+    static std::optional<RuleCondition> parse(const QJsonValue &json,
+        const QString &path,
+        const MessageTypeCatalog *catalog,
+        Problem *problem);
+    static std::optional<RuleCondition> parseGroup(const QJsonObject &object,
+        Kind kind,
+        const QString &path,
+        const MessageTypeCatalog *catalog,
+        Problem *problem);
+    std::optional<Problem> readLeaf(
+        const QJsonObject &object, const QString &path, const MessageTypeCatalog *catalog);
+    std::optional<Problem> readOp(const LeafJson &leaf);
+    std::optional<Problem> readPackagesOp(const LeafJson &leaf);
+    std::optional<Problem> readOperands(const LeafJson &leaf, const MessageTypeCatalog *catalog);
+    std::optional<Problem> readTopic(const LeafJson &leaf);
+    std::optional<Problem> readOneOf(const LeafJson &leaf, const MessageTypeCatalog *catalog);
+    std::optional<Problem> readValues(const LeafJson &leaf);
+    std::optional<Problem> readTrustStates(const LeafJson &leaf);
+    std::optional<Problem> readBody(const LeafJson &leaf);
+    std::optional<QString> readBodyPath();
+    std::optional<QString> readBodyPathSegment(const QString &segment);
+    std::optional<Problem> readBodyValue(const LeafJson &leaf);
+    std::optional<Problem> readText(const LeafJson &leaf);
+    std::optional<Problem> opProblem(const LeafJson &leaf, const char *ops) const;
+    /// Sets an absent op to @p fallback; whether the op is one of @p ops.
+    bool allowOps(std::initializer_list<Op> ops, Op fallback);
+    /// Compiles m_re; the problem when @p pattern is not a valid regex.
+    std::optional<QString> compileRegex(const QString &pattern);
+
     Result evaluateGroup(const RuleSubject &subject,
         const RuleContext &context,
         ConditionOutcome *outcomes,
@@ -136,8 +173,14 @@ private:
     Result evaluateLeaf(
         const RuleSubject &subject, const RuleContext &context, QString *detail) const;
     Result evaluateBody(const JsonValue &body, QString *detail) const;
+    Result evaluateTopic(const QString &topic) const;
+    Result evaluateUsernames(const QStringList &usernames, QString *detail) const;
+    Result evaluateAccount(
+        const RuleSubject &subject, const RuleContext &context, QString *detail) const;
     Result evaluatePackages(
         const RuleSubject &subject, const RuleContext &context, QString *detail) const;
+    Result evaluatePackageSets(
+        const QStringList &packages, const RuleContext &context, QString *detail) const;
     [[nodiscard]] bool bodyEquals(const JsonValue &node) const;
 
     struct PathStep

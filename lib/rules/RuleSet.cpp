@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace fedmsg::rules {
@@ -26,6 +28,61 @@ QString position(const QByteArray &json, qsizetype offset)
             lineStart = i + 1;
         }
     return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
+}
+
+using Result = RuleCondition::Result;
+
+// Disabled, or a mute whose time is up: the rule takes no part (explain() says which).
+std::optional<RuleTrace::Status> idleStatus(const Rule &rule, const QDateTime &now)
+{
+    if (!rule.enabled)
+        return RuleTrace::Status::Disabled;
+    if (rule.action.kind == RuleAction::Kind::Mute && now >= rule.action.muteUntil)
+        return RuleTrace::Status::MuteEnded;
+    return std::nullopt;
+}
+
+RuleTrace::Status traceStatus(Result result)
+{
+    switch (result) {
+    case Result::True:
+        return RuleTrace::Status::Matched;
+    case Result::False:
+        return RuleTrace::Status::NotMatched;
+    case Result::Unknown:
+        break;
+    }
+    return RuleTrace::Status::Unknown;
+}
+
+// A rule's conditions for one message; with a trace, every node's outcome and detail go to it.
+Result evaluateRule(
+    const Rule &rule, const RuleSubject &subject, const RuleContext &context, RuleTrace *trace)
+{
+    if (!rule.when)
+        return Result::True;
+    if (!trace)
+        return rule.when->evaluate(subject, context, nullptr, false);
+    trace->outcomes.resize(std::size_t(rule.conditionCount()));
+    return rule.when->evaluate(subject, context, trace->outcomes.data(), true);
+}
+
+// The deciding rule's outcomes, kept with the message: the trace's, or evaluated again,
+// recording (only for the one rule that decided, so the other rules cost no bookkeeping).
+std::string decidingOutcomes(const Rule &rule,
+    const RuleSubject &subject,
+    const RuleContext &context,
+    const RuleTrace *trace)
+{
+    std::vector<ConditionOutcome> outcomes =
+        trace ? trace->outcomes : std::vector<ConditionOutcome>(std::size_t(rule.conditionCount()));
+    if (!trace && rule.when)
+        rule.when->evaluate(subject, context, outcomes.data(), false);
+    std::string states;
+    states.reserve(outcomes.size());
+    for (const ConditionOutcome &o : outcomes)
+        states.push_back(char(o.state));
+    return states;
 }
 } // namespace
 
@@ -151,32 +208,19 @@ RuleDecision RuleSet::decideWith(
         const Rule &rule = rules.at(i);
         RuleTrace trace;
         trace.index = i;
-        if (!rule.enabled
-            || (rule.action.kind == RuleAction::Kind::Mute && now >= rule.action.muteUntil)) {
+        if (const std::optional<RuleTrace::Status> idle = idleStatus(rule, now)) {
             if (explain) {
-                trace.status =
-                    rule.enabled ? RuleTrace::Status::MuteEnded : RuleTrace::Status::Disabled;
+                trace.status = *idle;
                 traces->append(std::move(trace));
             }
             continue;
         }
-        RuleCondition::Result result = RuleCondition::Result::True;
-        if (rule.when) {
-            if (explain) {
-                trace.outcomes.resize(std::size_t(rule.conditionCount()));
-                result = rule.when->evaluate(subject, context, trace.outcomes.data(), true);
-            } else {
-                result = rule.when->evaluate(subject, context, nullptr, false);
-            }
-        }
+        const Result result = evaluateRule(rule, subject, context, explain ? &trace : nullptr);
         if (explain) {
-            trace.status = result == RuleCondition::Result::True
-                ? RuleTrace::Status::Matched
-                : (result == RuleCondition::Result::False ? RuleTrace::Status::NotMatched
-                                                          : RuleTrace::Status::Unknown);
+            trace.status = traceStatus(result);
             traces->append(trace);
         }
-        if (result != RuleCondition::Result::True)
+        if (result != Result::True)
             continue;
         decider = &rule;
         d.why = RuleDecision::Why::Rule;
@@ -185,16 +229,7 @@ RuleDecision RuleSet::decideWith(
         d.ruleName = rule.name;
         d.revision = rule.revision;
         d.ruleIndex = i;
-        // The deciding rule's outcomes, kept with the message: evaluated again, recording
-        // (only for the one rule that decided, so the other rules cost no bookkeeping).
-        std::vector<ConditionOutcome> outcomes = explain
-            ? trace.outcomes
-            : std::vector<ConditionOutcome>(std::size_t(rule.conditionCount()));
-        if (!explain && rule.when)
-            rule.when->evaluate(subject, context, outcomes.data(), false);
-        d.outcomes.reserve(outcomes.size());
-        for (const ConditionOutcome &o : outcomes)
-            d.outcomes.push_back(char(o.state));
+        d.outcomes = decidingOutcomes(rule, subject, context, explain ? &trace : nullptr);
         break;
     }
     d.asked = d.action.kind;

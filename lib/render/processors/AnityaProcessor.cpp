@@ -46,6 +46,33 @@ public:
         return QStringLiteral("https://release-monitoring.org/distros");
     }
 
+    /// project.version.update: the new version and the Fedora packages it concerns.
+    static QString versionUpdate(const JsonValue &m, const QString &proj)
+    {
+        const JsonValue &msgv = has(m, "message") ? at(m, "message") : m;
+        QStringList pk;
+        const JsonValue &pkgs = get(msgv, "packages");
+        if (!pkgs.isNull() && !pkgs.isArray())
+            throw MetaFailure {};
+        for (const JsonValue &p : pkgs.array())
+            if (pyStr(at(p, "distro")) == QLatin1String("Fedora"))
+                pk << pyStr(at(p, "package_name"));
+        const QString packages = Py::listToSeries(pk);
+        const bool odd = truthy(get(msgv, "odd_change"));
+        const JsonValue &old = at(msgv, "old_version");
+        const QString newv = pyStr(at(msgv, "upstream_version"));
+        if (truthy(old) && !odd)
+            return format("A new version of \"{project}\" has been detected:  \"{new}\" newer than "
+                          "\"{old}\", packaged as \"{packages}\"",
+                { { "project", proj },
+                    { "new", newv },
+                    { "old", pyStr(old) },
+                    { "packages", packages } });
+        return format("A new version of \"{project}\" has been detected:  \"{new}\", packaged "
+                      "as \"{packages}\"",
+            { { "project", proj }, { "new", newv }, { "packages", packages } });
+    }
+
     QString subtitle(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
@@ -96,32 +123,8 @@ public:
         if (c.topicHas("project.map.remove"))
             return format(R"({user} deleted the mapping of "{project}" project on "{distro}")",
                 { { "user", u }, { "project", project() }, { "distro", message("distro") } });
-        if (c.topicHas("project.version.update")) {
-            const QString proj = project();
-            const JsonValue &msgv = has(m, "message") ? at(m, "message") : m;
-            QStringList pk;
-            const JsonValue &pkgs = get(msgv, "packages");
-            if (!pkgs.isNull() && !pkgs.isArray())
-                throw MetaFailure {};
-            for (const JsonValue &p : pkgs.array())
-                if (pyStr(at(p, "distro")) == QLatin1String("Fedora"))
-                    pk << pyStr(at(p, "package_name"));
-            const QString packages = Py::listToSeries(pk);
-            const bool odd = truthy(get(msgv, "odd_change"));
-            const JsonValue &old = at(msgv, "old_version");
-            const QString newv = pyStr(at(msgv, "upstream_version"));
-            if (truthy(old) && !odd)
-                return format(
-                    "A new version of \"{project}\" has been detected:  \"{new}\" newer than "
-                    "\"{old}\", packaged as \"{packages}\"",
-                    { { "project", proj },
-                        { "new", newv },
-                        { "old", pyStr(old) },
-                        { "packages", packages } });
-            return format("A new version of \"{project}\" has been detected:  \"{new}\", packaged "
-                          "as \"{packages}\"",
-                { { "project", proj }, { "new", newv }, { "packages", packages } });
-        }
+        if (c.topicHas("project.version.update"))
+            return versionUpdate(m, project());
         if (c.topicHas("project.version.remove"))
             return format("{user} deleted the version {version} of \"{project}\"",
                 { { "user", u }, { "project", project() }, { "version", message("version") } });

@@ -204,7 +204,8 @@ public:
         return {};
     }
 
-    QString subtitle(const MetaContext &c) const override
+    /// Mirror syncs and mash requests.
+    static std::optional<QString> pushSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (isFtpSync(c)) {
@@ -224,6 +225,13 @@ public:
                         { "updates", QString::number(at(m, "updates").size()) } });
             return format("{agent} requested a mash of some updates", { { "agent", agent } });
         }
+        return std::nullopt;
+    }
+
+    /// Comments on updates and their pushes, edits and requests.
+    static std::optional<QString> updateSubtitle(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("bodhi.update.comment")) {
             const JsonValue &comment = at(m, "comment");
             const auto author = commentAuthor(m);
@@ -273,6 +281,13 @@ public:
             return format("{author} submitted {title} to {status}",
                 { { "author", author }, { "status", status }, { "title", title } });
         }
+        return std::nullopt;
+    }
+
+    /// The masher's and the composer's runs.
+    static std::optional<QString> composeSubtitle(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("bodhi.mashtask.start"))
             return QStringLiteral("bodhi masher started a push");
         if (c.topicHas("bodhi.mashtask.mashing"))
@@ -315,6 +330,18 @@ public:
         if (c.topicHas("bodhi.compose.sync.done"))
             return format("bodhi composer finished waiting for {repo} to hit the master mirror",
                 { { "repo", pyStr(get(m, "repo")) } });
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        if (std::optional<QString> s = pushSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = updateSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = composeSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
         if (c.topicHas("bodhi.buildroot_override.tag")
             || c.topicHas("bodhi.buildroot_override.untag")) {
             const bool tag = c.topicHas("bodhi.buildroot_override.tag");

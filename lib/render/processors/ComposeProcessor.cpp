@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
+
+#include <algorithm>
 #include <array>
 
 namespace fedmsg::render {
@@ -34,6 +36,45 @@ class ComposeProcessor : public MetaProcessor
 public:
     using MetaProcessor::MetaProcessor;
 
+    /// The release: the message's branch, else the topic's rawhide, epelbeta or two-digit part.
+    static QString releaseOf(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
+        if (m.isObject() && m.contains("branch"))
+            return Py::capitalize(pyStr(at(m, "branch")).split(QStringLiteral("Modular-")).last());
+        const QStringList comps = c.topic.split(QLatin1Char('.'));
+        if (comps.contains(QStringLiteral("rawhide")))
+            return QStringLiteral("Rawhide");
+        if (comps.contains(QStringLiteral("epelbeta")))
+            return QStringLiteral("EPEL Beta");
+        for (const QString &comp : comps)
+            if (comp.size() == 2 && allDigits(comp))
+                return comp;
+        return QStringLiteral("(unknown release)");
+    }
+
+    static bool allDigits(const QString &s)
+    {
+        return std::all_of(s.cbegin(), s.cend(), [](QChar ch) {
+            return ch.isDigit();
+        });
+    }
+
+    /// What was composed when the message does not say ("short"): Fedora, Fedora-Modular, or
+    /// for a release's full compose of the old kind all four products.
+    static QString productOf(
+        const MetaContext &c, const QString &release, bool noArch, bool oldEvent)
+    {
+        const JsonValue &m = c.msg();
+        const bool fullCompose = !release.isEmpty() && allDigits(release) && !oldEvent
+            && !m.contains("compose_id") && noArch && !c.topic.contains(QLatin1String("branched"));
+        const bool modular =
+            getStr(m, "branch", QString()).toLower().contains(QLatin1String("modular"));
+        if (fullCompose)
+            return QStringLiteral("Fedora, Fedora-Atomic, Fedora-Cloud or Fedora-Docker");
+        return modular ? QStringLiteral("Fedora-Modular") : QStringLiteral("Fedora");
+    }
+
     QString subtitle(const MetaContext &c) const override
     {
         const JsonValue &m = c.msg();
@@ -45,27 +86,7 @@ public:
             }
         const QString evtext = event ? QString::fromUtf8(event->text) : QString();
 
-        QString release = QStringLiteral("(unknown release)");
-        if (m.isObject() && m.contains("branch")) {
-            release =
-                Py::capitalize(pyStr(at(m, "branch")).split(QStringLiteral("Modular-")).last());
-        } else {
-            const QStringList comps = c.topic.split(QLatin1Char('.'));
-            if (comps.contains(QStringLiteral("rawhide")))
-                release = QStringLiteral("Rawhide");
-            else if (comps.contains(QStringLiteral("epelbeta")))
-                release = QStringLiteral("EPEL Beta");
-            else
-                for (const QString &comp : comps) {
-                    bool digits = comp.size() == 2;
-                    for (QChar ch : comp)
-                        digits = digits && ch.isDigit();
-                    if (digits) {
-                        release = comp;
-                        break;
-                    }
-                }
-        }
+        const QString release = releaseOf(c);
 
         QString arch = getStr(m, "arch", QString());
         if (arch == QLatin1String("None"))
@@ -80,24 +101,9 @@ public:
         if (truthy(cid))
             comptext += QLatin1Char(' ') + pyStr(cid);
 
-        QString shortName;
-        if (m.contains("short")) {
-            shortName = pyStr(at(m, "short"));
-        } else {
-            shortName = QStringLiteral("Fedora");
-            if (getStr(m, "branch", QString()).toLower().contains(QLatin1String("modular")))
-                shortName = QStringLiteral("Fedora-Modular");
-            bool isDigit = !release.isEmpty();
-            for (QChar ch : release)
-                isDigit = isDigit && ch.isDigit();
-            const bool oldEvent = event != nullptr && event->old;
-            if (isDigit && !oldEvent) {
-                if (!m.contains("compose_id") && arch.isEmpty()
-                    && !c.topic.contains(QLatin1String("branched")))
-                    shortName =
-                        QStringLiteral("Fedora, Fedora-Atomic, Fedora-Cloud or Fedora-Docker");
-            }
-        }
+        const QString shortName = m.contains("short")
+            ? pyStr(at(m, "short"))
+            : productOf(c, release, arch.isEmpty(), event != nullptr && event->old);
 
         QString action = QStringLiteral("Did something to do with");
         const QString last = c.topic.split(QLatin1Char('.')).last();

@@ -96,12 +96,11 @@ public:
         return {}; // github.push fetches the patch from the network: not done here
     }
 
-    QString subtitle(const MetaContext &c) const override
+    /// Webhooks, deployments and pushes.
+    static std::optional<QString> pushSubtitle(
+        const MetaContext &c, const QString &u, const QString &rp)
     {
         const JsonValue &m = c.msg();
-        const QString u = userS(m);
-        const auto r = repo(m);
-        const QString rp = r ? *r : QStringLiteral("None");
         if (c.topicHas("github.webhook"))
             return QStringLiteral("A new github repository has been added to fedmsg");
         if (c.topicHas("github.deployment_status"))
@@ -120,6 +119,14 @@ public:
                         QString::number(
                             commits.isString() ? Py::len(pyStr(commits)) : commits.size()) } });
         }
+        return std::nullopt;
+    }
+
+    /// Pull requests.
+    static std::optional<QString> pullRequestSubtitle(
+        const MetaContext &c, const QString &u, const QString &rp)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("github.pull_request.")) {
             QString action = pyStr(at(m, "action"));
             if (action == QLatin1String("synchronize"))
@@ -135,6 +142,14 @@ public:
             return format("{user} {action} pull request #{n} on {repo}",
                 { { "user", u }, { "action", action }, { "n", n }, { "repo", rp } });
         }
+        return std::nullopt;
+    }
+
+    /// Issues and reviews.
+    static std::optional<QString> issueSubtitle(
+        const MetaContext &c, const QString &u, const QString &rp)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("github.issue.")) {
             const QString action =
                 has(m, "comment") ? QStringLiteral("commented on") : pyStr(at(m, "action"));
@@ -176,6 +191,14 @@ public:
                 throw MetaFailure { "UnboundLocalError" };
             return format(tmpl, { { "user", u }, { "n", n }, { "repo", rp }, { "state", state } });
         }
+        return std::nullopt;
+    }
+
+    /// Comments and repository events.
+    static std::optional<QString> repositorySubtitle(
+        const MetaContext &c, const QString &u, const QString &rp)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("github.pull_request_review_comment"))
             return format("{user} commented on PR #{n} on {repo}",
                 { { "user", u },
@@ -213,6 +236,23 @@ public:
             return format(
                 "{user} {action} {repo}", { { "user", u }, { "repo", rp }, { "action", action } });
         }
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        const QString u = userS(m);
+        const auto r = repo(m);
+        const QString rp = r ? *r : QStringLiteral("None");
+        if (std::optional<QString> s = pushSubtitle(c, u, rp))
+            return *s;
+        if (std::optional<QString> s = pullRequestSubtitle(c, u, rp))
+            return *s;
+        if (std::optional<QString> s = issueSubtitle(c, u, rp))
+            return *s;
+        if (std::optional<QString> s = repositorySubtitle(c, u, rp))
+            return *s;
         if (c.topicHas("github.release")) {
             const QString version = pyStr(at(at(m, "release"), "tag_name"));
             if (!r || !r->contains(QLatin1Char('/')))

@@ -52,7 +52,8 @@ public:
         return {};
     }
 
-    QString subtitle(const MetaContext &c) const override
+    /// A bug filed for a new upstream version.
+    static std::optional<QString> bugFiledSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas("hotness.update.bug.file")) {
@@ -65,6 +66,13 @@ public:
             return format("the-new-hotness filed a bug on {packages}",
                 { { "packages", packages.join(QStringLiteral(", ")) } });
         }
+        return std::nullopt;
+    }
+
+    /// A follow-up on such a bug (scratch build, patch).
+    static std::optional<QString> followupSubtitle(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("hotness.update.bug.followup")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
             const QString bugId = pyStr(at(at(m, "bug"), "bug_id"));
@@ -106,6 +114,16 @@ public:
                     { "bug_id", bugId },
                     { "status", QString::fromUtf8(lookup[i]) } });
         }
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        if (std::optional<QString> s = bugFiledSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = followupSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
         if (c.topicHas("hotness.update.drop")) {
             const JsonValue &original = at(at(m, "trigger"), "msg");
             const QString reason = pyStr(at(m, "reason"));

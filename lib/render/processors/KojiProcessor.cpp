@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
+
 #include <array>
+#include <utility>
 
 namespace fedmsg::render {
 
@@ -17,11 +19,17 @@ public:
         return getStr(m, "instance", QStringLiteral("primary"));
     }
 
-    QString subtitle(const MetaContext &c) const override
+    /// " (instance)" for a secondary Koji instance, "" for the primary one.
+    static QString instanceSuffix(const JsonValue &m)
+    {
+        const QString inst = instance(m);
+        return inst == QLatin1String("primary") ? QString() : QStringLiteral(" (%1)").arg(inst);
+    }
+
+    /// Tags, repositories, package lists and signatures.
+    static std::optional<QString> tagSubtitle(const MetaContext &c, const QString &inst)
     {
         const JsonValue &m = c.msg();
-        QString inst = instance(m);
-        inst = inst == QLatin1String("primary") ? QString() : QStringLiteral(" (%1)").arg(inst);
         if (c.topicHas("buildsys.tag"))
             return formatDict(
                 "{owner}'s {name}-{version}-{release} tagged into {tag} by {user}{inst}",
@@ -49,6 +57,13 @@ public:
             const JsonValue &rpm = at(m, "rpm");
             return formatDict(tmpl, rpm, { { "sigkey", pyStr(at(m, "sigkey")) } });
         }
+        return std::nullopt;
+    }
+
+    /// A build's state.
+    static std::optional<QString> buildSubtitle(const MetaContext &c, const QString &inst)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("buildsys.build.state.change")) {
             static const auto templates = std::to_array<const char *>({
                 "{owner}'s {name}-{version}-{release} started building{inst}",
@@ -70,37 +85,56 @@ public:
                 tmpl = tmpl.mid(10);
             return formatDict(tmpl, m, { { "inst", inst } });
         }
+        return std::nullopt;
+    }
+
+    /// " for a, b and c": the targets of a scratch build's request (not the .rpm files).
+    static QString scratchTarget(const JsonValue &m)
+    {
+        const JsonValue &infoV = get(m, "info");
+        const JsonValue &request =
+            infoV.isNull() && !has(m, "info") ? JsonValue() : get(infoV, "request");
+        if (!truthy(request))
+            return {};
+        QStringList targets;
+        for (const JsonValue &item : at(at(m, "info"), "request").array()) {
+            if (item.isObject() || item.isArray())
+                continue;
+            if (!item.isString())
+                throw MetaFailure { "AttributeError" };
+            if (!pyStr(item).endsWith(QLatin1String(".rpm")))
+                targets << pyStr(item);
+        }
+        return targets.isEmpty() ? QString() : QStringLiteral(" for ") + Py::listToSeries(targets);
+    }
+
+    /// What a scratch build's new task state says happened to it.
+    static QString scratchOutcome(const QString &state)
+    {
+        static const std::array<std::pair<const char *, const char *>, 4> outcomes { {
+            { "OPEN", "started" },
+            { "FAILED", "failed" },
+            { "CLOSED", "completed" },
+            { "CANCELED", "was cancelled" },
+        } };
+        for (const auto &[name, outcome] : outcomes)
+            if (state == QLatin1String(name))
+                return QString::fromLatin1(outcome);
+        return QStringLiteral("changed");
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        const QString inst = instanceSuffix(m);
+        if (std::optional<QString> s = tagSubtitle(c, inst))
+            return *s;
+        if (std::optional<QString> s = buildSubtitle(c, inst))
+            return *s;
         if (c.topicHas("buildsys.task.state.change")) {
-            QString target;
-            const JsonValue &infoV = get(m, "info");
-            const JsonValue &request =
-                infoV.isNull() && !has(m, "info") ? JsonValue() : get(infoV, "request");
-            if (truthy(request)) {
-                QStringList targets;
-                for (const JsonValue &item : at(at(m, "info"), "request").array()) {
-                    if (item.isObject() || item.isArray())
-                        continue;
-                    if (!item.isString())
-                        throw MetaFailure { "AttributeError" };
-                    if (!pyStr(item).endsWith(QLatin1String(".rpm")))
-                        targets << pyStr(item);
-                }
-                if (!targets.isEmpty())
-                    target = QStringLiteral(" for ") + Py::listToSeries(targets);
-            }
-            const QString state = pyStr(at(m, "new"));
-            QString tmpl;
-            if (state == QLatin1String("OPEN"))
-                tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} started{inst}");
-            else if (state == QLatin1String("FAILED"))
-                tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} failed{inst}");
-            else if (state == QLatin1String("CLOSED"))
-                tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} completed{inst}");
-            else if (state == QLatin1String("CANCELED"))
-                tmpl =
-                    QStringLiteral("{owner}'s scratch build of {srpm}{target} was cancelled{inst}");
-            else
-                tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} changed{inst}");
+            const QString target = scratchTarget(m);
+            QString tmpl = QStringLiteral("{owner}'s scratch build of {srpm}{target} %1{inst}")
+                               .arg(scratchOutcome(pyStr(at(m, "new"))));
             if (!truthy(at(m, "owner")))
                 tmpl = tmpl.mid(10);
             return formatDict(tmpl, m, { { "inst", inst }, { "target", target } });

@@ -20,32 +20,39 @@ public:
         return {};
     }
 
-    QString subtitle(const MetaContext &c) const override
+    /// "[staging ]job N (test T on M for iso I) ": the job, and its test when it has one.
+    static QString jobTitle(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
+        const QString job = getStr(m, "id", QString());
+        const JsonValue &test = get(m, "TEST");
+        const QString machine = pyStr(get(m, "MACHINE"));
+        const JsonValue &iso = get(m, "ISO");
+        const JsonValue &hdd1 = get(m, "HDD_1");
+        QString t;
+        if (c.topicHas(".stg"))
+            t = QStringLiteral("staging ");
+        t += QStringLiteral("job %1 ").arg(job);
+        if (!truthy(test))
+            return t;
+        t += QStringLiteral("(test %1 on %2").arg(pyStr(test), machine);
+        if (truthy(iso))
+            return t + QStringLiteral(" for iso %1) ").arg(pyStr(iso));
+        if (truthy(hdd1))
+            return t + QStringLiteral(" for disk %1) ").arg(pyStr(hdd1));
+        return t + QStringLiteral(") ");
+    }
+
+    /// A job's state and result.
+    static std::optional<QString> jobSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (type(c) == QLatin1String("job")) {
-            const QString job = getStr(m, "id", QString());
+            const QString t = jobTitle(c);
             const QString build =
                 has(m, "BUILD") ? pyStr(at(m, "BUILD")) : getStr(m, "build", QString());
             const QString remain = getStr(m, "remaining", QString());
             const QString result = pyStr(get(m, "result"));
-            const JsonValue &test = get(m, "TEST");
-            const QString machine = pyStr(get(m, "MACHINE"));
-            const JsonValue &iso = get(m, "ISO");
-            const JsonValue &hdd1 = get(m, "HDD_1");
-            QString t;
-            if (c.topicHas(".stg"))
-                t = QStringLiteral("staging ");
-            t += QStringLiteral("job %1 ").arg(job);
-            if (truthy(test)) {
-                t += QStringLiteral("(test %1 on %2").arg(pyStr(test), machine);
-                if (truthy(iso))
-                    t += QStringLiteral(" for iso %1) ").arg(pyStr(iso));
-                else if (truthy(hdd1))
-                    t += QStringLiteral(" for disk %1) ").arg(pyStr(hdd1));
-                else
-                    t += QStringLiteral(") ");
-            }
             if (c.topicEnds("job.duplicate")) {
                 QString autoS = getStr(m, "auto", QString());
                 if (autoS == QLatin1String("0"))
@@ -63,8 +70,16 @@ public:
                               .arg(result, build, remain);
                 return t + QStringLiteral("completed for %1, %2 remaining jobs").arg(build, remain);
             }
-            return {};
+            return QString();
         }
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        if (std::optional<QString> s = jobSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
         if (type(c) == QLatin1String("comment")) {
             QString extract = getStr(m, "text", QString());
             if (Py::len(extract) > 30)

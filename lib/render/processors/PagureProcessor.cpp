@@ -56,12 +56,11 @@ public:
         , m_stgLink(std::move(stgLink))
     {}
 
-    QString link(const MetaContext &c) const override
+    /// An issue, at the comment when one was added or edited.
+    static std::optional<QString> issueLink(
+        const MetaContext &c, const QString &project, const QString &base, const QString &tmpl)
     {
         const JsonValue &m = c.msg();
-        const QString project = projectOrUnknown(m);
-        QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
-        QString tmpl = base + QLatin1Char('/') + project;
         if (c.topicHas("pagure.issue")) {
             const QString id = pyStr(at(at(m, "issue"), "id"));
             if (c.topicHas("comment.edited")) {
@@ -85,6 +84,13 @@ public:
             }
             return tmpl + QStringLiteral("/issue/") + id;
         }
+        return std::nullopt;
+    }
+
+    /// A pull request, at its latest comment when there is one.
+    static std::optional<QString> pullRequestLink(const MetaContext &c, const QString &tmpl)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("pagure.pull-request")) {
             const QString id = pyStr(at(at(m, prKey(m)), "id"));
             if (c.topicHas("comment")) {
@@ -99,6 +105,19 @@ public:
             }
             return tmpl + QStringLiteral("/pull-request/") + id;
         }
+        return std::nullopt;
+    }
+
+    QString link(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        QString base = c.topicHas(".stg.") ? m_stgLink : info().link;
+        QString tmpl = base + QLatin1Char('/') + project;
+        if (std::optional<QString> s = issueLink(c, project, base, tmpl))
+            return *s;
+        if (std::optional<QString> s = pullRequestLink(c, tmpl))
+            return *s;
         if (c.topicHas("pagure.request"))
             return tmpl + QStringLiteral("/pull-request/") + pyStr(at(at(m, "request"), "id"));
         if (c.topicHas("pagure.project.deleted"))
@@ -118,14 +137,18 @@ public:
         return base;
     }
 
-    QString subtitle(const MetaContext &c) const override
+    static QString issueId(const JsonValue &m) { return pyStr(at(at(m, "issue"), "id")); }
+
+    static QString pullRequestId(const JsonValue &m)
+    {
+        return pyStr(at(at(m, "pullrequest"), "id"));
+    }
+
+    /// New projects; issues filed, dropped, commented on and tagged.
+    static std::optional<QString> issueSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
     {
         const JsonValue &m = c.msg();
-        const QString project = projectOrUnknown(m);
-        const QString user = pyStr(get(m, "agent"));
-        auto issueId = [&] {
-            return pyStr(at(at(m, "issue"), "id"));
-        };
         if (c.topicHas("pagure.project.new"))
             return format("{user} created a new project \"{project}\"",
                 { { "user", user }, { "project", project } });
@@ -133,37 +156,37 @@ public:
             return format("{user} opened a new ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.drop"))
             return format("{user} deleted ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.comment.edited"))
             return format("{user} edited a comment on ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.comment.added"))
             return format("{user} commented on ticket {project}#{id}: \"{title}\"",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "title", pyStr(at(at(m, "issue"), "title")) } });
         if (c.topicHas("pagure.issue.tag.added"))
             return format("{user} tagged ticket {project}#{id}: {tags}",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "tags", series(at(m, "tags")) } });
         if (c.topicHas("pagure.issue.tag.removed"))
             return format("{user} removed the {tags} tags from ticket {project}#{id}",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "tags", series(at(m, "tags")) } });
         if (c.topicHas("pagure.pull-request.tag.added"))
             return format("{user} tagged pull-request {project}#{id}: {tags}",
@@ -177,8 +200,16 @@ public:
                     { "project", project },
                     { "id", pyStr(at(at(m, "pull_request"), "id")) },
                     { "tags", series(at(m, "tags")) } });
+        return std::nullopt;
+    }
+
+    /// Issue assignments, dependencies and edits.
+    static std::optional<QString> issueChangeSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("pagure.issue.assigned.added")) {
-            const QString id = issueId();
+            const QString id = issueId(m);
             const JsonValue &a = at(at(m, "issue"), "assignee");
             const QString assignee =
                 truthy(a) ? QStringLiteral(" to ") + pyStr(at(a, "name")) : QString();
@@ -190,23 +221,23 @@ public:
         }
         if (c.topicHas("pagure.issue.assigned.reset"))
             return format("{user} reset the assignee of ticket {project}#{id}",
-                { { "user", user }, { "project", project }, { "id", issueId() } });
+                { { "user", user }, { "project", project }, { "id", issueId(m) } });
         if (c.topicHas("pagure.issue.dependency.added"))
             return format(
                 "{user} added ticket {project}#{id} as a dependency of ticket {project}#{dep_id}",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "dep_id", pyStr(at(m, "added_dependency")) } });
         if (c.topicHas("pagure.issue.dependency.removed"))
             return format("{user} removed ticket {project}#{id} as a dependency of ticket "
                           "{project}#{removed}",
                 { { "user", user },
                     { "project", project },
-                    { "id", issueId() },
+                    { "id", issueId(m) },
                     { "removed", pyStr(at(m, "removed_dependency")) } });
         if (c.topicHas("pagure.issue.edit")) {
-            const QString id = issueId();
+            const QString id = issueId(m);
             const JsonValue &fields = at(m, "fields");
             if (fields.isArray() && fields.size() == 1 && fields[0].isString()
                 && fields[0].toStdString() == "status")
@@ -221,6 +252,14 @@ public:
                     { "id", id },
                     { "fields", series(fields) } });
         }
+        return std::nullopt;
+    }
+
+    /// Project edits, groups, users, tags and forks.
+    static std::optional<QString> projectSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("pagure.project.edit"))
             return format("{user} edited the {fields} fields of project {project}",
                 { { "user", user },
@@ -276,17 +315,22 @@ public:
                 { { "user", user },
                     { "project", project },
                     { "old_project", pyStr(at(at(at(m, "project"), "parent"), "name")) } });
-        auto prId = [&] {
-            return pyStr(at(at(m, "pullrequest"), "id"));
-        };
+        return std::nullopt;
+    }
+
+    /// Pull requests: comments, state, flags.
+    static std::optional<QString> pullRequestSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("pagure.pull-request.comment.added"))
             return format("{user} commented on PR #{id} on {project}",
-                { { "user", user }, { "id", prId() }, { "project", project } });
+                { { "user", user }, { "id", pullRequestId(m) }, { "project", project } });
         if (c.topicHas("pagure.pull-request.comment.edited"))
             return format("{user} edited a comment on PR #{id} on {project}",
-                { { "user", user }, { "id", prId() }, { "project", project } });
+                { { "user", user }, { "id", pullRequestId(m) }, { "project", project } });
         if (c.topicHas("pagure.pull-request.closed")) {
-            const QString id = prId();
+            const QString id = pullRequestId(m);
             return format(truthy(at(m, "merged"))
                     ? "{user} merged pull request #{id} on {project}"
                     : "{user} closed (without merging) pull request #{id} on {project}",
@@ -295,25 +339,33 @@ public:
         if (c.topicHas("pagure.pull-request.new"))
             return format("{user} opened pull request #{id} on {project}: {title}",
                 { { "user", user },
-                    { "id", prId() },
+                    { "id", pullRequestId(m) },
                     { "project", project },
                     { "title", pyStr(at(at(m, "pullrequest"), "title")) } });
         if (c.topicHas("pagure.pull-request.updated"))
-            return format("Pull-request #{id} has been updated", { { "id", prId() } });
+            return format("Pull-request #{id} has been updated", { { "id", pullRequestId(m) } });
         if (c.topicHas("pagure.pull-request.rebased"))
-            return format("Pull-request #{id} has been rebased", { { "id", prId() } });
+            return format("Pull-request #{id} has been rebased", { { "id", pullRequestId(m) } });
         if (c.topicHas("pagure.pull-request.flag.added"))
             return format("{username} flagged {project}#{id} with \"{comment}\"",
-                { { "id", prId() },
+                { { "id", pullRequestId(m) },
                     { "username", pyStr(at(at(m, "flag"), "username")) },
                     { "comment", pyStr(at(at(m, "flag"), "comment")) },
                     { "project", project } });
         if (c.topicHas("pagure.pull-request.flag.updated"))
             return format("{username} updated the flags on {project}#{id} with: \"{comment}\"",
-                { { "id", prId() },
+                { { "id", pullRequestId(m) },
                     { "username", pyStr(at(at(m, "flag"), "username")) },
                     { "comment", pyStr(at(at(m, "flag"), "comment")) },
                     { "project", project } });
+        return std::nullopt;
+    }
+
+    /// Pull request assignments.
+    static std::optional<QString> requestSubtitle(
+        const MetaContext &c, const QString &project, const QString &user)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("pagure.request.assigned.added")) {
             const QString id = pyStr(at(at(m, "request"), "id"));
             const JsonValue &a = at(at(m, "request"), "assignee");
@@ -330,6 +382,13 @@ public:
                 { { "user", user },
                     { "project", project },
                     { "id", pyStr(at(at(m, "request"), "id")) } });
+        return std::nullopt;
+    }
+
+    /// Pushes.
+    static std::optional<QString> pushSubtitle(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("pagure.git.receive")) {
             if (has(m, "commit")) {
                 const JsonValue &cm = at(m, "commit");
@@ -360,6 +419,26 @@ public:
                         n == QLatin1String("1") ? QString::fromUtf8("commit")
                                                 : QString::fromUtf8("commits") } });
         }
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        const JsonValue &m = c.msg();
+        const QString project = projectOrUnknown(m);
+        const QString user = pyStr(get(m, "agent"));
+        if (std::optional<QString> s = issueSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = issueChangeSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = projectSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = pullRequestSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = requestSubtitle(c, project, user))
+            return *s;
+        if (std::optional<QString> s = pushSubtitle(c))
+            return *s;
         if (c.topicHas("pagure.project.deleted"))
             return format("{user} deleted the project \"{project}\"",
                 { { "user", user }, { "project", project } });

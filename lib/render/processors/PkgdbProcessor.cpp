@@ -25,23 +25,25 @@ class PkgdbProcessor : public MetaProcessor
 public:
     using MetaProcessor::MetaProcessor;
 
-    QString subtitle(const MetaContext &c) const override
+    static const JsonValue &packageListing(const JsonValue &m) { return at(m, "package_listing"); }
+    static const JsonValue &listedPackage(const JsonValue &m)
+    {
+        return at(at(m, "package_listing"), "package");
+    }
+    static QString listingBranch(const JsonValue &m)
+    {
+        return pyStr(at(at(packageListing(m), "collection"), "branchname"));
+    }
+
+    /// ACL changes and branch clones.
+    static std::optional<QString> aclUpdateSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
-        auto pl = [&] {
-            return at(m, "package_listing");
-        };
-        auto plPkg = [&] {
-            return at(at(m, "package_listing"), "package");
-        };
-        auto plBranch = [&] {
-            return pyStr(at(at(pl(), "collection"), "branchname"));
-        };
         if (c.topicHas("pkgdb.acl.update")) {
             const QString user = pyStr(at(m, "username"));
             const QString status = pyStr(at(m, "status"));
-            const QString ns = nsOf(plPkg());
-            const QString pkg = pyStr(at(plPkg(), "name"));
+            const QString ns = nsOf(listedPackage(m));
+            const QString pkg = pyStr(at(listedPackage(m), "name"));
             const QString acl = pyStr(at(m, "acl"));
             const QString agent = agentOf(m);
             return format("{agent} changed {user}'s '{acl}' permission on {namespace}/{package} "
@@ -51,7 +53,7 @@ public:
                     { "user", user },
                     { "status", status },
                     { "package", pkg },
-                    { "branch", plBranch() },
+                    { "branch", listingBranch(m) },
                     { "namespace", ns } });
         }
         if (c.topicHas("pkgdb.branch.clone")) {
@@ -63,12 +65,19 @@ public:
                     { "branch", pyStr(at(m, "branch")) },
                     { "master", pyStr(at(m, "master")) } });
         }
+        return std::nullopt;
+    }
+
+    /// A package's status and its other fields.
+    static std::optional<QString> packageUpdateSubtitle(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("pkgdb.package.update.status")) {
             QString extra;
             const JsonValue &prev = get(m, "prev_status");
             const JsonValue &status = get(m, "status");
             if (has(m, "package_listing"))
-                extra = QStringLiteral(" in ") + plBranch();
+                extra = QStringLiteral(" in ") + listingBranch(m);
             QString verb = QStringLiteral("made some updates to");
             const auto map =
                 std::to_array<std::pair<const char *, std::pair<const char *, const char *>>>(
@@ -86,8 +95,8 @@ public:
             QString ns;
             QString pkg;
             try {
-                ns = nsOf(plPkg());
-                pkg = pyStr(at(plPkg(), "name"));
+                ns = nsOf(listedPackage(m));
+                pkg = pyStr(at(listedPackage(m), "name"));
             } catch (const MetaFailure &) {
                 ns = getStr(m, "namespace", QStringLiteral("rpms"));
                 pkg = pyStr(at(m, "package"));
@@ -104,8 +113,8 @@ public:
             QString ns;
             JsonValue pkg;
             try {
-                ns = nsOf(plPkg());
-                pkg = at(plPkg(), "name");
+                ns = nsOf(listedPackage(m));
+                pkg = at(listedPackage(m), "name");
             } catch (const MetaFailure &) {
                 ns = getStr(m, "namespace", QStringLiteral("rpms"));
                 pkg = at(m, "package");
@@ -123,6 +132,13 @@ public:
             return format("{agent} made some updates to {namespace}/{package}",
                 { { "agent", agent }, { "package", pyStr(pkg) }, { "namespace", ns } });
         }
+        return std::nullopt;
+    }
+
+    /// Critpath, new, retired packages, owners and ACL requests.
+    static std::optional<QString> packageChangeSubtitle(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("pkgdb.critpath.update"))
             return format("{agent} altered the critpath status for some packages",
                 { { "agent", agentOf(m) } });
@@ -130,13 +146,13 @@ public:
             const QString agent = agentOf(m);
             return format("{agent} added a new package '{namespace}/{package}' ({branch})",
                 { { "agent", agent },
-                    { "namespace", nsOf(plPkg()) },
-                    { "package", pyStr(at(plPkg(), "name")) },
-                    { "branch", plBranch() } });
+                    { "namespace", nsOf(listedPackage(m)) },
+                    { "package", pyStr(at(listedPackage(m), "name")) },
+                    { "branch", listingBranch(m) } });
         }
         if (c.topicHas("pkgdb.acl.request.toggle")) {
-            const QString ns = nsOf(plPkg());
-            const QString pkg = pyStr(at(plPkg(), "name"));
+            const QString ns = nsOf(listedPackage(m));
+            const QString pkg = pyStr(at(listedPackage(m), "name"));
             const QString acl = pyStr(at(m, "acl"));
             const QString agent = agentOf(m);
             return format("{agent} has {action} '{acl}' on {namespace}/{package} ({branch})",
@@ -144,32 +160,32 @@ public:
                     { "acl", acl },
                     { "action", pyStr(at(m, "acl_action")) },
                     { "package", pkg },
-                    { "branch", plBranch() },
+                    { "branch", listingBranch(m) },
                     { "namespace", ns } });
         }
         if (c.topicHas("pkgdb.package.retire")) {
-            const QString ns = nsOf(plPkg());
-            const QString pkg = pyStr(at(plPkg(), "name"));
+            const QString ns = nsOf(listedPackage(m));
+            const QString pkg = pyStr(at(listedPackage(m), "name"));
             const QString action = pyStr(at(m, "retirement"));
             return format("{agent} {action} {namespace}/{package} ({branch})!",
                 { { "agent", agentOf(m) },
                     { "action", action },
                     { "package", pkg },
-                    { "branch", plBranch() },
+                    { "branch", listingBranch(m) },
                     { "namespace", ns } });
         }
         if (c.topicHas("pkgdb.owner.update")) {
-            const JsonValue &l = pl();
+            const JsonValue &l = packageListing(m);
             const QString owner = l.isObject() && l.find("point_of_contact")
                 ? pyStr(at(l, "point_of_contact"))
                 : pyStr(at(l, "owner"));
-            const QString ns = nsOf(plPkg());
-            const QString pkg = pyStr(at(plPkg(), "name"));
+            const QString ns = nsOf(listedPackage(m));
+            const QString pkg = pyStr(at(listedPackage(m), "name"));
             return format("{agent} changed owner of {namespace}/{package} ({branch}) to '{owner}'",
                 { { "agent", agentOf(m) },
                     { "owner", owner },
                     { "package", pkg },
-                    { "branch", plBranch() },
+                    { "branch", listingBranch(m) },
                     { "namespace", ns } });
         }
         if (c.topicHas("pkgdb.acl.user.remove")) {
@@ -185,6 +201,13 @@ public:
                     { "agent", agentOf(m) },
                     { "branches", branches.join(QStringLiteral(", ")) } });
         }
+        return std::nullopt;
+    }
+
+    /// Branches, collections and deletions.
+    static std::optional<QString> branchSubtitle(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicHas("pkgdb.branch.start"))
             return format("{agent} started a branch of {tobranch} from {frombranch}",
                 { { "agent", agentOf(m) },
@@ -219,9 +242,9 @@ public:
             return format(
                 "{agent} deleted the {branch} branch of the '{namespace}/{package}' package",
                 { { "agent", agent },
-                    { "namespace", nsOf(plPkg()) },
-                    { "package", pyStr(at(plPkg(), "name")) },
-                    { "branch", plBranch() } });
+                    { "namespace", nsOf(listedPackage(m)) },
+                    { "package", pyStr(at(listedPackage(m), "name")) },
+                    { "branch", listingBranch(m) } });
         }
         if (c.topicEnds("pkgdb.package.branch.new")) {
             const QString agent = agentOf(m);
@@ -230,7 +253,7 @@ public:
                 { { "agent", agent },
                     { "namespace", nsOf(at(m, "package")) },
                     { "package", pyStr(at(at(m, "package"), "name")) },
-                    { "branch", plBranch() } });
+                    { "branch", listingBranch(m) } });
         }
         if (c.topicHas("pkgdb.acl.delete")) {
             const JsonValue &a = at(m, "acl");
@@ -244,6 +267,13 @@ public:
                     { "user", pyStr(at(a, "fas_name")) },
                     { "agent", pyStr(at(m, "agent")) } });
         }
+        return std::nullopt;
+    }
+
+    /// Requests and the admin actions on them.
+    static std::optional<QString> requestSubtitle(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
         if (c.topicEnds("pkgdb.package.branch.request"))
             return format("{agent} requested branch {new_branch} for package {namespace}/{package}",
                 { { "namespace", nsOf(at(m, "package")) },
@@ -294,6 +324,23 @@ public:
                     { "message", pyStr(message) },
                     { "namespace", ns } });
         }
+        return std::nullopt;
+    }
+
+    /// A package's critpath flag.
+    static std::optional<QString> critpathSubtitle(const MetaContext &c)
+    {
+        if (std::optional<QString> s = aclUpdateSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = packageUpdateSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = packageChangeSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = branchSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = requestSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
         if (c.topicEnds("pkgdb.package.critpath.update")) {
             const QString agent = pyStr(at(m, "agent"));
             const JsonValue &cp = at(m, "critpath");
@@ -317,6 +364,24 @@ public:
                     { "package", pyStr(at(at(m, "package"), "name")) },
                     { "branches", Py::strList(at(m, "branches")).join(QStringLiteral(", ")) } });
         }
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        if (std::optional<QString> s = critpathSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = aclUpdateSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = packageUpdateSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = packageChangeSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = branchSubtitle(c))
+            return *s;
+        if (std::optional<QString> s = requestSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
         if (c.topicEnds("pkgdb.package.monitor.update"))
             return format("{agent} set the monitor flag of {namespace}/{package} to {status}",
                 { { "agent", pyStr(at(m, "agent")) },
@@ -380,20 +445,19 @@ public:
         auto plPkgName = [&] {
             return pyStr(at(at(at(m, "package_listing"), "package"), "name"));
         };
-        auto plBranch = [&] {
-            return pyStr(at(at(at(m, "package_listing"), "collection"), "branchname"));
-        };
         if (c.topicHas("pkgdb.acl.update"))
-            return {
-                QStringLiteral("%1/acls/%2/%3/%4")
-                    .arg(plPkgName(), plBranch(), pyStr(at(m, "acl")), pyStr(at(m, "username")))
-            };
+            return { QStringLiteral("%1/acls/%2/%3/%4")
+                         .arg(plPkgName(),
+                             listingBranch(m),
+                             pyStr(at(m, "acl")),
+                             pyStr(at(m, "username"))) };
         if (c.topicEnds("pkgdb.package.new"))
             return { plPkgName() + QStringLiteral("/create") };
         if (c.topicHas("pkgdb.acl.request.toggle"))
-            return { QStringLiteral("%1/acls/%2/%3/%4")
-                         .arg(
-                             plPkgName(), plBranch(), pyStr(at(m, "acl")), pyStr(at(m, "agent"))) };
+            return {
+                QStringLiteral("%1/acls/%2/%3/%4")
+                    .arg(plPkgName(), listingBranch(m), pyStr(at(m, "acl")), pyStr(at(m, "agent")))
+            };
         if (c.topicHas("pkgdb.package.retire"))
             return { plPkgName() + QStringLiteral("/retire") };
         if (c.topicHas("pkgdb.acl.user.remove"))
@@ -401,7 +465,7 @@ public:
                          .arg(pyStr(at(at(at(at(m, "package_listings"), 0), "package"), "name")),
                              pyStr(at(m, "username"))) };
         if (c.topicHas("pkgdb.owner.update"))
-            return { QStringLiteral("%1/owner/%2").arg(plPkgName(), plBranch()) };
+            return { QStringLiteral("%1/owner/%2").arg(plPkgName(), listingBranch(m)) };
         if (c.topicHas("pkgdb.package.update")) {
             JsonValue pkg;
             try {
@@ -418,11 +482,10 @@ public:
         if (c.topicHas("pkgdb.package.delete"))
             return { pyStr(at(at(m, "package"), "name")) + QStringLiteral("/package/delete") };
         if (c.topicHas("pkgdb.package.branch.delete"))
-            return { QStringLiteral("%1/%2/delete").arg(plPkgName(), plBranch()) };
+            return { QStringLiteral("%1/%2/delete").arg(plPkgName(), listingBranch(m)) };
         if (c.topicHas("pkgdb.package.branch.new"))
-            return {
-                QStringLiteral("%1/%2/new").arg(pyStr(at(at(m, "package"), "name")), plBranch())
-            };
+            return { QStringLiteral("%1/%2/new")
+                         .arg(pyStr(at(at(m, "package"), "name")), listingBranch(m)) };
         if (c.topicHas("pkgdb.acl.delete")) {
             const JsonValue &a = at(m, "acl");
             return { QStringLiteral("%1/acls/%2/%3/%4")

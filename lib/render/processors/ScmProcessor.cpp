@@ -58,7 +58,8 @@ public:
         return {};
     }
 
-    QString subtitle(const MetaContext &c) const override
+    /// Pushes and new branches.
+    static std::optional<QString> pushSubtitle(const MetaContext &c)
     {
         const JsonValue &m = c.msg();
         if (c.topicHas(".git.receive")) {
@@ -92,6 +93,14 @@ public:
             return format("{agent} created branch '{branch}' for the '{repo}' package",
                 { { "agent", pyStr(at(m, "agent")) }, { "branch", branch }, { "repo", repo } });
         }
+        return std::nullopt;
+    }
+
+    QString subtitle(const MetaContext &c) const override
+    {
+        if (std::optional<QString> s = pushSubtitle(c))
+            return *s;
+        const JsonValue &m = c.msg();
         if (c.topicHas(".git.lookaside"))
             return format("{agent} uploaded {filename} for {name}",
                 { { "agent", pyStr(at(m, "agent")) },

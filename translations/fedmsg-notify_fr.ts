@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>matches the pattern (* and ?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starts with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>matches the regular expression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one of these</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is one of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>include any of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>include all of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>maintained by me</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>maintained by (accounts, @groups)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>installed here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AutostartEntry</name>
     <message>
         <source>cannot create %1</source>
@@ -520,29 +465,6 @@
     <message>
         <source>Fedora Discussion and Ask Fedora (Discourse)</source>
         <translation>Fedora Discussion et Ask Fedora (Discourse)</translation>
-    </message>
-</context>
-<context>
-    <name>fedmsg</name>
-    <message>
-        <source>%1: no such file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not readable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not a valid URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: only files and https:// URLs are read</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1169,26 @@ Identifiant du message : %3</translation>
         <source>%1: the archive is an http:// or https:// URL</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: only files and https:// URLs are read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::BusesPage</name>
@@ -1507,6 +1449,58 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the pattern (* and ?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>include any of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>include all of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintained by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintained by (accounts, @groups)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>installed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exists</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

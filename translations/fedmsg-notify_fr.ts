@@ -834,7 +834,7 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>En&amp;dpoints:</source>
-        <translation>Points d’accè&amp;s :</translation>
+        <translation>Poin&amp;ts d’accès :</translation>
     </message>
     <message>
         <source>CURVE server key</source>
@@ -846,7 +846,7 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>CURVE &amp;server key:</source>
-        <translation>Clé serveur C&amp;URVE :</translation>
+        <translation>Clé &amp;serveur CURVE :</translation>
     </message>
     <message>
         <source>CURVE client public key</source>

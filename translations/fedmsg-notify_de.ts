@@ -1096,6 +1096,41 @@ Nachrichten-ID: %3</translation>
     </message>
 </context>
 <context>
+    <name>fedmsg::BusPresets</name>
+    <message>
+        <source>Fedora (fedora-messaging)</source>
+        <translation>Fedora (über fedora-messaging)</translation>
+    </message>
+    <message>
+        <source>Fedora staging (fedora-messaging)</source>
+        <translation>Fedora-Testumgebung (über fedora-messaging)</translation>
+    </message>
+    <message>
+        <source>Fedora&apos;s public read-only broker; everything Fedora infrastructure publishes since 2024</source>
+        <translation>Fedoras öffentlicher Broker, nur lesend; alles, was die Fedora-Infrastruktur seit 2024 veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Fedora&apos;s staging broker: test traffic only</source>
+        <translation>Fedoras Broker der Testumgebung: nur Testverkehr</translation>
+    </message>
+    <message>
+        <source>Fedora (fedmsg gateway, historical)</source>
+        <translation>Fedora (fedmsg-Gateway, historisch)</translation>
+    </message>
+    <message>
+        <source>Fedora retired fedmsg in 2024; use the fedora-messaging (AMQP) bus.</source>
+        <translation>Fedora hat fedmsg 2024 eingestellt; verwenden Sie den Bus fedora-messaging (AMQP).</translation>
+    </message>
+    <message>
+        <source>Debian (fedmsg gateway)</source>
+        <translation>Debian (fedmsg-Gateway)</translation>
+    </message>
+    <message>
+        <source>Debian&apos;s fedmsg bus; its messages are not signed.</source>
+        <translation>Debians fedmsg-Bus; seine Nachrichten sind nicht signiert.</translation>
+    </message>
+</context>
+<context>
     <name>fedmsg::BusValidator</name>
     <message>
         <source>ipc:// needs a path</source>

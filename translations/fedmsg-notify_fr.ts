@@ -1096,6 +1096,41 @@ Identifiant du message : %3</translation>
     </message>
 </context>
 <context>
+    <name>fedmsg::BusPresets</name>
+    <message>
+        <source>Fedora (fedora-messaging)</source>
+        <translation>Fedora (via fedora-messaging)</translation>
+    </message>
+    <message>
+        <source>Fedora staging (fedora-messaging)</source>
+        <translation>Préproduction Fedora (via fedora-messaging)</translation>
+    </message>
+    <message>
+        <source>Fedora&apos;s public read-only broker; everything Fedora infrastructure publishes since 2024</source>
+        <translation>Le courtier public de Fedora, en lecture seule ; tout ce que publie l’infrastructure Fedora depuis 2024</translation>
+    </message>
+    <message>
+        <source>Fedora&apos;s staging broker: test traffic only</source>
+        <translation>Le courtier de préproduction de Fedora : trafic de test uniquement</translation>
+    </message>
+    <message>
+        <source>Fedora (fedmsg gateway, historical)</source>
+        <translation>Fedora (passerelle fedmsg, historique)</translation>
+    </message>
+    <message>
+        <source>Fedora retired fedmsg in 2024; use the fedora-messaging (AMQP) bus.</source>
+        <translation>Fedora a abandonné fedmsg en 2024 ; utilisez le bus fedora-messaging (AMQP).</translation>
+    </message>
+    <message>
+        <source>Debian (fedmsg gateway)</source>
+        <translation>Debian (passerelle fedmsg)</translation>
+    </message>
+    <message>
+        <source>Debian&apos;s fedmsg bus; its messages are not signed.</source>
+        <translation>Le bus fedmsg de Debian ; ses messages ne sont pas signés.</translation>
+    </message>
+</context>
+<context>
     <name>fedmsg::BusValidator</name>
     <message>
         <source>ipc:// needs a path</source>

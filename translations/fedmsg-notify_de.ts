@@ -1048,7 +1048,7 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation>verbindet</translation>
+        <translation>wird verbunden</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -1428,7 +1428,7 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>any of (at least one holds)</source>
-        <translation>eine davon (mindestens eine trifft zu)</translation>
+        <translation>irgendeine (mindestens eine trifft zu)</translation>
     </message>
     <message>
         <source>not (the condition does not hold)</source>
@@ -1504,7 +1504,7 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>one of these</source>
-        <translation>eines davon</translation>
+        <translation>eines von diesen</translation>
     </message>
     <message>
         <source>is one of</source>
@@ -1555,7 +1555,7 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>any of</source>
-        <translation>eine davon</translation>
+        <translation>irgendeine</translation>
     </message>
     <message>
         <source>not</source>
@@ -2622,7 +2622,7 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>Close the welcome</source>
-        <translation>Willkommen schließen</translation>
+        <translation>Willkommensfenster schließen</translation>
     </message>
 </context>
 <context>

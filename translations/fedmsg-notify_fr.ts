@@ -1428,7 +1428,7 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>any of (at least one holds)</source>
-        <translation>l’une (au moins une est remplie)</translation>
+        <translation>l’une d’elles (au moins une est remplie)</translation>
     </message>
     <message>
         <source>not (the condition does not hold)</source>
@@ -1555,7 +1555,7 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>any of</source>
-        <translation>l’une</translation>
+        <translation>l’une d’elles</translation>
     </message>
     <message>
         <source>not</source>

@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message>
-        <source>matches the pattern (* and ?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starts with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>matches the regular expression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one of these</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is one of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>include any of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>include all of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>maintained by me</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>maintained by (accounts, @groups)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>installed here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AutostartEntry</name>
     <message>
         <source>cannot create %1</source>
@@ -523,29 +468,6 @@
     </message>
 </context>
 <context>
-    <name>fedmsg</name>
-    <message>
-        <source>%1: no such file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not readable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not a valid URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: only files and https:// URLs are read</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>fedmsg-logger</name>
     <message>
         <source>fedora-messaging bodies are JSON objects; skipped a list</source>
@@ -618,7 +540,7 @@
     </message>
     <message>
         <source>note: these messages are %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: diese Nachrichten sind %1: %2</translation>
     </message>
 </context>
 <context>
@@ -813,30 +735,30 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>Catching up on %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird nachgeholt…</translation>
     </message>
     <message>
         <source>Catching up on %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird nachgeholt: %2 von %3</translation>
     </message>
     <message>
         <source>Catch-up of %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachholen von %1 abgebrochen</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) from the archive kept in the history; the rest was not fetched.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Nachricht aus dem Archiv im Verlauf behalten; der Rest wurde nicht abgerufen.</numerusform>
+            <numerusform>%n Nachrichten aus dem Archiv im Verlauf behalten; der Rest wurde nicht abgerufen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Catching up on %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachholen von %1 fehlgeschlagen</translation>
     </message>
     <message>
         <source>The archive could not be read to the end: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Archiv konnte nicht bis zum Ende gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -860,708 +782,815 @@ Nachrichten-ID: %3</translation>
     <name>fedmsg::BusEditorDialog</name>
     <message>
         <source>Add a bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus hinzufügen</translation>
     </message>
     <message>
         <source>Edit bus %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus %1 bearbeiten</translation>
     </message>
     <message>
         <source>Kind of bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Art des Busses</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rt:</translation>
     </message>
     <message>
         <source>Bus name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Busses</translation>
     </message>
     <message>
         <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; it cannot change later</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstaben, Ziffern, „.“, „_“ und „-“; lässt sich später nicht ändern</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kennung:</translation>
     </message>
     <message>
         <source>Bus label</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename des Busses</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <source>&amp;Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingeschaltet</translation>
     </message>
     <message>
         <source>Bus enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus eingeschaltet</translation>
     </message>
     <message>
         <source>ZeroMQ endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>ZeroMQ-Endpunkte</translation>
     </message>
     <message>
         <source>tcp://host:port, one a line (optionally followed by its CURVE server key)</source>
-        <translation type="unfinished"></translation>
+        <translation>tcp://host:port, einer pro Zeile (wahlweise gefolgt von seinem CURVE-Serverschlüssel)</translation>
     </message>
     <message>
         <source>En&amp;dpoints:</source>
-        <translation type="unfinished"></translation>
+        <translation>En&amp;dpunkte:</translation>
     </message>
     <message>
         <source>CURVE server key</source>
-        <translation type="unfinished"></translation>
+        <translation>CURVE-Serverschlüssel</translation>
     </message>
     <message>
         <source>empty: no encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: keine Verschlüsselung</translation>
     </message>
     <message>
         <source>CURVE &amp;server key:</source>
-        <translation type="unfinished"></translation>
+        <translation>CURVE-&amp;Serverschlüssel:</translation>
     </message>
     <message>
         <source>CURVE client public key</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlicher CURVE-Client-Schlüssel</translation>
     </message>
     <message>
         <source>kept in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>im Schlüsselbund aufbewahrt</translation>
     </message>
     <message>
         <source>Show client ke&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Schlüssel &amp;zeigen</translation>
     </message>
     <message>
         <source>Show the CURVE client public key</source>
-        <translation type="unfinished"></translation>
+        <translation>Den öffentlichen CURVE-Client-Schlüssel zeigen</translation>
     </message>
     <message>
         <source>CURVE client key:</source>
-        <translation type="unfinished"></translation>
+        <translation>CURVE-Client-Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Validate signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturen &amp;prüfen</translation>
     </message>
     <message>
         <source>Validate signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturen prüfen</translation>
     </message>
     <message>
         <source>CA certificate location</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort des CA-Zertifikats</translation>
     </message>
     <message>
         <source>file or https:// URL; empty: Fedora&apos;s CA</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei oder https://-URL; leer: die CA von Fedora</translation>
     </message>
     <message>
         <source>C&amp;A location:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CA-Speicherort:</translation>
     </message>
     <message>
         <source>CRL location</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort der Sperrliste (CRL)</translation>
     </message>
     <message>
         <source>file or https:// URL; empty: no revocation list</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei oder https://-URL; leer: keine Sperrliste</translation>
     </message>
     <message>
         <source>C&amp;RL location:</source>
-        <translation type="unfinished"></translation>
+        <translation>CR&amp;L-Speicherort:</translation>
     </message>
     <message>
         <source>Routing n&amp;itpicky (refuse topics the routing policy does not list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing stren&amp;g (Themen ablehnen, die die Routing-Richtlinie nicht aufführt)</translation>
     </message>
     <message>
         <source>Routing nitpicky</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing streng</translation>
     </message>
     <message>
         <source>AMQP URL</source>
-        <translation type="unfinished"></translation>
+        <translation>AMQP-URL</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Broker-&amp;URL:</translation>
     </message>
     <message>
         <source>CA certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikatsdatei</translation>
     </message>
     <message>
         <source>C&amp;A certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zert&amp;ifikat:</translation>
     </message>
     <message>
         <source>Client certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Zertifikatsdatei</translation>
     </message>
     <message>
         <source>Client &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clie&amp;nt-Zertifikat:</translation>
     </message>
     <message>
         <source>Client key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Schlüsseldatei</translation>
     </message>
     <message>
         <source>Client ke&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clien&amp;t-Schlüssel:</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Themen</translation>
     </message>
     <message>
         <source>one a line; empty: every message</source>
-        <translation type="unfinished"></translation>
+        <translation>eines pro Zeile; leer: jede Nachricht</translation>
     </message>
     <message>
         <source>T&amp;opics:</source>
-        <translation type="unfinished"></translation>
+        <translation>The&amp;men:</translation>
     </message>
     <message>
         <source>Archive URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv-URL</translation>
     </message>
     <message>
         <source>The bus&apos;s datagrepper: what was missed while away is fetched from there; empty: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Der datagrepper des Busses: was während der Abwesenheit verpasst wurde, wird von dort geholt; leer: keiner</translation>
     </message>
     <message>
         <source>Arc&amp;hive (datagrepper):</source>
-        <translation type="unfinished"></translation>
+        <translation>Arc&amp;hiv (datagrepper):</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindung testen</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
         <source>Save the bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bus speichern</translation>
     </message>
     <message>
         <source>Cancel editing the bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten des Busses abbrechen</translation>
     </message>
     <message>
         <source>Connected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: %1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund: %1</translation>
     </message>
     <message>
         <source>Error at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler bei %1</translation>
     </message>
     <message>
         <source>Failed: correct the fields marked first</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: korrigieren Sie zuerst die markierten Felder</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">Verbinde…</translation>
+        <translation>Verbinden…</translation>
     </message>
     <message>
         <source>name the bus first</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie dem Bus zuerst einen Namen</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::BusImport</name>
     <message>
         <source>%1: not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Ordner</translation>
     </message>
     <message>
         <source>%1 could not be read whole: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht vollständig gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 has no fedmsg configuration (*.py)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine fedmsg-Konfiguration (*.py)</translation>
     </message>
     <message>
         <source>%1 names no endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nennt keine Endpunkte</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::BusListModel</name>
     <message>
         <source>fedora-messaging (AMQP)</source>
-        <translation type="unfinished"></translation>
+        <translation>fedora-messaging (über AMQP)</translation>
     </message>
     <message>
         <source>fedmsg (ZeroMQ)</source>
-        <translation type="unfinished"></translation>
+        <translation>fedmsg (über ZeroMQ)</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished">verbunden</translation>
+        <translation>verbunden</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished">verbindet</translation>
+        <translation>wird verbunden</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished">angehalten</translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished">ausgefallen</translation>
+        <translation>getrennt</translation>
     </message>
     <message>
         <source>down: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>getrennt: %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>no endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Endpunkte</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <source>%1 of %2 connected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 verbunden</translation>
     </message>
     <message>
         <source>CURVE</source>
-        <translation type="unfinished"></translation>
+        <translation>CURVE-verschlüsselt</translation>
     </message>
     <message>
         <source>Bus</source>
-        <translation type="unfinished">Bus</translation>
+        <translation>Bus</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::BusPresets</name>
+    <message>
+        <source>Fedora (fedora-messaging)</source>
+        <translation>Fedora (über fedora-messaging)</translation>
+    </message>
+    <message>
+        <source>Fedora staging (fedora-messaging)</source>
+        <translation>Fedora-Testumgebung (über fedora-messaging)</translation>
+    </message>
+    <message>
+        <source>Fedora&apos;s public read-only broker; everything Fedora infrastructure publishes since 2024</source>
+        <translation>Fedoras öffentlicher Broker, nur lesend; alles, was die Fedora-Infrastruktur seit 2024 veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Fedora&apos;s staging broker: test traffic only</source>
+        <translation>Fedoras Broker der Testumgebung: nur Testverkehr</translation>
+    </message>
+    <message>
+        <source>Fedora (fedmsg gateway, historical)</source>
+        <translation>Fedora (fedmsg-Gateway, historisch)</translation>
+    </message>
+    <message>
+        <source>Fedora retired fedmsg in 2024; use the fedora-messaging (AMQP) bus.</source>
+        <translation>Fedora hat fedmsg 2024 eingestellt; verwenden Sie den Bus fedora-messaging (AMQP).</translation>
+    </message>
+    <message>
+        <source>Debian (fedmsg gateway)</source>
+        <translation>Debian (fedmsg-Gateway)</translation>
+    </message>
+    <message>
+        <source>Debian&apos;s fedmsg bus; its messages are not signed.</source>
+        <translation>Debians fedmsg-Bus; seine Nachrichten sind nicht signiert.</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::BusValidator</name>
     <message>
         <source>ipc:// needs a path</source>
-        <translation type="unfinished"></translation>
+        <translation>ipc:// braucht einen Pfad</translation>
     </message>
     <message>
         <source>%1: a fedmsg endpoint is tcp://host:port or ipc://path</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ein fedmsg-Endpunkt ist tcp://host:port oder ipc://pfad</translation>
     </message>
     <message>
         <source>%1: the port is missing (tcp://host:port)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Port fehlt (tcp://host:port)</translation>
     </message>
     <message>
         <source>%1: not a valid tcp://host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein gültiges tcp://host:port</translation>
     </message>
     <message>
         <source>%1: the port must be 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Port muss zwischen 1 und 65535 liegen</translation>
     </message>
     <message>
         <source>a CURVE key is 40 Z85 characters; this one has %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein CURVE-Schlüssel hat 40 Z85-Zeichen; dieser hat %1</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a Z85 character</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Z85-Zeichen</translation>
     </message>
     <message>
         <source>a bus needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bus braucht einen Namen</translation>
     </message>
     <message>
         <source>use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; in the name</source>
-        <translation type="unfinished"></translation>
+        <translation>verwenden Sie im Namen nur Buchstaben, Ziffern, „.“, „_“ und „-“</translation>
     </message>
     <message>
         <source>there is a bus called %1 already</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt bereits einen Bus namens %1</translation>
     </message>
     <message>
         <source>enter the broker&apos;s amqps:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie die amqps://-URL des Brokers ein</translation>
     </message>
     <message>
         <source>enter at least one endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie mindestens einen Endpunkt ein</translation>
     </message>
     <message>
         <source>a fedora-messaging bus has one broker URL</source>
-        <translation type="unfinished"></translation>
+        <translation>ein fedora-messaging-Bus hat genau eine Broker-URL</translation>
     </message>
     <message>
         <source>%1: the URL starts with amqps:// or amqp://</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die URL beginnt mit amqps:// oder amqp://</translation>
     </message>
     <message>
         <source>%1: a password in the URL would be saved in the settings file; use a client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ein Passwort in der URL würde in der Einstellungsdatei gespeichert; verwenden Sie ein Client-Zertifikat</translation>
     </message>
     <message>
         <source>a client certificate needs its key file</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Client-Zertifikat braucht seine Schlüsseldatei</translation>
     </message>
     <message>
         <source>a key file needs its client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Schlüsseldatei braucht ihr Client-Zertifikat</translation>
     </message>
     <message>
         <source>%1: the archive is an http:// or https:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das Archiv ist eine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation>%1: keine Datei</translation>
+    </message>
+    <message>
+        <source>%1: not readable</source>
+        <translation>%1: nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1: not a valid URL</source>
+        <translation>%1: keine gültige URL</translation>
+    </message>
+    <message>
+        <source>%1: only files and https:// URLs are read</source>
+        <translation>%1: nur Dateien und https://-URLs werden gelesen</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::BusesPage</name>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Import &amp;fedmsg.d…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;fedmsg.d importieren…</translation>
     </message>
     <message>
         <source>Import config.&amp;toml…</source>
-        <translation type="unfinished"></translation>
+        <translation>config.&amp;toml importieren…</translation>
     </message>
     <message>
         <source>Buses and their endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Busse und ihre Endpunkte</translation>
     </message>
     <message>
         <source>Space switches the selected bus on or off; Enter edits it; Delete removes it</source>
-        <translation type="unfinished"></translation>
+        <translation>Leertaste schaltet den ausgewählten Bus ein oder aus; Eingabe bearbeitet ihn; Entf entfernt ihn</translation>
     </message>
     <message>
         <source>Add a bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Bus hinzufügen</translation>
     </message>
     <message>
         <source>Edit the selected bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Bus bearbeiten</translation>
     </message>
     <message>
         <source>Remove the selected bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Bus entfernen</translation>
     </message>
     <message>
         <source>Import a bus from a fedmsg.d folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Bus aus einem fedmsg.d-Ordner importieren</translation>
     </message>
     <message>
         <source>Import a bus from a fedora-messaging config.toml</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Bus aus einer fedora-messaging-config.toml importieren</translation>
     </message>
     <message>
         <source>Buses page message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung der Busse-Seite</translation>
     </message>
     <message>
         <source>Hide them</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Keep them in the history only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur im Verlauf behalten</translation>
     </message>
     <message>
         <source>Show them, marked untrusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen, als nicht vertrauenswürdig markiert</translation>
     </message>
     <message>
         <source>Untrusted or unsigned messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht vertrauenswürdige oder unsignierte Nachrichten</translation>
     </message>
     <message>
         <source>fedmsg messages whose signature is missing or does not verify, unless a rule asks for untrusted messages by name</source>
-        <translation type="unfinished"></translation>
+        <translation>fedmsg-Nachrichten, deren Signatur fehlt oder nicht stimmt, außer eine Regel verlangt ausdrücklich nicht vertrauenswürdige Nachrichten</translation>
     </message>
     <message>
         <source>&amp;Untrusted or unsigned messages:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nicht vertrauenswürdige oder unsignierte Nachrichten:</translation>
     </message>
     <message>
         <source>A bus that comes with the program cannot be removed; untick it to switch it off</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein mitgelieferter Bus kann nicht entfernt werden; entfernen Sie sein Häkchen, um ihn auszuschalten</translation>
     </message>
     <message>
         <source>Bus %1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus %1 hinzugefügt.</translation>
     </message>
     <message>
         <source>Bus %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus %1 gespeichert.</translation>
     </message>
     <message>
         <source>Bus %1 removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus %1 entfernt.</translation>
     </message>
     <message>
         <source>Import a fedmsg.d folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen fedmsg.d-Ordner importieren</translation>
     </message>
     <message>
         <source>Import a fedora-messaging config.toml</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine fedora-messaging-config.toml importieren</translation>
     </message>
     <message>
         <source>fedora-messaging configuration (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>fedora-messaging-Konfiguration (*.toml)</translation>
     </message>
     <message>
         <source>Not imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht importiert: %1</translation>
     </message>
     <message>
         <source>Imported %1 as bus %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 als Bus %2 importiert.</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::ConditionTreeEditor</name>
     <message>
         <source>topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Thema</translation>
     </message>
     <message>
         <source>service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>message type (service/kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtentyp (Dienst/Art)</translation>
     </message>
     <message>
         <source>bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus</translation>
     </message>
     <message>
         <source>trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauen</translation>
     </message>
     <message>
         <source>users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>by me</source>
-        <translation type="unfinished"></translation>
+        <translation>von mir</translation>
     </message>
     <message>
         <source>mentions me</source>
-        <translation type="unfinished">erwähnt mich</translation>
+        <translation>erwähnt mich</translation>
     </message>
     <message>
         <source>packages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete</translation>
     </message>
     <message>
         <source>message body (JSON path)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichteninhalt (JSON-Pfad)</translation>
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Add &amp;condition</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bedingung hinzufügen</translation>
     </message>
     <message>
         <source>Add &amp;group</source>
-        <translation type="unfinished"></translation>
+        <translation>G&amp;ruppe hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Conditions of the rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingungen der Regel</translation>
     </message>
     <message>
         <source>Insert adds a condition, Delete removes the current condition or group</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfg fügt eine Bedingung hinzu, Entf entfernt die aktuelle Bedingung oder Gruppe</translation>
     </message>
     <message>
         <source>Add a condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bedingung hinzufügen</translation>
     </message>
     <message>
         <source>Add a group of conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Gruppe von Bedingungen hinzufügen</translation>
     </message>
     <message>
         <source>Remove the current condition or group</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle Bedingung oder Gruppe entfernen</translation>
     </message>
     <message>
         <source>all of (every condition holds)</source>
-        <translation type="unfinished"></translation>
+        <translation>alle (jede Bedingung trifft zu)</translation>
     </message>
     <message>
         <source>any of (at least one holds)</source>
-        <translation type="unfinished"></translation>
+        <translation>irgendeine (mindestens eine trifft zu)</translation>
     </message>
     <message>
         <source>not (the condition does not hold)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht (die Bedingung trifft nicht zu)</translation>
     </message>
     <message>
         <source>Group kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenart</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich</translation>
     </message>
     <message>
         <source>JSON path in the message body</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Pfad im Nachrichteninhalt</translation>
     </message>
     <message>
         <source>e.g. msg.update.builds[0].nvr</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. msg.update.builds[0].nvr</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>several values separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>mehrere Werte, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>Problem with the %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit: %1</translation>
     </message>
     <message>
         <source>Group &amp;kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen&amp;art:</translation>
     </message>
     <message>
         <source>&amp;Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Feld:</translation>
     </message>
     <message>
         <source>O&amp;perator:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergleich:</translation>
     </message>
     <message>
         <source>JSON pat&amp;h:</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-&amp;Pfad:</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wert:</translation>
+    </message>
+    <message>
+        <source>matches the pattern (* and ?)</source>
+        <translation>passt auf das Muster (* und ?)</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>ist</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>matches the regular expression</source>
+        <translation>passt auf den regulären Ausdruck</translation>
+    </message>
+    <message>
+        <source>one of these</source>
+        <translation>eines von diesen</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>ist eines von</translation>
+    </message>
+    <message>
+        <source>include any of</source>
+        <translation>enthalten eines von</translation>
+    </message>
+    <message>
+        <source>include all of</source>
+        <translation>enthalten alle von</translation>
+    </message>
+    <message>
+        <source>maintained by me</source>
+        <translation>von mir betreut</translation>
+    </message>
+    <message>
+        <source>maintained by (accounts, @groups)</source>
+        <translation>betreut von (Konten, @Gruppen)</translation>
+    </message>
+    <message>
+        <source>installed here</source>
+        <translation>hier installiert</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>existiert</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::ConditionTreeModel</name>
     <message>
         <source>a condition must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Bedingung muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>a &quot;not&quot; group takes exactly one condition (it has %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine „nicht“-Gruppe nimmt genau eine Bedingung (sie hat %1)</translation>
     </message>
     <message>
         <source>all of</source>
-        <translation type="unfinished">alle von</translation>
+        <translation>alle</translation>
     </message>
     <message>
         <source>any of</source>
-        <translation type="unfinished">eines von</translation>
+        <translation>irgendeine</translation>
     </message>
     <message>
         <source>not</source>
-        <translation type="unfinished">nicht</translation>
+        <translation>nicht</translation>
     </message>
     <message>
         <source>every message (add a condition)</source>
-        <translation type="unfinished"></translation>
+        <translation>jede Nachricht (Bedingung hinzufügen)</translation>
     </message>
     <message>
         <source>problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem: %1</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::ConnectionTest</name>
     <message>
         <source>no answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort innerhalb von %1 s</translation>
     </message>
     <message>
         <source>the bus has no endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>der Bus hat keinen Endpunkt</translation>
     </message>
     <message>
         <source>logged in to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bei %1 angemeldet</translation>
     </message>
     <message>
         <source>connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mit %1 verbunden</translation>
     </message>
     <message>
         <source>connected to all %1 endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>mit allen %1 Endpunkten verbunden</translation>
     </message>
 </context>
 <context>
@@ -1628,27 +1657,27 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>notified</source>
-        <translation type="unfinished">gemeldet</translation>
+        <translation>gemeldet</translation>
     </message>
     <message>
         <source>in a digest</source>
-        <translation type="unfinished"></translation>
+        <translation>in einer Sammelmeldung</translation>
     </message>
     <message>
         <source>history only</source>
-        <translation type="unfinished">nur Verlauf</translation>
+        <translation>nur Verlauf</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>verworfen</translation>
     </message>
     <message>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>stummgeschaltet</translation>
     </message>
     <message>
         <source>no decision</source>
-        <translation type="unfinished">keine Entscheidung</translation>
+        <translation>keine Entscheidung</translation>
     </message>
 </context>
 <context>
@@ -2101,101 +2130,101 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>Buses</source>
-        <translation type="unfinished">Busse</translation>
+        <translation>Busse</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::RuleActionEditor</name>
     <message>
         <source>&amp;Sticky (stays until dismissed)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stehen lassen (bleibt, bis sie geschlossen wird)</translation>
     </message>
     <message>
         <source>notify (pop up)</source>
-        <translation type="unfinished"></translation>
+        <translation>melden (Meldung einblenden)</translation>
     </message>
     <message>
         <source>history only</source>
-        <translation type="unfinished">nur Verlauf</translation>
+        <translation>nur Verlauf</translation>
     </message>
     <message>
         <source>drop (not shown anywhere)</source>
-        <translation type="unfinished"></translation>
+        <translation>verwerfen (nirgends gezeigt)</translation>
     </message>
     <message>
         <source>digest (in the next digest popup)</source>
-        <translation type="unfinished"></translation>
+        <translation>sammeln (in der nächsten Sammelmeldung)</translation>
     </message>
     <message>
         <source>mute until</source>
-        <translation type="unfinished"></translation>
+        <translation>stumm bis</translation>
     </message>
     <message>
         <source>What the rule does</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Regel tut</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished">niedrig</translation>
+        <translation>Niedrig</translation>
     </message>
     <message>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>critical</source>
-        <translation type="unfinished">kritisch</translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>Dringlichkeit</translation>
     </message>
     <message>
         <source>Sticky</source>
-        <translation type="unfinished"></translation>
+        <translation>Stehen lassen</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;ms</translation>
     </message>
     <message>
         <source>the server&apos;s choice</source>
-        <translation type="unfinished"></translation>
+        <translation>nach Wahl des Servers</translation>
     </message>
     <message>
         <source>Popup timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigedauer</translation>
     </message>
     <message>
         <source>Mute until</source>
-        <translation type="unfinished"></translation>
+        <translation>Stumm bis</translation>
     </message>
     <message>
         <source>&amp;Then:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dann:</translation>
     </message>
     <message>
         <source>Urgenc&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dringlich&amp;keit:</translation>
     </message>
     <message>
         <source>Time&amp;out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzei&amp;gedauer:</translation>
     </message>
     <message>
         <source>Mut&amp;e until:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tumm bis:</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::RulePreview</name>
     <message>
         <source>message %1 is not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 ist nicht gespeichert</translation>
     </message>
     <message>
         <source>the stored message no longer parses</source>
-        <translation type="unfinished"></translation>
+        <translation>die gespeicherte Nachricht lässt sich nicht mehr einlesen</translation>
     </message>
 </context>
 <context>
@@ -2270,123 +2299,123 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>&amp;New rule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Regel</translation>
     </message>
     <message>
         <source>Duplic&amp;ate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dupli&amp;zieren</translation>
     </message>
     <message>
         <source>Undo de&amp;lete</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder&amp;herstellen</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
         <source>New rule (starts switched off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Regel (anfangs ausgeschaltet)</translation>
     </message>
     <message>
         <source>Duplicate the rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel duplizieren</translation>
     </message>
     <message>
         <source>Import rules from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln aus einer Datei importieren</translation>
     </message>
     <message>
         <source>Export the rules to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regeln in eine Datei exportieren</translation>
     </message>
     <message>
         <source>Rule name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Regel</translation>
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;me der Regel:</translation>
     </message>
     <message>
         <source>Conditions and action</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingungen und Aktion</translation>
     </message>
     <message>
         <source>&amp;JSON (advanced)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;JSON (für Fortgeschrittene)</translation>
     </message>
     <message>
         <source>Rule editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeleditor</translation>
     </message>
     <message>
         <source>Rule editor views</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten des Regeleditors</translation>
     </message>
     <message>
         <source>Import and export result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis von Import und Export</translation>
     </message>
     <message>
         <source>Stored messages the rule matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Nachrichten, auf die die Regel zutrifft</translation>
     </message>
     <message>
         <source>Choose one to see why the rule matches it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine aus, um zu sehen, warum die Regel zutrifft</translation>
     </message>
     <message>
         <source>Why the rule matches the chosen message</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum die Regel auf die gewählte Nachricht zutrifft</translation>
     </message>
     <message>
         <source>New rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Regel</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie)</translation>
     </message>
     <message>
         <source>Not saved: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1: %2</translation>
     </message>
     <message>
         <source>Cannot say why: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung nicht möglich: %1</translation>
     </message>
     <message>
         <source>Import rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln importieren</translation>
     </message>
     <message>
         <source>Export rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln exportieren</translation>
     </message>
     <message>
         <source>Rule files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeldateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Not imported, your rules are unchanged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht importiert, Ihre Regeln sind unverändert: %1</translation>
     </message>
     <message>
         <source>Imported %1 rules from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Regeln aus %2 importiert</translation>
     </message>
     <message>
         <source>Not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht exportiert: %1</translation>
     </message>
     <message>
         <source>Exported %1 rules to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Regeln nach %2 exportiert</translation>
     </message>
 </context>
 <context>
@@ -2519,7 +2548,7 @@ Nachrichten-ID: %3</translation>
     </message>
     <message>
         <source>&amp;Cancel catch-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachholen &amp;abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2545,55 +2574,55 @@ Nachrichten-ID: %3</translation>
     <name>fedmsg::WelcomeDialog</name>
     <message>
         <source>Welcome to fedmsg-notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei fedmsg-notify</translation>
     </message>
     <message>
         <source>fedmsg-notify shows desktop notifications for what happens in Fedora: builds, updates, comments, new releases of the packages you follow. Every message received is kept in the history; rules decide which ones pop up.</source>
-        <translation type="unfinished"></translation>
+        <translation>fedmsg-notify zeigt Desktop-Benachrichtigungen zu dem, was in Fedora geschieht: Builds, Aktualisierungen, Kommentare, neue Versionen der Pakete, denen Sie folgen. Jede empfangene Nachricht wird im Verlauf aufbewahrt; Regeln entscheiden, welche davon als Meldung erscheinen.</translation>
     </message>
     <message>
         <source>What fedmsg-notify does</source>
-        <translation type="unfinished"></translation>
+        <translation>Was fedmsg-notify tut</translation>
     </message>
     <message>
         <source>Fedora account name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Fedora-Kontos</translation>
     </message>
     <message>
         <source>your FAS user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr FAS-Benutzername</translation>
     </message>
     <message>
         <source>Your Fedora &amp;account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Fedora-&amp;Konto:</translation>
     </message>
     <message>
         <source>With it, the rules can tell what is about you and your packages (&quot;for you&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Damit erkennen die Regeln, was Sie und Ihre Pakete betrifft („für Sie“).</translation>
     </message>
     <message>
         <source>Why the account name</source>
-        <translation type="unfinished"></translation>
+        <translation>Wozu der Kontoname</translation>
     </message>
     <message>
         <source>The applet lives in the system tray: click its icon for the history, right-click it for the menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Applet sitzt im Systembereich der Kontrollleiste: Ein Klick auf sein Symbol öffnet den Verlauf, ein Rechtsklick das Menü.</translation>
     </message>
     <message>
         <source>Where the tray icon is</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo das Symbol in der Kontrollleiste ist</translation>
     </message>
     <message>
         <source>Open &amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen öffnen…</translation>
     </message>
     <message>
         <source>Open Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen öffnen</translation>
     </message>
     <message>
         <source>Close the welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommensfenster schließen</translation>
     </message>
 </context>
 <context>

@@ -57,9 +57,9 @@
     </message>
     <message numerus="yes">
         <source>%n message(s) from the archive kept in the history; the rest was not fetched.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message from the archive kept in the history; the rest was not fetched.</numerusform>
+            <numerusform>%n messages from the archive kept in the history; the rest was not fetched.</numerusform>
         </translation>
     </message>
 </context>

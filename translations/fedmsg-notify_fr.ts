@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>matches the pattern (* and ?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starts with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>matches the regular expression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one of these</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is one of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>include any of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>include all of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>maintained by me</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>maintained by (accounts, @groups)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>installed here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AutostartEntry</name>
     <message>
         <source>cannot create %1</source>
@@ -523,29 +468,6 @@
     </message>
 </context>
 <context>
-    <name>fedmsg</name>
-    <message>
-        <source>%1: no such file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not readable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not a valid URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: only files and https:// URLs are read</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>fedmsg-logger</name>
     <message>
         <source>fedora-messaging bodies are JSON objects; skipped a list</source>
@@ -618,7 +540,7 @@
     </message>
     <message>
         <source>note: these messages are %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>remarque : ces messages sont %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -813,30 +735,30 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>Catching up on %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rattrapage de %1…</translation>
     </message>
     <message>
         <source>Catching up on %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Rattrapage de %1 : %2 sur %3</translation>
     </message>
     <message>
         <source>Catch-up of %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Rattrapage de %1 annulé</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) from the archive kept in the history; the rest was not fetched.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message de l’archive gardé dans l’historique ; le reste n’a pas été récupéré.</numerusform>
+            <numerusform>%n messages de l’archive gardés dans l’historique ; le reste n’a pas été récupéré.</numerusform>
         </translation>
     </message>
     <message>
         <source>Catching up on %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rattrapage de %1 a échoué</translation>
     </message>
     <message>
         <source>The archive could not be read to the end: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’archive n’a pas pu être lue jusqu’au bout : %1</translation>
     </message>
 </context>
 <context>
@@ -860,708 +782,815 @@ Identifiant du message : %3</translation>
     <name>fedmsg::BusEditorDialog</name>
     <message>
         <source>Add a bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un bus</translation>
     </message>
     <message>
         <source>Edit bus %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le bus %1</translation>
     </message>
     <message>
         <source>Kind of bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de bus</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ype :</translation>
     </message>
     <message>
         <source>Bus name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du bus</translation>
     </message>
     <message>
         <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; it cannot change later</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettres, chiffres, « . », « _ » et « - » ; ne peut plus changer ensuite</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>Bus label</source>
-        <translation type="unfinished"></translation>
+        <translation>Libellé du bus</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Libellé :</translation>
     </message>
     <message>
         <source>&amp;Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Activé</translation>
     </message>
     <message>
         <source>Bus enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus activé</translation>
     </message>
     <message>
         <source>ZeroMQ endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Points d’accès ZeroMQ</translation>
     </message>
     <message>
         <source>tcp://host:port, one a line (optionally followed by its CURVE server key)</source>
-        <translation type="unfinished"></translation>
+        <translation>tcp://hôte:port, un par ligne (éventuellement suivi de sa clé serveur CURVE)</translation>
     </message>
     <message>
         <source>En&amp;dpoints:</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin&amp;ts d’accès :</translation>
     </message>
     <message>
         <source>CURVE server key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé serveur CURVE</translation>
     </message>
     <message>
         <source>empty: no encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>vide : pas de chiffrement</translation>
     </message>
     <message>
         <source>CURVE &amp;server key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé &amp;serveur CURVE :</translation>
     </message>
     <message>
         <source>CURVE client public key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé publique du client CURVE</translation>
     </message>
     <message>
         <source>kept in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>conservée dans le trousseau</translation>
     </message>
     <message>
         <source>Show client ke&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la clé &amp;client</translation>
     </message>
     <message>
         <source>Show the CURVE client public key</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la clé publique du client CURVE</translation>
     </message>
     <message>
         <source>CURVE client key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé client CURVE :</translation>
     </message>
     <message>
         <source>&amp;Validate signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier les signatures</translation>
     </message>
     <message>
         <source>Validate signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier les signatures</translation>
     </message>
     <message>
         <source>CA certificate location</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement du certificat de l’AC</translation>
     </message>
     <message>
         <source>file or https:// URL; empty: Fedora&apos;s CA</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier ou URL https:// ; vide : l’AC de Fedora</translation>
     </message>
     <message>
         <source>C&amp;A location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplac&amp;ement de l’AC :</translation>
     </message>
     <message>
         <source>CRL location</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement de la liste de révocation (LCR)</translation>
     </message>
     <message>
         <source>file or https:// URL; empty: no revocation list</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier ou URL https:// ; vide : pas de liste de révocation</translation>
     </message>
     <message>
         <source>C&amp;RL location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement de la LC&amp;R :</translation>
     </message>
     <message>
         <source>Routing n&amp;itpicky (refuse topics the routing policy does not list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Routage str&amp;ict (refuser les sujets absents de la politique de routage)</translation>
     </message>
     <message>
         <source>Routing nitpicky</source>
-        <translation type="unfinished"></translation>
+        <translation>Routage strict</translation>
     </message>
     <message>
         <source>AMQP URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL AMQP</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL du courtier :</translation>
     </message>
     <message>
         <source>CA certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du certificat de l’AC</translation>
     </message>
     <message>
         <source>C&amp;A certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat &amp;de l’AC :</translation>
     </message>
     <message>
         <source>Client certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du certificat client</translation>
     </message>
     <message>
         <source>Client &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certi&amp;ficat client :</translation>
     </message>
     <message>
         <source>Client key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de la clé client</translation>
     </message>
     <message>
         <source>Client ke&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé &amp;privée du client :</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujets</translation>
     </message>
     <message>
         <source>one a line; empty: every message</source>
-        <translation type="unfinished"></translation>
+        <translation>un par ligne ; vide : tous les messages</translation>
     </message>
     <message>
         <source>T&amp;opics:</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;jets :</translation>
     </message>
     <message>
         <source>Archive URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de l’archive</translation>
     </message>
     <message>
         <source>The bus&apos;s datagrepper: what was missed while away is fetched from there; empty: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Le datagrepper du bus : ce qui a été manqué pendant l’absence y est récupéré ; vide : aucun</translation>
     </message>
     <message>
         <source>Arc&amp;hive (datagrepper):</source>
-        <translation type="unfinished"></translation>
+        <translation>Arc&amp;hive (datagrepper) :</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la c&amp;onnexion</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat du test de connexion</translation>
     </message>
     <message>
         <source>Save the bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le bus</translation>
     </message>
     <message>
         <source>Cancel editing the bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la modification du bus</translation>
     </message>
     <message>
         <source>Connected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté : %1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1</translation>
     </message>
     <message>
         <source>keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trousseau : %1</translation>
     </message>
     <message>
         <source>Error at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur à %1</translation>
     </message>
     <message>
         <source>Failed: correct the fields marked first</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : corrigez d’abord les champs signalés</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">Connexion…</translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>name the bus first</source>
-        <translation type="unfinished"></translation>
+        <translation>nommez d’abord le bus</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::BusImport</name>
     <message>
         <source>%1: not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : n’est pas un dossier</translation>
     </message>
     <message>
         <source>%1 could not be read whole: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas pu être lu en entier : %2</translation>
     </message>
     <message>
         <source>%1 has no fedmsg configuration (*.py)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucune configuration fedmsg (*.py)</translation>
     </message>
     <message>
         <source>%1 names no endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne nomme aucun point d’accès</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::BusListModel</name>
     <message>
         <source>fedora-messaging (AMQP)</source>
-        <translation type="unfinished"></translation>
+        <translation>fedora-messaging (via AMQP)</translation>
     </message>
     <message>
         <source>fedmsg (ZeroMQ)</source>
-        <translation type="unfinished"></translation>
+        <translation>fedmsg (via ZeroMQ)</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished">connecté</translation>
+        <translation>connecté</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished">connexion</translation>
+        <translation>connexion en cours</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished">arrêté</translation>
+        <translation>arrêté</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished">hors service</translation>
+        <translation>hors service</translation>
     </message>
     <message>
         <source>down: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hors service : %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>no endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun point d’accès</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>non connecté</translation>
     </message>
     <message>
         <source>%1 of %2 connected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 connectés</translation>
     </message>
     <message>
         <source>CURVE</source>
-        <translation type="unfinished"></translation>
+        <translation>chiffré CURVE</translation>
     </message>
     <message>
         <source>Bus</source>
-        <translation type="unfinished">Bus</translation>
+        <translation>Bus</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::BusPresets</name>
+    <message>
+        <source>Fedora (fedora-messaging)</source>
+        <translation>Fedora (via fedora-messaging)</translation>
+    </message>
+    <message>
+        <source>Fedora staging (fedora-messaging)</source>
+        <translation>Préproduction Fedora (via fedora-messaging)</translation>
+    </message>
+    <message>
+        <source>Fedora&apos;s public read-only broker; everything Fedora infrastructure publishes since 2024</source>
+        <translation>Le courtier public de Fedora, en lecture seule ; tout ce que publie l’infrastructure Fedora depuis 2024</translation>
+    </message>
+    <message>
+        <source>Fedora&apos;s staging broker: test traffic only</source>
+        <translation>Le courtier de préproduction de Fedora : trafic de test uniquement</translation>
+    </message>
+    <message>
+        <source>Fedora (fedmsg gateway, historical)</source>
+        <translation>Fedora (passerelle fedmsg, historique)</translation>
+    </message>
+    <message>
+        <source>Fedora retired fedmsg in 2024; use the fedora-messaging (AMQP) bus.</source>
+        <translation>Fedora a abandonné fedmsg en 2024 ; utilisez le bus fedora-messaging (AMQP).</translation>
+    </message>
+    <message>
+        <source>Debian (fedmsg gateway)</source>
+        <translation>Debian (passerelle fedmsg)</translation>
+    </message>
+    <message>
+        <source>Debian&apos;s fedmsg bus; its messages are not signed.</source>
+        <translation>Le bus fedmsg de Debian ; ses messages ne sont pas signés.</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::BusValidator</name>
     <message>
         <source>ipc:// needs a path</source>
-        <translation type="unfinished"></translation>
+        <translation>ipc:// demande un chemin</translation>
     </message>
     <message>
         <source>%1: a fedmsg endpoint is tcp://host:port or ipc://path</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : un point d’accès fedmsg est tcp://hôte:port ou ipc://chemin</translation>
     </message>
     <message>
         <source>%1: the port is missing (tcp://host:port)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : le port manque (tcp://hôte:port)</translation>
     </message>
     <message>
         <source>%1: not a valid tcp://host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : tcp://hôte:port non valide</translation>
     </message>
     <message>
         <source>%1: the port must be 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : le port doit être compris entre 1 et 65535</translation>
     </message>
     <message>
         <source>a CURVE key is 40 Z85 characters; this one has %1</source>
-        <translation type="unfinished"></translation>
+        <translation>une clé CURVE compte 40 caractères Z85 ; celle-ci en a %1</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a Z85 character</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un caractère Z85</translation>
     </message>
     <message>
         <source>a bus needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>un bus doit avoir un nom</translation>
     </message>
     <message>
         <source>use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; in the name</source>
-        <translation type="unfinished"></translation>
+        <translation>n’utilisez que des lettres, des chiffres, « . », « _ » et « - » dans le nom</translation>
     </message>
     <message>
         <source>there is a bus called %1 already</source>
-        <translation type="unfinished"></translation>
+        <translation>il existe déjà un bus nommé %1</translation>
     </message>
     <message>
         <source>enter the broker&apos;s amqps:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>saisissez l’URL amqps:// du courtier</translation>
     </message>
     <message>
         <source>enter at least one endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>saisissez au moins un point d’accès</translation>
     </message>
     <message>
         <source>a fedora-messaging bus has one broker URL</source>
-        <translation type="unfinished"></translation>
+        <translation>un bus fedora-messaging a une seule URL de courtier</translation>
     </message>
     <message>
         <source>%1: the URL starts with amqps:// or amqp://</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : l’URL commence par amqps:// ou amqp://</translation>
     </message>
     <message>
         <source>%1: a password in the URL would be saved in the settings file; use a client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : un mot de passe dans l’URL serait enregistré dans le fichier de configuration ; utilisez un certificat client</translation>
     </message>
     <message>
         <source>a client certificate needs its key file</source>
-        <translation type="unfinished"></translation>
+        <translation>un certificat client doit avoir son fichier de clé</translation>
     </message>
     <message>
         <source>a key file needs its client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>un fichier de clé doit avoir son certificat client</translation>
     </message>
     <message>
         <source>%1: the archive is an http:// or https:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : l’archive est une URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation>%1 : n’est pas un fichier</translation>
+    </message>
+    <message>
+        <source>%1: not readable</source>
+        <translation>%1 : illisible</translation>
+    </message>
+    <message>
+        <source>%1: not a valid URL</source>
+        <translation>%1 : URL non valide</translation>
+    </message>
+    <message>
+        <source>%1: only files and https:// URLs are read</source>
+        <translation>%1 : seuls les fichiers et les URL https:// sont lus</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::BusesPage</name>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>Import &amp;fedmsg.d…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer &amp;fedmsg.d…</translation>
     </message>
     <message>
         <source>Import config.&amp;toml…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer config.&amp;toml…</translation>
     </message>
     <message>
         <source>Buses and their endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus et leurs points d’accès</translation>
     </message>
     <message>
         <source>Space switches the selected bus on or off; Enter edits it; Delete removes it</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace active ou désactive le bus sélectionné ; Entrée le modifie ; Suppr le supprime</translation>
     </message>
     <message>
         <source>Add a bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un bus</translation>
     </message>
     <message>
         <source>Edit the selected bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le bus sélectionné</translation>
     </message>
     <message>
         <source>Remove the selected bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le bus sélectionné</translation>
     </message>
     <message>
         <source>Import a bus from a fedmsg.d folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un bus depuis un dossier fedmsg.d</translation>
     </message>
     <message>
         <source>Import a bus from a fedora-messaging config.toml</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un bus depuis un config.toml de fedora-messaging</translation>
     </message>
     <message>
         <source>Buses page message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de la page Bus</translation>
     </message>
     <message>
         <source>Hide them</source>
-        <translation type="unfinished"></translation>
+        <translation>Les masquer</translation>
     </message>
     <message>
         <source>Keep them in the history only</source>
-        <translation type="unfinished"></translation>
+        <translation>Les garder seulement dans l’historique</translation>
     </message>
     <message>
         <source>Show them, marked untrusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Les afficher, signalés comme non fiables</translation>
     </message>
     <message>
         <source>Untrusted or unsigned messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages non fiables ou non signés</translation>
     </message>
     <message>
         <source>fedmsg messages whose signature is missing or does not verify, unless a rule asks for untrusted messages by name</source>
-        <translation type="unfinished"></translation>
+        <translation>les messages fedmsg dont la signature manque ou n’est pas valide, sauf si une règle demande explicitement les messages non fiables</translation>
     </message>
     <message>
         <source>&amp;Untrusted or unsigned messages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages non fiables ou &amp;non signés :</translation>
     </message>
     <message>
         <source>A bus that comes with the program cannot be removed; untick it to switch it off</source>
-        <translation type="unfinished"></translation>
+        <translation>Un bus fourni avec le programme ne peut pas être supprimé ; décochez-le pour le désactiver</translation>
     </message>
     <message>
         <source>Bus %1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus %1 ajouté.</translation>
     </message>
     <message>
         <source>Bus %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus %1 enregistré.</translation>
     </message>
     <message>
         <source>Bus %1 removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus %1 supprimé.</translation>
     </message>
     <message>
         <source>Import a fedmsg.d folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un dossier fedmsg.d</translation>
     </message>
     <message>
         <source>Import a fedora-messaging config.toml</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un config.toml de fedora-messaging</translation>
     </message>
     <message>
         <source>fedora-messaging configuration (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuration fedora-messaging (*.toml)</translation>
     </message>
     <message>
         <source>Not imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non importé : %1</translation>
     </message>
     <message>
         <source>Imported %1 as bus %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importé comme bus %2.</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::ConditionTreeEditor</name>
     <message>
         <source>topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet</translation>
     </message>
     <message>
         <source>service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>message type (service/kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de message (service/genre)</translation>
     </message>
     <message>
         <source>bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus</translation>
     </message>
     <message>
         <source>trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiance</translation>
     </message>
     <message>
         <source>users</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs</translation>
     </message>
     <message>
         <source>by me</source>
-        <translation type="unfinished"></translation>
+        <translation>Par moi</translation>
     </message>
     <message>
         <source>mentions me</source>
-        <translation type="unfinished">me mentionne</translation>
+        <translation>Me mentionne</translation>
     </message>
     <message>
         <source>packages</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquets</translation>
     </message>
     <message>
         <source>message body (JSON path)</source>
-        <translation type="unfinished"></translation>
+        <translation>Corps du message (chemin JSON)</translation>
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>Add &amp;condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une &amp;condition</translation>
     </message>
     <message>
         <source>Add &amp;group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un &amp;groupe</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <source>Conditions of the rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions de la règle</translation>
     </message>
     <message>
         <source>Insert adds a condition, Delete removes the current condition or group</source>
-        <translation type="unfinished"></translation>
+        <translation>Inser ajoute une condition, Suppr retire la condition ou le groupe en cours</translation>
     </message>
     <message>
         <source>Add a condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une condition</translation>
     </message>
     <message>
         <source>Add a group of conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un groupe de conditions</translation>
     </message>
     <message>
         <source>Remove the current condition or group</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la condition ou le groupe en cours</translation>
     </message>
     <message>
         <source>all of (every condition holds)</source>
-        <translation type="unfinished"></translation>
+        <translation>toutes (chaque condition est remplie)</translation>
     </message>
     <message>
         <source>any of (at least one holds)</source>
-        <translation type="unfinished"></translation>
+        <translation>l’une d’elles (au moins une est remplie)</translation>
     </message>
     <message>
         <source>not (the condition does not hold)</source>
-        <translation type="unfinished"></translation>
+        <translation>non (la condition n’est pas remplie)</translation>
     </message>
     <message>
         <source>Group kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de groupe</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>JSON path in the message body</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin JSON dans le corps du message</translation>
     </message>
     <message>
         <source>e.g. msg.update.builds[0].nvr</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. msg.update.builds[0].nvr</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>several values separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>plusieurs valeurs séparées par des virgules</translation>
     </message>
     <message>
         <source>Problem with the %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec : %1</translation>
     </message>
     <message>
         <source>Group &amp;kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ype de groupe :</translation>
     </message>
     <message>
         <source>&amp;Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cham&amp;p :</translation>
     </message>
     <message>
         <source>O&amp;perator:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opérateur :</translation>
     </message>
     <message>
         <source>JSON pat&amp;h:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ch&amp;emin JSON :</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valeur :</translation>
+    </message>
+    <message>
+        <source>matches the pattern (* and ?)</source>
+        <translation>correspond au motif (* et ?)</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>est</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>commence par</translation>
+    </message>
+    <message>
+        <source>matches the regular expression</source>
+        <translation>correspond à l’expression régulière</translation>
+    </message>
+    <message>
+        <source>one of these</source>
+        <translation>l’un de ceux-ci</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>est l’un de</translation>
+    </message>
+    <message>
+        <source>include any of</source>
+        <translation>incluent l’un de</translation>
+    </message>
+    <message>
+        <source>include all of</source>
+        <translation>incluent tous les</translation>
+    </message>
+    <message>
+        <source>maintained by me</source>
+        <translation>maintenus par moi</translation>
+    </message>
+    <message>
+        <source>maintained by (accounts, @groups)</source>
+        <translation>maintenus par (comptes, @groupes)</translation>
+    </message>
+    <message>
+        <source>installed here</source>
+        <translation>installés ici</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contient</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>existe</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::ConditionTreeModel</name>
     <message>
         <source>a condition must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>une condition doit être un objet JSON</translation>
     </message>
     <message>
         <source>a &quot;not&quot; group takes exactly one condition (it has %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>un groupe « non » prend exactement une condition (il en a %1)</translation>
     </message>
     <message>
         <source>all of</source>
-        <translation type="unfinished">tous parmi</translation>
+        <translation>toutes</translation>
     </message>
     <message>
         <source>any of</source>
-        <translation type="unfinished">l’un de</translation>
+        <translation>l’une d’elles</translation>
     </message>
     <message>
         <source>not</source>
-        <translation type="unfinished">non</translation>
+        <translation>non</translation>
     </message>
     <message>
         <source>every message (add a condition)</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les messages (ajoutez une condition)</translation>
     </message>
     <message>
         <source>problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>problème : %1</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::ConnectionTest</name>
     <message>
         <source>no answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse en %1 s</translation>
     </message>
     <message>
         <source>the bus has no endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>le bus n’a aucun point d’accès</translation>
     </message>
     <message>
         <source>logged in to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté et authentifié sur %1</translation>
     </message>
     <message>
         <source>connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté à %1</translation>
     </message>
     <message>
         <source>connected to all %1 endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté aux %1 points d’accès</translation>
     </message>
 </context>
 <context>
@@ -1628,27 +1657,27 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>notified</source>
-        <translation type="unfinished">notifié</translation>
+        <translation>notifié</translation>
     </message>
     <message>
         <source>in a digest</source>
-        <translation type="unfinished"></translation>
+        <translation>dans un résumé</translation>
     </message>
     <message>
         <source>history only</source>
-        <translation type="unfinished">historique seulement</translation>
+        <translation>historique seulement</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>ignoré</translation>
     </message>
     <message>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>en sourdine</translation>
     </message>
     <message>
         <source>no decision</source>
-        <translation type="unfinished">aucune décision</translation>
+        <translation>aucune décision</translation>
     </message>
 </context>
 <context>
@@ -2101,101 +2130,101 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>Buses</source>
-        <translation type="unfinished">Bus</translation>
+        <translation>Bus</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::RuleActionEditor</name>
     <message>
         <source>&amp;Sticky (stays until dismissed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Persist&amp;ante (reste jusqu’à sa fermeture)</translation>
     </message>
     <message>
         <source>notify (pop up)</source>
-        <translation type="unfinished"></translation>
+        <translation>notifier (afficher)</translation>
     </message>
     <message>
         <source>history only</source>
-        <translation type="unfinished">historique seulement</translation>
+        <translation>historique seulement</translation>
     </message>
     <message>
         <source>drop (not shown anywhere)</source>
-        <translation type="unfinished"></translation>
+        <translation>ignorer (affiché nulle part)</translation>
     </message>
     <message>
         <source>digest (in the next digest popup)</source>
-        <translation type="unfinished"></translation>
+        <translation>regrouper (dans le prochain résumé)</translation>
     </message>
     <message>
         <source>mute until</source>
-        <translation type="unfinished"></translation>
+        <translation>sourdine jusqu’à</translation>
     </message>
     <message>
         <source>What the rule does</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que fait la règle</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished">basse</translation>
+        <translation>basse</translation>
     </message>
     <message>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>normale</translation>
     </message>
     <message>
         <source>critical</source>
-        <translation type="unfinished">critique</translation>
+        <translation>critique</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgence</translation>
     </message>
     <message>
         <source>Sticky</source>
-        <translation type="unfinished"></translation>
+        <translation>Persistante</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;ms</translation>
     </message>
     <message>
         <source>the server&apos;s choice</source>
-        <translation type="unfinished"></translation>
+        <translation>au choix du serveur</translation>
     </message>
     <message>
         <source>Popup timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d’affichage</translation>
     </message>
     <message>
         <source>Mute until</source>
-        <translation type="unfinished"></translation>
+        <translation>Sourdine jusqu’à</translation>
     </message>
     <message>
         <source>&amp;Then:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensui&amp;te :</translation>
     </message>
     <message>
         <source>Urgenc&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Urgence :</translation>
     </message>
     <message>
         <source>Time&amp;out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d’a&amp;ffichage :</translation>
     </message>
     <message>
         <source>Mut&amp;e until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sour&amp;dine jusqu’à :</translation>
     </message>
 </context>
 <context>
     <name>fedmsg::RulePreview</name>
     <message>
         <source>message %1 is not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>le message %1 n’est pas enregistré</translation>
     </message>
     <message>
         <source>the stored message no longer parses</source>
-        <translation type="unfinished"></translation>
+        <translation>le message enregistré ne peut plus être analysé</translation>
     </message>
 </context>
 <context>
@@ -2270,123 +2299,123 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>&amp;New rule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle règle</translation>
     </message>
     <message>
         <source>Duplic&amp;ate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dupli&amp;quer</translation>
     </message>
     <message>
         <source>Undo de&amp;lete</source>
-        <translation type="unfinished"></translation>
+        <translation>Annu&amp;ler la suppression</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter…</translation>
     </message>
     <message>
         <source>New rule (starts switched off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle règle (désactivée au départ)</translation>
     </message>
     <message>
         <source>Duplicate the rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Dupliquer la règle</translation>
     </message>
     <message>
         <source>Import rules from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des règles depuis un fichier</translation>
     </message>
     <message>
         <source>Export the rules to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les règles vers un fichier</translation>
     </message>
     <message>
         <source>Rule name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la règle</translation>
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>No&amp;m :</translation>
     </message>
     <message>
         <source>Conditions and action</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions et action</translation>
     </message>
     <message>
         <source>&amp;JSON (advanced)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;JSON (avancé)</translation>
     </message>
     <message>
         <source>Rule editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur de règle</translation>
     </message>
     <message>
         <source>Rule editor views</source>
-        <translation type="unfinished"></translation>
+        <translation>Vues de l’éditeur de règle</translation>
     </message>
     <message>
         <source>Import and export result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de l’importation ou de l’exportation</translation>
     </message>
     <message>
         <source>Stored messages the rule matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages enregistrés auxquels la règle s’applique</translation>
     </message>
     <message>
         <source>Choose one to see why the rule matches it</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez-en un pour voir pourquoi la règle s’y applique</translation>
     </message>
     <message>
         <source>Why the rule matches the chosen message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi la règle s’applique au message choisi</translation>
     </message>
     <message>
         <source>New rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle règle</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (copie)</translation>
     </message>
     <message>
         <source>Not saved: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : %1 : %2</translation>
     </message>
     <message>
         <source>Cannot say why: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de dire pourquoi : %1</translation>
     </message>
     <message>
         <source>Import rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des règles</translation>
     </message>
     <message>
         <source>Export rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les règles</translation>
     </message>
     <message>
         <source>Rule files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de règles (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Not imported, your rules are unchanged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non importé, vos règles sont inchangées : %1</translation>
     </message>
     <message>
         <source>Imported %1 rules from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 règles importées depuis %2</translation>
     </message>
     <message>
         <source>Not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non exporté : %1</translation>
     </message>
     <message>
         <source>Exported %1 rules to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 règles exportées vers %2</translation>
     </message>
 </context>
 <context>
@@ -2519,7 +2548,7 @@ Identifiant du message : %3</translation>
     </message>
     <message>
         <source>&amp;Cancel catch-up</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler le rattrapage</translation>
     </message>
 </context>
 <context>
@@ -2545,55 +2574,55 @@ Identifiant du message : %3</translation>
     <name>fedmsg::WelcomeDialog</name>
     <message>
         <source>Welcome to fedmsg-notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans fedmsg-notify</translation>
     </message>
     <message>
         <source>fedmsg-notify shows desktop notifications for what happens in Fedora: builds, updates, comments, new releases of the packages you follow. Every message received is kept in the history; rules decide which ones pop up.</source>
-        <translation type="unfinished"></translation>
+        <translation>fedmsg-notify affiche des notifications de bureau sur ce qui se passe dans Fedora : compilations, mises à jour, commentaires, nouvelles versions des paquets que vous suivez. Chaque message reçu est gardé dans l’historique ; des règles décident lesquels s’affichent.</translation>
     </message>
     <message>
         <source>What fedmsg-notify does</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que fait fedmsg-notify</translation>
     </message>
     <message>
         <source>Fedora account name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du compte Fedora</translation>
     </message>
     <message>
         <source>your FAS user name</source>
-        <translation type="unfinished"></translation>
+        <translation>votre nom d’utilisateur FAS</translation>
     </message>
     <message>
         <source>Your Fedora &amp;account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre &amp;compte Fedora :</translation>
     </message>
     <message>
         <source>With it, the rules can tell what is about you and your packages (&quot;for you&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Grâce à lui, les règles savent ce qui vous concerne, vous et vos paquets (« pour vous »).</translation>
     </message>
     <message>
         <source>Why the account name</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi le nom du compte</translation>
     </message>
     <message>
         <source>The applet lives in the system tray: click its icon for the history, right-click it for the menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’applet se trouve dans la zone de notification : cliquez sur son icône pour l’historique, faites un clic droit pour le menu.</translation>
     </message>
     <message>
         <source>Where the tray icon is</source>
-        <translation type="unfinished"></translation>
+        <translation>Où se trouve l’icône de notification</translation>
     </message>
     <message>
         <source>Open &amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir les &amp;préférences…</translation>
     </message>
     <message>
         <source>Open Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir les préférences</translation>
     </message>
     <message>
         <source>Close the welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l’accueil</translation>
     </message>
 </context>
 <context>

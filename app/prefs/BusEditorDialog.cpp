@@ -145,7 +145,7 @@ BusEditorDialog::BusEditorDialog(
         tr("AMQP URL"),
         amqpPage);
     m_amqpUrl->setPlaceholderText(
-        QStringLiteral("amqps://rabbitmq.fedoraproject.org/%2Fpublic_pubsub"));
+        QStringLiteral("amqps://rabbitmq.fedoraproject.org/%2Fpublic_pubsub")); // i18n: a URL
     am->addRow(tr("&URL:"), m_amqpUrl);
     am->addRow(QString(), addErrorLabel(Field::Endpoints, m_amqpUrl, AmqpPage));
     m_caCert = lineEdit(bus.amqp.caCertFile, tr("CA certificate file"), amqpPage);

@@ -49,31 +49,31 @@ QString fieldLabel(const QString &field)
 
 QString opLabel(const QString &field, const QString &op)
 {
-    using E = ConditionTreeEditor;
     if (op == QLatin1String("glob"))
-        return E::tr("matches the pattern (* and ?)");
+        return ConditionTreeEditor::tr("matches the pattern (* and ?)");
     if (op == QLatin1String("exact"))
-        return E::tr("is");
+        return ConditionTreeEditor::tr("is");
     if (op == QLatin1String("prefix"))
-        return E::tr("starts with");
+        return ConditionTreeEditor::tr("starts with");
     if (op == QLatin1String("regex") || op == QLatin1String("matches"))
-        return E::tr("matches the regular expression");
+        return ConditionTreeEditor::tr("matches the regular expression");
     if (op == QLatin1String("in"))
-        return field == QLatin1String("packages") ? E::tr("one of these") : E::tr("is one of");
+        return field == QLatin1String("packages") ? ConditionTreeEditor::tr("one of these")
+                                                  : ConditionTreeEditor::tr("is one of");
     if (op == QLatin1String("any"))
-        return E::tr("include any of");
+        return ConditionTreeEditor::tr("include any of");
     if (op == QLatin1String("all"))
-        return E::tr("include all of");
+        return ConditionTreeEditor::tr("include all of");
     if (op == QLatin1String("maintained-by-me"))
-        return E::tr("maintained by me");
+        return ConditionTreeEditor::tr("maintained by me");
     if (op == QLatin1String("maintained-by"))
-        return E::tr("maintained by (accounts, @groups)");
+        return ConditionTreeEditor::tr("maintained by (accounts, @groups)");
     if (op == QLatin1String("installed"))
-        return E::tr("installed here");
+        return ConditionTreeEditor::tr("installed here");
     if (op == QLatin1String("contains"))
-        return E::tr("contains");
+        return ConditionTreeEditor::tr("contains");
     if (op == QLatin1String("exists"))
-        return E::tr("exists");
+        return ConditionTreeEditor::tr("exists");
     return op; // ==, !=, <, >
 }
 

@@ -52,7 +52,9 @@ PreferencesDialog::PreferencesDialog(Settings *settings,
         m_pages->addItem(title);
         page->setAccessibleName(title);
     }
-    m_pages->setMaximumWidth(m_pages->sizeHintForColumn(0) + 24);
+    // As wide as its longest title in the language shown, never cut short with a scroll bar.
+    m_pages->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pages->setFixedWidth(m_pages->sizeHintForColumn(0) + 2 * m_pages->frameWidth() + 24);
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pages->setCurrentRow(0);
     // Ctrl+PgDown / Ctrl+PgUp walk the pages from anywhere in the dialog, as in tabbed dialogs

@@ -131,11 +131,16 @@ BusConfig AmqpPresets::preset(Environment environment)
     const bool prod = environment == Environment::Production;
     BusConfig b;
     b.name = prod ? productionName() : stagingName();
-    b.label = prod ? QStringLiteral("Fedora (fedora-messaging)")
-                   : QStringLiteral("Fedora staging (fedora-messaging)");
-    b.note = prod ? QStringLiteral("Fedora's public read-only broker; everything Fedora "
-                                   "infrastructure publishes since 2024")
-                  : QStringLiteral("Fedora's staging broker: test traffic only");
+    // Shown translated by BusListModel (the stored text stays English).
+    b.label = QString::fromUtf8(prod
+            ? QT_TRANSLATE_NOOP("fedmsg::BusPresets", "Fedora (fedora-messaging)")
+            : QT_TRANSLATE_NOOP("fedmsg::BusPresets", "Fedora staging (fedora-messaging)"));
+    b.note = QString::fromUtf8(prod
+            ? QT_TRANSLATE_NOOP("fedmsg::BusPresets",
+                "Fedora's public read-only broker; everything Fedora infrastructure publishes "
+                "since 2024")
+            : QT_TRANSLATE_NOOP(
+                "fedmsg::BusPresets", "Fedora's staging broker: test traffic only"));
     b.transport = BusConfig::Transport::Amqp;
     b.enabled = prod;
     b.endpoints = { BusEndpoint { prod

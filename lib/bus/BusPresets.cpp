@@ -3,6 +3,7 @@
 #include "bus/BusPresets.h"
 
 #include <QStringList>
+#include <QtGlobal>
 
 namespace fedmsg {
 
@@ -10,8 +11,10 @@ BusConfig BusPresets::fedoraFedmsg()
 {
     BusConfig b;
     b.name = QStringLiteral("fedora-fedmsg");
-    b.label = QStringLiteral("Fedora (fedmsg gateway, historical)");
-    b.note = QStringLiteral("Fedora retired fedmsg in 2024; use the fedora-messaging (AMQP) bus.");
+    b.label = QString::fromUtf8(
+        QT_TRANSLATE_NOOP("fedmsg::BusPresets", "Fedora (fedmsg gateway, historical)"));
+    b.note = QString::fromUtf8(QT_TRANSLATE_NOOP("fedmsg::BusPresets",
+        "Fedora retired fedmsg in 2024; use the fedora-messaging (AMQP) bus."));
     b.transport = BusConfig::Transport::ZeroMq;
     b.enabled = false;
     b.endpoints = { BusEndpoint { QStringLiteral("tcp://hub.fedoraproject.org:9940"), {} } };
@@ -29,8 +32,9 @@ BusConfig BusPresets::debianFedmsg()
 {
     BusConfig b;
     b.name = QStringLiteral("debian-fedmsg");
-    b.label = QStringLiteral("Debian (fedmsg gateway)");
-    b.note = QStringLiteral("Debian's fedmsg bus; its messages are not signed.");
+    b.label = QString::fromUtf8(QT_TRANSLATE_NOOP("fedmsg::BusPresets", "Debian (fedmsg gateway)"));
+    b.note = QString::fromUtf8(QT_TRANSLATE_NOOP(
+        "fedmsg::BusPresets", "Debian's fedmsg bus; its messages are not signed."));
     b.transport = BusConfig::Transport::ZeroMq;
     b.enabled = false;
     b.endpoints = { BusEndpoint { QStringLiteral("tcp://fedmsg.olasd.eu:9940"), {} } };

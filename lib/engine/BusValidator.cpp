@@ -26,11 +26,11 @@ QString fileError(const QString &path)
         return {};
     const QFileInfo info(path);
     if (!info.exists())
-        return tr("%1: no such file").arg(path);
+        return QCoreApplication::translate("fedmsg::BusValidator", "%1: no such file").arg(path);
     if (!info.isFile())
-        return tr("%1: not a file").arg(path);
+        return QCoreApplication::translate("fedmsg::BusValidator", "%1: not a file").arg(path);
     if (!info.isReadable())
-        return tr("%1: not readable").arg(path);
+        return QCoreApplication::translate("fedmsg::BusValidator", "%1: not readable").arg(path);
     return {};
 }
 
@@ -39,11 +39,15 @@ QString locationError(const QString &location)
 {
     if (location.startsWith(QLatin1String("https://"))) {
         const QUrl url(location, QUrl::StrictMode);
-        return url.isValid() && !url.host().isEmpty() ? QString()
-                                                      : tr("%1: not a valid URL").arg(location);
+        return url.isValid() && !url.host().isEmpty()
+            ? QString()
+            : QCoreApplication::translate("fedmsg::BusValidator", "%1: not a valid URL")
+                  .arg(location);
     }
     if (location.contains(QLatin1String("://")))
-        return tr("%1: only files and https:// URLs are read").arg(location);
+        return QCoreApplication::translate(
+            "fedmsg::BusValidator", "%1: only files and https:// URLs are read")
+            .arg(location);
     return fileError(location);
 }
 } // namespace

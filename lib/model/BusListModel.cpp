@@ -2,9 +2,19 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "model/BusListModel.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace fedmsg {
+
+namespace {
+/// A preset bus's label or note in the user's language (BusPresets, AmqpPresets mark them);
+/// any other text as it is.
+QString presetText(const QString &text)
+{
+    return QCoreApplication::translate("fedmsg::BusPresets", text.toUtf8().constData());
+}
+} // namespace
 
 BusListModel::BusListModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -177,7 +187,7 @@ QVariant BusListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::CheckStateRole && index.column() == LabelColumn)
             return bus.enabled ? Qt::Checked : Qt::Unchecked;
         if (role == Qt::ToolTipRole && index.column() == LabelColumn)
-            return bus.note.isEmpty() ? bus.name : bus.note;
+            return bus.note.isEmpty() ? bus.name : presetText(bus.note);
         if (role == StateRole) {
             // The best state of its endpoints (connected wins), for an icon or a colour.
             int best = -1;
@@ -191,7 +201,7 @@ QVariant BusListModel::data(const QModelIndex &index, int role) const
             return {};
         switch (index.column()) {
         case LabelColumn:
-            return bus.label.isEmpty() ? bus.name : bus.label;
+            return bus.label.isEmpty() ? bus.name : presetText(bus.label);
         case KindColumn:
             return kindText(bus.transport);
         case StateColumn:

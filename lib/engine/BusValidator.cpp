@@ -90,6 +90,22 @@ QString BusValidator::curveKeyError(const QString &key)
 QList<BusFieldError> BusValidator::validate(const BusConfig &bus, const QStringList &otherNames)
 {
     QList<BusFieldError> errors;
+    checkName(bus, otherNames, errors);
+    if (bus.endpoints.isEmpty())
+        errors.append({ Field::Endpoints,
+            bus.transport == BusConfig::Transport::Amqp ? tr("enter the broker's amqps:// URL")
+                                                        : tr("enter at least one endpoint") });
+    else if (bus.transport == BusConfig::Transport::Amqp)
+        checkAmqp(bus, errors);
+    else
+        checkZeroMq(bus, errors);
+    checkArchive(bus, errors);
+    return errors;
+}
+
+void BusValidator::checkName(
+    const BusConfig &bus, const QStringList &otherNames, QList<BusFieldError> &errors)
+{
     static const QRegularExpression nameChars(QStringLiteral("^[A-Za-z0-9._-]+$"));
     if (bus.name.isEmpty())
         errors.append({ Field::Name, tr("a bus needs a name") });
@@ -98,71 +114,76 @@ QList<BusFieldError> BusValidator::validate(const BusConfig &bus, const QStringL
             { Field::Name, tr("use only letters, digits, '.', '_' and '-' in the name") });
     else if (otherNames.contains(bus.name))
         errors.append({ Field::Name, tr("there is a bus called %1 already").arg(bus.name) });
+}
 
-    if (bus.endpoints.isEmpty()) {
+// The broker URL (one; amqp(s)://; no password: the settings file never holds secrets) and the
+// TLS files.
+void BusValidator::checkAmqp(const BusConfig &bus, QList<BusFieldError> &errors)
+{
+    QString why;
+    const QString &url = bus.endpoints.first().url;
+    if (bus.endpoints.size() > 1)
+        errors.append({ Field::Endpoints, tr("a fedora-messaging bus has one broker URL") });
+    else if (!url.startsWith(QLatin1String("amqp://"))
+        && !url.startsWith(QLatin1String("amqps://")))
+        errors.append(
+            { Field::Endpoints, tr("%1: the URL starts with amqps:// or amqp://").arg(url) });
+    else if (const auto address = AmqpAddress::parse(url, bus.amqp.vhost, &why); !address)
+        errors.append({ Field::Endpoints, url + QStringLiteral(": ") + why });
+    else if (!address->password.isEmpty())
         errors.append({ Field::Endpoints,
-            bus.transport == BusConfig::Transport::Amqp ? tr("enter the broker's amqps:// URL")
-                                                        : tr("enter at least one endpoint") });
-    } else if (bus.transport == BusConfig::Transport::Amqp) {
-        QString why;
-        const QString &url = bus.endpoints.first().url;
-        if (bus.endpoints.size() > 1)
-            errors.append({ Field::Endpoints, tr("a fedora-messaging bus has one broker URL") });
-        else if (!url.startsWith(QLatin1String("amqp://"))
-            && !url.startsWith(QLatin1String("amqps://")))
-            errors.append(
-                { Field::Endpoints, tr("%1: the URL starts with amqps:// or amqp://").arg(url) });
-        else if (const auto address = AmqpAddress::parse(url, bus.amqp.vhost, &why); !address)
-            errors.append({ Field::Endpoints, url + QStringLiteral(": ") + why });
-        else if (!address->password.isEmpty())
-            // The settings file never holds secrets.
-            errors.append({ Field::Endpoints,
-                tr("%1: a password in the URL would be saved in the settings file; use a client "
-                   "certificate")
-                    .arg(address->displayUrl()) });
-        for (const auto &[field, path] : { std::pair { Field::CaCertFile, bus.amqp.caCertFile },
-                 std::pair { Field::CertFile, bus.amqp.certFile },
-                 std::pair { Field::KeyFile, bus.amqp.keyFile } }) {
-            const QString error = fileError(path);
-            if (!error.isEmpty())
-                errors.append({ field, error });
-        }
-        if (!bus.amqp.certFile.isEmpty() && bus.amqp.keyFile.isEmpty())
-            errors.append({ Field::KeyFile, tr("a client certificate needs its key file") });
-        if (bus.amqp.certFile.isEmpty() && !bus.amqp.keyFile.isEmpty())
-            errors.append({ Field::CertFile, tr("a key file needs its client certificate") });
-    } else {
-        for (const BusEndpoint &e : bus.endpoints) {
-            const QString error = zeroMqEndpointError(e.url);
-            if (!error.isEmpty()) {
-                errors.append({ Field::Endpoints, error });
-                break;
-            }
-        }
-        for (const BusEndpoint &e : bus.endpoints) {
-            const QString error = curveKeyError(e.curveServerKey);
-            if (!error.isEmpty()) {
-                errors.append({ Field::CurveServerKey, error });
-                break;
-            }
-        }
-        if (bus.trust.validateSignatures) {
-            const QString ca = locationError(bus.trust.caLocation);
-            if (!ca.isEmpty())
-                errors.append({ Field::CaLocation, ca });
-            const QString crl = locationError(bus.trust.crlLocation);
-            if (!crl.isEmpty())
-                errors.append({ Field::CrlLocation, crl });
+            tr("%1: a password in the URL would be saved in the settings file; use a client "
+               "certificate")
+                .arg(address->displayUrl()) });
+    for (const auto &[field, path] : { std::pair { Field::CaCertFile, bus.amqp.caCertFile },
+             std::pair { Field::CertFile, bus.amqp.certFile },
+             std::pair { Field::KeyFile, bus.amqp.keyFile } }) {
+        const QString error = fileError(path);
+        if (!error.isEmpty())
+            errors.append({ field, error });
+    }
+    if (!bus.amqp.certFile.isEmpty() && bus.amqp.keyFile.isEmpty())
+        errors.append({ Field::KeyFile, tr("a client certificate needs its key file") });
+    if (bus.amqp.certFile.isEmpty() && !bus.amqp.keyFile.isEmpty())
+        errors.append({ Field::CertFile, tr("a key file needs its client certificate") });
+}
+
+// Endpoints and CURVE keys (the first problem of each), trust locations when checked.
+void BusValidator::checkZeroMq(const BusConfig &bus, QList<BusFieldError> &errors)
+{
+    for (const BusEndpoint &e : bus.endpoints) {
+        const QString error = zeroMqEndpointError(e.url);
+        if (!error.isEmpty()) {
+            errors.append({ Field::Endpoints, error });
+            break;
         }
     }
-    if (!bus.archiveUrl.isEmpty()) {
-        const QUrl url(bus.archiveUrl, QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty()
-            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-            errors.append({ Field::ArchiveUrl,
-                tr("%1: the archive is an http:// or https:// URL").arg(bus.archiveUrl) });
+    for (const BusEndpoint &e : bus.endpoints) {
+        const QString error = curveKeyError(e.curveServerKey);
+        if (!error.isEmpty()) {
+            errors.append({ Field::CurveServerKey, error });
+            break;
+        }
     }
-    return errors;
+    if (!bus.trust.validateSignatures)
+        return;
+    const QString ca = locationError(bus.trust.caLocation);
+    if (!ca.isEmpty())
+        errors.append({ Field::CaLocation, ca });
+    const QString crl = locationError(bus.trust.crlLocation);
+    if (!crl.isEmpty())
+        errors.append({ Field::CrlLocation, crl });
+}
+
+void BusValidator::checkArchive(const BusConfig &bus, QList<BusFieldError> &errors)
+{
+    if (bus.archiveUrl.isEmpty())
+        return;
+    const QUrl url(bus.archiveUrl, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        errors.append({ Field::ArchiveUrl,
+            tr("%1: the archive is an http:// or https:// URL").arg(bus.archiveUrl) });
 }
 
 QList<BusEndpoint> BusValidator::endpointsFromText(

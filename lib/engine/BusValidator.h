@@ -40,6 +40,13 @@ public:
     /// The editor's text for @p endpoints and the key shared by all of them (in
     /// *sharedServerKey; the lines then carry none), or per line when they differ.
     static QString endpointsToText(const QList<BusEndpoint> &endpoints, QString *sharedServerKey);
+
+private:
+    static void checkName(
+        const BusConfig &bus, const QStringList &otherNames, QList<BusFieldError> &errors);
+    static void checkAmqp(const BusConfig &bus, QList<BusFieldError> &errors);
+    static void checkZeroMq(const BusConfig &bus, QList<BusFieldError> &errors);
+    static void checkArchive(const BusConfig &bus, QList<BusFieldError> &errors);
 };
 
 } // namespace fedmsg

@@ -148,7 +148,7 @@ QModelIndex BusListModel::index(int row, int column, const QModelIndex &parent) 
         return {};
     if (row >= m_buses[parent.row()].endpoints.size())
         return {};
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return createIndex(row, column, quintptr(parent.row()) + 1);
 }
 
 QModelIndex BusListModel::parent(const QModelIndex &child) const
@@ -167,7 +167,7 @@ int BusListModel::rowCount(const QModelIndex &parent) const
     return int(m_buses[parent.row()].endpoints.size());
 }
 
-int BusListModel::columnCount(const QModelIndex &) const
+int BusListModel::columnCount(const QModelIndex & /*parent*/) const
 {
     return ColumnCount;
 }
@@ -180,36 +180,44 @@ QVariant BusListModel::data(const QModelIndex &index, int role) const
     const int busRow = isBus ? index.row() : int(index.internalId() - 1);
     if (busRow >= m_buses.size())
         return {};
-    const BusConfig &bus = m_buses[busRow];
     if (role == BusNameRole)
-        return bus.name;
-    if (isBus) {
-        if (role == Qt::CheckStateRole && index.column() == LabelColumn)
-            return bus.enabled ? Qt::Checked : Qt::Unchecked;
-        if (role == Qt::ToolTipRole && index.column() == LabelColumn)
-            return bus.note.isEmpty() ? bus.name : presetText(bus.note);
-        if (role == StateRole) {
-            // The best state of its endpoints (connected wins), for an icon or a colour.
-            int best = -1;
-            for (const BusEndpoint &e : bus.endpoints)
-                if (const EndpointStatus *s = status(bus.name, e.url))
-                    if (best < 0 || s->state == EndpointStatus::State::Connected)
-                        best = int(s->state);
-            return best;
-        }
-        if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
-            return {};
-        switch (index.column()) {
-        case LabelColumn:
-            return bus.label.isEmpty() ? bus.name : presetText(bus.label);
-        case KindColumn:
-            return kindText(bus.transport);
-        case StateColumn:
-            return busStateText(busRow);
-        default:
-            return {};
-        }
+        return m_buses[busRow].name;
+    return isBus ? busData(busRow, index.column(), role) : endpointData(busRow, index, role);
+}
+
+QVariant BusListModel::busData(int busRow, int column, int role) const
+{
+    const BusConfig &bus = m_buses[busRow];
+    if (role == Qt::CheckStateRole && column == LabelColumn)
+        return bus.enabled ? Qt::Checked : Qt::Unchecked;
+    if (role == Qt::ToolTipRole && column == LabelColumn)
+        return bus.note.isEmpty() ? bus.name : presetText(bus.note);
+    if (role == StateRole) {
+        // The best state of its endpoints (connected wins), for an icon or a colour.
+        int best = -1;
+        for (const BusEndpoint &e : bus.endpoints)
+            if (const EndpointStatus *s = status(bus.name, e.url))
+                if (best < 0 || s->state == EndpointStatus::State::Connected)
+                    best = int(s->state);
+        return best;
     }
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+        return {};
+    switch (column) {
+    case LabelColumn:
+        return bus.label.isEmpty() ? bus.name : presetText(bus.label);
+    case KindColumn:
+        return kindText(bus.transport);
+    case StateColumn:
+        return busStateText(busRow);
+    default:
+        return {};
+    }
+}
+
+QVariant BusListModel::endpointData(int busRow, const QModelIndex &index, int role) const
+{
+    const BusConfig &bus = m_buses[busRow];
     if (index.row() >= bus.endpoints.size())
         return {};
     const BusEndpoint &endpoint = bus.endpoints[index.row()];

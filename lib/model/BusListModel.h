@@ -74,6 +74,8 @@ Q_SIGNALS:
     void enabledChanged(int row, bool enabled);
 
 private:
+    [[nodiscard]] QVariant busData(int busRow, int column, int role) const;
+    [[nodiscard]] QVariant endpointData(int busRow, const QModelIndex &index, int role) const;
     static QString key(const QString &busName, const QString &url)
     {
         return busName + QChar(0) + url;

@@ -71,10 +71,12 @@ bool RuleStorage::offerStarterRules(Settings &settings, const rules::MessageType
             return false; // never overwrite what could not be read whole
         set = std::move(*stored);
     }
-    QList<rules::Rule> starters = rules::StarterRules::make();
-    for (auto it = starters.rbegin(); it != starters.rend(); ++it)
-        if (!set.rule(it->id))
-            set.rules.prepend(*it);
+    // The starter rules not there yet go first, in their own order.
+    QList<rules::Rule> missing;
+    for (const rules::Rule &starter : rules::StarterRules::make())
+        if (!set.rule(starter.id))
+            missing.append(starter);
+    set.rules = missing + set.rules;
     save(settings, set);
     settings.setStarterRulesOffered(true);
     return true;

@@ -14,6 +14,7 @@
 // the 5 000 distinct demo messages unsigned, then each signed with the test vectors'
 // shell-app01 key and validated against their CA. Rules: everything pops up but bodhi's.
 
+#include "BenchReport.h"
 #include "DatagrepperTestServer.h"
 
 #include "backfill/BackfillClient.h"
@@ -39,6 +40,7 @@
 #include <cstdio>
 
 using namespace fedmsg;
+using fedmsg::bench::report;
 using fedmsg::test::DatagrepperTestServer;
 
 namespace {
@@ -152,6 +154,22 @@ void print(const char *what, const Timing &t)
         t.ms > 0 ? 1000.0 * t.handedOn / double(t.ms) : 0.0);
 }
 
+/// "406 ms (12 300 msg/s)" for a report row.
+QString msText(const Timing &t)
+{
+    return QStringLiteral("%1 ms (%2 msg/s)")
+        .arg(t.ms)
+        .arg(t.ms > 0 ? qRound(1000.0 * t.handedOn / double(t.ms)) : 0);
+}
+
+/// "; 3.1 x" — how many times the fetch-and-parse baseline the run took.
+QString ratioText(const Timing &t, const Timing &base)
+{
+    if (base.ms <= 0)
+        return {};
+    return QStringLiteral("; %1 x").arg(double(t.ms) / double(base.ms), 0, 'f', 1);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -167,10 +185,22 @@ int main(int argc, char *argv[])
     BusConfig filtered = bus;
     filtered.topics = { QStringLiteral("org.example.nothing.matches") };
     std::printf("bench_backfill: %d archived messages, 100 per page, local HTTP\n", Messages);
+    Timing fetched;
+    Timing handed;
     for (int round = 0; round < 2; ++round) {
-        print("baseline: pages fetched and parsed, all filtered", runOnce(filtered));
-        print("backfill: envelopes handed on (unsigned bus)", runOnce(bus));
+        fetched = runOnce(filtered);
+        print("baseline: pages fetched and parsed, all filtered", fetched);
+        handed = runOnce(bus);
+        print("backfill: envelopes handed on (unsigned bus)", handed);
     }
+    const QString perPage = QStringLiteral("%1 archived, 100 per page, local HTTP").arg(Messages);
+    const QString baseline = QStringLiteral("fetch + parse only: %1 ms").arg(fetched.ms);
+    report({ QStringLiteral("Backfill"),
+        QStringLiteral("envelopes handed on, unsigned bus (%1)").arg(perPage),
+        msText(handed),
+        baseline + ratioText(handed, fetched),
+        QStringLiteral("-"),
+        std::nullopt });
 
     QFile page(QStringLiteral(FEDMSG_TEST_DATA_DIR "/datagrepper/raw-page.json"));
     if (!page.open(QIODevice::ReadOnly))
@@ -191,6 +221,12 @@ int main(int argc, char *argv[])
     validated.trust.verifyTime = QDateTime(QDate(2023, 6, 1), QTime(0, 0), Qt::UTC);
     const Timing v = runOnce(validated);
     print("backfill: signatures validated (fedmsg bus)", v);
+    report({ QStringLiteral("Backfill"),
+        QStringLiteral("envelopes handed on, every signature checked (%1)").arg(perPage),
+        msText(v),
+        baseline + ratioText(v, fetched),
+        QStringLiteral("-"),
+        std::nullopt });
     std::printf(
         "(validated run: %d of %d envelopes trusted; the repeats of one msg_id are counted)\n",
         v.trusted,
@@ -200,6 +236,12 @@ int main(int argc, char *argv[])
     server.setMessages(DatagrepperTestServer::demoMessages(Messages));
     const Timing e = runEngine(bus);
     print("engine: rendered, rules, stored (unsigned bus)", e);
+    report({ QStringLiteral("Backfill"),
+        QStringLiteral("whole engine: rendered, rules, stored, unsigned bus (%1)").arg(perPage),
+        msText(e),
+        baseline + ratioText(e, fetched),
+        QStringLiteral("-"),
+        std::nullopt });
     std::printf(
         "(until the summary; %d of them for you: bodhi's kept in the history only)\n", e.forYou);
     std::optional<Signer> signer =
@@ -230,6 +272,12 @@ int main(int argc, char *argv[])
     signedBus.trust.crlLocation.clear();
     const Timing s = runEngine(signedBus);
     print("engine: validated, rendered, rules, stored", s);
+    report({ QStringLiteral("Backfill"),
+        QStringLiteral("whole engine: validated, rendered, rules, stored (%1)").arg(perPage),
+        msText(s),
+        baseline + ratioText(s, fetched),
+        QStringLiteral("-"),
+        std::nullopt });
     std::printf("(%d of %d stored trusted; %d of them for you)\n", s.trusted, s.handedOn, s.forYou);
     return 0;
 }

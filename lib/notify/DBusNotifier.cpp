@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "notify/DBusNotifier.h"
 #include "NotificationsProxy.h"
+#include "PropertiesProxy.h"
 #include "message/UnsafeText.h"
 #include "notify/IconFiles.h"
 
@@ -57,12 +58,11 @@ void DBusNotifier::init()
     connect(
         m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &DBusNotifier::onOwnerChanged);
     // Plasma's Inhibited (an extension): its changes arrive as PropertiesChanged from the owner.
-    m_connection.connect(Service,
-        Path,
-        QStringLiteral("org.freedesktop.DBus.Properties"),
-        QStringLiteral("PropertiesChanged"),
+    m_properties = new PropertiesProxy(Service, Path, m_connection, this);
+    connect(m_properties,
+        &PropertiesProxy::PropertiesChanged,
         this,
-        SLOT(onPropertiesChanged(QString, QVariantMap, QStringList)));
+        &DBusNotifier::onPropertiesChanged);
     // The proxy looked the owner up once when it was made (Qt does that for every proxy of a
     // well-known name) and keeps it current; that answer is the starting state.
     m_serverPresent = m_proxy->isValid();

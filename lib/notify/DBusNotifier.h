@@ -16,6 +16,7 @@
 #include <QVariantMap>
 
 class NotificationsProxy;
+class PropertiesProxy;
 class QDBusServiceWatcher;
 
 namespace fedmsg {
@@ -140,6 +141,7 @@ private:
 
     QDBusConnection m_connection;
     NotificationsProxy *m_proxy = nullptr;
+    PropertiesProxy *m_properties = nullptr; ///< the server's PropertiesChanged (Inhibited)
     QDBusServiceWatcher *m_watcher = nullptr;
     bool m_serverPresent = false;
     bool m_desktopInhibited = false;

@@ -46,7 +46,49 @@ std::optional<Envelope> amqpEnvelope(const JsonValue &archived, QString *error)
     return env;
 }
 
+std::optional<Envelope> refuse(QString *error, const QString &why)
+{
+    if (error)
+        *error = why;
+    return std::nullopt;
+}
+
+void finishEnvelope(Envelope &env, const BusConfig &bus, const QString &archiveUrl)
+{
+    env.setBusName(bus.name);
+    env.setEndpoint(archiveUrl);
+    env.setReceivedAt(QDateTime::currentDateTimeUtc());
+}
+
 } // namespace
+
+std::optional<Envelope> ArchivedEnvelope::fromSearch(
+    const JsonValue &entry, const BusConfig &bus, const QString &archiveUrl, QString *error)
+{
+    if (!entry.isObject())
+        return refuse(error, QStringLiteral("an archived message is not a JSON object"));
+    const JsonValue *topic = entry.find("topic");
+    if (!topic || !topic->isString())
+        return refuse(error, QStringLiteral("an archived message has no string \"topic\""));
+    if (bus.transport != BusConfig::Transport::Amqp)
+        return refuse(error,
+            QStringLiteral("a /v2/search entry carries no fedmsg signature; a fedmsg bus is "
+                           "caught up from /raw"));
+    const JsonValue *body = entry.find("body");
+    if (!body || !body->isObject())
+        return refuse(error, QStringLiteral("an archived message's \"body\" is not a JSON object"));
+    // The /raw entry of the same message, as far as amqpEnvelope reads one: the same envelope.
+    JsonValue::Object members;
+    members.emplace_back("headers", entry["headers"]);
+    members.emplace_back("msg", *body);
+    if (const JsonValue *id = entry.find("id"); id && id->isString())
+        members.emplace_back("msg_id", *id);
+    members.emplace_back("topic", *topic);
+    std::optional<Envelope> env = amqpEnvelope(JsonValue(std::move(members)), error);
+    if (env)
+        finishEnvelope(*env, bus, archiveUrl);
+    return env;
+}
 
 std::optional<Envelope> ArchivedEnvelope::fromArchive(
     const JsonValue &archived, const BusConfig &bus, const QString &archiveUrl, QString *error)
@@ -73,9 +115,7 @@ std::optional<Envelope> ArchivedEnvelope::fromArchive(
     }
     if (!env)
         return std::nullopt;
-    env->setBusName(bus.name);
-    env->setEndpoint(archiveUrl);
-    env->setReceivedAt(QDateTime::currentDateTimeUtc());
+    finishEnvelope(*env, bus, archiveUrl);
     return env;
 }
 

@@ -27,11 +27,24 @@ namespace fedmsg {
  * Trust of fedmsg bodies is not set here: the caller validates (Validator) as a live source does.
  * Refused (nullopt and a one-line reason): not an object, no string "topic", a timestamp that
  * cannot be made an integer.
+ *
+ * fromSearch() takes an entry of the newer `/v2/search` endpoint instead (ArchiveEndpoints):
+ * fedora-messaging's own serialisation, {"body", "headers", "id", "priority", "queue", "topic"}
+ * (datagrepper datagrepper/util.py get_message_dict(), datanommer models
+ * as_fedora_message_dict(), which adds the "sent-at" header when the message had none). For a
+ * fedora-messaging bus it makes the very envelope fromArchive() makes of the same message's
+ * /raw entry. It refuses, besides what fromArchive() refuses, a "body" that is not a JSON object
+ * (as the live AMQP source does) and any entry for a fedmsg bus: this form has no certificate
+ * and signature, so a fedmsg bus is caught up from /raw only.
  */
 class ArchivedEnvelope
 {
 public:
     static std::optional<Envelope> fromArchive(const JsonValue &archived,
+        const BusConfig &bus,
+        const QString &archiveUrl,
+        QString *error = nullptr);
+    static std::optional<Envelope> fromSearch(const JsonValue &entry,
         const BusConfig &bus,
         const QString &archiveUrl,
         QString *error = nullptr);

@@ -45,13 +45,16 @@ QUrl BackfillClient::pageUrl(const QString &archiveUrl,
     const QDateTime &since,
     const QDateTime &until,
     int page,
-    int rowsPerPage)
+    int rowsPerPage,
+    ArchiveEndpoints::Api api)
 {
     QUrl url(archiveUrl);
     QString path = url.path();
     if (!path.endsWith(QLatin1Char('/')))
         path += QLatin1Char('/');
-    url.setPath(path + QStringLiteral("raw"));
+    // The same arguments at both endpoints (datagrepper datagrepper/app.py: one handler, raw(),
+    // routed from /raw and /v2/search).
+    url.setPath(path + ArchiveEndpoints::path(api));
     url.setQuery(query.urlQuery(since, until, page, rowsPerPage));
     return url;
 }
@@ -99,10 +102,28 @@ bool BackfillClient::start(const QDateTime &since, const QDateTime &until, QStri
     m_total = 0;
     m_skipOnPage = 0;
     m_attempts = 0;
+    m_probing = false;
+    if (m_bus.transport != BusConfig::Transport::Amqp) {
+        m_api = ArchiveEndpoints::Api::Raw;
+        qCDebug(lcBackfill).noquote()
+            << "bus" << m_bus.name
+            << ": a fedmsg bus asks /raw (/v2/search entries carry no fedmsg signature)";
+    } else if (const std::optional<ArchiveEndpoints::Api> known =
+                   ArchiveEndpoints::known(m_archiveUrl)) {
+        m_api = *known;
+        qCDebug(lcBackfill).noquote()
+            << "bus" << m_bus.name << ": the archive" << m_archiveUrl << "was found to offer"
+            << (u'/' + ArchiveEndpoints::path(m_api)) << "this session";
+    } else {
+        m_api = ArchiveEndpoints::Api::Search;
+        m_probing = true;
+    }
+    m_result.endpoint = ArchiveEndpoints::path(m_api);
     m_clock.start();
     qCInfo(lcBackfill).noquote() << "catching up on bus" << m_bus.name << "from"
                                  << m_result.since.toString(Qt::ISODate) << "to"
-                                 << m_result.until.toString(Qt::ISODate) << "at" << m_archiveUrl;
+                                 << m_result.until.toString(Qt::ISODate) << "at" << m_archiveUrl
+                                 << (u'/' + m_result.endpoint);
     fetch();
     return true;
 }
@@ -128,7 +149,7 @@ void BackfillClient::fetch()
         return;
     const int rows = std::clamp(m_options.rowsPerPage, 1, 100);
     QNetworkRequest request(
-        pageUrl(m_archiveUrl, m_query, m_result.since, m_result.until, m_page, rows));
+        pageUrl(m_archiveUrl, m_query, m_result.since, m_result.until, m_page, rows, m_api));
     // datagrepper answers HTML to a browser's Accept (request_wants_html()).
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(m_options.pageTimeoutMs);
@@ -149,6 +170,12 @@ void BackfillClient::onReply(QNetworkReply *reply)
     const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     if (status >= 500) {
         retry(QStringLiteral("the archive answered HTTP %1").arg(status));
+        return;
+    }
+    if (m_api == ArchiveEndpoints::Api::Search
+        && (status == 404 || status == 405 || (m_probing && status >= 400))) {
+        // No /v2/search here (an older datagrepper, or a proxy that does not pass it on).
+        fallBackToRaw(QStringLiteral("it answered HTTP %1").arg(status));
         return;
     }
     if (status >= 400) {
@@ -172,9 +199,21 @@ void BackfillClient::handlePage(const QByteArray &body)
 {
     QString error;
     std::optional<ArchivePage> page = ArchivePage::parse(body, &error);
+    if (!page && m_probing) {
+        // Whatever answered the probe is not the search endpoint we know (an HTML page, another
+        // application's JSON, a page cut short): /raw, the endpoint every datagrepper has.
+        fallBackToRaw(error);
+        return;
+    }
     if (!page) {
         retry(error);
         return;
+    }
+    if (m_probing) {
+        m_probing = false;
+        ArchiveEndpoints::remember(m_archiveUrl, ArchiveEndpoints::Api::Search);
+        qCDebug(lcBackfill).noquote() << "bus" << m_bus.name << ": the archive" << m_archiveUrl
+                                      << "offers /v2/search; using it this session";
     }
     m_attempts = 0;
     m_pages = page->pages;
@@ -239,8 +278,9 @@ QList<Envelope> BackfillClient::envelopesOf(
             continue;
         }
         QString why;
-        std::optional<Envelope> env =
-            ArchivedEnvelope::fromArchive(archived, m_bus, m_archiveUrl, &why);
+        std::optional<Envelope> env = m_api == ArchiveEndpoints::Api::Search
+            ? ArchivedEnvelope::fromSearch(archived, m_bus, m_archiveUrl, &why)
+            : ArchivedEnvelope::fromArchive(archived, m_bus, m_archiveUrl, &why);
         if (!env) {
             ++m_result.dropped;
             Q_EMIT messageDropped(m_bus.name, m_archiveUrl, why);
@@ -295,6 +335,20 @@ void BackfillClient::retry(const QString &reason)
                                     << "; asking again in" << delay << "ms";
     m_retryTimer.start(int(delay));
     Q_EMIT problem(m_bus.name, reason, int(delay));
+}
+
+void BackfillClient::fallBackToRaw(const QString &why)
+{
+    qCDebug(lcBackfill).noquote() << "bus" << m_bus.name << ": the archive" << m_archiveUrl
+                                  << QStringLiteral(
+                                         "has no usable /v2/search (%1); asking /raw instead, "
+                                         "this session")
+                                         .arg(why);
+    m_probing = false;
+    m_api = ArchiveEndpoints::Api::Raw;
+    m_result.endpoint = ArchiveEndpoints::path(m_api);
+    ArchiveEndpoints::remember(m_archiveUrl, m_api);
+    fetch();
 }
 
 void BackfillClient::finish(BackfillResult::Outcome outcome, const QString &reason)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "backfill/ArchiveEndpoints.h"
 #include "backfill/ArchiveQuery.h"
 #include "backfill/BackfillOptions.h"
 #include "backfill/BackfillProgress.h"
@@ -31,13 +32,25 @@ class Validator;
 /**
  * @brief What a bus's archive (datagrepper) kept of a window [since, until], as envelopes.
  *
- * A source of envelopes like lib/bus's Source: it asks `<archiveUrl>/raw` page by page (start
- * and end pinned, order=asc, rows_per_page up to 100; the filters from ArchiveQuery), turns
+ * A source of envelopes like lib/bus's Source: it asks the archive's search endpoint page by
+ * page (start and end pinned, order=asc, rows_per_page up to 100; the filters from
+ * ArchiveQuery), turns
  * each archived message into the envelope a live source would have made (ArchivedEnvelope),
  * validates fedmsg signatures with the bus's trust settings (after fedmsg's datagrepper fix),
  * keeps what the subscriptions take, drops repeats of a msg_id within the run (overlapping
  * pages), and hands each page on, oldest first, through envelopesReceived(). De-duplication
  * against what is stored is History's (one copy per msg_id, the most trusted kept).
+ *
+ * The endpoint (ArchiveEndpoints): a fedora-messaging bus prefers `<archiveUrl>/v2/search`
+ * (datagrepper 1.0 and later; the same query and page, entries in fedora-messaging's own form).
+ * Its first page is the probe: an archive that answers it with HTTP 404, 405 or another 4xx,
+ * or with a body that is not a search page (not JSON, HTML, cut short, another shape), is an
+ * older datagrepper: the same page is asked at `/raw` at once. What the probe found is
+ * remembered for the session (per archive URL), so later runs go straight to the right
+ * endpoint. After the probe a broken search page is a failed page like any other (retried);
+ * a 404 or 405 then (the deployment changed under us) moves the run to /raw at the same page:
+ * both endpoints are one query over one pinned window, so the offsets stay the same. A fedmsg
+ * bus always asks `/raw`: only its entries keep the certificate and signature.
  *
  * Bounded: the window reaches back at most BackfillOptions::maxAgeMs, and at most
  * maxMessages are handed on (the newest; the older pages are skipped). Never fatal: a page
@@ -78,13 +91,15 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
-    /// The URL of one page of the /raw query (exposed for tests and logs).
+    /// The URL of one page of the query at the archive's /raw or /v2/search (exposed for tests
+    /// and logs).
     static QUrl pageUrl(const QString &archiveUrl,
         const ArchiveQuery &query,
         const QDateTime &since,
         const QDateTime &until,
         int page,
-        int rowsPerPage);
+        int rowsPerPage,
+        ArchiveEndpoints::Api api = ArchiveEndpoints::Api::Raw);
 
 Q_SIGNALS:
     /// One page's new envelopes, oldest first, validated (trust() set); same contract as
@@ -109,6 +124,8 @@ private:
     /// The same msg_id already handed on in this run, at least as trusted.
     bool isRepeat(const Envelope &envelope);
     void retry(const QString &reason);
+    /// The search endpoint is not there (or not usable): remember /raw, ask this page there.
+    void fallBackToRaw(const QString &why);
     void finish(BackfillResult::Outcome outcome, const QString &reason = {});
 
     BusConfig m_bus;
@@ -129,6 +146,8 @@ private:
     qint64 m_total = 0;
     int m_skipOnPage = 0; ///< leading messages of the current page left out (maxMessages)
     int m_attempts = 0; ///< failures of the current page
+    ArchiveEndpoints::Api m_api = ArchiveEndpoints::Api::Raw;
+    bool m_probing = false; ///< asking /v2/search of an archive not known yet
 };
 
 } // namespace fedmsg

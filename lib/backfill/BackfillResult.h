@@ -29,6 +29,8 @@ struct BackfillResult
     int dropped = 0; ///< archived entries that could not become envelopes
     qint64 skipped = 0; ///< older messages left out to stay within maxMessages
     int retries = 0; ///< pages asked again
+    /// The archive's endpoint the pages came from: "v2/search" or "raw" (ArchiveEndpoints).
+    QString endpoint;
     qint64 elapsedMs = 0;
 };
 

@@ -5,6 +5,11 @@
 // A local datagrepper: tests/HttpTestServer.h answering <base>/datagrepper/raw with pages in
 // the documented shape (tests/data/datagrepper/README.md): {"arguments", "count", "pages",
 // "raw_messages", "total"}, sorted keys and ',' ':' separators as fedmsg.encoding.dumps writes.
+// <base>/datagrepper/v2/search is what setSearch() says: absent (HTTP 404 with datagrepper's
+// {"error": "not_found"}, as every datagrepper before 1.0), offered (the same query and paging
+// over the searchMessages, the page written as datagrepper 1.x's json_return() does: json.dumps
+// of dict(raw_messages, total, pages, count, arguments), in that order, ", " and ": "), HTTP 405,
+// an HTML page with status 200, or malformed JSON with status 200.
 // The archive is a list of message texts served in order, rows_per_page at a time (over 100 is
 // refused, as datagrepper does). Faults can be queued per page: an HTTP status, a body cut
 // short (whole HTTP answer, broken JSON) or a transfer cut short, a page of the wrong shape,
@@ -29,6 +34,7 @@ class DatagrepperTestServer
 {
 public:
     enum class Fault { None, Status, TruncatedJson, CutTransfer, WrongShape, Held };
+    enum class Search { Absent, Offered, MethodNotAllowed, HtmlPage, MalformedJson };
 
     DatagrepperTestServer()
     {
@@ -45,6 +51,17 @@ public:
     void appendMessage(const QByteArray &message) { m_messages.append(message); }
     QList<QByteArray> messages() const { return m_messages; }
     void setOverlap(int messages) { m_overlap = messages; }
+    void setSearch(Search search) { m_search = search; }
+    /// What /v2/search serves when offered: the same messages in fedora-messaging's form.
+    void setSearchMessages(QList<QByteArray> messages) { m_searchMessages = std::move(messages); }
+    /// Requests of <base>/datagrepper/<endpoint> ("raw", "v2/search"), answered or not.
+    int requestsTo(const QString &endpoint) const
+    {
+        int n = 0;
+        for (const QString &target : m_http.requests())
+            n += QUrl(target).path().endsWith(QStringLiteral("/datagrepper/") + endpoint) ? 1 : 0;
+        return n;
+    }
     /// The next request of page gets this fault (queued: several calls, several requests).
     void addFault(int page, Fault fault, int status = 503)
     {
@@ -55,7 +72,7 @@ public:
     {
         m_permanent.insert(page, { fault, status });
     }
-    /// The /raw queries received, in order.
+    /// The page queries answered (of /raw and of an offered /v2/search), in order.
     QList<QUrlQuery> queries() const { return m_queries; }
     int requestsOfPage(int page) const
     {
@@ -105,6 +122,67 @@ public:
         return out;
     }
 
+    /// One fedora-messaging message as both endpoints serve it, built from the repo's
+    /// fedora-messaging samples (tests/data/samples/fm-corpus-public.jsonl): msg_id
+    /// "fm-archived-<n>", sent at 1764900000 + n. /raw: datanommer's as_dict() as datagrepper
+    /// writes it (float timestamp, null fedmsg fields, users and packages); /v2/search:
+    /// as_fedora_message_dict() ({"body", "headers", "id", "priority", "queue", "topic"}).
+    struct FedoraMessagingArchive
+    {
+        QList<QByteArray> raw;
+        QList<QByteArray> search;
+    };
+    static FedoraMessagingArchive fedoraMessagingMessages(int count)
+    {
+        FedoraMessagingArchive out;
+        QFile file(testDataPath("samples/fm-corpus-public.jsonl"));
+        if (!file.open(QIODevice::ReadOnly))
+            return out;
+        QList<JsonValue> samples;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.trimmed().isEmpty())
+                continue;
+            if (auto v = JsonParser::parse(std::string_view(line.constData(), line.size())))
+                samples.append(*v);
+        }
+        for (int i = 0; i < count && !samples.isEmpty(); ++i) {
+            const JsonValue &sample = samples.at(i % samples.size());
+            const std::int64_t sent = 1764900000 + i;
+            const QString id = QStringLiteral("fm-archived-%1").arg(i, 5, 10, QLatin1Char('0'));
+            JsonValue headers =
+                sample["headers"].isObject() ? sample["headers"] : JsonValue::emptyObject();
+            headers.insert("sent-at",
+                JsonValue(QDateTime::fromSecsSinceEpoch(sent, Qt::UTC)
+                              .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"))
+                    + QStringLiteral("+00:00")));
+            JsonValue raw = JsonValue::emptyObject();
+            raw.insert("certificate", JsonValue());
+            raw.insert("crypto", JsonValue());
+            raw.insert("headers", headers);
+            raw.insert("i", JsonValue(std::int64_t(0)));
+            raw.insert("msg", sample["body"]);
+            raw.insert("msg_id", JsonValue(id));
+            raw.insert("packages", JsonValue::emptyArray());
+            raw.insert("signature", JsonValue());
+            raw.insert("source_name", JsonValue("datanommer"));
+            raw.insert("source_version", JsonValue("1.4.0"));
+            raw.insert("timestamp", JsonValue(double(sent)));
+            raw.insert("topic", sample["topic"]);
+            raw.insert("username", JsonValue());
+            raw.insert("users", JsonValue::emptyArray());
+            out.raw.append(QByteArray::fromStdString(JsonWriter::canonical(raw)));
+            JsonValue search = JsonValue::emptyObject();
+            search.insert("body", sample["body"]);
+            search.insert("headers", headers);
+            search.insert("id", JsonValue(id));
+            search.insert("priority", JsonValue(std::int64_t(0)));
+            search.insert("queue", JsonValue());
+            search.insert("topic", sample["topic"]);
+            out.search.append(QByteArray::fromStdString(JsonWriter::canonical(search)));
+        }
+        return out;
+    }
+
 private:
     struct Scripted
     {
@@ -114,8 +192,28 @@ private:
 
     HttpTestServer::Answer answer(const QUrl &target)
     {
-        if (!target.path().endsWith(QLatin1String("/datagrepper/raw")))
+        const bool search = target.path().endsWith(QLatin1String("/datagrepper/v2/search"));
+        if (!search && !target.path().endsWith(QLatin1String("/datagrepper/raw")))
             return { 404, R"({"error": "not_found"})" };
+        if (search) {
+            switch (m_search) {
+            case Search::Absent:
+                return { 404, R"({"error": "not_found"})" };
+            case Search::MethodNotAllowed:
+                return { 405,
+                    "<!doctype html>\n<title>405 Method Not Allowed</title>\n<h1>Method Not "
+                    "Allowed</h1>\n" };
+            case Search::HtmlPage:
+                return { 200,
+                    "<!DOCTYPE html>\n<html><head><title>datagrepper</title></head><body>"
+                    "<h1>datagrepper</h1></body></html>\n" };
+            case Search::MalformedJson:
+                return { 200, R"({"raw_messages": [{"body": {"agent": "x"}, "headers": )" };
+            case Search::Offered:
+                break;
+            }
+        }
+        const QList<QByteArray> &messages = search ? m_searchMessages : m_messages;
         const QUrlQuery query(target);
         m_queries.append(query);
         const int page = std::max(1, query.queryItemValue(QStringLiteral("page")).toInt());
@@ -124,7 +222,7 @@ private:
             : 25;
         if (rows > 100 || rows < 1)
             return { 500, R"({"error": "rows_per_page must be <= 100"})" };
-        const qsizetype total = m_messages.size();
+        const qsizetype total = messages.size();
         const int pages = int((total + rows - 1) / rows);
         const qsizetype end = std::min<qsizetype>(total, qsizetype(page) * rows);
         const qsizetype begin =
@@ -132,17 +230,58 @@ private:
         QByteArray raw;
         for (qsizetype i = begin; i < end; ++i) {
             if (!raw.isEmpty())
-                raw += ',';
-            raw += m_messages.at(i);
+                raw += search ? QByteArray(", ") : QByteArray(",");
+            raw += messages.at(i);
         }
         const qsizetype count = std::max<qsizetype>(0, end - begin);
-        const QByteArray body = R"({"arguments":{"end":)"
-            + query.queryItemValue(QStringLiteral("end")).toUtf8() + R"(.0,"order":"asc","page":)"
-            + QByteArray::number(page) + R"(,"rows_per_page":)" + QByteArray::number(rows)
-            + R"(,"start":)" + query.queryItemValue(QStringLiteral("start")).toUtf8()
-            + R"(.0},"count":)" + QByteArray::number(count) + R"(,"pages":)"
-            + QByteArray::number(pages) + R"(,"raw_messages":[)" + raw + R"(],"total":)"
-            + QByteArray::number(total) + "}";
+        const QByteArray body = search ? searchPage(query, page, rows, raw, count, total, pages)
+                                       : rawPage(query, page, rows, raw, count, total, pages);
+        return scripted(page, body);
+    }
+
+    /// fedmsg.encoding.dumps(dict(raw_messages=..., total=..., pages=..., count=...,
+    /// arguments=...)): sorted keys, compact.
+    static QByteArray rawPage(const QUrlQuery &query,
+        int page,
+        int rows,
+        const QByteArray &raw,
+        qsizetype count,
+        qsizetype total,
+        int pages)
+    {
+        return R"({"arguments":{"end":)" + query.queryItemValue(QStringLiteral("end")).toUtf8()
+            + R"(.0,"order":"asc","page":)" + QByteArray::number(page) + R"(,"rows_per_page":)"
+            + QByteArray::number(rows) + R"(,"start":)"
+            + query.queryItemValue(QStringLiteral("start")).toUtf8() + R"(.0},"count":)"
+            + QByteArray::number(count) + R"(,"pages":)" + QByteArray::number(pages)
+            + R"(,"raw_messages":[)" + raw + R"(],"total":)" + QByteArray::number(total) + "}";
+    }
+
+    /// datagrepper 1.x json_return(): json.dumps(dict(raw_messages=..., total=..., pages=...,
+    /// count=..., arguments=...)).
+    static QByteArray searchPage(const QUrlQuery &query,
+        int page,
+        int rows,
+        const QByteArray &raw,
+        qsizetype count,
+        qsizetype total,
+        int pages)
+    {
+        const QByteArray start = query.queryItemValue(QStringLiteral("start")).toUtf8();
+        const QByteArray end = query.queryItemValue(QStringLiteral("end")).toUtf8();
+        return R"({"raw_messages": [)" + raw + R"(], "total": )" + QByteArray::number(total)
+            + R"(, "pages": )" + QByteArray::number(pages) + R"(, "count": )"
+            + QByteArray::number(count) + R"(, "arguments": {"start": )" + start
+            + R"(.0, "delta": )" + QByteArray::number(end.toLongLong() - start.toLongLong())
+            + R"(.0, "end": )" + end + R"(.0, "users": [], "packages": [], "categories": [], )"
+            + R"("topics": [], "contains": [], "not_users": [], "not_packages": [], )"
+            + R"("not_categories": [], "not_topics": [], "page": )" + QByteArray::number(page)
+            + R"(, "rows_per_page": )" + QByteArray::number(rows)
+            + R"(, "order": "asc", "meta": []}})";
+    }
+
+    HttpTestServer::Answer scripted(int page, const QByteArray &body)
+    {
         Scripted scripted;
         if (m_permanent.contains(page))
             scripted = m_permanent.value(page);
@@ -167,6 +306,8 @@ private:
 
     HttpTestServer m_http;
     QList<QByteArray> m_messages;
+    QList<QByteArray> m_searchMessages;
+    Search m_search = Search::Absent;
     int m_overlap = 0;
     QHash<int, QList<Scripted>> m_faults;
     QHash<int, Scripted> m_permanent;

@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "DatagrepperTestServer.h"
 
+#include "backfill/ArchiveEndpoints.h"
 #include "backfill/BackfillClient.h"
 
+#include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -23,6 +26,16 @@ BusConfig unsignedBus(const QString &archiveUrl)
     bus.name = QStringLiteral("archived");
     bus.transport = BusConfig::Transport::ZeroMq;
     bus.trust.validateSignatures = false;
+    bus.archiveUrl = archiveUrl;
+    return bus;
+}
+
+// A fedora-messaging bus: the one kind that asks /v2/search.
+BusConfig amqpBus(const QString &archiveUrl)
+{
+    BusConfig bus;
+    bus.name = QStringLiteral("fedora");
+    bus.transport = BusConfig::Transport::Amqp;
     bus.archiveUrl = archiveUrl;
     return bus;
 }
@@ -73,6 +86,41 @@ struct Run
     int batches = 0;
 };
 
+QStringList expectedFmIds(int count)
+{
+    QStringList ids;
+    for (int i = 0; i < count; ++i)
+        ids.append(QStringLiteral("fm-archived-%1").arg(i, 5, 10, QLatin1Char('0')));
+    return ids;
+}
+
+// Everything a run's envelopes carry onwards, one line each (rendering, rules and history read
+// no more than this).
+QStringList described(const QList<Envelope> &envelopes)
+{
+    QStringList out;
+    for (const Envelope &e : envelopes)
+        out.append(QStringList { e.msgId(),
+            e.topic(),
+            QString::fromStdString(e.canonicalBody()),
+            QString::fromStdString(JsonWriter::canonical(e.headers())),
+            QString::number(int(e.trust())),
+            e.trustReason(),
+            QString::number(int(e.transport())),
+            e.busName(),
+            e.endpoint() }
+                       .join(u'|'));
+    return out;
+}
+
+// One finished run of client from a fresh start, the archive's endpoint not forgotten.
+void runToEnd(BackfillClient &client, Run &run)
+{
+    const qsizetype before = run.results.size();
+    QVERIFY(client.start(until().addSecs(-3600), until()));
+    QTRY_VERIFY_WITH_TIMEOUT(run.results.size() > before, 20000);
+}
+
 QStringList expectedIds(int from, int to)
 {
     QStringList ids;
@@ -87,6 +135,7 @@ class TestBackfillClient : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void everyPageInOrderWithPinnedWindow();
     void serverErrorIsRetriedThenSucceeds();
     void truncatedAndMalformedPagesAreRetried_data();
@@ -103,7 +152,18 @@ private Q_SLOTS:
     void brokenEntryIsDroppedNotThePage();
     void archivedSignaturesVerifyAfterTheDatagrepperFix();
     void refusesWithoutArchive();
+    void searchEndpointIsUsedWhereOffered();
+    void olderArchivesFallBackToRaw_data();
+    void olderArchivesFallBackToRaw();
+    void brokenSearchPagesAreRetriedAfterTheProbe();
+    void fedmsgBusAsksRawOnly();
 };
+
+void TestBackfillClient::initTestCase()
+{
+    // The endpoint choice is told in the debug log; the tests expect those lines.
+    QLoggingCategory::setFilterRules(QStringLiteral("fedmsg.backfill.debug=true"));
+}
 
 void TestBackfillClient::everyPageInOrderWithPinnedWindow()
 {
@@ -501,6 +561,195 @@ void TestBackfillClient::refusesWithoutArchive()
                  100)
                  .path(),
         QStringLiteral("/datagrepper/raw"));
+    QCOMPARE(BackfillClient::pageUrl(QStringLiteral("https://apps.fedoraproject.org/datagrepper/"),
+                 ArchiveQuery {},
+                 until().addSecs(-60),
+                 until(),
+                 1,
+                 100,
+                 ArchiveEndpoints::Api::Search)
+                 .path(),
+        QStringLiteral("/datagrepper/v2/search"));
+}
+
+void TestBackfillClient::searchEndpointIsUsedWhereOffered()
+{
+    // The same 150 fedora-messaging messages on an old datagrepper (/raw only) and on a new one
+    // (/v2/search too, its entries in fedora-messaging's own form).
+    const auto archive = DatagrepperTestServer::fedoraMessagingMessages(150);
+    QCOMPARE(archive.search.size(), 150);
+    DatagrepperTestServer old;
+    old.setMessages(archive.raw);
+    DatagrepperTestServer current;
+    current.setMessages(archive.raw);
+    current.setSearchMessages(archive.search);
+    current.setSearch(DatagrepperTestServer::Search::Offered);
+    ArchiveEndpoints::forget(old.archiveUrl());
+    ArchiveEndpoints::forget(current.archiveUrl());
+
+    BackfillClient fromOld(amqpBus(old.archiveUrl()));
+    Run oldRun(fromOld);
+    QTest::ignoreMessage(QtDebugMsg,
+        QRegularExpression(QStringLiteral(
+            "has no usable /v2/search \\(it answered HTTP 404\\); asking /raw instead")));
+    runToEnd(fromOld, oldRun);
+    QCOMPARE(oldRun.results.first().outcome, BackfillResult::Outcome::Complete);
+    QCOMPARE(oldRun.results.first().endpoint, QStringLiteral("raw"));
+    QCOMPARE(old.requestsTo(QStringLiteral("v2/search")), 1); // the probe
+    QCOMPARE(old.requestsTo(QStringLiteral("raw")), 2);
+
+    BackfillClient fromCurrent(amqpBus(current.archiveUrl()));
+    Run run(fromCurrent);
+    QTest::ignoreMessage(
+        QtDebugMsg, QRegularExpression(QStringLiteral("offers /v2/search; using it this session")));
+    runToEnd(fromCurrent, run);
+    const BackfillResult r = run.results.first();
+    QCOMPARE(r.outcome, BackfillResult::Outcome::Complete);
+    QCOMPARE(r.endpoint, QStringLiteral("v2/search"));
+    QCOMPARE(current.requestsTo(QStringLiteral("raw")), 0);
+    QCOMPARE(current.requestsTo(QStringLiteral("v2/search")), 2);
+    // The same pinned window, order and paging as /raw is asked.
+    const QList<QUrlQuery> queries = current.queries();
+    QCOMPARE(queries.size(), 2);
+    QCOMPARE(queries[0].queryItemValue(QStringLiteral("order")), QStringLiteral("asc"));
+    QCOMPARE(queries[1].queryItemValue(QStringLiteral("page")), QStringLiteral("2"));
+    QCOMPARE(queries[1].queryItemValue(QStringLiteral("start")),
+        old.queries()[1].queryItemValue(QStringLiteral("start")));
+    QCOMPARE(queries[1].queryItemValue(QStringLiteral("end")),
+        old.queries()[1].queryItemValue(QStringLiteral("end")));
+
+    // What goes on is the same, message for message, in the same order.
+    QCOMPARE(run.ids, expectedFmIds(150));
+    QCOMPARE(oldRun.ids, expectedFmIds(150));
+    QStringList fromSearch = described(run.envelopes);
+    QStringList fromRaw = described(oldRun.envelopes);
+    // (Each server's own address, the archive URL and the "{base}" HttpTestServer fills in.)
+    fromSearch.replaceInStrings(current.http().url().toString(), QStringLiteral("<server>"));
+    fromRaw.replaceInStrings(old.http().url().toString(), QStringLiteral("<server>"));
+    QCOMPARE(fromSearch, fromRaw);
+    QCOMPARE(r.messages, oldRun.results.first().messages);
+    QCOMPARE(r.dropped, 0);
+    QVERIFY(run.problems.isEmpty());
+
+    // Remembered for the session: the old archive is not asked for /v2/search again.
+    runToEnd(fromOld, oldRun);
+    QCOMPARE(oldRun.results.last().endpoint, QStringLiteral("raw"));
+    QCOMPARE(old.requestsTo(QStringLiteral("v2/search")), 1);
+    QCOMPARE(old.requestsTo(QStringLiteral("raw")), 4);
+    runToEnd(fromCurrent, run);
+    QCOMPARE(run.results.last().endpoint, QStringLiteral("v2/search"));
+    QCOMPARE(current.requestsTo(QStringLiteral("raw")), 0);
+}
+
+void TestBackfillClient::olderArchivesFallBackToRaw_data()
+{
+    QTest::addColumn<DatagrepperTestServer::Search>("search");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("HTTP 404 (datagrepper before 1.0)")
+        << DatagrepperTestServer::Search::Absent << QStringLiteral("it answered HTTP 404");
+    QTest::newRow("HTTP 405") << DatagrepperTestServer::Search::MethodNotAllowed
+                              << QStringLiteral("it answered HTTP 405");
+    QTest::newRow("an HTML page") << DatagrepperTestServer::Search::HtmlPage
+                                  << QStringLiteral("the archive's page is not JSON");
+    QTest::newRow("malformed JSON") << DatagrepperTestServer::Search::MalformedJson
+                                    << QStringLiteral("the archive's page is not JSON");
+}
+
+void TestBackfillClient::olderArchivesFallBackToRaw()
+{
+    QFETCH(DatagrepperTestServer::Search, search);
+    QFETCH(QString, why);
+    const auto archive = DatagrepperTestServer::fedoraMessagingMessages(120);
+    DatagrepperTestServer server;
+    server.setMessages(archive.raw);
+    server.setSearchMessages(archive.search);
+    server.setSearch(search);
+    ArchiveEndpoints::forget(server.archiveUrl());
+    BackfillClient client(amqpBus(server.archiveUrl()));
+    client.setOptions(quickRetries());
+    Run run(client);
+    QTest::ignoreMessage(QtDebugMsg,
+        QRegularExpression(QStringLiteral("has no usable /v2/search \\(")
+            + QRegularExpression::escape(why) + QStringLiteral(".*\\); asking /raw instead")));
+    runToEnd(client, run);
+    const BackfillResult r = run.results.first();
+    QCOMPARE(r.outcome, BackfillResult::Outcome::Complete);
+    QCOMPARE(r.endpoint, QStringLiteral("raw"));
+    QCOMPARE(run.ids, expectedFmIds(120));
+    // Not a failure: nothing reported, nothing asked again.
+    QVERIFY(run.problems.isEmpty());
+    QCOMPARE(r.retries, 0);
+    QCOMPARE(server.requestsTo(QStringLiteral("v2/search")), 1);
+    QCOMPARE(server.requestsTo(QStringLiteral("raw")), 2);
+    QVERIFY(ArchiveEndpoints::known(server.archiveUrl() + u'/') == ArchiveEndpoints::Api::Raw);
+    // The next catch-up goes to /raw straight away.
+    runToEnd(client, run);
+    QCOMPARE(run.results.last().endpoint, QStringLiteral("raw"));
+    QCOMPARE(server.requestsTo(QStringLiteral("v2/search")), 1);
+}
+
+void TestBackfillClient::brokenSearchPagesAreRetriedAfterTheProbe()
+{
+    const auto archive = DatagrepperTestServer::fedoraMessagingMessages(250);
+    DatagrepperTestServer server;
+    server.setMessages(archive.raw);
+    server.setSearchMessages(archive.search);
+    server.setSearch(DatagrepperTestServer::Search::Offered);
+    // The probe fails for a passing reason (no conclusion drawn), a later page comes back cut
+    // short, another one not in the documented shape: each is a failed page, asked again.
+    server.addFault(1, DatagrepperTestServer::Fault::Status, 503);
+    server.addFault(2, DatagrepperTestServer::Fault::TruncatedJson);
+    server.addFault(3, DatagrepperTestServer::Fault::WrongShape);
+    ArchiveEndpoints::forget(server.archiveUrl());
+    BackfillClient client(amqpBus(server.archiveUrl()));
+    client.setOptions(quickRetries());
+    Run run(client);
+    runToEnd(client, run);
+    const BackfillResult r = run.results.first();
+    QCOMPARE(r.outcome, BackfillResult::Outcome::Complete);
+    QCOMPARE(r.endpoint, QStringLiteral("v2/search"));
+    QCOMPARE(run.problems.size(), 3);
+    QCOMPARE(run.problems[0], QStringLiteral("the archive answered HTTP 503"));
+    QVERIFY2(run.problems[1].contains(QStringLiteral("is not JSON")), qPrintable(run.problems[1]));
+    QVERIFY2(run.problems[2].contains(QStringLiteral("no \"raw_messages\" list")),
+        qPrintable(run.problems[2]));
+    QCOMPARE(r.retries, 3);
+    QCOMPARE(server.requestsTo(QStringLiteral("raw")), 0);
+    QCOMPARE(server.requestsTo(QStringLiteral("v2/search")), 6);
+    QCOMPARE(run.ids, expectedFmIds(250)); // nothing lost, nothing twice
+    QVERIFY(ArchiveEndpoints::known(server.archiveUrl()) == ArchiveEndpoints::Api::Search);
+
+    // A broken entry is dropped alone, with its reason; the rest of its page counts.
+    ArchiveEndpoints::forget(server.archiveUrl());
+    QList<QByteArray> entries = archive.search.mid(0, 3);
+    entries[1] = R"({"body": "not an object", "headers": {}, "id": "x", "topic": "a.b.c.d"})";
+    server.setSearchMessages(entries);
+    runToEnd(client, run);
+    QCOMPARE(run.results.last().dropped, 1);
+    QCOMPARE(
+        run.dropped.last(), QStringLiteral("an archived message's \"body\" is not a JSON object"));
+    QCOMPARE(run.results.last().messages, 2);
+}
+
+void TestBackfillClient::fedmsgBusAsksRawOnly()
+{
+    // A fedmsg bus needs the signature fields only /raw keeps, even where /v2/search is offered.
+    DatagrepperTestServer server;
+    server.setMessages(DatagrepperTestServer::demoMessages(120));
+    server.setSearchMessages(DatagrepperTestServer::fedoraMessagingMessages(120).search);
+    server.setSearch(DatagrepperTestServer::Search::Offered);
+    ArchiveEndpoints::forget(server.archiveUrl());
+    BackfillClient client(unsignedBus(server.archiveUrl()));
+    Run run(client);
+    QTest::ignoreMessage(QtDebugMsg,
+        QRegularExpression(QStringLiteral("a fedmsg bus asks /raw \\(/v2/search entries carry no "
+                                          "fedmsg signature\\)")));
+    runToEnd(client, run);
+    QCOMPARE(run.results.first().outcome, BackfillResult::Outcome::Complete);
+    QCOMPARE(run.results.first().endpoint, QStringLiteral("raw"));
+    QCOMPARE(run.ids, expectedIds(0, 120));
+    QCOMPARE(server.requestsTo(QStringLiteral("v2/search")), 0);
+    QVERIFY(!ArchiveEndpoints::known(server.archiveUrl())); // nothing learnt about the archive
 }
 
 QTEST_GUILESS_MAIN(TestBackfillClient)

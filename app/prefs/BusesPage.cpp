@@ -312,12 +312,14 @@ void BusesPage::chooseFedmsgFolder()
         return;
     // Opens where fedmsg.d folders are: ~/.fedmsg.d, then /etc/fedmsg.d, else home.
     QString start = QDir::homePath();
-    for (const QString &dir :
-        { QDir::homePath() + QStringLiteral("/.fedmsg.d"), FedmsgConfigReader::systemDirectory() })
+    const QStringList folders { QDir::homePath() + QStringLiteral("/.fedmsg.d"),
+        FedmsgConfigReader::systemDirectory() };
+    for (const QString &dir : folders) {
         if (QFileInfo(dir).isDir()) {
             start = dir;
             break;
         }
+    }
     m_fileDialog = new QFileDialog(this, tr("Import a fedmsg.d folder"), start);
     m_fileDialog->setFileMode(QFileDialog::Directory);
     m_fileDialog->setOption(QFileDialog::ShowDirsOnly);

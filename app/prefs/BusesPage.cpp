@@ -3,6 +3,8 @@
 #include "BusesPage.h"
 
 #include "BusEditorDialog.h"
+#include "amqp/FedoraMessagingConfig.h"
+#include "config/FedmsgConfigReader.h"
 #include "engine/BusImport.h"
 #include "engine/Transports.h"
 #include "model/BusListModel.h"
@@ -11,6 +13,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -127,11 +130,27 @@ bool BusesPage::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void BusesPage::setPresets(const QList<BusConfig> &presets)
+{
+    m_presets = presets;
+    reload();
+}
+
+void BusesPage::showDemoBus(const BusConfig &demo)
+{
+    m_demo = demo;
+    m_model->setReadOnly(true);
+    reload();
+    m_message->setText(tr("Demo mode (--demo): the applet receives only from its embedded demo "
+                          "bus, shown here. Your buses are not used in this run; start the "
+                          "applet without --demo to change them."));
+}
+
 void BusesPage::reload()
 {
     const int row = currentRow();
     const QString current = row >= 0 ? m_model->buses().at(row).name : QString();
-    m_model->setBuses(m_settings->buses(m_presets));
+    m_model->setBuses(m_demo ? QList<BusConfig> { *m_demo } : m_settings->buses(m_presets));
     m_view->expandAll();
     connect(m_view->selectionModel(),
         &QItemSelectionModel::currentChanged,
@@ -144,6 +163,8 @@ void BusesPage::reload()
 
 void BusesPage::save()
 {
+    if (m_demo)
+        return; // read-only: the demo's bus is not the user's
     // A preset left as it comes is not stored: Settings::buses() adds it back as the program
     // (and the fedmsg.d / config.toml it was read from) has it then, instead of a frozen copy.
     QList<BusConfig> changed;
@@ -202,9 +223,12 @@ bool BusesPage::isPreset(const QString &name) const
 void BusesPage::updateButtons()
 {
     const int row = currentRow();
-    m_edit->setEnabled(row >= 0);
+    const bool demo = m_demo.has_value();
+    for (QPushButton *b : { m_add, m_importFedmsg, m_importToml })
+        b->setEnabled(!demo);
+    m_edit->setEnabled(row >= 0 && !demo);
     const bool preset = row >= 0 && isPreset(m_model->buses().at(row).name);
-    m_remove->setEnabled(row >= 0 && !preset);
+    m_remove->setEnabled(row >= 0 && !preset && !demo);
     m_remove->setToolTip(preset ? tr("A bus that comes with the program cannot be removed; untick "
                                      "it to switch it off")
                                 : QString());
@@ -222,6 +246,8 @@ void BusesPage::setEndpointStatus(const EndpointStatus &status)
 
 void BusesPage::addBus()
 {
+    if (m_demo)
+        return;
     BusConfig bus;
     bus.enabled = true;
     bus.trust = TrustConfig {};
@@ -233,7 +259,7 @@ void BusesPage::addBus()
 void BusesPage::editBus()
 {
     const int row = currentRow();
-    if (row >= 0)
+    if (row >= 0 && !m_demo)
         openEditor(m_model->buses().at(row), false);
 }
 
@@ -268,7 +294,7 @@ void BusesPage::openEditor(const BusConfig &bus, bool isNew)
 void BusesPage::removeBus()
 {
     const int row = currentRow();
-    if (row < 0 || isPreset(m_model->buses().at(row).name))
+    if (row < 0 || m_demo || isPreset(m_model->buses().at(row).name))
         return;
     QList<BusConfig> buses = m_model->buses();
     const BusConfig removed = buses.takeAt(row);
@@ -282,9 +308,19 @@ void BusesPage::removeBus()
 
 void BusesPage::chooseFedmsgFolder()
 {
-    if (m_fileDialog)
+    if (m_fileDialog || m_demo)
         return;
-    m_fileDialog = new QFileDialog(this, tr("Import a fedmsg.d folder"), QDir::homePath());
+    // Opens where fedmsg.d folders are: ~/.fedmsg.d, then /etc/fedmsg.d, else home.
+    QString start = QDir::homePath();
+    const QStringList folders { QDir::homePath() + QStringLiteral("/.fedmsg.d"),
+        FedmsgConfigReader::systemDirectory() };
+    for (const QString &dir : folders) {
+        if (QFileInfo(dir).isDir()) {
+            start = dir;
+            break;
+        }
+    }
+    m_fileDialog = new QFileDialog(this, tr("Import a fedmsg.d folder"), start);
     m_fileDialog->setFileMode(QFileDialog::Directory);
     m_fileDialog->setOption(QFileDialog::ShowDirsOnly);
     m_fileDialog->setOption(
@@ -296,11 +332,13 @@ void BusesPage::chooseFedmsgFolder()
 
 void BusesPage::chooseToml()
 {
-    if (m_fileDialog)
+    if (m_fileDialog || m_demo)
         return;
+    // Opens where fedora-messaging keeps it (~/.config/fedora-messaging, /etc/fedora-messaging).
+    const QString existing = FedoraMessagingConfig::findExisting();
     m_fileDialog = new QFileDialog(this,
         tr("Import a fedora-messaging config.toml"),
-        QDir::homePath(),
+        existing.isEmpty() ? QDir::homePath() : existing,
         tr("fedora-messaging configuration (*.toml)"));
     m_fileDialog->setFileMode(QFileDialog::ExistingFile);
     m_fileDialog->setOption(QFileDialog::DontUseNativeDialog);
@@ -311,6 +349,8 @@ void BusesPage::chooseToml()
 
 bool BusesPage::importFedmsgFolder(const QString &folder)
 {
+    if (m_demo)
+        return false;
     QString error;
     const auto bus = BusImport::fedmsgFolder(folder, names(), &error);
     if (!bus) {
@@ -323,6 +363,8 @@ bool BusesPage::importFedmsgFolder(const QString &folder)
 
 bool BusesPage::importToml(const QString &path)
 {
+    if (m_demo)
+        return false;
     QString error;
     QStringList warnings;
     const auto bus = BusImport::fedoraMessagingToml(path, names(), &error, &warnings);

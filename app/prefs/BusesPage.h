@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 
 class QLabel;
@@ -30,7 +32,9 @@ class Settings;
  * Every change is saved at once (Settings::setBuses); the applet restarts or reconfigures that
  * bus's source from there (Settings::busesChanged). The states come from the engine through
  * setEndpointStatuses() / setEndpointStatus() (Engine::endpointStatusChanged). The buses the
- * program ships (presets) can be switched off but not removed: they would come back.
+ * program ships (presets) can be switched off but not removed: they would come back. The
+ * applet hands over its own presets (setPresets(): its fedmsg.d folders, --config included);
+ * under --demo it shows the demo bus it runs on instead, and changes nothing (showDemoBus()).
  */
 class BusesPage : public QWidget
 {
@@ -49,6 +53,13 @@ public:
     QPushButton *importFedmsgButton() const { return m_importFedmsg; }
     QPushButton *importTomlButton() const { return m_importToml; }
     QComboBox *untrustedBox() const { return m_untrusted; }
+    /// Replaces the presets (the applet's: Transports::presets() over the fedmsg.d folders it
+    /// reads, --config included) and shows the buses again.
+    void setPresets(const QList<BusConfig> &presets);
+    /// The applet runs on its embedded demo bus (--demo), not on the configured buses: the page
+    /// shows that bus, says so, and is read-only (nothing the demo would ignore can be changed).
+    void showDemoBus(const BusConfig &demo);
+    bool isDemo() const { return m_demo.has_value(); }
     /// What the last import or removal said.
     QLabel *messageLabel() const { return m_message; }
     /// The editor while it is open (for tests and screenshots), else nullptr.
@@ -87,6 +98,7 @@ private:
 
     Settings *m_settings;
     QList<BusConfig> m_presets;
+    std::optional<BusConfig> m_demo; ///< the --demo applet's bus: shown alone, read-only
     BusListModel *m_model = nullptr;
     QTreeView *m_view = nullptr;
     QPushButton *m_add = nullptr;

@@ -182,6 +182,12 @@ void Application::showPreferences()
         m_preferencesDialog = dialog;
         // The Buses page shows each endpoint's state as the engine reports it to the tray.
         if (auto *buses = dialog->findChild<BusesPage *>()) {
+            // The buses this run uses: under --demo the demo bus alone, else the presets of the
+            // folders the applet reads (--config included), as at start.
+            if (m_demo && m_demo->isRunning())
+                buses->showDemoBus(m_demo->busConfig());
+            else
+                buses->setPresets(Transports::presets(m_fedmsgDirs));
             buses->setEndpointStatuses(m_engine->endpointStatuses());
             connect(m_engine.get(),
                 &Engine::endpointStatusChanged,
@@ -448,6 +454,7 @@ bool Application::start()
     const QStringList fedmsgDirs = FedmsgConfigReader::withDefaults(m_options.configDirs,
         m_options.systemConfigDir.isEmpty() ? FedmsgConfigReader::systemDirectory()
                                             : m_options.systemConfigDir);
+    m_fedmsgDirs = fedmsgDirs;
     QList<BusConfig> buses = m_settings->buses(Transports::presets(fedmsgDirs, &fileErrors));
     // First why a bus does not connect, then the file errors that text does not name already.
     QStringList problems;

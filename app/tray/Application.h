@@ -148,6 +148,7 @@ private:
     std::unique_ptr<NetworkWatcher> m_network;
     std::unique_ptr<CatchUp> m_catchUp; ///< the archives after a gap, one summary each
     std::unique_ptr<DemoBus> m_demo;
+    QStringList m_fedmsgDirs; ///< the fedmsg.d folders read (--config included); prefs' presets
     std::unique_ptr<ControlService> m_control; ///< org.fedoraproject.FedmsgNotify.Control
     std::unique_ptr<LegacyNotifyService> m_legacy; ///< org.fedoraproject.fedmsg.notify
     QTimer m_unreadTimer; ///< coalesces unread recounts during bursts

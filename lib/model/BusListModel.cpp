@@ -240,9 +240,18 @@ QVariant BusListModel::endpointData(int busRow, const QModelIndex &index, int ro
     }
 }
 
+void BusListModel::setReadOnly(bool readOnly)
+{
+    if (m_readOnly == readOnly)
+        return;
+    m_readOnly = readOnly;
+    if (!m_buses.isEmpty())
+        Q_EMIT dataChanged(index(0, LabelColumn), index(int(m_buses.size()) - 1, LabelColumn));
+}
+
 bool BusListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!index.isValid() || index.internalId() != 0 || index.column() != LabelColumn
+    if (m_readOnly || !index.isValid() || index.internalId() != 0 || index.column() != LabelColumn
         || role != Qt::CheckStateRole || index.row() >= m_buses.size())
         return false;
     const bool on = value.toInt() == Qt::Checked;
@@ -259,7 +268,7 @@ Qt::ItemFlags BusListModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.internalId() == 0 && index.column() == LabelColumn)
+    if (!m_readOnly && index.internalId() == 0 && index.column() == LabelColumn)
         f |= Qt::ItemIsUserCheckable;
     return f;
 }

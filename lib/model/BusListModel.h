@@ -42,6 +42,9 @@ public:
 
     void setBuses(const QList<BusConfig> &buses);
     QList<BusConfig> buses() const { return m_buses; }
+    /// Read-only: the buses cannot be ticked or unticked (the --demo applet's demo bus).
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
     /// The row of the bus called @p name, -1 when there is none.
     int rowOf(const QString &name) const;
     /// Replaces every known state (e.g. Engine::endpointStatuses() when the page opens).
@@ -81,6 +84,7 @@ private:
         return busName + QChar(0) + url;
     }
     QHash<QString, EndpointStatus> m_statuses;
+    bool m_readOnly = false;
     QList<BusConfig> m_buses; ///< a child index's internal id is its bus row + 1 (bus rows: 0)
 };
 

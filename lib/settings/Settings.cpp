@@ -11,76 +11,150 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <array>
+#include <limits>
+#include <string_view>
 
 Q_LOGGING_CATEGORY(lcSettings, "fedmsg.settings")
 
 namespace fedmsg {
 
 namespace {
-// Every key and its default, in one place.
+// Every key the program reads or writes, spelt as the README's settings table names it: keys of
+// one entry of the bus list under "Buses/<n>/", keys named after a bus or a time with that
+// <placeholder>. Settings::keys() returns this list, TestSettings checks it against the README,
+// and each key constant below is made from it by listed(), which does not compile for a key
+// missing here: one home for the names.
+constexpr std::array KeyNames {
+    std::string_view("General/schemaVersion"),
+    std::string_view("General/language"),
+    std::string_view("Notifications/enabled"),
+    std::string_view("Notifications/classicTitle"),
+    std::string_view("Notifications/quietHoursStart"),
+    std::string_view("Notifications/quietHoursEnd"),
+    std::string_view("Notifications/criticalBreaksThrough"),
+    std::string_view("Notifications/dbusRelay"),
+    std::string_view("Notifications/disabledServices"),
+    std::string_view("Notifications/messageTypesOff"),
+    std::string_view("Notifications/timeoutMs"),
+    std::string_view("Notifications/defaultUrgency"),
+    std::string_view("Notifications/popupsPerMinute"),
+    std::string_view("Notifications/digestWindowSeconds"),
+    std::string_view("Notifications/showImages"),
+    std::string_view("Rules/v1"),
+    std::string_view("Rules/broken-<time>"),
+    std::string_view("Account/fedora"),
+    std::string_view("Account/starterRulesOffered"),
+    std::string_view("Account/welcomeShown"),
+    std::string_view("Trust/untrusted"),
+    std::string_view("History/maxAgeDays"),
+    std::string_view("History/maxCount"),
+    std::string_view("History/maxSizeMiB"),
+    std::string_view("Buses/size"),
+    std::string_view("Buses/<n>/name"),
+    std::string_view("Buses/<n>/label"),
+    std::string_view("Buses/<n>/enabled"),
+    std::string_view("Buses/<n>/transport"),
+    std::string_view("Buses/<n>/endpoints"),
+    std::string_view("Buses/<n>/curveServerKeys"),
+    std::string_view("Buses/<n>/topics"),
+    std::string_view("Buses/<n>/validateSignatures"),
+    std::string_view("Buses/<n>/caLocation"),
+    std::string_view("Buses/<n>/crlLocation"),
+    std::string_view("Buses/<n>/routingNitpicky"),
+    std::string_view("Buses/<n>/amqpCaCert"),
+    std::string_view("Buses/<n>/amqpCert"),
+    std::string_view("Buses/<n>/amqpKey"),
+    std::string_view("Buses/<n>/amqpVhost"),
+    std::string_view("Buses/<n>/silenceReconnectMs"),
+    std::string_view("Buses/<n>/archiveUrl"),
+    std::string_view("AmqpQueues/<bus>"),
+    std::string_view("zzEnd/complete"),
+};
+
+// A key as the code passes it to QSettings: the whole path; for "Buses/<n>/k" the entry's own
+// key "k" (read inside beginReadArray); for a <placeholder> the part before it (the code adds
+// the bus name or time).
 struct Key
 {
-    const char *name;
+    std::string_view name;
 };
-constexpr Key SchemaVersionKey { "General/schemaVersion" };
-constexpr Key NotificationsEnabledKey { "Notifications/enabled" };
-constexpr Key ClassicTitleKey { "Notifications/classicTitle" };
-constexpr Key LanguageKey { "General/language" }; // "de", "fr", "en"; empty = the system's
-constexpr Key QuietHoursStartKey { "Notifications/quietHoursStart" }; // "22:00"; empty = none
-constexpr Key QuietHoursEndKey { "Notifications/quietHoursEnd" };
-constexpr Key CriticalBreaksThroughKey { "Notifications/criticalBreaksThrough" };
-constexpr Key DbusRelayKey { "Notifications/dbusRelay" }; // the old applet's emit-dbus-signals
-constexpr Key DisabledServicesKey { "Notifications/disabledServices" }; // version 2; migrates
-constexpr Key MessageTypesOffKey { "Notifications/messageTypesOff" };
+
+constexpr std::string_view BusEntryPrefix = "Buses/<n>/";
+
+consteval Key listed(std::string_view path)
+{
+    for (const std::string_view known : KeyNames) {
+        if (known != path)
+            continue;
+        if (path.starts_with(BusEntryPrefix))
+            return Key { path.substr(BusEntryPrefix.size()) };
+        return Key { path.substr(0, path.find('<')) };
+    }
+    // Not a constant expression: a key missing from KeyNames does not compile.
+    throw "settings key missing from KeyNames";
+}
+
+constexpr Key SchemaVersionKey = listed("General/schemaVersion");
+constexpr Key NotificationsEnabledKey = listed("Notifications/enabled");
+constexpr Key ClassicTitleKey = listed("Notifications/classicTitle");
+constexpr Key LanguageKey = listed("General/language"); // "de", "fr", "en"; empty = the system's
+constexpr Key QuietHoursStartKey = listed("Notifications/quietHoursStart"); // "22:00"; "" = none
+constexpr Key QuietHoursEndKey = listed("Notifications/quietHoursEnd");
+constexpr Key CriticalBreaksThroughKey = listed("Notifications/criticalBreaksThrough");
+constexpr Key DbusRelayKey = listed("Notifications/dbusRelay"); // the old emit-dbus-signals
+constexpr Key DisabledServicesKey = listed("Notifications/disabledServices"); // v2; migrates
+constexpr Key MessageTypesOffKey = listed("Notifications/messageTypesOff");
 // The rule document (lib/rules' file format) as one JSON text; the version is in the key, so a
 // later format gets a key of its own and this one stays readable for a downgrade.
-constexpr Key RulesKey { "Rules/v1" };
-constexpr Key RulesBrokenPrefix { "Rules/broken-" };
-constexpr Key FedoraAccountKey { "Account/fedora" };
+constexpr Key RulesKey = listed("Rules/v1");
+constexpr Key RulesBrokenPrefix = listed("Rules/broken-<time>");
+constexpr Key FedoraAccountKey = listed("Account/fedora");
 // Untrusted messages no rule asks for: "hide", "history" (default) or "show" (lib/rules
 // UntrustedPolicy).
-constexpr Key UntrustedPolicyKey { "Trust/untrusted" };
-constexpr Key StarterRulesOfferedKey { "Account/starterRulesOffered" };
-constexpr Key WelcomeShownKey { "Account/welcomeShown" };
+constexpr Key UntrustedPolicyKey = listed("Trust/untrusted");
+constexpr Key StarterRulesOfferedKey = listed("Account/starterRulesOffered");
+constexpr Key WelcomeShownKey = listed("Account/welcomeShown");
 // What a profile made before rules existed did: everything popped up (untrusted messages and
 // disabled services excepted, which the engine and the toggles still see to).
 constexpr const char *LegacyRules =
     R"({"format":"fedmsg-notify-rules","version":1,"default":{"action":"notify"},"rules":[]})";
-constexpr Key HistoryMaxAgeKey { "History/maxAgeDays" };
-constexpr Key HistoryMaxCountKey { "History/maxCount" };
-constexpr Key HistoryMaxSizeKey { "History/maxSizeMiB" };
+constexpr Key HistoryMaxAgeKey = listed("History/maxAgeDays");
+constexpr Key HistoryMaxCountKey = listed("History/maxCount");
+constexpr Key HistoryMaxSizeKey = listed("History/maxSizeMiB");
 // Popup options the preferences set (absent = the default; no migration needed).
-constexpr Key PopupTimeoutKey { "Notifications/timeoutMs" }; // -1 = the server's choice
-constexpr Key DefaultUrgencyKey { "Notifications/defaultUrgency" }; // low / normal / critical
-constexpr Key PopupsPerMinuteKey { "Notifications/popupsPerMinute" };
-constexpr Key DigestWindowKey { "Notifications/digestWindowSeconds" };
-constexpr Key ShowImagesKey { "Notifications/showImages" };
-constexpr Key BusesGroup { "Buses" };
-constexpr Key ArraySizeKey { "size" }; // QSettings' own key for the length of an array
+constexpr Key PopupTimeoutKey = listed("Notifications/timeoutMs"); // -1 = the server's choice
+constexpr Key DefaultUrgencyKey = listed("Notifications/defaultUrgency"); // low/normal/critical
+constexpr Key PopupsPerMinuteKey = listed("Notifications/popupsPerMinute");
+constexpr Key DigestWindowKey = listed("Notifications/digestWindowSeconds");
+constexpr Key ShowImagesKey = listed("Notifications/showImages");
+// The bus list: a QSettings array, "Buses/size" and entries "Buses/<1..size>/<key>".
+constexpr Key BusesSizeKey = listed("Buses/size");
+constexpr Key BusesGroup { BusesSizeKey.name.substr(0, BusesSizeKey.name.find('/')) };
 // Keys of one entry of the Buses array.
-constexpr Key BusNameKey { "name" };
-constexpr Key BusLabelKey { "label" };
-constexpr Key BusEnabledKey { "enabled" };
-constexpr Key BusTransportKey { "transport" }; // BusConfig::transportName()
-constexpr Key BusEndpointsKey { "endpoints" };
-constexpr Key BusCurveServerKeysKey { "curveServerKeys" }; // one per endpoint, "" = plain
-constexpr Key BusTopicsKey { "topics" };
-constexpr Key BusValidateSignaturesKey { "validateSignatures" };
-constexpr Key BusCaLocationKey { "caLocation" };
-constexpr Key BusCrlLocationKey { "crlLocation" };
-constexpr Key BusRoutingNitpickyKey { "routingNitpicky" };
-constexpr Key BusAmqpCaCertKey { "amqpCaCert" };
-constexpr Key BusAmqpCertKey { "amqpCert" };
-constexpr Key BusAmqpKeyKey { "amqpKey" };
-constexpr Key BusAmqpVhostKey { "amqpVhost" };
-constexpr Key BusSilenceReconnectKey { "silenceReconnectMs" };
-constexpr Key BusArchiveUrlKey { "archiveUrl" }; // datagrepper; "" = no catch-up after a gap
+constexpr Key BusNameKey = listed("Buses/<n>/name");
+constexpr Key BusLabelKey = listed("Buses/<n>/label");
+constexpr Key BusEnabledKey = listed("Buses/<n>/enabled");
+constexpr Key BusTransportKey = listed("Buses/<n>/transport"); // BusConfig::transportName()
+constexpr Key BusEndpointsKey = listed("Buses/<n>/endpoints");
+constexpr Key BusCurveServerKeysKey = listed("Buses/<n>/curveServerKeys"); // "" = plain
+constexpr Key BusTopicsKey = listed("Buses/<n>/topics");
+constexpr Key BusValidateSignaturesKey = listed("Buses/<n>/validateSignatures");
+constexpr Key BusCaLocationKey = listed("Buses/<n>/caLocation");
+constexpr Key BusCrlLocationKey = listed("Buses/<n>/crlLocation");
+constexpr Key BusRoutingNitpickyKey = listed("Buses/<n>/routingNitpicky");
+constexpr Key BusAmqpCaCertKey = listed("Buses/<n>/amqpCaCert");
+constexpr Key BusAmqpCertKey = listed("Buses/<n>/amqpCert");
+constexpr Key BusAmqpKeyKey = listed("Buses/<n>/amqpKey");
+constexpr Key BusAmqpVhostKey = listed("Buses/<n>/amqpVhost");
+constexpr Key BusSilenceReconnectKey = listed("Buses/<n>/silenceReconnectMs");
+constexpr Key BusArchiveUrlKey = listed("Buses/<n>/archiveUrl"); // "" = no catch-up after a gap
 // The queue each AMQP bus's source generated: "AmqpQueues/<bus name>", apart from the bus list.
-constexpr Key AmqpQueuesGroup { "AmqpQueues" };
+constexpr Key AmqpQueuesPrefix = listed("AmqpQueues/<bus>");
 // Written with every file and kept after every other key: QSettings writes its groups sorted by
 // name, and a lower-case "zz" sorts after every (capitalised) group name, so "[zzEnd]" is the
 // file's last section. A file cut short at a line end loses it.
-constexpr Key EndMarkerKey { "zzEnd/complete" };
+constexpr Key EndMarkerKey = listed("zzEnd/complete");
 constexpr bool DefaultNotificationsEnabled = true;
 constexpr int DefaultHistoryMaxAgeDays = 30;
 constexpr int DefaultHistoryMaxCount = 50000;
@@ -91,7 +165,49 @@ constexpr int DefaultDigestWindowSeconds = 60;
 
 QString key(Key k)
 {
-    return QString::fromLatin1(k.name);
+    return QString::fromLatin1(k.name.data(), qsizetype(k.name.size()));
+}
+
+// The key's place in the file for a warning ("Notifications/timeoutMs", "Buses/enabled").
+QString placeOf(const QSettings &settings, Key k)
+{
+    return settings.group().isEmpty() ? key(k) : settings.group() + QLatin1Char('/') + key(k);
+}
+
+// A number from the file: one that is not a number (a hand edit) reads as @p fallback, with a
+// warning; one out of [lo, hi] is clamped.
+int boundedInt(const QSettings &settings, Key k, int fallback, int lo, int hi)
+{
+    const QVariant value = settings.value(key(k));
+    if (!value.isValid())
+        return std::clamp(fallback, lo, hi);
+    bool ok = false;
+    const int number = value.toString().trimmed().toInt(&ok);
+    if (!ok) {
+        qCWarning(lcSettings) << "settings key" << placeOf(settings, k)
+                              << "is not a number:" << value.toString() << "; using" << fallback;
+        return std::clamp(fallback, lo, hi);
+    }
+    return std::clamp(number, lo, hi);
+}
+
+// A switch from the file: true/false (what QSettings writes) or 1/0; anything else reads as
+// @p fallback, with a warning (QVariant would take any other text for true).
+bool switchValue(const QSettings &settings, Key k, bool fallback)
+{
+    const QVariant value = settings.value(key(k));
+    if (!value.isValid())
+        return fallback;
+    if (value.typeId() == QMetaType::Bool)
+        return value.toBool();
+    const QString text = value.toString().trimmed().toLower();
+    if (text == QLatin1String("true") || text == QLatin1String("1"))
+        return true;
+    if (text == QLatin1String("false") || text == QLatin1String("0"))
+        return false;
+    qCWarning(lcSettings) << "settings key" << placeOf(settings, k)
+                          << "is not true or false:" << value.toString() << "; using" << fallback;
+    return fallback;
 }
 
 // What makes a settings file unusable, or "" when it is fine (or absent). QSettings' INI reader
@@ -117,7 +233,7 @@ QString findBrokenReason(const QString &path)
         return QStringLiteral("it is not an INI file");
     // Buses is an array: "Buses/size" and entries "Buses/<1..size>/<key>".
     const QString prefix = key(BusesGroup) + QLatin1Char('/');
-    const int size = probe.value(prefix + key(ArraySizeKey), 0).toInt();
+    const int size = probe.value(key(BusesSizeKey), 0).toInt();
     int highest = 0;
     for (const QString &k : keys) {
         if (!k.startsWith(prefix))
@@ -201,6 +317,15 @@ QString Settings::defaultPath()
         + QStringLiteral("/fedmsg-notify/fedmsg-notify.conf");
 }
 
+QStringList Settings::keys()
+{
+    QStringList result;
+    result.reserve(qsizetype(KeyNames.size()));
+    for (const std::string_view name : KeyNames)
+        result.append(QString::fromLatin1(name.data(), qsizetype(name.size())));
+    return result;
+}
+
 QString Settings::fileName() const
 {
     return m_settings->fileName();
@@ -245,7 +370,7 @@ bool Settings::writable(const char *what) const
 
 bool Settings::notificationsEnabled() const
 {
-    return m_settings->value(key(NotificationsEnabledKey), DefaultNotificationsEnabled).toBool();
+    return switchValue(*m_settings, NotificationsEnabledKey, DefaultNotificationsEnabled);
 }
 
 void Settings::setNotificationsEnabled(bool on)
@@ -260,7 +385,7 @@ void Settings::setNotificationsEnabled(bool on)
 
 bool Settings::classicNotificationTitle() const
 {
-    return m_settings->value(key(ClassicTitleKey), false).toBool();
+    return switchValue(*m_settings, ClassicTitleKey, false);
 }
 
 void Settings::setClassicNotificationTitle(bool on)
@@ -307,8 +432,7 @@ void Settings::setQuietHours(QTime start, QTime end)
 
 int Settings::popupTimeoutMs() const
 {
-    return std::clamp(
-        m_settings->value(key(PopupTimeoutKey), DefaultPopupTimeoutMs).toInt(), -1, 3'600'000);
+    return boundedInt(*m_settings, PopupTimeoutKey, DefaultPopupTimeoutMs, -1, 3'600'000);
 }
 
 void Settings::setPopupTimeoutMs(int ms)
@@ -342,8 +466,7 @@ void Settings::setDefaultUrgency(const QString &urgency)
 
 int Settings::popupsPerMinute() const
 {
-    return std::clamp(
-        m_settings->value(key(PopupsPerMinuteKey), DefaultPopupsPerMinute).toInt(), 1, 60);
+    return boundedInt(*m_settings, PopupsPerMinuteKey, DefaultPopupsPerMinute, 1, 60);
 }
 
 void Settings::setPopupsPerMinute(int count)
@@ -356,8 +479,7 @@ void Settings::setPopupsPerMinute(int count)
 
 int Settings::digestWindowSeconds() const
 {
-    return std::clamp(
-        m_settings->value(key(DigestWindowKey), DefaultDigestWindowSeconds).toInt(), 10, 3600);
+    return boundedInt(*m_settings, DigestWindowKey, DefaultDigestWindowSeconds, 10, 3600);
 }
 
 void Settings::setDigestWindowSeconds(int seconds)
@@ -370,7 +492,7 @@ void Settings::setDigestWindowSeconds(int seconds)
 
 bool Settings::showImages() const
 {
-    return m_settings->value(key(ShowImagesKey), true).toBool();
+    return switchValue(*m_settings, ShowImagesKey, true);
 }
 
 void Settings::setShowImages(bool on)
@@ -383,12 +505,12 @@ void Settings::setShowImages(bool on)
 
 bool Settings::criticalBreaksThrough() const
 {
-    return m_settings->value(key(CriticalBreaksThroughKey), true).toBool();
+    return switchValue(*m_settings, CriticalBreaksThroughKey, true);
 }
 
 bool Settings::dbusRelay() const
 {
-    return m_settings->value(key(DbusRelayKey), false).toBool();
+    return switchValue(*m_settings, DbusRelayKey, false);
 }
 
 QStringList Settings::messageTypesOff() const
@@ -482,7 +604,7 @@ void Settings::setUntrustedPolicy(const QString &policy)
 
 bool Settings::starterRulesOffered() const
 {
-    return m_settings->value(key(StarterRulesOfferedKey), false).toBool();
+    return switchValue(*m_settings, StarterRulesOfferedKey, false);
 }
 
 void Settings::setStarterRulesOffered(bool offered)
@@ -494,7 +616,7 @@ void Settings::setStarterRulesOffered(bool offered)
 
 bool Settings::welcomeShown() const
 {
-    return m_settings->value(key(WelcomeShownKey), false).toBool();
+    return switchValue(*m_settings, WelcomeShownKey, false);
 }
 
 void Settings::setWelcomeShown(bool shown)
@@ -506,8 +628,7 @@ void Settings::setWelcomeShown(bool shown)
 
 int Settings::historyMaxAgeDays() const
 {
-    return std::clamp(
-        m_settings->value(key(HistoryMaxAgeKey), DefaultHistoryMaxAgeDays).toInt(), 1, 3650);
+    return boundedInt(*m_settings, HistoryMaxAgeKey, DefaultHistoryMaxAgeDays, 1, 3650);
 }
 
 void Settings::setHistoryMaxAgeDays(int days)
@@ -520,9 +641,7 @@ void Settings::setHistoryMaxAgeDays(int days)
 
 int Settings::historyMaxCount() const
 {
-    return std::clamp(m_settings->value(key(HistoryMaxCountKey), DefaultHistoryMaxCount).toInt(),
-        100,
-        10'000'000);
+    return boundedInt(*m_settings, HistoryMaxCountKey, DefaultHistoryMaxCount, 100, 10'000'000);
 }
 
 void Settings::setHistoryMaxCount(int count)
@@ -535,8 +654,7 @@ void Settings::setHistoryMaxCount(int count)
 
 int Settings::historyMaxSizeMiB() const
 {
-    return std::clamp(
-        m_settings->value(key(HistoryMaxSizeKey), DefaultHistoryMaxSizeMiB).toInt(), 1, 65536);
+    return boundedInt(*m_settings, HistoryMaxSizeKey, DefaultHistoryMaxSizeMiB, 1, 65536);
 }
 
 void Settings::setHistoryMaxSizeMiB(int mib)
@@ -562,7 +680,7 @@ QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const
         BusConfig bus = preset != presets.end() ? *preset : BusConfig {};
         bus.name = name;
         bus.label = m_settings->value(key(BusLabelKey), bus.label).toString();
-        bus.enabled = m_settings->value(key(BusEnabledKey), bus.enabled).toBool();
+        bus.enabled = switchValue(*m_settings, BusEnabledKey, bus.enabled);
         bus.transport = BusConfig::transportFromName(
             m_settings->value(key(BusTransportKey), BusConfig::transportName(bus.transport))
                 .toString());
@@ -577,20 +695,23 @@ QList<BusConfig> Settings::buses(const QList<BusConfig> &presets) const
         if (m_settings->contains(key(BusTopicsKey)))
             bus.topics = m_settings->value(key(BusTopicsKey)).toStringList();
         bus.trust.validateSignatures =
-            m_settings->value(key(BusValidateSignaturesKey), bus.trust.validateSignatures).toBool();
+            switchValue(*m_settings, BusValidateSignaturesKey, bus.trust.validateSignatures);
         bus.trust.caLocation =
             m_settings->value(key(BusCaLocationKey), bus.trust.caLocation).toString();
         bus.trust.crlLocation =
             m_settings->value(key(BusCrlLocationKey), bus.trust.crlLocation).toString();
         bus.trust.routingNitpicky =
-            m_settings->value(key(BusRoutingNitpickyKey), bus.trust.routingNitpicky).toBool();
+            switchValue(*m_settings, BusRoutingNitpickyKey, bus.trust.routingNitpicky);
         bus.amqp.caCertFile =
             m_settings->value(key(BusAmqpCaCertKey), bus.amqp.caCertFile).toString();
         bus.amqp.certFile = m_settings->value(key(BusAmqpCertKey), bus.amqp.certFile).toString();
         bus.amqp.keyFile = m_settings->value(key(BusAmqpKeyKey), bus.amqp.keyFile).toString();
         bus.amqp.vhost = m_settings->value(key(BusAmqpVhostKey), bus.amqp.vhost).toString();
-        bus.silenceReconnectMs =
-            m_settings->value(key(BusSilenceReconnectKey), bus.silenceReconnectMs).toInt();
+        bus.silenceReconnectMs = boundedInt(*m_settings,
+            BusSilenceReconnectKey,
+            bus.silenceReconnectMs,
+            -1,
+            std::numeric_limits<int>::max());
         bus.archiveUrl = m_settings->value(key(BusArchiveUrlKey), bus.archiveUrl).toString();
         result.append(bus);
     }
@@ -658,12 +779,12 @@ void Settings::setAmqpQueueName(const QString &bus, const QString &queue)
 {
     if (!writable("AMQP queue name"))
         return;
-    m_settings->setValue(key(AmqpQueuesGroup) + QLatin1Char('/') + bus, queue);
+    m_settings->setValue(key(AmqpQueuesPrefix) + bus, queue);
 }
 
 QString Settings::amqpQueueName(const QString &bus) const
 {
-    return m_settings->value(key(AmqpQueuesGroup) + QLatin1Char('/') + bus).toString();
+    return m_settings->value(key(AmqpQueuesPrefix) + bus).toString();
 }
 
 void Settings::sync()

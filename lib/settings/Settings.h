@@ -53,6 +53,12 @@ public:
     /// $XDG_CONFIG_HOME/fedmsg-notify/fedmsg-notify.conf
     static QString defaultPath();
 
+    /// Every key the program reads or writes ("Group/key"), as the README's settings table
+    /// names them: keys of one bus entry as "Buses/<n>/name", keys named after a bus or a time
+    /// with that placeholder ("AmqpQueues/<bus>", "Rules/broken-<time>"). The code's own key
+    /// constants are made from this list.
+    static QStringList keys();
+
     QString fileName() const;
     /// Path of the broken file kept aside at load, empty when the file was fine.
     QString recoveredFrom() const { return m_recoveredFrom; }

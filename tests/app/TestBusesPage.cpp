@@ -12,6 +12,7 @@
 #include "BusesPage.h"
 #include "PreferencesDialog.h"
 #include "amqp/AmqpPublisher.h"
+#include "demo/DemoBus.h"
 #include "engine/Engine.h"
 #include "model/BusListModel.h"
 #include "rules/RulesStage.h"
@@ -28,6 +29,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -35,6 +37,7 @@
 #include <QTreeView>
 #include <QUuid>
 
+#include <algorithm>
 #include <memory>
 
 using namespace fedmsg;
@@ -58,6 +61,8 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void curveClientKeyComesFromTheKeychain();
     void unsignedMessagesFollowThePolicyEndToEnd();
+    void presetsAreTheOnesTheAppletReads();
+    void demoModeShowsTheDemoBusReadOnly();
 
 private:
     Application::Options options() const;
@@ -594,6 +599,114 @@ void TestBusesPage::untrustedPolicyFollowsTheEngine()
     press(Qt::Key_Down);
     press(Qt::Key_Down);
     QCOMPARE(app.engine()->rulesStage().context().untrusted, rules::UntrustedPolicy::ShowMarked);
+}
+
+// The page lists the presets the running applet uses: the fedmsg.d folders it reads (--config
+// included, not only /etc/fedmsg.d and ~/.fedmsg.d), fedora-messaging's config.toml where
+// fedora-messaging keeps it, Fedora's public broker; the same buses as the engine runs.
+void TestBusesPage::presetsAreTheOnesTheAppletReads()
+{
+    const QString config = m_dir->filePath(QStringLiteral("xdg-config"));
+    QVERIFY(QDir().mkpath(config + QStringLiteral("/fedora-messaging")));
+    writeFile(config + QStringLiteral("/fedora-messaging/config.toml"),
+        "amqp_url = \"amqps://127.0.0.1:1/%2Fpublic_pubsub\"\n"
+        "[[bindings]]\n"
+        "queue = \"q\"\n"
+        "exchange = \"amq.topic\"\n"
+        "routing_keys = [\"org.fedoraproject.prod.koji.#\"]\n");
+    const QByteArray oldConfig = qgetenv("XDG_CONFIG_HOME");
+    qputenv("XDG_CONFIG_HOME", config.toLocal8Bit());
+    const auto restore = qScopeGuard([&] {
+        qputenv("XDG_CONFIG_HOME", oldConfig);
+    });
+    const QString fedmsgD = m_dir->filePath(QStringLiteral("cli-fedmsg.d"));
+    QVERIFY(QDir().mkpath(fedmsgD));
+    const QString endpoint = test::freeLoopbackEndpoint();
+    writeFile(fedmsgD + QStringLiteral("/endpoints.py"),
+        "config = dict(endpoints={'here': ['" + endpoint.toUtf8()
+            + "']}, validate_signatures=False)\n");
+    Application::Options o = options();
+    o.configDirs = { fedmsgD }; // fedmsg-notify --config DIR
+
+    Application app(o);
+    BusesPage *page = openBusesPage(app);
+    QVERIFY(page);
+    const BusListModel *model = page->model();
+    // The --config folder's bus, as a preset (it cannot be removed, only switched off).
+    const int row = model->rowOf(QStringLiteral("fedmsg.d"));
+    QVERIFY2(row >= 0, "the bus of the applet's --config folder is not on the page");
+    QCOMPARE(model->buses().at(row).endpoints.value(0).url, endpoint);
+    page->busView()->setCurrentIndex(model->index(row, BusListModel::LabelColumn));
+    QVERIFY(!page->removeButton()->isEnabled());
+    // fedora-messaging's own config.toml, and Fedora's public broker.
+    const int toml = model->rowOf(QStringLiteral("fedora-messaging-imported"));
+    QVERIFY(toml >= 0);
+    QCOMPARE(model->buses().at(toml).topics,
+        QStringList { QStringLiteral("org.fedoraproject.prod.koji.#") });
+    const int fedora = model->rowOf(QStringLiteral("fedora-messaging"));
+    QVERIFY(fedora >= 0);
+    QVERIFY(model->buses().at(fedora).endpoints.value(0).url.contains(
+        QStringLiteral("rabbitmq.fedoraproject.org")));
+    // Exactly the buses the engine runs.
+    QStringList shown;
+    for (const BusConfig &b : model->buses())
+        shown.append(b.name);
+    QStringList running;
+    for (const BusConfig &b : app.engine()->buses())
+        running.append(b.name);
+    shown.sort();
+    running.sort();
+    QCOMPARE(shown, running);
+    // Switching the --config bus off reaches the engine, and stays a preset: saved as off only.
+    page->busView()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), page->busView());
+    press(Qt::Key_Space);
+    QVERIFY(!model->buses().at(row).enabled);
+    const QList<BusConfig> now = app.engine()->buses();
+    const auto bus = std::find_if(now.begin(), now.end(), [](const BusConfig &b) {
+        return b.name == QLatin1String("fedmsg.d");
+    });
+    QVERIFY(bus != now.end());
+    QVERIFY(!bus->enabled);
+}
+
+// Under --demo the applet receives only from its embedded demo bus: the page shows that bus
+// (its live state), says so, and changes nothing (no tick, no add, edit, remove or import).
+void TestBusesPage::demoModeShowsTheDemoBusReadOnly()
+{
+    Application::Options o = options();
+    o.demo = true;
+    Application app(o);
+    BusesPage *page = openBusesPage(app);
+    QVERIFY(page);
+    QVERIFY(app.demoBus());
+    QVERIFY(page->isDemo());
+    const BusListModel *model = page->model();
+    QCOMPARE(model->buses().size(), 1);
+    const BusConfig shown = model->buses().first();
+    QCOMPARE(shown.name, app.demoBus()->busConfig().name);
+    QCOMPARE(shown.endpoints.value(0).url, app.demoBus()->endpoint());
+    QVERIFY2(page->messageLabel()->text().contains(QStringLiteral("--demo")),
+        qPrintable(page->messageLabel()->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(endpointState(model, shown.name), QStringLiteral("connected"), 10000);
+    for (QPushButton *b : { page->addButton(),
+             page->editButton(),
+             page->removeButton(),
+             page->importFedmsgButton(),
+             page->importTomlButton() })
+        QVERIFY2(!b->isEnabled(), qPrintable(b->accessibleName()));
+    // Space does not switch it off, Enter opens no editor, Delete removes nothing.
+    QTRY_COMPARE(QApplication::focusWidget(), page->busView());
+    QCOMPARE(page->busView()->currentIndex().row(), 0);
+    press(Qt::Key_Space);
+    QVERIFY(model->buses().first().enabled);
+    press(Qt::Key_Return);
+    press(Qt::Key_Delete);
+    QCOMPARE(model->buses().size(), 1);
+    QVERIFY(page->editor() == nullptr);
+    QVERIFY(!page->importFedmsgFolder(m_dir->path()));
+    QVERIFY(!settingsText().contains(QStringLiteral("[Buses]")));
+    QVERIFY(app.engine()->sourceCount() >= 1);
 }
 
 void TestBusesPage::everyControlHasAnAccessibleName()

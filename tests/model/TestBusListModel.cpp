@@ -17,6 +17,7 @@ private Q_SLOTS:
     void treeOfBusesAndEndpoints();
     void statesPerEndpointAndPerBus();
     void tickingEnablesAndSaysSo();
+    void readOnlyCannotBeTicked();
 };
 
 namespace {
@@ -131,6 +132,29 @@ void TestBusListModel::tickingEnablesAndSaysSo()
     QCOMPARE(enabled.size(), 1);
     QVERIFY(
         !model.setData(model.index(1, BusListModel::StateColumn), Qt::Checked, Qt::CheckStateRole));
+}
+
+// The --demo applet's bus on the Buses page: shown with its tick, which cannot change.
+void TestBusListModel::readOnlyCannotBeTicked()
+{
+    BusListModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setBuses(twoBuses());
+    QSignalSpy enabled(&model, &BusListModel::enabledChanged);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setReadOnly(true);
+    QVERIFY(model.isReadOnly());
+    QCOMPARE(changed.size(), 1); // the views drop the check box's interaction
+    const QModelIndex zmq = model.index(0, BusListModel::LabelColumn);
+    QVERIFY(!(model.flags(zmq) & Qt::ItemIsUserCheckable));
+    QCOMPARE(zmq.data(Qt::CheckStateRole).toInt(), int(Qt::Checked)); // still shown
+    QVERIFY(!model.setData(zmq, Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(model.buses().at(0).enabled);
+    QVERIFY(enabled.isEmpty());
+    model.setReadOnly(false);
+    QVERIFY(model.flags(zmq) & Qt::ItemIsUserCheckable);
+    QVERIFY(model.setData(zmq, Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(enabled.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestBusListModel)

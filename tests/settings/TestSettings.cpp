@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +36,9 @@ private Q_SLOTS:
     void accountAndStarterOffer();
     void preferencesPopupAndHistoryOptions();
     void untrustedPolicyDefaultsToHistoryAndPersists();
+    void everyKeyIsInTheReadmeTable();
+    void everyKeyWrittenIsListed();
+    void valuesThatAreNotNumbersOrSwitchesReadAsDefaults();
 
 private:
     static BusConfig preset(const QString &name, bool enabled)
@@ -570,6 +574,162 @@ void TestSettings::unreadableRulesAreKeptAside()
     Settings ro(path, Settings::Mode::ReadOnly);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("read-only")));
     QVERIFY(ro.keepRulesAside().isEmpty());
+}
+
+namespace {
+// The first cell of each row of the README's settings table ("### The settings file"), every
+// `…` in it: the keys the README documents for people who script the file.
+QStringList readmeKeys(QString *error)
+{
+    QFile f(QStringLiteral(FEDMSG_SOURCE_DIR "/README.md"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return {};
+    }
+    const QString text = QString::fromUtf8(f.readAll());
+    const qsizetype start = text.indexOf(QStringLiteral("\n### The settings file\n"));
+    if (start < 0) {
+        *error = QStringLiteral("README.md has no section \"### The settings file\"");
+        return {};
+    }
+    const qsizetype end = text.indexOf(QRegularExpression(QStringLiteral("\n##? ")), start + 1);
+    const QStringList lines = text.mid(start, end < 0 ? -1 : end - start).split(QLatin1Char('\n'));
+    QStringList keys;
+    static const QRegularExpression code(QStringLiteral("`([^`]+)`"));
+    for (const QString &line : lines) {
+        if (!line.startsWith(QLatin1String("| `")))
+            continue;
+        const QString cell = line.section(QLatin1Char('|'), 1, 1);
+        auto it = code.globalMatch(cell);
+        while (it.hasNext())
+            keys.append(it.next().captured(1));
+    }
+    if (keys.isEmpty())
+        *error = QStringLiteral("the settings file section of README.md has no table of keys");
+    return keys;
+}
+} // namespace
+
+// Every key the code reads (Settings::keys(), the list its key constants are made from) is in
+// the README's table, and the table names no key the code does not have.
+void TestSettings::everyKeyIsInTheReadmeTable()
+{
+    QString error;
+    const QStringList documented = readmeKeys(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QStringList keys = Settings::keys();
+    QVERIFY(keys.size() >= 40);
+    QStringList missing;
+    for (const QString &k : keys)
+        if (!documented.contains(k))
+            missing.append(k);
+    QVERIFY2(missing.isEmpty(),
+        qPrintable(QStringLiteral("not in README.md's settings table: ") + missing.join(u' ')));
+    QStringList unknown;
+    for (const QString &k : documented)
+        if (!keys.contains(k))
+            unknown.append(k);
+    QVERIFY2(unknown.isEmpty(),
+        qPrintable(QStringLiteral("README.md documents keys Settings does not have: ")
+            + unknown.join(u' ')));
+}
+
+// Whatever the setters write is on the list (so on the README's table too): every setter, a bus
+// with every field, a queue name, rules kept aside.
+void TestSettings::everyKeyWrittenIsListed()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    {
+        Settings s(path);
+        s.setNotificationsEnabled(false);
+        s.setClassicNotificationTitle(true);
+        s.setLanguage(QStringLiteral("de"));
+        s.setQuietHours(QTime(22, 0), QTime(7, 0));
+        s.setMessageTypesOff({ QStringLiteral("wiki") });
+        s.setRulesJson("{}");
+        QVERIFY(!s.keepRulesAside().isEmpty());
+        s.setRulesJson("{\"rules\":[]}");
+        s.setFedoraAccount(QStringLiteral("me"));
+        s.setUntrustedPolicy(QStringLiteral("show"));
+        s.setStarterRulesOffered(true);
+        s.setWelcomeShown(true);
+        s.setPopupTimeoutMs(5000);
+        s.setDefaultUrgency(QStringLiteral("low"));
+        s.setPopupsPerMinute(7);
+        s.setDigestWindowSeconds(30);
+        s.setShowImages(false);
+        s.setHistoryMaxAgeDays(3);
+        s.setHistoryMaxCount(1000);
+        s.setHistoryMaxSizeMiB(10);
+        BusConfig bus = preset(QStringLiteral("mine"), true);
+        bus.topics = { QStringLiteral("org.a") };
+        bus.amqp.queueName = QStringLiteral("q-1");
+        bus.archiveUrl = QStringLiteral("https://example.org/datagrepper");
+        s.setBuses({ bus });
+        s.sync();
+    }
+    QSettings raw(path, QSettings::IniFormat);
+    const QStringList written = raw.allKeys();
+    QVERIFY(written.size() >= 35);
+    const QStringList keys = Settings::keys();
+    static const QRegularExpression entry(QStringLiteral("^Buses/\\d+/"));
+    QStringList unlisted;
+    for (QString k : written) {
+        k.replace(entry, QStringLiteral("Buses/<n>/"));
+        if (k.startsWith(QLatin1String("AmqpQueues/")))
+            k = QStringLiteral("AmqpQueues/<bus>");
+        if (k.startsWith(QLatin1String("Rules/broken-")))
+            k = QStringLiteral("Rules/broken-<time>");
+        if (!keys.contains(k))
+            unlisted.append(k);
+    }
+    QVERIFY2(unlisted.isEmpty(),
+        qPrintable(QStringLiteral("written but not in Settings::keys(): ") + unlisted.join(u' ')));
+}
+
+// A hand edit that is not a number or not true/false reads as the key's default (QVariant took
+// "abc" for 0, which the clamp made the lowest value, and any text but "false" for true).
+void TestSettings::valuesThatAreNotNumbersOrSwitchesReadAsDefaults()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[General]\nschemaVersion=3\n\n"
+            "[History]\nmaxAgeDays=a month\nmaxCount=lots\nmaxSizeMiB=12x\n\n"
+            "[Notifications]\nenabled=maybe\nshowImages=nope\nclassicTitle=yes please\n"
+            "timeoutMs=soon\npopupsPerMinute=many\ndigestWindowSeconds=\n\n"
+            "[Buses]\n1\\name=mine\n1\\validateSignatures=nah\n1\\enabled=sure\n"
+            "1\\silenceReconnectMs=later\nsize=1\n\n"
+            "[zzEnd]\ncomplete=true\n");
+    f.close();
+    Settings s(path);
+    QVERIFY(s.brokenReason().isEmpty());
+    QCOMPARE(s.historyMaxAgeDays(), 30);
+    QCOMPARE(s.historyMaxCount(), 50000);
+    QCOMPARE(s.historyMaxSizeMiB(), 256);
+    QCOMPARE(s.popupTimeoutMs(), -1);
+    QCOMPARE(s.popupsPerMinute(), 5);
+    QCOMPARE(s.digestWindowSeconds(), 60);
+    QVERIFY(s.notificationsEnabled());
+    QVERIFY(s.showImages());
+    QVERIFY(!s.classicNotificationTitle());
+    const QList<BusConfig> buses = s.buses({ preset(QStringLiteral("mine"), false) });
+    QCOMPARE(buses.size(), 1);
+    QVERIFY(buses[0].trust.validateSignatures); // the preset's: a typo never switches it off
+    QVERIFY(!buses[0].enabled); // the preset's
+    QCOMPARE(buses[0].silenceReconnectMs, -1);
+    // What QSettings writes and 1/0 still read as switches.
+    QSettings edit(path, QSettings::IniFormat);
+    edit.setValue(QStringLiteral("Notifications/showImages"), QStringLiteral("0"));
+    edit.setValue(QStringLiteral("Notifications/classicTitle"), QStringLiteral("1"));
+    edit.setValue(QStringLiteral("History/maxAgeDays"), QStringLiteral(" 12 "));
+    edit.sync();
+    Settings again(path, Settings::Mode::ReadOnly);
+    QVERIFY(!again.showImages());
+    QVERIFY(again.classicNotificationTitle());
+    QCOMPARE(again.historyMaxAgeDays(), 12);
 }
 
 void TestSettings::accountAndStarterOffer()

@@ -644,6 +644,8 @@ Latency measureNotify(NotifyMonitor &monitor, int count, const std::function<boo
             continue;
         }
         out.ms.push_back((at - sent) * 1000.0);
+        if (qEnvironmentVariableIsSet("BENCH_APPLET_DEBUG"))
+            std::fprintf(stderr, "sample %d: %.2f ms\n", i, out.ms.back());
         waitUntil(5); // let the applet's popup bookkeeping finish before the next one
     }
     return out;

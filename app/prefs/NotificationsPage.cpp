@@ -43,6 +43,12 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     , m_quietStart(new QTimeEdit(this))
     , m_quietEnd(new QTimeEdit(this))
     , m_images(new QCheckBox(tr("Show service &icons and avatars"), this))
+    , m_classicTitle(new QCheckBox(
+          tr("Show the &raw message type as the popup title, as the old applet did"), this))
+    , m_critical(
+          new QCheckBox(tr("&Critical messages break through the pause and quiet hours"), this))
+    , m_relay(new QCheckBox(
+          tr("Relay notified messages to the old GNOME Shell e&xtension (D-Bus)"), this))
     , m_account(new QLineEdit(this))
     , m_days(spinBox(1, 3650, tr(" days"), tr("Keep history for days"), this))
     , m_count(spinBox(100, 10'000'000, tr(" messages"), tr("Keep at most messages"), this))
@@ -111,6 +117,30 @@ NotificationsPage::NotificationsPage(Settings *settings, AutostartEntry autostar
     m_images->setChecked(settings->showImages());
     connect(m_images, &QCheckBox::toggled, settings, &Settings::setShowImages);
     form->addRow(m_images);
+
+    // The old applet's ways, and the critical bypass.
+    m_classicTitle->setAccessibleName(tr("Show the raw message type as the popup title"));
+    m_classicTitle->setToolTip(tr("The popup's title becomes the message type as the old applet "
+                                  "showed it, e.g. “bodhi.update.comment”, instead of "
+                                  "“Bodhi: comment on update”"));
+    m_classicTitle->setChecked(settings->classicNotificationTitle());
+    connect(m_classicTitle, &QCheckBox::toggled, settings, &Settings::setClassicNotificationTitle);
+    form->addRow(m_classicTitle);
+
+    m_critical->setAccessibleName(tr("Critical messages break through the pause and quiet hours"));
+    m_critical->setToolTip(tr("Critical popups still show while notifications are paused or in "
+                              "quiet hours. The desktop's own do-not-disturb still holds them."));
+    m_critical->setChecked(settings->criticalBreaksThrough());
+    connect(m_critical, &QCheckBox::toggled, settings, &Settings::setCriticalBreaksThrough);
+    form->addRow(m_critical);
+
+    m_relay->setAccessibleName(tr("Relay notified messages to the old GNOME Shell extension"));
+    m_relay->setToolTip(tr("Each message your rules notify is sent as MessageReceived on the old "
+                           "applet's D-Bus interface org.fedoraproject.fedmsg.notify, which its "
+                           "GNOME Shell extension listens to"));
+    m_relay->setChecked(settings->dbusRelay());
+    connect(m_relay, &QCheckBox::toggled, settings, &Settings::setDbusRelay);
+    form->addRow(m_relay);
 
     m_account->setAccessibleName(tr("My Fedora account name"));
     m_account->setText(settings->fedoraAccount());

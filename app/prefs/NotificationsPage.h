@@ -19,7 +19,9 @@ class Settings;
 
 /**
  * @brief Preferences page "Notifications": popup timeout, default urgency, popups a minute and
- * the digest window, quiet hours, icons and avatars, the Fedora account, how much history to
+ * the digest window, quiet hours, icons and avatars, the old applet's popup titles, whether
+ * critical popups pass the pause, the relay to the old applet's D-Bus interface (for its GNOME
+ * Shell extension), the Fedora account, how much history to
  * keep, start at login, and the language (the system's or one of lib/i18n's, from the next
  * start). Each change is saved at once through Settings (start at login
  * writes the XDG autostart entry, see AutostartEntry).
@@ -38,6 +40,9 @@ public:
     QTimeEdit *quietStartEdit() const { return m_quietStart; }
     QTimeEdit *quietEndEdit() const { return m_quietEnd; }
     QCheckBox *imagesBox() const { return m_images; }
+    QCheckBox *classicTitleBox() const { return m_classicTitle; }
+    QCheckBox *criticalBox() const { return m_critical; }
+    QCheckBox *relayBox() const { return m_relay; }
     QLineEdit *accountEdit() const { return m_account; }
     QSpinBox *historyDaysBox() const { return m_days; }
     QSpinBox *historyCountBox() const { return m_count; }
@@ -58,6 +63,9 @@ private:
     QTimeEdit *m_quietStart = nullptr;
     QTimeEdit *m_quietEnd = nullptr;
     QCheckBox *m_images = nullptr;
+    QCheckBox *m_classicTitle = nullptr;
+    QCheckBox *m_critical = nullptr;
+    QCheckBox *m_relay = nullptr;
     QLineEdit *m_account = nullptr;
     QSpinBox *m_days = nullptr;
     QSpinBox *m_count = nullptr;

@@ -396,9 +396,12 @@ bool Application::start()
         m_engine.get(),
         &Engine::setMessageTypesOff);
     // prefs hook: what the preferences change applies at once (the popup timeout, default
-    // urgency and images are read per popup).
+    // urgency, images and classic title are read per popup).
     const auto applyNotificationOptions = [this] {
         m_dnd.setQuietHours(m_settings->quietHoursStart(), m_settings->quietHoursEnd());
+        m_dnd.setAllowCritical(m_settings->criticalBreaksThrough());
+        if (m_legacy)
+            m_legacy->setRelayEnabled(m_settings->dbusRelay());
         BurstControl::Limits limits = m_burst.limits();
         limits.globalPerMinute = m_settings->popupsPerMinute();
         limits.digestWindow = std::chrono::seconds(m_settings->digestWindowSeconds());

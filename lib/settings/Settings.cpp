@@ -392,7 +392,10 @@ void Settings::setClassicNotificationTitle(bool on)
 {
     if (!writable("notifications"))
         return;
+    if (classicNotificationTitle() == on)
+        return;
     m_settings->setValue(key(ClassicTitleKey), on);
+    Q_EMIT notificationOptionsChanged();
 }
 
 QString Settings::language() const
@@ -508,9 +511,29 @@ bool Settings::criticalBreaksThrough() const
     return switchValue(*m_settings, CriticalBreaksThroughKey, true);
 }
 
+void Settings::setCriticalBreaksThrough(bool on)
+{
+    if (!writable("critical bypass"))
+        return;
+    if (criticalBreaksThrough() == on)
+        return;
+    m_settings->setValue(key(CriticalBreaksThroughKey), on);
+    Q_EMIT notificationOptionsChanged();
+}
+
 bool Settings::dbusRelay() const
 {
     return switchValue(*m_settings, DbusRelayKey, false);
+}
+
+void Settings::setDbusRelay(bool on)
+{
+    if (!writable("D-Bus relay"))
+        return;
+    if (dbusRelay() == on)
+        return;
+    m_settings->setValue(key(DbusRelayKey), on);
+    Q_EMIT notificationOptionsChanged();
 }
 
 QStringList Settings::messageTypesOff() const

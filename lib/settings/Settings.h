@@ -82,9 +82,11 @@ public:
     void setQuietHours(QTime start, QTime end);
     /// Whether critical popups pass our pause and quiet hours (default true).
     bool criticalBreaksThrough() const;
+    void setCriticalBreaksThrough(bool on);
     /// Whether notified messages are relayed as MessageReceived(topic, json) on the old applet's
     /// D-Bus interface (off by default, as the old applet's emit-dbus-signals).
     bool dbusRelay() const;
+    void setDbusRelay(bool on);
 
     /// Message types switched off (lib/rules MessageTypeToggles ids: "wiki" for a service,
     /// "bodhi/update.comment" for one kind): their messages are stored, not notified. Version 2's
@@ -160,7 +162,8 @@ Q_SIGNALS:
     void fedoraAccountChanged(const QString &account);
     void busesChanged();
     void untrustedPolicyChanged(const QString &policy);
-    /// A popup option changed (quiet hours, timeout, urgency, rate, digest window, images).
+    /// A popup option changed (quiet hours, timeout, urgency, rate, digest window, images, the
+    /// classic title, the critical bypass, the D-Bus relay).
     void notificationOptionsChanged();
     /// The history's age, count or size limit changed.
     void historyLimitsChanged();

@@ -29,6 +29,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QFile>
 #include <QIcon>
 #include <QImage>
@@ -69,6 +71,9 @@ private Q_SLOTS:
     void startAtLoginWritesTheUserEntry();
     void startAtLoginOffWithASystemEntryWritesAHiddenCopy();
     void numericSettingsAreSavedAtOnce();
+    void titleBypassAndRelaySwitchesWithTheKeyboard();
+    void relayAndClassicTitleFollowTheDialogWithoutRestart();
+    void criticalBypassFollowsTheDialogWithoutRestart();
     void rulesReorderSwitchDeleteAndUndoWithTheKeyboard();
     void invalidRegexIsShownAndNotSaved();
     void rulePreviewCountMatchesPreview();
@@ -87,6 +92,20 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<Renderer> m_renderer;
     std::unique_ptr<rules::MessageTypeCatalog> m_catalog;
+};
+
+// Listens on its own session bus connection, as the old GNOME Shell extension would, for the old
+// applet's MessageReceived(topic, json).
+class RelayListener : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QStringList> received;
+public Q_SLOTS:
+    void onMessageReceived(const QString &topic, const QString &json)
+    {
+        received.append({ topic, json });
+    }
 };
 
 namespace {
@@ -563,6 +582,229 @@ void TestPreferencesDialog::numericSettingsAreSavedAtOnce()
     QCOMPARE(reader.popupsPerMinute(), 12);
     QCOMPARE(reader.historyMaxAgeDays(), 31);
     QCOMPARE(reader.defaultUrgency(), QStringLiteral("critical"));
+}
+
+// The three switches that had no control (issue 19): reached by their mnemonics (Alt+R, Alt+C,
+// Alt+X), in tab order after the icons switch, each saved at once.
+void TestPreferencesDialog::titleBypassAndRelaySwitchesWithTheKeyboard()
+{
+    const auto dialog = makeDialog();
+    QVERIFY(dialog);
+    dialog->showPage(PreferencesDialog::Notifications);
+    NotificationsPage *page = dialog->notificationsPage();
+    QVERIFY(!page->classicTitleBox()->isChecked());
+    QVERIFY(page->criticalBox()->isChecked()); // the default: critical passes
+    QVERIFY(!page->relayBox()->isChecked());
+
+    // Tab order: icons, then the three, then the account.
+    page->imagesBox()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), page->imagesBox());
+    press(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), page->classicTitleBox());
+    press(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), page->criticalBox());
+    press(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), page->relayBox());
+    press(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), page->accountEdit());
+
+    // Mnemonics toggle them (an animated click: the toggle follows the key a moment later).
+    press(Qt::Key_R, Qt::AltModifier);
+    QTRY_VERIFY(page->classicTitleBox()->isChecked());
+    QCOMPARE(QApplication::focusWidget(), page->classicTitleBox());
+    QVERIFY(m_settings->classicNotificationTitle());
+    press(Qt::Key_C, Qt::AltModifier);
+    QTRY_VERIFY(!page->criticalBox()->isChecked());
+    QVERIFY(!m_settings->criticalBreaksThrough());
+    press(Qt::Key_X, Qt::AltModifier);
+    QTRY_VERIFY(page->relayBox()->isChecked());
+    QVERIFY(m_settings->dbusRelay());
+    m_settings->sync();
+    {
+        Settings reader(m_settings->fileName(), Settings::Mode::ReadOnly);
+        QVERIFY(reader.classicNotificationTitle());
+        QVERIFY(!reader.criticalBreaksThrough());
+        QVERIFY(reader.dbusRelay());
+    }
+    const QString text = settingsText();
+    QVERIFY2(text.contains(QStringLiteral("classicTitle=true")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("criticalBreaksThrough=false")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("dbusRelay=true")), qPrintable(text));
+
+    // Space on the focused one turns it back.
+    press(Qt::Key_Space);
+    QVERIFY(!page->relayBox()->isChecked());
+    QVERIFY(!m_settings->dbusRelay());
+
+    // A new dialog shows what is saved.
+    const auto again = makeDialog();
+    QVERIFY(again);
+    QVERIFY(again->notificationsPage()->classicTitleBox()->isChecked());
+    QVERIFY(!again->notificationsPage()->criticalBox()->isChecked());
+    QVERIFY(!again->notificationsPage()->relayBox()->isChecked());
+}
+
+namespace {
+/// Settings for an applet test: popups without images (shown as soon as decided, so the
+/// `notified` signal has come when Engine::messagesStored reaches a spy made after start()).
+void prepareApplet(const QString &settingsPath, const QString &urgency)
+{
+    Settings s(settingsPath);
+    s.setShowImages(false);
+    s.setDefaultUrgency(urgency);
+    s.sync();
+}
+
+/// Clicks a switch of the applet's own dialog with the keyboard: focus, then Space. (Key events
+/// to the widget: dunst's popups may hold the X input focus that mnemonics need.)
+void toggleWithSpace(QCheckBox *box)
+{
+    box->setFocus();
+    const bool before = box->isChecked();
+    QTest::keyClick(box, Qt::Key_Space);
+    QCOMPARE(box->isChecked(), !before);
+}
+} // namespace
+
+// The running applet follows the dialog, no restart (issue 19): the relay on the old applet's
+// D-Bus interface starts and stops as the switch is toggled, and the classic popup title takes
+// effect on the next popup. Three popups at most (the burst limit for one rule is 3 a minute):
+// the relay does not need them.
+void TestPreferencesDialog::relayAndClassicTitleFollowTheDialogWithoutRestart()
+{
+    Application::Options o = options();
+    o.demo = true; // its profile's rules notify everything
+    prepareApplet(o.settingsPath, QStringLiteral("normal"));
+    Application app(o);
+    QSignalSpy notified(&app, &Application::notified);
+    QVERIFY(app.start());
+    QVERIFY(app.demoBus());
+    app.demoBus()->setInterval(24 * 3600 * 1000); // stepped by hand from now on
+    app.demoBus()->setUnsignedEvery(0);
+    QSignalSpy stored(app.engine(), &Engine::messagesStored);
+    for (int i = 0; i < 100 && stored.isEmpty(); ++i) {
+        app.demoBus()->publishNext();
+        stored.wait(300);
+    }
+    QVERIFY(!stored.isEmpty());
+    const auto publishOne = [&]() -> QList<EngineMessage> {
+        stored.clear();
+        app.demoBus()->publishNext();
+        if (!stored.wait(10000))
+            return {};
+        return stored.takeFirst().at(0).value<QList<EngineMessage>>();
+    };
+
+    QDBusConnection listenerBus =
+        QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("extension"));
+    QVERIFY(listenerBus.isConnected());
+    RelayListener listener;
+    QVERIFY(listenerBus.connect(QStringLiteral("org.fedoraproject.fedmsg.notify"),
+        QStringLiteral("/org/fedoraproject/fedmsg/notify"),
+        QStringLiteral("org.fedoraproject.fedmsg.notify"),
+        QStringLiteral("MessageReceived"),
+        &listener,
+        SLOT(onMessageReceived(QString, QString))));
+    // A round trip: the match rule is in place before anything is sent.
+    QVERIFY(listenerBus.interface()->isServiceRegistered(
+        QStringLiteral("org.fedoraproject.fedmsg.notify")));
+
+    app.showPreferences();
+    QTRY_VERIFY(openDialog());
+    PreferencesDialog *dialog = openDialog();
+    dialog->showPage(PreferencesDialog::Notifications);
+    NotificationsPage *page = dialog->notificationsPage();
+    QVERIFY(!page->relayBox()->isChecked());
+
+    // The popup title: plain words, then (switched on) the message type, on the next popup.
+    qsizetype before = notified.size();
+    const QList<EngineMessage> human = publishOne();
+    QCOMPARE(human.size(), 1);
+    QCOMPARE(human.first().record.decision, Engine::decisionNotify());
+    QCOMPARE(notified.size(), before + 1);
+    QVERIFY(!human.first().record.rendering.title.isEmpty());
+    QVERIFY2(!notified.last().first().toString().startsWith(human.first().record.rendering.title),
+        qPrintable(notified.last().first().toString()));
+    toggleWithSpace(page->classicTitleBox());
+    before = notified.size();
+    const QList<EngineMessage> classic = publishOne();
+    QCOMPARE(classic.size(), 1);
+    QCOMPARE(notified.size(), before + 1);
+    QVERIFY2(notified.last().first().toString().startsWith(classic.first().record.rendering.title),
+        qPrintable(notified.last().first().toString()));
+
+    // The relay (it relays what the rules notify, whether the burst limit lets the popup out or
+    // not): on for one message, off for the next, on again; the listener gets the first and the
+    // third, in order (signals from one sender keep their order).
+    QVERIFY(listener.received.isEmpty()); // off so far
+    toggleWithSpace(page->relayBox());
+    const QList<EngineMessage> first = publishOne();
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.first().record.decision, Engine::decisionNotify());
+    QTRY_COMPARE(listener.received.size(), 1);
+    QCOMPARE(listener.received.first().at(0), first.first().record.envelope.topic());
+    QCOMPARE(listener.received.first().at(1),
+        QString::fromStdString(first.first().record.envelope.canonicalBody()));
+    toggleWithSpace(page->relayBox());
+    QCOMPARE(publishOne().size(), 1);
+    toggleWithSpace(page->relayBox());
+    const QList<EngineMessage> third = publishOne();
+    QCOMPARE(third.size(), 1);
+    QTRY_COMPARE(listener.received.size(), 2);
+    QCOMPARE(listener.received.last().at(1),
+        QString::fromStdString(third.first().record.envelope.canonicalBody()));
+}
+
+// Paused, with critical popups (the default urgency): they pass while the switch is on, and are
+// held, counted into the pause's summary, as soon as it is turned off in the dialog.
+void TestPreferencesDialog::criticalBypassFollowsTheDialogWithoutRestart()
+{
+    Application::Options o = options();
+    o.demo = true;
+    prepareApplet(o.settingsPath, QStringLiteral("critical"));
+    Application app(o);
+    QSignalSpy notified(&app, &Application::notified);
+    QVERIFY(app.start());
+    QVERIFY(app.demoBus());
+    app.demoBus()->setInterval(24 * 3600 * 1000);
+    app.demoBus()->setUnsignedEvery(0);
+    QSignalSpy stored(app.engine(), &Engine::messagesStored);
+    for (int i = 0; i < 100 && stored.isEmpty(); ++i) {
+        app.demoBus()->publishNext();
+        stored.wait(300);
+    }
+    QVERIFY(!stored.isEmpty());
+    const auto publishOne = [&]() -> QList<EngineMessage> {
+        stored.clear();
+        app.demoBus()->publishNext();
+        if (!stored.wait(10000))
+            return {};
+        return stored.takeFirst().at(0).value<QList<EngineMessage>>();
+    };
+    app.showPreferences();
+    QTRY_VERIFY(openDialog());
+    NotificationsPage *page = openDialog()->notificationsPage();
+    openDialog()->showPage(PreferencesDialog::Notifications);
+    QVERIFY(page->criticalBox()->isChecked());
+
+    app.pause(std::chrono::seconds(0));
+    QVERIFY(app.isPaused());
+    qsizetype before = notified.size();
+    QCOMPARE(publishOne().size(), 1);
+    QCOMPARE(notified.size(), before + 1); // critical: through the pause
+
+    toggleWithSpace(page->criticalBox());
+    before = notified.size();
+    const QList<EngineMessage> held = publishOne();
+    QCOMPARE(held.size(), 1);
+    QCOMPARE(held.first().record.decision, Engine::decisionNotify());
+    QCOMPARE(notified.size(), before); // held by the pause now
+    app.resume();
+    QCOMPARE(notified.size(), before + 1);
+    const QString summary = notified.last().first().toString();
+    QVERIFY2(summary.startsWith(QStringLiteral("1 "))
+            && summary.endsWith(QStringLiteral("while paused")),
+        qPrintable(summary));
 }
 
 namespace {

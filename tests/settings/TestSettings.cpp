@@ -35,6 +35,7 @@ private Q_SLOTS:
     void unreadableRulesAreKeptAside();
     void accountAndStarterOffer();
     void preferencesPopupAndHistoryOptions();
+    void titleBypassAndRelaySwitchesSignalAndPersist();
     void untrustedPolicyDefaultsToHistoryAndPersists();
     void everyKeyIsInTheReadmeTable();
     void everyKeyWrittenIsListed();
@@ -91,6 +92,40 @@ void TestSettings::preferencesPopupAndHistoryOptions()
     QCOMPARE(s.historyMaxAgeDays(), 9);
     QCOMPARE(s.historyMaxCount(), 1000);
     QCOMPARE(s.quietHoursStart(), QTime(22, 0));
+}
+
+// The three switches the Notifications page sets (issue 19): each saved, each change announced
+// once on notificationOptionsChanged (the running applet follows it), a repeat not announced.
+void TestSettings::titleBypassAndRelaySwitchesSignalAndPersist()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.conf"));
+    {
+        Settings s(path);
+        QVERIFY(!s.classicNotificationTitle());
+        QVERIFY(s.criticalBreaksThrough());
+        QVERIFY(!s.dbusRelay());
+        QSignalSpy options(&s, &Settings::notificationOptionsChanged);
+        s.setClassicNotificationTitle(true);
+        s.setCriticalBreaksThrough(false);
+        s.setDbusRelay(true);
+        QCOMPARE(options.size(), 3);
+        s.setClassicNotificationTitle(true);
+        s.setCriticalBreaksThrough(false);
+        s.setDbusRelay(true);
+        QCOMPARE(options.size(), 3); // unchanged: nothing to follow
+    }
+    QSettings raw(path, QSettings::IniFormat);
+    QCOMPARE(
+        raw.value(QStringLiteral("Notifications/classicTitle")).toString(), QStringLiteral("true"));
+    QCOMPARE(raw.value(QStringLiteral("Notifications/criticalBreaksThrough")).toString(),
+        QStringLiteral("false"));
+    QCOMPARE(
+        raw.value(QStringLiteral("Notifications/dbusRelay")).toString(), QStringLiteral("true"));
+    Settings s(path);
+    QVERIFY(s.classicNotificationTitle());
+    QVERIFY(!s.criticalBreaksThrough());
+    QVERIFY(s.dbusRelay());
 }
 
 void TestSettings::untrustedPolicyDefaultsToHistoryAndPersists()
@@ -644,6 +679,8 @@ void TestSettings::everyKeyWrittenIsListed()
         Settings s(path);
         s.setNotificationsEnabled(false);
         s.setClassicNotificationTitle(true);
+        s.setCriticalBreaksThrough(false);
+        s.setDbusRelay(true);
         s.setLanguage(QStringLiteral("de"));
         s.setQuietHours(QTime(22, 0), QTime(7, 0));
         s.setMessageTypesOff({ QStringLiteral("wiki") });

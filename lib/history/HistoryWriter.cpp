@@ -939,10 +939,11 @@ void HistoryWriter::scheduleAgeTimer()
     m_ageTimer->start(static_cast<int>(std::clamp<qint64>(due + 1000, 1000, MaxAgeTimerMs)));
 }
 
-void HistoryWriter::setRetention(std::chrono::seconds maxAge, qint64 maxCount)
+void HistoryWriter::setRetention(std::chrono::seconds maxAge, qint64 maxCount, qint64 maxBytes)
 {
     m_options.maxAge = maxAge;
     m_options.maxCount = maxCount;
+    m_options.maxBytes = maxBytes;
     schedulePrune();
 }
 

@@ -197,6 +197,14 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
     HistoryConnection::exec(m_db, QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
     HistoryConnection::exec(
         m_db, QStringLiteral("PRAGMA journal_size_limit = %1").arg(WalSizeLimit));
+    // Free pages beyond an eighth of the file (the copy a migration to schema version 4 left
+    // behind, a shrink cut short): given back by the first retention step (shrinkFile()).
+    QSqlQuery pages(m_db);
+    if (pages.exec(QStringLiteral("SELECT (SELECT freelist_count FROM pragma_freelist_count()),"
+                                  " (SELECT page_count FROM pragma_page_count())"))
+        && pages.next() && pages.value(0).toLongLong() * 8 > pages.value(1).toLongLong())
+        m_shrinkPending = true;
+    pages.finish();
     m_open = true;
     qCInfo(lcHistory) << "history database" << path << "open with" << m_count << "messages;"
                       << (m_insert->isNative() ? "writes on the sqlite3 handle"

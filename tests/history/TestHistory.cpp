@@ -1523,6 +1523,11 @@ void TestHistory::migrationFromVersion3()
     QCOMPARE(results[0].rowId, 126);
     QVERIFY(!results[1].duplicate);
     QCOMPARE(results[1].rowId, 901);
+    // The pages of the version 3 table are given back (not kept as free pages in the file).
+    QTRY_VERIFY(scalarAt(m_path,
+        "SELECT (SELECT freelist_count FROM pragma_freelist_count()) * 8"
+        " < (SELECT page_count FROM pragma_page_count())")
+                    .toBool());
     history.reset();
 
     QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), 4);

@@ -13,6 +13,7 @@
 #include "config/FedmsgConfigReader.h"
 #include "demo/DemoBus.h"
 #include "engine/Engine.h"
+#include "engine/HistoryLimits.h"
 #include "engine/NetworkWatcher.h"
 #include "engine/RulePreview.h"
 #include "engine/RuleStorage.h"
@@ -251,9 +252,7 @@ bool Application::start()
         Translations::install(Translations::locale(m_settings->language()));
     HistoryOptions historyOptions;
     historyOptions.databasePath = m_options.historyPath;
-    historyOptions.maxAge = std::chrono::hours(24) * m_settings->historyMaxAgeDays();
-    historyOptions.maxCount = m_settings->historyMaxCount();
-    historyOptions.maxBytes = qint64(m_settings->historyMaxSizeMiB()) * 1024 * 1024; // prefs hook
+    HistoryLimits::read(*m_settings, &historyOptions);
     m_history = std::make_unique<History>(historyOptions);
     m_renderer = std::make_unique<Renderer>();
     m_engine = std::make_unique<Engine>(m_history.get(), m_renderer.get());
@@ -416,10 +415,7 @@ bool Application::start()
             onDoNotDisturbChanged();
             scheduleDigest();
         });
-    connect(m_settings.get(), &Settings::historyLimitsChanged, m_history.get(), [this] {
-        m_history->setRetention(std::chrono::hours(24) * m_settings->historyMaxAgeDays(),
-            m_settings->historyMaxCount());
-    });
+    HistoryLimits::follow(m_settings.get(), m_history.get()); // at once, all three limits
     // The rules: a new profile keeps everything in the history until the starter rules are
     // offered (once the account is known); --demo has its own profile where everything pops up.
     const rules::MessageTypeCatalog *catalog = &m_engine->rulesStage().catalog();

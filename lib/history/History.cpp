@@ -166,13 +166,19 @@ void History::setDecision(qint64 id, const QString &decision, const QString &rul
 
 void History::setRetention(std::chrono::seconds maxAge, qint64 maxCount)
 {
+    setLimits(maxAge, maxCount, m_options.maxBytes);
+}
+
+void History::setLimits(std::chrono::seconds maxAge, qint64 maxCount, qint64 maxBytes)
+{
     m_options.maxAge = maxAge;
     m_options.maxCount = maxCount;
+    m_options.maxBytes = maxBytes;
     HistoryWriter *writer = m_writer;
     QMetaObject::invokeMethod(
         writer,
-        [writer, maxAge, maxCount] {
-            writer->setRetention(maxAge, maxCount);
+        [writer, maxAge, maxCount, maxBytes] {
+            writer->setRetention(maxAge, maxCount, maxBytes);
         },
         Qt::QueuedConnection);
 }

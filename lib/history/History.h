@@ -94,6 +94,9 @@ public:
     void setDecision(qint64 id, const QString &decision, const QString &rule = QString());
     /// maxAge 0 = no age limit; maxCount 0 = no count limit. Applies from now on, incrementally.
     void setRetention(std::chrono::seconds maxAge, qint64 maxCount);
+    /// The three limits of HistoryOptions (maxBytes 0 = no size limit), applied at once: a
+    /// lower limit starts retention on the writer thread now (pruned() reports the rows).
+    void setLimits(std::chrono::seconds maxAge, qint64 maxCount, qint64 maxBytes);
     /// Retries queued records now instead of waiting for the backoff timer; also ends the
     /// commit window (as commitNow()).
     void retry();

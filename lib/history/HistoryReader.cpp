@@ -308,11 +308,13 @@ bool HistoryReader::select(
     inList(QStringLiteral("m.trust"), trustNames);
     inList(QStringLiteral("m.decision"), query.decisions);
     if (!query.msgId.isEmpty()) {
-        // msg_id has no index of its own: a message with one is keyed "id:<msg_id>", written as
-        // UTF-8 by HistoryWriter (bound the same way here, so even a lone surrogate matches).
+        // msg_id has no index of its own: a message with one is keyed "id:<msg_id>" (its hash
+        // indexed), written as UTF-8 by HistoryWriter (bound the same way here, so even a lone
+        // surrogate matches).
         std::string key("id:");
         HistoryStatement::appendUtf8(key, query.msgId);
-        clauses.append(QStringLiteral("m.dedup_key = CAST(? AS TEXT)"));
+        clauses.append(QStringLiteral("m.dedup_hash = ? AND m.dedup_key = CAST(? AS TEXT)"));
+        binds->append(HistorySchema::deduplicationHash(key));
         binds->append(QByteArray::fromStdString(key));
     }
     if (query.from.isValid()) {
@@ -383,7 +385,7 @@ QList<ServiceCount> HistoryReader::countsPerService(const HistoryQuery &query, Q
     if (!open(error) || !select(query, false, &sel, error))
         return counts;
     QSqlQuery q(m_db);
-    // Counted from the (service_name, received_at) index alone; labels are looked up afterwards.
+    // Counted from the (received_at, service_name) index alone; labels are looked up afterwards.
     if (!runQuery(q,
             QStringLiteral("SELECT m.service_name, count(*) FROM ") + sel.from + sel.where
                 + QStringLiteral(" GROUP BY m.service_name ORDER BY 2 DESC, 1 ASC"),

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <string>
+#include <string_view>
 
 namespace fedmsg {
 
@@ -23,14 +24,17 @@ namespace fedmsg {
  *            title TEXT, subtitle TEXT, link TEXT, read INTEGER NOT NULL DEFAULT 0)
  * Version 2 added de-duplication keys, the envelope's transport facts, trust, the whole
  * rendering, rule decisions, millisecond times, the FTS5 index and user/package lookup tables.
- * Version 3 (current) drops the topic and msg_id indexes and the user/package lookup tables
+ * Version 3 drops the topic and msg_id indexes and the user/package lookup tables
  * (random-order keys that made every write batch rewrite most of their pages); those filters use
  * the FTS index and dedup_key instead.
+ * Version 4 (current) indexes a 64-bit hash of dedup_key instead of the key itself (no UNIQUE
+ * constraint: the writer checks the key on a hash match) and puts the small columns that filters
+ * read before the large ones; the table is copied once, with the same ids.
  */
 class HistorySchema
 {
 public:
-    static constexpr int CurrentVersion = 3;
+    static constexpr int CurrentVersion = 4;
     /// PRAGMA auto_vacuum value of every database prepare() leaves behind.
     static constexpr int IncrementalVacuum = 2;
 
@@ -45,6 +49,9 @@ public:
 
     /// The unique key a message is de-duplicated by: its msg_id, else a hash of its canonical body.
     static QString deduplicationKey(const QString &msgId, const QByteArray &canonicalBody);
+    /// The indexed hash of a de-duplication key (its UTF-8 bytes): the first 64 bits of its
+    /// SHA-256. Equal hashes say nothing: the key itself is compared.
+    static qint64 deduplicationHash(std::string_view utf8Key);
     /// Appends the extra column's JSON (UTF-8) to extra: an object with the exact usernames and
     /// packages lists (always) and the Rendering fields that have no column of their own.
     static void appendExtraJson(std::string &extra, const Rendering &r);
@@ -54,9 +61,11 @@ public:
 
 private:
     static bool createCurrent(const QSqlDatabase &db, QSqlError *error);
+    static bool createV3(const QSqlDatabase &db, QSqlError *error); ///< for migrateFrom1
     static bool migrateOneVersion(const QSqlDatabase &db, int from, QSqlError *error);
     static bool migrateFrom1(const QSqlDatabase &db, QSqlError *error);
     static bool migrateFrom2(const QSqlDatabase &db, QSqlError *error);
+    static bool migrateFrom3(const QSqlDatabase &db, QSqlError *error);
     /// Switches an older file to auto_vacuum = INCREMENTAL (one VACUUM, logged with its cost).
     static bool ensureIncrementalVacuum(const QSqlDatabase &db, QSqlError *error);
 };

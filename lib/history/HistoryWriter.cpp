@@ -197,6 +197,14 @@ bool HistoryWriter::openOnce(QSqlError *error, QString *reason, bool *corrupt)
     HistoryConnection::exec(m_db, QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
     HistoryConnection::exec(
         m_db, QStringLiteral("PRAGMA journal_size_limit = %1").arg(WalSizeLimit));
+    // Free pages beyond an eighth of the file (the copy a migration to schema version 4 left
+    // behind, a shrink cut short): given back by the first retention step (shrinkFile()).
+    QSqlQuery pages(m_db);
+    if (pages.exec(QStringLiteral("SELECT (SELECT freelist_count FROM pragma_freelist_count()),"
+                                  " (SELECT page_count FROM pragma_page_count())"))
+        && pages.next() && pages.value(0).toLongLong() * 8 > pages.value(1).toLongLong())
+        m_shrinkPending = true;
+    pages.finish();
     m_open = true;
     qCInfo(lcHistory) << "history database" << path << "open with" << m_count << "messages;"
                       << (m_insert->isNative() ? "writes on the sqlite3 handle"
@@ -248,19 +256,20 @@ bool HistoryWriter::prepareStatements(QSqlError *error)
     m_deleteRow = std::make_unique<HistoryStatement>(m_db, handle);
     m_insertFts = std::make_unique<HistoryStatement>(m_db, handle);
     // The id is the one assignPending() handed out (parameter 25), with the read state set
-    // before the commit (26).
+    // before the commit (26) and the key's hash (27). Nothing is inserted when a row holds the
+    // key already (hash 28 and key 29: the same two again; only the hash is indexed).
     return m_insert->prepare(
                "INSERT INTO messages (dedup_key, msg_id, topic, body, headers, bus_name, endpoint,"
                " transport, trust, trust_reason, received_at, sent_at, title, subtitle, long_form,"
                " link, icon, secondary_icon, service_name, service_label, usernames, packages,"
-               " extra, decision, decision_rule, id, is_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-               " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-               " ON CONFLICT(dedup_key) DO NOTHING",
+               " extra, decision, decision_rule, id, is_read, dedup_hash) SELECT ?, ?, ?, ?, ?, ?,"
+               " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+               " WHERE NOT EXISTS (SELECT 1 FROM messages WHERE dedup_hash = ? AND dedup_key = ?)",
                error)
         // The existing row and how much its trust is worth (trustRank()).
         && m_findKey->prepare("SELECT id, CASE trust WHEN 'trusted' THEN 3"
                               " WHEN 'broker-unsigned' THEN 2 WHEN 'unchecked' THEN 1 ELSE 0 END"
-                              " FROM messages WHERE dedup_key = ?",
+                              " FROM messages WHERE dedup_hash = ? AND dedup_key = ?",
             error)
         && m_deleteFts->prepare("INSERT INTO messages_fts (messages_fts, rowid, title, subtitle,"
                                 " topic, usernames, packages) SELECT 'delete', id, title,"
@@ -357,7 +366,8 @@ bool HistoryWriter::assignPending()
             existingRank = uncommitted->second.rank;
         } else {
             bool found = false;
-            m_findKey->bindText(0, entry.key);
+            m_findKey->bindInt64(0, HistorySchema::deduplicationHash(entry.key));
+            m_findKey->bindText(1, entry.key);
             if (!m_findKey->exec(&error, &found)) {
                 ok = false;
                 break;
@@ -556,7 +566,8 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
     // The row holding key now (this transaction included); 0 when none.
     const auto findKey = [this](const std::string &key, qint64 *rowId, QSqlError *e) {
         bool found = false;
-        m_findKey->bindText(0, key);
+        m_findKey->bindInt64(0, HistorySchema::deduplicationHash(key));
+        m_findKey->bindText(1, key);
         if (!m_findKey->exec(e, &found))
             return false;
         *rowId = found ? m_findKey->int64Value(0) : 0;
@@ -641,6 +652,10 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
         q.bindText(24, utf8(24, record.decisionRule));
         q.bindInt64(25, rowId);
         q.bindInt64(26, entry.read ? 1 : 0);
+        const qint64 hash = HistorySchema::deduplicationHash(key);
+        q.bindInt64(27, hash);
+        q.bindInt64(28, hash);
+        q.bindText(29, key);
         if (!q.exec(&rowError))
             return failed(rowError);
         if (q.changes() == 0) {
@@ -932,10 +947,11 @@ void HistoryWriter::scheduleAgeTimer()
     m_ageTimer->start(static_cast<int>(std::clamp<qint64>(due + 1000, 1000, MaxAgeTimerMs)));
 }
 
-void HistoryWriter::setRetention(std::chrono::seconds maxAge, qint64 maxCount)
+void HistoryWriter::setRetention(std::chrono::seconds maxAge, qint64 maxCount, qint64 maxBytes)
 {
     m_options.maxAge = maxAge;
     m_options.maxCount = maxCount;
+    m_options.maxBytes = maxBytes;
     schedulePrune();
 }
 

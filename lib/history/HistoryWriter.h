@@ -58,7 +58,7 @@ public:
     void markAllRead();
     void clearAll();
     void setDecision(qint64 id, const QString &decision, const QString &rule);
-    void setRetention(std::chrono::seconds maxAge, qint64 maxCount);
+    void setRetention(std::chrono::seconds maxAge, qint64 maxCount, qint64 maxBytes);
     void retryNow();
     /// Test hook: runs "PRAGMA <pragma>" on the writer connection; only query_only and
     /// max_page_count are accepted.

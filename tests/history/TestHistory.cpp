@@ -4,6 +4,7 @@
 #include "UnprivilegedChild.h"
 #include "history/History.h"
 #include "history/HistoryReader.h"
+#include "history/HistorySchema.h"
 #include "json/JsonWriter.h"
 
 #include <QFile>
@@ -104,6 +105,10 @@ private Q_SLOTS:
     void existingFileSwitchesToIncrementalVacuum();
     void migrationFromVersion1();
     void migrationFromVersion2();
+    void migrationFromVersion3();
+    void duplicateFoundAfterRestart();
+    void hashCollisionDoesNotDropAMessage();
+    void serviceFilterReturnsTheSameRows();
     void newerSchemaIsLeftAlone();
     void corruptFileIsMovedAside();
     void readOnlyStopsAndResumes();
@@ -1214,7 +1219,7 @@ void TestHistory::migrationFromVersion1()
     QVERIFY(results.first().duplicate);
     QCOMPARE(results.first().rowId, rows[0].id);
     history.reset();
-    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), 3);
+    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), HistorySchema::CurrentVersion);
     QCOMPARE(scalarAt(m_path, "PRAGMA journal_mode").toString(), QStringLiteral("wal"));
     QCOMPARE(
         scalarAt(m_path, "SELECT count(*) FROM sqlite_master WHERE name = 'messages_v1'").toInt(),
@@ -1324,7 +1329,7 @@ void TestHistory::migrationFromVersion2()
     q.topicPrefix = QStringLiteral("org.fedoraproject.prod.koji.");
     QCOMPARE(history->count(q), 2);
     history.reset();
-    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), 3);
+    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), HistorySchema::CurrentVersion);
     QCOMPARE(scalarAt(m_path,
                  "SELECT count(*) FROM sqlite_master WHERE name IN ('messages_topic',"
                  " 'messages_msg_id', 'message_users', 'message_packages')")
@@ -1333,6 +1338,336 @@ void TestHistory::migrationFromVersion2()
     QVERIFY(scalarAt(m_path, "SELECT sql FROM sqlite_master WHERE name = 'messages_fts'")
                 .toString()
                 .contains(QStringLiteral("columnsize=0")));
+}
+
+namespace {
+
+// The rows of a database as text, one per row in id order: every column versions 3 and 4 share.
+QStringList allRows(const QString &path)
+{
+    QStringList rows;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("allRows"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral(
+                    "SELECT id, dedup_key, received_at, service_name, bus_name, trust, decision,"
+                    " is_read, msg_id, topic, transport, sent_at, title, subtitle, link, icon,"
+                    " secondary_icon, service_label, usernames, packages, trust_reason, endpoint,"
+                    " decision_rule, long_form, extra, hex(headers), hex(body) FROM messages"
+                    " ORDER BY id")))
+                qWarning("%s", qPrintable(q.lastError().text()));
+            while (q.next()) {
+                QStringList row;
+                for (int i = 0; i < 27; ++i)
+                    row.append(
+                        q.value(i).isNull() ? QStringLiteral("<null>") : q.value(i).toString());
+                rows.append(row.join(QLatin1Char('|')));
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("allRows"));
+    return rows;
+}
+
+} // namespace
+
+// Version 3 -> 4 (the dedup_key hash index, columns reordered, the service indexes by time and
+// id): a version 3 database made from version 3's own statements keeps every message with
+// every column, de-duplicates against them and filters them as before.
+void TestHistory::migrationFromVersion3()
+{
+    static const char *const v3Schema[] = {
+        "PRAGMA page_size = 1024",
+        "PRAGMA auto_vacuum = INCREMENTAL",
+        "PRAGMA journal_mode = WAL",
+        "CREATE TABLE messages ( id INTEGER PRIMARY KEY, dedup_key TEXT NOT NULL UNIQUE,"
+        " msg_id TEXT NOT NULL DEFAULT '', topic TEXT NOT NULL DEFAULT '', body BLOB NOT NULL,"
+        " headers BLOB, bus_name TEXT NOT NULL DEFAULT '', endpoint TEXT NOT NULL DEFAULT '',"
+        " transport TEXT NOT NULL DEFAULT 'zeromq', trust TEXT NOT NULL DEFAULT 'unchecked',"
+        " trust_reason TEXT NOT NULL DEFAULT '', received_at INTEGER NOT NULL, sent_at INTEGER,"
+        " title TEXT NOT NULL DEFAULT '', subtitle TEXT NOT NULL DEFAULT '',"
+        " long_form TEXT NOT NULL DEFAULT '', link TEXT NOT NULL DEFAULT '',"
+        " icon TEXT NOT NULL DEFAULT '', secondary_icon TEXT NOT NULL DEFAULT '',"
+        " service_name TEXT NOT NULL DEFAULT '', service_label TEXT NOT NULL DEFAULT '',"
+        " usernames TEXT NOT NULL DEFAULT '', packages TEXT NOT NULL DEFAULT '',"
+        " extra TEXT NOT NULL DEFAULT '{}', decision TEXT NOT NULL DEFAULT '',"
+        " decision_rule TEXT NOT NULL DEFAULT '', is_read INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX messages_received_at ON messages(received_at)",
+        "CREATE INDEX messages_service ON messages(service_name, received_at)",
+        "CREATE INDEX messages_bus ON messages(bus_name, id)",
+        "CREATE INDEX messages_unread ON messages(id) WHERE is_read = 0",
+        "CREATE VIRTUAL TABLE messages_fts USING fts5(title, subtitle, topic, usernames, packages,"
+        " content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2',"
+        " columnsize=0)",
+        "CREATE TRIGGER messages_after_update AFTER UPDATE OF title, subtitle, topic, usernames, "
+        "packages ON messages BEGIN"
+        " INSERT INTO messages_fts(messages_fts, rowid, title, subtitle, topic, usernames, "
+        "packages)"
+        " VALUES ('delete', old.id, old.title, old.subtitle, old.topic, old.usernames, "
+        "old.packages);"
+        " INSERT INTO messages_fts(rowid, title, subtitle, topic, usernames, packages)"
+        " VALUES (new.id, new.title, new.subtitle, new.topic, new.usernames, new.packages);"
+        " END",
+    };
+    const QStringList services = L({ "bodhi", "koji", "copr" });
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *statement : v3Schema)
+            QVERIFY2(q.exec(QString::fromLatin1(statement)), qPrintable(q.lastError().text()));
+        QVERIFY(q.prepare(QStringLiteral(
+            "INSERT INTO messages (id, dedup_key, msg_id, topic, body, headers, bus_name,"
+            " endpoint, transport, trust, trust_reason, received_at, sent_at, title, subtitle,"
+            " long_form, link, icon, secondary_icon, service_name, service_label, usernames,"
+            " packages, extra, decision, decision_rule, is_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+        for (int i = 1; i <= 300; ++i) {
+            // Gaps in the ids (retention, replaced rows), one message without a msg_id (keyed
+            // by its body's hash), non-ASCII text, a null sent time and null headers.
+            const qint64 id = i * 3;
+            const QString msgId =
+                i == 7 ? QString() : QStringLiteral("2026-%1-ü").arg(i * 7919 % 1000003);
+            const QString service = services.at(i % 3);
+            const QByteArray body = QStringLiteral("{\"i\":%1,\"ü\":\"\\u0000\"}").arg(i).toUtf8();
+            q.addBindValue(id);
+            q.addBindValue(msgId.isEmpty() ? QStringLiteral("sha256:%1").arg(i)
+                                           : QStringLiteral("id:") + msgId);
+            q.addBindValue(msgId.isEmpty() ? QStringLiteral("") : msgId);
+            q.addBindValue(
+                QStringLiteral("org.fedoraproject.prod.%1.thing.%2").arg(service).arg(i % 5));
+            q.addBindValue(body);
+            q.addBindValue(i % 2 ? QVariant(QByteArray("{\"h\":1}"))
+                                 : QVariant(QMetaType::fromType<QByteArray>()));
+            q.addBindValue(i % 4 ? QStringLiteral("fedora") : QStringLiteral("centos"));
+            q.addBindValue(QStringLiteral("tcp://hub:%1").arg(i % 2));
+            q.addBindValue(i % 2 ? QStringLiteral("amqp") : QStringLiteral("zeromq"));
+            q.addBindValue(i % 5 ? QStringLiteral("trusted") : QStringLiteral("unchecked"));
+            q.addBindValue(QStringLiteral("reason %1").arg(i));
+            q.addBindValue(1700000000000LL + i * 1000);
+            q.addBindValue(i % 6 ? QVariant(1699999999000LL + i * 1000)
+                                 : QVariant(QMetaType::fromType<qint64>()));
+            q.addBindValue(QStringLiteral("title %1 çà").arg(i));
+            q.addBindValue(QStringLiteral("subtitle %1").arg(i));
+            q.addBindValue(QStringLiteral("long form %1").arg(i));
+            q.addBindValue(QStringLiteral("https://example.org/%1").arg(i));
+            q.addBindValue(QStringLiteral("icon%1").arg(i));
+            q.addBindValue(QStringLiteral("secondary%1").arg(i));
+            q.addBindValue(service);
+            q.addBindValue(QString(service.left(1).toUpper() + service.mid(1)));
+            q.addBindValue(QStringLiteral("user%1").arg(i % 10));
+            q.addBindValue(QStringLiteral("pkg%1").arg(i % 20));
+            q.addBindValue(QStringLiteral("{\"usernames\":[\"user%1\"],\"packages\":[\"pkg%2\"],"
+                                          "\"severity\":20}")
+                               .arg(i % 10)
+                               .arg(i % 20));
+            q.addBindValue(i % 3 ? QStringLiteral("popup") : QStringLiteral("history"));
+            q.addBindValue(QStringLiteral("rule %1").arg(i % 4));
+            q.addBindValue(i % 2);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        QVERIFY(
+            q.exec(QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v3"));
+    const QStringList before = allRows(m_path);
+    QCOMPARE(before.size(), 300);
+    // What the service filter found in version 3 (newest first).
+    QStringList koji;
+    for (int i = 300; i >= 1; --i) {
+        if (services.at(i % 3) == QLatin1String("koji"))
+            koji.append(i == 7 ? QString() : QStringLiteral("2026-%1-ü").arg(i * 7919 % 1000003));
+    }
+
+    HistoryOptions options;
+    options.maxAge = 0s;
+    auto history = openHistory(options);
+    QCOMPARE(history->count({}), 300);
+    HistoryQuery q;
+    q.services = { QStringLiteral("koji") };
+    q.limit = 1000;
+    QCOMPARE(searchIds(*history, q), koji);
+    q.limit = 10; // a page: the newest ten
+    QCOMPARE(searchIds(*history, q), koji.mid(0, 10));
+    QCOMPARE(history->countsPerService({}),
+        (QList<ServiceCount> { { QStringLiteral("bodhi"), QStringLiteral("Bodhi"), 100 },
+            { QStringLiteral("copr"), QStringLiteral("Copr"), 100 },
+            { QStringLiteral("koji"), QStringLiteral("Koji"), 100 } }));
+    q = {};
+    q.msgId = QStringLiteral("2026-%1-ü").arg(150 * 7919 % 1000003);
+    auto rows = history->search(q);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].id, 450);
+    QCOMPARE(rows[0].rendering.title, QStringLiteral("title 150 çà"));
+    q = {};
+    q.text = QStringLiteral("\"title 150\"");
+    QCOMPARE(history->count(q), 1); // the FTS index still points at the same rows
+    // A stored message is still recognised, a new one is stored after the highest id.
+    auto again = makeRecord(QStringLiteral("2026-%1-ü").arg(42 * 7919 % 1000003),
+        QStringLiteral("org.fedoraproject.prod.koji.thing.2"),
+        QStringLiteral("again"));
+    again.envelope.setTrust(TrustState::Unchecked, QString()); // not more trusted than the row
+    auto fresh = makeRecord(QStringLiteral("2026-new"),
+        QStringLiteral("org.fedoraproject.prod.koji.x"),
+        QStringLiteral("new"));
+    const auto results = storeAndWait(*history, { again, fresh });
+    QVERIFY(results[0].duplicate);
+    QCOMPARE(results[0].rowId, 126);
+    QVERIFY(!results[1].duplicate);
+    QCOMPARE(results[1].rowId, 901);
+    // The pages of the version 3 table are given back (not kept as free pages in the file).
+    QTRY_VERIFY(scalarAt(m_path,
+        "SELECT (SELECT freelist_count FROM pragma_freelist_count()) * 8"
+        " < (SELECT page_count FROM pragma_page_count())")
+                    .toBool());
+    history.reset();
+
+    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), 4);
+    QCOMPARE(allRows(m_path).mid(0, 300), before); // every message, every column
+    QCOMPARE(
+        scalarAt(m_path, "SELECT count(*) FROM messages WHERE dedup_hash = 0 OR dedup_hash IS NULL")
+            .toInt(),
+        0);
+    QCOMPARE(scalarAt(m_path, "SELECT count(*) FROM sqlite_master WHERE name = 'messages_service'")
+                 .toInt(),
+        0);
+    QCOMPARE(scalarAt(m_path, "PRAGMA integrity_check").toString(), QStringLiteral("ok"));
+}
+
+// The key of a stored message comes from the database after a restart (nothing of it is held
+// in memory) and is found through the hash index.
+void TestHistory::duplicateFoundAfterRestart()
+{
+    auto first =
+        makeRecord(QStringLiteral("restart-1"), QStringLiteral("t.a"), QStringLiteral("first"));
+    auto noId = makeRecord(QString(), QStringLiteral("t.b"), QStringLiteral("no msg_id"));
+    auto history = openHistory();
+    const auto results = storeAndWait(*history, { first, noId });
+    QVERIFY(!results[0].duplicate);
+    QVERIFY(!results[1].duplicate);
+    history.reset();
+    history = openHistory();
+    const auto again = storeAndWait(*history, { first, noId });
+    QVERIFY(again[0].duplicate);
+    QCOMPARE(again[0].rowId, results[0].rowId);
+    QVERIFY(again[1].duplicate);
+    QCOMPARE(again[1].rowId, results[1].rowId);
+    QCOMPARE(history->count({}), 2);
+}
+
+// Only a 64-bit hash of the key is indexed: a row whose hash equals a new message's but whose
+// key differs (a collision, planted here) neither hides that message nor is taken for it.
+void TestHistory::hashCollisionDoesNotDropAMessage()
+{
+    auto history = openHistory();
+    storeAndWait(*history,
+        { makeRecord(
+            QStringLiteral("planted"), QStringLiteral("t.a"), QStringLiteral("planted")) });
+    history.reset();
+    const qint64 hash = HistorySchema::deduplicationHash("id:victim");
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("collide"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.prepare(QStringLiteral("UPDATE messages SET dedup_hash = ?")));
+        q.addBindValue(hash);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        QCOMPARE(q.numRowsAffected(), 1);
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("collide"));
+    history = openHistory();
+    auto victim =
+        makeRecord(QStringLiteral("victim"), QStringLiteral("t.a"), QStringLiteral("victim"));
+    const auto results = storeAndWait(*history, { victim });
+    QVERIFY(!results[0].duplicate);
+    QCOMPARE(history->count({}), 2);
+    // Both share the hash now; the new one is found by its own key (the planted row's hash is
+    // not that of its key, so only a hash-and-key lookup of "victim" is meaningful here).
+    const auto again = storeAndWait(*history, { victim });
+    QVERIFY(again[0].duplicate);
+    QCOMPARE(again[0].rowId, results[0].rowId);
+    HistoryQuery q;
+    q.text = QStringLiteral("planted");
+    QCOMPARE(searchIds(*history, q), L({ "planted" })); // still there, itself
+    q = {};
+    q.msgId = QStringLiteral("victim");
+    QCOMPARE(searchIds(*history, q), L({ "victim" }));
+    QCOMPARE(scalarAt(m_path, "SELECT count(DISTINCT dedup_hash) FROM messages").toInt(), 1);
+}
+
+// The service filter (no longer the leading column of an index) returns exactly the messages of
+// the services asked for, newest first, pages included, with and without other filters.
+void TestHistory::serviceFilterReturnsTheSameRows()
+{
+    auto history = openHistory();
+    const QStringList services = L({ "bodhi", "koji", "copr", "" });
+    QList<HistoryRecord> records;
+    QHash<QString, QStringList> expected; // newest first
+    for (int i = 0; i < 200; ++i) {
+        const QString service = services.at((i * i + i / 7) % 4);
+        const QString msgId = QStringLiteral("svc-%1").arg(i);
+        auto r = makeRecord(msgId,
+            QStringLiteral("org.fedoraproject.prod.%1.x").arg(service),
+            QStringLiteral("message %1 %2")
+                .arg(i % 2 ? QStringLiteral("odd") : QStringLiteral("even"))
+                .arg(i),
+            {},
+            {},
+            service);
+        // Arrival times out of order with the ids (a clock set back): the order is the ids'.
+        r.envelope.setReceivedAt(QDateTime::currentDateTimeUtc().addSecs(-1000 + (i % 2 ? i : -i)));
+        records.append(r);
+        expected[service].prepend(msgId);
+    }
+    storeAndWait(*history, records);
+    for (const QString &service : services) {
+        HistoryQuery q;
+        q.services = { service };
+        q.limit = 1000;
+        QCOMPARE(searchIds(*history, q), expected.value(service));
+        QCOMPARE(history->count(q), expected.value(service).size());
+        q.limit = 7; // pages by keyset
+        QStringList paged;
+        for (;;) {
+            const auto page = history->search(q);
+            if (page.isEmpty())
+                break;
+            for (const auto &m : page)
+                paged.append(m.msgId);
+            q.afterRowId = page.last().id;
+        }
+        QCOMPARE(paged, expected.value(service));
+    }
+    HistoryQuery two;
+    two.services = L({ "koji", "copr" });
+    two.text = QStringLiteral("odd");
+    two.limit = 1000;
+    QStringList oddKojiCopr;
+    for (int i = 199; i >= 0; --i) {
+        const QString service = services.at((i * i + i / 7) % 4);
+        if (i % 2 && (service == QLatin1String("koji") || service == QLatin1String("copr")))
+            oddKojiCopr.append(QStringLiteral("svc-%1").arg(i));
+    }
+    QCOMPARE(searchIds(*history, two), oddKojiCopr);
+    const QList<ServiceCount> counts = history->countsPerService({});
+    qint64 total = 0;
+    for (const ServiceCount &c : counts) {
+        QCOMPARE(c.count, expected.value(c.serviceName).size());
+        total += c.count;
+    }
+    QCOMPARE(total, 200);
 }
 
 void TestHistory::newerSchemaIsLeftAlone()

@@ -29,8 +29,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QUuid>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -101,13 +103,15 @@ QList<HistoryRecord> makeCorpus(int rows)
             QStringLiteral("%1 %2 %3 of %4 by %5").arg(word(), word(), word(), package, user);
         const QString topic =
             QStringLiteral("org.fedoraproject.prod.%1.%2.%3").arg(service, word(), word());
-        auto r = testdata::makeRecord(QStringLiteral("bench-%1").arg(i),
-            topic,
-            title,
-            { user },
-            { package },
-            service,
-            1700000000 + i);
+        // msg_ids as fedmsg makes them: the year and a random UUID (fedora-messaging: the UUID),
+        // so that they arrive in random order in every index of them, as on the bus.
+        std::array<quint32, 4> uuid {};
+        rng.fillRange(uuid.data(), uuid.size());
+        const QString msgId = QStringLiteral("2026-")
+            + QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(uuid.data()), 16))
+                  .toString(QUuid::WithoutBraces);
+        auto r = testdata::makeRecord(
+            msgId, topic, title, { user }, { package }, service, 1700000000 + i);
         r.envelope.setReceivedAt(
             QDateTime::fromMSecsSinceEpoch(now - (rows - i) * 1000LL, Qt::UTC));
         records.append(r);
@@ -450,6 +454,21 @@ int main(int argc, char **argv)
                 q.services = { QString::fromLatin1(
                     Services[rng.bounded(int(std::size(Services)))]) };
                 q.text = word();
+                q.limit = 50;
+                return q;
+            } },
+        { "service only",
+            [&](int) {
+                HistoryQuery q;
+                q.services = { QString::fromLatin1(
+                    Services[rng.bounded(int(std::size(Services)))]) };
+                q.limit = 50;
+                return q;
+            } },
+        { "msg_id lookup",
+            [&](int) {
+                HistoryQuery q;
+                q.msgId = records.at(rng.bounded(rows)).envelope.msgId();
                 q.limit = 50;
                 return q;
             } },

@@ -10,8 +10,7 @@ namespace fedmsg::test {
 
 StatusNotifierWatcher::StatusNotifierWatcher(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 StatusNotifierWatcher::~StatusNotifierWatcher()
 {

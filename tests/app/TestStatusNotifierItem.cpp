@@ -171,7 +171,9 @@ private Q_SLOTS:
 private:
     QVariant itemProperty(const QString &name);
     MenuEntry layout();
-    void click(int id);
+    void click(int id) { menuEvent(id, QStringLiteral("clicked")); }
+    /// dbusmenu's Event(id, name) as a panel sends it, or AboutToShow(id) for "AboutToShow".
+    void menuEvent(int id, const QString &name);
 
     std::unique_ptr<StatusNotifierWatcher> m_watcher;
     QString m_item; ///< the item's bus name
@@ -216,13 +218,15 @@ MenuEntry TestStatusNotifierItem::layout()
     return readEntry(reply.arguments().at(1).value<QDBusArgument>());
 }
 
-void TestStatusNotifierItem::click(int id)
+void TestStatusNotifierItem::menuEvent(int id, const QString &name)
 {
-    QDBusMessage event =
-        QDBusMessage::createMethodCall(m_item, m_menuPath, MenuInterface, QStringLiteral("Event"));
-    event << id << QStringLiteral("clicked") << QVariant::fromValue(QDBusVariant(QString()))
-          << uint(0);
-    const QDBusMessage reply = QDBusConnection::sessionBus().call(event, QDBus::Block);
+    const bool aboutToShow = name == QLatin1String("AboutToShow");
+    QDBusMessage call = QDBusMessage::createMethodCall(
+        m_item, m_menuPath, MenuInterface, aboutToShow ? name : QStringLiteral("Event"));
+    call << id;
+    if (!aboutToShow)
+        call << name << QVariant::fromValue(QDBusVariant(QString())) << uint(0);
+    const QDBusMessage reply = QDBusConnection::sessionBus().call(call, QDBus::Block);
     QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
 }
 
@@ -343,9 +347,17 @@ void TestStatusNotifierItem::itemRegistersWithIconTooltipStatusAndMenu()
     // Hidden until paused: present, not visible.
     QVERIFY(root.find(QStringLiteral("Resume notifications")));
     QVERIFY(!root.find(QStringLiteral("Resume notifications"))->visible());
-    // The demo's messages are listed under Recent messages, newest first.
+    // The demo's messages are listed under Recent messages once the panel opens the menu (its
+    // rows are made when the menu is about to show: AboutToShow, then "closed" after).
     QTRY_VERIFY_WITH_TIMEOUT(
-        !layout().find(QStringLiteral("Recent messages"))->shownLabels().isEmpty(), 20000);
+        [&] {
+            menuEvent(0, QStringLiteral("AboutToShow"));
+            const bool listed =
+                !layout().find(QStringLiteral("Recent messages"))->shownLabels().isEmpty();
+            menuEvent(0, QStringLiteral("closed"));
+            return listed;
+        }(),
+        20000);
 
     // History… clicked in the panel's menu: the history window on the X display.
     QVERIFY(!windowIsViewable(QStringLiteral("Message history")));

@@ -810,6 +810,7 @@ void Application::startControlInterfaces()
         const qint64 count = std::max<qint64>(0, m_history->count(unread));
         m_control->setUnreadCount(uint(count));
         m_tray->setUnreadCount(int(std::min<qint64>(count, 1 << 30)));
+        m_tray->applyPendingUpdate(); // coalesced here already: no second timer
     });
     const auto recount = [this] {
         if (!m_unreadTimer.isActive())

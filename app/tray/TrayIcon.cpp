@@ -151,7 +151,7 @@ TrayIcon::TrayIcon(QObject *parent)
         });
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(UpdateDelay);
-    connect(&m_updateTimer, &QTimer::timeout, this, &TrayIcon::flush);
+    connect(&m_updateTimer, &QTimer::timeout, this, &TrayIcon::updateShown);
     // The light or dark glyph follows the palette: the menu, a widget, hears of its changes
     // (a filter on the application would see every event of the program).
     m_menu.installEventFilter(this);
@@ -180,8 +180,34 @@ void TrayIcon::scheduleUpdate()
         m_updateTimer.start();
 }
 
+namespace {
+// What the tooltip and status line show of an endpoint: its state, reason and the minute of its
+// last message (the counters and the seconds change with every message and show nowhere).
+bool looksTheSame(const QList<EndpointStatus> &a, const QList<EndpointStatus> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const EndpointStatus &x = a.at(i);
+        const EndpointStatus &y = b.at(i);
+        if (x.state != y.state || x.busName != y.busName || x.url != y.url || x.detail != y.detail
+            || x.lastMessageAt.isValid() != y.lastMessageAt.isValid()
+            || x.lastMessageAt.toSecsSinceEpoch() / 60 != y.lastMessageAt.toSecsSinceEpoch() / 60)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
 void TrayIcon::setEndpoints(const QList<EndpointStatus> &statuses, int sourceCount)
 {
+    // Every message brings new counters (received, last message): nothing to work out or draw
+    // unless what is shown changes.
+    if (sourceCount == m_sourceCount && looksTheSame(statuses, m_statuses)) {
+        m_statuses = statuses;
+        return;
+    }
+    m_sourceCount = sourceCount;
     m_statuses = statuses;
     m_connectedEndpoints = 0;
     int connecting = 0;
@@ -290,7 +316,8 @@ TrayIconLook TrayIcon::currentLook() const
     look.paused = m_paused;
     look.noNotificationServer = m_noServer;
     look.untrustedSeen = m_untrusted;
-    look.unread = m_unread;
+    // The badge as drawn: every count above 99 is "99+", the same icon.
+    look.unread = std::min(m_unread, TrayIconEngine::MaxBadgeCount + 1);
     look.darkPanel = QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
     return look;
 }
@@ -352,6 +379,19 @@ QString TrayIcon::busSummary() const
 
 void TrayIcon::flush()
 {
+    updateShown();
+    if (m_recentDirty && !m_mainOpen && !m_recentOpen)
+        rebuildRecent();
+}
+
+void TrayIcon::applyPendingUpdate()
+{
+    if (m_updateTimer.isActive())
+        updateShown();
+}
+
+void TrayIcon::updateShown()
+{
     m_updateTimer.stop();
     const TrayIconLook look = currentLook();
     if (!m_iconShown || !(look == m_shownLook)) {
@@ -383,13 +423,14 @@ void TrayIcon::flush()
     const QString toolTip = tip.join(QLatin1Char('\n'));
     if (m_tray.toolTip() != toolTip)
         m_tray.setToolTip(toolTip);
-
-    if (m_recentDirty && !m_mainOpen && !m_recentOpen)
-        rebuildRecent();
 }
 
 void TrayIcon::menuOpened(bool main, bool open)
 {
+    // The recent rows are made when someone is about to see them (over StatusNotifierItem the
+    // panel's AboutToShow), not per message.
+    if (open && !m_mainOpen && !m_recentOpen && m_recentDirty)
+        rebuildRecent();
     (main ? m_mainOpen : m_recentOpen) = open;
     if (m_mainOpen || m_recentOpen)
         return;
@@ -443,8 +484,11 @@ void TrayIcon::addRecent(const RecentEntry &entry)
     m_recentEntries.prepend(entry);
     while (m_recentEntries.size() > MaxRecent)
         m_recentEntries.removeLast();
+    // The rows are made when the menu is about to show (menuOpened), or by flush(): nothing per
+    // message while nobody looks.
     m_recentDirty = true;
-    scheduleUpdate(); // the menu's rows are rebuilt once per burst, not per message
+    if (!m_recent->isEnabled())
+        m_recent->setEnabled(true);
 }
 
 void TrayIcon::rebuildRecent()

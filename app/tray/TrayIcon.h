@@ -28,8 +28,10 @@ namespace fedmsg {
  * no bus, paused, no notification server, untrusted messages seen, and the unread count as a
  * badge. Setters only record what changed; one single-shot timer (UpdateDelay) then updates
  * icon, tooltip and status line together, and the icon is drawn again only when what it shows
- * changed. "Recent messages" keeps the newest MaxRecent messages, newest first; while the menu
- * is open it never changes under the pointer: arrivals wait until it closes.
+ * changed; status updates that change nothing shown (a message's counters) schedule nothing.
+ * "Recent messages" keeps the newest MaxRecent messages, newest first, its rows made when the
+ * menu is about to show; while the menu is open it never changes under the pointer: arrivals
+ * wait until it closes.
  */
 class TrayIcon : public QObject
 {
@@ -65,7 +67,8 @@ public:
     /// Replaces what is listed with @p entries merged with what is already there (by id, newest
     /// first): the history's last messages at start.
     void setRecent(const QList<RecentEntry> &entries);
-    /// A new message at the top of "Recent messages" (at once, or when the menu closes).
+    /// A new message at the top of "Recent messages" (its row is made when the menu is about to
+    /// show; arrivals while it is open wait until it closes).
     void addRecent(const RecentEntry &entry);
     QList<RecentEntry> recentEntries() const { return m_recentEntries; }
 
@@ -77,8 +80,13 @@ public:
     TrayIconLook look() const { return m_shownLook; }
     /// How often the icon was replaced (drawn again) since construction.
     int iconUpdates() const { return m_iconUpdates; }
-    /// Runs the pending update now (tests, and before a screenshot).
+    /// Runs the pending update now (tests, and before a screenshot), the recent list included.
     void flush();
+    /// An update of icon, tooltip and status line is waiting for the coalescing timer.
+    bool isUpdatePending() const { return m_updateTimer.isActive(); }
+    /// Runs a pending update of icon, tooltip and status line now: for a caller that coalesced
+    /// already (the unread recount), so that one wake-up does both.
+    void applyPendingUpdate();
 
     QMenu *menu() { return &m_menu; }
     QMenu *recentMenu() { return m_recent; }
@@ -106,6 +114,8 @@ Q_SIGNALS:
 
 private:
     void scheduleUpdate();
+    /// Icon (only when its look changed), tooltip and status line; the coalescing timer's slot.
+    void updateShown();
     void rebuildRecent();
     void menuOpened(bool main, bool open);
     QString busLines() const;
@@ -124,6 +134,7 @@ private:
     State m_state = State::NoBus;
     QString m_reason; ///< why every bus is down
     int m_connectedEndpoints = 0;
+    int m_sourceCount = 0;
     QList<EndpointStatus> m_statuses;
     QHash<QString, QString> m_lastFailure; ///< busName\nurl → reason, until it connects
     QStringList m_notes;

@@ -68,7 +68,8 @@ QColor TrayIconEngine::emblemColor(const TrayIconLook &look)
 
 QString TrayIconEngine::badgeText(int unread)
 {
-    return unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+    return unread > MaxBadgeCount ? QString::number(MaxBadgeCount) + QLatin1Char('+')
+                                  : QString::number(unread);
 }
 
 QImage TrayIconEngine::render(int pixels) const

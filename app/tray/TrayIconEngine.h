@@ -27,6 +27,8 @@ public:
     /// The emblem colour of a look (invalid when it draws no emblem); tests compare pixels to it.
     static QColor emblemColor(const TrayIconLook &look);
     static QColor badgeColor() { return { 0xc0, 0x1c, 0x28 }; }
+    /// The highest count the badge spells out; above it reads "99+".
+    static constexpr int MaxBadgeCount = 99;
     /// "7", "99+": what the badge reads.
     static QString badgeText(int unread);
     /// How many pixmaps were drawn (not taken from the cache) since construction.

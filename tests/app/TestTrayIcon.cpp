@@ -25,6 +25,9 @@ private Q_SLOTS:
     void tooltipPerState();
     void pluralsAreEnglish();
     void iconIsDrawnAgainOnlyWhenItsLookChanges();
+    void countsAboveTheBadgeDrawNothing();
+    void messageCountersScheduleNothing();
+    void recentRowsAreMadeWhenTheMenuShows();
     void middleClickTogglesPause();
     void pauseMenuOrResume();
     void menuHasTheItemsOfIssue17();
@@ -258,6 +261,84 @@ void TestTrayIcon::iconIsDrawnAgainOnlyWhenItsLookChanges()
     QTRY_COMPARE(tray.iconUpdates(), drawn + 1);
     QCOMPARE(tray.look().unread, 50);
     QVERIFY(tray.toolTip().contains(QStringLiteral("50 unread messages")));
+}
+
+// Issue 17/21: every count above 99 is the same "99+" badge: steady traffic with many unread
+// messages does not draw the icon again (the tooltip still says how many).
+void TestTrayIcon::countsAboveTheBadgeDrawNothing()
+{
+    TrayIcon tray;
+    tray.setUnreadCount(150);
+    tray.flush();
+    const int drawn = tray.iconUpdates();
+    for (int i = 151; i <= 200; ++i) {
+        tray.setUnreadCount(i);
+        tray.flush();
+    }
+    QCOMPARE(tray.iconUpdates(), drawn);
+    QVERIFY2(
+        tray.toolTip().contains(QStringLiteral("200 unread messages")), qPrintable(tray.toolTip()));
+    tray.setUnreadCount(7);
+    tray.flush();
+    QCOMPARE(tray.iconUpdates(), drawn + 1);
+}
+
+// Issue 17/21: each message brings its endpoint's new counters and last-message time; the
+// tooltip shows that time to the minute, so within a minute nothing is scheduled at all.
+void TestTrayIcon::messageCountersScheduleNothing()
+{
+    TrayIcon tray;
+    EndpointStatus up = endpoint(QStringLiteral("Fedora"), EndpointStatus::State::Connected);
+    const qint64 minute = QDateTime::currentSecsSinceEpoch() / 60 * 60;
+    up.lastMessageAt = QDateTime::fromSecsSinceEpoch(minute, Qt::UTC);
+    up.received = 1;
+    tray.setEndpoints({ up }, 1);
+    QVERIFY(tray.isUpdatePending());
+    tray.flush();
+    QVERIFY(!tray.isUpdatePending());
+    for (int i = 1; i < 60; ++i) {
+        up.lastMessageAt = QDateTime::fromSecsSinceEpoch(minute + i, Qt::UTC);
+        ++up.received;
+        tray.setEndpoints({ up }, 1);
+    }
+    QVERIFY(!tray.isUpdatePending());
+    up.lastMessageAt = QDateTime::fromSecsSinceEpoch(minute + 60, Qt::UTC);
+    tray.setEndpoints({ up }, 1);
+    QVERIFY(tray.isUpdatePending()); // the minute shown changed
+    tray.flush();
+    QVERIFY2(tray.toolTip().contains(
+                 QLocale().toString(up.lastMessageAt.toLocalTime().time(), QLocale::ShortFormat)),
+        qPrintable(tray.toolTip()));
+    up.state = EndpointStatus::State::Retrying;
+    up.detail = QStringLiteral("connection refused");
+    tray.setEndpoints({ up }, 1);
+    QVERIFY(tray.isUpdatePending());
+    tray.flush();
+    QCOMPARE(tray.state(), TrayIcon::State::Offline);
+
+    // The unread recount is coalesced by its caller, which applies the update at once.
+    tray.setUnreadCount(4);
+    QVERIFY(tray.isUpdatePending());
+    tray.applyPendingUpdate();
+    QVERIFY(!tray.isUpdatePending());
+    QCOMPARE(tray.look().unread, 4);
+}
+
+// Issue 17/21: messages arriving while nobody looks at the menu cost no menu rows; the rows are
+// made when the menu is about to show (a click on the icon, or a panel's AboutToShow over
+// StatusNotifierItem).
+void TestTrayIcon::recentRowsAreMadeWhenTheMenuShows()
+{
+    TrayIcon tray;
+    for (int i = 1; i <= 3; ++i)
+        tray.addRecent(entry(i, QStringLiteral("message %1").arg(i)));
+    QVERIFY(!tray.isUpdatePending());
+    QVERIFY(tray.recentMenu()->actions().isEmpty());
+    QVERIFY(tray.recentMenu()->isEnabled()); // reachable: its rows come as it opens
+    Q_EMIT tray.menu()->aboutToShow();
+    QCOMPARE(tray.recentMenu()->actions().size(), 3);
+    QVERIFY(tray.recentMenu()->actions().first()->text().contains(QStringLiteral("message 3")));
+    Q_EMIT tray.menu()->aboutToHide();
 }
 
 void TestTrayIcon::middleClickTogglesPause()

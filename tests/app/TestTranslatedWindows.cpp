@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "AboutDialog.h"
 #include "HistoryWindow.h"
+#include "MuteChooser.h"
 #include "PreferencesDialog.h"
 #include "TrayIcon.h"
+#include "WhyDialog.h"
 
 #include "engine/RulePreview.h"
 #include "history/History.h"
 #include "i18n/Translations.h"
+#include "notify/Notification.h"
 #include "render/Renderer.h"
 #include "rules/MessageTypeCatalog.h"
 #include "settings/Settings.h"
@@ -64,6 +67,9 @@ private:
     QStringList history(Collect what = Collect::Texts) const;
     QStringList preferences(Collect what = Collect::Texts) const;
     QStringList tray(Collect what = Collect::Texts) const;
+    QStringList mute(Collect what = Collect::Texts) const;
+    QStringList why(Collect what = Collect::Texts) const;
+    static Notification notification();
     static QStringList clashes(QWidget *root);
     static QStringList menuClashes(QMenu *menu);
     static QStringList texts(QWidget *root);
@@ -199,6 +205,34 @@ QStringList TestTranslatedWindows::tray(Collect what) const
     return menuTexts(icon.menu()) << icon.toolTip();
 }
 
+Notification TestTranslatedWindows::notification()
+{
+    Notification n;
+    n.summary = QStringLiteral("bodhi: FEDORA-2026-1234");
+    n.serviceName = QStringLiteral("bodhi");
+    n.topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.complete.stable");
+    n.msgId = QStringLiteral("2026-1234");
+    return n;
+}
+
+// The chooser a notification's "Mute…" opens.
+QStringList TestTranslatedWindows::mute(Collect what) const
+{
+    MuteChooser chooser(notification());
+    chooser.setAttribute(Qt::WA_DeleteOnClose, false);
+    chooser.show();
+    return what == Collect::Texts ? texts(&chooser) : clashes(&chooser);
+}
+
+// The window a notification's "Why?" opens (no rule involved: the sentence with topic and id).
+QStringList TestTranslatedWindows::why(Collect what) const
+{
+    WhyDialog dialog(notification());
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+    dialog.show();
+    return what == Collect::Texts ? texts(&dialog) : clashes(&dialog);
+}
+
 bool TestTranslatedWindows::mayStay(const QString &text, const QString &language)
 {
     static const QSet<QString> names = { QStringLiteral("fedmsg"),
@@ -240,7 +274,8 @@ void TestTranslatedWindows::everyTextIsTranslated_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("window");
     for (const char *language : { "de", "fr" })
-        for (const char *window : { "tray menu", "about", "history", "preferences" })
+        for (const char *window :
+            { "tray menu", "about", "history", "preferences", "mute chooser", "why" })
             QTest::addRow("%s %s", language, window)
                 << QString::fromLatin1(language) << QString::fromLatin1(window);
 }
@@ -265,6 +300,14 @@ void TestTranslatedWindows::everyTextIsTranslated()
         { QStringLiteral("preferences"),
             [this] {
                 return preferences();
+            } },
+        { QStringLiteral("mute chooser"),
+            [this] {
+                return mute();
+            } },
+        { QStringLiteral("why"),
+            [this] {
+                return why();
             } },
     };
     QVERIFY(Translations::install(QLocale(QLocale::English)));
@@ -427,6 +470,10 @@ void TestTranslatedWindows::noAcceleratorClashes()
         found.append(QStringLiteral("history: ") + c);
     for (const QString &c : preferences(Collect::Clashes))
         found.append(QStringLiteral("preferences: ") + c);
+    for (const QString &c : mute(Collect::Clashes))
+        found.append(QStringLiteral("mute chooser: ") + c);
+    for (const QString &c : why(Collect::Clashes))
+        found.append(QStringLiteral("why: ") + c);
     Translations::install(QLocale(QLocale::English));
     found.removeDuplicates();
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));

@@ -324,10 +324,8 @@ BusConfig FedmsgConfigReader::toBusConfig(const QString &name) const
                               .arg(problems.constFirst().toString());
         if (problems.size() > 1)
             bus.configError += QLatin1Char(' ')
-                + QCoreApplication::translate("fedmsg::FedmsgConfigReader",
-                    "(and %n more)",
-                    nullptr,
-                    int(problems.size() - 1));
+                + QCoreApplication::translate("fedmsg::FedmsgConfigReader", "(and %1 more)")
+                      .arg(problems.size() - 1);
     }
     const std::int64_t hwm = m_config["high_water_mark"].toInt64(0);
     if (hwm > 0 && hwm <= INT_MAX)

@@ -66,7 +66,7 @@ void TestCatalogTexts::kindIsTopicWordsInATranslatedSentence()
     QCOMPARE(comment.label, QStringLiteral("update comment"));
     QCOMPARE(comment.description,
         QStringLiteral(
-            "Paketaktualisierungen: Nachrichten, deren Topic auf „update.comment“ endet"));
+            "Paketaktualisierungen: Nachrichten, deren Thema auf „update.comment“ endet"));
     // A kind no schema names (made up from a topic) reads the same way.
     const rules::MessageType build =
         catalog.type(QStringLiteral("bodhi/buildsys.build.state.change"));

@@ -326,7 +326,9 @@ void TestTranslatedWindows::everyTextIsTranslated()
             untranslated.append(english.at(i));
     }
     untranslated.removeDuplicates();
-    QVERIFY2(compared >= 5, qPrintable(QStringLiteral("only %1 texts found").arg(compared)));
+    // A message box (the "Why?" window) has a title, a name, its text and a button.
+    const int expected = window == QLatin1String("why") ? 4 : 5;
+    QVERIFY2(compared >= expected, qPrintable(QStringLiteral("only %1 texts found").arg(compared)));
     QVERIFY2(untranslated.isEmpty(),
         qPrintable(QStringLiteral("%1 text(s) of the %2 in English under %3:\n  ")
                        .arg(untranslated.size())

@@ -1,12 +1,14 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "AboutDialog.h"
+#include "BusEditorDialog.h"
 #include "HistoryWindow.h"
 #include "MuteChooser.h"
 #include "PreferencesDialog.h"
 #include "TrayIcon.h"
 #include "WhyDialog.h"
 
+#include "bus/BusPresets.h"
 #include "engine/RulePreview.h"
 #include "history/History.h"
 #include "i18n/Translations.h"
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void everyTextIsTranslated();
     void knownTexts();
     void preferenceChoosesTheLanguage();
+    void presetLabelInTheBusEditor();
     void noAcceleratorClashes_data();
     void noAcceleratorClashes();
 
@@ -386,6 +389,25 @@ void TestTranslatedWindows::preferenceChoosesTheLanguage()
     QCOMPARE(Translations::locale(QString()), QLocale());
     combo->setCurrentIndex(0);
     QCOMPARE(settings.language(), QString());
+}
+
+// A preset bus's label is edited in the user's language; saved unchanged it stays the English
+// source (it follows a later change of language), and a label typed over it is kept as typed.
+void TestTranslatedWindows::presetLabelInTheBusEditor()
+{
+    const BusConfig preset = BusPresets::debianFedmsg();
+    QVERIFY(Translations::install(QLocale(QStringLiteral("de_DE"))));
+    {
+        BusEditorDialog editor(preset, {}, false);
+        const QString shown = editor.labelEdit()->text();
+        QCOMPARE(shown,
+            QCoreApplication::translate("fedmsg::BusPresets", preset.label.toUtf8().constData()));
+        QVERIFY2(shown != preset.label, qPrintable(shown));
+        QCOMPARE(editor.bus().label, preset.label);
+        editor.labelEdit()->setText(QStringLiteral("Mein Debian-Bus"));
+        QCOMPARE(editor.bus().label, QStringLiteral("Mein Debian-Bus"));
+    }
+    Translations::install(QLocale(QLocale::English));
 }
 
 namespace {

@@ -658,30 +658,6 @@
         <translation>keine</translation>
     </message>
     <message>
-        <source>Mute similar messages</source>
-        <translation>Ähnliche Nachrichten stummschalten</translation>
-    </message>
-    <message>
-        <source>Mute messages like “%1”?</source>
-        <translation>Nachrichten wie „%1“ stummschalten?</translation>
-    </message>
-    <message>
-        <source>They stay in the history without popping up.</source>
-        <translation>Sie bleiben im Verlauf, ohne als Meldung zu erscheinen.</translation>
-    </message>
-    <message>
-        <source>For 1 hour</source>
-        <translation>Für 1 Stunde</translation>
-    </message>
-    <message>
-        <source>For 1 day</source>
-        <translation>Für 1 Tag</translation>
-    </message>
-    <message>
-        <source>Always</source>
-        <translation>Immer</translation>
-    </message>
-    <message>
         <source>your rules could not be read whole (%1); fix them first</source>
         <translation>Ihre Regeln konnten nicht vollständig gelesen werden (%1); bitte zuerst beheben</translation>
     </message>
@@ -700,20 +676,6 @@
     <message>
         <source>(Demo: not saved.)</source>
         <translation>(Demo: nicht gespeichert.)</translation>
-    </message>
-    <message>
-        <source>No rule picked this message out: notifications are on for %1 and no rule says otherwise.
-
-Topic: %2
-Message id: %3</source>
-        <translation>Keine Regel hat diese Nachricht ausgewählt: Benachrichtigungen sind für %1 eingeschaltet, und keine Regel sagt etwas anderes.
-
-Thema: %2
-Nachrichten-ID: %3</translation>
-    </message>
-    <message>
-        <source>Why this notification?</source>
-        <translation>Warum diese Benachrichtigung?</translation>
     </message>
     <message numerus="yes">
         <source>%n configuration problem(s): %1</source>
@@ -1031,6 +993,10 @@ Nachrichten-ID: %3</translation>
         <source>%1 names no endpoints</source>
         <translation>%1 nennt keine Endpunkte</translation>
     </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>Importiert aus %1</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::BusListModel</name>
@@ -1093,6 +1059,10 @@ Nachrichten-ID: %3</translation>
     <message>
         <source>State</source>
         <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Einzelheiten: %1</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1604,17 @@ Nachrichten-ID: %3</translation>
     </message>
 </context>
 <context>
+    <name>fedmsg::FedmsgConfigReader</name>
+    <message>
+        <source>fedmsg.d could not be read whole, so its signature settings are in doubt and the bus does not connect: %1</source>
+        <translation>fedmsg.d konnte nicht vollständig gelesen werden; seine Signatureinstellungen sind daher zweifelhaft, und der Bus verbindet sich nicht: %1</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(und %1 weitere)</translation>
+    </message>
+</context>
+<context>
     <name>fedmsg::HistoryModel</name>
     <message>
         <source>Time</source>
@@ -1930,6 +1911,33 @@ Nachrichten-ID: %3</translation>
     <message>
         <source>Services and their kinds of message; Space switches the current one on or off</source>
         <translation>Dienste und ihre Nachrichtenarten; die Leertaste schaltet die aktuelle ein oder aus</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::MuteChooser</name>
+    <message>
+        <source>Mute similar messages</source>
+        <translation>Ähnliche Nachrichten stummschalten</translation>
+    </message>
+    <message>
+        <source>Mute messages like “%1”?</source>
+        <translation>Nachrichten wie „%1“ stummschalten?</translation>
+    </message>
+    <message>
+        <source>They stay in the history without popping up.</source>
+        <translation>Sie bleiben im Verlauf, ohne als Meldung zu erscheinen.</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Für 1 Stunde</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>Für 1 Tag</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Immer</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2427,53 @@ Nachrichten-ID: %3</translation>
     </message>
 </context>
 <context>
+    <name>fedmsg::StatusReason</name>
+    <message>
+        <source>The server refused the connection.</source>
+        <translation>Der Server hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Could not connect: the server refused the connection or cannot be reached.</source>
+        <translation>Keine Verbindung möglich: Der Server lehnt die Verbindung ab oder ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached from this network.</source>
+        <translation>Der Server ist von diesem Netzwerk aus nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server refused the login (user name, password or certificate).</source>
+        <translation>Der Server hat die Anmeldung abgelehnt (Benutzername, Passwort oder Zertifikat).</translation>
+    </message>
+    <message>
+        <source>The server does not know the requested address, virtual host or queue.</source>
+        <translation>Der Server kennt die angeforderte Adresse, den virtuellen Host oder die Warteschlange nicht.</translation>
+    </message>
+    <message>
+        <source>The server does not speak the expected protocol.</source>
+        <translation>Der Server spricht nicht das erwartete Protokoll.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name could not be resolved.</source>
+        <translation>Der Name des Servers konnte nicht aufgelöst werden.</translation>
+    </message>
+    <message>
+        <source>The secure connection (TLS) could not be set up.</source>
+        <translation>Die sichere Verbindung (TLS) konnte nicht aufgebaut werden.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>No connection yet; trying again.</source>
+        <translation>Noch keine Verbindung; neuer Versuch läuft.</translation>
+    </message>
+</context>
+<context>
     <name>fedmsg::TrayIcon</name>
     <message>
         <source>No bus configured</source>
@@ -2626,10 +2681,27 @@ Nachrichten-ID: %3</translation>
     </message>
 </context>
 <context>
+    <name>fedmsg::WhyDialog</name>
+    <message>
+        <source>Why this notification?</source>
+        <translation>Warum diese Benachrichtigung?</translation>
+    </message>
+    <message>
+        <source>No rule picked this message out: notifications are on for %1 and no rule says otherwise.
+
+Topic: %2
+Message id: %3</source>
+        <translation>Keine Regel hat diese Nachricht ausgewählt: Benachrichtigungen sind für %1 eingeschaltet, und keine Regel sagt etwas anderes.
+
+Thema: %2
+Nachrichten-ID: %3</translation>
+    </message>
+</context>
+<context>
     <name>fedmsg::rules::MessageTypeCatalog</name>
     <message>
-        <source>%1 messages about %2</source>
-        <translation>%1-Nachrichten über %2</translation>
+        <source>%1: messages whose topic ends in “%2”</source>
+        <translation>%1: Nachrichten, deren Thema auf „%2“ endet</translation>
     </message>
 </context>
 <context>

@@ -658,30 +658,6 @@
         <translation>aucune</translation>
     </message>
     <message>
-        <source>Mute similar messages</source>
-        <translation>Mettre en sourdine les messages semblables</translation>
-    </message>
-    <message>
-        <source>Mute messages like “%1”?</source>
-        <translation>Mettre en sourdine les messages comme « %1 » ?</translation>
-    </message>
-    <message>
-        <source>They stay in the history without popping up.</source>
-        <translation>Ils restent dans l’historique sans s’afficher en notification.</translation>
-    </message>
-    <message>
-        <source>For 1 hour</source>
-        <translation>Pendant 1 heure</translation>
-    </message>
-    <message>
-        <source>For 1 day</source>
-        <translation>Pendant 1 jour</translation>
-    </message>
-    <message>
-        <source>Always</source>
-        <translation>Toujours</translation>
-    </message>
-    <message>
         <source>your rules could not be read whole (%1); fix them first</source>
         <translation>vos règles n’ont pas pu être lues entièrement (%1) ; corrigez-les d’abord</translation>
     </message>
@@ -700,20 +676,6 @@
     <message>
         <source>(Demo: not saved.)</source>
         <translation>(Démo : non enregistré.)</translation>
-    </message>
-    <message>
-        <source>No rule picked this message out: notifications are on for %1 and no rule says otherwise.
-
-Topic: %2
-Message id: %3</source>
-        <translation>Aucune règle n’a retenu ce message : les notifications sont activées pour %1 et aucune règle ne dit le contraire.
-
-Sujet : %2
-Identifiant du message : %3</translation>
-    </message>
-    <message>
-        <source>Why this notification?</source>
-        <translation>Pourquoi cette notification ?</translation>
     </message>
     <message numerus="yes">
         <source>%n configuration problem(s): %1</source>
@@ -1031,6 +993,10 @@ Identifiant du message : %3</translation>
         <source>%1 names no endpoints</source>
         <translation>%1 ne nomme aucun point d’accès</translation>
     </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>Importé depuis %1</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::BusListModel</name>
@@ -1093,6 +1059,10 @@ Identifiant du message : %3</translation>
     <message>
         <source>State</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Détails : %1</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1604,17 @@ Identifiant du message : %3</translation>
     </message>
 </context>
 <context>
+    <name>fedmsg::FedmsgConfigReader</name>
+    <message>
+        <source>fedmsg.d could not be read whole, so its signature settings are in doubt and the bus does not connect: %1</source>
+        <translation>fedmsg.d n’a pas pu être lu en entier : ses réglages de signature sont donc incertains et le bus ne se connecte pas : %1</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(et %1 de plus)</translation>
+    </message>
+</context>
+<context>
     <name>fedmsg::HistoryModel</name>
     <message>
         <source>Time</source>
@@ -1930,6 +1911,33 @@ Identifiant du message : %3</translation>
     <message>
         <source>Services and their kinds of message; Space switches the current one on or off</source>
         <translation>Services et leurs sortes de messages ; Espace active ou désactive l’élément courant</translation>
+    </message>
+</context>
+<context>
+    <name>fedmsg::MuteChooser</name>
+    <message>
+        <source>Mute similar messages</source>
+        <translation>Mettre en sourdine les messages semblables</translation>
+    </message>
+    <message>
+        <source>Mute messages like “%1”?</source>
+        <translation>Mettre en sourdine les messages comme « %1 » ?</translation>
+    </message>
+    <message>
+        <source>They stay in the history without popping up.</source>
+        <translation>Ils restent dans l’historique sans s’afficher en notification.</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Pendant 1 heure</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>Pendant 1 jour</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Toujours</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2427,53 @@ Identifiant du message : %3</translation>
     </message>
 </context>
 <context>
+    <name>fedmsg::StatusReason</name>
+    <message>
+        <source>The server refused the connection.</source>
+        <translation>Le serveur a refusé la connexion.</translation>
+    </message>
+    <message>
+        <source>Could not connect: the server refused the connection or cannot be reached.</source>
+        <translation>Connexion impossible : le serveur a refusé la connexion ou est injoignable.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached from this network.</source>
+        <translation>Le serveur est injoignable depuis ce réseau.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The server refused the login (user name, password or certificate).</source>
+        <translation>Le serveur a refusé l’authentification (nom d’utilisateur, mot de passe ou certificat).</translation>
+    </message>
+    <message>
+        <source>The server does not know the requested address, virtual host or queue.</source>
+        <translation>Le serveur ne connaît pas l’adresse, l’hôte virtuel ou la file d’attente demandés.</translation>
+    </message>
+    <message>
+        <source>The server does not speak the expected protocol.</source>
+        <translation>Le serveur ne parle pas le protocole attendu.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name could not be resolved.</source>
+        <translation>Le nom du serveur n’a pas pu être résolu.</translation>
+    </message>
+    <message>
+        <source>The secure connection (TLS) could not be set up.</source>
+        <translation>La connexion sécurisée (TLS) n’a pas pu être établie.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+    <message>
+        <source>No connection yet; trying again.</source>
+        <translation>Pas encore de connexion ; nouvelle tentative en cours.</translation>
+    </message>
+</context>
+<context>
     <name>fedmsg::TrayIcon</name>
     <message>
         <source>connecting</source>
@@ -2626,10 +2681,27 @@ Identifiant du message : %3</translation>
     </message>
 </context>
 <context>
+    <name>fedmsg::WhyDialog</name>
+    <message>
+        <source>Why this notification?</source>
+        <translation>Pourquoi cette notification ?</translation>
+    </message>
+    <message>
+        <source>No rule picked this message out: notifications are on for %1 and no rule says otherwise.
+
+Topic: %2
+Message id: %3</source>
+        <translation>Aucune règle n’a retenu ce message : les notifications sont activées pour %1 et aucune règle ne dit le contraire.
+
+Sujet : %2
+Identifiant du message : %3</translation>
+    </message>
+</context>
+<context>
     <name>fedmsg::rules::MessageTypeCatalog</name>
     <message>
-        <source>%1 messages about %2</source>
-        <translation>messages %1 sur %2</translation>
+        <source>%1: messages whose topic ends in “%2”</source>
+        <translation>%1 : messages dont le sujet se termine par « %2 »</translation>
     </message>
 </context>
 <context>

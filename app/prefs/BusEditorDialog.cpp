@@ -85,7 +85,9 @@ BusEditorDialog::BusEditorDialog(
     m_name->setToolTip(tr("Letters, digits, '.', '_' and '-'; it cannot change later"));
     top->addRow(tr("&Name:"), m_name);
     top->addRow(QString(), addErrorLabel(Field::Name, m_name));
-    m_label = lineEdit(bus.label, tr("Bus label"), this);
+    // A preset's label in the user's language; saved unchanged it stays the stored English
+    // source (so it follows a later change of language), typed over it is the user's.
+    m_label = lineEdit(BusListModel::labelText(bus), tr("Bus label"), this);
     top->addRow(tr("&Label:"), m_label);
     m_enabled = new QCheckBox(tr("&Enabled"), this);
     m_enabled->setChecked(bus.enabled);
@@ -259,6 +261,8 @@ BusConfig BusEditorDialog::bus() const
                                                        : BusConfig::Transport::ZeroMq;
     bus.name = m_name->text().trimmed();
     bus.label = m_label->text().trimmed();
+    if (bus.label == BusListModel::labelText(m_original))
+        bus.label = m_original.label;
     bus.enabled = m_enabled->isChecked();
     bus.topics = lines(m_topics);
     bus.archiveUrl = m_archive->text().trimmed();

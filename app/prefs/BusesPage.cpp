@@ -282,8 +282,8 @@ void BusesPage::openEditor(const BusConfig &bus, bool isNew)
         m_view->expandAll();
         save();
         select(edited.name);
-        m_message->setText(
-            isNew ? tr("Bus %1 added.").arg(edited.label) : tr("Bus %1 saved.").arg(edited.label));
+        m_message->setText(isNew ? tr("Bus %1 added.").arg(BusListModel::labelText(edited))
+                                 : tr("Bus %1 saved.").arg(BusListModel::labelText(edited)));
     });
     connect(editor, &QDialog::finished, this, [this] {
         m_view->setFocus();
@@ -303,7 +303,7 @@ void BusesPage::removeBus()
     save();
     if (!buses.isEmpty())
         select(buses.at(std::min<qsizetype>(row, buses.size() - 1)).name);
-    m_message->setText(tr("Bus %1 removed.").arg(removed.label));
+    m_message->setText(tr("Bus %1 removed.").arg(BusListModel::labelText(removed)));
 }
 
 void BusesPage::chooseFedmsgFolder()
@@ -384,7 +384,7 @@ void BusesPage::addImported(const BusConfig &bus, const QStringList &warnings)
     m_view->expandAll();
     save();
     select(bus.name);
-    QString text = tr("Imported %1 as bus %2.").arg(bus.label, bus.name);
+    QString text = tr("Imported %1 as bus %2.").arg(BusListModel::labelText(bus), bus.name);
     if (!warnings.isEmpty())
         text += QLatin1Char(' ') + tr("Not imported: %1").arg(warnings.join(QStringLiteral("; ")));
     m_message->setText(text);

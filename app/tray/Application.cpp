@@ -6,8 +6,10 @@
 #include "FreedesktopApplication.h"
 #include "HistoryWindow.h"
 #include "MessageTypesPage.h"
+#include "MuteChooser.h"
 #include "PreferencesDialog.h"
 #include "WelcomeDialog.h"
+#include "WhyDialog.h"
 
 #include "backfill/CatchUp.h"
 #include "config/FedmsgConfigReader.h"
@@ -22,6 +24,7 @@
 #include "history/HistoryQuery.h"
 #include "history/StoredMessage.h"
 #include "i18n/Translations.h"
+#include "model/BusListModel.h"
 #include "notify/ControlService.h"
 #include "notify/DBusNotifier.h"
 #include "notify/IconCache.h"
@@ -46,8 +49,6 @@
 #include <QImage>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QSystemTrayIcon>
 
 #include <algorithm>
@@ -459,7 +460,7 @@ bool Application::start()
     QStringList problems;
     for (const BusConfig &bus : std::as_const(buses))
         if (bus.enabled && !bus.configError.isEmpty())
-            problems.append(bus.label + QStringLiteral(": ") + bus.configError);
+            problems.append(BusListModel::labelText(bus) + QStringLiteral(": ") + bus.configError);
     for (const QString &error : std::as_const(fileErrors))
         if (std::none_of(problems.begin(), problems.end(), [&](const QString &p) {
                 return p.contains(error);
@@ -905,28 +906,12 @@ void Application::openLink(const QUrl &url, const QString &activationToken)
 
 void Application::chooseMute(const Notification &notification)
 {
-    // A small chooser (not modal: no nested event loop inside the notifier's signal); the
-    // rule it makes is an ordinary one the user can edit or delete.
-    auto *box = new QMessageBox(QMessageBox::Question,
-        tr("Mute similar messages"),
-        tr("Mute messages like “%1”?").arg(notification.summary));
-    box->setObjectName(QStringLiteral("muteChooser"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(tr("They stay in the history without popping up."));
-    const QList<std::pair<QPushButton *, std::chrono::seconds>> choices {
-        { box->addButton(tr("For 1 hour"), QMessageBox::AcceptRole), std::chrono::hours(1) },
-        { box->addButton(tr("For 1 day"), QMessageBox::AcceptRole), std::chrono::hours(24) },
-        { box->addButton(tr("Always"), QMessageBox::AcceptRole), std::chrono::seconds(0) },
-    };
-    box->addButton(QMessageBox::Cancel);
-    connect(
-        box, &QMessageBox::buttonClicked, this, [this, notification, choices](QAbstractButton *b) {
-            for (const auto &[button, duration] : choices)
-                if (button == b)
-                    muteSimilar(notification, duration);
-        });
-    box->show();
+    // The rule it makes is an ordinary one the user can edit or delete.
+    auto *chooser = new MuteChooser(notification);
+    connect(chooser, &MuteChooser::chosen, this, [this, notification](std::chrono::seconds d) {
+        muteSimilar(notification, d);
+    });
+    chooser->show();
 }
 
 void Application::muteSimilar(const Notification &notification, std::chrono::seconds duration)
@@ -975,15 +960,7 @@ void Application::muteSimilar(const Notification &notification, std::chrono::sec
 
 void Application::explain(const Notification &notification)
 {
-    const QString text = notification.why.isEmpty()
-        ? tr("No rule picked this message out: notifications are on for %1 and no rule says "
-             "otherwise.\n\nTopic: %2\nMessage id: %3")
-              .arg(notification.serviceName, notification.topic, notification.msgId)
-        : notification.why;
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Why this notification?"), text);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setTextFormat(Qt::PlainText);
-    box->show();
+    (new WhyDialog(notification))->show();
 }
 
 void Application::showFallback(const Notification &notification)

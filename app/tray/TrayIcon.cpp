@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "TrayIcon.h"
 #include "TrayIconEngine.h"
+#include "bus/StatusReason.h"
 
 #include <QEvent>
 #include <QGuiApplication>
@@ -332,7 +333,8 @@ QString TrayIcon::headline() const
     case State::Connected:
         return tr("Connected to %n endpoint(s)", nullptr, m_connectedEndpoints);
     case State::Offline:
-        return m_reason.isEmpty() ? tr("All buses down") : tr("All buses down: %1").arg(m_reason);
+        return m_reason.isEmpty() ? tr("All buses down")
+                                  : tr("All buses down: %1").arg(StatusReason::userText(m_reason));
     }
     return {};
 }
@@ -362,7 +364,7 @@ QString TrayIcon::busLines() const
     for (auto it = buses.cbegin(); it != buses.cend(); ++it) {
         QString line = it.key() + QStringLiteral(": ") + stateWords(it->state);
         if (it->state != EndpointStatus::State::Connected && !it->reason.isEmpty())
-            line += QStringLiteral(" (") + it->reason + QLatin1Char(')');
+            line += QStringLiteral(" (") + StatusReason::userText(it->reason) + QLatin1Char(')');
         line += QStringLiteral(" — ")
             + (it->last.isValid() ? tr("last message %1").arg(timeText(it->last))
                                   : tr("no message yet"));

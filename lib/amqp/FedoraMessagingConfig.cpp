@@ -321,7 +321,9 @@ std::optional<FedoraMessagingConfig::Import> FedoraMessagingConfig::parse(
     BusConfig &bus = result.bus;
     bus.name = busName;
     bus.label = QStringLiteral("fedora-messaging (%1)").arg(QFileInfo(sourceName).fileName());
-    bus.note = QStringLiteral("imported from %1").arg(sourceName);
+    // Stored in English, shown translated (BusListModel::noteText).
+    bus.note = QString::fromUtf8(QT_TRANSLATE_NOOP("fedmsg::BusImport", "Imported from %1"));
+    bus.noteArgument = sourceName;
     bus.transport = BusConfig::Transport::Amqp;
     bus.enabled = true;
     bus.trust.validateSignatures = false;

@@ -48,7 +48,12 @@ struct BusConfig
     enum class Transport { ZeroMq, Amqp };
     QString name;
     QString label;
-    QString note; ///< shown in the UI, e.g. "Fedora retired fedmsg in 2024"
+    /// Shown in the UI, e.g. "Fedora retired fedmsg in 2024". Presets and imports store the
+    /// English source, marked with QT_TRANSLATE_NOOP in the context "fedmsg::BusPresets" (or
+    /// "fedmsg::BusImport" with a noteArgument): the UI shows it translated
+    /// (BusListModel::noteText), with noteArgument put in for its %1.
+    QString note;
+    QString noteArgument; ///< a path or name for the note's %1 (data: never translated)
     Transport transport = Transport::ZeroMq;
     bool enabled = false;
     QList<BusEndpoint> endpoints;

@@ -4,6 +4,7 @@
 
 #include "bus/BusLogging.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -299,10 +300,14 @@ BusConfig FedmsgConfigReader::toBusConfig(const QString &name) const
 {
     BusConfig bus;
     bus.name = name;
-    bus.label = QStringLiteral("fedmsg.d (%1)")
-                    .arg(m_files.isEmpty() ? QStringLiteral("no files")
-                                           : QFileInfo(m_files.first()).absolutePath());
-    bus.note = QStringLiteral("Imported from fedmsg.d");
+    // The label is a name and a path (data in every language); the user may change it.
+    bus.label = m_files.isEmpty()
+        ? QStringLiteral("fedmsg.d")
+        : QStringLiteral("fedmsg.d (%1)").arg(QFileInfo(m_files.first()).absolutePath());
+    // Stored in English, shown translated (BusListModel::noteText).
+    bus.note = QString::fromUtf8(QT_TRANSLATE_NOOP("fedmsg::BusImport", "Imported from %1"));
+    bus.noteArgument =
+        m_files.isEmpty() ? QStringLiteral("fedmsg.d") : QFileInfo(m_files.first()).absolutePath();
     bus.transport = BusConfig::Transport::ZeroMq;
     bus.enabled = true;
     for (const QString &url : subscribeEndpoints())
@@ -312,11 +317,15 @@ BusConfig FedmsgConfigReader::toBusConfig(const QString &name) const
     if (!problems.isEmpty()) {
         // Fail closed: a half-read folder may have lost validate_signatures=True or a routing
         // policy, and the defaults would then accept what the files meant to refuse.
-        bus.configError = QStringLiteral("fedmsg.d could not be read whole, so its signature "
-                                         "settings are in doubt and the bus does not connect: %1")
+        // Made when the buses are read, after the translations are installed.
+        bus.configError = QCoreApplication::translate("fedmsg::FedmsgConfigReader",
+            "fedmsg.d could not be read whole, so its signature settings are in doubt and "
+            "the bus does not connect: %1")
                               .arg(problems.constFirst().toString());
         if (problems.size() > 1)
-            bus.configError += QStringLiteral(" (and %1 more)").arg(problems.size() - 1);
+            bus.configError += QLatin1Char(' ')
+                + QCoreApplication::translate("fedmsg::FedmsgConfigReader", "(and %1 more)")
+                      .arg(problems.size() - 1);
     }
     const std::int64_t hwm = m_config["high_water_mark"].toInt64(0);
     if (hwm > 0 && hwm <= INT_MAX)

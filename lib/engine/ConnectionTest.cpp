@@ -3,13 +3,37 @@
 #include "engine/ConnectionTest.h"
 
 #include "amqp/AmqpAddress.h"
+#include "bus/BusLogging.h"
 #include "bus/Source.h"
+#include "bus/StatusReason.h"
 #include "engine/Transports.h"
 
 #include <QTcpSocket>
 #include <QUrl>
 
 namespace fedmsg {
+
+namespace {
+/// Our sentence for Qt's socket error (Qt's own text may be in another language, or English).
+StatusReason::Kind socketReason(QAbstractSocket::SocketError error)
+{
+    using K = StatusReason::Kind;
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return K::ConnectionRefused;
+    case QAbstractSocket::HostNotFoundError:
+        return K::NameResolutionFailed;
+    case QAbstractSocket::SocketTimeoutError:
+        return K::Timeout;
+    case QAbstractSocket::NetworkError:
+        return K::HostUnreachable;
+    case QAbstractSocket::RemoteHostClosedError:
+        return K::ConnectionClosed;
+    default:
+        return K::Unknown;
+    }
+}
+} // namespace
 
 ConnectionTest::ConnectionTest(QObject *parent)
     : QObject(parent)
@@ -77,8 +101,10 @@ void ConnectionTest::probeTcp()
         });
         connect(socket, &QTcpSocket::errorOccurred, this, [this, socket, url] {
             const QString why = socket->errorString();
+            const QString reason = StatusReason::text(socketReason(socket->error()));
+            qCInfo(lcBus).noquote() << "connection test:" << url << why;
             socket->deleteLater();
-            finish(false, url + QStringLiteral(": ") + why);
+            finish(false, url + QStringLiteral(": ") + (reason.isEmpty() ? why : reason));
         });
         socket->connectToHost(host, quint16(port));
     }
@@ -124,7 +150,7 @@ void ConnectionTest::onStatus(const EndpointStatus &status)
         finish(false,
             shownUrl(status.url) + QStringLiteral(": ")
                 + (status.detail.isEmpty() ? EndpointStatus::stateName(status.state)
-                                           : status.detail));
+                                           : StatusReason::userText(status.detail)));
         return;
     case S::Connecting:
     case S::Stopped:

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "model/BusListModel.h"
 
+#include "bus/StatusReason.h"
+
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -15,6 +17,21 @@ QString presetText(const QString &text)
     return QCoreApplication::translate("fedmsg::BusPresets", text.toUtf8().constData());
 }
 } // namespace
+
+QString BusListModel::labelText(const BusConfig &bus)
+{
+    return bus.label.isEmpty() ? bus.name : presetText(bus.label);
+}
+
+QString BusListModel::noteText(const BusConfig &bus)
+{
+    // An import's note ("Imported from %1", lib/engine's context) has an argument; a preset's
+    // has none.
+    if (bus.noteArgument.isEmpty())
+        return presetText(bus.note);
+    return QCoreApplication::translate("fedmsg::BusImport", bus.note.toUtf8().constData())
+        .arg(bus.noteArgument);
+}
 
 BusListModel::BusListModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -105,7 +122,9 @@ QString BusListModel::stateText(const EndpointStatus &status)
     case S::Failed:
         break;
     }
-    return status.detail.isEmpty() ? tr("down") : tr("down: %1").arg(status.detail);
+    // The common reasons in the user's language; the transport's own text is in the tooltip.
+    return status.detail.isEmpty() ? tr("down")
+                                   : tr("down: %1").arg(StatusReason::userText(status.detail));
 }
 
 QString BusListModel::busStateText(int row) const
@@ -191,7 +210,7 @@ QVariant BusListModel::busData(int busRow, int column, int role) const
     if (role == Qt::CheckStateRole && column == LabelColumn)
         return bus.enabled ? Qt::Checked : Qt::Unchecked;
     if (role == Qt::ToolTipRole && column == LabelColumn)
-        return bus.note.isEmpty() ? bus.name : presetText(bus.note);
+        return bus.note.isEmpty() ? bus.name : noteText(bus);
     if (role == StateRole) {
         // The best state of its endpoints (connected wins), for an icon or a colour.
         int best = -1;
@@ -205,7 +224,7 @@ QVariant BusListModel::busData(int busRow, int column, int role) const
         return {};
     switch (column) {
     case LabelColumn:
-        return bus.label.isEmpty() ? bus.name : presetText(bus.label);
+        return labelText(bus);
     case KindColumn:
         return kindText(bus.transport);
     case StateColumn:
@@ -232,6 +251,9 @@ QVariant BusListModel::endpointData(int busRow, const QModelIndex &index, int ro
     case KindColumn:
         return endpoint.curveServerKey.isEmpty() ? QString() : tr("CURVE");
     case StateColumn:
+        if (s && role == Qt::ToolTipRole && !s->detail.isEmpty()
+            && StatusReason::userText(s->detail) != s->detail)
+            return QString(stateText(*s) + QLatin1Char('\n') + tr("Details: %1").arg(s->detail));
         if (s)
             return stateText(*s);
         return bus.enabled ? tr("not connected") : tr("off");

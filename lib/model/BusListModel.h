@@ -56,6 +56,10 @@ public:
 
     /// @p url as shown: without a password (an AMQP URL may carry one).
     static QString shownUrl(const QString &url);
+    /// The bus's label as shown: a preset's in the user's language, one the user typed as typed.
+    static QString labelText(const BusConfig &bus);
+    /// The bus's note as shown: translated, with BusConfig::noteArgument for its %1.
+    static QString noteText(const BusConfig &bus);
     /// "fedmsg (ZeroMQ)" or "fedora-messaging (AMQP)".
     static QString kindText(BusConfig::Transport transport);
     /// "connected", "connecting", "down: <reason>", "stopped".

@@ -111,12 +111,15 @@ MessageType MessageTypeCatalog::type(const QString &id) const
     base.service = service;
     if (slash < 0)
         return base;
+    // The service's label (translated from the data file) or, unknown, its key.
+    const QString serviceLabel = base.label.isEmpty() ? service : base.label;
     base.kind = id.mid(slash + 1);
     base.id = id;
+    // The kind's label is the topic's own words (see the class comment): data, not UI text.
     base.label = kindLabel(base.kind);
-    base.description =
-        QCoreApplication::translate("fedmsg::rules::MessageTypeCatalog", "%1 messages about %2")
-            .arg(service, kindLabel(base.kind));
+    base.description = QCoreApplication::translate(
+        "fedmsg::rules::MessageTypeCatalog", "%1: messages whose topic ends in “%2”")
+                           .arg(serviceLabel, base.kind);
     return base;
 }
 

@@ -24,6 +24,16 @@ namespace fedmsg::rules {
  *
  * A message's type is its Rendering::serviceName plus the part of its topic after the
  * service's name: "org.fedoraproject.prod.bodhi.update.comment" -> "bodhi/update.comment".
+ *
+ * Languages: a service's label and description come from the rendering data and are
+ * translated (context "catalog"; lib/i18n extracts every one, and each service has a label).
+ * A kind has no label of its own: it is shown as its topic's words ("update comment",
+ * "build state change"), which are the publisher's vocabulary, not ours. They stay as they are
+ * in every language on purpose: they are data (hundreds of kinds, new ones appear with each
+ * schema release, and a word-by-word translation would be wrong as often as right), and the user
+ * meets the same words in topics, rules and the history's search. The fixed words around them
+ * (the kind's description, "<service>: messages whose topic ends in “<kind>”") are translated,
+ * with the service's translated label.
  */
 class MessageTypeCatalog
 {

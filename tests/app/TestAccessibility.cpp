@@ -3,11 +3,14 @@
 #include "../history/HistoryTestData.h"
 #include "AboutDialog.h"
 #include "HistoryWindow.h"
+#include "MuteChooser.h"
 #include "PreferencesDialog.h"
 #include "TrayIcon.h"
+#include "WhyDialog.h"
 
 #include "engine/RulePreview.h"
 #include "history/History.h"
+#include "notify/Notification.h"
 #include "render/Renderer.h"
 #include "rules/MessageTypeCatalog.h"
 #include "settings/Settings.h"
@@ -21,7 +24,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -53,6 +59,7 @@ private Q_SLOTS:
     void aboutDialog();
     void historyWindow();
     void preferencesPages();
+    void notificationDialogs();
     void checksCatchProblems();
 
 private:
@@ -304,6 +311,48 @@ void TestAccessibility::preferencesPages()
     }
     found.removeDuplicates();
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
+// The windows a notification's actions open: "Mute…" (the chooser) and "Why?". Each has names,
+// a full Tab round, and Esc closes it (the chooser without muting anything).
+void TestAccessibility::notificationDialogs()
+{
+    Notification n;
+    n.summary = QStringLiteral("bodhi: update pushed");
+    n.serviceName = QStringLiteral("bodhi");
+    n.topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.complete.stable");
+    n.msgId = QStringLiteral("2026-1234");
+    QStringList found;
+    QPointer<QMessageBox> dialogs[] = { new MuteChooser(n), new WhyDialog(n) };
+    QSignalSpy chosen(qobject_cast<MuteChooser *>(dialogs[0].data()), &MuteChooser::chosen);
+    for (QPointer<QMessageBox> &dialog : dialogs) {
+        const QString name = QString::fromLatin1(dialog->metaObject()->className());
+        dialog->show();
+        dialog->activateWindow();
+        QVERIFY2(QTest::qWaitForWindowActive(dialog), qPrintable(name));
+        QVERIFY2(!dialog->accessibleName().isEmpty(), qPrintable(name));
+        for (const QString &p : unnamed(dialog))
+            found.append(name + QStringLiteral(": no accessible name: ") + p);
+        for (const QString &p : tabProblems(dialog, dialog))
+            found.append(name + QStringLiteral(": ") + p);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY2(dialog.isNull(), qPrintable(name + QStringLiteral(" stays after Esc")));
+    }
+    QCOMPARE(chosen.count(), 0);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+
+    // A choice says how long.
+    auto *chooser = new MuteChooser(n);
+    QSignalSpy spy(chooser, &MuteChooser::chosen);
+    chooser->show();
+    QAbstractButton *day = nullptr;
+    for (QAbstractButton *b : chooser->buttons())
+        if (b->text() == MuteChooser::tr("For 1 day"))
+            day = b;
+    QVERIFY(day);
+    day->click();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().value<std::chrono::seconds>(), std::chrono::hours(24));
 }
 
 // The checks find what they are meant to find: an unnamed line edit, a text editor that keeps

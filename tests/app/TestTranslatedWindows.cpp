@@ -1,13 +1,18 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "AboutDialog.h"
+#include "BusEditorDialog.h"
 #include "HistoryWindow.h"
+#include "MuteChooser.h"
 #include "PreferencesDialog.h"
 #include "TrayIcon.h"
+#include "WhyDialog.h"
 
+#include "bus/BusPresets.h"
 #include "engine/RulePreview.h"
 #include "history/History.h"
 #include "i18n/Translations.h"
+#include "notify/Notification.h"
 #include "render/Renderer.h"
 #include "rules/MessageTypeCatalog.h"
 #include "settings/Settings.h"
@@ -53,6 +58,7 @@ private Q_SLOTS:
     void everyTextIsTranslated();
     void knownTexts();
     void preferenceChoosesTheLanguage();
+    void presetLabelInTheBusEditor();
     void noAcceleratorClashes_data();
     void noAcceleratorClashes();
 
@@ -64,6 +70,9 @@ private:
     QStringList history(Collect what = Collect::Texts) const;
     QStringList preferences(Collect what = Collect::Texts) const;
     QStringList tray(Collect what = Collect::Texts) const;
+    QStringList mute(Collect what = Collect::Texts) const;
+    QStringList why(Collect what = Collect::Texts) const;
+    static Notification notification();
     static QStringList clashes(QWidget *root);
     static QStringList menuClashes(QMenu *menu);
     static QStringList texts(QWidget *root);
@@ -199,6 +208,34 @@ QStringList TestTranslatedWindows::tray(Collect what) const
     return menuTexts(icon.menu()) << icon.toolTip();
 }
 
+Notification TestTranslatedWindows::notification()
+{
+    Notification n;
+    n.summary = QStringLiteral("bodhi: FEDORA-2026-1234");
+    n.serviceName = QStringLiteral("bodhi");
+    n.topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.complete.stable");
+    n.msgId = QStringLiteral("2026-1234");
+    return n;
+}
+
+// The chooser a notification's "Mute…" opens.
+QStringList TestTranslatedWindows::mute(Collect what) const
+{
+    MuteChooser chooser(notification());
+    chooser.setAttribute(Qt::WA_DeleteOnClose, false);
+    chooser.show();
+    return what == Collect::Texts ? texts(&chooser) : clashes(&chooser);
+}
+
+// The window a notification's "Why?" opens (no rule involved: the sentence with topic and id).
+QStringList TestTranslatedWindows::why(Collect what) const
+{
+    WhyDialog dialog(notification());
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+    dialog.show();
+    return what == Collect::Texts ? texts(&dialog) : clashes(&dialog);
+}
+
 bool TestTranslatedWindows::mayStay(const QString &text, const QString &language)
 {
     static const QSet<QString> names = { QStringLiteral("fedmsg"),
@@ -240,7 +277,8 @@ void TestTranslatedWindows::everyTextIsTranslated_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("window");
     for (const char *language : { "de", "fr" })
-        for (const char *window : { "tray menu", "about", "history", "preferences" })
+        for (const char *window :
+            { "tray menu", "about", "history", "preferences", "mute chooser", "why" })
             QTest::addRow("%s %s", language, window)
                 << QString::fromLatin1(language) << QString::fromLatin1(window);
 }
@@ -266,6 +304,14 @@ void TestTranslatedWindows::everyTextIsTranslated()
             [this] {
                 return preferences();
             } },
+        { QStringLiteral("mute chooser"),
+            [this] {
+                return mute();
+            } },
+        { QStringLiteral("why"),
+            [this] {
+                return why();
+            } },
     };
     QVERIFY(Translations::install(QLocale(QLocale::English)));
     const QStringList english = windows.value(window)();
@@ -283,7 +329,9 @@ void TestTranslatedWindows::everyTextIsTranslated()
             untranslated.append(english.at(i));
     }
     untranslated.removeDuplicates();
-    QVERIFY2(compared >= 5, qPrintable(QStringLiteral("only %1 texts found").arg(compared)));
+    // A message box (the "Why?" window) has a title, a name, its text and a button.
+    const int expected = window == QLatin1String("why") ? 4 : 5;
+    QVERIFY2(compared >= expected, qPrintable(QStringLiteral("only %1 texts found").arg(compared)));
     QVERIFY2(untranslated.isEmpty(),
         qPrintable(QStringLiteral("%1 text(s) of the %2 in English under %3:\n  ")
                        .arg(untranslated.size())
@@ -341,6 +389,25 @@ void TestTranslatedWindows::preferenceChoosesTheLanguage()
     QCOMPARE(Translations::locale(QString()), QLocale());
     combo->setCurrentIndex(0);
     QCOMPARE(settings.language(), QString());
+}
+
+// A preset bus's label is edited in the user's language; saved unchanged it stays the English
+// source (it follows a later change of language), and a label typed over it is kept as typed.
+void TestTranslatedWindows::presetLabelInTheBusEditor()
+{
+    const BusConfig preset = BusPresets::debianFedmsg();
+    QVERIFY(Translations::install(QLocale(QStringLiteral("de_DE"))));
+    {
+        BusEditorDialog editor(preset, {}, false);
+        const QString shown = editor.labelEdit()->text();
+        QCOMPARE(shown,
+            QCoreApplication::translate("fedmsg::BusPresets", preset.label.toUtf8().constData()));
+        QVERIFY2(shown != preset.label, qPrintable(shown));
+        QCOMPARE(editor.bus().label, preset.label);
+        editor.labelEdit()->setText(QStringLiteral("Mein Debian-Bus"));
+        QCOMPARE(editor.bus().label, QStringLiteral("Mein Debian-Bus"));
+    }
+    Translations::install(QLocale(QLocale::English));
 }
 
 namespace {
@@ -427,6 +494,10 @@ void TestTranslatedWindows::noAcceleratorClashes()
         found.append(QStringLiteral("history: ") + c);
     for (const QString &c : preferences(Collect::Clashes))
         found.append(QStringLiteral("preferences: ") + c);
+    for (const QString &c : mute(Collect::Clashes))
+        found.append(QStringLiteral("mute chooser: ") + c);
+    for (const QString &c : why(Collect::Clashes))
+        found.append(QStringLiteral("why: ") + c);
     Translations::install(QLocale(QLocale::English));
     found.removeDuplicates();
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));

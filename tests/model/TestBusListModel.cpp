@@ -96,8 +96,14 @@ void TestBusListModel::statesPerEndpointAndPerBus()
         QStringLiteral("tcp://b:2"),
         S::Failed,
         QStringLiteral("authentication failed (status 400)")));
+    // The reason in our words (translatable); the transport's own text in the tooltip.
     QCOMPARE(cell(model, 0, BusListModel::StateColumn, 1),
-        QStringLiteral("down: authentication failed (status 400)"));
+        QStringLiteral("down: The server refused the login (user name, password or certificate)."));
+    QCOMPARE(model.index(1, BusListModel::StateColumn, model.index(0, 0))
+                 .data(Qt::ToolTipRole)
+                 .toString(),
+        QStringLiteral("down: The server refused the login (user name, password or certificate)."
+                       "\nDetails: authentication failed (status 400)"));
     model.setStatus(status(QStringLiteral("zmq"), QStringLiteral("tcp://b:2"), S::Connected));
     QCOMPARE(cell(model, 0, BusListModel::StateColumn), QStringLiteral("connected"));
     // A new list keeps the states; setStatuses replaces them.

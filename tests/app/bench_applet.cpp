@@ -291,10 +291,9 @@ struct TrayWatcher
                             expected = 0;
                             visibleNs.compare_exchange_strong(expected, monoNs());
                         }
-                        // xcb replies are malloc'd.
-                        free(attrs); // NOLINT(cppcoreguidelines-no-malloc)
+                        free(attrs); // NOLINT(cppcoreguidelines-no-malloc): xcb mallocs replies
                     }
-                    free(tree); // NOLINT(cppcoreguidelines-no-malloc)
+                    free(tree); // NOLINT(cppcoreguidelines-no-malloc): xcb's replies are malloc'd
                 }
                 break;
             }
@@ -321,7 +320,7 @@ struct TrayWatcher
             default:
                 break;
             }
-            free(ev); // NOLINT(cppcoreguidelines-no-malloc)
+            free(ev); // NOLINT(cppcoreguidelines-no-malloc): xcb's events are malloc'd
         }
     }
     void stop()

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QTest>
 
+#include <array>
+
 using namespace fedmsg;
 
 class TestPyLiteralReader : public QObject
@@ -166,14 +168,16 @@ void TestPyLiteralReader::truncatedAndMangledInputNeverCrashes()
         QFile f(dir.filePath(name));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray text = f.readAll();
-        const char nasty[] = { '(', ')', '[', '{', '}', '"', '\'', '\\', '\n', '#', '%', '\0' };
+        const std::array<char, 12> nasty = {
+            '(', ')', '[', '{', '}', '"', '\'', '\\', '\n', '#', '%', '\0'
+        };
         for (qsizetype cut = 0; cut <= text.size(); cut += 7) {
             QList<PyDiagnostic> diags;
             PyLiteralReader::readAssignment(
                 std::string_view(text.constData(), std::size_t(cut)), name, "config", &diags);
             QByteArray mangled = text;
             if (cut < mangled.size())
-                mangled[cut] = nasty[cut % sizeof nasty];
+                mangled[cut] = nasty[std::size_t(cut) % nasty.size()];
             PyLiteralReader::readAssignment(
                 std::string_view(mangled.constData(), std::size_t(mangled.size())),
                 name,

@@ -421,7 +421,7 @@ QStringList TestTranslations::unwrapped(const QString &code, const QString &file
                 break;
             }
             const QString lineText = lines.value(startLine - 1);
-            if (!translated && visible && letter.match(literal).hasMatch()
+            if (!translated && visible != nullptr && letter.match(literal).hasMatch()
                 && !lineText.contains(QLatin1String("i18n:"))) {
                 const QList<int> args = kVisibleArguments.value(visible->name);
                 if (args.contains(-1) || args.contains(visible->argument))

@@ -23,11 +23,14 @@
 
 namespace {
 
+// NOLINTBEGIN(cppcoreguidelines-avoid-non-const-global-variables): operator new's counters
 std::atomic<std::size_t> g_live { 0 };
 std::atomic<std::size_t> g_peak { 0 };
+// NOLINTEND(cppcoreguidelines-avoid-non-const-global-variables)
 
 void *countedAlloc(std::size_t n)
 {
+    // NOLINTNEXTLINE(cppcoreguidelines-no-malloc): the allocator behind operator new
     void *p = std::malloc(n == 0 ? 1 : n);
     if (!p)
         throw std::bad_alloc();
@@ -42,7 +45,7 @@ void countedFree(void *p) noexcept
     if (!p)
         return;
     g_live.fetch_sub(malloc_usable_size(p));
-    std::free(p);
+    std::free(p); // NOLINT(cppcoreguidelines-no-malloc): backs operator delete
 }
 
 } // namespace
@@ -63,17 +66,17 @@ void operator delete[](void *p) noexcept
 {
     countedFree(p);
 }
-void operator delete(void *p, std::size_t) noexcept
+void operator delete(void *p, std::size_t /*size*/) noexcept
 {
     countedFree(p);
 }
-void operator delete[](void *p, std::size_t) noexcept
+void operator delete[](void *p, std::size_t /*size*/) noexcept
 {
     countedFree(p);
 }
 // The nothrow forms too (std::stable_sort's temporary buffer uses them): every allocation is
 // counted, and none is freed by an allocator that did not make it (AddressSanitizer checks).
-void *operator new(std::size_t n, const std::nothrow_t &) noexcept
+void *operator new(std::size_t n, const std::nothrow_t & /*tag*/) noexcept
 {
     try {
         return countedAlloc(n);
@@ -81,7 +84,7 @@ void *operator new(std::size_t n, const std::nothrow_t &) noexcept
         return nullptr;
     }
 }
-void *operator new[](std::size_t n, const std::nothrow_t &) noexcept
+void *operator new[](std::size_t n, const std::nothrow_t & /*tag*/) noexcept
 {
     try {
         return countedAlloc(n);
@@ -89,11 +92,11 @@ void *operator new[](std::size_t n, const std::nothrow_t &) noexcept
         return nullptr;
     }
 }
-void operator delete(void *p, const std::nothrow_t &) noexcept
+void operator delete(void *p, const std::nothrow_t & /*tag*/) noexcept
 {
     countedFree(p);
 }
-void operator delete[](void *p, const std::nothrow_t &) noexcept
+void operator delete[](void *p, const std::nothrow_t & /*tag*/) noexcept
 {
     countedFree(p);
 }
@@ -105,7 +108,7 @@ class TestJsonParserMemory : public QObject
     Q_OBJECT
 
     static constexpr double MaxRatio = 10.0;
-    static constexpr std::size_t BodySize = 16u << 20;
+    static constexpr std::size_t BodySize = 16U << 20;
 
     struct Cost
     {
@@ -174,10 +177,12 @@ private Q_SLOTS:
         QTest::newRow("empty arrays") << QByteArray("[[],[],...]");
         QTest::newRow("empty objects") << QByteArray("[{},{},...]");
         QTest::newRow("arrays of empty arrays") << QByteArray("[[[],[]],[[],[]],...]");
+        // NOLINTBEGIN(modernize-raw-string-literal): moc's lexer trips over \" inside raw strings
         QTest::newRow("object of empty arrays") << QByteArray("{\"0\":[],\"1\":[],...}");
         QTest::newRow("object, one key repeated") << QByteArray("{\"a\":[],\"a\":[],...}");
         QTest::newRow("one-char strings") << QByteArray("[\"a\",\"a\",...]");
         QTest::newRow("empty strings") << QByteArray("[\"\",\"\",...]");
+        // NOLINTEND(modernize-raw-string-literal)
         QTest::newRow("small ints") << QByteArray("[0,0,...]");
         QTest::newRow("nulls") << QByteArray("[null,...]");
         QTest::newRow("NaN") << QByteArray("[NaN,...]");

@@ -146,8 +146,8 @@ private Q_SLOTS:
             if (bool(env) != expectOk) {
                 tally.fail(name,
                     QStringLiteral("accepted=%1 expected=%2 (%3)")
-                        .arg(bool(env))
-                        .arg(expectOk)
+                        .arg(env ? 1 : 0)
+                        .arg(expectOk ? 1 : 0)
                         .arg(error));
                 continue;
             }

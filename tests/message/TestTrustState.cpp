@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <array>
+
 using namespace fedmsg;
 
 class TestTrustState : public QObject
@@ -21,7 +23,7 @@ private Q_SLOTS:
     }
     void namesRoundTrip()
     {
-        const TrustState all[] = { TrustState::Unchecked,
+        const std::array all = { TrustState::Unchecked,
             TrustState::Trusted,
             TrustState::Untrusted,
             TrustState::BrokerUnsigned };

@@ -34,7 +34,7 @@ bool serverRegistered()
 
 // The server tests need a notification server on the session bus (QSKIP returns from the test,
 // so it has to be a macro).
-// NOLINTNEXTLINE(cppcoreguidelines-macro-usage)
+// NOLINTNEXTLINE(cppcoreguidelines-macro-usage): QSKIP must return from the test function
 #define REQUIRE_SERVER()                                                                           \
     do {                                                                                           \
         if (!serverRegistered())                                                                   \

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+
 using namespace fedmsg;
 
 class TestRenderer : public QObject
@@ -198,7 +200,7 @@ void TestRenderer::oddMessagesNeverCrash()
         QStringLiteral("pkgdb.acl.update"),
         QStringLiteral("github.push"),
         QStringLiteral("compose.rawhide.complete") };
-    const char *bodies[] = { "null",
+    const std::array bodies = { "null",
         "[]",
         "\"text\"",
         "42",

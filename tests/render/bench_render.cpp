@@ -32,6 +32,7 @@ int main(int argc, char **argv)
         return 1;
     }
     std::vector<std::string> messages;
+    messages.reserve(records.size());
     for (const JsonValue &v : records)
         messages.push_back(JsonWriter::canonical(v["msg"]));
     Renderer renderer(Renderer::builtinDataFile());
@@ -42,13 +43,13 @@ int main(int argc, char **argv)
     for (int r = 0; r < rounds; ++r)
         for (const std::string &m : messages)
             sink += JsonParser::parse(m)->size();
-    const double parseSecs = t.nsecsElapsed() / 1e9;
+    const double parseSecs = static_cast<double>(t.nsecsElapsed()) / 1e9;
     t.restart();
     for (int r = 0; r < rounds; ++r)
         for (const std::string &m : messages)
             sink += static_cast<std::size_t>(
                 renderer.renderFedmsg(*JsonParser::parse(m)).subtitle.size());
-    const double renderSecs = t.nsecsElapsed() / 1e9;
+    const double renderSecs = static_cast<double>(t.nsecsElapsed()) / 1e9;
     const double n = static_cast<double>(rounds) * static_cast<double>(messages.size());
     QTextStream out(stdout);
     out << "messages: " << messages.size() << " x " << rounds << " rounds\n";

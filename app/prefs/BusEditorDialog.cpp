@@ -19,6 +19,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace fedmsg {
 
 namespace {
@@ -61,10 +63,11 @@ QStringList lines(const QPlainTextEdit *edit)
 } // namespace
 
 BusEditorDialog::BusEditorDialog(
-    const BusConfig &bus, const QStringList &otherNames, bool isNew, QWidget *parent)
+    const BusConfig &bus, QStringList otherNames, bool isNew, QWidget *parent)
     : QDialog(parent)
     , m_original(bus)
-    , m_otherNames(otherNames)
+    , m_otherNames(std::move(otherNames))
+    , m_kind(new QComboBox(this)) // the first widget either way: the tab order starts with it
     , m_test(new ConnectionTest(this))
     , m_keys(new CurveKeyStore(this))
 {
@@ -73,7 +76,6 @@ BusEditorDialog::BusEditorDialog(
     const bool amqp = bus.transport == BusConfig::Transport::Amqp;
 
     auto *top = new QFormLayout;
-    m_kind = new QComboBox(this);
     m_kind->addItem(BusListModel::kindText(BusConfig::Transport::ZeroMq));
     m_kind->addItem(BusListModel::kindText(BusConfig::Transport::Amqp));
     m_kind->setCurrentIndex(amqp ? AmqpPage : ZeroMqPage);
@@ -95,7 +97,10 @@ BusEditorDialog::BusEditorDialog(
     top->addRow(QString(), m_enabled);
 
     // fedmsg (ZeroMQ): endpoints, CURVE, trust.
-    m_transportPages = new QStackedWidget(this);
+    // The widgets below are made in the body, in the order the tab key and a screen reader
+    // visit them (the order they were made in), not in the initializer list.
+    auto *transportPages = new QStackedWidget(this);
+    m_transportPages = transportPages;
     auto *zmqPage = new QWidget(m_transportPages);
     auto *zmq = new QFormLayout(zmqPage);
     zmq->setContentsMargins(0, 0, 0, 0);
@@ -175,7 +180,8 @@ BusEditorDialog::BusEditorDialog(
     auto *testRow = new QHBoxLayout;
     m_testButton = new QPushButton(tr("&Test connection"), this);
     m_testButton->setAccessibleName(tr("Test connection"));
-    m_testResult = new QLabel(this);
+    auto *testResult = new QLabel(this); // after the button, in reading order (see above)
+    m_testResult = testResult;
     m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->setAccessibleName(tr("Connection test result"));
     m_testResult->setWordWrap(true);
@@ -307,7 +313,7 @@ bool BusEditorDialog::showErrors()
     }
     for (const BusFieldError &error : errors) {
         QLabel *label = m_errorLabels.value(errorKey(m_kind->currentIndex(), error.field));
-        if (!label || !label->text().isEmpty())
+        if (label == nullptr || !label->text().isEmpty())
             continue; // the first problem of a field is shown
         label->setText(error.message);
         label->setVisible(true);

@@ -38,7 +38,7 @@ class BusEditorDialog : public QDialog
 public:
     /// @p otherNames: the names the bus may not take. A new bus may change its kind and name.
     BusEditorDialog(
-        const BusConfig &bus, const QStringList &otherNames, bool isNew, QWidget *parent = nullptr);
+        const BusConfig &bus, QStringList otherNames, bool isNew, QWidget *parent = nullptr);
     ~BusEditorDialog() override;
     Q_DISABLE_COPY_MOVE(BusEditorDialog)
 

@@ -120,8 +120,10 @@ BusesPage::BusesPage(Settings *settings, const QList<BusConfig> &presets, QWidge
 
 bool BusesPage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
+    const auto *keyPress =
+        event->type() == QEvent::KeyPress ? dynamic_cast<const QKeyEvent *>(event) : nullptr;
+    if (watched == m_view && keyPress) {
+        const int key = keyPress->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {
             editBus();
             return true;

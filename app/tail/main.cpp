@@ -151,179 +151,180 @@ Written writeEnvelope(const Envelope &env,
     return Written::Shown;
 }
 
-// Listening: one source, each line written as it comes; at-least-once sources acknowledge
-// what was written.
-int listen(QCoreApplication &app,
-    const TailOptions &options,
-    const TailFormatter &formatter,
-    const TailRules *rules)
+// What one listening run shares between its handlers.
+struct Listening
 {
-    const BusConfig &bus = options.bus;
-    const qint64 maxCount = options.maxCount;
-    QString error;
-    std::unique_ptr<Source> source(Transports::createSource(bus, nullptr, &error));
-    if (!source) {
-        CommandLineTool::error(error);
-        return 2;
-    }
-    Counters counters;
+    const TailOptions &options;
+    const TailFormatter &formatter;
+    const TailRules *rules;
+    std::unique_ptr<Source> source {};
+    LineWriter *out = nullptr; ///< leaked when a stuck reader keeps its thread (LineWriter::finish)
+    Counters counters {};
     int exitCode = 0;
     bool interrupted = false;
-    auto finish = [&](int code) {
-        exitCode = code;
-        QCoreApplication::exit(code);
-    };
-    // At-least-once sources (AMQP) write each line at once and acknowledge it after: a slow
-    // reader holds the acknowledgements back and the broker's prefetch limit stops the flow.
-    // ZeroMQ cannot be held back: its lines wait in a bounded queue, the oldest dropped.
-    auto *out = new LineWriter(
-        STDOUT_FILENO, source->isAtLeastOnce() ? 0 : MaxQueuedOutput, [&app, &finish] {
+    // --since: the archive's messages first; live ones wait (unacknowledged) until it is done,
+    // then those the archive already printed are left out.
+    std::unique_ptr<BackfillClient> backfill {};
+    QList<QList<Envelope>> waitingLive {};
+    QSet<QString> archivedIds {};
+};
+
+void finish(Listening &run, int code)
+{
+    run.exitCode = code;
+    QCoreApplication::exit(code);
+}
+
+// At-least-once sources acknowledge the live messages that were written (or deliberately
+// filtered).
+void acknowledgeDone(Listening &run, const QList<quint64> &done, bool live)
+{
+    if (live && run.source->isAtLeastOnce() && !done.isEmpty())
+        run.source->acknowledge(done);
+}
+
+// One batch, live or archived: written line by line; at-least-once sources acknowledge what was
+// printed (or deliberately filtered), never what comes after the last line printed (--count, a
+// closed pipe): the broker keeps that. False once the run ends.
+bool writeBatch(Listening &run, const QList<Envelope> &batch, bool live)
+{
+    const qint64 maxCount = run.options.maxCount;
+    QList<quint64> done;
+    for (const Envelope &env : batch) {
+        if (!live && !env.msgId().isEmpty())
+            run.archivedIds.insert(env.msgId());
+        // Printed from the archive already: not again, but acknowledged.
+        const bool printedFromArchive =
+            live && !run.archivedIds.isEmpty() && run.archivedIds.contains(env.msgId());
+        const Written written = printedFromArchive
+            ? Written::Skipped
+            : writeEnvelope(env, run.options, run.formatter, run.rules, *run.out, run.counters);
+        if (written == Written::ReaderGone) {
+            acknowledgeDone(run, done, live);
+            finish(run, 0); // EPIPE: the reader went away
+            return false;
+        }
+        if (env.deliveryTag() != 0)
+            done.append(env.deliveryTag());
+        if (written == Written::Shown && maxCount > 0 && qint64(run.counters.shown) >= maxCount) {
+            acknowledgeDone(run, done, live); // goes out before the stop (AmqpWorker orders them)
+            finish(run, 0);
+            return false;
+        }
+    }
+    acknowledgeDone(run, done, live);
+    return true;
+}
+
+// The live messages that waited for the archive, written now that it is done.
+void writeWaitingLive(Listening &run)
+{
+    const QList<QList<Envelope>> batches = std::exchange(run.waitingLive, {});
+    for (const QList<Envelope> &batch : batches)
+        if (!writeBatch(run, batch, true))
+            return;
+}
+
+// A message a source (live or the archive) could not read: counted and said on stderr.
+void reportDropped(Counters &counters, const QString &endpoint, const QString &reason)
+{
+    ++counters.dropped;
+    CommandLineTool::error(
+        QCoreApplication::translate("fedmsg-tail", "dropped a message from %1: %2")
+            .arg(endpoint, reason));
+}
+
+// How catching up from the archive ended, said on stderr when it matters.
+void reportBackfillEnd(const BackfillResult &result)
+{
+    if (result.outcome == BackfillResult::Outcome::Failed)
+        CommandLineTool::error(
+            QCoreApplication::translate("fedmsg-tail", "catching up from the archive failed: %1")
+                .arg(result.reason));
+    if (result.skipped > 0)
+        CommandLineTool::error(QCoreApplication::translate("fedmsg-tail",
+            "the archive held %n older message(s) more than shown",
+            nullptr,
+            int(result.skipped)));
+}
+
+// --since: the archive's client, its lines written as they come; the live ones that waited
+// follow when it is done.
+void connectBackfill(QCoreApplication &app, Listening &run)
+{
+    run.backfill = std::make_unique<BackfillClient>(run.options.bus);
+    BackfillOptions backfillOptions;
+    backfillOptions.maxAgeMs = run.options.sinceMs;
+    run.backfill->setOptions(backfillOptions);
+    BackfillClient *backfill = run.backfill.get();
+    QObject::connect(
+        backfill, &BackfillClient::envelopesReceived, &app, [&run](const QList<Envelope> &batch) {
+            if (!writeBatch(run, batch, false))
+                run.backfill->cancel();
+        });
+    QObject::connect(backfill,
+        &BackfillClient::problem,
+        &app,
+        [](const QString &, const QString &reason, int retryInMs) {
+            CommandLineTool::error(
+                QCoreApplication::translate("fedmsg-tail", "archive: %1; asking again in %2 s")
+                    .arg(reason)
+                    .arg(retryInMs / 1000.0));
+        });
+    QObject::connect(backfill,
+        &BackfillClient::messageDropped,
+        &app,
+        [&run](const QString &, const QString &endpoint, const QString &reason) {
+            reportDropped(run.counters, endpoint, reason);
+        });
+    QObject::connect(
+        backfill, &BackfillClient::finished, &app, [&app, &run](const BackfillResult &result) {
+            reportBackfillEnd(result);
+            if (result.outcome == BackfillResult::Outcome::Cancelled)
+                return; // the program is ending
+            // Deferred: finished() may come from inside envelopesReceived's handler.
             QMetaObject::invokeMethod(
                 &app,
-                [&finish] {
-                    finish(0);
+                [&run] {
+                    writeWaitingLive(run);
                 },
                 Qt::QueuedConnection);
         });
-    // A message a source (live or the archive) could not read: counted and said on stderr.
-    const auto onDropped = [&](const QString &, const QString &endpoint, const QString &reason) {
-        ++counters.dropped;
-        CommandLineTool::error(
-            QCoreApplication::translate("fedmsg-tail", "dropped a message from %1: %2")
-                .arg(endpoint, reason));
-    };
-    // --since: the archive's messages first; live ones wait (unacknowledged) until it is done,
-    // then those the archive already printed are left out.
-    std::unique_ptr<BackfillClient> backfill;
-    QList<QList<Envelope>> waitingLive;
-    QSet<QString> archivedIds;
-    // One batch, live or archived: written line by line; at-least-once sources acknowledge
-    // what was printed (or deliberately filtered), never what comes after the last line
-    // printed (--count, a closed pipe): the broker keeps that.
-    auto writeBatch = [&](const QList<Envelope> &batch, bool live) {
-        QList<quint64> done;
-        auto acknowledgeDone = [&] {
-            if (live && source->isAtLeastOnce() && !done.isEmpty())
-                source->acknowledge(done);
-        };
-        auto markDone = [&](const Envelope &env) {
-            if (env.deliveryTag() != 0)
-                done.append(env.deliveryTag());
-        };
-        for (const Envelope &env : batch) {
-            if (!live && !env.msgId().isEmpty())
-                archivedIds.insert(env.msgId());
-            if (live && !archivedIds.isEmpty() && archivedIds.contains(env.msgId())) {
-                markDone(env); // printed from the archive already
-                continue;
-            }
-            const Written written = writeEnvelope(env, options, formatter, rules, *out, counters);
-            if (written == Written::ReaderGone) {
-                acknowledgeDone();
-                finish(0); // EPIPE: the reader went away
-                return false;
-            }
-            markDone(env);
-            if (written == Written::Shown && maxCount > 0 && qint64(counters.shown) >= maxCount) {
-                acknowledgeDone(); // goes out before the stop (AmqpWorker orders them)
-                finish(0);
-                return false;
-            }
-        }
-        acknowledgeDone();
-        return true;
-    };
+}
+
+// The live source's signals: batches (held back while the archive is read), drops, failures,
+// warnings.
+void connectSource(QCoreApplication &app, Listening &run)
+{
+    Source *source = run.source.get();
     QObject::connect(
-        source.get(), &Source::envelopesReceived, &app, [&](const QList<Envelope> &batch) {
-            if (backfill && backfill->isRunning()) {
-                waitingLive.append(batch);
+        source, &Source::envelopesReceived, &app, [&run](const QList<Envelope> &batch) {
+            if (run.backfill && run.backfill->isRunning()) {
+                run.waitingLive.append(batch);
                 return;
             }
-            writeBatch(batch, true);
+            writeBatch(run, batch, true);
         });
-    if (options.sinceMs > 0) {
-        backfill = std::make_unique<BackfillClient>(bus);
-        BackfillOptions backfillOptions;
-        backfillOptions.maxAgeMs = options.sinceMs;
-        backfill->setOptions(backfillOptions);
-        QObject::connect(backfill.get(),
-            &BackfillClient::envelopesReceived,
-            &app,
-            [&](const QList<Envelope> &batch) {
-                if (!writeBatch(batch, false))
-                    backfill->cancel();
-            });
-        QObject::connect(backfill.get(),
-            &BackfillClient::problem,
-            &app,
-            [](const QString &, const QString &reason, int retryInMs) {
-                CommandLineTool::error(
-                    QCoreApplication::translate("fedmsg-tail", "archive: %1; asking again in %2 s")
-                        .arg(reason)
-                        .arg(retryInMs / 1000.0));
-            });
-        QObject::connect(backfill.get(), &BackfillClient::messageDropped, &app, onDropped);
-        QObject::connect(
-            backfill.get(), &BackfillClient::finished, &app, [&](const BackfillResult &result) {
-                if (result.outcome == BackfillResult::Outcome::Failed)
-                    CommandLineTool::error(QCoreApplication::translate(
-                        "fedmsg-tail", "catching up from the archive failed: %1")
-                                               .arg(result.reason));
-                if (result.skipped > 0)
-                    CommandLineTool::error(QCoreApplication::translate("fedmsg-tail",
-                        "the archive held %n older message(s) more than shown",
-                        nullptr,
-                        int(result.skipped)));
-                if (result.outcome == BackfillResult::Outcome::Cancelled)
-                    return; // the program is ending
-                // Deferred: finished() may come from inside envelopesReceived's handler.
-                QMetaObject::invokeMethod(
-                    &app,
-                    [&] {
-                        const QList<QList<Envelope>> batches = std::exchange(waitingLive, {});
-                        for (const QList<Envelope> &batch : batches)
-                            if (!writeBatch(batch, true))
-                                return;
-                    },
-                    Qt::QueuedConnection);
-            });
-    }
-    QObject::connect(source.get(), &Source::messageDropped, &app, onDropped);
-    QObject::connect(
-        source.get(), &Source::endpointStatusChanged, &app, [&](const EndpointStatus &s) {
-            if (s.state == EndpointStatus::State::Failed)
-                CommandLineTool::error(QStringLiteral("%1: %2").arg(s.url, s.detail));
+    QObject::connect(source,
+        &Source::messageDropped,
+        &app,
+        [&run](const QString &, const QString &endpoint, const QString &reason) {
+            reportDropped(run.counters, endpoint, reason);
         });
-
-    UnixSignalWatcher unixSignals;
-    QObject::connect(&unixSignals, &UnixSignalWatcher::signalReceived, &app, [&](int) {
-        interrupted = true;
-        finish(0);
+    QObject::connect(source, &Source::endpointStatusChanged, &app, [](const EndpointStatus &s) {
+        if (s.state == EndpointStatus::State::Failed)
+            CommandLineTool::error(QStringLiteral("%1: %2").arg(s.url, s.detail));
     });
-
     // A failed download of https:// CA/CRL locations (the source fetches them before it
     // connects) is said, not fatal: a cached copy may serve.
-    QObject::connect(
-        source.get(), &Source::warning, &app, [](const QString &, const QString &text) {
-            CommandLineTool::error(text);
-        });
-    source->start();
-    if (backfill) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        QString backfillError;
-        if (!backfill->start(now.addMSecs(-options.sinceMs), now, &backfillError))
-            CommandLineTool::error(backfillError);
-    }
-    QCoreApplication::exec();
-    if (backfill)
-        backfill->cancel();
-    source->stop();
-    // Interrupted behind a stuck reader: give the queue a moment, then leave it (and the
-    // writer, blocked in write()) behind.
-    const bool drained = out->finish(interrupted ? 2000 : -1);
-    const quint64 slow = out->dropped();
-    if (drained)
-        delete out;
+    QObject::connect(source, &Source::warning, &app, [](const QString &, const QString &text) {
+        CommandLineTool::error(text);
+    });
+}
+
+// At exit: what the output queue dropped and, when anything was left out, the totals.
+void reportTotals(const Counters &counters, quint64 slow)
+{
     if (slow > 0)
         CommandLineTool::error(QCoreApplication::translate("fedmsg-tail",
             "%n message(s) not shown: the output was not read fast enough (at most %1 MiB "
@@ -337,7 +338,63 @@ int listen(QCoreApplication &app,
                 .arg(counters.shown)
                 .arg(counters.untrusted)
                 .arg(counters.dropped));
-    return exitCode;
+}
+
+// Listening: one source, each line written as it comes; at-least-once sources acknowledge
+// what was written.
+int listen(QCoreApplication &app,
+    const TailOptions &options,
+    const TailFormatter &formatter,
+    const TailRules *rules)
+{
+    QString error;
+    Listening run { options, formatter, rules };
+    run.source.reset(Transports::createSource(options.bus, nullptr, &error));
+    if (!run.source) {
+        CommandLineTool::error(error);
+        return 2;
+    }
+    // At-least-once sources (AMQP) write each line at once and acknowledge it after: a slow
+    // reader holds the acknowledgements back and the broker's prefetch limit stops the flow.
+    // ZeroMQ cannot be held back: its lines wait in a bounded queue, the oldest dropped.
+    run.out = new LineWriter(
+        STDOUT_FILENO, run.source->isAtLeastOnce() ? 0 : MaxQueuedOutput, [&app, &run] {
+            QMetaObject::invokeMethod(
+                &app,
+                [&run] {
+                    finish(run, 0);
+                },
+                Qt::QueuedConnection);
+        });
+    connectSource(app, run);
+    if (options.sinceMs > 0)
+        connectBackfill(app, run);
+
+    UnixSignalWatcher unixSignals;
+    QObject::connect(&unixSignals, &UnixSignalWatcher::signalReceived, &app, [&run](int) {
+        run.interrupted = true;
+        finish(run, 0);
+    });
+
+    run.source->start();
+    if (run.backfill) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QString backfillError;
+        if (!run.backfill->start(now.addMSecs(-options.sinceMs), now, &backfillError))
+            CommandLineTool::error(backfillError);
+    }
+    QCoreApplication::exec();
+    if (run.backfill)
+        run.backfill->cancel();
+    run.source->stop();
+    // Interrupted behind a stuck reader: give the queue a moment, then leave it (and the
+    // writer, blocked in write()) behind.
+    const bool drained = run.out->finish(run.interrupted ? 2000 : -1);
+    const quint64 slow = run.out->dropped();
+    if (drained)
+        delete run.out;
+    reportTotals(run.counters, slow);
+    return run.exitCode;
 }
 
 } // namespace

@@ -108,7 +108,7 @@ void Application::showAbout()
         m_aboutDialog = dialog;
     }
     m_tray->flush();
-    static_cast<AboutDialog *>(m_aboutDialog.data())->setBusState(m_tray->busSummary());
+    m_aboutDialog->setBusState(m_tray->busSummary());
     m_aboutDialog->show();
     m_aboutDialog->raise();
     m_aboutDialog->activateWindow();
@@ -354,34 +354,7 @@ bool Application::start()
         m_tray->setUntrustedSeen(false);
     });
     connect(m_history.get(), &History::ready, this, &Application::loadRecent);
-    // Do not disturb: "until resumed" is the saved Notifications/enabled switch; timed pauses
-    // last for this run; quiet hours and the critical bypass come from the settings.
-    if (!m_settings->notificationsEnabled())
-        m_dnd.pauseUntilResumed();
-    m_dnd.setQuietHours(m_settings->quietHoursStart(), m_settings->quietHoursEnd());
-    m_dnd.setAllowCritical(m_settings->criticalBreaksThrough());
-    m_dndTimer.setSingleShot(true);
-    connect(&m_dndTimer, &QTimer::timeout, this, &Application::onDoNotDisturbChanged);
-    connect(m_tray.get(), &TrayIcon::pauseToggled, this, [this](bool paused) {
-        if (paused)
-            pause(std::chrono::seconds(0));
-        else
-            resume();
-    });
-    connect(m_tray.get(), &TrayIcon::pauseForRequested, this, [this](std::chrono::seconds d) {
-        pause(d);
-    });
-    connect(m_tray.get(), &TrayIcon::pauseUntilTomorrowRequested, this, [this] {
-        m_dnd.pauseUntilTomorrow();
-        m_settings->setNotificationsEnabled(true);
-        onDoNotDisturbChanged();
-    });
-    m_dnd.setDesktopInhibited(m_notifier->desktopInhibited());
-    connect(m_notifier.get(), &DBusNotifier::desktopInhibitedChanged, this, [this](bool on) {
-        m_dnd.setDesktopInhibited(on);
-        onDoNotDisturbChanged();
-    });
-    onDoNotDisturbChanged();
+    startDoNotDisturb();
     startControlInterfaces();
     m_engine->setMessageTypesOff(m_settings->messageTypesOff());
     m_engine->setUntrustedPolicy(rules::untrustedPolicyFromName(m_settings->untrustedPolicy()));
@@ -421,33 +394,7 @@ bool Application::start()
     // offered (once the account is known); --demo has its own profile where everything pops up.
     const rules::MessageTypeCatalog *catalog = &m_engine->rulesStage().catalog();
     const StoredRules stored = RuleStorage::load(*m_settings, catalog);
-    m_engine->setAccount(m_settings->fedoraAccount());
-    m_engine->setRules(m_options.demo ? RuleStorage::demoRules() : stored.rules);
-    connect(m_settings.get(), &Settings::rulesChanged, m_engine.get(), [this, catalog] {
-        if (!m_options.demo)
-            m_engine->setRules(RuleStorage::load(*m_settings, catalog).rules);
-    });
-    connect(m_settings.get(), &Settings::fedoraAccountChanged, m_engine.get(), &Engine::setAccount);
-    if (!m_options.demo && m_settings->fedoraAccount().isEmpty()) {
-        auto *detector = new rules::AccountDetector(this);
-        connect(detector,
-            &rules::AccountDetector::finished,
-            this,
-            [this, detector, catalog](const QString &account, const QString &how) {
-                detector->deleteLater();
-                qCInfo(lcApp).noquote()
-                    << "Fedora account:"
-                    << (account.isEmpty()
-                               ? how
-                               : account + QStringLiteral(" (") + how + QLatin1Char(')'));
-                if (account.isEmpty())
-                    return;
-                m_settings->setFedoraAccount(account);
-                if (RuleStorage::offerStarterRules(*m_settings, catalog))
-                    reportStarterRules();
-            });
-        detector->start();
-    }
+    startRules(stored, catalog);
 
     // The folders fedmsg-tail reads: /etc/fedmsg.d, ~/.fedmsg.d, then --config.
     QStringList fileErrors;
@@ -456,40 +403,11 @@ bool Application::start()
                                             : m_options.systemConfigDir);
     m_fedmsgDirs = fedmsgDirs;
     QList<BusConfig> buses = m_settings->buses(Transports::presets(fedmsgDirs, &fileErrors));
-    // First why a bus does not connect, then the file errors that text does not name already.
-    QStringList problems;
-    for (const BusConfig &bus : std::as_const(buses))
-        if (bus.enabled && !bus.configError.isEmpty())
-            problems.append(BusListModel::labelText(bus) + QStringLiteral(": ") + bus.configError);
-    for (const QString &error : std::as_const(fileErrors))
-        if (std::none_of(problems.begin(), problems.end(), [&](const QString &p) {
-                return p.contains(error);
-            }))
-            problems.append(error);
-    for (const rules::RuleError &error : stored.errors)
-        problems.append(tr("rules: %1").arg(error.toString()));
-    if (!stored.keptAside.isEmpty())
-        problems.append(tr("the stored rules could not be read; they were kept as %1 and only "
-                           "the first-run rules are used")
-                            .arg(stored.keptAside));
+    const QStringList problems = configProblems(buses, fileErrors, stored);
     if (stored.starterRulesAdded && !m_options.demo)
         reportStarterRules();
-    if (!m_settings->recoveredFrom().isEmpty())
-        problems.append(tr("the settings file was broken (%1); it was kept as %2 and defaults "
-                           "are used")
-                            .arg(m_settings->brokenReason(), m_settings->recoveredFrom()));
-    if (m_options.demo) {
-        m_demo = std::make_unique<DemoBus>();
-        QString error;
-        if (m_demo->start(&error)) {
-            // The demo replaces every configured bus for this run; nothing is saved.
-            for (BusConfig &bus : buses)
-                bus.enabled = false;
-            buses.append(m_demo->busConfig());
-        } else {
-            qCWarning(lcApp) << "demo bus failed to start:" << error;
-        }
-    }
+    if (m_options.demo)
+        startDemoBus(buses);
     m_engine->setBuses(buses);
     m_catchUp->setBuses(buses);
     // prefs hook: a bus the Buses page added, changed, switched or removed takes effect at once:
@@ -512,6 +430,118 @@ bool Application::start()
     reportConfigProblems(problems);
     updateTrayState();
     m_tray->show(); // embedded at once, or when a tray appears later
+    showFirstWindows(newProfile);
+    return true;
+}
+
+void Application::startDoNotDisturb()
+{
+    // Do not disturb: "until resumed" is the saved Notifications/enabled switch; timed pauses
+    // last for this run; quiet hours and the critical bypass come from the settings.
+    if (!m_settings->notificationsEnabled())
+        m_dnd.pauseUntilResumed();
+    m_dnd.setQuietHours(m_settings->quietHoursStart(), m_settings->quietHoursEnd());
+    m_dnd.setAllowCritical(m_settings->criticalBreaksThrough());
+    m_dndTimer.setSingleShot(true);
+    connect(&m_dndTimer, &QTimer::timeout, this, &Application::onDoNotDisturbChanged);
+    connect(m_tray.get(), &TrayIcon::pauseToggled, this, [this](bool paused) {
+        if (paused)
+            pause(std::chrono::seconds(0));
+        else
+            resume();
+    });
+    connect(m_tray.get(), &TrayIcon::pauseForRequested, this, [this](std::chrono::seconds d) {
+        pause(d);
+    });
+    connect(m_tray.get(), &TrayIcon::pauseUntilTomorrowRequested, this, [this] {
+        m_dnd.pauseUntilTomorrow();
+        m_settings->setNotificationsEnabled(true);
+        onDoNotDisturbChanged();
+    });
+    m_dnd.setDesktopInhibited(m_notifier->desktopInhibited());
+    connect(m_notifier.get(), &DBusNotifier::desktopInhibitedChanged, this, [this](bool on) {
+        m_dnd.setDesktopInhibited(on);
+        onDoNotDisturbChanged();
+    });
+    onDoNotDisturbChanged();
+}
+
+void Application::startRules(const StoredRules &stored, const rules::MessageTypeCatalog *catalog)
+{
+    m_engine->setAccount(m_settings->fedoraAccount());
+    m_engine->setRules(m_options.demo ? RuleStorage::demoRules() : stored.rules);
+    connect(m_settings.get(), &Settings::rulesChanged, m_engine.get(), [this, catalog] {
+        if (!m_options.demo)
+            m_engine->setRules(RuleStorage::load(*m_settings, catalog).rules);
+    });
+    connect(m_settings.get(), &Settings::fedoraAccountChanged, m_engine.get(), &Engine::setAccount);
+    if (!m_options.demo && m_settings->fedoraAccount().isEmpty())
+        detectAccount(catalog);
+}
+
+void Application::detectAccount(const rules::MessageTypeCatalog *catalog)
+{
+    auto *detector = new rules::AccountDetector(this);
+    connect(detector,
+        &rules::AccountDetector::finished,
+        this,
+        [this, detector, catalog](const QString &account, const QString &how) {
+            detector->deleteLater();
+            qCInfo(lcApp).noquote()
+                << "Fedora account:"
+                << (account.isEmpty() ? how
+                                      : account + QStringLiteral(" (") + how + QLatin1Char(')'));
+            if (account.isEmpty())
+                return;
+            m_settings->setFedoraAccount(account);
+            if (RuleStorage::offerStarterRules(*m_settings, catalog))
+                reportStarterRules();
+        });
+    detector->start();
+}
+
+QStringList Application::configProblems(
+    const QList<BusConfig> &buses, const QStringList &fileErrors, const StoredRules &stored) const
+{
+    // First why a bus does not connect, then the file errors that text does not name already.
+    QStringList problems;
+    for (const BusConfig &bus : std::as_const(buses))
+        if (bus.enabled && !bus.configError.isEmpty())
+            problems.append(BusListModel::labelText(bus) + QStringLiteral(": ") + bus.configError);
+    for (const QString &error : std::as_const(fileErrors))
+        if (std::none_of(problems.begin(), problems.end(), [&](const QString &p) {
+                return p.contains(error);
+            }))
+            problems.append(error);
+    for (const rules::RuleError &error : stored.errors)
+        problems.append(tr("rules: %1").arg(error.toString()));
+    if (!stored.keptAside.isEmpty())
+        problems.append(tr("the stored rules could not be read; they were kept as %1 and only "
+                           "the first-run rules are used")
+                            .arg(stored.keptAside));
+    if (!m_settings->recoveredFrom().isEmpty())
+        problems.append(tr("the settings file was broken (%1); it was kept as %2 and defaults "
+                           "are used")
+                            .arg(m_settings->brokenReason(), m_settings->recoveredFrom()));
+    return problems;
+}
+
+void Application::startDemoBus(QList<BusConfig> &buses)
+{
+    m_demo = std::make_unique<DemoBus>();
+    QString error;
+    if (m_demo->start(&error)) {
+        // The demo replaces every configured bus for this run; nothing is saved.
+        for (BusConfig &bus : buses)
+            bus.enabled = false;
+        buses.append(m_demo->busConfig());
+    } else {
+        qCWarning(lcApp) << "demo bus failed to start:" << error;
+    }
+}
+
+void Application::showFirstWindows(bool newProfile)
+{
     // No system tray (GNOME without an AppIndicator extension, some Wayland sessions): the
     // history window is the main window; notifications flow as usual. Started in the
     // background (login, D-Bus activation) it waits for a launcher or a second start.
@@ -524,7 +554,6 @@ bool Application::start()
     if (m_options.welcomeOnFirstStart && newProfile && !m_options.background
         && !m_settings->welcomeShown())
         showWelcome();
-    return true;
 }
 
 void Application::reportStarterRules()
@@ -586,7 +615,7 @@ NotifyDecision Application::notifyDecisionOf(const rules::RuleDecision &rule) co
     return decision;
 }
 
-void Application::onMessages(const QList<EngineMessage> &messages)
+QList<const EngineMessage *> Application::collectPopUps(const QList<EngineMessage> &messages)
 {
     QList<const EngineMessage *> toNotify;
     for (const EngineMessage &m : messages) {
@@ -598,6 +627,12 @@ void Application::onMessages(const QList<EngineMessage> &messages)
         if (popsUp)
             toNotify.append(&m);
     }
+    return toNotify;
+}
+
+void Application::onMessages(const QList<EngineMessage> &messages)
+{
+    const QList<const EngineMessage *> toNotify = collectPopUps(messages);
     if (toNotify.isEmpty())
         return;
     const PopupText::TitleStyle style = m_settings->classicNotificationTitle()
@@ -931,7 +966,7 @@ void Application::muteSimilar(const Notification &notification, std::chrono::sec
             return r.id == rule->id;
         });
         set.rules.prepend(*rule);
-        m_engine->setRules(std::move(set));
+        m_engine->setRules(set);
     } else if (rule && !RuleStorage::addFirst(*m_settings, *rule, &catalog, &reason)) {
         reason = tr("your rules could not be read whole (%1); fix them first").arg(reason);
     }

@@ -24,6 +24,7 @@
 
 namespace fedmsg {
 
+class AboutDialog;
 class CatchUp;
 class DBusNotifier;
 class DemoBus;
@@ -36,8 +37,13 @@ class IconCache;
 class NetworkWatcher;
 class Renderer;
 class Settings;
+struct BusConfig;
 struct EngineMessage;
 struct EndpointStatus;
+struct StoredRules;
+namespace rules {
+class MessageTypeCatalog;
+}
 
 /**
  * @brief The applet: wires the engine (sources → history) to the tray and notifications.
@@ -135,6 +141,20 @@ private:
     void loadRecent(); ///< the tray's recent list from the history (at start)
     void reportStarterRules();
     void reportConfigProblems(const QStringList &problems);
+    // The steps of start():
+    void
+    startDoNotDisturb(); ///< our pause, quiet hours, the desktop's inhibition, and their wiring
+    void startRules(const StoredRules &stored, const rules::MessageTypeCatalog *catalog);
+    void detectAccount(const rules::MessageTypeCatalog *catalog); ///< no account set: find it
+    /// What the configuration and the stored rules could not give, for the tray and a popup.
+    QStringList configProblems(const QList<BusConfig> &buses,
+        const QStringList &fileErrors,
+        const StoredRules &stored) const;
+    void startDemoBus(QList<BusConfig> &buses); ///< --demo: replaces every configured bus
+    void showFirstWindows(bool newProfile); ///< the history without a tray; the first welcome
+    /// Each message into the recent list; those an archive brought after a gap counted into
+    /// the catch-up summary; returns those whose decision pops up.
+    QList<const EngineMessage *> collectPopUps(const QList<EngineMessage> &messages);
 
     Options m_options;
     std::unique_ptr<SingleInstance> m_instance;
@@ -164,7 +184,7 @@ private:
     /// The first-run welcome (at the first start, and "Show welcome again" in the About box).
     void showWelcome();
     QPointer<QWidget> m_welcomeDialog;
-    QPointer<QWidget> m_aboutDialog; ///< the About box while it is open
+    QPointer<AboutDialog> m_aboutDialog; ///< the About box while it is open
 };
 
 } // namespace fedmsg

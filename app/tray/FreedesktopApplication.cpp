@@ -7,6 +7,8 @@
 #include <QDBusError>
 #include <QDBusReply>
 
+#include <utility>
+
 namespace fedmsg {
 
 namespace {
@@ -18,9 +20,9 @@ QString tokenOf(const QVariantMap &platformData)
 }
 } // namespace
 
-FreedesktopApplication::FreedesktopApplication(const QString &applicationId, QObject *parent)
+FreedesktopApplication::FreedesktopApplication(QString applicationId, QObject *parent)
     : QObject(parent)
-    , m_id(applicationId)
+    , m_id(std::move(applicationId))
 {}
 
 FreedesktopApplication::~FreedesktopApplication()
@@ -72,13 +74,14 @@ void FreedesktopApplication::Activate(const QVariantMap &platformData)
     Q_EMIT activated(tokenOf(platformData));
 }
 
-void FreedesktopApplication::Open(const QStringList &, const QVariantMap &platformData)
+void FreedesktopApplication::Open(const QStringList & /*uris*/, const QVariantMap &platformData)
 {
     Q_EMIT activated(tokenOf(platformData));
 }
 
-void FreedesktopApplication::ActivateAction(
-    const QString &actionName, const QVariantList &, const QVariantMap &)
+void FreedesktopApplication::ActivateAction(const QString &actionName,
+    const QVariantList & /*parameter*/,
+    const QVariantMap & /*platformData*/)
 {
     if (actionName == QLatin1String("quit")) {
         Q_EMIT quitRequested();

@@ -23,8 +23,9 @@ class FreedesktopApplication : public QObject, protected QDBusContext
     Q_OBJECT
     Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Application")
 public:
-    explicit FreedesktopApplication(const QString &applicationId, QObject *parent = nullptr);
+    explicit FreedesktopApplication(QString applicationId, QObject *parent = nullptr);
     ~FreedesktopApplication() override;
+    Q_DISABLE_COPY_MOVE(FreedesktopApplication)
 
     /// "/" + the ID with '.' as '/' and '-' as '_' (Desktop Entry Specification, D-Bus Activation).
     static QString objectPath(const QString &applicationId);
@@ -33,10 +34,12 @@ public:
     bool isRegistered() const { return m_registered; }
 
 public Q_SLOTS:
+    // NOLINTBEGIN(readability-identifier-naming): the D-Bus member names
     void Activate(const QVariantMap &platformData);
     void Open(const QStringList &uris, const QVariantMap &platformData);
     void ActivateAction(
         const QString &actionName, const QVariantList &parameter, const QVariantMap &platformData);
+    // NOLINTEND(readability-identifier-naming)
 
 Q_SIGNALS:
     /// Show the applet's window; the token ("activation-token" or "desktop-startup-id") may be

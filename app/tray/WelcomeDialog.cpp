@@ -29,7 +29,10 @@ WelcomeDialog::WelcomeDialog(QWidget *parent)
     layout->addWidget(what);
 
     auto *form = new QFormLayout;
-    m_account = new QLineEdit(this);
+    // Made after the text above, not in the initializer list: children are read (by a screen
+    // reader) in the order they were made.
+    auto *accountEdit = new QLineEdit(this);
+    m_account = accountEdit;
     m_account->setObjectName(QStringLiteral("accountEdit"));
     m_account->setAccessibleName(tr("Fedora account name"));
     m_account->setPlaceholderText(tr("your FAS user name"));

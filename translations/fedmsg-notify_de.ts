@@ -1309,6 +1309,10 @@
         <source>Imported %1 as bus %2.</source>
         <translation>%1 als Bus %2 importiert.</translation>
     </message>
+    <message>
+        <source>Demo mode (--demo): the applet receives only from its embedded demo bus, shown here. Your buses are not used in this run; start the applet without --demo to change them.</source>
+        <translation>Demo-Modus (--demo): Das Applet empfängt nur von seinem eingebauten Demo-Bus, der hier gezeigt wird. Ihre Busse werden in diesem Lauf nicht verwendet; starten Sie das Applet ohne --demo, um sie zu ändern.</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::ConditionTreeEditor</name>
@@ -2093,6 +2097,42 @@
     <message>
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
+    </message>
+    <message>
+        <source>Show the &amp;raw message type as the popup title, as the old applet did</source>
+        <translation>Den rohen &amp;Nachrichtentyp als Titel der Meldung zeigen, wie das alte Applet</translation>
+    </message>
+    <message>
+        <source>&amp;Critical messages break through the pause and quiet hours</source>
+        <translation>Kritische Meldungen durchbr&amp;echen Pause und Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>Relay notified messages to the old GNOME Shell e&amp;xtension (D-Bus)</source>
+        <translation>Gemeldete Nachrichten an die alte GNOME-Shell-Erweiterung &amp;weiterleiten (D-Bus)</translation>
+    </message>
+    <message>
+        <source>Show the raw message type as the popup title</source>
+        <translation>Den rohen Nachrichtentyp als Titel der Meldung zeigen</translation>
+    </message>
+    <message>
+        <source>The popup&apos;s title becomes the message type as the old applet showed it, e.g. “bodhi.update.comment”, instead of “Bodhi: comment on update”</source>
+        <translation>Der Titel der Meldung wird zum Nachrichtentyp, wie ihn das alte Applet zeigte, z. B. „bodhi.update.comment“ statt „Bodhi: Kommentar zu einem Update“</translation>
+    </message>
+    <message>
+        <source>Critical messages break through the pause and quiet hours</source>
+        <translation>Kritische Meldungen durchbrechen Pause und Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>Critical popups still show while notifications are paused or in quiet hours. The desktop&apos;s own do-not-disturb still holds them.</source>
+        <translation>Kritische Meldungen erscheinen auch, während Benachrichtigungen pausiert sind oder Ruhezeit ist. Das „Nicht stören“ der Arbeitsumgebung hält sie weiterhin zurück.</translation>
+    </message>
+    <message>
+        <source>Relay notified messages to the old GNOME Shell extension</source>
+        <translation>Gemeldete Nachrichten an die alte GNOME-Shell-Erweiterung weiterleiten</translation>
+    </message>
+    <message>
+        <source>Each message your rules notify is sent as MessageReceived on the old applet&apos;s D-Bus interface org.fedoraproject.fedmsg.notify, which its GNOME Shell extension listens to</source>
+        <translation>Jede Nachricht, die Ihre Regeln melden, wird als MessageReceived über die D-Bus-Schnittstelle org.fedoraproject.fedmsg.notify des alten Applets gesendet, auf die seine GNOME-Shell-Erweiterung hört</translation>
     </message>
 </context>
 <context>

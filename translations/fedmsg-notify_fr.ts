@@ -1309,6 +1309,10 @@
         <source>Imported %1 as bus %2.</source>
         <translation>%1 importé comme bus %2.</translation>
     </message>
+    <message>
+        <source>Demo mode (--demo): the applet receives only from its embedded demo bus, shown here. Your buses are not used in this run; start the applet without --demo to change them.</source>
+        <translation>Mode démo (--demo) : l’applet ne reçoit que de son bus de démonstration intégré, affiché ici. Vos bus ne sont pas utilisés pendant cette exécution ; démarrez l’applet sans --demo pour les modifier.</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::ConditionTreeEditor</name>
@@ -2093,6 +2097,42 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Show the &amp;raw message type as the popup title, as the old applet did</source>
+        <translation>Afficher le type &amp;brut du message comme titre, comme l’ancienne applet</translation>
+    </message>
+    <message>
+        <source>&amp;Critical messages break through the pause and quiet hours</source>
+        <translation>Les messages critiques &amp;passent outre la pause et les heures calmes</translation>
+    </message>
+    <message>
+        <source>Relay notified messages to the old GNOME Shell e&amp;xtension (D-Bus)</source>
+        <translation>Relayer les messages notifiés vers l’ancienne e&amp;xtension GNOME Shell (D-Bus)</translation>
+    </message>
+    <message>
+        <source>Show the raw message type as the popup title</source>
+        <translation>Afficher le type brut du message comme titre de la notification</translation>
+    </message>
+    <message>
+        <source>The popup&apos;s title becomes the message type as the old applet showed it, e.g. “bodhi.update.comment”, instead of “Bodhi: comment on update”</source>
+        <translation>Le titre de la notification devient le type du message tel que l’ancienne applet l’affichait, p. ex. « bodhi.update.comment » au lieu de « Bodhi : commentaire sur une mise à jour »</translation>
+    </message>
+    <message>
+        <source>Critical messages break through the pause and quiet hours</source>
+        <translation>Les messages critiques passent outre la pause et les heures calmes</translation>
+    </message>
+    <message>
+        <source>Critical popups still show while notifications are paused or in quiet hours. The desktop&apos;s own do-not-disturb still holds them.</source>
+        <translation>Les notifications critiques s’affichent même en pause ou pendant les heures calmes. Le mode « Ne pas déranger » du bureau les retient toujours.</translation>
+    </message>
+    <message>
+        <source>Relay notified messages to the old GNOME Shell extension</source>
+        <translation>Relayer les messages notifiés vers l’ancienne extension GNOME Shell</translation>
+    </message>
+    <message>
+        <source>Each message your rules notify is sent as MessageReceived on the old applet&apos;s D-Bus interface org.fedoraproject.fedmsg.notify, which its GNOME Shell extension listens to</source>
+        <translation>Chaque message que vos règles notifient est envoyé comme MessageReceived sur l’interface D-Bus org.fedoraproject.fedmsg.notify de l’ancienne applet, qu’écoute son extension GNOME Shell</translation>
     </message>
 </context>
 <context>

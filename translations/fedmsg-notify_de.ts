@@ -542,6 +542,10 @@
         <source>note: these messages are %1: %2</source>
         <translation>Hinweis: diese Nachrichten sind %1: %2</translation>
     </message>
+    <message>
+        <source>%1: connected</source>
+        <translation>%1: verbunden</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::AboutDialog</name>

@@ -8,6 +8,7 @@
 
 #include "backfill/BackfillClient.h"
 #include "bus/Source.h"
+#include "bus/StatusReason.h"
 #include "cli/CommandLineTool.h"
 #include "cli/TailCommandLine.h"
 #include "cli/TailRules.h"
@@ -20,6 +21,7 @@
 #include "render/Renderer.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
 #include <QStandardPaths>
 
@@ -226,6 +228,33 @@ void writeWaitingLive(Listening &run)
 }
 
 // A message a source (live or the archive) could not read: counted and said on stderr.
+// Why an endpoint is not connected, on stderr: a failure, and a recognised reason (refused,
+// unreachable, login refused, ...) once per endpoint until it changes or the endpoint connects
+// (then "connected" is said too). Plain "retrying" states without a reason are left out: a
+// ZeroMQ subscriber waits quietly for its publisher, as the Python tool did. The reason is in
+// the user's language where it is recognised, the library's own words beside it.
+void reportEndpointStatus(QHash<QString, StatusReason::Kind> &said, const EndpointStatus &s)
+{
+    const StatusReason::Kind kind = StatusReason::classify(s.detail);
+    if (s.state == EndpointStatus::State::Connected) {
+        if (said.remove(s.url) > 0)
+            CommandLineTool::error(
+                QCoreApplication::translate("fedmsg-tail", "%1: connected").arg(s.url));
+        return;
+    }
+    const bool failed = s.state == EndpointStatus::State::Failed;
+    const bool reasonGiven = (s.state == EndpointStatus::State::Retrying
+                                 || s.state == EndpointStatus::State::Disconnected)
+        && kind != StatusReason::Kind::Unknown && kind != StatusReason::Kind::Retrying;
+    if (!failed && !(reasonGiven && said.value(s.url, StatusReason::Kind::Unknown) != kind))
+        return;
+    said.insert(s.url, kind);
+    const QString reason = StatusReason::userText(s.detail);
+    CommandLineTool::error(reason == s.detail
+            ? QStringLiteral("%1: %2").arg(s.url, s.detail)
+            : QStringLiteral("%1: %2 (%3)").arg(s.url, reason, s.detail));
+}
+
 void reportDropped(Counters &counters, const QString &endpoint, const QString &reason)
 {
     ++counters.dropped;
@@ -311,10 +340,12 @@ void connectSource(QCoreApplication &app, Listening &run)
         [&run](const QString &, const QString &endpoint, const QString &reason) {
             reportDropped(run.counters, endpoint, reason);
         });
-    QObject::connect(source, &Source::endpointStatusChanged, &app, [](const EndpointStatus &s) {
-        if (s.state == EndpointStatus::State::Failed)
-            CommandLineTool::error(QStringLiteral("%1: %2").arg(s.url, s.detail));
-    });
+    QObject::connect(source,
+        &Source::endpointStatusChanged,
+        &app,
+        [said = std::make_shared<QHash<QString, StatusReason::Kind>>()](const EndpointStatus &s) {
+            reportEndpointStatus(*said, s);
+        });
     // A failed download of https:// CA/CRL locations (the source fetches them before it
     // connects) is said, not fatal: a cached copy may serve.
     QObject::connect(source, &Source::warning, &app, [](const QString &, const QString &text) {

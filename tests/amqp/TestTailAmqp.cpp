@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace fedmsg;
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void adHocTailLeavesNoQueueBehind();
     void countAcknowledgesExactlyWhatWasPrinted();
     void loggerSetsTheSchemaHeaders();
+    void refusedConnectionIsSaidInTheUsersLanguage();
 };
 
 void TestTailAmqp::tailsSubscribedTopicsFromTheBroker()
@@ -391,6 +393,41 @@ void TestTailAmqp::loggerSetsTheSchemaHeaders()
             QStringLiteral("m") });
     QVERIFY(zmq.waitForFinished(30000));
     QCOMPARE(zmq.exitCode(), 2);
+}
+
+// A broker that is not there: fedmsg-tail says why in the user's language (issue 20), the
+// library's own words beside it.
+void TestTailAmqp::refusedConnectionIsSaidInTheUsersLanguage()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close(); // nothing listens there now
+    QProcess tail;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    tail.setProcessEnvironment(env);
+    tail.start(qEnvironmentVariable("FEDMSG_TAIL_BIN"),
+        { QStringLiteral("--amqp-url"),
+            QStringLiteral("amqp://127.0.0.1:%1/").arg(port),
+            QStringLiteral("--no-default-config") });
+    QVERIFY(tail.waitForStarted());
+    QByteArray err;
+    QElapsedTimer clock;
+    clock.start();
+    while (!err.contains("Keine Verbindung") && tail.state() == QProcess::Running
+        && clock.elapsed() < 30000) {
+        tail.waitForReadyRead(1000);
+        err += tail.readAllStandardError();
+    }
+    tail.kill();
+    tail.waitForFinished();
+    err += tail.readAllStandardError();
+    const QString text = QString::fromUtf8(err);
+    QVERIFY2(text.contains(QStringLiteral("Keine Verbindung möglich")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestTailAmqp)

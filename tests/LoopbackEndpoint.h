@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <array>
+
 #include <zmq.h>
 
 namespace fedmsg::test {
@@ -16,12 +18,12 @@ inline QString freeLoopbackEndpoint()
     void *ctx = zmq_ctx_new();
     void *s = zmq_socket(ctx, ZMQ_PUB);
     zmq_bind(s, "tcp://127.0.0.1:*");
-    char buf[128] = {};
-    size_t len = sizeof buf;
-    zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, buf, &len);
+    std::array<char, 128> buf {};
+    size_t len = buf.size();
+    zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, buf.data(), &len);
     zmq_close(s);
     zmq_ctx_term(ctx);
-    return QString::fromLatin1(buf);
+    return QString::fromLatin1(buf.data());
 }
 
 /// The port of freeLoopbackEndpoint().

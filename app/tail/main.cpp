@@ -237,7 +237,7 @@ void reportEndpointStatus(QHash<QString, StatusReason::Kind> &said, const Endpoi
 {
     const StatusReason::Kind kind = StatusReason::classify(s.detail);
     if (s.state == EndpointStatus::State::Connected) {
-        if (said.remove(s.url) > 0)
+        if (said.remove(s.url))
             CommandLineTool::error(
                 QCoreApplication::translate("fedmsg-tail", "%1: connected").arg(s.url));
         return;

@@ -251,10 +251,10 @@ QVariant BusListModel::endpointData(int busRow, const QModelIndex &index, int ro
     case KindColumn:
         return endpoint.curveServerKey.isEmpty() ? QString() : tr("CURVE");
     case StateColumn:
-        if (s && role == Qt::ToolTipRole && !s->detail.isEmpty()
+        if (s != nullptr && role == Qt::ToolTipRole && !s->detail.isEmpty()
             && StatusReason::userText(s->detail) != s->detail)
             return QString(stateText(*s) + QLatin1Char('\n') + tr("Details: %1").arg(s->detail));
-        if (s)
+        if (s != nullptr)
             return stateText(*s);
         return bus.enabled ? tr("not connected") : tr("off");
     default:

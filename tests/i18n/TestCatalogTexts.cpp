@@ -53,7 +53,7 @@ void TestCatalogTexts::everyServiceHasATranslatedLabel()
         QVERIFY2(s.description != en->description, qPrintable(en->description));
     }
     // Some labels are product names the same in German (TestTranslations allows those).
-    QVERIFY2(translated * 2 > services.size(),
+    QVERIFY2(qsizetype(translated) * 2 > services.size(),
         qPrintable(
             QStringLiteral("%1 of %2 labels translated").arg(translated).arg(services.size())));
 }

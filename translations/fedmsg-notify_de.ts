@@ -2516,6 +2516,22 @@
         <source>No connection yet; trying again.</source>
         <translation>Noch keine Verbindung; neuer Versuch läuft.</translation>
     </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut …</translation>
+    </message>
+    <message>
+        <source>The CURVE client key for this bus could not be loaded.</source>
+        <translation>Der CURVE-Client-Schlüssel dieses Busses konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>The bus&apos;s CURVE server key is not valid (40 Z85 characters expected).</source>
+        <translation>Der CURVE-Server-Schlüssel des Busses ist ungültig (40 Z85-Zeichen erwartet).</translation>
+    </message>
+    <message>
+        <source>A message over the size limit was refused; the connection is made again.</source>
+        <translation>Eine Nachricht über der Größengrenze wurde abgewiesen; die Verbindung wird neu aufgebaut.</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::TrayIcon</name>

@@ -2516,6 +2516,22 @@
         <source>No connection yet; trying again.</source>
         <translation>Pas encore de connexion ; nouvelle tentative en cours.</translation>
     </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion en cours…</translation>
+    </message>
+    <message>
+        <source>The CURVE client key for this bus could not be loaded.</source>
+        <translation>La clé client CURVE de ce bus n’a pas pu être chargée.</translation>
+    </message>
+    <message>
+        <source>The bus&apos;s CURVE server key is not valid (40 Z85 characters expected).</source>
+        <translation>La clé serveur CURVE du bus n’est pas valide (40 caractères Z85 attendus).</translation>
+    </message>
+    <message>
+        <source>A message over the size limit was refused; the connection is made again.</source>
+        <translation>Un message dépassant la taille limite a été refusé ; la connexion est rétablie.</translation>
+    </message>
 </context>
 <context>
     <name>fedmsg::TrayIcon</name>

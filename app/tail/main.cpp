@@ -245,7 +245,9 @@ void reportEndpointStatus(QHash<QString, StatusReason::Kind> &said, const Endpoi
     const bool failed = s.state == EndpointStatus::State::Failed;
     const bool reasonGiven = (s.state == EndpointStatus::State::Retrying
                                  || s.state == EndpointStatus::State::Disconnected)
-        && kind != StatusReason::Kind::Unknown && kind != StatusReason::Kind::Retrying;
+        && kind != StatusReason::Kind::Unknown && kind != StatusReason::Kind::Retrying
+        && kind != StatusReason::Kind::Reconnecting
+        && kind != StatusReason::Kind::MessageTooLarge; // counted and said at exit
     if (!failed && !(reasonGiven && said.value(s.url, StatusReason::Kind::Unknown) != kind))
         return;
     said.insert(s.url, kind);

@@ -77,6 +77,10 @@ StatusReason::Kind StatusReason::classify(const QString &detail)
                 QStringLiteral("closed the connection"),
                 QStringLiteral("connection reset") } },
         { Kind::Retrying, { QStringLiteral("retrying in") } },
+        { Kind::CurveClientKeyMissing, { QStringLiteral("no curve client key") } },
+        { Kind::CurveServerKeyInvalid, { QStringLiteral("bad curve server key") } },
+        { Kind::MessageTooLarge, { QStringLiteral("a message larger than") } },
+        { Kind::Reconnecting, { QStringLiteral("reconnecting"), QStringLiteral("handshaking") } },
     };
     for (const auto &[kind, list] : phrases)
         for (const QString &phrase : list)
@@ -112,6 +116,14 @@ QString StatusReason::text(Kind kind)
         return tr("The connection was closed.");
     case Kind::Retrying:
         return tr("No connection yet; trying again.");
+    case Kind::Reconnecting:
+        return tr("Connecting…");
+    case Kind::CurveClientKeyMissing:
+        return tr("The CURVE client key for this bus could not be loaded.");
+    case Kind::CurveServerKeyInvalid:
+        return tr("The bus's CURVE server key is not valid (40 Z85 characters expected).");
+    case Kind::MessageTooLarge:
+        return tr("A message over the size limit was refused; the connection is made again.");
     }
     return {};
 }

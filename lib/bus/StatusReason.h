@@ -36,6 +36,10 @@ public:
         TlsFailed,
         ConnectionClosed,
         Retrying,
+        Reconnecting, ///< the source's own note while it connects again or handshakes
+        CurveClientKeyMissing, ///< a CURVE bus whose client key could not be loaded
+        CurveServerKeyInvalid, ///< a CURVE bus whose server key is not 40 Z85 characters
+        MessageTooLarge, ///< a message over the transport's hard limit cost the connection
     };
 
     /// The kind of reason a transport's detail text names; Unknown when none is recognised.

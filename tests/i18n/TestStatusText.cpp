@@ -104,6 +104,16 @@ void TestStatusText::classify_data()
                                   << K::ProtocolError;
     QTest::newRow("zmq retry") << QStringLiteral("retrying in 100 ms") << K::Retrying;
     QTest::newRow("zmq closed") << QStringLiteral("connection closed") << K::ConnectionClosed;
+    // The ZeroMQ source's own notes (lib/zeromq/ZmqWorker.cpp).
+    QTest::newRow("zmq reconnecting") << QStringLiteral("reconnecting") << K::Reconnecting;
+    QTest::newRow("zmq handshaking") << QStringLiteral("handshaking") << K::Reconnecting;
+    QTest::newRow("curve client key")
+        << QStringLiteral("no CURVE client key: not loaded") << K::CurveClientKeyMissing;
+    QTest::newRow("curve server key")
+        << QStringLiteral("bad CURVE server key (40 Z85 characters expected)")
+        << K::CurveServerKeyInvalid;
+    QTest::newRow("oversized") << QStringLiteral("a message larger than 64 MiB was refused")
+                               << K::MessageTooLarge;
     QTest::newRow("unknown") << QStringLiteral("removed from the configuration") << K::Unknown;
     QTest::newRow("empty") << QString() << K::Unknown;
 }
@@ -119,7 +129,8 @@ void TestStatusText::everyReasonIsTranslated()
 {
     // Each sentence has a German translation (TestTranslations checks the .ts files' state;
     // this checks the sentences reach the user through the installed translator).
-    for (int k = int(StatusReason::Kind::ConnectionRefused); k <= int(StatusReason::Kind::Retrying);
+    for (int k = int(StatusReason::Kind::ConnectionRefused);
+         k <= int(StatusReason::Kind::MessageTooLarge);
          ++k) {
         const auto kind = StatusReason::Kind(k);
         const QString german = StatusReason::text(kind);

@@ -7,6 +7,7 @@
 // engine logs each one under QT_LOGGING_RULES=fedmsg.engine.messages.debug=true).
 
 #include "LoopbackEndpoint.h"
+#include "PrivateHome.h"
 
 #include "engine/Transports.h"
 #include "history/History.h"
@@ -55,10 +56,7 @@ void TestAppletShutdown::signalStopsCleanly()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString home = dir.path();
-    for (const char *sub : { "config", "data", "cache", "runtime", "fedmsg.d" })
-        QVERIFY(QDir(home).mkpath(QLatin1String(sub)));
-    QFile::setPermissions(home + QStringLiteral("/runtime"),
-        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QVERIFY(test::makePrivateHome(home, { "fedmsg.d" }));
 
     // One bus, ours: every preset off, so nothing reaches beyond 127.0.0.1.
     const QString endpoint = test::freeLoopbackEndpoint();
@@ -88,12 +86,7 @@ void TestAppletShutdown::signalStopsCleanly()
     QVERIFY2(publisher.open(&error), qPrintable(error));
 
     QProcess applet;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
+    QProcessEnvironment env = test::privateHomeEnvironment(home);
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(
         QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("fedmsg.engine.messages.debug=true"));

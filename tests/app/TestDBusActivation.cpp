@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 fedmsg-notify contributors
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "PrivateHome.h"
 #include "engine/Transports.h"
 #include "settings/Settings.h"
 
@@ -60,10 +61,7 @@ void TestDBusActivation::initTestCase()
     QVERIFY2(QFile::exists(applet), "FEDMSG_NOTIFY_BIN");
     QVERIFY(m_home.isValid());
     const QString home = m_home.path();
-    for (const char *sub : { "config", "data", "cache", "runtime", "services", "fedmsg.d" })
-        QVERIFY(QDir(home).mkpath(QLatin1String(sub)));
-    QFile::setPermissions(home + QStringLiteral("/runtime"),
-        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QVERIFY(test::makePrivateHome(home, { "services", "fedmsg.d" }));
 
     // Every bus off, so the activated applet reaches nothing beyond this machine.
     {
@@ -110,12 +108,7 @@ void TestDBusActivation::initTestCase()
     config.close();
 
     // What the daemon's environment holds, the applet it starts inherits.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
+    QProcessEnvironment env = test::privateHomeEnvironment(home);
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + socket);
     m_daemon.setProcessEnvironment(env);
     m_daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);

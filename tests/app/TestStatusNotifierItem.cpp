@@ -19,6 +19,7 @@
 // XEmbed; on the offscreen platform there is no tray at all, also with
 // QT_QPA_PLATFORMTHEME=generic (the applet logs "no system tray"): hence xcb on Xvfb.
 
+#include "PrivateHome.h"
 #include "StatusNotifierWatcher.h"
 
 #include <QDBusArgument>
@@ -235,21 +236,13 @@ void TestStatusNotifierItem::itemRegistersWithIconTooltipStatusAndMenu()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString home = dir.path();
-    for (const char *sub : { "config", "data", "cache", "runtime" })
-        QVERIFY(QDir(home).mkpath(QLatin1String(sub)));
-    QFile::setPermissions(home + QStringLiteral("/runtime"),
-        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QVERIFY(test::makePrivateHome(home));
 
     QSignalSpy registered(m_watcher.get(), &StatusNotifierWatcher::StatusNotifierItemRegistered);
     QSignalSpy unregistered(
         m_watcher.get(), &StatusNotifierWatcher::StatusNotifierItemUnregistered);
     QProcess applet;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
+    QProcessEnvironment env = test::privateHomeEnvironment(home);
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
     env.remove(QStringLiteral("QT_QPA_PLATFORMTHEME"));
     env.remove(QStringLiteral("XDG_CURRENT_DESKTOP"));

@@ -24,6 +24,7 @@
 //   bench_applet [idle-seconds=60] [after-burst-seconds=60] [burst-messages=10000] [phases]
 // phases (default all): a comma list of latency, idle (ZeroMQ idle, then steady traffic),
 // amqpidle, burst, startup.
+#include "PrivateHome.h"
 #include "amqp/AmqpTestBroker.h"
 
 #include "BenchReport.h"
@@ -506,10 +507,7 @@ struct Applet
     bool start(const AppletSetup &setup, TrayWatcher *tray)
     {
         const QString home = dir.path();
-        for (const char *sub : { "config", "data", "cache", "runtime" })
-            QDir(home).mkpath(QLatin1String(sub));
-        QFile::setPermissions(home + QStringLiteral("/runtime"),
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        test::makePrivateHome(home);
         {
             QList<BusConfig> buses = Transports::presets(QStringList {});
             for (BusConfig &bus : buses)
@@ -525,12 +523,7 @@ struct Applet
             settings.setShowImages(setup.showImages);
             settings.sync();
         }
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), home);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
+        QProcessEnvironment env = test::privateHomeEnvironment(home);
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("fedmsg.amqp.info=true"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the real X display, for the tray
         process.setProcessEnvironment(env);

@@ -109,6 +109,44 @@ public Q_SLOTS:
 };
 
 namespace {
+/// The demo bus of a started applet, stepped by hand: each message published is waited for
+/// until the engine stored it, so everything after a key press was decided after it.
+class SteppedDemoBus
+{
+public:
+    explicit SteppedDemoBus(Application &app)
+        : m_app(app)
+        , m_stored(app.engine(), &Engine::messagesStored)
+    {
+        app.demoBus()->setInterval(24 * 3600 * 1000); // stepped by hand from now on
+        app.demoBus()->setUnsignedEvery(0);
+    }
+
+    /// Publishes until the subscription has joined (ZeroMQ's slow joiner): one message stored.
+    bool join()
+    {
+        for (int i = 0; i < 100 && m_stored.isEmpty(); ++i) {
+            m_app.demoBus()->publishNext();
+            m_stored.wait(300);
+        }
+        return !m_stored.isEmpty();
+    }
+
+    /// The next message as stored; empty when it did not come within 10 s.
+    QList<EngineMessage> publishOne()
+    {
+        m_stored.clear();
+        m_app.demoBus()->publishNext();
+        if (!m_stored.wait(10000))
+            return {};
+        return m_stored.takeFirst().at(0).value<QList<EngineMessage>>();
+    }
+
+private:
+    Application &m_app;
+    QSignalSpy m_stored;
+};
+
 PreferencesDialog *openDialog()
 {
     PreferencesDialog *found = nullptr;
@@ -313,21 +351,10 @@ void TestPreferencesDialog::noneStopsPopupsFromARealPublisherAndAllBringsThemBac
     QSignalSpy notified(&app, &Application::notified);
     QVERIFY(app.start());
     QVERIFY(app.demoBus());
-    app.demoBus()->setInterval(24 * 3600 * 1000); // stepped by hand from now on
-    app.demoBus()->setUnsignedEvery(0);
-    QSignalSpy stored(app.engine(), &Engine::messagesStored);
-    // The subscription may join late (ZeroMQ's slow joiner): publish until one arrives.
-    for (int i = 0; i < 100 && stored.isEmpty(); ++i) {
-        app.demoBus()->publishNext();
-        stored.wait(300);
-    }
-    QVERIFY(!stored.isEmpty());
-    const auto publishOne = [&]() -> QList<EngineMessage> {
-        stored.clear();
-        app.demoBus()->publishNext();
-        if (!stored.wait(10000))
-            return {};
-        return stored.takeFirst().at(0).value<QList<EngineMessage>>();
+    SteppedDemoBus demo(app);
+    QVERIFY(demo.join());
+    const auto publishOne = [&demo] {
+        return demo.publishOne();
     };
     QTRY_VERIFY_WITH_TIMEOUT(notified.count() >= 1, 10000); // popups reach dunst
 
@@ -679,20 +706,10 @@ void TestPreferencesDialog::relayAndClassicTitleFollowTheDialogWithoutRestart()
     QSignalSpy notified(&app, &Application::notified);
     QVERIFY(app.start());
     QVERIFY(app.demoBus());
-    app.demoBus()->setInterval(24 * 3600 * 1000); // stepped by hand from now on
-    app.demoBus()->setUnsignedEvery(0);
-    QSignalSpy stored(app.engine(), &Engine::messagesStored);
-    for (int i = 0; i < 100 && stored.isEmpty(); ++i) {
-        app.demoBus()->publishNext();
-        stored.wait(300);
-    }
-    QVERIFY(!stored.isEmpty());
-    const auto publishOne = [&]() -> QList<EngineMessage> {
-        stored.clear();
-        app.demoBus()->publishNext();
-        if (!stored.wait(10000))
-            return {};
-        return stored.takeFirst().at(0).value<QList<EngineMessage>>();
+    SteppedDemoBus demo(app);
+    QVERIFY(demo.join());
+    const auto publishOne = [&demo] {
+        return demo.publishOne();
     };
 
     QDBusConnection listenerBus =
@@ -766,20 +783,10 @@ void TestPreferencesDialog::criticalBypassFollowsTheDialogWithoutRestart()
     QSignalSpy notified(&app, &Application::notified);
     QVERIFY(app.start());
     QVERIFY(app.demoBus());
-    app.demoBus()->setInterval(24 * 3600 * 1000);
-    app.demoBus()->setUnsignedEvery(0);
-    QSignalSpy stored(app.engine(), &Engine::messagesStored);
-    for (int i = 0; i < 100 && stored.isEmpty(); ++i) {
-        app.demoBus()->publishNext();
-        stored.wait(300);
-    }
-    QVERIFY(!stored.isEmpty());
-    const auto publishOne = [&]() -> QList<EngineMessage> {
-        stored.clear();
-        app.demoBus()->publishNext();
-        if (!stored.wait(10000))
-            return {};
-        return stored.takeFirst().at(0).value<QList<EngineMessage>>();
+    SteppedDemoBus demo(app);
+    QVERIFY(demo.join());
+    const auto publishOne = [&demo] {
+        return demo.publishOne();
     };
     app.showPreferences();
     QTRY_VERIFY(openDialog());

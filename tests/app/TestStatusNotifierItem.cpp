@@ -193,12 +193,16 @@ void TestStatusNotifierItem::initTestCase()
     QVERIFY(m_watcher->isHostRegistered());
 }
 
+// The calls to the applet wait with the event loop running (BlockWithGui): the watcher the
+// applet talks to lives in this process, and a call that blocked it could wait for an applet
+// that waits for the watcher (seen once in CI: 25 s, no reply).
 QVariant TestStatusNotifierItem::itemProperty(const QString &name)
 {
     QDBusMessage get = QDBusMessage::createMethodCall(
         m_item, ItemPath, QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
     get << ItemInterface << name;
-    const QDBusReply<QDBusVariant> reply = QDBusConnection::sessionBus().call(get, QDBus::Block);
+    const QDBusReply<QDBusVariant> reply =
+        QDBusConnection::sessionBus().call(get, QDBus::BlockWithGui);
     if (!reply.isValid()) {
         qWarning() << "Get" << name << reply.error().message();
         return {};
@@ -211,7 +215,7 @@ MenuEntry TestStatusNotifierItem::layout()
     QDBusMessage call = QDBusMessage::createMethodCall(
         m_item, m_menuPath, MenuInterface, QStringLiteral("GetLayout"));
     call << 0 << -1 << QStringList();
-    const QDBusMessage reply = QDBusConnection::sessionBus().call(call, QDBus::Block);
+    const QDBusMessage reply = QDBusConnection::sessionBus().call(call, QDBus::BlockWithGui);
     if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().size() != 2) {
         qWarning() << "GetLayout:" << reply.errorMessage();
         return {};
@@ -227,7 +231,7 @@ void TestStatusNotifierItem::menuEvent(int id, const QString &name)
     call << id;
     if (!aboutToShow)
         call << name << QVariant::fromValue(QDBusVariant(QString())) << uint(0);
-    const QDBusMessage reply = QDBusConnection::sessionBus().call(call, QDBus::Block);
+    const QDBusMessage reply = QDBusConnection::sessionBus().call(call, QDBus::BlockWithGui);
     QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
 }
 

@@ -153,6 +153,26 @@ void TestBrokerRestart::restartedWithQueueDeleted()
             + lastBefore.toString(Qt::ISODateWithMs) + QStringLiteral(" .. ")
             + seenDown.toString(Qt::ISODateWithMs)));
     QTRY_COMPARE_WITH_TIMEOUT(state(), S::Connected, Timeout);
+    // The deletion was done when its script returned, but the source may have re-declared the
+    // queue before it: then the deletion cancelled that consumer and the source declares the
+    // queue once more. Once the broker lists the queue with one consumer, it is the last one,
+    // and what is published from now on reaches it.
+    const auto consumers = [&]() {
+        QString listing;
+        m_broker.script({ QStringLiteral("ctl"),
+                            QStringLiteral("list_queues"),
+                            QStringLiteral("-p"),
+                            bus.amqp.vhost,
+                            QStringLiteral("name"),
+                            QStringLiteral("consumers") },
+            &listing);
+        for (const QString &line : listing.split(QLatin1Char('\n')))
+            if (line.startsWith(bus.amqp.queueName + QLatin1Char('\t')))
+                return line.section(QLatin1Char('\t'), 1).trimmed().toInt();
+        return 0;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(consumers(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(state(), S::Connected, Timeout);
 
     // The queue is declared and bound again: what is published now arrives and is stored.
     QSet<QString> after;

@@ -353,9 +353,6 @@ void TestPreferencesDialog::noneStopsPopupsFromARealPublisherAndAllBringsThemBac
     QVERIFY(app.demoBus());
     SteppedDemoBus demo(app);
     QVERIFY(demo.join());
-    const auto publishOne = [&demo] {
-        return demo.publishOne();
-    };
     QTRY_VERIFY_WITH_TIMEOUT(notified.count() >= 1, 10000); // popups reach dunst
 
     app.showPreferences();
@@ -368,7 +365,7 @@ void TestPreferencesDialog::noneStopsPopupsFromARealPublisherAndAllBringsThemBac
     QVERIFY(!app.engine()->rulesStage().toggles().isOn(QStringLiteral("bodhi")));
     int checked = 0;
     for (int i = 0; i < 8; ++i) {
-        const QList<EngineMessage> batch = publishOne();
+        const QList<EngineMessage> batch = demo.publishOne();
         QVERIFY(!batch.isEmpty());
         for (const EngineMessage &m : batch) {
             QVERIFY2(m.record.decision != Engine::decisionNotify(),
@@ -383,7 +380,7 @@ void TestPreferencesDialog::noneStopsPopupsFromARealPublisherAndAllBringsThemBac
     const qsizetype before = notified.count();
     bool notifiedAgain = false;
     for (int i = 0; i < 8 && !notifiedAgain; ++i) {
-        const QList<EngineMessage> batch = publishOne();
+        const QList<EngineMessage> batch = demo.publishOne();
         for (const EngineMessage &m : batch)
             notifiedAgain = notifiedAgain || m.record.decision == Engine::decisionNotify();
     }
@@ -708,9 +705,6 @@ void TestPreferencesDialog::relayAndClassicTitleFollowTheDialogWithoutRestart()
     QVERIFY(app.demoBus());
     SteppedDemoBus demo(app);
     QVERIFY(demo.join());
-    const auto publishOne = [&demo] {
-        return demo.publishOne();
-    };
 
     QDBusConnection listenerBus =
         QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("extension"));
@@ -735,7 +729,7 @@ void TestPreferencesDialog::relayAndClassicTitleFollowTheDialogWithoutRestart()
 
     // The popup title: plain words, then (switched on) the message type, on the next popup.
     qsizetype before = notified.size();
-    const QList<EngineMessage> human = publishOne();
+    const QList<EngineMessage> human = demo.publishOne();
     QCOMPARE(human.size(), 1);
     QCOMPARE(human.first().record.decision, Engine::decisionNotify());
     QCOMPARE(notified.size(), before + 1);
@@ -744,7 +738,7 @@ void TestPreferencesDialog::relayAndClassicTitleFollowTheDialogWithoutRestart()
         qPrintable(notified.last().first().toString()));
     toggleWithSpace(page->classicTitleBox());
     before = notified.size();
-    const QList<EngineMessage> classic = publishOne();
+    const QList<EngineMessage> classic = demo.publishOne();
     QCOMPARE(classic.size(), 1);
     QCOMPARE(notified.size(), before + 1);
     QVERIFY2(notified.last().first().toString().startsWith(classic.first().record.rendering.title),
@@ -755,7 +749,7 @@ void TestPreferencesDialog::relayAndClassicTitleFollowTheDialogWithoutRestart()
     // third, in order (signals from one sender keep their order).
     QVERIFY(listener.received.isEmpty()); // off so far
     toggleWithSpace(page->relayBox());
-    const QList<EngineMessage> first = publishOne();
+    const QList<EngineMessage> first = demo.publishOne();
     QCOMPARE(first.size(), 1);
     QCOMPARE(first.first().record.decision, Engine::decisionNotify());
     QTRY_COMPARE(listener.received.size(), 1);
@@ -763,9 +757,9 @@ void TestPreferencesDialog::relayAndClassicTitleFollowTheDialogWithoutRestart()
     QCOMPARE(listener.received.first().at(1),
         QString::fromStdString(first.first().record.envelope.canonicalBody()));
     toggleWithSpace(page->relayBox());
-    QCOMPARE(publishOne().size(), 1);
+    QCOMPARE(demo.publishOne().size(), 1);
     toggleWithSpace(page->relayBox());
-    const QList<EngineMessage> third = publishOne();
+    const QList<EngineMessage> third = demo.publishOne();
     QCOMPARE(third.size(), 1);
     QTRY_COMPARE(listener.received.size(), 2);
     QCOMPARE(listener.received.last().at(1),
@@ -785,9 +779,6 @@ void TestPreferencesDialog::criticalBypassFollowsTheDialogWithoutRestart()
     QVERIFY(app.demoBus());
     SteppedDemoBus demo(app);
     QVERIFY(demo.join());
-    const auto publishOne = [&demo] {
-        return demo.publishOne();
-    };
     app.showPreferences();
     QTRY_VERIFY(openDialog());
     NotificationsPage *page = openDialog()->notificationsPage();
@@ -797,12 +788,12 @@ void TestPreferencesDialog::criticalBypassFollowsTheDialogWithoutRestart()
     app.pause(std::chrono::seconds(0));
     QVERIFY(app.isPaused());
     qsizetype before = notified.size();
-    QCOMPARE(publishOne().size(), 1);
+    QCOMPARE(demo.publishOne().size(), 1);
     QCOMPARE(notified.size(), before + 1); // critical: through the pause
 
     toggleWithSpace(page->criticalBox());
     before = notified.size();
-    const QList<EngineMessage> held = publishOne();
+    const QList<EngineMessage> held = demo.publishOne();
     QCOMPARE(held.size(), 1);
     QCOMPARE(held.first().record.decision, Engine::decisionNotify());
     QCOMPARE(notified.size(), before); // held by the pause now

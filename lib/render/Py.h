@@ -16,6 +16,9 @@ namespace fedmsg::render {
 struct MetaFailure
 {
     const char *what = "";
+    /// What Python's `except KeyError:` catches; a TypeError (indexing a str, list or None by a
+    /// key) or an IndexError is not, and leaves the processor's function.
+    [[nodiscard]] bool isKeyError() const { return std::string_view(what).starts_with("KeyError"); }
 };
 
 /**

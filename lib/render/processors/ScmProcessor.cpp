@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "render/processors/Native.h"
 
+#include <utility>
+
 namespace fedmsg::render {
 
 namespace {
@@ -18,6 +20,23 @@ public:
         if (!p.isEmpty())
             p.removeLast();
         return p.join(QLatin1Char('.'));
+    }
+    /// A dict body: Python's `except KeyError` around msg['msg'][...] does not catch the
+    /// TypeError of a body that is a string, a list or None.
+    static const JsonValue &dictBody(const MetaContext &c)
+    {
+        const JsonValue &m = c.msg();
+        if (!m.isObject())
+            throw MetaFailure { "TypeError" };
+        return m;
+    }
+    /// A new branch's package and branch: from the body, else (legacy) from the topic.
+    static std::pair<QString, QString> branchRepo(const MetaContext &c)
+    {
+        const JsonValue &m = dictBody(c);
+        if (m.find("name") && m.find("branch"))
+            return { pyStr(at(m, "name")), pyStr(at(m, "branch")) };
+        return { topicRepo(c), c.topic.split(QLatin1Char('.')).last() };
     }
     static QString commitRepo(const MetaContext &c)
     {
@@ -79,15 +98,7 @@ public:
                     { "summary", summ } });
         }
         if (c.topicHas(".git.branch")) {
-            QString repo;
-            QString branch;
-            if (m.isObject() && m.find("name") && m.find("branch")) {
-                repo = pyStr(at(m, "name"));
-                branch = pyStr(at(m, "branch"));
-            } else {
-                repo = topicRepo(c);
-                branch = c.topic.split(QLatin1Char('.')).last();
-            }
+            auto [repo, branch] = branchRepo(c);
             if (has(m, "namespace"))
                 repo = pyStr(at(m, "namespace")) + QLatin1Char('/') + repo;
             return format("{agent} created branch '{branch}' for the '{repo}' package",
@@ -146,15 +157,7 @@ public:
                     pyStr(at(cm, "branch")));
         }
         if (c.topicHas(".git.branch")) {
-            QString repo;
-            QString branch;
-            if (m.isObject() && m.find("name") && m.find("branch")) {
-                repo = pyStr(at(m, "name"));
-                branch = pyStr(at(m, "branch"));
-            } else {
-                repo = topicRepo(c);
-                branch = c.topic.split(QLatin1Char('.')).last();
-            }
+            auto [repo, branch] = branchRepo(c);
             return QStringLiteral("%1/%2/%3/commits/%4")
                 .arg(prefix, getStr(m, "namespace", QStringLiteral("rpms")), repo, branch);
         }
@@ -193,12 +196,14 @@ public:
         if (c.topicHas("git.receive")) {
             try {
                 return { pyStr(at(at(m, "commit"), "repo")) };
-            } catch (const MetaFailure &) {
+            } catch (const MetaFailure &f) {
+                if (!f.isKeyError())
+                    throw; // a body that is not a dict: Python's TypeError, no packages
                 return { topicRepo(c) };
             }
         }
         if (c.topicHas("git.branch"))
-            return { has(m, "name") ? pyStr(at(m, "name")) : topicRepo(c) };
+            return { has(dictBody(c), "name") ? pyStr(at(m, "name")) : topicRepo(c) };
         if (c.topicHas(".git.pkgdb2branch.complete")) {
             QStringList out;
             for (const char *k : { "unbranchedPackages", "branchedPackages" }) {
@@ -225,7 +230,7 @@ public:
             return out;
         }
         if (c.topicHas(".git.branch"))
-            return { (has(m, "name") ? pyStr(at(m, "name")) : topicRepo(c))
+            return { (has(dictBody(c), "name") ? pyStr(at(m, "name")) : topicRepo(c))
                 + QStringLiteral("/__git__") };
         if (c.topicHas(".git.pkgdb2branch.complete")) {
             QStringList out;

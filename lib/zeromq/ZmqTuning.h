@@ -25,7 +25,12 @@ struct ZmqTuning
     /// Backoff cap. fedmsg ships 1000 ms; an applet that may sit behind a dead network all day
     /// backs off further and relies on reconnectNow() (resume, network back) instead.
     int reconnectIntervalMaxMs = 30000;
-    int heartbeatIntervalMs = 30000; ///< ZMTP PING interval; 0 = off
+    /// ZMTP PING interval; 0 = off, the default, as in fedmsg's base.py. A dead publisher or
+    /// network path is found by the kernel's TCP keepalive above (no traffic for 60 s, then 3
+    /// probes 5 s apart: 75 s, sooner than a 90 s heartbeat timeout), which wakes no thread of
+    /// ours; a PING every 30 s woke libzmq's I/O thread 4 times a minute on an idle bus. What
+    /// only a heartbeat finds: a publisher host whose kernel answers but whose libzmq does not.
+    int heartbeatIntervalMs = 0;
     int heartbeatTimeoutMs = 90000; ///< local: no traffic this long after a PING = dead
     /// Sent to the publisher: it drops us when nothing came from us for this long.
     /// At most MaxHeartbeatTtlMs, and longer than the interval.

@@ -25,12 +25,17 @@ void TestZmqTuning::defaultsAreWithinLibzmq()
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
     QVERIFY(t.heartbeatTtlMs < 65536);
     QVERIFY(t.heartbeatIntervalMs < t.heartbeatTtlMs);
+    // Idle, no thread of ours wakes: no ZMTP heartbeat; the kernel's TCP keepalive finds a
+    // dead peer.
+    QCOMPARE(t.heartbeatIntervalMs, 0);
+    QCOMPARE(t.tcpKeepalive, 1);
 }
 
 void TestZmqTuning::ttlOverTheWireLimitIsClamped()
 {
     for (const int ttl : { 65536, 65600, 90000, 1000000 }) {
         ZmqTuning t;
+        t.heartbeatIntervalMs = 30000;
         t.heartbeatTtlMs = ttl;
         QStringList warnings;
         const ZmqTuning c = t.clamped(&warnings);

@@ -7,12 +7,26 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <climits>
 #include <utility>
 
 namespace fedmsg {
 
 namespace {
 constexpr int DigestLines = 5;
+
+/// What the digest's grouping reads of a fedmsg dict: all but the signature and the certificate
+/// (about 2 KB of a signed message, held by nothing else once the message is stored). The copy
+/// shares every other member with @p message.
+JsonValue forGrouping(const JsonValue &message)
+{
+    if (!message.contains("certificate") && !message.contains("signature"))
+        return message;
+    JsonValue kept = message;
+    kept.remove("certificate");
+    kept.remove("signature");
+    return kept;
+}
 } // namespace
 
 BurstControl::BurstControl()
@@ -80,7 +94,9 @@ BurstControl::Verdict BurstControl::hold(
 {
     if (!m_firstHeld)
         m_firstHeld = now;
-    m_held.push_back(message);
+    ++m_heldCount;
+    if (static_cast<qsizetype>(m_held.size()) < MaxHeldBodies)
+        m_held.push_back(forGrouping(message));
     return Verdict::Held;
 }
 
@@ -120,7 +136,7 @@ std::optional<Notification> BurstControl::takeDigest(const Renderer &renderer, b
     const auto due = digestDue();
     if (!due || (!force && m_clock() < *due))
         return std::nullopt;
-    const auto count = static_cast<int>(m_held.size());
+    const auto count = static_cast<int>(std::min<qsizetype>(m_heldCount, INT_MAX));
     QStringList lines;
     const QList<Conglomerate> groups = Conglomerator(renderer).conglomerate(m_held);
     for (const Conglomerate &g : groups) {
@@ -140,7 +156,8 @@ std::optional<Notification> BurstControl::takeDigest(const Renderer &renderer, b
         QCoreApplication::translate("fedmsg::BurstControl", "%n new messages", nullptr, count);
     digest.body = lines.join(QLatin1Char('\n'));
     digest.category = QStringLiteral("x-fedmsg.digest");
-    m_held.clear();
+    m_held = {}; // its capacity too
+    m_heldCount = 0;
     m_firstHeld.reset();
     return digest;
 }

@@ -26,7 +26,11 @@ class Renderer;
  *   rule id (Limits::perRulePerMinute); a popup takes one token from both.
  * - A message beyond either bucket is held; one digest popup per window (Limits::digestWindow,
  *   counted from the first held message) sums up what was held, with the rendering's grouping
- *   text (Conglomerator: "12 koji builds of python-foo completed").
+ *   text (Conglomerator: "12 koji builds of python-foo completed"). Held is bounded: the first
+ *   MaxHeldBodies messages of a window are kept for the grouping (without their signature and
+ *   certificate, which no grouping reads), the rest only counted. The digest counts every one
+ *   ("10000 new messages", "… and 9800 more"); its lines group the first MaxHeldBodies. A burst
+ *   of 10 000 messages kept every body, with its certificate, until the digest: 57 MiB.
  * - A message about the same object (objectKey) as a popup still open replaces it in place
  *   (replaces_id) instead of stacking: it takes a token from the global bucket only (it adds no
  *   popup, but the server shows it again), and waits for the digest when there is none.
@@ -71,8 +75,18 @@ public:
     /// a digest already waiting is due at its first message plus the new window.
     void setLimits(Limits limits);
 
-    /// Messages held for the digest.
-    qsizetype heldCount() const { return static_cast<qsizetype>(m_held.size()); }
+    /// The most message bodies one digest keeps for its grouping; the rest are only counted.
+    static constexpr qsizetype MaxHeldBodies = 200;
+
+    /// Messages held for the digest (every one, also those only counted).
+    qsizetype heldCount() const { return m_heldCount; }
+    /// Message bodies kept for the digest's grouping (at most MaxHeldBodies).
+    qsizetype heldBodies() const { return static_cast<qsizetype>(m_held.size()); }
+    /// The @p index-th body kept for the grouping (in the order held).
+    const JsonValue &heldBody(qsizetype index) const
+    {
+        return m_held.at(static_cast<std::size_t>(index));
+    }
     /// When the digest is due (nullopt when nothing is held).
     std::optional<std::chrono::steady_clock::time_point> digestDue() const;
     /// The digest popup when it is due (or @p force), built from what was held, which is cleared.
@@ -94,7 +108,8 @@ private:
     Bucket m_global;
     QHash<QString, Bucket> m_rules;
     QHash<QString, uint> m_openByObject;
-    std::vector<JsonValue> m_held;
+    std::vector<JsonValue> m_held; ///< the first MaxHeldBodies held, for the grouping
+    qsizetype m_heldCount = 0; ///< every message held since the last digest
     std::optional<std::chrono::steady_clock::time_point> m_firstHeld;
 };
 

@@ -609,11 +609,12 @@ Latency measureNotify(NotifyMonitor &monitor, int count, const std::function<boo
     Latency out;
     for (int i = 0; i < count; ++i) {
         const size_t before = monitor.calls.size();
+        // Stamped before the publish: publish() may return after the message was delivered.
+        const double sent = realSeconds();
         if (!publish(i)) {
             ++out.missed;
             continue;
         }
-        const double sent = realSeconds();
         // "bench.lat.k3", "benchlat.k3 (broker, unsigned)": the topic, then perhaps the trust.
         const QRegularExpression suffix(QStringLiteral("\\.k%1(?![0-9])").arg(i % LatencyRules));
         size_t seen = before;
@@ -783,9 +784,9 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "the bare ZmqSource never subscribed\n");
         for (int i = 0; i < 200; ++i) {
             received = 0;
+            const double sent = realSeconds(); // before: publish() may return after delivery
             if (!zmqPublish(QStringLiteral("base.k0"), i))
                 continue;
-            const double sent = realSeconds();
             if (waitUntil(3000, [&] {
                     return received != 0;
                 }))
@@ -1019,9 +1020,9 @@ int main(int argc, char **argv)
             });
             for (int i = 0; i < 200 && connected; ++i) {
                 received = 0;
+                const double sent = realSeconds(); // before: publish() may return after delivery
                 if (!amqpPublish(QStringLiteral("benchbase.k0"), i))
                     continue;
-                const double sent = realSeconds();
                 if (waitUntil(3000, [&] {
                         return received != 0;
                     }))
@@ -1151,7 +1152,9 @@ int main(int argc, char **argv)
             qlonglong(unread),
             burstCount,
             drainMs);
+        probeMax = 0; // from here: the minute after, with the digest
         waitUntil(afterSeconds * 1000);
+        const double stallAfterMax = probeMax;
         probing = false;
         waitUntil(100);
         const ProcSample after = sampleProc(applet.pid());
@@ -1170,17 +1173,26 @@ int main(int argc, char **argv)
         const double rssAfter = mib(after.rssKiB);
         std::printf("  Notify calls: %d (%d digest)\n", popups, digests);
         std::printf("  GUI probe (D-Bus property read): idle median %.2f ms; during the burst "
-                    "(%zu reads) p99 %.2f ms, worst %.2f ms\n",
+                    "(%zu reads) p99 %.2f ms, worst %.2f ms; in the %d s after it (the digest) "
+                    "worst %.2f ms\n",
             idleProbe,
             probesDuringBurst,
             stallP99,
-            stallMax);
+            stallMax,
+            afterSeconds,
+            stallAfterMax);
         std::printf("  RSS before %.1f MiB, peak %.1f MiB%s, %d s after %.1f MiB\n",
             rssBefore,
             rssPeak,
             hwmReset ? " (VmHWM)" : " (sampled)",
             afterSeconds,
             rssAfter);
+        std::printf("    anonymous (heap, stacks) %.1f -> %.1f MiB, files (libraries, the history "
+                    "reader's mapping) %.1f -> %.1f MiB\n",
+            mib(before.anonKiB),
+            mib(after.anonKiB),
+            mib(before.fileKiB),
+            mib(after.fileKiB));
         report({ QStringLiteral("Applet"),
             QStringLiteral("burst of %1 messages: Notify calls (popups + digest)").arg(burstCount),
             QStringLiteral("%1 (%2 digest)").arg(popups).arg(digests),
@@ -1189,13 +1201,17 @@ int main(int argc, char **argv)
             digests == 1 });
         report({ QStringLiteral("Applet"),
             QStringLiteral("burst: worst GUI-thread stall (D-Bus property read round trip)"),
-            number(stallMax, 1, QStringLiteral("ms"))
-                + QStringLiteral(" (p99 %1 of %2 reads while it drained)")
-                      .arg(number(stallP99, 1, QStringLiteral("ms")))
-                      .arg(probesDuringBurst),
+            number(std::max(stallMax, stallAfterMax), 1, QStringLiteral("ms"))
+                + QStringLiteral(" (drain: worst %1, p99 %2 of %3 reads; the %4 s after, with "
+                                 "the digest: worst %5)")
+                      .arg(number(stallMax, 1, QStringLiteral("ms")),
+                          number(stallP99, 1, QStringLiteral("ms")))
+                      .arg(probesDuringBurst)
+                      .arg(afterSeconds)
+                      .arg(number(stallAfterMax, 1, QStringLiteral("ms"))),
             QStringLiteral("idle round trip %1").arg(number(idleProbe, 2, QStringLiteral("ms"))),
             QStringLiteral("< 50 ms"),
-            !probeMs.empty() && stallMax < 50.0 });
+            !probeMs.empty() && std::max(stallMax, stallAfterMax) < 50.0 });
         report({ QStringLiteral("Applet"),
             QStringLiteral("burst: RSS before / peak / %1 s after").arg(afterSeconds),
             QStringLiteral("%1 / %2 / %3 MiB")

@@ -16,6 +16,7 @@ class TestBurstControl : public QObject
 private Q_SLOTS:
     void globalBucketThenOneDigest();
     void twoThousandInOneSecondGiveFivePopupsAndOneDigest();
+    void tenThousandHeldKeepBoundedBodies();
     void perRuleBucket();
     void bucketRefills();
     void sameObjectReplacesInPlace();
@@ -138,6 +139,46 @@ void TestBurstControl::twoThousandInOneSecondGiveFivePopupsAndOneDigest()
     QVERIFY(digest);
     QCOMPARE(digest->summary, QStringLiteral("1997 new messages"));
     QVERIFY(!burst.takeDigest(m_renderer, true)); // one digest, nothing left
+}
+
+// A burst of 10 000 held messages: the digest counts every one, but keeps at most
+// MaxHeldBodies bodies for its grouping (each without its signature and certificate), not 10 000.
+void TestBurstControl::tenThousandHeldKeepBoundedBodies()
+{
+    BurstControl burst = make();
+    const auto signedComment = [](int i) {
+        JsonValue m = comment(i);
+        m.insert("certificate", JsonValue(std::string(1800, 'c')));
+        m.insert("signature", JsonValue(std::string(172, 's')));
+        return m;
+    };
+    int shown = 0;
+    for (int i = 0; i < 10000; ++i) {
+        Notification n;
+        if (burst.offer(n, QStringLiteral("koji"), {}, signedComment(i))
+            == BurstControl::Verdict::Show)
+            ++shown;
+    }
+    QCOMPARE(shown, 3);
+    QCOMPARE(burst.heldCount(), 9997);
+    QVERIFY2(burst.heldBodies() <= BurstControl::MaxHeldBodies,
+        qPrintable(QString::number(burst.heldBodies())));
+    QCOMPARE(burst.heldBodies(), BurstControl::MaxHeldBodies);
+    const JsonValue &kept = burst.heldBody(0);
+    QVERIFY(!kept.contains("certificate"));
+    QVERIFY(!kept.contains("signature"));
+    QCOMPARE(kept["msg_id"].toQString(), QStringLiteral("id-3"));
+    m_now += 60s;
+    const std::optional<Notification> digest = burst.takeDigest(m_renderer);
+    QVERIFY(digest);
+    QCOMPARE(digest->summary, QStringLiteral("9997 new messages"));
+    // The comments on one update are one line; what was only counted is "more".
+    QCOMPARE(digest->body,
+        QStringLiteral("user0, user1, and user2 commented on python-foo-1.0-1.fc30\n"
+                       "… and %1 more")
+            .arg(9997 - BurstControl::MaxHeldBodies));
+    QCOMPARE(burst.heldCount(), 0);
+    QCOMPARE(burst.heldBodies(), 0);
 }
 
 void TestBurstControl::perRuleBucket()

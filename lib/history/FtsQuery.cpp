@@ -42,55 +42,56 @@ void setError(QString *error, const QString &text)
         *error = text;
 }
 
-} // namespace
-
-std::optional<QString> FtsQuery::toMatchExpression(const QString &text, QString *error)
+/// Reads the term at text[*i] (not a space): an optional '-', then a quoted phrase (an unclosed
+/// quote runs to the end) or a bare word, then trailing stars. *isBareWord: it was not quoted.
+Term readTerm(const QString &text, qsizetype *i, bool *isBareWord)
 {
-    if (text.size() > MaxLength) {
-        setError(error,
-            QStringLiteral("search text is too long (%1 characters, at most %2)")
-                .arg(text.size())
-                .arg(MaxLength));
-        return std::nullopt;
+    const qsizetype n = text.size();
+    Term term;
+    if (text.at(*i) == u'-' && *i + 1 < n && !text.at(*i + 1).isSpace()) {
+        term.negated = true;
+        ++*i;
     }
+    *isBareWord = false;
+    if (text.at(*i) == u'"') {
+        const qsizetype close = text.indexOf(u'"', *i + 1);
+        const qsizetype end = close < 0 ? n : close;
+        term.text = text.mid(*i + 1, end - *i - 1).simplified();
+        *i = close < 0 ? n : close + 1;
+    } else {
+        const qsizetype start = *i;
+        while (*i < n && !text.at(*i).isSpace() && text.at(*i) != u'"')
+            ++*i;
+        term.text = text.mid(start, *i - start);
+        *isBareWord = true;
+    }
+    while (*i < n && text.at(*i) == u'*') { // "phrase"* or a bare word's trailing stars
+        term.prefix = true;
+        ++*i;
+    }
+    while (term.text.endsWith(u'*')) {
+        term.text.chop(1);
+        term.prefix = true;
+    }
+    return term;
+}
 
+/// The user's text as terms (operators applied to them, token-less terms left out); nullopt
+/// and *error when there are more than FtsQuery::MaxTerms.
+std::optional<QList<Term>> parseTerms(const QString &text, QString *error)
+{
     QList<Term> terms;
     bool pendingNot = false;
     bool pendingOr = false;
     qsizetype i = 0;
-    const qsizetype n = text.size();
-    while (i < n) {
+    while (i < text.size()) {
         if (text.at(i).isSpace()) {
             ++i;
             continue;
         }
-        Term term;
-        term.negated = pendingNot;
-        if (text.at(i) == u'-' && i + 1 < n && !text.at(i + 1).isSpace()) {
-            term.negated = true;
-            ++i;
-        }
         bool isBareWord = false;
-        if (text.at(i) == u'"') {
-            const qsizetype close = text.indexOf(u'"', i + 1);
-            const qsizetype end = close < 0 ? n : close;
-            term.text = text.mid(i + 1, end - i - 1).simplified();
-            i = close < 0 ? n : close + 1;
-        } else {
-            const qsizetype start = i;
-            while (i < n && !text.at(i).isSpace() && text.at(i) != u'"')
-                ++i;
-            term.text = text.mid(start, i - start);
-            isBareWord = true;
-        }
-        while (i < n && text.at(i) == u'*') { // "phrase"* or a bare word's trailing stars
-            term.prefix = true;
-            ++i;
-        }
-        while (term.text.endsWith(u'*')) {
-            term.text.chop(1);
-            term.prefix = true;
-        }
+        Term term = readTerm(text, &i, &isBareWord);
+        term.negated = term.negated || pendingNot;
         if (isBareWord && !term.negated && !term.prefix) {
             if (term.text == QLatin1String("OR")) {
                 pendingOr = !terms.isEmpty();
@@ -109,16 +110,23 @@ std::optional<QString> FtsQuery::toMatchExpression(const QString &text, QString 
         if (!hasTokenCharacter(term.text))
             continue;
         terms.append(term);
-        if (terms.size() > MaxTerms) {
-            setError(
-                error, QStringLiteral("search text has too many terms (at most %1)").arg(MaxTerms));
+        if (terms.size() > FtsQuery::MaxTerms) {
+            setError(error,
+                QStringLiteral("search text has too many terms (at most %1)")
+                    .arg(FtsQuery::MaxTerms));
             return std::nullopt;
         }
     }
+    return terms;
+}
 
+/// The MATCH expression of terms: ANDed groups of ORed terms, then NOT the excluded ones;
+/// nullopt and *error when no term is left to look for.
+std::optional<QString> expressionOf(const QList<Term> &terms, QString *error)
+{
     QList<QStringList> groups; // ANDed groups of ORed terms
     QStringList excluded;
-    for (const Term &term : std::as_const(terms)) {
+    for (const Term &term : terms) {
         if (term.negated) {
             excluded.append(quoted(term));
         } else if (term.orBefore && !groups.isEmpty()) {
@@ -148,6 +156,23 @@ std::optional<QString> FtsQuery::toMatchExpression(const QString &text, QString 
             + excluded.join(QStringLiteral(" OR ")) + QStringLiteral(")");
     }
     return expression;
+}
+
+} // namespace
+
+std::optional<QString> FtsQuery::toMatchExpression(const QString &text, QString *error)
+{
+    if (text.size() > MaxLength) {
+        setError(error,
+            QStringLiteral("search text is too long (%1 characters, at most %2)")
+                .arg(text.size())
+                .arg(MaxLength));
+        return std::nullopt;
+    }
+    const std::optional<QList<Term>> terms = parseTerms(text, error);
+    if (!terms)
+        return std::nullopt;
+    return expressionOf(*terms, error);
 }
 
 std::optional<QString> FtsQuery::columnPhrase(

@@ -516,23 +516,6 @@ void HistoryWriter::releaseMemory()
 HistoryWriter::Outcome HistoryWriter::writeBatch(
     std::span<const Entry> batch, QList<StoreResult> *results, QSqlError *error)
 {
-    const auto failed = [&](const QSqlError &e) {
-        *error = e;
-        m_findKey->finish();
-        m_deleteFts->finish();
-        m_deleteRow->finish();
-        m_insert->finish();
-        m_insertFts->finish();
-        HistoryConnection::exec(m_db, QStringLiteral("ROLLBACK"));
-        switch (HistoryConnection::classify(e)) {
-        case HistoryConnection::Failure::Corrupt:
-            return Outcome::Corrupt;
-        case HistoryConnection::Failure::Other:
-            return Outcome::Poison;
-        default:
-            return Outcome::Failed;
-        }
-    };
     QSqlError beginError;
     if (!HistoryConnection::exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), &beginError)) {
         *error = beginError;
@@ -544,149 +527,14 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
     results->reserve(static_cast<qsizetype>(batch.size()));
     qint64 inserted = 0;
     qint64 batchBytes = 0;
-    // UTF-8 of each text parameter of m_insert, reused from row to row; m_insertFts binds the
-    // same buffers. They stay unchanged until the row's statements ran.
-    auto &text = m_text;
-    const auto utf8 = [&text](int column, QStringView s) -> const std::string & {
-        std::string &out = text[static_cast<std::size_t>(column)];
-        out.clear();
-        HistoryStatement::appendUtf8(out, s);
-        return out;
-    };
-    const auto joined = [&text](int column, const QStringList &list) -> const std::string & {
-        std::string &out = text[static_cast<std::size_t>(column)];
-        out.clear();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            if (i > 0)
-                out.push_back(' ');
-            HistoryStatement::appendUtf8(out, list.at(i));
-        }
-        return out;
-    };
-    // The row holding key now (this transaction included); 0 when none.
-    const auto findKey = [this](const std::string &key, qint64 *rowId, QSqlError *e) {
-        bool found = false;
-        m_findKey->bindInt64(0, HistorySchema::deduplicationHash(key));
-        m_findKey->bindText(1, key);
-        if (!m_findKey->exec(e, &found))
-            return false;
-        *rowId = found ? m_findKey->int64Value(0) : 0;
-        m_findKey->finish();
-        return true;
-    };
     for (const Entry &entry : batch) {
-        const HistoryRecord &record = entry.record;
         StoreResult result = entry.result;
+        qint64 bodyBytes = 0;
         QSqlError rowError;
-        qint64 rowId = result.rowId;
-        if (result.duplicate) {
-            // Its original is written (earlier in this batch or before) unless it was dropped
-            // while storing failed or the database was replaced: then this copy is stored.
-            qint64 existing = 0;
-            if (!findKey(entry.key, &existing, &rowError))
-                return failed(rowError);
-            if (existing != 0) {
-                result.rowId = existing;
-                results->append(result);
-                continue;
-            }
-            rowId = m_nextId++;
-            qCInfo(lcHistory) << "storing a copy of msg_id" << result.msgId
-                              << "whose original was never stored, as row" << rowId;
-            result.rowId = rowId;
-        }
-        const Envelope &e = record.envelope;
-        const Rendering &r = record.rendering;
-        const std::string body = e.canonicalBody();
-        const std::string &key = entry.key;
-        std::string headers;
-        const bool hasHeaders = e.transport() == Envelope::Transport::Amqp && !e.headers().isNull();
-        if (hasHeaders)
-            headers = JsonWriter::canonical(e.headers());
-        if (entry.replaces != 0) {
-            // A less trusted copy of this message is stored: it goes (its FTS entry with it).
-            qCWarning(lcHistory) << "replacing a less trusted copy of msg_id" << result.msgId
-                                 << "with one that is" << trustStateName(e.trust());
-            m_deleteFts->bindInt64(0, entry.replaces);
-            if (!m_deleteFts->exec(&rowError))
-                return failed(rowError);
-            m_deleteRow->bindInt64(0, entry.replaces);
-            if (!m_deleteRow->exec(&rowError))
-                return failed(rowError);
-            inserted -= m_deleteRow->changes();
-        }
-        HistoryStatement &q = *m_insert;
-        q.bindText(0, key);
-        q.bindText(1, utf8(1, result.msgId));
-        q.bindText(2, utf8(2, e.topic()));
-        q.bindBlob(3, body);
-        if (hasHeaders)
-            q.bindBlob(4, headers);
-        else
-            q.bindNull(4);
-        q.bindText(5, utf8(5, e.busName()));
-        q.bindText(6, utf8(6, e.endpoint()));
-        q.bindText(7, e.transport() == Envelope::Transport::Amqp ? "amqp" : "zeromq");
-        q.bindText(8, utf8(8, trustStateName(e.trust())));
-        q.bindText(9, utf8(9, e.trustReason()));
-        q.bindInt64(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
-        if (e.sentAt().isValid())
-            q.bindInt64(11, e.sentAt().toMSecsSinceEpoch());
-        else
-            q.bindNull(11);
-        q.bindText(12, utf8(12, r.title));
-        q.bindText(13, utf8(13, r.subtitle));
-        q.bindText(14, utf8(14, r.longForm));
-        q.bindText(15, utf8(15, r.link));
-        q.bindText(16, utf8(16, r.icon));
-        q.bindText(17, utf8(17, r.secondaryIcon));
-        q.bindText(18, utf8(18, r.serviceName));
-        q.bindText(19, utf8(19, r.serviceLabel));
-        q.bindText(20, joined(20, r.usernames));
-        q.bindText(21, joined(21, r.packages));
-        std::string &extra = text[22];
-        extra.clear();
-        HistorySchema::appendExtraJson(extra, r);
-        q.bindText(22, extra);
-        q.bindText(23, utf8(23, record.decision));
-        q.bindText(24, utf8(24, record.decisionRule));
-        q.bindInt64(25, rowId);
-        q.bindInt64(26, entry.read ? 1 : 0);
-        const qint64 hash = HistorySchema::deduplicationHash(key);
-        q.bindInt64(27, hash);
-        q.bindInt64(28, hash);
-        q.bindText(29, key);
-        if (!q.exec(&rowError))
-            return failed(rowError);
-        if (q.changes() == 0) {
-            // Only another writer of this file can have stored the key since the id was
-            // assigned: that row stands for this message.
-            qint64 existing = 0;
-            if (!findKey(key, &existing, &rowError))
-                return failed(rowError);
-            if (existing == 0) {
-                return failed(QSqlError(QStringLiteral("duplicate message row vanished"),
-                    QStringLiteral("no row for key %1").arg(QString::fromStdString(key)),
-                    QSqlError::StatementError));
-            }
-            qCWarning(lcHistory) << "msg_id" << result.msgId << "was stored as row" << existing
-                                 << "by another writer; row" << rowId << "stays unused";
-            result.rowId = existing;
-            result.duplicate = true;
-        } else {
-            ++inserted;
-            HistoryStatement &fts = *m_insertFts;
-            fts.bindInt64(0, rowId);
-            fts.bindText(1, text[12]); // title
-            fts.bindText(2, text[13]); // subtitle
-            fts.bindText(3, text[2]); // topic
-            fts.bindText(4, text[20]); // usernames
-            fts.bindText(5, text[21]); // packages
-            if (!fts.exec(&rowError))
-                return failed(rowError);
-        }
+        if (!writeEntry(entry, now, &result, &inserted, &bodyBytes, &rowError))
+            return abandonBatch(rowError, error);
         results->append(result);
-        batchBytes += static_cast<qint64>(body.size());
+        batchBytes += bodyBytes;
         if (batchBytes >= MaxBatchBytes)
             break; // large messages: the rest goes in the next transaction
     }
@@ -697,11 +545,209 @@ HistoryWriter::Outcome HistoryWriter::writeBatch(
     QSqlError commitError;
     if (!HistoryConnection::exec(m_db, QStringLiteral("COMMIT"), &commitError)) {
         results->clear();
-        const Outcome outcome = failed(commitError);
+        const Outcome outcome = abandonBatch(commitError, error);
         return outcome == Outcome::Poison ? Outcome::Failed : outcome;
     }
     m_count += inserted;
     return Outcome::Ok;
+}
+
+HistoryWriter::Outcome HistoryWriter::abandonBatch(const QSqlError &cause, QSqlError *error)
+{
+    *error = cause;
+    m_findKey->finish();
+    m_deleteFts->finish();
+    m_deleteRow->finish();
+    m_insert->finish();
+    m_insertFts->finish();
+    HistoryConnection::exec(m_db, QStringLiteral("ROLLBACK"));
+    switch (HistoryConnection::classify(cause)) {
+    case HistoryConnection::Failure::Corrupt:
+        return Outcome::Corrupt;
+    case HistoryConnection::Failure::Other:
+        return Outcome::Poison;
+    default:
+        return Outcome::Failed;
+    }
+}
+
+bool HistoryWriter::findStoredRow(const std::string &key, qint64 *rowId, QSqlError *error)
+{
+    bool found = false;
+    m_findKey->bindInt64(0, HistorySchema::deduplicationHash(key));
+    m_findKey->bindText(1, key);
+    if (!m_findKey->exec(error, &found))
+        return false;
+    *rowId = found ? m_findKey->int64Value(0) : 0;
+    m_findKey->finish();
+    return true;
+}
+
+bool HistoryWriter::writeEntry(const Entry &entry,
+    qint64 now,
+    StoreResult *result,
+    qint64 *inserted,
+    qint64 *bodyBytes,
+    QSqlError *error)
+{
+    qint64 rowId = result->rowId;
+    if (result->duplicate) {
+        // Its original is written (earlier in this batch or before) unless it was dropped
+        // while storing failed or the database was replaced: then this copy is stored.
+        qint64 existing = 0;
+        if (!findStoredRow(entry.key, &existing, error))
+            return false;
+        if (existing != 0) {
+            result->rowId = existing;
+            return true;
+        }
+        rowId = m_nextId++;
+        qCInfo(lcHistory) << "storing a copy of msg_id" << result->msgId
+                          << "whose original was never stored, as row" << rowId;
+        result->rowId = rowId;
+    }
+    const Envelope &e = entry.record.envelope;
+    const std::string body = e.canonicalBody();
+    std::string headers;
+    const bool hasHeaders = e.transport() == Envelope::Transport::Amqp && !e.headers().isNull();
+    if (hasHeaders)
+        headers = JsonWriter::canonical(e.headers());
+    if (entry.replaces != 0 && !deleteReplacedRow(entry, *result, inserted, error))
+        return false;
+    bindInsert(entry, *result, rowId, body, hasHeaders ? &headers : nullptr, now);
+    if (!m_insert->exec(error))
+        return false;
+    *bodyBytes = static_cast<qint64>(body.size());
+    if (m_insert->changes() == 0)
+        return adoptConcurrentRow(entry.key, rowId, result, error);
+    ++*inserted;
+    return insertFtsRow(rowId, error);
+}
+
+bool HistoryWriter::deleteReplacedRow(
+    const Entry &entry, const StoreResult &result, qint64 *inserted, QSqlError *error)
+{
+    // A less trusted copy of this message is stored: it goes (its FTS entry with it).
+    qCWarning(lcHistory) << "replacing a less trusted copy of msg_id" << result.msgId
+                         << "with one that is" << trustStateName(entry.record.envelope.trust());
+    m_deleteFts->bindInt64(0, entry.replaces);
+    if (!m_deleteFts->exec(error))
+        return false;
+    m_deleteRow->bindInt64(0, entry.replaces);
+    if (!m_deleteRow->exec(error))
+        return false;
+    *inserted -= m_deleteRow->changes();
+    return true;
+}
+
+const std::string &HistoryWriter::textParameter(int column, QStringView s)
+{
+    // UTF-8 of each text parameter of m_insert, reused from row to row; m_insertFts binds the
+    // same buffers. They stay unchanged until the row's statements ran.
+    std::string &out = m_text[static_cast<std::size_t>(column)];
+    out.clear();
+    HistoryStatement::appendUtf8(out, s);
+    return out;
+}
+
+const std::string &HistoryWriter::joinedParameter(int column, const QStringList &list)
+{
+    std::string &out = m_text[static_cast<std::size_t>(column)];
+    out.clear();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            out.push_back(' ');
+        HistoryStatement::appendUtf8(out, list.at(i));
+    }
+    return out;
+}
+
+void HistoryWriter::bindInsert(const Entry &entry,
+    const StoreResult &result,
+    qint64 rowId,
+    const std::string &body,
+    const std::string *headers,
+    qint64 now)
+{
+    const HistoryRecord &record = entry.record;
+    const Envelope &e = record.envelope;
+    const Rendering &r = record.rendering;
+    const std::string &key = entry.key;
+    HistoryStatement &q = *m_insert;
+    q.bindText(0, key);
+    q.bindText(1, textParameter(1, result.msgId));
+    q.bindText(2, textParameter(2, e.topic()));
+    q.bindBlob(3, body);
+    if (headers)
+        q.bindBlob(4, *headers);
+    else
+        q.bindNull(4);
+    q.bindText(5, textParameter(5, e.busName()));
+    q.bindText(6, textParameter(6, e.endpoint()));
+    q.bindText(7, e.transport() == Envelope::Transport::Amqp ? "amqp" : "zeromq");
+    q.bindText(8, textParameter(8, trustStateName(e.trust())));
+    q.bindText(9, textParameter(9, e.trustReason()));
+    q.bindInt64(10, e.receivedAt().isValid() ? e.receivedAt().toMSecsSinceEpoch() : now);
+    if (e.sentAt().isValid())
+        q.bindInt64(11, e.sentAt().toMSecsSinceEpoch());
+    else
+        q.bindNull(11);
+    q.bindText(12, textParameter(12, r.title));
+    q.bindText(13, textParameter(13, r.subtitle));
+    q.bindText(14, textParameter(14, r.longForm));
+    q.bindText(15, textParameter(15, r.link));
+    q.bindText(16, textParameter(16, r.icon));
+    q.bindText(17, textParameter(17, r.secondaryIcon));
+    q.bindText(18, textParameter(18, r.serviceName));
+    q.bindText(19, textParameter(19, r.serviceLabel));
+    q.bindText(20, joinedParameter(20, r.usernames));
+    q.bindText(21, joinedParameter(21, r.packages));
+    std::string &extra = m_text[22];
+    extra.clear();
+    HistorySchema::appendExtraJson(extra, r);
+    q.bindText(22, extra);
+    q.bindText(23, textParameter(23, record.decision));
+    q.bindText(24, textParameter(24, record.decisionRule));
+    q.bindInt64(25, rowId);
+    q.bindInt64(26, entry.read ? 1 : 0);
+    const qint64 hash = HistorySchema::deduplicationHash(key);
+    q.bindInt64(27, hash);
+    q.bindInt64(28, hash);
+    q.bindText(29, key);
+}
+
+bool HistoryWriter::adoptConcurrentRow(
+    const std::string &key, qint64 rowId, StoreResult *result, QSqlError *error)
+{
+    // Only another writer of this file can have stored the key since the id was assigned: that
+    // row stands for this message.
+    qint64 existing = 0;
+    if (!findStoredRow(key, &existing, error))
+        return false;
+    if (existing == 0) {
+        *error = QSqlError(QStringLiteral("duplicate message row vanished"),
+            QStringLiteral("no row for key %1").arg(QString::fromStdString(key)),
+            QSqlError::StatementError);
+        return false;
+    }
+    qCWarning(lcHistory) << "msg_id" << result->msgId << "was stored as row" << existing
+                         << "by another writer; row" << rowId << "stays unused";
+    result->rowId = existing;
+    result->duplicate = true;
+    return true;
+}
+
+bool HistoryWriter::insertFtsRow(qint64 rowId, QSqlError *error)
+{
+    // The text bindInsert() wrote into m_text for this row.
+    HistoryStatement &fts = *m_insertFts;
+    fts.bindInt64(0, rowId);
+    fts.bindText(1, m_text[12]); // title
+    fts.bindText(2, m_text[13]); // subtitle
+    fts.bindText(3, m_text[2]); // topic
+    fts.bindText(4, m_text[20]); // usernames
+    fts.bindText(5, m_text[21]); // packages
+    return fts.exec(error);
 }
 
 void HistoryWriter::dropConnectionAfter(const QSqlError &error)
@@ -766,61 +812,8 @@ void HistoryWriter::pruneStep()
     qint64 deleted = 0;
     const bool overSize = overSizeCap();
     QSqlError error;
-    const bool ok =
-        HistoryConnection::exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), &error) && [&] {
-            if (maxAgeMs > 0) {
-                QSqlQuery q(m_db);
-                q.prepare(QStringLiteral("INSERT INTO prune_ids (id) SELECT id FROM messages"
-                                         " WHERE received_at < ? ORDER BY received_at LIMIT ?"));
-                q.addBindValue(QDateTime::currentMSecsSinceEpoch() - maxAgeMs);
-                q.addBindValue(limit);
-                if (!q.exec()) {
-                    error = q.lastError();
-                    return false;
-                }
-                if (!deleteSelected(&deleted, &error))
-                    return false;
-            }
-            const qint64 excess =
-                m_options.maxCount > 0 ? m_count - deleted - m_options.maxCount : 0;
-            if (excess > 0 && deleted < limit) {
-                QSqlQuery q(m_db);
-                q.prepare(QStringLiteral(
-                    "INSERT INTO prune_ids (id) SELECT id FROM messages ORDER BY id LIMIT ?"));
-                q.addBindValue(std::min<qint64>(excess, limit - deleted));
-                if (!q.exec()) {
-                    error = q.lastError();
-                    return false;
-                }
-                if (!deleteSelected(&deleted, &error))
-                    return false;
-            }
-            // The size cap: once the files on disk exceed maxBytes, the oldest rows go until the
-            // pages in use fit in 7/8 of it (the rest is room for the WAL and free pages, given
-            // back by shrinkFile()); the count is estimated from the average row size, and the
-            // next step checks again.
-            const qint64 used = overSize ? usedBytes(&error) : 0;
-            if (used < 0)
-                return false;
-            const qint64 target = m_options.maxBytes - m_options.maxBytes / 8;
-            const qint64 rows = m_count - deleted;
-            if (used > target && rows > 0 && deleted < limit) {
-                const qint64 perRow = std::max<qint64>(1, used / rows);
-                const qint64 n =
-                    std::clamp<qint64>((used - target + perRow - 1) / perRow, 1, limit - deleted);
-                QSqlQuery q(m_db);
-                q.prepare(QStringLiteral(
-                    "INSERT INTO prune_ids (id) SELECT id FROM messages ORDER BY id LIMIT ?"));
-                q.addBindValue(n);
-                if (!q.exec()) {
-                    error = q.lastError();
-                    return false;
-                }
-                if (!deleteSelected(&deleted, &error))
-                    return false;
-            }
-            return HistoryConnection::exec(m_db, QStringLiteral("COMMIT"), &error);
-        }();
+    const bool ok = HistoryConnection::exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), &error)
+        && pruneInTransaction(maxAgeMs, limit, overSize, &deleted, &error);
     if (!ok) {
         HistoryConnection::exec(m_db, QStringLiteral("ROLLBACK"));
         qCWarning(lcHistory) << "history retention step failed:"
@@ -830,6 +823,66 @@ void HistoryWriter::pruneStep()
             ensureOpen();
         return;
     }
+    finishPruneStep(deleted, limit, overSize);
+}
+
+bool HistoryWriter::pruneInTransaction(
+    qint64 maxAgeMs, int limit, bool overSize, qint64 *deleted, QSqlError *error)
+{
+    if (maxAgeMs > 0 && !pruneExpired(maxAgeMs, limit, deleted, error))
+        return false;
+    const qint64 excess = m_options.maxCount > 0 ? m_count - *deleted - m_options.maxCount : 0;
+    if (excess > 0 && *deleted < limit
+        && !pruneOldest(std::min<qint64>(excess, limit - *deleted), deleted, error))
+        return false;
+    // The size cap: once the files on disk exceed maxBytes, the oldest rows go until the pages
+    // in use fit in 7/8 of it (the rest is room for the WAL and free pages, given back by
+    // shrinkFile()); the count is estimated from the average row size, and the next step
+    // checks again.
+    const qint64 used = overSize ? usedBytes(error) : 0;
+    if (used < 0)
+        return false;
+    const qint64 target = m_options.maxBytes - m_options.maxBytes / 8;
+    const qint64 rows = m_count - *deleted;
+    if (used > target && rows > 0 && *deleted < limit) {
+        const qint64 perRow = std::max<qint64>(1, used / rows);
+        const qint64 n =
+            std::clamp<qint64>((used - target + perRow - 1) / perRow, 1, limit - *deleted);
+        if (!pruneOldest(n, deleted, error))
+            return false;
+    }
+    return HistoryConnection::exec(m_db, QStringLiteral("COMMIT"), error);
+}
+
+bool HistoryWriter::pruneExpired(qint64 maxAgeMs, int limit, qint64 *deleted, QSqlError *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO prune_ids (id) SELECT id FROM messages"
+                             " WHERE received_at < ? ORDER BY received_at LIMIT ?"));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch() - maxAgeMs);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        *error = q.lastError();
+        return false;
+    }
+    return deleteSelected(deleted, error);
+}
+
+bool HistoryWriter::pruneOldest(qint64 rows, qint64 *deleted, QSqlError *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("INSERT INTO prune_ids (id) SELECT id FROM messages ORDER BY id LIMIT ?"));
+    q.addBindValue(rows);
+    if (!q.exec()) {
+        *error = q.lastError();
+        return false;
+    }
+    return deleteSelected(deleted, error);
+}
+
+void HistoryWriter::finishPruneStep(qint64 deleted, int limit, bool overSize)
+{
     m_count -= deleted;
     if (overSize)
         m_shrinkPending = true; // free pages or a large WAL: give the space back

@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <chrono>
@@ -116,11 +117,51 @@ private:
     qint64 pendingWireBytes() const; ///< Envelope::wireSize of m_pending
 
     Outcome writeBatch(std::span<const Entry> batch, QList<StoreResult> *results, QSqlError *error);
+    /// Rolls the batch's transaction back after cause (*error = cause): how flush() goes on.
+    Outcome abandonBatch(const QSqlError &cause, QSqlError *error);
+    /// The row holding key now (this transaction included); *rowId 0 when none.
+    bool findStoredRow(const std::string &key, qint64 *rowId, QSqlError *error);
+    /// Writes one record of a batch inside its transaction (or finds the row that stands for
+    /// it): *result gets the row id, *inserted counts rows added (minus rows replaced),
+    /// *bodyBytes the body's size when a row was written. False with *error on failure.
+    bool writeEntry(const Entry &entry,
+        qint64 now,
+        StoreResult *result,
+        qint64 *inserted,
+        qint64 *bodyBytes,
+        QSqlError *error);
+    /// Deletes the less trusted row (and its FTS entry) entry replaces.
+    bool deleteReplacedRow(
+        const Entry &entry, const StoreResult &result, qint64 *inserted, QSqlError *error);
+    /// Binds every parameter of m_insert for entry (headers: nullptr for SQL NULL).
+    void bindInsert(const Entry &entry,
+        const StoreResult &result,
+        qint64 rowId,
+        const std::string &body,
+        const std::string *headers,
+        qint64 now);
+    /// m_text[column] set to the UTF-8 of s (or of list's items joined by spaces).
+    const std::string &textParameter(int column, QStringView s);
+    const std::string &joinedParameter(int column, const QStringList &list);
+    /// The insert stored nothing: another writer stored key; its row stands for this record.
+    bool adoptConcurrentRow(
+        const std::string &key, qint64 rowId, StoreResult *result, QSqlError *error);
+    /// The FTS entry of the row just inserted (from the text bindInsert() left in m_text).
+    bool insertFtsRow(qint64 rowId, QSqlError *error);
     void dropConnectionAfter(const QSqlError &error);
     void reportFailure(const QString &reason, bool retry);
     void reportSuccess();
     void schedulePrune();
     void pruneStep();
+    /// One retention step's deletes and its COMMIT (after BEGIN); *deleted counts the rows.
+    bool pruneInTransaction(
+        qint64 maxAgeMs, int limit, bool overSize, qint64 *deleted, QSqlError *error);
+    /// Deletes up to limit rows received more than maxAgeMs ago.
+    bool pruneExpired(qint64 maxAgeMs, int limit, qint64 *deleted, QSqlError *error);
+    /// Deletes the oldest `rows` rows.
+    bool pruneOldest(qint64 rows, qint64 *deleted, QSqlError *error);
+    /// After a retention step committed: counters, signals, and the next step or the shrink.
+    void finishPruneStep(qint64 deleted, int limit, bool overSize);
     bool deleteSelected(qint64 *deleted, QSqlError *error);
     /// Bytes of the database's pages in use (free pages not counted); -1 and *error on failure.
     qint64 usedBytes(QSqlError *error);

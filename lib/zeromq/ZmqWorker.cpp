@@ -242,16 +242,8 @@ struct ZmqWorker::Private
             && (next.receiveHighWaterMark != config.receiveHighWaterMark
                 || next.maxMessageSize != config.maxMessageSize || next.name != config.name);
         const QList<QByteArray> oldSubs = subscriptions;
-        if (first || next.trust != config.trust) {
-            validator =
-                next.trust.validateSignatures ? std::make_unique<Validator>(next.trust) : nullptr;
-            if (validator) {
-                // Runs on this thread; the owner's TrustStore downloads on its own thread.
-                validator->setRefreshRequestHandler([this, name = next.name] {
-                    Q_EMIT q->trustRefreshRequested(name);
-                });
-            }
-        }
+        if (first || next.trust != config.trust)
+            replaceValidator(next);
         config = next;
         subscriptions = newSubs;
         {
@@ -261,28 +253,9 @@ struct ZmqWorker::Private
         }
         const bool keysChanged = !first && curveKeys != appliedCurveKeys;
         appliedCurveKeys = curveKeys;
-        // Close endpoints that went away (or all, when socket options changed; CURVE ones when
-        // the client keys changed).
-        for (auto it = endpoints.begin(); it != endpoints.end();) {
-            const bool curve = !(*it)->config.curveServerKey.isEmpty();
-            if (socketOptionsChanged || (keysChanged && curve)
-                || !next.endpoints.contains((*it)->config)) {
-                closeEndpoint(**it);
-                it = endpoints.erase(it);
-            } else {
-                ++it;
-            }
-        }
-        if (oldSubs != newSubs) {
-            for (auto &ep : endpoints) {
-                if (!ep->sub)
-                    continue;
-                for (const QByteArray &s : oldSubs)
-                    zmq_setsockopt(ep->sub, ZMQ_UNSUBSCRIBE, s.constData(), std::size_t(s.size()));
-                for (const QByteArray &s : newSubs)
-                    zmq_setsockopt(ep->sub, ZMQ_SUBSCRIBE, s.constData(), std::size_t(s.size()));
-            }
-        }
+        closeEndpointsNotIn(next.endpoints, socketOptionsChanged, keysChanged);
+        if (oldSubs != newSubs)
+            resubscribe(oldSubs, newSubs);
         for (const BusEndpoint &e : next.endpoints) {
             const bool have = std::any_of(endpoints.begin(), endpoints.end(), [&](const auto &ep) {
                 return ep->config == e;
@@ -292,6 +265,48 @@ struct ZmqWorker::Private
         }
         qCDebug(lcBus) << "bus" << config.name << "configured with" << endpoints.size()
                        << "endpoints";
+    }
+
+    /// A validator for next's trust settings (none when signatures are not checked).
+    void replaceValidator(const BusConfig &next)
+    {
+        validator =
+            next.trust.validateSignatures ? std::make_unique<Validator>(next.trust) : nullptr;
+        if (validator) {
+            // Runs on this thread; the owner's TrustStore downloads on its own thread.
+            validator->setRefreshRequestHandler([this, name = next.name] {
+                Q_EMIT q->trustRefreshRequested(name);
+            });
+        }
+    }
+
+    /// Closes endpoints that went away (or all, when socket options changed; CURVE ones when
+    /// the client keys changed).
+    void closeEndpointsNotIn(
+        const QList<BusEndpoint> &wanted, bool socketOptionsChanged, bool keysChanged)
+    {
+        for (auto it = endpoints.begin(); it != endpoints.end();) {
+            const bool curve = !(*it)->config.curveServerKey.isEmpty();
+            if (socketOptionsChanged || (keysChanged && curve) || !wanted.contains((*it)->config)) {
+                closeEndpoint(**it);
+                it = endpoints.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+
+    /// The open subscribers' topic prefixes changed from oldSubs to newSubs.
+    void resubscribe(const QList<QByteArray> &oldSubs, const QList<QByteArray> &newSubs)
+    {
+        for (auto &ep : endpoints) {
+            if (!ep->sub)
+                continue;
+            for (const QByteArray &s : oldSubs)
+                zmq_setsockopt(ep->sub, ZMQ_UNSUBSCRIBE, s.constData(), std::size_t(s.size()));
+            for (const QByteArray &s : newSubs)
+                zmq_setsockopt(ep->sub, ZMQ_SUBSCRIBE, s.constData(), std::size_t(s.size()));
+        }
     }
 
     void reconnectAll()
@@ -699,21 +714,8 @@ struct ZmqWorker::Private
     {
         std::vector<zmq_pollitem_t> items;
         while (running) {
-            bool paused = false;
-            {
-                QMutexLocker lock(&shared->queueMutex);
-                paused = shared->readingPaused;
-            }
-            items.clear();
-            items.push_back(zmq_pollitem_t { control, 0, ZMQ_POLLIN, 0 });
-            for (auto &ep : endpoints) {
-                // While paused the subscriber sockets are not polled: their messages wait in
-                // libzmq (and at the publisher) until the owner has caught up and says "resume".
-                if (ep->sub && !paused)
-                    items.push_back(zmq_pollitem_t { ep->sub, 0, ZMQ_POLLIN, 0 });
-                if (ep->monitor)
-                    items.push_back(zmq_pollitem_t { ep->monitor, 0, ZMQ_POLLIN, 0 });
-            }
+            const bool paused = readingPaused();
+            fillPollItems(&items, paused);
             // No timeout: the thread sleeps until a socket or the control PAIR has something
             // (a round that left messages unparsed only looks, and goes on parsing).
             const int rc = zmq_poll(items.data(), int(items.size()), raw.empty() ? -1 : 0);
@@ -729,39 +731,76 @@ struct ZmqWorker::Private
                     break;
                 continue; // the endpoint list may have changed: rebuild the poll set
             }
-            std::size_t i = 1;
-            for (auto &ep : endpoints) {
-                const bool subReady =
-                    ep->sub != nullptr && !paused && (items[i++].revents & ZMQ_POLLIN) != 0;
-                const bool monReady =
-                    ep->monitor != nullptr && (items[i++].revents & ZMQ_POLLIN) != 0;
-                if (monReady)
-                    handleMonitor(*ep);
-                if (subReady)
-                    drain(*ep);
-            }
-            // Parse what was read. Between two messages, read again what arrived meanwhile: a
-            // slow parse (a big body, a signature check) must not leave libzmq's pipe filling
-            // up. A round ends at batchSize envelopes or a quarter of the byte bound (parsed
-            // big messages must not pile up here before flush() can drop the oldest); what is
-            // left unparsed is taken up by the next round without waiting in zmq_poll.
-            const qint64 roundBytes = std::max<qint64>(1, shared->maxQueuedBytes / 4);
-            qint64 batchBytes = 0;
-            bool full = false;
-            while (!raw.empty() && !full) {
-                const std::size_t had = batch.size();
-                parseOne();
-                if (batch.size() > had)
-                    batchBytes += batch.back().bytes;
-                full = qsizetype(batch.size()) >= tuning.batchSize || batchBytes >= roundBytes;
-                if (!paused) {
-                    for (auto &ep : endpoints) {
-                        if (ep->sub != nullptr)
-                            drain(*ep);
-                    }
-                }
-            }
+            serviceReadySockets(items, paused);
+            parseRound(paused);
             flush();
+        }
+    }
+
+    bool readingPaused() const
+    {
+        QMutexLocker lock(&shared->queueMutex);
+        return shared->readingPaused;
+    }
+
+    /// The poll set: the control PAIR first, then per endpoint its subscriber (unless paused)
+    /// and its monitor, in endpoint order.
+    void fillPollItems(std::vector<zmq_pollitem_t> *items, bool paused) const
+    {
+        items->clear();
+        items->push_back(zmq_pollitem_t { control, 0, ZMQ_POLLIN, 0 });
+        for (const auto &ep : endpoints) {
+            // While paused the subscriber sockets are not polled: their messages wait in
+            // libzmq (and at the publisher) until the owner has caught up and says "resume".
+            if (ep->sub && !paused)
+                items->push_back(zmq_pollitem_t { ep->sub, 0, ZMQ_POLLIN, 0 });
+            if (ep->monitor)
+                items->push_back(zmq_pollitem_t { ep->monitor, 0, ZMQ_POLLIN, 0 });
+        }
+    }
+
+    /// Handles the monitor events and reads the subscribers zmq_poll() found ready (items as
+    /// fillPollItems() made them).
+    void serviceReadySockets(const std::vector<zmq_pollitem_t> &items, bool paused)
+    {
+        std::size_t i = 1;
+        for (auto &ep : endpoints) {
+            const bool subReady =
+                ep->sub != nullptr && !paused && (items[i++].revents & ZMQ_POLLIN) != 0;
+            const bool monReady = ep->monitor != nullptr && (items[i++].revents & ZMQ_POLLIN) != 0;
+            if (monReady)
+                handleMonitor(*ep);
+            if (subReady)
+                drain(*ep);
+        }
+    }
+
+    /// Parses what was read. Between two messages, reads again what arrived meanwhile: a slow
+    /// parse (a big body, a signature check) must not leave libzmq's pipe filling up. A round
+    /// ends at batchSize envelopes or a quarter of the byte bound (parsed big messages must not
+    /// pile up here before flush() can drop the oldest); what is left unparsed is taken up by
+    /// the next round without waiting in zmq_poll.
+    void parseRound(bool paused)
+    {
+        const qint64 roundBytes = std::max<qint64>(1, shared->maxQueuedBytes / 4);
+        qint64 batchBytes = 0;
+        bool full = false;
+        while (!raw.empty() && !full) {
+            const std::size_t had = batch.size();
+            parseOne();
+            if (batch.size() > had)
+                batchBytes += batch.back().bytes;
+            full = qsizetype(batch.size()) >= tuning.batchSize || batchBytes >= roundBytes;
+            if (!paused)
+                drainAll();
+        }
+    }
+
+    void drainAll()
+    {
+        for (auto &ep : endpoints) {
+            if (ep->sub != nullptr)
+                drain(*ep);
         }
     }
 };

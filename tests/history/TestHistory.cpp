@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
 #include <memory>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -1595,7 +1596,7 @@ void TestHistory::migrationFromVersion3()
 // de-duplication find the same rows as before.
 void TestHistory::migrationFromVersion4()
 {
-    static const char *const v4Schema[] = {
+    static const std::array v4Schema = {
         "PRAGMA page_size = 1024",
         "PRAGMA auto_vacuum = INCREMENTAL",
         "PRAGMA journal_mode = WAL",
@@ -1631,7 +1632,7 @@ void TestHistory::migrationFromVersion4()
         " END",
     };
     const QStringList services = L({ "bodhi", "koji", "copr" });
-    const auto msgIdOf = [](int i) {
+    const auto msgIdOf = [](qint64 i) {
         return i == 7 ? QString() : QStringLiteral("2026-%1-ü").arg(i * 7919 % 1000003);
     };
     {
@@ -1648,11 +1649,11 @@ void TestHistory::migrationFromVersion4()
             " subtitle, link, icon, secondary_icon, service_label, usernames, packages,"
             " trust_reason, endpoint, decision_rule, long_form, extra, headers, body) VALUES (?,"
             " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
-        for (int i = 1; i <= 300; ++i) {
+        for (qint64 i = 1; i <= 300; ++i) {
             // Gaps in the ids, one message without a msg_id (keyed by its body's hash),
             // non-ASCII text, a null sent time and null headers.
             const QString msgId = msgIdOf(i);
-            const QString service = services.at(i % 3);
+            const QString &service = services.at(i % 3);
             const QString key = msgId.isEmpty() ? QStringLiteral("sha256:%1").arg(i)
                                                 : QStringLiteral("id:") + msgId;
             const QByteArray utf8Key = key.toUtf8();
@@ -1662,16 +1663,16 @@ void TestHistory::migrationFromVersion4()
             q.addBindValue(key);
             q.addBindValue(1700000000000LL + i * 1000);
             q.addBindValue(service);
-            q.addBindValue(i % 4 ? QStringLiteral("fedora") : QStringLiteral("centos"));
-            q.addBindValue(i % 5 ? QStringLiteral("trusted") : QStringLiteral("unchecked"));
-            q.addBindValue(i % 3 ? QStringLiteral("popup") : QStringLiteral("history"));
+            q.addBindValue(i % 4 != 0 ? QStringLiteral("fedora") : QStringLiteral("centos"));
+            q.addBindValue(i % 5 != 0 ? QStringLiteral("trusted") : QStringLiteral("unchecked"));
+            q.addBindValue(i % 3 != 0 ? QStringLiteral("popup") : QStringLiteral("history"));
             q.addBindValue(i % 2);
             q.addBindValue(msgId.isEmpty() ? QStringLiteral("") : msgId);
             q.addBindValue(
                 QStringLiteral("org.fedoraproject.prod.%1.thing.%2").arg(service).arg(i % 5));
-            q.addBindValue(i % 2 ? QStringLiteral("amqp") : QStringLiteral("zeromq"));
-            q.addBindValue(i % 6 ? QVariant(1699999999000LL + i * 1000)
-                                 : QVariant(QMetaType::fromType<qint64>()));
+            q.addBindValue(i % 2 != 0 ? QStringLiteral("amqp") : QStringLiteral("zeromq"));
+            q.addBindValue(i % 6 != 0 ? QVariant(1699999999000LL + i * 1000)
+                                      : QVariant(QMetaType::fromType<qint64>()));
             q.addBindValue(QStringLiteral("title %1 çà").arg(i));
             q.addBindValue(QStringLiteral("subtitle %1").arg(i));
             q.addBindValue(QStringLiteral("https://example.org/%1").arg(i));
@@ -1688,8 +1689,8 @@ void TestHistory::migrationFromVersion4()
                                           "\"severity\":20}")
                                .arg(i % 10)
                                .arg(i % 20));
-            q.addBindValue(i % 2 ? QVariant(QByteArray("{\"h\":1}"))
-                                 : QVariant(QMetaType::fromType<QByteArray>()));
+            q.addBindValue(i % 2 != 0 ? QVariant(QByteArray("{\"h\":1}"))
+                                      : QVariant(QMetaType::fromType<QByteArray>()));
             q.addBindValue(QStringLiteral("{\"i\":%1,\"ü\":\"\\u0000\"}").arg(i).toUtf8());
             QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
         }

@@ -373,9 +373,9 @@ bool HistorySchema::ensureFileLayout(const QSqlDatabase &db, QSqlError *error)
     }
     if (incremental && !resize)
         return true;
-    bool ok = (!resize
-                  || HistoryConnection::exec(
-                      db, QStringLiteral("PRAGMA page_size = %1").arg(PageSize), error))
+    const bool vacuumed = (!resize
+                              || HistoryConnection::exec(
+                                  db, QStringLiteral("PRAGMA page_size = %1").arg(PageSize), error))
         && HistoryConnection::exec(db, QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"), error)
         && HistoryConnection::exec(db, QStringLiteral("PRAGMA temp_store = FILE"), error)
         && HistoryConnection::exec(db, QStringLiteral("VACUUM"), error);
@@ -384,16 +384,23 @@ bool HistorySchema::ensureFileLayout(const QSqlDatabase &db, QSqlError *error)
         QSqlQuery mode(db);
         if (!mode.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !mode.next()
             || mode.value(0).toString() != QLatin1String("wal")) {
-            if (ok)
-                *error = mode.lastError().isValid()
-                    ? mode.lastError()
-                    : QSqlError(QStringLiteral("cannot switch back to WAL mode"),
-                        QString(),
-                        QSqlError::StatementError);
-            ok = false;
+            *error = mode.lastError().isValid()
+                ? mode.lastError()
+                : QSqlError(QStringLiteral("cannot switch back to WAL mode"),
+                    QString(),
+                    QSqlError::StatementError);
+            return false;
         }
     }
-    if (!ok)
+    if (!vacuumed && incremental) {
+        // Only the page size was to change and the VACUUM failed (a full disk: it needs room
+        // for a copy of the file): the file works as it is; tried again at the next start.
+        qCWarning(lcHistory).nospace() << "history database " << path << " keeps its " << pageSize
+                                       << "-byte pages: " << HistoryConnection::describe(*error);
+        *error = QSqlError();
+        return true;
+    }
+    if (!vacuumed)
         return false;
     HistoryConnection::exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     qCInfo(lcHistory).nospace() << "history database " << path

@@ -30,11 +30,12 @@ struct HistoryOptions
     /// with everything that arrived meanwhile (History::assigned() comes at once, stored()
     /// after the COMMIT). At low rates each transaction rewrites a dozen index, FTS and table
     /// pages whatever it holds, so grouping divides the bytes written per message: at one
-    /// message a second (bench_history, random msg_ids, schema 4) a window of 10 s writes about
-    /// 5.0 KB per message, 1 s about 12.6 KB, a transaction per message about 17 KB. A commit of
-    /// 10 messages writes about 48 pages: the rows (12), one random leaf of the dedup hash index
-    /// per message (12), the four indexes that grow at their end (12: an index leaf that fills
-    /// is split across its siblings), FTS (6.5), pointer maps (4) and the header.
+    /// message a second (bench_history, random msg_ids, schema 5, 512-byte pages) a window of
+    /// 10 s writes about 4.0 KB per message, 1 s about 7.8 KB, a transaction per message about
+    /// 9.8 KB (schema 4 with 1 KiB pages: 5.1, 11.9 and 16.8 KB). Of a commit of 10 messages:
+    /// the rows, one random leaf of the dedup hash index per message, the last leaves of the
+    /// two indexes that grow at their end (an index leaf that fills is split across its
+    /// siblings), FTS, pointer maps and the header.
     /// The window ends sooner once 256 records or 16 MiB (or maxQueuedBytes) wait, or on
     /// History::commitNow(). 0 = a transaction per arrival.
     std::chrono::milliseconds commitDelay = std::chrono::milliseconds(10000);

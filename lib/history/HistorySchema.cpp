@@ -39,8 +39,9 @@ namespace {
 // and the service is no longer the leading column of an index.
 // External-content FTS5 over the row's columns. columnsize=0: no per-row size record (only bm25
 // ranking would read it, and nothing ranks), one B-tree insert less per message.
-// Page size of a new history file (see the PRAGMA where a file is made).
-constexpr int NewFilePageSize = 1024;
+// Page size of every history file (see the PRAGMA where a file is made; an older file is
+// converted once by ensureFileLayout()).
+constexpr int PageSize = 512;
 
 constexpr const char *CreateFts =
     "CREATE VIRTUAL TABLE messages_fts USING fts5(title, subtitle, topic, usernames, packages,"
@@ -110,6 +111,19 @@ const std::array IndexesV4 = {
     " INSERT INTO messages_fts(rowid, title, subtitle, topic, usernames, packages)"
     " VALUES (new.id, new.title, new.subtitle, new.topic, new.usernames, new.packages);"
     " END",
+};
+
+// Version 4 -> 5: the three indexes ordered by id become one. Each index that grows at its end
+// costs every commit its last leaf (and, when that leaf fills, its siblings and parent), so at
+// one message a second three of them cost about 530 bytes per message (bench_history, 512-byte
+// pages); one index holding the id with the service, bus and read state serves the same
+// filters (newest messages of a service or bus, unread ones: read backwards from its end,
+// covering) and counting or marking unread (a scan of this narrow index).
+const std::array MigrateFrom4 = {
+    "DROP INDEX IF EXISTS messages_id_service",
+    "DROP INDEX IF EXISTS messages_bus",
+    "DROP INDEX IF EXISTS messages_unread",
+    "CREATE INDEX messages_id_state ON messages(id, service_name, bus_name, is_read)",
 };
 
 // Version 3, as it was: a version 1 database is migrated by creating these and then passes
@@ -249,6 +263,10 @@ bool HistorySchema::migrateOneVersion(const QSqlDatabase &db, int from, QSqlErro
         return inTransaction(db, error, [&] {
             return migrateFrom3(db, error) && setVersion(db, 4, error);
         });
+    case 4:
+        return inTransaction(db, error, [&] {
+            return migrateFrom4(db, error) && setVersion(db, 5, error);
+        });
     default:
         return false;
     }
@@ -275,13 +293,13 @@ HistorySchema::Result HistorySchema::prepare(
         return Result::TooNew;
     }
     // A new file: small pages. Each commit writes every page it touched to the WAL; a message
-    // touches a leaf of each index at a random place, so the page size is most of what a
-    // message costs on disk (bench_history, 1 message/s: 9.3 KB per message with 4 KiB pages).
-    // A file keeps the page size it was made with (WAL mode cannot change it). First of all:
-    // SQLite ignores it after PRAGMA auto_vacuum.
+    // touches a leaf of the dedup index at a random place and the last leaf of every other
+    // index, so the page size is most of what a message costs on disk (bench_history,
+    // 1 message/s: 9.3 KB per message with 4 KiB pages, 5.1 KB with 1 KiB, 4.3 KB with 512
+    // bytes, schema 4). First of all: SQLite ignores it after PRAGMA auto_vacuum.
     if (current == 0
         && !HistoryConnection::exec(
-            db, QStringLiteral("PRAGMA page_size = %1").arg(NewFilePageSize), error))
+            db, QStringLiteral("PRAGMA page_size = %1").arg(PageSize), error))
         return fail(QStringLiteral("cannot set the page size"));
     // A new file: before WAL mode writes its header and before the first table, so that
     // deleted rows' pages can be given back to the file system (PRAGMA incremental_vacuum
@@ -302,7 +320,7 @@ HistorySchema::Result HistorySchema::prepare(
             }))
             return fail(QStringLiteral("cannot create the history tables"));
         qCInfo(lcHistory) << "created history database, schema version" << CurrentVersion;
-        if (!ensureIncrementalVacuum(db, error)) // a no-op unless the file was not empty
+        if (!ensureFileLayout(db, error)) // a no-op unless the file was not empty
             return fail(QStringLiteral("cannot switch the history database to incremental vacuum"));
         return Result::Ok;
     }
@@ -314,41 +332,82 @@ HistorySchema::Result HistorySchema::prepare(
                           << current + 1;
         ++current;
     }
-    if (!ensureIncrementalVacuum(db, error))
+    if (!ensureFileLayout(db, error))
         return fail(QStringLiteral("cannot switch the history database to incremental vacuum"));
     return Result::Ok;
 }
 
-bool HistorySchema::ensureIncrementalVacuum(const QSqlDatabase &db, QSqlError *error)
+bool HistorySchema::ensureFileLayout(const QSqlDatabase &db, QSqlError *error)
 {
-    QSqlQuery mode(db);
-    if (!mode.exec(QStringLiteral("PRAGMA auto_vacuum")) || !mode.next()) {
-        *error = mode.lastError();
+    QSqlQuery layout(db);
+    if (!layout.exec(QStringLiteral("SELECT (SELECT auto_vacuum FROM pragma_auto_vacuum()),"
+                                    " (SELECT page_size FROM pragma_page_size())"))
+        || !layout.next()) {
+        *error = layout.lastError();
         return false;
     }
-    const int current = mode.value(0).toInt();
-    mode.finish();
-    if (current == IncrementalVacuum)
+    const bool incremental = layout.value(0).toInt() == IncrementalVacuum;
+    const int pageSize = layout.value(1).toInt();
+    layout.finish();
+    if (incremental && pageSize == PageSize)
         return true;
     // A database made before the size cap has auto_vacuum = NONE: deleting rows never shrank
-    // it. The mode only changes with a VACUUM, which rewrites the whole file once (through a
-    // temporary file, not memory).
+    // it; one made before version 5 has larger pages. Both only change with a VACUUM, which
+    // rewrites the whole file once (through a temporary file, not memory). WAL mode keeps the
+    // page size through a VACUUM: the file leaves it for the VACUUM, which needs this to be
+    // the only connection; if another one (fedmsg-tail --history) has it open, the page size
+    // is left for the next start.
     const QString path = db.databaseName();
     const qint64 before = QFileInfo(path).size();
     QElapsedTimer timer;
     timer.start();
-    const bool ok =
-        HistoryConnection::exec(db, QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"), error)
+    bool resize = false;
+    if (pageSize != PageSize) {
+        QSqlQuery mode(db);
+        resize = mode.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && mode.next()
+            && mode.value(0).toString() == QLatin1String("delete");
+        mode.finish();
+        if (!resize)
+            qCInfo(lcHistory).nospace() << "history database " << path << " keeps its " << pageSize
+                                        << "-byte pages for now (another connection has it open)";
+    }
+    if (incremental && !resize)
+        return true;
+    const bool vacuumed = (!resize
+                              || HistoryConnection::exec(
+                                  db, QStringLiteral("PRAGMA page_size = %1").arg(PageSize), error))
+        && HistoryConnection::exec(db, QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"), error)
         && HistoryConnection::exec(db, QStringLiteral("PRAGMA temp_store = FILE"), error)
         && HistoryConnection::exec(db, QStringLiteral("VACUUM"), error);
     HistoryConnection::exec(db, QStringLiteral("PRAGMA temp_store = MEMORY"));
-    if (!ok)
+    if (resize) {
+        QSqlQuery mode(db);
+        if (!mode.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !mode.next()
+            || mode.value(0).toString() != QLatin1String("wal")) {
+            *error = mode.lastError().isValid()
+                ? mode.lastError()
+                : QSqlError(QStringLiteral("cannot switch back to WAL mode"),
+                    QString(),
+                    QSqlError::StatementError);
+            return false;
+        }
+    }
+    if (!vacuumed && incremental) {
+        // Only the page size was to change and the VACUUM failed (a full disk: it needs room
+        // for a copy of the file): the file works as it is; tried again at the next start.
+        qCWarning(lcHistory).nospace() << "history database " << path << " keeps its " << pageSize
+                                       << "-byte pages: " << HistoryConnection::describe(*error);
+        *error = QSqlError();
+        return true;
+    }
+    if (!vacuumed)
         return false;
     HistoryConnection::exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     qCInfo(lcHistory).nospace() << "history database " << path
-                                << " switched to incremental vacuum (a one-time VACUUM, "
-                                << timer.elapsed() << " ms): " << before << " -> "
-                                << QFileInfo(path).size() << " bytes";
+                                << " rewritten with incremental vacuum and " << PageSize
+                                << "-byte pages (a one-time VACUUM, " << timer.elapsed()
+                                << " ms): " << before << " -> " << QFileInfo(path).size()
+                                << " bytes";
     return true;
 }
 
@@ -418,9 +477,18 @@ bool HistorySchema::createCurrent(const QSqlDatabase &db, QSqlError *error)
     return HistoryConnection::exec(
                db, QString::fromLatin1(CreateMessages).arg(QLatin1String("messages")), error)
         && HistoryConnection::exec(db, QString::fromLatin1(CreateFts), error)
-        && std::ranges::all_of(IndexesV4, [&](const char *statement) {
-               return HistoryConnection::exec(db, QString::fromLatin1(statement), error);
-           });
+        && std::ranges::all_of(IndexesV4,
+            [&](const char *statement) {
+                return HistoryConnection::exec(db, QString::fromLatin1(statement), error);
+            })
+        && migrateFrom4(db, error);
+}
+
+bool HistorySchema::migrateFrom4(const QSqlDatabase &db, QSqlError *error)
+{
+    return std::ranges::all_of(MigrateFrom4, [&](const char *statement) {
+        return HistoryConnection::exec(db, QString::fromLatin1(statement), error);
+    });
 }
 
 bool HistorySchema::createV3(const QSqlDatabase &db, QSqlError *error)

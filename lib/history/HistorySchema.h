@@ -27,14 +27,16 @@ namespace fedmsg {
  * Version 3 drops the topic and msg_id indexes and the user/package lookup tables
  * (random-order keys that made every write batch rewrite most of their pages); those filters use
  * the FTS index and dedup_key instead.
- * Version 4 (current) indexes a 64-bit hash of dedup_key instead of the key itself (no UNIQUE
+ * Version 4 indexes a 64-bit hash of dedup_key instead of the key itself (no UNIQUE
  * constraint: the writer checks the key on a hash match) and puts the small columns that filters
  * read before the large ones; the table is copied once, with the same ids.
+ * Version 5 (current) replaces the three indexes ordered by id (id with service, bus with id,
+ * unread ids) by one, messages_id_state(id, service_name, bus_name, is_read).
  */
 class HistorySchema
 {
 public:
-    static constexpr int CurrentVersion = 4;
+    static constexpr int CurrentVersion = 5;
     /// PRAGMA auto_vacuum value of every database prepare() leaves behind.
     static constexpr int IncrementalVacuum = 2;
 
@@ -42,8 +44,8 @@ public:
 
     /// user_version of the open database, or -1 with *error.
     static int version(const QSqlDatabase &db, QSqlError *error = nullptr);
-    /// Puts the database in WAL mode with incremental auto-vacuum (an older file gets one
-    /// VACUUM) and creates or migrates the schema to CurrentVersion,
+    /// Puts the database in WAL mode with incremental auto-vacuum and 512-byte pages (an older
+    /// file gets one VACUUM) and creates or migrates the schema to CurrentVersion,
     /// each migration in one transaction. TooNew: made by a newer program; left untouched.
     static Result prepare(const QSqlDatabase &db, QSqlError *error, QString *reason);
 
@@ -66,8 +68,11 @@ private:
     static bool migrateFrom1(const QSqlDatabase &db, QSqlError *error);
     static bool migrateFrom2(const QSqlDatabase &db, QSqlError *error);
     static bool migrateFrom3(const QSqlDatabase &db, QSqlError *error);
-    /// Switches an older file to auto_vacuum = INCREMENTAL (one VACUUM, logged with its cost).
-    static bool ensureIncrementalVacuum(const QSqlDatabase &db, QSqlError *error);
+    static bool migrateFrom4(const QSqlDatabase &db, QSqlError *error);
+    /// Switches an older file to auto_vacuum = INCREMENTAL and 512-byte pages (one VACUUM,
+    /// logged with its cost; the page size waits for a start where no other connection has
+    /// the file open).
+    static bool ensureFileLayout(const QSqlDatabase &db, QSqlError *error);
 };
 
 } // namespace fedmsg

@@ -1060,8 +1060,13 @@ void HistoryWriter::markAllRead()
     for (qsizetype i = 0; i < m_assigned; ++i)
         m_pending[i].read = true;
     const bool ok = runUpdate([&](QSqlError *error) {
-        return HistoryConnection::exec(
-            m_db, QStringLiteral("UPDATE messages SET is_read = 1 WHERE is_read = 0"), error);
+        // The unread ids from the narrow messages_id_state index (the rows themselves are only
+        // read to be changed).
+        return HistoryConnection::exec(m_db,
+            QStringLiteral("UPDATE messages SET is_read = 1 WHERE id IN"
+                           " (SELECT id FROM messages"
+                           " WHERE is_read = 0)"),
+            error);
     });
     if (ok)
         Q_EMIT updated({});

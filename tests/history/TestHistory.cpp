@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
 #include <memory>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -103,9 +104,11 @@ private Q_SLOTS:
     void sizeCapShrinksTheFile();
     void pageCacheIsReleasedAfterRetention();
     void existingFileSwitchesToIncrementalVacuum();
+    void existingFileGetsSmallPages();
     void migrationFromVersion1();
     void migrationFromVersion2();
     void migrationFromVersion3();
+    void migrationFromVersion4();
     void duplicateFoundAfterRestart();
     void hashCollisionDoesNotDropAMessage();
     void serviceFilterReturnsTheSameRows();
@@ -1084,7 +1087,7 @@ void TestHistory::newFileHasSmallPagesAndIncrementalVacuum()
 {
     auto history = openHistory();
     storeAndWait(*history, { makeRecord(QStringLiteral("pages-1"), QStringLiteral("t.a"), {}) });
-    QCOMPARE(scalarAt(m_path, "PRAGMA page_size").toInt(), 1024);
+    QCOMPARE(scalarAt(m_path, "PRAGMA page_size").toInt(), 512);
     QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 2); // incremental
     QCOMPARE(scalarAt(m_path, "PRAGMA journal_mode").toString(), QStringLiteral("wal"));
 }
@@ -1149,6 +1152,51 @@ void TestHistory::existingFileSwitchesToIncrementalVacuum()
     QCOMPARE(history->count({}), 1);
     history.reset();
     QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 2);
+}
+
+// A file made with larger pages (1 KiB: schema version 4) is rewritten once with 512-byte
+// pages, in WAL mode again, keeping its rows.
+void TestHistory::existingFileGetsSmallPages()
+{
+    {
+        auto history = openHistory();
+        storeAndWait(*history,
+            { makeRecord(QStringLiteral("kept-1"), QStringLiteral("t.a"), QStringLiteral("one")),
+                makeRecord(
+                    QStringLiteral("kept-2"), QStringLiteral("t.b"), QStringLiteral("two")) });
+    }
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bigpages"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *statement : { "PRAGMA journal_mode = DELETE",
+                 "PRAGMA page_size = 1024",
+                 "VACUUM",
+                 "PRAGMA journal_mode = WAL" })
+            QVERIFY2(q.exec(QString::fromLatin1(statement)), qPrintable(q.lastError().text()));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bigpages"));
+    QCOMPARE(scalarAt(m_path, "PRAGMA page_size").toInt(), 1024);
+    auto history = openHistory();
+    QCOMPARE(history->count({}), 2);
+    HistoryQuery q;
+    q.text = QStringLiteral("two");
+    QCOMPARE(searchIds(*history, q), L({ "kept-2" }));
+    const auto results = storeAndWait(*history,
+        { makeRecord(QStringLiteral("kept-1"), QStringLiteral("t.a"), QStringLiteral("one")),
+            makeRecord(QStringLiteral("new-3"), QStringLiteral("t.c"), QStringLiteral("three")) });
+    QVERIFY(results[0].duplicate);
+    QVERIFY(!results[1].duplicate);
+    history.reset();
+    QCOMPARE(scalarAt(m_path, "PRAGMA page_size").toInt(), 512);
+    QCOMPARE(scalarAt(m_path, "PRAGMA journal_mode").toString(), QStringLiteral("wal"));
+    QCOMPARE(scalarAt(m_path, "PRAGMA auto_vacuum").toInt(), 2);
+    QCOMPARE(scalarAt(m_path, "SELECT count(*) FROM messages").toInt(), 3);
+    QCOMPARE(scalarAt(m_path, "PRAGMA integrity_check").toString(), QStringLiteral("ok"));
 }
 
 void TestHistory::migrationFromVersion1()
@@ -1530,7 +1578,7 @@ void TestHistory::migrationFromVersion3()
                     .toBool());
     history.reset();
 
-    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), 4);
+    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), HistorySchema::CurrentVersion);
     QCOMPARE(allRows(m_path).mid(0, 300), before); // every message, every column
     QCOMPARE(
         scalarAt(m_path, "SELECT count(*) FROM messages WHERE dedup_hash = 0 OR dedup_hash IS NULL")
@@ -1539,6 +1587,206 @@ void TestHistory::migrationFromVersion3()
     QCOMPARE(scalarAt(m_path, "SELECT count(*) FROM sqlite_master WHERE name = 'messages_service'")
                  .toInt(),
         0);
+    QCOMPARE(scalarAt(m_path, "PRAGMA integrity_check").toString(), QStringLiteral("ok"));
+}
+
+// Version 4 -> 5 (one index by id with service, bus and read state instead of three): a
+// version 4 database made from version 4's own statements keeps every message with every
+// column and the same ids, and the service, bus and unread filters, the counts, marking read and
+// de-duplication find the same rows as before.
+void TestHistory::migrationFromVersion4()
+{
+    static const std::array v4Schema = {
+        "PRAGMA page_size = 1024",
+        "PRAGMA auto_vacuum = INCREMENTAL",
+        "PRAGMA journal_mode = WAL",
+        "CREATE TABLE messages ( id INTEGER PRIMARY KEY, dedup_hash INTEGER NOT NULL,"
+        " dedup_key TEXT NOT NULL, received_at INTEGER NOT NULL,"
+        " service_name TEXT NOT NULL DEFAULT '', bus_name TEXT NOT NULL DEFAULT '',"
+        " trust TEXT NOT NULL DEFAULT 'unchecked', decision TEXT NOT NULL DEFAULT '',"
+        " is_read INTEGER NOT NULL DEFAULT 0, msg_id TEXT NOT NULL DEFAULT '',"
+        " topic TEXT NOT NULL DEFAULT '', transport TEXT NOT NULL DEFAULT 'zeromq',"
+        " sent_at INTEGER, title TEXT NOT NULL DEFAULT '', subtitle TEXT NOT NULL DEFAULT '',"
+        " link TEXT NOT NULL DEFAULT '', icon TEXT NOT NULL DEFAULT '',"
+        " secondary_icon TEXT NOT NULL DEFAULT '', service_label TEXT NOT NULL DEFAULT '',"
+        " usernames TEXT NOT NULL DEFAULT '', packages TEXT NOT NULL DEFAULT '',"
+        " trust_reason TEXT NOT NULL DEFAULT '', endpoint TEXT NOT NULL DEFAULT '',"
+        " decision_rule TEXT NOT NULL DEFAULT '', long_form TEXT NOT NULL DEFAULT '',"
+        " extra TEXT NOT NULL DEFAULT '{}', headers BLOB, body BLOB NOT NULL)",
+        "CREATE VIRTUAL TABLE messages_fts USING fts5(title, subtitle, topic, usernames, packages,"
+        " content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2',"
+        " columnsize=0)",
+        "CREATE INDEX messages_dedup ON messages(dedup_hash)",
+        "CREATE INDEX messages_time_service ON messages(received_at, service_name)",
+        "CREATE INDEX messages_id_service ON messages(id, service_name)",
+        "CREATE INDEX messages_bus ON messages(bus_name, id)",
+        "CREATE INDEX messages_unread ON messages(id) WHERE is_read = 0",
+        "CREATE TRIGGER messages_after_update AFTER UPDATE OF title, subtitle, topic, usernames, "
+        "packages ON messages BEGIN"
+        " INSERT INTO messages_fts(messages_fts, rowid, title, subtitle, topic, usernames, "
+        "packages)"
+        " VALUES ('delete', old.id, old.title, old.subtitle, old.topic, old.usernames, "
+        "old.packages);"
+        " INSERT INTO messages_fts(rowid, title, subtitle, topic, usernames, packages)"
+        " VALUES (new.id, new.title, new.subtitle, new.topic, new.usernames, new.packages);"
+        " END",
+    };
+    const QStringList services = L({ "bodhi", "koji", "copr" });
+    const auto msgIdOf = [](qint64 i) {
+        return i == 7 ? QString() : QStringLiteral("2026-%1-ü").arg(i * 7919 % 1000003);
+    };
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *statement : v4Schema)
+            QVERIFY2(q.exec(QString::fromLatin1(statement)), qPrintable(q.lastError().text()));
+        QVERIFY(q.prepare(QStringLiteral(
+            "INSERT INTO messages (id, dedup_hash, dedup_key, received_at, service_name,"
+            " bus_name, trust, decision, is_read, msg_id, topic, transport, sent_at, title,"
+            " subtitle, link, icon, secondary_icon, service_label, usernames, packages,"
+            " trust_reason, endpoint, decision_rule, long_form, extra, headers, body) VALUES (?,"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+        for (qint64 i = 1; i <= 300; ++i) {
+            // Gaps in the ids, one message without a msg_id (keyed by its body's hash),
+            // non-ASCII text, a null sent time and null headers.
+            const QString msgId = msgIdOf(i);
+            const QString &service = services.at(i % 3);
+            const QString key = msgId.isEmpty() ? QStringLiteral("sha256:%1").arg(i)
+                                                : QStringLiteral("id:") + msgId;
+            const QByteArray utf8Key = key.toUtf8();
+            q.addBindValue(i * 3);
+            q.addBindValue(HistorySchema::deduplicationHash(
+                std::string_view(utf8Key.constData(), std::size_t(utf8Key.size()))));
+            q.addBindValue(key);
+            q.addBindValue(1700000000000LL + i * 1000);
+            q.addBindValue(service);
+            q.addBindValue(i % 4 != 0 ? QStringLiteral("fedora") : QStringLiteral("centos"));
+            q.addBindValue(i % 5 != 0 ? QStringLiteral("trusted") : QStringLiteral("unchecked"));
+            q.addBindValue(i % 3 != 0 ? QStringLiteral("popup") : QStringLiteral("history"));
+            q.addBindValue(i % 2);
+            q.addBindValue(msgId.isEmpty() ? QStringLiteral("") : msgId);
+            q.addBindValue(
+                QStringLiteral("org.fedoraproject.prod.%1.thing.%2").arg(service).arg(i % 5));
+            q.addBindValue(i % 2 != 0 ? QStringLiteral("amqp") : QStringLiteral("zeromq"));
+            q.addBindValue(i % 6 != 0 ? QVariant(1699999999000LL + i * 1000)
+                                      : QVariant(QMetaType::fromType<qint64>()));
+            q.addBindValue(QStringLiteral("title %1 çà").arg(i));
+            q.addBindValue(QStringLiteral("subtitle %1").arg(i));
+            q.addBindValue(QStringLiteral("https://example.org/%1").arg(i));
+            q.addBindValue(QStringLiteral("icon%1").arg(i));
+            q.addBindValue(QStringLiteral("secondary%1").arg(i));
+            q.addBindValue(QString(service.left(1).toUpper() + service.mid(1)));
+            q.addBindValue(QStringLiteral("user%1").arg(i % 10));
+            q.addBindValue(QStringLiteral("pkg%1").arg(i % 20));
+            q.addBindValue(QStringLiteral("reason %1").arg(i));
+            q.addBindValue(QStringLiteral("tcp://hub:%1").arg(i % 2));
+            q.addBindValue(QStringLiteral("rule %1").arg(i % 4));
+            q.addBindValue(QStringLiteral("long form %1").arg(i));
+            q.addBindValue(QStringLiteral("{\"usernames\":[\"user%1\"],\"packages\":[\"pkg%2\"],"
+                                          "\"severity\":20}")
+                               .arg(i % 10)
+                               .arg(i % 20));
+            q.addBindValue(i % 2 != 0 ? QVariant(QByteArray("{\"h\":1}"))
+                                      : QVariant(QMetaType::fromType<QByteArray>()));
+            q.addBindValue(QStringLiteral("{\"i\":%1,\"ü\":\"\\u0000\"}").arg(i).toUtf8());
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        QVERIFY(
+            q.exec(QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 4")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v4"));
+    const QStringList before = allRows(m_path);
+    QCOMPARE(before.size(), 300);
+    // What the filters found in version 4 (newest first).
+    QStringList koji;
+    QStringList centos;
+    QStringList unread;
+    for (int i = 300; i >= 1; --i) {
+        if (services.at(i % 3) == QLatin1String("koji"))
+            koji.append(msgIdOf(i));
+        if (i % 4 == 0)
+            centos.append(msgIdOf(i));
+        if (i % 2 == 0)
+            unread.append(msgIdOf(i));
+    }
+
+    HistoryOptions options;
+    options.maxAge = 0s;
+    auto history = openHistory(options);
+    QCOMPARE(history->count({}), 300);
+    HistoryQuery q;
+    q.services = { QStringLiteral("koji") };
+    q.limit = 1000;
+    QCOMPARE(searchIds(*history, q), koji);
+    q.limit = 10; // a page: the newest ten
+    QCOMPARE(searchIds(*history, q), koji.mid(0, 10));
+    q = {};
+    q.buses = { QStringLiteral("centos") };
+    q.limit = 1000;
+    QCOMPARE(searchIds(*history, q), centos);
+    q = {};
+    q.unreadOnly = true;
+    q.limit = 1000;
+    QCOMPARE(searchIds(*history, q), unread);
+    QCOMPARE(history->count(q), 150);
+    q.services = { QStringLiteral("koji") };
+    q.buses = { QStringLiteral("fedora") };
+    QCOMPARE(history->count(q), 25); // i = 4 mod 6 (even, koji), not 0 mod 4 (centos)
+    QCOMPARE(history->countsPerService({}),
+        (QList<ServiceCount> { { QStringLiteral("bodhi"), QStringLiteral("Bodhi"), 100 },
+            { QStringLiteral("copr"), QStringLiteral("Copr"), 100 },
+            { QStringLiteral("koji"), QStringLiteral("Koji"), 100 } }));
+    q = {};
+    q.msgId = msgIdOf(150);
+    auto rows = history->search(q);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].id, 450);
+    QCOMPARE(rows[0].rendering.title, QStringLiteral("title 150 çà"));
+    q = {};
+    q.text = QStringLiteral("\"title 150\"");
+    QCOMPARE(history->count(q), 1);
+    // A stored message is still recognised, a new one is stored after the highest id.
+    auto again = makeRecord(msgIdOf(42),
+        QStringLiteral("org.fedoraproject.prod.koji.thing.2"),
+        QStringLiteral("again"));
+    again.envelope.setTrust(TrustState::Unchecked, QString()); // not more trusted than the row
+    auto fresh = makeRecord(QStringLiteral("2026-new"),
+        QStringLiteral("org.fedoraproject.prod.koji.x"),
+        QStringLiteral("new"));
+    const auto results = storeAndWait(*history, { again, fresh });
+    QVERIFY(results[0].duplicate);
+    QCOMPARE(results[0].rowId, 126);
+    QVERIFY(!results[1].duplicate);
+    QCOMPARE(results[1].rowId, 901);
+    QSignalSpy updated(history.get(), &History::updated);
+    history->markAllRead();
+    QVERIFY(updated.wait());
+    q = {};
+    q.unreadOnly = true;
+    QCOMPARE(history->count(q), 0);
+    history.reset();
+
+    QCOMPARE(scalarAt(m_path, "PRAGMA user_version").toInt(), HistorySchema::CurrentVersion);
+    QStringList after = allRows(m_path).mid(0, 300);
+    QCOMPARE(after.size(), 300);
+    // Every message, every column; only the read state changed (marked read above).
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        QStringList was = before.at(i).split(QLatin1Char('|'));
+        was[7] = QStringLiteral("1");
+        QCOMPARE(after.at(i), was.join(QLatin1Char('|')));
+    }
+    QCOMPARE(scalarAt(m_path,
+                 "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+                 " WHERE type = 'index' AND tbl_name = 'messages' ORDER BY name)")
+                 .toString(),
+        QStringLiteral("messages_dedup messages_id_state messages_time_service"));
+    QCOMPARE(scalarAt(m_path, "PRAGMA page_size").toInt(), 512);
     QCOMPARE(scalarAt(m_path, "PRAGMA integrity_check").toString(), QStringLiteral("ok"));
 }
 

@@ -832,6 +832,9 @@ RuleCondition::Result RuleCondition::evaluateLeaf(
     case Kind::Usernames:
         return evaluateUsernames(r.usernames, detail);
     case Kind::ByMe:
+        if (subject.bodyDeferred && subject.agentNeedsBody())
+            return Result::Unknown;
+        return evaluateAccount(subject, context, detail);
     case Kind::MentionsMe:
         return evaluateAccount(subject, context, detail);
     case Kind::Packages:
@@ -840,6 +843,8 @@ RuleCondition::Result RuleCondition::evaluateLeaf(
     case Kind::Installed:
         return evaluatePackages(subject, context, detail);
     case Kind::Body:
+        if (subject.bodyDeferred)
+            return Result::Unknown;
         return evaluateBody(subject.envelope.body(), detail);
     case Kind::Title:
     case Kind::Text: {

@@ -3,9 +3,14 @@
 #include "RuleSamples.h"
 #include "engine/RulePreview.h"
 #include "history/History.h"
+#include "rules/RuleContext.h"
+#include "rules/RuleSubject.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +27,9 @@ private Q_SLOTS:
     void countsWhatTheRuleMatchesInTheLastSevenDays();
     void olderMessagesWhenAsked();
     void keepsAtMostTheIdsAskedFor();
+    void matchesWhatEvaluatingEachWholeMessageMatches_data();
+    void matchesWhatEvaluatingEachWholeMessageMatches();
+    void aBodyThatNoLongerParsesMatchesNothing();
 
 private:
     static Rule rule(const QByteArray &when)
@@ -165,6 +173,138 @@ void TestRulePreview::keepsAtMostTheIdsAskedFor()
     QCOMPARE(r.ids.size(), 3);
     QVERIFY(r.matched > 3);
     QVERIFY(r.ids[0] > r.ids[1]); // newest first
+}
+
+void TestRulePreview::matchesWhatEvaluatingEachWholeMessageMatches_data()
+{
+    QTest::addColumn<QByteArray>("when");
+    QTest::newRow("body reached only after a topic condition")
+        << QByteArray(R"({"all":[{"field":"topic","op":"glob","value":"*.bodhi.update.comment"},)"
+                      R"({"field":"body","path":"msg.comment.update.user.name","op":"==",)"
+                      R"("value":"kalev"}]})");
+    QTest::newRow("body or a service")
+        << QByteArray(R"({"any":[{"field":"service","value":"bodhi"},)"
+                      R"({"field":"body","path":"msg.build_id","op":"exists"}]})");
+    QTest::newRow("not a body path")
+        << QByteArray(R"({"not":{"field":"body","path":"msg.update","op":"exists"}})");
+    QTest::newRow("body != after not by-me")
+        << QByteArray(R"({"all":[{"not":{"field":"by-me"}},)"
+                      R"({"field":"body","path":"msg.owner","op":"!=","value":"x"}]})");
+    QTest::newRow("by-me or mentions-me")
+        << QByteArray(R"({"any":[{"field":"by-me"},{"field":"mentions-me"}]})");
+    QTest::newRow("type, usernames, packages")
+        << QByteArray(R"({"any":[{"field":"type","value":"bodhi/update.comment"},)"
+                      R"({"field":"usernames","op":"any","value":["bowlofeggs","ralph"]},)"
+                      R"({"field":"packages","op":"in","value":["kernel","firefox"]}]})");
+    QTest::newRow("trust, bus, title, text")
+        << QByteArray(R"({"all":[{"field":"trust","value":["trusted","broker-unsigned"]},)"
+                      R"({"field":"bus","value":["demo","fedora"]},)"
+                      R"({"any":[{"field":"title","op":"contains","value":"build"},)"
+                      R"({"field":"text","op":"matches","value":"(?i)update"}]}]})");
+}
+
+// The preview reads only the columns a rule needs and parses a body only when the conditions
+// that need none have not decided: the same matches as parsing every stored message whole and
+// evaluating the rule on it (the preview's first way; a body that does not parse matches
+// nothing), for rules of every kind of condition.
+void TestRulePreview::matchesWhatEvaluatingEachWholeMessageMatches()
+{
+    QFETCH(QByteArray, when);
+    const Rule r = rule(when);
+    QVERIFY(r.when);
+    HistoryQuery query;
+    query.from = QDateTime::currentDateTimeUtc().addDays(-7);
+    query.limit = 0;
+    QString error;
+    const QList<StoredMessage> stored = m_history->search(query, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    rules::RuleContext context = m_stage->context();
+    context.now = QDateTime::currentDateTimeUtc();
+    QList<qint64> expected;
+    for (const StoredMessage &m : stored) {
+        const std::optional<Envelope> e = m.toEnvelope();
+        if (!e)
+            continue;
+        const RuleSubject subject { *e,
+            m.rendering,
+            m.topic,
+            m_stage->catalog().typeOf(m.topic, m.rendering),
+            std::nullopt,
+            &m_renderer };
+        if (r.when->evaluate(subject, context, nullptr, false) == RuleCondition::Result::True)
+            expected.append(m.id);
+    }
+    QVERIFY(!expected.isEmpty());
+    QVERIFY(expected.size() < stored.size());
+    const RulePreviewResult result =
+        RulePreview(*m_history, m_renderer, *m_stage).run(r, {}, int(stored.size()));
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.examined, qint64(stored.size()));
+    QCOMPARE(result.matched, qint64(expected.size()));
+    QCOMPARE(result.ids, expected);
+}
+
+// A stored body that is not JSON any more (the file edited, a disk error): the row is examined
+// and matches no rule that reads bodies, also one decided before its body condition is reached
+// (any: the topic matched); a rule without body conditions still matches it.
+void TestRulePreview::aBodyThatNoLongerParsesMatchesNothing()
+{
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("broken.sqlite"));
+    options.commitDelay = std::chrono::milliseconds(0);
+    History history(options);
+    const test::RuleSample *comment = m_samples->topic(QStringLiteral(".bodhi.update.comment"));
+    QVERIFY(comment);
+    QList<HistoryRecord> records;
+    for (int i = 0; i < 2; ++i) {
+        JsonValue body = comment->envelope.body();
+        body.insert("msg_id", JsonValue(QStringLiteral("broken-%1").arg(i)));
+        Envelope e(comment->envelope.transport(), body);
+        e.setBusName(comment->envelope.busName());
+        e.setTrust(comment->envelope.trust(), comment->envelope.trustReason());
+        e.setReceivedAt(QDateTime::currentDateTimeUtc());
+        records.append(HistoryRecord { e, comment->rendering, {}, {} });
+    }
+    QSignalSpy stored(&history, &History::stored);
+    history.store(records);
+    QVERIFY(stored.wait(20000));
+    const QList<StoredMessage> rows = history.search(HistoryQuery {});
+    QCOMPARE(rows.size(), 2);
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("breaker"));
+        db.setDatabaseName(options.databasePath);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.prepare(QStringLiteral("UPDATE messages SET body = ? WHERE id = ?")));
+        q.addBindValue(QByteArray(R"({"topic": "org.fedoraproject.prod.bodhi.update.comment",)"));
+        q.addBindValue(rows.front().id);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("breaker"));
+    const qint64 broken = rows.front().id;
+    QVERIFY(!history.message(broken)->toEnvelope());
+    const qint64 whole = rows.back().id;
+    const RulePreview preview(history, m_renderer, *m_stage);
+    const QByteArray topic =
+        R"({"field":"topic","value":"org.fedoraproject.prod.bodhi.update.comment"})";
+    for (const auto &[when, ids] : { std::pair { topic, QList<qint64> { broken, whole } },
+             std::pair { QByteArray("{\"all\":[" + topic
+                             + R"(,{"field":"body","path":"msg","op":"exists"}]})"),
+                 QList<qint64> { whole } },
+             std::pair { QByteArray("{\"any\":[" + topic
+                             + R"(,{"field":"body","path":"nothing","op":"exists"}]})"),
+                 QList<qint64> { whole } },
+             std::pair { QByteArray(R"({"not":{"field":"body","path":"nothing","op":"exists"}})"),
+                 QList<qint64> { whole } } }) {
+        const RulePreviewResult result = preview.run(rule(when));
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.examined, qint64(2));
+        QCOMPARE(result.ids, ids);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRulePreview)

@@ -107,15 +107,15 @@ RulePreviewResult RulePreview::run(
         context.now = QDateTime::currentDateTimeUtc();
     // The envelope of the first pass: everything a rule reads of it but the body is set per row
     // (bus, trust; the transport picks the shell).
-    Envelope shells[] = { Envelope(Envelope::Transport::ZeroMq, JsonValue(JsonValue::Object {})),
-        Envelope(Envelope::Transport::Amqp, JsonValue(JsonValue::Object {})) };
+    Envelope zeroMqShell(Envelope::Transport::ZeroMq, JsonValue(JsonValue::Object {}));
+    Envelope amqpShell(Envelope::Transport::Amqp, JsonValue(JsonValue::Object {}));
     using Result = rules::RuleCondition::Result;
     m_history.scan(
         query,
         columns,
         [&](const StoredMessage &m) {
             ++result.examined;
-            Envelope &shell = shells[m.transport == Envelope::Transport::Amqp ? 1 : 0];
+            Envelope &shell = m.transport == Envelope::Transport::Amqp ? amqpShell : zeroMqShell;
             shell.setBusName(m.busName);
             shell.setTrust(m.trust, m.trustReason);
             const QString type =

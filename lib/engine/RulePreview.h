@@ -30,8 +30,11 @@ struct RulePreviewResult
  * many and which messages of the last days it would match (its condition only; the rules before
  * it, its on/off switch and a mute's end are left out).
  *
- * Reads through History's read API on the calling thread, a page at a time; message bodies are
- * parsed only when the rule reads them (body conditions, "by me" on fedmsg messages).
+ * Reads through History::scan on the calling thread, in one statement, only the columns the
+ * rule's conditions read (extra: users, packages, agent; body: body and by-me conditions). Each
+ * row is evaluated first without its body (body conditions Unknown); only a row the other
+ * conditions leave undecided, or match, has its body parsed (a body that no longer parses
+ * matches nothing).
  */
 class RulePreview
 {

@@ -84,23 +84,28 @@ public:
     [[nodiscard]] qint64 int64(int i) const { return sqlite3_column_int64(m_s, i); }
     [[nodiscard]] QString text(int i) const
     {
-        const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_s, i));
-        return utf8 ? QString::fromUtf8(utf8, sqlite3_column_bytes(m_s, i)) : QString();
+        const char *utf8 = textAt(i);
+        return utf8 != nullptr ? QString::fromUtf8(utf8, sqlite3_column_bytes(m_s, i)) : QString();
     }
     [[nodiscard]] QByteArray bytes(int i) const
     {
         const auto *data = static_cast<const char *>(sqlite3_column_blob(m_s, i));
-        return data ? QByteArray(data, sqlite3_column_bytes(m_s, i)) : QByteArray();
+        return data != nullptr ? QByteArray(data, sqlite3_column_bytes(m_s, i)) : QByteArray();
     }
     [[nodiscard]] bool isNull(int i) const { return sqlite3_column_type(m_s, i) == SQLITE_NULL; }
     [[nodiscard]] bool textIs(int i, QLatin1String s) const
     {
-        const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_s, i));
-        return utf8 && sqlite3_column_bytes(m_s, i) == s.size()
+        const char *utf8 = textAt(i);
+        return utf8 != nullptr && sqlite3_column_bytes(m_s, i) == s.size()
             && std::memcmp(utf8, s.data(), std::size_t(s.size())) == 0;
     }
 
 private:
+    [[nodiscard]] const char *textAt(int i) const
+    {
+        return static_cast<const char *>(static_cast<const void *>(sqlite3_column_text(m_s, i)));
+    }
+
     sqlite3_stmt *m_s;
 };
 
@@ -175,7 +180,7 @@ QString scanColumns(HistoryColumns columns)
     const bool body = columns.testFlag(HistoryColumn::Body);
     const bool extra = columns.testFlag(HistoryColumn::Extra);
     const bool details = columns.testFlag(HistoryColumn::Details);
-    const std::pair<const char *, bool> all[] = { { "m.id", true },
+    const std::initializer_list<std::pair<const char *, bool>> all = { { "m.id", true },
         { "m.msg_id", details },
         { "m.topic", true },
         { "m.body", body },
@@ -230,6 +235,59 @@ bool runQuery(QSqlQuery &q, const QString &sql, const QVariantList &binds, QStri
         return false;
     }
     return true;
+}
+
+// HistoryReader::scan on the sqlite3 handle of the connection (HistoryStatement::nativeHandle).
+bool scanNative(sqlite3 *handle,
+    const QString &sql,
+    const QVariantList &binds,
+    const std::function<bool(const StoredMessage &)> &visit,
+    QString *error)
+{
+    const auto failed = [&] {
+        setError(error,
+            QStringLiteral("history query failed: ") + QString::fromUtf8(sqlite3_errmsg(handle)));
+        return false;
+    };
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray sqlUtf8 = sql.toUtf8();
+    if (sqlite3_prepare_v2(handle, sqlUtf8.constData(), int(sqlUtf8.size()), &statement, nullptr)
+        != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return failed();
+    }
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> owned(statement, sqlite3_finalize);
+    int index = 1;
+    for (const QVariant &v : binds) {
+        int rc = SQLITE_OK;
+        if (v.typeId() == QMetaType::QString) {
+            const QByteArray utf8 = v.toString().toUtf8();
+            rc = sqlite3_bind_text64(statement,
+                index,
+                utf8.constData(),
+                quint64(utf8.size()),
+                SQLITE_TRANSIENT,
+                SQLITE_UTF8);
+        } else if (v.typeId() == QMetaType::QByteArray) {
+            const QByteArray bytes = v.toByteArray();
+            rc = sqlite3_bind_blob64(
+                statement, index, bytes.constData(), quint64(bytes.size()), SQLITE_TRANSIENT);
+        } else {
+            rc = sqlite3_bind_int64(statement, index, v.toLongLong());
+        }
+        if (rc != SQLITE_OK)
+            return failed();
+        ++index;
+    }
+    for (;;) {
+        const int rc = sqlite3_step(statement);
+        if (rc == SQLITE_DONE)
+            return true;
+        if (rc != SQLITE_ROW)
+            return failed();
+        if (!visit(fromRow(NativeRow(statement))))
+            return true;
+    }
 }
 
 } // namespace
@@ -485,62 +543,24 @@ bool HistoryReader::scan(const HistoryQuery &query,
         + sel.idColumn + order + QStringLiteral(" LIMIT ? OFFSET ?) ORDER BY m.id") + order;
     sel.binds.append(query.limit > 0 ? query.limit : -1);
     sel.binds.append(std::max(0, query.offset));
-    const auto failed = [&](const QString &why) {
-        setError(error, QStringLiteral("history query failed: ") + why);
-        return false;
-    };
     sqlite3 *handle = HistoryStatement::nativeHandle(m_db);
-    if (!handle) {
+    if (handle == nullptr) {
         QSqlQuery q(m_db);
         if (!runQuery(q, sql, sel.binds, error))
             return false;
         while (q.next())
             if (!visit(fromRow(QtRow(q))))
                 return true;
-        if (q.lastError().isValid())
-            return failed(HistoryConnection::describe(q.lastError()));
+        if (q.lastError().isValid()) {
+            setError(error,
+                QStringLiteral("history query failed: ")
+                    + HistoryConnection::describe(q.lastError()));
+            return false;
+        }
         return true;
     }
     // On the connection's own handle: no QVariant per value, text read as the UTF-8 it is.
-    sqlite3_stmt *statement = nullptr;
-    const QByteArray sqlUtf8 = sql.toUtf8();
-    if (sqlite3_prepare_v2(handle, sqlUtf8.constData(), int(sqlUtf8.size()), &statement, nullptr)
-        != SQLITE_OK) {
-        sqlite3_finalize(statement);
-        return failed(QString::fromUtf8(sqlite3_errmsg(handle)));
-    }
-    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> owned(statement, sqlite3_finalize);
-    int index = 1;
-    for (const QVariant &v : std::as_const(sel.binds)) {
-        int rc = SQLITE_OK;
-        if (v.typeId() == QMetaType::QString) {
-            const QByteArray utf8 = v.toString().toUtf8();
-            rc = sqlite3_bind_text64(statement,
-                index,
-                utf8.constData(),
-                quint64(utf8.size()),
-                SQLITE_TRANSIENT,
-                SQLITE_UTF8);
-        } else if (v.typeId() == QMetaType::QByteArray) {
-            const QByteArray bytes = v.toByteArray();
-            rc = sqlite3_bind_blob64(
-                statement, index, bytes.constData(), quint64(bytes.size()), SQLITE_TRANSIENT);
-        } else {
-            rc = sqlite3_bind_int64(statement, index, v.toLongLong());
-        }
-        if (rc != SQLITE_OK)
-            return failed(QString::fromUtf8(sqlite3_errmsg(handle)));
-        ++index;
-    }
-    for (;;) {
-        const int rc = sqlite3_step(statement);
-        if (rc == SQLITE_DONE)
-            return true;
-        if (rc != SQLITE_ROW)
-            return failed(QString::fromUtf8(sqlite3_errmsg(handle)));
-        if (!visit(fromRow(NativeRow(statement))))
-            return true;
-    }
+    return scanNative(handle, sql, sel.binds, visit, error);
 }
 
 qint64 HistoryReader::count(const HistoryQuery &query, QString *error)

@@ -53,7 +53,7 @@ struct RuleSubject
     /// renderer, no rendered agent name, a fedmsg message).
     [[nodiscard]] bool agentNeedsBody() const
     {
-        return !agentCache && !knownAgent && renderer && rendering.agentName.isEmpty()
+        return !agentCache && !knownAgent && renderer != nullptr && rendering.agentName.isEmpty()
             && envelope.transport() != Envelope::Transport::Amqp;
     }
 

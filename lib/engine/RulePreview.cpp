@@ -14,6 +14,7 @@
 #include <QSet>
 
 #include <optional>
+#include <string_view>
 
 namespace fedmsg {
 
@@ -127,6 +128,7 @@ RulePreviewResult RulePreview::run(
                 shell, m.rendering, m.topic, type, std::nullopt, &m_renderer
             };
             subject.bodyDeferred = needs.body;
+            subject.bodyText = std::string_view(m.body.constData(), std::size_t(m.body.size()));
             Result r =
                 rule.when ? rule.when->evaluate(subject, context, nullptr, false) : Result::True;
             if (needs.body && r != Result::False) {

@@ -32,8 +32,9 @@ struct RulePreviewResult
  *
  * Reads through History::scan on the calling thread, in one statement, only the columns the
  * rule's conditions read (extra: users, packages, agent; body: body and by-me conditions). Each
- * row is evaluated first without its body (body conditions Unknown); only a row the other
- * conditions leave undecided, or match, has its body parsed (a body that no longer parses
+ * row is evaluated first without parsing its body (body conditions Unknown, but a string's ==,
+ * != or contains decided on the body's text when it has no escape and no trace of the string);
+ * only a row left undecided, or matched, has its body parsed (a body that no longer parses
  * matches nothing).
  */
 class RulePreview

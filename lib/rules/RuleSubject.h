@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <string_view>
 
 namespace fedmsg {
 class Renderer;
@@ -43,9 +44,13 @@ struct RuleSubject
     const Renderer *renderer = nullptr;
 
     /// The envelope carries no body yet (a rule preview's first pass over a stored row): body
-    /// conditions, and "by me" when the agent must be found in the body, are Unknown. A tree
-    /// that is True or False all the same does not depend on the body.
+    /// conditions (but those bodyText decides), and "by me" when the agent must be found in the
+    /// body, are Unknown. A tree that is True or False all the same does not depend on the body.
     bool bodyDeferred = false;
+    /// With bodyDeferred: the body's JSON text, when known (empty: not known). A string
+    /// condition (==, !=, contains) is decided on it when the text has no escape and no trace
+    /// of the string.
+    std::string_view bodyText;
 
     mutable std::optional<QString> agentCache; ///< agent() fills it
 

@@ -190,6 +190,13 @@ void TestRulePreview::matchesWhatEvaluatingEachWholeMessageMatches_data()
     QTest::newRow("body != after not by-me")
         << QByteArray(R"({"all":[{"not":{"field":"by-me"}},)"
                       R"({"field":"body","path":"msg.owner","op":"!=","value":"x"}]})");
+    QTest::newRow("body != a string") << QByteArray(
+        R"({"field":"body","path":"msg.comment.update.user.name","op":"!=","value":"kalev"})");
+    QTest::newRow("body contains, in arrays and strings") << QByteArray(
+        R"({"any":[{"field":"body","path":"msg.tags","op":"contains","value":"testing"},)"
+        R"({"field":"body","path":"msg.fields","op":"contains","value":"pull_requests"},)"
+        R"({"field":"body","path":"msg.comment.update.user.name","op":"contains",)"
+        R"("value":"kal"}]})");
     QTest::newRow("by-me or mentions-me")
         << QByteArray(R"({"any":[{"field":"by-me"},{"field":"mentions-me"}]})");
     QTest::newRow("type, usernames, packages")
@@ -246,7 +253,9 @@ void TestRulePreview::matchesWhatEvaluatingEachWholeMessageMatches()
 
 // A stored body that is not JSON any more (the file edited, a disk error): the row is examined
 // and matches no rule that reads bodies, also one decided before its body condition is reached
-// (any: the topic matched); a rule without body conditions still matches it.
+// (any: the topic matched); a rule without body conditions still matches it. A body whose
+// strings are written with escapes matches as its parsed strings say (the preview's check of
+// ==, != and contains on the body's text must not decide it).
 void TestRulePreview::aBodyThatNoLongerParsesMatchesNothing()
 {
     QTemporaryDir dir;
@@ -257,7 +266,7 @@ void TestRulePreview::aBodyThatNoLongerParsesMatchesNothing()
     const test::RuleSample *comment = m_samples->topic(QStringLiteral(".bodhi.update.comment"));
     QVERIFY(comment);
     QList<HistoryRecord> records;
-    for (int i = 0; i < 2; ++i) {
+    for (int i = 0; i < 3; ++i) {
         JsonValue body = comment->envelope.body();
         body.insert("msg_id", JsonValue(QStringLiteral("broken-%1").arg(i)));
         Envelope e(comment->envelope.transport(), body);
@@ -270,7 +279,10 @@ void TestRulePreview::aBodyThatNoLongerParsesMatchesNothing()
     history.store(records);
     QVERIFY(stored.wait(20000));
     const QList<StoredMessage> rows = history.search(HistoryQuery {});
-    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.size(), 3);
+    const qint64 broken = rows[0].id;
+    const qint64 whole = rows[1].id;
+    const qint64 escaped = rows[2].id;
     {
         QSqlDatabase db =
             QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("breaker"));
@@ -279,31 +291,44 @@ void TestRulePreview::aBodyThatNoLongerParsesMatchesNothing()
         QSqlQuery q(db);
         QVERIFY(q.prepare(QStringLiteral("UPDATE messages SET body = ? WHERE id = ?")));
         q.addBindValue(QByteArray(R"({"topic": "org.fedoraproject.prod.bodhi.update.comment",)"));
-        q.addBindValue(rows.front().id);
+        q.addBindValue(broken);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        // Valid JSON whose strings are written with escapes (not as History writes them).
+        q.addBindValue(QByteArray(R"({"topic":"org.fedoraproject.prod.bodhi.update.comment",)"
+                                  R"("msg":{"who":"\u006balev","list":["k\u0061lev"]}})"));
+        q.addBindValue(escaped);
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
         q.finish();
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("breaker"));
-    const qint64 broken = rows.front().id;
     QVERIFY(!history.message(broken)->toEnvelope());
-    const qint64 whole = rows.back().id;
+    QVERIFY(history.message(escaped)->toEnvelope());
     const RulePreview preview(history, m_renderer, *m_stage);
     const QByteArray topic =
         R"({"field":"topic","value":"org.fedoraproject.prod.bodhi.update.comment"})";
-    for (const auto &[when, ids] : { std::pair { topic, QList<qint64> { broken, whole } },
-             std::pair { QByteArray("{\"all\":[" + topic
-                             + R"(,{"field":"body","path":"msg","op":"exists"}]})"),
-                 QList<qint64> { whole } },
-             std::pair { QByteArray("{\"any\":[" + topic
-                             + R"(,{"field":"body","path":"nothing","op":"exists"}]})"),
-                 QList<qint64> { whole } },
-             std::pair { QByteArray(R"({"not":{"field":"body","path":"nothing","op":"exists"}})"),
-                 QList<qint64> { whole } } }) {
+    const auto body = [](const char *path, const char *op) -> QByteArray {
+        return QByteArray(R"({"field":"body","path":")") + path + R"(","op":")" + op
+            + R"(","value":"kalev"})";
+    };
+    const QList<std::pair<QByteArray, QList<qint64>>> cases {
+        { topic, { broken, whole, escaped } },
+        { "{\"all\":[" + topic + R"(,{"field":"body","path":"msg","op":"exists"}]})",
+            { whole, escaped } },
+        { "{\"any\":[" + topic + R"(,{"field":"body","path":"nothing","op":"exists"}]})",
+            { whole, escaped } },
+        { R"({"not":{"field":"body","path":"nothing","op":"exists"}})", { whole, escaped } },
+        // Strings compared before the body is parsed: the escaped body's are not its text.
+        { body("msg.who", "=="), { escaped } },
+        { body("msg.who", "!="), { whole } },
+        { body("msg.list", "contains"), { escaped } },
+        { "{\"not\":" + body("msg.who", "==") + "}", { whole } },
+    };
+    for (const auto &[when, ids] : cases) {
         const RulePreviewResult result = preview.run(rule(when));
         QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
-        QCOMPARE(result.examined, qint64(2));
-        QCOMPARE(result.ids, ids);
+        QCOMPARE(result.examined, qint64(3));
+        QVERIFY2(result.ids == ids, when.constData());
     }
 }
 

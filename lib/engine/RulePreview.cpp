@@ -14,11 +14,12 @@
 #include <QSet>
 
 #include <optional>
+#include <string_view>
 
 namespace fedmsg {
 
 namespace {
-constexpr int PageSize = 2000;
+constexpr int PageSize = 2000; // usersSeen()
 
 // The envelope a rule sees for a stored message: the stored body when @p withBody (nullopt if it
 // no longer parses), else the row's fields only.
@@ -48,49 +49,110 @@ RulePreview::RulePreview(
     , m_stage(stage)
 {}
 
+namespace {
+
+// What a rule's conditions read of a stored message besides what a scan always reads.
+struct RuleNeeds
+{
+    bool body = false; ///< body conditions, "by me" (its agent may be in the body)
+    bool extra = false; ///< usernames, packages, the agent's name
+    bool type = false; ///< the message type (MessageTypeCatalog::typeOf)
+};
+
+void collectNeeds(const rules::RuleCondition &c, RuleNeeds *needs)
+{
+    using Kind = rules::RuleCondition::Kind;
+    switch (c.kind()) {
+    case Kind::Body:
+        needs->body = true;
+        break;
+    case Kind::ByMe:
+        needs->body = true;
+        needs->extra = true;
+        break;
+    case Kind::Usernames:
+    case Kind::MentionsMe:
+    case Kind::Packages:
+    case Kind::MaintainedByMe:
+    case Kind::MaintainedBy:
+    case Kind::Installed:
+        needs->extra = true;
+        break;
+    case Kind::Type:
+        needs->type = true;
+        break;
+    default:
+        break;
+    }
+    for (const rules::RuleCondition &child : c.children())
+        collectNeeds(child, needs);
+}
+
+} // namespace
+
 RulePreviewResult RulePreview::run(
     const rules::Rule &rule, const QDateTime &from, int keepIds) const
 {
     RulePreviewResult result;
     HistoryQuery query;
     query.from = from.isValid() ? from : QDateTime::currentDateTimeUtc().addDays(-7);
-    query.limit = PageSize;
-    const bool needsBody = rule.when && rule.when->needsBody();
-    query.withBody = needsBody;
+    query.limit = 0;
+    RuleNeeds needs;
+    if (rule.when)
+        collectNeeds(*rule.when, &needs);
+    HistoryColumns columns;
+    columns.setFlag(HistoryColumn::Body, needs.body);
+    columns.setFlag(HistoryColumn::Extra, needs.extra);
     rules::RuleContext context = m_stage.context();
     if (!context.now.isValid())
         context.now = QDateTime::currentDateTimeUtc();
-    for (;;) {
-        const QList<StoredMessage> page = m_history.search(query, &result.error);
-        if (!result.error.isEmpty())
-            return result;
-        for (const StoredMessage &m : page) {
+    // The envelope of the first pass: everything a rule reads of it but the body is set per row
+    // (bus, trust; the transport picks the shell).
+    Envelope zeroMqShell(Envelope::Transport::ZeroMq, JsonValue(JsonValue::Object {}));
+    Envelope amqpShell(Envelope::Transport::Amqp, JsonValue(JsonValue::Object {}));
+    using Result = rules::RuleCondition::Result;
+    m_history.scan(
+        query,
+        columns,
+        [&](const StoredMessage &m) {
             ++result.examined;
-            std::optional<Envelope> parsed = envelopeOf(m, needsBody);
-            if (!parsed)
-                continue; // a body that no longer parses matches nothing
-            const Envelope &envelope = *parsed;
-            const rules::RuleSubject subject { envelope,
-                m.rendering,
-                m.topic,
-                m_stage.catalog().typeOf(m.topic, m.rendering),
-                std::nullopt,
-                &m_renderer };
-            const bool matches = !rule.when
-                || rule.when->evaluate(subject, context, nullptr, false)
-                    == rules::RuleCondition::Result::True;
-            if (matches) {
+            Envelope &shell = m.transport == Envelope::Transport::Amqp ? amqpShell : zeroMqShell;
+            shell.setBusName(m.busName);
+            shell.setTrust(m.trust, m.trustReason);
+            const QString type =
+                needs.type ? m_stage.catalog().typeOf(m.topic, m.rendering) : QString();
+            // First without the body: conditions that need it are Unknown, so a tree that is
+            // False here (most rows: a topic or service condition failed) is False whatever the
+            // body holds, and the body is not parsed.
+            rules::RuleSubject subject {
+                shell, m.rendering, m.topic, type, std::nullopt, &m_renderer
+            };
+            subject.bodyDeferred = needs.body;
+            subject.bodyText = std::string_view(m.body.constData(), std::size_t(m.body.size()));
+            Result r =
+                rule.when ? rule.when->evaluate(subject, context, nullptr, false) : Result::True;
+            if (needs.body && r != Result::False) {
+                // A body that no longer parses matches nothing, decided without it or not.
+                const std::optional<Envelope> parsed = envelopeOf(m, true);
+                if (!parsed)
+                    return true;
+                if (r == Result::Unknown) {
+                    const rules::RuleSubject full {
+                        *parsed, m.rendering, m.topic, type, std::nullopt, &m_renderer
+                    };
+                    r = rule.when->evaluate(full, context, nullptr, false);
+                }
+            }
+            if (r == Result::True) {
                 ++result.matched;
                 if (result.ids.size() < keepIds) {
                     result.ids.append(m.id);
                     result.titles.append(m.rendering.title);
                 }
             }
-        }
-        if (page.size() < PageSize)
-            break;
-        query.afterRowId = page.constLast().id;
-    }
+            return true;
+        },
+        &result.error);
     return result;
 }
 

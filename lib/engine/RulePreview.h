@@ -30,8 +30,12 @@ struct RulePreviewResult
  * many and which messages of the last days it would match (its condition only; the rules before
  * it, its on/off switch and a mute's end are left out).
  *
- * Reads through History's read API on the calling thread, a page at a time; message bodies are
- * parsed only when the rule reads them (body conditions, "by me" on fedmsg messages).
+ * Reads through History::scan on the calling thread, in one statement, only the columns the
+ * rule's conditions read (extra: users, packages, agent; body: body and by-me conditions). Each
+ * row is evaluated first without parsing its body (body conditions Unknown, but a string's ==,
+ * != or contains decided on the body's text when it has no escape and no trace of the string);
+ * only a row left undecided, or matched, has its body parsed (a body that no longer parses
+ * matches nothing).
  */
 class RulePreview
 {

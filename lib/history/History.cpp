@@ -230,6 +230,15 @@ QList<StoredMessage> History::search(const HistoryQuery &query, QString *error) 
     return r ? r->search(query, error) : QList<StoredMessage>();
 }
 
+bool History::scan(const HistoryQuery &query,
+    HistoryColumns columns,
+    const std::function<bool(const StoredMessage &)> &visit,
+    QString *error) const
+{
+    HistoryReader *r = reader(error);
+    return r && r->scan(query, columns, visit, error);
+}
+
 qint64 History::count(const HistoryQuery &query, QString *error) const
 {
     HistoryReader *r = reader(error);

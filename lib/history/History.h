@@ -9,6 +9,7 @@
 // report a message as stored (the signal acknowledgements wait for) before its transaction
 // committed.
 
+#include "history/HistoryColumns.h"
 #include "history/HistoryOptions.h"
 #include "history/HistoryQuery.h"
 #include "history/HistoryRecord.h"
@@ -22,6 +23,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -108,6 +110,11 @@ public:
 
     // Reads: synchronous, on the calling thread (see the class comment).
     QList<StoredMessage> search(const HistoryQuery &query, QString *error = nullptr) const;
+    /// HistoryReader::scan: the matching messages one at a time, only @p columns read.
+    bool scan(const HistoryQuery &query,
+        HistoryColumns columns,
+        const std::function<bool(const StoredMessage &)> &visit,
+        QString *error = nullptr) const;
     qint64 count(const HistoryQuery &query, QString *error = nullptr) const;
     QList<ServiceCount> countsPerService(const HistoryQuery &query, QString *error = nullptr) const;
     QList<TopicCount> countsPerTopic(const HistoryQuery &query, QString *error = nullptr) const;

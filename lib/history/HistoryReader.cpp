@@ -15,6 +15,11 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
+#include <cstring>
+#include <functional>
+
 #include <optional>
 #include <tuple>
 
@@ -51,54 +56,158 @@ QStringList stringList(const QJsonValue &value)
     return list;
 }
 
-QDateTime fromMs(const QVariant &v)
+// One result row read through QSqlQuery (values as QVariants, text as UTF-16).
+class QtRow
 {
-    if (v.isNull())
+public:
+    explicit QtRow(const QSqlQuery &q)
+        : m_q(q)
+    {}
+    [[nodiscard]] qint64 int64(int i) const { return m_q.value(i).toLongLong(); }
+    [[nodiscard]] QString text(int i) const { return m_q.value(i).toString(); }
+    [[nodiscard]] QByteArray bytes(int i) const { return m_q.value(i).toByteArray(); }
+    [[nodiscard]] bool isNull(int i) const { return m_q.value(i).isNull(); }
+    [[nodiscard]] bool textIs(int i, QLatin1String s) const { return text(i) == s; }
+
+private:
+    const QSqlQuery &m_q;
+};
+
+// One result row of a statement stepped on the sqlite3 handle itself: text read as the UTF-8
+// it is stored as, no QVariant per value (the writer stores valid UTF-8: HistoryStatement).
+class NativeRow
+{
+public:
+    explicit NativeRow(sqlite3_stmt *s)
+        : m_s(s)
+    {}
+    [[nodiscard]] qint64 int64(int i) const { return sqlite3_column_int64(m_s, i); }
+    [[nodiscard]] QString text(int i) const
+    {
+        const char *utf8 = textAt(i);
+        return utf8 != nullptr ? QString::fromUtf8(utf8, sqlite3_column_bytes(m_s, i)) : QString();
+    }
+    [[nodiscard]] QByteArray bytes(int i) const
+    {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_s, i));
+        return data != nullptr ? QByteArray(data, sqlite3_column_bytes(m_s, i)) : QByteArray();
+    }
+    [[nodiscard]] bool isNull(int i) const { return sqlite3_column_type(m_s, i) == SQLITE_NULL; }
+    [[nodiscard]] bool textIs(int i, QLatin1String s) const
+    {
+        const char *utf8 = textAt(i);
+        return utf8 != nullptr && sqlite3_column_bytes(m_s, i) == s.size()
+            && std::memcmp(utf8, s.data(), std::size_t(s.size())) == 0;
+    }
+
+private:
+    [[nodiscard]] const char *textAt(int i) const
+    {
+        return static_cast<const char *>(static_cast<const void *>(sqlite3_column_text(m_s, i)));
+    }
+
+    sqlite3_stmt *m_s;
+};
+
+template <typename Row>
+QDateTime fromMs(const Row &row, int i)
+{
+    if (row.isNull(i))
         return {};
-    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(row.int64(i), Qt::UTC);
 }
 
-StoredMessage fromRow(const QSqlQuery &q)
+// The rendering's lists and names, from the extra column's JSON (HistoryWriter).
+void readExtra(const QByteArray &json, Rendering *r)
+{
+    if (json.isEmpty()) { // not read (a NULL in its place): what an empty object gives
+        r->severity = 20;
+        r->fallback = false;
+        return;
+    }
+    const QJsonObject extra = QJsonDocument::fromJson(json).object();
+    r->usernames = stringList(extra.value(QStringLiteral("usernames")));
+    r->packages = stringList(extra.value(QStringLiteral("packages")));
+    r->objects = stringList(extra.value(QStringLiteral("objects")));
+    r->appName = extra.value(QStringLiteral("appName")).toString();
+    r->agentName = extra.value(QStringLiteral("agentName")).toString();
+    r->containers = stringList(extra.value(QStringLiteral("containers")));
+    r->modules = stringList(extra.value(QStringLiteral("modules")));
+    r->flatpaks = stringList(extra.value(QStringLiteral("flatpaks")));
+    r->groups = stringList(extra.value(QStringLiteral("groups")));
+    r->severity = extra.value(QStringLiteral("severity")).toInt(20);
+    r->fallback = extra.value(QStringLiteral("fallback")).toBool(false);
+}
+
+// A row of Columns (or of a selection of them with NULL in the others' places: every
+// StoredMessage field read from a NULL is empty).
+template <typename Row>
+StoredMessage fromRow(const Row &q)
 {
     StoredMessage m;
-    m.id = q.value(0).toLongLong();
-    m.msgId = q.value(1).toString();
-    m.topic = q.value(2).toString();
-    m.body = q.value(3).toByteArray();
-    m.headers = q.value(4).toByteArray();
-    m.busName = q.value(5).toString();
-    m.endpoint = q.value(6).toString();
-    m.transport = q.value(7).toString() == QLatin1String("amqp") ? Envelope::Transport::Amqp
-                                                                 : Envelope::Transport::ZeroMq;
-    m.trust = trustStateFromName(q.value(8).toString());
-    m.trustReason = q.value(9).toString();
-    m.receivedAt = fromMs(q.value(10));
-    m.sentAt = fromMs(q.value(11));
+    m.id = q.int64(0);
+    m.msgId = q.text(1);
+    m.topic = q.text(2);
+    m.body = q.bytes(3);
+    m.headers = q.bytes(4);
+    m.busName = q.text(5);
+    m.endpoint = q.text(6);
+    m.transport = q.textIs(7, QLatin1String("amqp")) ? Envelope::Transport::Amqp
+                                                     : Envelope::Transport::ZeroMq;
+    m.trust = trustStateFromName(q.text(8));
+    m.trustReason = q.text(9);
+    m.receivedAt = fromMs(q, 10);
+    m.sentAt = fromMs(q, 11);
     Rendering &r = m.rendering;
-    r.title = q.value(12).toString();
-    r.subtitle = q.value(13).toString();
-    r.longForm = q.value(14).toString();
-    r.link = q.value(15).toString();
-    r.icon = q.value(16).toString();
-    r.secondaryIcon = q.value(17).toString();
-    r.serviceName = q.value(18).toString();
-    r.serviceLabel = q.value(19).toString();
-    const QJsonObject extra = QJsonDocument::fromJson(q.value(20).toByteArray()).object();
-    r.usernames = stringList(extra.value(QStringLiteral("usernames")));
-    r.packages = stringList(extra.value(QStringLiteral("packages")));
-    r.objects = stringList(extra.value(QStringLiteral("objects")));
-    r.appName = extra.value(QStringLiteral("appName")).toString();
-    r.agentName = extra.value(QStringLiteral("agentName")).toString();
-    r.containers = stringList(extra.value(QStringLiteral("containers")));
-    r.modules = stringList(extra.value(QStringLiteral("modules")));
-    r.flatpaks = stringList(extra.value(QStringLiteral("flatpaks")));
-    r.groups = stringList(extra.value(QStringLiteral("groups")));
-    r.severity = extra.value(QStringLiteral("severity")).toInt(20);
-    r.fallback = extra.value(QStringLiteral("fallback")).toBool(false);
-    m.decision = q.value(21).toString();
-    m.decisionRule = q.value(22).toString();
-    m.read = q.value(23).toInt() != 0;
+    r.title = q.text(12);
+    r.subtitle = q.text(13);
+    r.longForm = q.text(14);
+    r.link = q.text(15);
+    r.icon = q.text(16);
+    r.secondaryIcon = q.text(17);
+    r.serviceName = q.text(18);
+    r.serviceLabel = q.text(19);
+    readExtra(q.bytes(20), &r);
+    m.decision = q.text(21);
+    m.decisionRule = q.text(22);
+    m.read = q.int64(23) != 0;
     return m;
+}
+
+// The columns of Columns a scan reads (HistoryColumns), NULL in the places of the others.
+QString scanColumns(HistoryColumns columns)
+{
+    const bool body = columns.testFlag(HistoryColumn::Body);
+    const bool extra = columns.testFlag(HistoryColumn::Extra);
+    const bool details = columns.testFlag(HistoryColumn::Details);
+    const std::initializer_list<std::pair<const char *, bool>> all = { { "m.id", true },
+        { "m.msg_id", details },
+        { "m.topic", true },
+        { "m.body", body },
+        { "m.headers", body },
+        { "m.bus_name", true },
+        { "m.endpoint", details },
+        { "m.transport", true },
+        { "m.trust", true },
+        { "m.trust_reason", true },
+        { "m.received_at", details },
+        { "m.sent_at", details },
+        { "m.title", true },
+        { "m.subtitle", true },
+        { "m.long_form", details },
+        { "m.link", details },
+        { "m.icon", details },
+        { "m.secondary_icon", details },
+        { "m.service_name", true },
+        { "m.service_label", details },
+        { "m.extra", extra },
+        { "m.decision", details },
+        { "m.decision_rule", details },
+        { "m.is_read", details } };
+    QStringList out;
+    for (const auto &[name, read] : all)
+        out.append(read ? QLatin1String(name) : QLatin1String("NULL"));
+    return out.join(QStringLiteral(", "));
 }
 
 QString placeholders(qsizetype n)
@@ -126,6 +235,59 @@ bool runQuery(QSqlQuery &q, const QString &sql, const QVariantList &binds, QStri
         return false;
     }
     return true;
+}
+
+// HistoryReader::scan on the sqlite3 handle of the connection (HistoryStatement::nativeHandle).
+bool scanNative(sqlite3 *handle,
+    const QString &sql,
+    const QVariantList &binds,
+    const std::function<bool(const StoredMessage &)> &visit,
+    QString *error)
+{
+    const auto failed = [&] {
+        setError(error,
+            QStringLiteral("history query failed: ") + QString::fromUtf8(sqlite3_errmsg(handle)));
+        return false;
+    };
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray sqlUtf8 = sql.toUtf8();
+    if (sqlite3_prepare_v2(handle, sqlUtf8.constData(), int(sqlUtf8.size()), &statement, nullptr)
+        != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return failed();
+    }
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> owned(statement, sqlite3_finalize);
+    int index = 1;
+    for (const QVariant &v : binds) {
+        int rc = SQLITE_OK;
+        if (v.typeId() == QMetaType::QString) {
+            const QByteArray utf8 = v.toString().toUtf8();
+            rc = sqlite3_bind_text64(statement,
+                index,
+                utf8.constData(),
+                quint64(utf8.size()),
+                SQLITE_TRANSIENT,
+                SQLITE_UTF8);
+        } else if (v.typeId() == QMetaType::QByteArray) {
+            const QByteArray bytes = v.toByteArray();
+            rc = sqlite3_bind_blob64(
+                statement, index, bytes.constData(), quint64(bytes.size()), SQLITE_TRANSIENT);
+        } else {
+            rc = sqlite3_bind_int64(statement, index, v.toLongLong());
+        }
+        if (rc != SQLITE_OK)
+            return failed();
+        ++index;
+    }
+    for (;;) {
+        const int rc = sqlite3_step(statement);
+        if (rc == SQLITE_DONE)
+            return true;
+        if (rc != SQLITE_ROW)
+            return failed();
+        if (!visit(fromRow(NativeRow(statement))))
+            return true;
+    }
 }
 
 } // namespace
@@ -356,13 +518,49 @@ QList<StoredMessage> HistoryReader::search(const HistoryQuery &query, QString *e
     if (!runQuery(q, sql, sel.binds, error))
         return messages;
     while (q.next())
-        messages.append(fromRow(q));
+        messages.append(fromRow(QtRow(q)));
     if (q.lastError().isValid()) {
         setError(error,
             QStringLiteral("history query failed: ") + HistoryConnection::describe(q.lastError()));
         messages.clear();
     }
     return messages;
+}
+
+bool HistoryReader::scan(const HistoryQuery &query,
+    HistoryColumns columns,
+    const std::function<bool(const StoredMessage &)> &visit,
+    QString *error)
+{
+    Selection sel;
+    if (!open(error) || !select(query, true, &sel, error))
+        return false;
+    const QString order = query.oldestFirst ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    // As search(): the row ids first (narrow rows to sort), then those rows, in one statement.
+    const QString sql = QStringLiteral("SELECT ") + scanColumns(columns)
+        + QStringLiteral(" FROM messages m WHERE m.id IN (SELECT ") + sel.idColumn
+        + QStringLiteral(" FROM ") + sel.from + sel.where + QStringLiteral(" ORDER BY ")
+        + sel.idColumn + order + QStringLiteral(" LIMIT ? OFFSET ?) ORDER BY m.id") + order;
+    sel.binds.append(query.limit > 0 ? query.limit : -1);
+    sel.binds.append(std::max(0, query.offset));
+    sqlite3 *handle = HistoryStatement::nativeHandle(m_db);
+    if (handle == nullptr) {
+        QSqlQuery q(m_db);
+        if (!runQuery(q, sql, sel.binds, error))
+            return false;
+        while (q.next())
+            if (!visit(fromRow(QtRow(q))))
+                return true;
+        if (q.lastError().isValid()) {
+            setError(error,
+                QStringLiteral("history query failed: ")
+                    + HistoryConnection::describe(q.lastError()));
+            return false;
+        }
+        return true;
+    }
+    // On the connection's own handle: no QVariant per value, text read as the UTF-8 it is.
+    return scanNative(handle, sql, sel.binds, visit, error);
 }
 
 qint64 HistoryReader::count(const HistoryQuery &query, QString *error)
@@ -439,7 +637,7 @@ std::optional<StoredMessage> HistoryReader::message(qint64 id, QString *error)
             error)
         || !q.next())
         return std::nullopt;
-    return fromRow(q);
+    return fromRow(QtRow(q));
 }
 
 } // namespace fedmsg

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "history/HistoryColumns.h"
 #include "history/HistoryConnection.h"
 #include "history/HistoryQuery.h"
 #include "history/ServiceCount.h"
@@ -13,6 +14,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <optional>
 
 namespace fedmsg {
@@ -52,6 +54,14 @@ public:
 
     /// Matching messages, ordered and paged as the query says.
     QList<StoredMessage> search(const HistoryQuery &query, QString *error = nullptr);
+    /// The matching messages one at a time, ordered and limited as the query says, with only
+    /// @p columns read besides the few always read (HistoryColumns): a single statement, no
+    /// list kept (a rule preview over every stored message). @p visit returns false to stop
+    /// early. False and *error when the query fails (after the rows already visited).
+    bool scan(const HistoryQuery &query,
+        HistoryColumns columns,
+        const std::function<bool(const StoredMessage &)> &visit,
+        QString *error = nullptr);
     /// Number of matching messages; limit, offset and afterRowId are ignored.
     qint64 count(const HistoryQuery &query, QString *error = nullptr);
     /// Matching messages per service, most first (e.g. query.from/to as the time window);

@@ -832,6 +832,9 @@ RuleCondition::Result RuleCondition::evaluateLeaf(
     case Kind::Usernames:
         return evaluateUsernames(r.usernames, detail);
     case Kind::ByMe:
+        if (subject.bodyDeferred && subject.agentNeedsBody())
+            return Result::Unknown;
+        return evaluateAccount(subject, context, detail);
     case Kind::MentionsMe:
         return evaluateAccount(subject, context, detail);
     case Kind::Packages:
@@ -840,6 +843,8 @@ RuleCondition::Result RuleCondition::evaluateLeaf(
     case Kind::Installed:
         return evaluatePackages(subject, context, detail);
     case Kind::Body:
+        if (subject.bodyDeferred)
+            return evaluateBodyText(subject.bodyText);
         return evaluateBody(subject.envelope.body(), detail);
     case Kind::Title:
     case Kind::Text: {
@@ -985,6 +990,20 @@ RuleCondition::Result RuleCondition::evaluateBody(const JsonValue &body, QString
     default:
         return Result::False;
     }
+}
+
+// Before the body is parsed: a string's ==, != or contains from the body's JSON text alone, when
+// the text holds no escape (every string of the body is then its own bytes in the text). A
+// string that equals or contains the value (also an array's element) puts the value's bytes in
+// the text; without them, == and contains are False and != is True. Else Unknown.
+RuleCondition::Result RuleCondition::evaluateBodyText(std::string_view text) const
+{
+    if (text.empty() || !m_value.isString()
+        || (m_op != Op::Equal && m_op != Op::NotEqual && m_op != Op::Contains)
+        || text.find('\\') != std::string_view::npos
+        || text.find(m_valueUtf8) != std::string_view::npos)
+        return Result::Unknown;
+    return m_op == Op::NotEqual ? Result::True : Result::False;
 }
 
 QString RuleCondition::describe() const

@@ -15,6 +15,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fedmsg {
@@ -173,6 +174,7 @@ private:
     Result evaluateLeaf(
         const RuleSubject &subject, const RuleContext &context, QString *detail) const;
     Result evaluateBody(const JsonValue &body, QString *detail) const;
+    Result evaluateBodyText(std::string_view text) const;
     Result evaluateTopic(const QString &topic) const;
     Result evaluateUsernames(const QStringList &usernames, QString *detail) const;
     Result evaluateAccount(

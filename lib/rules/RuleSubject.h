@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <string_view>
 
 namespace fedmsg {
 class Renderer;
@@ -42,7 +43,24 @@ struct RuleSubject
     std::optional<QString> knownAgent;
     const Renderer *renderer = nullptr;
 
+    /// The envelope carries no body yet (a rule preview's first pass over a stored row): body
+    /// conditions (but those bodyText decides), and "by me" when the agent must be found in the
+    /// body, are Unknown. A tree that is True or False all the same does not depend on the body.
+    bool bodyDeferred = false;
+    /// With bodyDeferred: the body's JSON text, when known (empty: not known). A string
+    /// condition (==, !=, contains) is decided on it when the text has no escape and no trace
+    /// of the string.
+    std::string_view bodyText;
+
     mutable std::optional<QString> agentCache; ///< agent() fills it
+
+    /// Whether agent() has to read the body (as RulesStage::agentOf: no known agent, a
+    /// renderer, no rendered agent name, a fedmsg message).
+    [[nodiscard]] bool agentNeedsBody() const
+    {
+        return !agentCache && !knownAgent && renderer != nullptr && rendering.agentName.isEmpty()
+            && envelope.transport() != Envelope::Transport::Amqp;
+    }
 
     /// knownAgent, else Rendering::agentName or fedmsg.meta's msg2agent; computed once.
     const QString &agent() const;

@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
+
 using namespace fedmsg;
 
 class TestHistoryReader : public QObject
@@ -31,6 +33,9 @@ private Q_SLOTS:
     void openModeForReadOnlyFolder();
     void readsFromReadOnlyFolder();
     void searchWithoutBodiesLeavesOnlyThemOut();
+    void scanReadsWhatSearchReads_data();
+    void scanReadsWhatSearchReads();
+    void scanStopsWhenTheVisitorSaysSo();
 
 private:
     /// A database with `rows` messages in dir, written and closed (no -wal or -shm left).
@@ -90,6 +95,141 @@ void TestHistoryReader::searchWithoutBodiesLeavesOnlyThemOut()
         QCOMPARE(light[i].receivedAt, full[i].receivedAt);
         QCOMPARE(light[i].read, full[i].read);
     }
+}
+
+void TestHistoryReader::scanReadsWhatSearchReads_data()
+{
+    QTest::addColumn<bool>("qtSql");
+    QTest::newRow("on the sqlite3 handle") << false;
+    QTest::newRow("through QSqlQuery") << true;
+}
+
+// scan() with every column gives what search() gives, field by field, in the same order (UTF-8
+// text beyond Latin-1, AMQP headers, lists, a NULL sent time, a query that narrows); with fewer
+// columns, only those are left empty. Both ways of reading: on the driver's sqlite3 handle and
+// through QSqlQuery (FEDMSG_HISTORY_QT_SQL=1, the way taken when Qt's SQLite is another one).
+void TestHistoryReader::scanReadsWhatSearchReads()
+{
+    QFETCH(bool, qtSql);
+    const QByteArray previous = qgetenv("FEDMSG_HISTORY_QT_SQL");
+    qputenv("FEDMSG_HISTORY_QT_SQL", qtSql ? "1" : "0");
+    const auto restore = qScopeGuard([&] {
+        qputenv("FEDMSG_HISTORY_QT_SQL", previous);
+    });
+    QTemporaryDir dir;
+    HistoryOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("h.sqlite"));
+    options.commitDelay = std::chrono::milliseconds(0);
+    {
+        History history(options);
+        QSignalSpy stored(&history, &History::stored);
+        QList<HistoryRecord> records;
+        for (int i = 0; i < 6; ++i) {
+            HistoryRecord r = testdata::makeRecord(QStringLiteral("scan-%1").arg(i),
+                QStringLiteral("org.fedoraproject.prod.bodhi.update.comment"),
+                QStringLiteral("Grüße %1 — 漢字 \U0001F600").arg(i),
+                { QStringLiteral("kalev"), QStringLiteral("ñandú") },
+                { QStringLiteral("python-foo") },
+                i % 2 ? QStringLiteral("bodhi") : QStringLiteral("koji"),
+                1700000000 + i);
+            if (i == 3) {
+                r.envelope = Envelope(Envelope::Transport::Amqp, r.envelope.body());
+                JsonValue::Object headers;
+                headers.emplace_back("fedora_messaging_schema", JsonValue("bodhi.update.comment"));
+                r.envelope.setHeaders(JsonValue(std::move(headers)));
+                r.envelope.setBusName(QStringLiteral("fedora-messaging"));
+                r.envelope.setTrust(TrustState::BrokerUnsigned, QStringLiteral("über TLS"));
+            }
+            r.rendering.longForm = QStringLiteral("long form ") + QString::number(i);
+            r.rendering.agentName = i == 2 ? QStringLiteral("kalev") : QString();
+            records.append(r);
+        }
+        history.store(records);
+        QTRY_COMPARE(stored.size(), 1);
+    }
+    HistoryReader reader(options.databasePath);
+    for (const bool narrowed : { false, true }) {
+        HistoryQuery query;
+        query.limit = 0;
+        if (narrowed) {
+            query.services = { QStringLiteral("bodhi") };
+            query.oldestFirst = true;
+        }
+        QString error;
+        const QList<StoredMessage> expected = reader.search(query, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(expected.size(), narrowed ? 3 : 6);
+        const HistoryColumns every =
+            HistoryColumn::Body | HistoryColumn::Extra | HistoryColumn::Details;
+        for (const HistoryColumns columns : { every, HistoryColumns() }) {
+            QList<StoredMessage> got;
+            QVERIFY2(reader.scan(
+                         query,
+                         columns,
+                         [&](const StoredMessage &m) {
+                             got.append(m);
+                             return true;
+                         },
+                         &error),
+                qPrintable(error));
+            QCOMPARE(got.size(), expected.size());
+            const bool all = columns == every;
+            for (qsizetype i = 0; i < got.size(); ++i) {
+                const StoredMessage &a = got[i];
+                const StoredMessage &b = expected[i];
+                QCOMPARE(a.id, b.id);
+                QCOMPARE(a.topic, b.topic);
+                QCOMPARE(a.busName, b.busName);
+                QCOMPARE(a.transport, b.transport);
+                QCOMPARE(a.trust, b.trust);
+                QCOMPARE(a.trustReason, b.trustReason);
+                QCOMPARE(a.rendering.title, b.rendering.title);
+                QCOMPARE(a.rendering.subtitle, b.rendering.subtitle);
+                QCOMPARE(a.rendering.serviceName, b.rendering.serviceName);
+                QVERIFY(!b.body.isEmpty());
+                QVERIFY(!b.rendering.usernames.isEmpty());
+                QCOMPARE(a.body, all ? b.body : QByteArray());
+                QCOMPARE(a.headers, all ? b.headers : QByteArray());
+                QCOMPARE(a.rendering.usernames, all ? b.rendering.usernames : QStringList());
+                QCOMPARE(a.rendering.packages, all ? b.rendering.packages : QStringList());
+                QCOMPARE(a.rendering.agentName, all ? b.rendering.agentName : QString());
+                QCOMPARE(a.rendering.severity, b.rendering.severity);
+                QCOMPARE(a.msgId, all ? b.msgId : QString());
+                QCOMPARE(a.endpoint, all ? b.endpoint : QString());
+                QCOMPARE(a.receivedAt, all ? b.receivedAt : QDateTime());
+                QCOMPARE(a.sentAt, all ? b.sentAt : QDateTime());
+                QCOMPARE(a.rendering.longForm, all ? b.rendering.longForm : QString());
+                QCOMPARE(a.rendering.link, all ? b.rendering.link : QString());
+                QCOMPARE(a.rendering.icon, all ? b.rendering.icon : QString());
+                QCOMPARE(a.rendering.serviceLabel, all ? b.rendering.serviceLabel : QString());
+                QCOMPARE(a.decision, all ? b.decision : QString());
+                QCOMPARE(a.read, b.read);
+            }
+            QVERIFY(std::any_of(got.cbegin(), got.cend(), [&](const StoredMessage &m) {
+                return m.transport == Envelope::Transport::Amqp && (!all || !m.headers.isEmpty());
+            }));
+        }
+    }
+}
+
+// The visitor returning false ends the scan after that row; no error.
+void TestHistoryReader::scanStopsWhenTheVisitorSaysSo()
+{
+    QTemporaryDir dir;
+    HistoryReader reader(makeDatabase(dir, 5));
+    HistoryQuery query;
+    query.limit = 0;
+    int visited = 0;
+    QString error;
+    QVERIFY(reader.scan(
+        query,
+        {},
+        [&](const StoredMessage &) {
+            return ++visited < 2;
+        },
+        &error));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(visited, 2);
 }
 
 void TestHistoryReader::missingFileIsAnErrorAndNotCreated()

@@ -20,6 +20,8 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include <array>
+
 using namespace fedmsg;
 using namespace fedmsg::testing;
 
@@ -46,11 +48,14 @@ bool makeServerIdentity(QByteArray *certPem, QByteArray *keyPem)
     X509_set_version(x, 2);
     ASN1_INTEGER_set(X509_get_serialNumber(x), 1);
     X509_gmtime_adj(X509_getm_notBefore(x), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(x), 3600 * 24);
+    X509_gmtime_adj(X509_getm_notAfter(x), 24L * 3600);
     X509_set_pubkey(x, key);
     X509_NAME *name = X509_get_subject_name(x);
+    constexpr std::array<unsigned char, 9> commonName {
+        '1', '2', '7', '.', '0', '.', '0', '.', '1'
+    };
     X509_NAME_add_entry_by_txt(
-        name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("127.0.0.1"), -1, -1, 0);
+        name, "CN", MBSTRING_ASC, commonName.data(), int(commonName.size()), -1, 0);
     X509_set_issuer_name(x, name);
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
@@ -79,10 +84,18 @@ bool makeServerIdentity(QByteArray *certPem, QByteArray *keyPem)
 class LocalHttpsServer : public QTcpServer
 {
 public:
-    QHash<QString, QByteArray> files;
-    QHash<QString, int> hits;
-    QSslCertificate certificate;
-    QSslKey key;
+    void setIdentity(const QSslCertificate &certificate, const QSslKey &key)
+    {
+        m_certificate = certificate;
+        m_key = key;
+    }
+    /// GET path answers content from now on.
+    void serveFile(const QString &path, const QByteArray &content)
+    {
+        m_files.insert(path, content);
+    }
+    /// GET requests for path so far.
+    int hits(const QString &path) const { return m_hits.value(path); }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -92,8 +105,8 @@ protected:
             delete socket;
             return;
         }
-        socket->setLocalCertificate(certificate);
-        socket->setPrivateKey(key);
+        socket->setLocalCertificate(m_certificate);
+        socket->setPrivateKey(m_key);
         connect(socket, &QSslSocket::readyRead, socket, [this, socket] {
             serve(socket);
         });
@@ -112,10 +125,10 @@ private:
         m_buffers.remove(socket);
         const QString path =
             requestLine.size() > 1 ? QString::fromLatin1(requestLine.at(1)) : QString();
-        ++hits[path];
+        ++m_hits[path];
         QByteArray response;
-        if (files.contains(path)) {
-            const QByteArray body = files.value(path);
+        if (m_files.contains(path)) {
+            const QByteArray body = m_files.value(path);
             response = "HTTP/1.1 200 OK\r\nContent-Type: application/x-pem-file\r\nContent-Length: "
                 + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
         } else {
@@ -124,6 +137,10 @@ private:
         socket->write(response);
         socket->disconnectFromHost();
     }
+    QHash<QString, QByteArray> m_files;
+    QHash<QString, int> m_hits;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
     QHash<QSslSocket *, QByteArray> m_buffers;
 };
 
@@ -165,20 +182,21 @@ private Q_SLOTS:
         QByteArray certPem;
         QByteArray keyPem;
         QVERIFY(makeServerIdentity(&certPem, &keyPem));
-        m_server.certificate = QSslCertificate(certPem);
-        m_server.key = QSslKey(keyPem, QSsl::Rsa);
-        QVERIFY(!m_server.certificate.isNull() && !m_server.key.isNull());
+        const QSslCertificate certificate(certPem);
+        const QSslKey key(keyPem, QSsl::Rsa);
+        QVERIFY(!certificate.isNull() && !key.isNull());
+        m_server.setIdentity(certificate, key);
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificate(m_server.certificate);
+        tls.addCaCertificate(certificate);
         QSslConfiguration::setDefaultConfiguration(tls);
         QVERIFY(m_server.listen(QHostAddress::LocalHost));
         m_base = QStringLiteral("https://127.0.0.1:%1").arg(m_server.serverPort());
-        m_server.files.insert(QStringLiteral("/ca.crt"), readAll(certFile("ca.crt")));
-        m_server.files.insert(QStringLiteral("/crl.pem"), readAll(certFile("crl.pem")));
-        m_server.files.insert(
+        m_server.serveFile(QStringLiteral("/ca.crt"), readAll(certFile("ca.crt")));
+        m_server.serveFile(QStringLiteral("/crl.pem"), readAll(certFile("crl.pem")));
+        m_server.serveFile(
             QStringLiteral("/rotating-crl.pem"), readAll(certFile("expired_crl.pem")));
-        m_server.files.insert(QStringLiteral("/stale-crl.pem"), readAll(certFile("crl.pem")));
-        m_server.files.insert(QStringLiteral("/not-a-crl.pem"), QByteArray("hello"));
+        m_server.serveFile(QStringLiteral("/stale-crl.pem"), readAll(certFile("crl.pem")));
+        m_server.serveFile(QStringLiteral("/not-a-crl.pem"), QByteArray("hello"));
     }
 
     void init() { QDir(TrustLocations::cacheDirectory()).removeRecursively(); }
@@ -223,12 +241,12 @@ private Q_SLOTS:
         QVERIFY2(r.isTrusted(), qPrintable(r.reason));
 
         // Cached and current: ensure() does not download again.
-        const int caHits = m_server.hits.value(QStringLiteral("/ca.crt"));
+        const int caHits = m_server.hits(QStringLiteral("/ca.crt"));
         TrustStore second;
         QSignalSpy ready2(&second, &TrustStore::ready);
         second.ensure(config);
         QTRY_COMPARE(ready2.count(), 1);
-        QCOMPARE(m_server.hits.value(QStringLiteral("/ca.crt")), caHits);
+        QCOMPARE(m_server.hits(QStringLiteral("/ca.crt")), caHits);
     }
 
     // fedmsg's reload-after-failure with a remote CRL: the Validator asks for a refresh, the
@@ -237,7 +255,7 @@ private Q_SLOTS:
     {
         const JsonValue v = vectorNamed("nested_structures");
         QVERIFY(v.isObject());
-        m_server.files.insert(
+        m_server.serveFile(
             QStringLiteral("/rotating-crl.pem"), readAll(certFile("expired_crl.pem")));
         const TrustConfig config = remoteConfig(v, "/ca.crt", "/rotating-crl.pem");
         TrustStore store;
@@ -263,7 +281,7 @@ private Q_SLOTS:
         QVERIFY2(stale.reason.contains(QLatin1String("CRL has expired")), qPrintable(stale.reason));
         QCOMPARE(asked, 1);
 
-        m_server.files.insert(QStringLiteral("/rotating-crl.pem"), readAll(certFile("crl.pem")));
+        m_server.serveFile(QStringLiteral("/rotating-crl.pem"), readAll(certFile("crl.pem")));
         // Each failing validation asks again; the validator re-reads the file once it changed.
         QTRY_VERIFY_WITH_TIMEOUT(validator.validate(body).isTrusted(), 15000);
         QVERIFY(asked >= 1);
@@ -278,12 +296,12 @@ private Q_SLOTS:
         const QString cached = TrustLocations::localPathFor(config.crlLocation);
         QDir().mkpath(QFileInfo(cached).absolutePath());
         QVERIFY(QFile::copy(certFile("expired_crl.pem"), cached));
-        const int hitsBefore = m_server.hits.value(QStringLiteral("/stale-crl.pem"));
+        const int hitsBefore = m_server.hits(QStringLiteral("/stale-crl.pem"));
         TrustStore store;
         QSignalSpy ready(&store, &TrustStore::ready);
         store.ensure(config);
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 15000);
-        QCOMPARE(m_server.hits.value(QStringLiteral("/stale-crl.pem")), hitsBefore + 1);
+        QCOMPARE(m_server.hits(QStringLiteral("/stale-crl.pem")), hitsBefore + 1);
         QCOMPARE(TrustMaterial::crlNextUpdateOf(readAll(cached)),
             QDateTime(QDate(2033, 3, 28), QTime(11, 27, 43), Qt::UTC));
     }

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
 #include <cstdio>
 
 using namespace fedmsg;
@@ -77,8 +78,8 @@ private Q_SLOTS:
             QStringList problems;
             if (r.isTrusted() != expect)
                 problems << QStringLiteral("trusted=%1 expected=%2 (%3)")
-                                .arg(r.isTrusted())
-                                .arg(expect)
+                                .arg(r.isTrusted() ? 1 : 0)
+                                .arg(expect ? 1 : 0)
                                 .arg(r.reason);
             if (v["canonical_bytes_b64"].isString()) {
                 JsonValue received = *body;
@@ -165,7 +166,7 @@ private Q_SLOTS:
         int accepted = 0;
         int rejected = 0;
         int bad = 0;
-        const unsigned char flips[] = { 0x01, 0x20, 0x80 };
+        const std::array<unsigned char, 3> flips = { 0x01, 0x20, 0x80 };
         for (std::size_t i = 0; i < wire.size(); ++i) {
             for (unsigned char flip : flips) {
                 std::string mutated = wire;

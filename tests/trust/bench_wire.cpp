@@ -21,6 +21,8 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <string>
+#include <vector>
 
 using namespace fedmsg;
 using namespace fedmsg::testing;
@@ -33,17 +35,28 @@ struct Case
     std::string wire;
     JsonValue body;
     std::string configKey;
-    std::string signedBytes;
-    std::string signature;
+    std::vector<unsigned char> signedBytes;
+    std::vector<unsigned char> signature;
     EvpPkeyPtr key;
 };
 
-const char *s_only = nullptr; // run only the measurement whose label starts with this
+/// A copy of s as the unsigned bytes OpenSSL takes (made before the measurements).
+std::vector<unsigned char> unsignedBytes(const std::string &s)
+{
+    return { s.begin(), s.end() };
+}
+
+/// From the command line: how long each measurement runs, and which ones.
+struct RunOptions
+{
+    double seconds = 1.0;
+    const char *only = nullptr; ///< run only the measurement whose label starts with this
+};
 
 template <typename F>
-double rate(const char *label, std::size_t perRound, F &&round, double seconds)
+double rate(const char *label, std::size_t perRound, F &&round, const RunOptions &options)
 {
-    if (s_only && std::strncmp(label, s_only, std::strlen(s_only)) != 0)
+    if (options.only && std::strncmp(label, options.only, std::strlen(options.only)) != 0)
         return 1.0;
     using Clock = std::chrono::steady_clock;
     round(); // warm-up (fills caches, as a long-running subscriber has them)
@@ -54,7 +67,7 @@ double rate(const char *label, std::size_t perRound, F &&round, double seconds)
         round();
         ++rounds;
         elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    } while (elapsed < seconds);
+    } while (elapsed < options.seconds);
     const double r = static_cast<double>(rounds * perRound) / elapsed;
     std::printf("%-44s %12.0f msg/s\n", label, r);
     return r;
@@ -66,9 +79,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     // bench_wire [seconds per measurement] [label prefix, e.g. "full" to profile one loop]
-    const double seconds = argc > 1 ? std::atof(argv[1]) : 1.0;
-    if (argc > 2)
-        s_only = argv[2];
+    const RunOptions options { argc > 1 ? std::atof(argv[1]) : 1.0, argc > 2 ? argv[2] : nullptr };
     std::vector<Case> cases;
     std::map<std::string, std::unique_ptr<Validator>> validators;
     std::size_t wireBytes = 0;
@@ -86,8 +97,8 @@ int main(int argc, char **argv)
         JsonValue msg = c.body;
         if (val->config().fixDatagrepperMessage)
             msg = *Validator::fixDatagrepperMessage(msg);
-        c.signedBytes = Validator::signedBytes(msg);
-        c.signature = *Base64::decode(msg["signature"].toStdString());
+        c.signedBytes = unsignedBytes(Validator::signedBytes(msg));
+        c.signature = unsignedBytes(*Base64::decode(msg["signature"].toStdString()));
         X509Ptr cert = readFirstPemCertificate(*Base64::decode(msg["certificate"].toStdString()));
         c.key.reset(X509_get_pubkey(cert.get()));
         wireBytes += c.wire.size();
@@ -101,7 +112,7 @@ int main(int argc, char **argv)
                 "measurement\n",
         cases.size(),
         wireBytes / cases.size(),
-        seconds);
+        options.seconds);
 
     std::size_t sink = 0;
     rate(
@@ -111,7 +122,7 @@ int main(int argc, char **argv)
             for (const Case &c : cases)
                 sink += JsonParser::parse(c.wire)->size();
         },
-        seconds);
+        options);
     std::string buffer;
     rate(
         "canonical serialize (JsonWriter)",
@@ -123,7 +134,7 @@ int main(int argc, char **argv)
                 sink += buffer.size();
             }
         },
-        seconds);
+        options);
     EvpMdCtxPtr md(EVP_MD_CTX_new());
     const double raw = rate(
         "raw RSA-SHA1 verify (EVP_DigestVerify)",
@@ -139,13 +150,13 @@ int main(int argc, char **argv)
                     c.key.get(),
                     nullptr);
                 sink += EVP_DigestVerify(md.get(),
-                    reinterpret_cast<const unsigned char *>(c.signature.data()),
+                    c.signature.data(),
                     c.signature.size(),
-                    reinterpret_cast<const unsigned char *>(c.signedBytes.data()),
+                    c.signedBytes.data(),
                     c.signedBytes.size());
             }
         },
-        seconds);
+        options);
     // The same verification on a copy of a context initialised once per key (what the
     // Validator does for cached signers), for comparison.
     std::vector<EvpMdCtxPtr> templates;
@@ -167,13 +178,13 @@ int main(int argc, char **argv)
                 const Case &c = cases[k];
                 EVP_MD_CTX_copy_ex(md.get(), templates[k].get());
                 sink += EVP_DigestVerify(md.get(),
-                    reinterpret_cast<const unsigned char *>(c.signature.data()),
+                    c.signature.data(),
                     c.signature.size(),
-                    reinterpret_cast<const unsigned char *>(c.signedBytes.data()),
+                    c.signedBytes.data(),
                     c.signedBytes.size());
             }
         },
-        seconds);
+        options);
     int untrusted = 0;
     const double validate = rate(
         "validate (parsed body -> Validator)",
@@ -184,7 +195,7 @@ int main(int argc, char **argv)
                     ++untrusted;
             }
         },
-        seconds);
+        options);
     const double full = rate(
         "full receive (frames -> Envelope -> Validator)",
         cases.size(),
@@ -195,7 +206,7 @@ int main(int argc, char **argv)
                     ++untrusted;
             }
         },
-        seconds);
+        options);
     quint64 chains = 0;
     quint64 hits = 0;
     for (auto &[k, val] : validators) {

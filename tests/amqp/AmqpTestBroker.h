@@ -123,6 +123,7 @@ private:
 
 } // namespace fedmsg::test
 
+// NOLINTNEXTLINE(cppcoreguidelines-macro-usage): QSKIP must return from the test function
 #define FEDMSG_REQUIRE_BROKER(broker)                                                              \
     do {                                                                                           \
         if (!(broker).load()) {                                                                    \

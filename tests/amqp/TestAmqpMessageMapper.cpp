@@ -10,9 +10,17 @@
 
 #include <QtTest>
 
+#include <array>
+
 using namespace fedmsg;
 
 namespace {
+
+/// One entry of a field table as librabbitmq reads it off the wire.
+amqp_table_entry_t tableEntry(const char *key, amqp_field_value_t value)
+{
+    return { amqp_cstring_bytes(key), value };
+}
 
 AmqpDelivery delivery(const QByteArray &body, const QString &key = QStringLiteral("org.x.y"))
 {
@@ -211,22 +219,14 @@ void TestAmqpMessageMapper::tableConversion()
     const amqp_table_t &table = builder.build(source);
     QCOMPARE(AmqpTable::toJson(table), source);
 
-    amqp_table_entry_t entries[4] {};
-    char k0[] = "u8", k1[] = "i16", k2[] = "u64", k3[] = "bytes";
-    char raw[] = "\xff\x41";
-    entries[0].key = { 2, k0 };
-    entries[0].value.kind = AMQP_FIELD_KIND_U8;
-    entries[0].value.value.u8 = 200;
-    entries[1].key = { 3, k1 };
-    entries[1].value.kind = AMQP_FIELD_KIND_I16;
-    entries[1].value.value.i16 = -3;
-    entries[2].key = { 3, k2 };
-    entries[2].value.kind = AMQP_FIELD_KIND_U64;
-    entries[2].value.value.u64 = 18446744073709551615ULL;
-    entries[3].key = { 5, k3 };
-    entries[3].value.kind = AMQP_FIELD_KIND_BYTES;
-    entries[3].value.value.bytes = { 2, raw };
-    const amqp_table_t t { 4, entries };
+    // The kinds the builder never writes, as another publisher's client library would.
+    std::array entries {
+        tableEntry("u8", { AMQP_FIELD_KIND_U8, { .u8 = 200 } }),
+        tableEntry("i16", { AMQP_FIELD_KIND_I16, { .i16 = -3 } }),
+        tableEntry("u64", { AMQP_FIELD_KIND_U64, { .u64 = 18446744073709551615ULL } }),
+        tableEntry("bytes", { AMQP_FIELD_KIND_BYTES, { .bytes = amqp_cstring_bytes("\xff\x41") } }),
+    };
+    const amqp_table_t t { static_cast<int>(entries.size()), entries.data() };
     const JsonValue j = AmqpTable::toJson(t);
     QCOMPARE(j["u8"].toInt64(), 200);
     QCOMPARE(j["i16"].toInt64(), -3);
@@ -243,14 +243,14 @@ void TestAmqpMessageMapper::corpus()
     QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     AmqpMessageMapper mapper;
     fedmsg::test::CaseTally tally;
-    const std::pair<const char *, const char *> kinds[] = {
+    const auto kinds = std::to_array<std::pair<const char *, const char *>>({
         { "usernames", "user" },
         { "groups", "group" },
         { "packages", "rpm" },
         { "containers", "container" },
         { "modules", "module" },
         { "flatpaks", "flatpak" },
-    };
+    });
     for (const JsonValue &r : records) {
         QVERIFY(r.isObject());
         const QString id = r["id"].toQString();

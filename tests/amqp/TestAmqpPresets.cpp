@@ -119,7 +119,8 @@ void TestAmqpPresets::bundledFilesAreFedoras()
 
 void TestAmqpPresets::systemCopiesWin()
 {
-    QTemporaryDir system, cache;
+    QTemporaryDir system;
+    QTemporaryDir cache;
     for (const char *name : { "cacert.pem", "fedora-cert.pem" }) {
         QFile f(system.filePath(QLatin1String(name)));
         QVERIFY(f.open(QIODevice::WriteOnly));

@@ -21,7 +21,7 @@
 
 #include <memory>
 
-#include <signal.h>
+#include <csignal>
 
 using namespace fedmsg;
 using fedmsg::test::AmqpTestBroker;
@@ -133,6 +133,7 @@ struct Consumer
 };
 
 constexpr int Timeout = 30000;
+constexpr qint64 MiB = qint64 { 1024 } * 1024;
 
 } // namespace
 
@@ -185,7 +186,7 @@ QString TestAmqpSource::publish(const QString &topic, int n, AmqpOutgoingMessage
     if (!m_publisher->isConnected()) {
         m_publisher->connect(&error);
     }
-    const QString id = m_publisher->publish(m, &error);
+    QString id = m_publisher->publish(m, &error);
     if (id.isEmpty()) {
         qWarning().noquote() << "publish failed:" << error;
     }
@@ -376,7 +377,7 @@ void TestAmqpSource::thousandMessagesExactlyOnce()
     confirm();
     QTRY_VERIFY_WITH_TIMEOUT(c1->received.size() >= 50, 2 * Timeout);
     c1->source.stop(); // mid-stream: some delivered but not stored/acked yet
-    const int firstRun = c1->received.size();
+    const qsizetype firstRun = c1->received.size();
     publishMany(300, 700); // offline: the broker keeps them
     confirm();
     QTRY_COMPARE_WITH_TIMEOUT(history.count({}), qint64(firstRun), Timeout); // store catches up
@@ -491,7 +492,7 @@ void TestAmqpSource::staleAcksAreIgnored()
 void TestAmqpSource::malformedBodiesAreDropped()
 {
     BusConfig bus = m_broker.bus({ QStringLiteral("test.bad") });
-    bus.maxMessageSize = 1024 * 1024;
+    bus.maxMessageSize = MiB;
     Consumer c(bus);
     c.source.start();
     QTRY_COMPARE_WITH_TIMEOUT(c.state(), EndpointStatus::State::Connected, Timeout);
@@ -507,8 +508,8 @@ void TestAmqpSource::malformedBodiesAreDropped()
         { "this is not JSON", utf8, QStringLiteral("not JSON") },
         { "[1, 2, 3]", utf8, QStringLiteral("not an object") },
         { "{\"text\": \"caf\xe9\"}", utf8, QStringLiteral("not UTF-8") },
-        { "{\"text\": \"x\"}", QStringLiteral("latin-1"), QStringLiteral("content_encoding") },
-        { QByteArray(10 * 1024 * 1024, ' ') + "{}", utf8, QStringLiteral("exceeds the limit") },
+        { R"({"text": "x"})", QStringLiteral("latin-1"), QStringLiteral("content_encoding") },
+        { QByteArray(10 * MiB, ' ') + "{}", utf8, QStringLiteral("exceeds the limit") },
     };
     QStringList goodIds;
     QString error;
@@ -578,7 +579,7 @@ void TestAmqpSource::reconfigureRebinds()
     Consumer c(bus);
     c.source.start();
     QTRY_COMPARE_WITH_TIMEOUT(c.state(), EndpointStatus::State::Connected, Timeout);
-    const int statusesBefore = c.statuses.size();
+    const qsizetype statusesBefore = c.statuses.size();
     bus.topics = { QStringLiteral("test.second") };
     c.source.reconfigure(bus);
     // Asynchronous: the worker says when the broker has the new bindings.
@@ -591,7 +592,7 @@ void TestAmqpSource::reconfigureRebinds()
     QTRY_VERIFY_WITH_TIMEOUT(c.hasTopic(QStringLiteral("test.second.x")), Timeout);
     QVERIFY(!c.hasTopic(QStringLiteral("test.first.x")));
     // Topics alone do not reconnect.
-    for (int i = statusesBefore; i < c.statuses.size(); ++i) {
+    for (qsizetype i = statusesBefore; i < c.statuses.size(); ++i) {
         QVERIFY(c.statuses[i].state == EndpointStatus::State::Connected);
     }
     QCOMPARE(c.source.config().topics, bus.topics);
@@ -622,8 +623,8 @@ void TestAmqpSource::stopIsPromptAndSilent()
     c.source.stop();
     qInfo() << "stop() took" << t.elapsed() << "ms";
     QVERIFY(!c.source.isRunning());
-    const int after = c.received.size();
-    const int statuses = c.statuses.size();
+    const qsizetype after = c.received.size();
+    const qsizetype statuses = c.statuses.size();
     QCOMPARE(c.state(), EndpointStatus::State::Stopped);
     QTest::qWait(200);
     QCOMPARE(c.received.size(), after);

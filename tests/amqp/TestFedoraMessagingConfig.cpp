@@ -159,7 +159,7 @@ void TestFedoraMessagingConfig::oversizedFileIsRefusedUnread()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("config.toml"));
-    const qint64 cap = 4 * 1024 * 1024;
+    const qint64 cap = qint64 { 4 } * 1024 * 1024;
     // Valid TOML just over the cap: the real config padded with comment lines.
     QByteArray text = fedoraTomlText();
     QVERIFY(!text.isEmpty());

@@ -57,9 +57,13 @@ Result summarize(std::vector<qint64> latencies, qint64 firstNs, qint64 lastNs)
         return r;
     }
     std::sort(latencies.begin(), latencies.end());
-    r.p50Ms = latencies[latencies.size() / 2] / 1e6;
-    r.p99Ms = latencies[std::min(latencies.size() - 1, latencies.size() * 99 / 100)] / 1e6;
-    r.perSecond = lastNs > firstNs ? (latencies.size() - 1) * 1e9 / double(lastNs - firstNs) : 0;
+    r.p50Ms = static_cast<double>(latencies[latencies.size() / 2]) / 1e6;
+    r.p99Ms =
+        static_cast<double>(latencies[std::min(latencies.size() - 1, latencies.size() * 99 / 100)])
+        / 1e6;
+    r.perSecond = lastNs > firstNs
+        ? static_cast<double>(latencies.size() - 1) * 1e9 / double(lastNs - firstNs)
+        : 0;
     return r;
 }
 
@@ -123,7 +127,8 @@ Result runRaw(const AmqpTestBroker &broker, int count, int intervalUs)
     std::thread pub = publishInBackground(broker, topic, count, intervalUs, &failed);
     std::vector<qint64> lat;
     lat.reserve(count);
-    qint64 first = 0, last = 0;
+    qint64 first = 0;
+    qint64 last = 0;
     while (int(lat.size()) < count && !failed) {
         amqp_maybe_release_buffers(c.state());
         amqp_envelope_t env;
@@ -141,7 +146,7 @@ Result runRaw(const AmqpTestBroker &broker, int count, int intervalUs)
         if (json) {
             lat.push_back(now - (*json)["t"].toInt64());
         }
-        first = first ? first : now;
+        first = first != 0 ? first : now;
         last = now;
         c.ack(1, env.delivery_tag, false, &e);
         amqp_destroy_envelope(&env);
@@ -162,7 +167,8 @@ Result runSource(
     QEventLoop loop;
     std::vector<qint64> lat;
     lat.reserve(count);
-    qint64 first = 0, last = 0;
+    qint64 first = 0;
+    qint64 last = 0;
     QHash<QString, qint64> sentAt;
     bool connected = false;
     QObject::connect(&source, &Source::endpointStatusChanged, &loop, [&](const EndpointStatus &s) {
@@ -174,7 +180,7 @@ Result runSource(
     auto record = [&](qint64 t) {
         const qint64 now = nowNs();
         lat.push_back(now - t);
-        first = first ? first : now;
+        first = first != 0 ? first : now;
         last = now;
         if (int(lat.size()) >= count) {
             loop.quit();

@@ -403,10 +403,11 @@ void TestBackfillClient::windowIsBoundedByMaxAge()
     Run run(client);
     QVERIFY(client.start(until().addDays(-3), until()));
     QTRY_VERIFY_WITH_TIMEOUT(!run.results.isEmpty(), 20000);
+    const QDateTime oldest = until().addMSecs(-client.options().maxAgeMs); // 24 h by default
     QVERIFY(run.results.first().sinceClamped);
-    QCOMPARE(run.results.first().since, until().addSecs(-24 * 3600));
+    QCOMPARE(run.results.first().since, oldest);
     QCOMPARE(server.queries().first().queryItemValue(QStringLiteral("start")),
-        QString::number(until().addSecs(-24 * 3600).toSecsSinceEpoch()));
+        QString::number(oldest.toSecsSinceEpoch()));
 }
 
 void TestBackfillClient::subscriptionsBecomeCategoriesAndFilterLocally()

@@ -31,51 +31,48 @@ using fedmsg::test::DatagrepperTestServer;
 
 namespace {
 
-// The engine, its history and the catch-up, as the applet wires them.
+// The engine, its history and the catch-up, as the applet wires them (destroyed in reverse).
 struct Pipeline
 {
     explicit Pipeline(const QString &dir)
+        : history(historyOptions(dir))
+        , engine(&history, &renderer)
+        , catchUp(&engine, &history)
+    {
+        QObject::connect(&engine,
+            &Engine::messagesStored,
+            &catchUp,
+            [this](const QList<EngineMessage> &messages) {
+                for (const EngineMessage &m : messages)
+                    if (!catchUp.absorb(m, true))
+                        ++live;
+            });
+    }
+
+    static HistoryOptions historyOptions(const QString &dir)
     {
         HistoryOptions options;
         options.databasePath = dir + QStringLiteral("/history.sqlite");
         options.commitDelay = std::chrono::milliseconds(10);
-        history = std::make_unique<History>(options);
-        engine = std::make_unique<Engine>(history.get(), &renderer);
-        catchUp = std::make_unique<CatchUp>(engine.get(), history.get());
-        QObject::connect(engine.get(),
-            &Engine::messagesStored,
-            catchUp.get(),
-            [this](const QList<EngineMessage> &messages) {
-                for (const EngineMessage &m : messages)
-                    if (!catchUp->absorb(m, true))
-                        ++live;
-            });
+        return options;
     }
-    ~Pipeline()
-    {
-        catchUp.reset();
-        engine.reset();
-        history.reset();
-    }
-    Q_DISABLE_COPY_MOVE(Pipeline)
-
     void setBus(const BusConfig &bus)
     {
-        engine->setBuses({ bus });
-        catchUp->setBuses({ bus });
+        engine.setBuses({ bus });
+        catchUp.setBuses({ bus });
     }
     qint64 stored() const
     {
         HistoryQuery all;
         all.limit = 0;
-        return history->count(all);
+        return history.count(all);
     }
-    EndpointStatus::State state() const { return engine->endpointStatuses().value(0).state; }
+    EndpointStatus::State state() const { return engine.endpointStatuses().value(0).state; }
 
     Renderer renderer;
-    std::unique_ptr<History> history;
-    std::unique_ptr<Engine> engine;
-    std::unique_ptr<CatchUp> catchUp;
+    History history;
+    Engine engine;
+    CatchUp catchUp;
     int live = 0;
 };
 
@@ -115,7 +112,7 @@ void TestCatchUpTriggers::publisherRestartCatchesUp()
 {
     QTemporaryDir dir;
     Pipeline p(dir.path());
-    QSignalSpy caughtUp(p.catchUp.get(), &CatchUp::caughtUp);
+    QSignalSpy caughtUp(&p.catchUp, &CatchUp::caughtUp);
     DatagrepperTestServer server;
     const QString url = QStringLiteral("tcp://127.0.0.1:%1").arg(test::freeLoopbackPort());
     PublisherOptions o;
@@ -142,7 +139,7 @@ void TestCatchUpTriggers::publisherRestartCatchesUp()
         nullptr,
         &sent));
     QTRY_COMPARE_WITH_TIMEOUT(p.live, 1, 20000);
-    QTRY_VERIFY(p.catchUp->lastSeen(bus.name).isValid());
+    QTRY_VERIFY(p.catchUp.lastSeen(bus.name).isValid());
     QCOMPARE(caughtUp.count(), 0); // the first connection is no gap
 
     // The publisher goes away; what it sent meanwhile only the archive has.
@@ -151,7 +148,7 @@ void TestCatchUpTriggers::publisherRestartCatchesUp()
     QList<QByteArray> archive { DatagrepperTestServer::archived(sent) };
     archive.append(DatagrepperTestServer::demoMessages(30));
     server.setMessages(archive);
-    QVERIFY(!p.catchUp->isRunning());
+    QVERIFY(!p.catchUp.isRunning());
 
     // Back on the same address: the subscriber connects again, and that is a gap.
     publisher = std::make_unique<Publisher>(o);
@@ -159,12 +156,12 @@ void TestCatchUpTriggers::publisherRestartCatchesUp()
     QTRY_COMPARE_WITH_TIMEOUT(caughtUp.count(), 1, 30000);
     QCOMPARE(caughtUp.at(0).at(0).toString(), bus.name);
     QCOMPARE(caughtUp.at(0).at(1).toInt(), 30); // the live one is not stored again
-    QCOMPARE(p.engine->endpointStatuses().value(0).reconnects, quint64(1));
+    QCOMPARE(p.engine.endpointStatuses().value(0).reconnects, quint64(1));
     QTRY_COMPARE(p.stored(), 31); // the COMMIT follows the ids
     // From the last stored message (whole seconds, rounded down), not from a fixed time back.
     const QUrlQuery first = server.queries().constFirst();
     const qint64 start = first.queryItemValue(QStringLiteral("start")).toLongLong();
-    const qint64 last = p.catchUp->lastSeen(bus.name).toSecsSinceEpoch();
+    const qint64 last = p.catchUp.lastSeen(bus.name).toSecsSinceEpoch();
     QVERIFY2(start <= last && start >= last - 1,
         qPrintable(QStringLiteral("%1 vs %2").arg(start).arg(last)));
 }
@@ -179,8 +176,8 @@ void TestCatchUpTriggers::amqpQueueRedeclaredCatchesUp()
 
     QTemporaryDir dir;
     Pipeline p(dir.path());
-    QSignalSpy caughtUp(p.catchUp.get(), &CatchUp::caughtUp);
-    QSignalSpy gaps(p.engine.get(), &Engine::gapDetected);
+    QSignalSpy caughtUp(&p.catchUp, &CatchUp::caughtUp);
+    QSignalSpy gaps(&p.engine, &Engine::gapDetected);
     DatagrepperTestServer server;
     const QString topic = QStringLiteral("org.fedoraproject.prod.gaptest.thing");
     BusConfig bus = broker.bus({ QStringLiteral("org.fedoraproject.prod.gaptest.#") });
@@ -190,7 +187,7 @@ void TestCatchUpTriggers::amqpQueueRedeclaredCatchesUp()
     // The queue name was new to the broker: a gap of unknown start, but nothing was stored
     // for the bus yet, so nothing was missed that the user had seen.
     QTRY_COMPARE_WITH_TIMEOUT(gaps.count(), 1, 20000);
-    QVERIFY(!p.catchUp->isRunning());
+    QVERIFY(!p.catchUp.isRunning());
 
     AmqpOutgoingMessage m;
     m.topic = topic;
@@ -198,7 +195,7 @@ void TestCatchUpTriggers::amqpQueueRedeclaredCatchesUp()
     QVERIFY2(!publisher.publish(m, &error).isEmpty(), qPrintable(error));
     QVERIFY2(publisher.waitForConfirms(20000, &error), qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(p.live, 1, 20000);
-    QTRY_VERIFY(p.catchUp->lastSeen(bus.name).isValid());
+    QTRY_VERIFY(p.catchUp.lastSeen(bus.name).isValid());
 
     // The queue expires (deleted under the consumer): re-declared, and a gap.
     server.setMessages(amqpArchive(topic, 25));

@@ -12,16 +12,16 @@ using namespace fedmsg;
 namespace {
 Envelope envelope(const char *json)
 {
-    return Envelope(Envelope::Transport::ZeroMq, JsonParser::parse(json).value());
+    return { Envelope::Transport::ZeroMq, JsonParser::parse(json).value() };
 }
-const char *Bodhi =
+constexpr const char *Bodhi =
     R"({"topic":"org.fedoraproject.prod.bodhi.update.comment","timestamp":1700000000,
   "msg_id":"2023-abc","i":1,"username":"apache","signature":"c2ln\n","certificate":"Y2VydA==\n","crypto":"x509",
   "msg":{"comment":{"text":"works for me"},"agent":"alice","package":{"name":"nethack"},"packages":["nethack","nethack-data"]}})";
 // Every kind of terminal control a message might carry: CSI clear screen, an OSC title change, a
 // C1 CSI (U+009B), a right-to-left override and isolate, a newline and a tab, in the topic, the
 // users, the packages and the text.
-const char *Hostile =
+constexpr const char *Hostile =
     R"({"topic":"org.fedoraproject.prod.bodhi.update.comment\u001b]0;pwned\u0007",
   "timestamp":1700000000,"msg_id":"id\u202e","username":"root\u001b[2J",
   "msg":{"log":"clear\u001b[2J\u009b31m\u202egnp.exe\u2066\nnext\tline\u200f\u061c",
@@ -329,7 +329,7 @@ void TestTailFormatter::terminalTextEscapesAndClips()
     QCOMPARE(TerminalText::clip(long1, 20), long1);
     QCOMPARE(TerminalText::clip(long1, 7),
         QString(3, QChar(0xe9)) + QStringLiteral(" [… 14 bytes cut]"));
-    const QString huge(5 * 1024 * 1024, QLatin1Char('x'));
+    const QString huge(qsizetype(5) * 1024 * 1024, QLatin1Char('x'));
     QCOMPARE(TerminalText::clip(huge, 2048).size(),
         2048 + QStringLiteral(" [… 5240832 bytes cut]").size());
 }

@@ -32,6 +32,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace fedmsg {
 
 namespace {
@@ -181,6 +183,12 @@ RulesPage::RulesPage(Settings *settings,
         showRule(row);
     });
     connect(m_editor, &QPlainTextEdit::textChanged, this, &RulesPage::editorChanged);
+    m_previewDelay.setSingleShot(true);
+    m_previewDelay.setInterval(PreviewDelayMs);
+    connect(&m_previewDelay, &QTimer::timeout, this, [this] {
+        if (m_pendingPreview)
+            runPreview(*std::exchange(m_pendingPreview, std::nullopt));
+    });
     connect(m_name, &QLineEdit::textEdited, this, &RulesPage::formChanged);
     connect(m_conditionModel, &ConditionTreeModel::conditionChanged, this, &RulesPage::formChanged);
     connect(m_action, &RuleActionEditor::changed, this, &RulesPage::formChanged);
@@ -286,6 +294,8 @@ void RulesPage::showRule(int row)
         m_editor->clear();
         m_name->clear();
         m_conditionModel->setCondition({});
+        m_previewDelay.stop();
+        m_pendingPreview.reset();
         m_preview->clear();
         m_matches->clear();
         m_why->clear();
@@ -472,11 +482,21 @@ void RulesPage::accept(int row, rules::Rule rule, bool fromJson)
             QString::fromUtf8(QJsonDocument(rule.toJson()).toJson(QJsonDocument::Indented)));
     }
     m_showing = false;
-    runPreview(rule);
+    // An edit: the preview reads up to 10 000 stored messages (tens of ms); per keystroke it
+    // would make typing stutter.
+    schedulePreview(rule);
+}
+
+void RulesPage::schedulePreview(const rules::Rule &rule)
+{
+    m_pendingPreview = rule;
+    m_previewDelay.start();
 }
 
 void RulesPage::runPreview(const rules::Rule &rule)
 {
+    m_previewDelay.stop();
+    m_pendingPreview.reset();
     m_matches->clear();
     m_why->clear();
     if (!m_previewer) {

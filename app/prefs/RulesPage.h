@@ -6,6 +6,7 @@
 #include "rules/RuleSet.h"
 
 #include <QStringList>
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -85,6 +86,10 @@ private:
     void formChanged();
     void accept(int row, rules::Rule rule, bool fromJson);
     void runPreview(const rules::Rule &rule);
+    /// How long typing pauses before the preview of the edited rule runs.
+    static constexpr int PreviewDelayMs = 300;
+    /// The preview of a rule being typed: once typing pauses (PreviewDelayMs), not per key.
+    void schedulePreview(const rules::Rule &rule);
     void showWhy();
     void chooseFile(bool forImport);
     QString uniqueId(const QString &base) const;
@@ -99,6 +104,8 @@ private:
     int m_revisedRow = -1; ///< the row whose revision was raised since it was selected
     bool m_filling = false;
     bool m_showing = false; ///< the editors are being filled from a rule: not an edit
+    QTimer m_previewDelay; ///< single shot: typing paused, preview m_pendingPreview
+    std::optional<rules::Rule> m_pendingPreview;
     QListWidget *m_list = nullptr;
     QPushButton *m_up = nullptr;
     QPushButton *m_down = nullptr;

@@ -9,6 +9,7 @@
 // refused page says why in one line; a kept page has no negative counts; an entry refused says
 // why; an envelope made keeps the bus's name and the archive URL and has a topic.
 
+#include "FuzzInput.h"
 #include "backfill/ArchivePage.h"
 #include "backfill/ArchivedEnvelope.h"
 #include "bus/BusConfig.h"
@@ -53,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         bus(BusConfig::Transport::Amqp, "broker") };
     static const QString url = QStringLiteral("https://archive.example/datagrepper");
 
-    const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QByteArray body = fuzz::inputBytes(data, size);
     QString error;
     const std::optional<ArchivePage> page = ArchivePage::parse(body, &error);
     if (!page) {

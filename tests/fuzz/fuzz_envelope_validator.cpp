@@ -5,6 +5,7 @@
 // with the fedmsg test CA and CRL at a fixed time. Never crashes; a trusted message must have
 // come through the full check (its signer is known and its signed bytes are stable).
 
+#include "FuzzInput.h"
 #include "TestData.h"
 #include "message/Envelope.h"
 #include "trust/Validator.h"
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 using namespace fedmsg;
 
@@ -22,7 +24,7 @@ namespace {
 
 Validator &validator()
 {
-    static Validator *v = [] {
+    static const std::unique_ptr<Validator> v = [] {
         TrustConfig config;
         config.caLocation = test::testDataPath("vectors/certs/ca.crt");
         config.crlLocation = test::testDataPath("vectors/certs/crl.pem");
@@ -31,7 +33,7 @@ Validator &validator()
         policy.insert(QStringLiteral("org.fedoraproject.prod.bodhi.update.request.testing"),
             { QStringLiteral("bodhi-app01.phx2.fedoraproject.org") });
         config.routingPolicy = policy;
-        auto *val = new Validator(config);
+        auto val = std::make_unique<Validator>(config);
         if (!val->material())
             std::fprintf(stderr,
                 "warning: test CA not found under %s; only parsing is fuzzed\n",
@@ -45,7 +47,7 @@ Validator &validator()
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const std::string_view input(reinterpret_cast<const char *>(data), size);
+    const std::string_view input = fuzz::inputText(data, size);
     const std::size_t newline = input.find('\n');
     std::vector<std::string> frames;
     if (newline == std::string_view::npos) {

@@ -8,6 +8,7 @@
 // zmq settings). Invariants: nothing crashes or hangs; every diagnostic names the file and a
 // line inside it (0 = the whole file); a value read is a JSON value the canonical writer takes.
 
+#include "FuzzInput.h"
 #include "FuzzScratchDir.h"
 #include "config/FedmsgConfigReader.h"
 #include "config/PyLiteralReader.h"
@@ -49,12 +50,12 @@ void checkDiagnostics(const QList<PyDiagnostic> &diagnostics, const QString &fil
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static QTemporaryDir *dir = [] {
+    static const QTemporaryDir *const dir = [] {
         QLoggingCategory::setFilterRules(QStringLiteral("fedmsg.*=false"));
         return fuzz::scratchDir();
     }();
     static const QString path = dir->filePath(QStringLiteral("fuzz.py"));
-    const std::string_view text(reinterpret_cast<const char *>(data), size);
+    const std::string_view text = fuzz::inputText(data, size);
     const int lines = 1 + int(std::count(text.begin(), text.end(), '\n'));
 
     QList<PyDiagnostic> diagnostics;
@@ -70,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     QFile::remove(path);
     QFile f(path);
     check(f.open(QIODevice::WriteOnly), "the scratch file opens");
-    f.write(reinterpret_cast<const char *>(data), qint64(size));
+    f.write(fuzz::inputBytes(data, size));
     f.close();
     FedmsgConfigReader reader(QStringList {});
     (void)reader.readPath(path);

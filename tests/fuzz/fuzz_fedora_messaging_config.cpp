@@ -7,6 +7,7 @@
 // never neither; an imported bus is an enabled AMQP bus with one endpoint and no signature
 // validation (fedora-messaging carries none).
 
+#include "FuzzInput.h"
 #include "amqp/FedoraMessagingConfig.h"
 
 #include <QByteArray>
@@ -31,7 +32,7 @@ void check(bool ok, const char *what)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const QByteArray text(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QByteArray text = fuzz::inputBytes(data, size);
     QString error;
     const auto import = FedoraMessagingConfig::parse(text, QStringLiteral("fuzz.toml"), &error);
     if (!import) {

@@ -4,6 +4,7 @@
 // Any input: the parser never crashes. Accepted input: the canonical form is a fixed point,
 // re-parses to an equal value, and the pretty form parses back to the same value.
 
+#include "FuzzInput.h"
 #include "json/JsonParser.h"
 #include "json/JsonWriter.h"
 
@@ -25,7 +26,7 @@ namespace {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const std::string_view input(reinterpret_cast<const char *>(data), size);
+    const std::string_view input = fuzz::inputText(data, size);
     JsonParseError error;
     const auto value = JsonParser::parse(input, &error);
     if (!value) {

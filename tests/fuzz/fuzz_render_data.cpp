@@ -9,6 +9,7 @@
 // whatever rules it accepted. Invariants: nothing crashes or hangs; a refused services.json
 // is reported as "<file>:<line>: <reason>"; a refused file leaves the previous rules in place.
 
+#include "FuzzInput.h"
 #include "JsonLines.h"
 #include "TestData.h"
 #include "render/Renderer.h"
@@ -38,14 +39,14 @@ void check(bool ok, const char *what)
     }
 }
 
-void writeFile(const QString &path, const char *data, std::size_t size)
+void writeFile(const QString &path, std::string_view data)
 {
     // A new file each time: truncating one to 0 makes ext4 flush it on close (auto_da_alloc),
     // which cost milliseconds per input.
     QFile::remove(path);
     QFile f(path);
     check(f.open(QIODevice::WriteOnly), "the scratch file opens");
-    f.write(data, qint64(size));
+    f.write(data.data(), qint64(data.size()));
 }
 
 /// Up to `max` messages of the corpus file, one per distinct value of `key`.
@@ -74,12 +75,10 @@ struct Fixture
         servicesFile = services.filePath(QStringLiteral("services.json"));
         // a minimal services.json with the fuzzed schema file beside it
         QDir(schemas.path()).mkpath(QStringLiteral("schemas"));
-        const QByteArray minimal = "{\"services\": []}";
-        writeFile(schemas.filePath(QStringLiteral("services.json")),
-            minimal.constData(),
-            std::size_t(minimal.size()));
+        constexpr std::string_view minimal = R"({"services": []})";
+        writeFile(schemas.filePath(QStringLiteral("services.json")), minimal);
         baseFile = base.filePath(QStringLiteral("services.json"));
-        writeFile(baseFile, minimal.constData(), std::size_t(minimal.size()));
+        writeFile(baseFile, minimal);
         schemaFile = schemas.filePath(QStringLiteral("schemas/fuzz.json"));
         fedmsgProbes = probes("samples/meta-corpus-public.jsonl", "processor", 4);
         fmProbes = probes("samples/fm-corpus-public.jsonl", "package", 4);
@@ -100,21 +99,21 @@ struct Fixture
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static Fixture *fx = new Fixture();
+    static const auto *const fx = new Fixture();
     if (size < 1)
         return 0;
-    const bool schemaMode = (data[0] & 1) != 0;
-    const char *text = reinterpret_cast<const char *>(data + 1);
-    const std::size_t textSize = size - 1;
+    const std::string_view input = fuzz::inputText(data, size);
+    const bool schemaMode = (input.front() & 1) != 0;
+    const std::string_view text = input.substr(1);
 
     // Start from a known good state (the minimal file) and load the fuzzed one over it.
     Renderer renderer(fx->baseFile);
     const QString path =
         schemaMode ? fx->schemas.filePath(QStringLiteral("services.json")) : fx->servicesFile;
     if (schemaMode) {
-        writeFile(fx->schemaFile, text, textSize);
+        writeFile(fx->schemaFile, text);
     } else {
-        writeFile(fx->servicesFile, text, textSize);
+        writeFile(fx->servicesFile, text);
     }
     QString error;
     const bool loaded = renderer.load(path, &error);

@@ -7,6 +7,7 @@
 // Invariants: nothing crashes or hangs; the base-Message rendering is exactly the topic and the
 // Id/Topic/Headers/Body dump; fedmsg lists are sorted and unique.
 
+#include "FuzzInput.h"
 #include "render/Renderer.h"
 #include "json/JsonParser.h"
 
@@ -47,17 +48,17 @@ QString stringAt(const JsonValue &v, const char *key)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static Renderer *renderer = [] {
+    static const Renderer *const renderer = [] {
         auto *r = new Renderer(QStringLiteral(FEDMSG_SOURCE_DIR "/resources/render/services.json"));
         check(r->loadWarnings().isEmpty(), "built-in rules load without warnings");
         const QDateTime clock =
             QDateTime::fromString(QStringLiteral("2024-06-01T12:00:00Z"), Qt::ISODate);
         r->setClock([clock] {
-            return clock;
+            return QDateTime(clock); // a copy: the captured one is const
         });
         return r;
     }();
-    const auto v = JsonParser::parse(std::string_view(reinterpret_cast<const char *>(data), size));
+    const auto v = JsonParser::parse(fuzz::inputText(data, size));
     if (!v || !v->isObject())
         return 0;
     const QString topic = stringAt(*v, "topic");

@@ -8,6 +8,7 @@
 // refused file names at least one problem, each with a message; a file read whole writes back
 // (RuleSet::toJson) to a document that reads again to the same rules, with no error.
 
+#include "FuzzInput.h"
 #include "FuzzScratchDir.h"
 #include "render/Renderer.h"
 #include "rules/MessageTypeCatalog.h"
@@ -39,7 +40,7 @@ void check(bool ok, const char *what)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static QTemporaryDir *dir = [] {
+    static const QTemporaryDir *const dir = [] {
         QLoggingCategory::setFilterRules(QStringLiteral("fedmsg.*=false"));
         return fuzz::scratchDir();
     }();
@@ -52,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     QFile::remove(path);
     QFile f(path);
     check(f.open(QIODevice::WriteOnly), "the scratch file opens");
-    f.write(reinterpret_cast<const char *>(data), qint64(size));
+    f.write(fuzz::inputBytes(data, size));
     f.close();
 
     QList<RuleError> errors;

@@ -26,17 +26,22 @@ using namespace fedmsg;
 
 namespace {
 
-int s_written = 0;
-
 void writeSeed(const QString &dir, const QByteArray &content)
 {
     const QString name =
         QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex());
     QFile f(dir + QLatin1Char('/') + name);
-    if (f.open(QIODevice::WriteOnly)) {
+    if (f.open(QIODevice::WriteOnly))
         f.write(content);
-        ++s_written;
-    }
+}
+
+/// The seed files under @p dir (a seed written twice is one file, named by its hash).
+int countSeeds(const QString &dir)
+{
+    int n = 0;
+    for (QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
+        ++n;
+    return n;
 }
 
 std::vector<JsonValue> readLines(const QString &path)
@@ -173,6 +178,7 @@ int main(int argc, char **argv)
             writeRenderSeed(renderDataDir, '\1', one);
         }
     }
-    std::printf("wrote %d seeds to %s\n", s_written, qPrintable(out));
-    return s_written > 0 ? 0 : 1;
+    const int written = countSeeds(out);
+    std::printf("wrote %d seeds to %s\n", written, qPrintable(out));
+    return written > 0 ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTest>
 
+#include <array>
 #include <cstdlib>
 #include <fcntl.h>
 #include <termios.h>
@@ -19,8 +20,8 @@ class PseudoTerminal
 {
 public:
     PseudoTerminal()
+        : m_master(::posix_openpt(O_RDWR | O_NOCTTY))
     {
-        m_master = ::posix_openpt(O_RDWR | O_NOCTTY);
         if (m_master >= 0 && ::grantpt(m_master) == 0 && ::unlockpt(m_master) == 0)
             m_slavePath = QString::fromLocal8Bit(::ptsname(m_master));
         if (!m_slavePath.isEmpty())
@@ -33,25 +34,30 @@ public:
         if (m_master >= 0)
             ::close(m_master);
     }
+    PseudoTerminal(const PseudoTerminal &) = delete;
+    PseudoTerminal &operator=(const PseudoTerminal &) = delete;
+    PseudoTerminal(PseudoTerminal &&) = delete;
+    PseudoTerminal &operator=(PseudoTerminal &&) = delete;
+
     bool isValid() const { return m_slave >= 0; }
     QString slavePath() const { return m_slavePath; }
     /// Types on the terminal's keyboard; true when all of it was written.
-    bool type(const QByteArray &keys)
+    bool type(const QByteArray &keys) const
     {
         return ::write(m_master, keys.constData(), std::size_t(keys.size())) == keys.size();
     }
     /// What the terminal showed so far (waits up to timeoutMs for the first byte).
-    QByteArray screen(int timeoutMs = 2000)
+    QByteArray screen(int timeoutMs = 2000) const
     {
         QByteArray out;
         for (int waited = 0; waited < timeoutMs; waited += 10) {
-            char buf[256];
+            std::array<char, 256> buf {};
             const int flags = ::fcntl(m_master, F_GETFL);
             ::fcntl(m_master, F_SETFL, flags | O_NONBLOCK);
-            const ssize_t n = ::read(m_master, buf, sizeof buf);
+            const ssize_t n = ::read(m_master, buf.data(), buf.size());
             ::fcntl(m_master, F_SETFL, flags);
             if (n > 0) {
-                out.append(buf, n);
+                out.append(buf.data(), n);
                 waited = timeoutMs - 100; // got something: collect what follows briefly
                 continue;
             }
@@ -62,7 +68,7 @@ public:
     bool echoOn() const
     {
         termios t {};
-        return ::tcgetattr(m_slave, &t) == 0 && (t.c_lflag & ECHO);
+        return ::tcgetattr(m_slave, &t) == 0 && (t.c_lflag & ECHO) != 0;
     }
 
 private:

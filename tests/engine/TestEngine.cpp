@@ -20,27 +20,32 @@ public:
     explicit ScriptedSource(BusConfig config)
         : m_config(std::move(config))
     {}
-    void start() override { ++starts; }
-    void stop() override { ++stops; }
+    void start() override { ++m_starts; }
+    void stop() override { ++m_stops; }
     void reconfigure(const BusConfig &config) override
     {
         m_config = config;
-        ++reconfigures;
+        ++m_reconfigures;
     }
     BusConfig config() const override { return m_config; }
-    void reconnectNow() override { ++reconnects; }
-    void acknowledge(const QList<quint64> &tags) override { acked.append(tags); }
+    void reconnectNow() override { ++m_reconnects; }
+    void acknowledge(const QList<quint64> &tags) override { m_acked.append(tags); }
     bool isAtLeastOnce() const override { return true; }
     void deliver(const QList<Envelope> &batch) { Q_EMIT envelopesReceived(batch); }
 
-    int starts = 0;
-    int stops = 0;
-    int reconfigures = 0;
-    int reconnects = 0;
-    QList<quint64> acked;
+    int starts() const { return m_starts; }
+    int stops() const { return m_stops; }
+    int reconfigures() const { return m_reconfigures; }
+    int reconnects() const { return m_reconnects; }
+    const QList<quint64> &acked() const { return m_acked; }
 
 private:
     BusConfig m_config;
+    int m_starts = 0;
+    int m_stops = 0;
+    int m_reconfigures = 0;
+    int m_reconnects = 0;
+    QList<quint64> m_acked;
 };
 
 Envelope amqpEnvelope(const QString &id,
@@ -174,23 +179,23 @@ void TestEngine::acknowledgesOnlyAfterStoreAndDropsDuplicates()
     engine.setBuses({ scriptedBus() });
     ScriptedSource *source = fixture.source();
     QVERIFY(source);
-    QCOMPARE(source->starts, 1);
+    QCOMPARE(source->starts(), 1);
 
     QSignalSpy storedSpy(&history, &History::stored);
     QSignalSpy messages(&engine, &Engine::messagesStored);
     const QString topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.comment");
     source->deliver({ amqpEnvelope(QStringLiteral("a"), 1, topic),
         amqpEnvelope(QStringLiteral("b"), 2, topic) });
-    QVERIFY(source->acked.isEmpty()); // nothing is acknowledged before History committed
+    QVERIFY(source->acked().isEmpty()); // nothing is acknowledged before History committed
     QVERIFY(messages.wait(5000));
-    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2 }));
+    QTRY_COMPARE(source->acked(), (QList<quint64> { 1, 2 }));
     QCOMPARE(messages.at(0).at(0).value<QList<EngineMessage>>().size(), 2);
 
     // A redelivery of "a" (new tag) is acknowledged again but not passed on.
     source->deliver({ amqpEnvelope(QStringLiteral("a"), 3, topic) });
-    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2, 3 }));
+    QTRY_COMPARE(source->acked(), (QList<quint64> { 1, 2, 3 }));
     QCOMPARE(messages.count(), 1);
-    QCOMPARE(engine.duplicateCount(), 1u);
+    QCOMPARE(engine.duplicateCount(), 1U);
 }
 
 // Issue 13 defect 11: the history commits over a long window (10 s at low rates) so that a
@@ -217,16 +222,16 @@ void TestEngine::handsOnBeforeCommitAndAcknowledgesAfter()
     QVERIFY(list[0].historyId > 0);
     QVERIFY(list[1].historyId > list[0].historyId);
     QCOMPARE(storedSpy.size(), 0);
-    QVERIFY(source->acked.isEmpty()); // not committed: not acknowledged
+    QVERIFY(source->acked().isEmpty()); // not committed: not acknowledged
     QVERIFY(!history.message(list[0].historyId).has_value()); // not committed yet
     history.markRead({ list[0].historyId }); // the user clicked it before the commit
     // A redelivery within the window is a duplicate of the uncommitted copy.
     source->deliver({ amqpEnvelope(QStringLiteral("h1"), 3, topic) });
-    QTRY_COMPARE(engine.duplicateCount(), 1u);
+    QTRY_COMPARE(engine.duplicateCount(), 1U);
     QCOMPARE(messages.size(), 1);
-    QVERIFY(source->acked.isEmpty());
+    QVERIFY(source->acked().isEmpty());
     history.retry(); // ends the window now
-    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2, 3 }));
+    QTRY_COMPARE(source->acked(), (QList<quint64> { 1, 2, 3 }));
     QCOMPARE(storedSpy.size(), 1);
     const auto first = history.message(list[0].historyId);
     QVERIFY(first.has_value());
@@ -254,9 +259,9 @@ void TestEngine::busyAtLeastOnceSourceEndsTheWindowEarly()
     QSignalSpy messages(&engine, &Engine::messagesStored);
     source->deliver({ amqpEnvelope(QStringLiteral("p1"), 1, topic) });
     QVERIFY(messages.wait(5000));
-    QVERIFY(source->acked.isEmpty()); // one of four: the window stays open
+    QVERIFY(source->acked().isEmpty()); // one of four: the window stays open
     source->deliver({ amqpEnvelope(QStringLiteral("p2"), 2, topic) });
-    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2 })); // two of four: committed
+    QTRY_COMPARE(source->acked(), (QList<quint64> { 1, 2 })); // two of four: committed
 }
 
 // Issue 13 item 3: an untrusted copy carrying a genuine message's msg_id, arriving first, must
@@ -281,7 +286,7 @@ void TestEngine::trustedOriginalIsShownAfterUntrustedCopy()
     QTRY_COMPARE(got.size(), 1);
     QCOMPARE(got[0].record.decision, Engine::decisionHistoryOnly());
     source->deliver({ genuine });
-    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2 }));
+    QTRY_COMPARE(source->acked(), (QList<quint64> { 1, 2 }));
     QTRY_COMPARE(got.size(), 2);
     QCOMPARE(got[1].record.envelope.trust(), TrustState::Trusted);
     QCOMPARE(got[1].record.decision, Engine::decisionNotify());
@@ -289,13 +294,13 @@ void TestEngine::trustedOriginalIsShownAfterUntrustedCopy()
     const auto stored = fixture.history.message(got[1].historyId);
     QVERIFY(stored.has_value());
     QCOMPARE(stored->trust, TrustState::Trusted);
-    QCOMPARE(engine.duplicateCount(), 0u);
+    QCOMPARE(engine.duplicateCount(), 0U);
     // A replayed untrusted copy afterwards is a duplicate, acknowledged, not passed on.
     forged.setDeliveryTag(3);
     source->deliver({ forged });
-    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2, 3 }));
+    QTRY_COMPARE(source->acked(), (QList<quint64> { 1, 2, 3 }));
     QCOMPARE(got.size(), 2);
-    QCOMPARE(engine.duplicateCount(), 1u);
+    QCOMPARE(engine.duplicateCount(), 1U);
 }
 
 void TestEngine::disabledServicesAreStoredButNotNotified()
@@ -360,7 +365,7 @@ void TestEngine::rulesDecideAndTheDecisionIsStoredWithTheMessage()
     QCOMPARE(list[1].record.decision, Engine::decisionDigest());
     QCOMPARE(list[2].record.decision, Engine::decisionHistoryOnly());
     QCOMPARE(list[2].decision.why, rules::RuleDecision::Why::Default);
-    QTRY_COMPARE(source->acked, (QList<quint64> { 1, 2, 3 }));
+    QTRY_COMPARE(source->acked(), (QList<quint64> { 1, 2, 3 }));
     const auto stored = fixture.history.message(list[0].historyId);
     QVERIFY(stored.has_value());
     QCOMPARE(stored->decision, Engine::decisionNotify());
@@ -388,7 +393,7 @@ void TestEngine::busesStartStopAndReconfigure()
     bus.topics = { QStringLiteral("org.fedoraproject.prod.bodhi") };
     engine.setBuses({ bus, off });
     QCOMPARE(made.size(), 1);
-    QCOMPARE(made[0]->reconfigures, 1);
+    QCOMPARE(made[0]->reconfigures(), 1);
     engine.setBuses({});
     QCOMPARE(engine.sourceCount(), 0);
 }
@@ -406,13 +411,13 @@ void TestEngine::silentBusIsReconnected()
     // messages keep the watchdog quiet...
     for (int i = 0; i < 8; ++i) {
         made[0]->deliver({ amqpEnvelope(QStringLiteral("w%1").arg(i),
-            quint64(100 + i),
+            100 + quint64(i),
             QStringLiteral("org.fedoraproject.prod.bodhi.update.comment")) });
         QTest::qWait(50);
     }
-    QCOMPARE(made[0]->reconnects, 0);
+    QCOMPARE(made[0]->reconnects(), 0);
     // ...silence makes the engine reconnect the source and say so
-    QTRY_COMPARE_WITH_TIMEOUT(made[0]->reconnects, 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(made[0]->reconnects(), 1, 5000);
     QCOMPARE(silent.count(), 1);
     QCOMPARE(silent.first().at(0).toString(), bus.name);
     QCOMPARE(silent.first().at(1).toLongLong(), 1000);
@@ -420,7 +425,7 @@ void TestEngine::silentBusIsReconnected()
     bus.silenceReconnectMs = 0;
     engine.setBuses({ bus });
     QTest::qWait(2500); // the next interval would have been 2 s (doubled after a silence)
-    QCOMPARE(made[0]->reconnects, 1);
+    QCOMPARE(made[0]->reconnects(), 1);
     // automatic: only a fedora-messaging bus that takes every topic is watched
     BusConfig firehose;
     firehose.transport = BusConfig::Transport::Amqp;

@@ -40,7 +40,7 @@ constexpr int BodyBytes = 1024 * 1024;
 // Issue 13 asks for a peak under 256 MiB. Measured 147-464 MiB (5 of 9 runs over the goal) while
 // libzmq's pipe could hold up to the receive high-water mark of unread messages (10 000 x 1 MiB);
 // 138-189 MiB since the worker reads the pipe between two parses into a byte-bounded queue.
-constexpr qint64 PeakLimit = 256ll << 20;
+constexpr qint64 PeakLimit = 256LL << 20;
 constexpr double SettleFactor = 1.2;
 const char *const PublishEnv = "FEDMSG_TEST_PUBLISH_TO";
 
@@ -116,6 +116,7 @@ qint64 peakRss()
 {
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-union-access): glibc declares it in a union
     return qint64(usage.ru_maxrss) * 1024;
 }
 

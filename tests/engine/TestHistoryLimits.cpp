@@ -20,6 +20,10 @@
 
 using namespace fedmsg;
 
+namespace {
+constexpr qint64 MiB = qint64 { 1024 } * 1024;
+} // namespace
+
 class TestHistoryLimits : public QObject
 {
     Q_OBJECT
@@ -120,12 +124,11 @@ void TestHistoryLimits::lowerSizePrunesAtOnce()
     const auto onDisk = [&path] {
         return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
     };
-    QVERIFY2(onDisk() > 2 * 1024 * 1024, qPrintable(QString::number(onDisk())));
+    QVERIFY2(onDisk() > 2 * MiB, qPrintable(QString::number(onDisk())));
     QSignalSpy pruned(history.get(), &History::pruned);
     m_settings->setHistoryMaxSizeMiB(1);
     QVERIFY(pruned.wait(20000));
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        onDisk() <= 1024 * 1024, qPrintable(QString::number(onDisk())), 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(onDisk() <= MiB, qPrintable(QString::number(onDisk())), 20000);
     const qint64 left = history->count({});
     QVERIFY(left > 0);
     QVERIFY(left < 300);

@@ -56,7 +56,7 @@ void TestTransports::presetsListEveryTransportWithoutSetUp()
             AmqpPresets::productionName(),
             AmqpPresets::stagingName(),
             QStringLiteral("fedmsg.d") }));
-    const BusConfig fedora = all.at(0);
+    const BusConfig &fedora = all.at(0);
     QCOMPARE(fedora.endpoints.first().url, QStringLiteral("tcp://hub.fedoraproject.org:9940"));
     QVERIFY(!fedora.enabled);
     QVERIFY(fedora.note.contains(QStringLiteral("2024")));

@@ -55,7 +55,7 @@ QString TestBrokerRestart::publish(const QString &topic, int n)
     m.topic = topic;
     m.body.insert("n", JsonValue(n));
     m.schema = QStringLiteral("faults.v1");
-    const QString id = m_publisher->publish(m, &error);
+    QString id = m_publisher->publish(m, &error);
     if (id.isEmpty() || !m_publisher->waitForConfirms(30000, &error))
         qWarning().noquote() << "publish failed:" << error;
     return id;
@@ -131,7 +131,7 @@ void TestBrokerRestart::restartedWithQueueDeleted()
             QVERIFY2(!s.detail.isEmpty(),
                 qPrintable(
                     EndpointStatus::stateName(s.state) + QStringLiteral(" without a reason")));
-    QVERIFY(!gaps.size());
+    QVERIFY(gaps.isEmpty());
 
     // It comes back without the queue. Deleting it by name as well makes the test independent of
     // whether the broker kept it; if the source was quicker and re-declared it, the deletion

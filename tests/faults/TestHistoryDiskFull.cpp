@@ -133,7 +133,7 @@ void TestHistoryDiskFull::fullDiskPausesAndResumesWithNothingLost()
     if (m_mount.isEmpty()) {
         // About 1 MiB for the files, the same order as the tmpfs.
         rlimit limit = m_oldLimit;
-        limit.rlim_cur = 1024 * 1024;
+        limit.rlim_cur = rlim_t { 1024 } * 1024;
         QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limit), 0);
     }
 

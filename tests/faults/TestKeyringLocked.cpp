@@ -125,7 +125,7 @@ QStringList TestKeyringLocked::filesContaining(const QByteArray &needle)
         QDirIterator::Subdirectories);
     while (it.hasNext()) {
         QFile f(it.next());
-        if (f.size() < 64 * 1024 * 1024 && f.open(QIODevice::ReadOnly)
+        if (f.size() < qint64 { 64 } * 1024 * 1024 && f.open(QIODevice::ReadOnly)
             && f.readAll().contains(needle))
             found << f.fileName();
     }

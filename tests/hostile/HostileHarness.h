@@ -100,7 +100,12 @@ struct HostileManifest
 class HostilePublisherProcess
 {
 public:
+    HostilePublisherProcess() = default;
     ~HostilePublisherProcess() { finish(); }
+    HostilePublisherProcess(const HostilePublisherProcess &) = delete;
+    HostilePublisherProcess &operator=(const HostilePublisherProcess &) = delete;
+    HostilePublisherProcess(HostilePublisherProcess &&) = delete;
+    HostilePublisherProcess &operator=(HostilePublisherProcess &&) = delete;
 
     /// Starts it and waits for its endpoint; false with *error when it did not come up.
     bool start(const QStringList &cases, int flood, QString *error)
@@ -137,8 +142,7 @@ public:
         if (m_process.state() == QProcess::Running)
             m_process.waitForReadyRead(0); // takes in what is there without waiting
         m_buffer += m_process.readAllStandardOutput();
-        qsizetype nl;
-        while ((nl = m_buffer.indexOf('\n')) >= 0) {
+        for (qsizetype nl = m_buffer.indexOf('\n'); nl >= 0; nl = m_buffer.indexOf('\n')) {
             const QString line = QString::fromUtf8(m_buffer.left(nl));
             m_buffer.remove(0, nl + 1);
             const QString kind = line.section(QLatin1Char(' '), 0, 0);

@@ -44,8 +44,7 @@ QList<std::pair<QString, QString>> dunstHistory()
     QList<std::pair<QString, QString>> out;
     const QJsonDocument doc =
         QJsonDocument::fromJson(dunstctl({ QStringLiteral("history") }).toUtf8());
-    for (const QJsonValue &v :
-        doc.object().value(QStringLiteral("data")).toArray().at(0).toArray()) {
+    for (const auto &v : doc.object().value(QStringLiteral("data")).toArray().at(0).toArray()) {
         const QJsonObject o = v.toObject();
         out.append({ o.value(QStringLiteral("summary"))
                          .toObject()

@@ -40,8 +40,7 @@ public:
     void feed(const QByteArray &bytes)
     {
         m_buffer += bytes;
-        qsizetype nl;
-        while ((nl = m_buffer.indexOf('\n')) >= 0) {
+        for (qsizetype nl = m_buffer.indexOf('\n'); nl >= 0; nl = m_buffer.indexOf('\n')) {
             line(QString::fromUtf8(m_buffer.left(nl)));
             m_buffer.remove(0, nl + 1);
         }
@@ -53,26 +52,28 @@ public:
         closeRecord();
     }
 
-    QHash<QString, int> trusted; ///< msg_id -> records printed without the UNTRUSTED marker
-    QString firstHostile; ///< the first raw control/bidi character seen, with context
-    QString firstBadJson; ///< --json: the first line that is not a JSON object
-    qint64 lines = 0;
+    /// msg_id -> records printed without the UNTRUSTED marker
+    int trusted(const QString &id) const { return m_trusted.value(id); }
+    /// The first raw control/bidi character seen, with context.
+    const QString &firstHostile() const { return m_firstHostile; }
+    /// --json: the first line that is not a JSON object.
+    const QString &firstBadJson() const { return m_firstBadJson; }
 
 private:
     void line(const QString &text)
     {
-        ++lines;
-        if (firstHostile.isEmpty()) {
+        ++m_lines;
+        if (m_firstHostile.isEmpty()) {
             const QString where = findHostileChar(text);
             if (!where.isEmpty())
-                firstHostile = QStringLiteral("line %1, %2").arg(lines).arg(where);
+                m_firstHostile = QStringLiteral("line %1, %2").arg(m_lines).arg(where);
         }
-        if (m_json && firstBadJson.isEmpty()) {
+        if (m_json && m_firstBadJson.isEmpty()) {
             const QByteArray utf8 = text.toUtf8();
             const auto v =
                 JsonParser::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())));
             if (!v || !v->isObject())
-                firstBadJson = text.left(200);
+                m_firstBadJson = text.left(200);
         }
         const bool starts = text.startsWith(QLatin1String("UNTRUSTED (")) || !m_blocks
             || text.startsWith(QLatin1Char('{'));
@@ -91,7 +92,7 @@ private:
     {
         if (m_recordTrusted)
             for (const QString &id : std::as_const(m_recordIds))
-                ++trusted[id];
+                ++m_trusted[id];
         m_recordIds.clear();
         m_recordTrusted = false;
     }
@@ -101,6 +102,10 @@ private:
     QByteArray m_buffer;
     QSet<QString> m_recordIds;
     bool m_recordTrusted = false;
+    QHash<QString, int> m_trusted;
+    QString m_firstHostile;
+    QString m_firstBadJson;
+    qint64 m_lines = 0;
 };
 
 } // namespace
@@ -171,7 +176,7 @@ void TestHostileTail::hostilePublisher()
         err += tail.readAllStandardError();
         publisher.read();
         const QString end = publisher.manifest().end;
-        sawEnd = !end.isEmpty() && out.trusted.value(end) > 0;
+        sawEnd = !end.isEmpty() && out.trusted(end) > 0;
     }
     const bool crashed = tail.state() != QProcess::Running;
     QVERIFY2(publisher.waitUntilDone(10000), qPrintable(publisher.errors()));
@@ -204,7 +209,7 @@ void TestHostileTail::hostilePublisher()
     QStringList wrong;
     for (const QString &id : m.good) {
         const int expected = 1 + m.replays.value(id);
-        const int got = out.trusted.value(id);
+        const int got = out.trusted(id);
         if (got != expected) {
             ++missing;
             if (wrong.size() < 10)
@@ -221,11 +226,11 @@ void TestHostileTail::hostilePublisher()
                        .arg(wrong.join(QStringLiteral("; ")))));
     for (const QString &id : m.bad) {
         if (!m.good.contains(id))
-            QVERIFY2(out.trusted.value(id) == 0,
-                qPrintable(id + QStringLiteral(" was printed as trusted")));
+            QVERIFY2(
+                out.trusted(id) == 0, qPrintable(id + QStringLiteral(" was printed as trusted")));
     }
-    QVERIFY2(out.firstHostile.isEmpty(),
-        qPrintable(QStringLiteral("raw control on stdout: ") + out.firstHostile));
+    QVERIFY2(out.firstHostile().isEmpty(),
+        qPrintable(QStringLiteral("raw control on stdout: ") + out.firstHostile()));
     const QString errHostile = findHostileChar(errText);
     QVERIFY2(
         errHostile.isEmpty(), qPrintable(QStringLiteral("raw control on stderr: ") + errHostile));
@@ -235,9 +240,9 @@ void TestHostileTail::hostilePublisher()
                            .arg(line.size())
                            .arg(line.left(200))));
     if (mode == QLatin1String("--json"))
-        QVERIFY2(out.firstBadJson.isEmpty(),
+        QVERIFY2(out.firstBadJson().isEmpty(),
             qPrintable(QStringLiteral("--json printed a line that is not a JSON object: ")
-                + out.firstBadJson));
+                + out.firstBadJson()));
 }
 
 QTEST_GUILESS_MAIN(TestHostileTail)

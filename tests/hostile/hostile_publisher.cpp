@@ -27,9 +27,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <array>
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <utility>
 
 using namespace fedmsg;
 
@@ -70,9 +72,9 @@ void manifest(const QString &line)
 class HostilePublisher
 {
 public:
-    HostilePublisher(Publisher &publisher, const QString &certs)
+    HostilePublisher(Publisher &publisher, QString certs)
         : m_pub(publisher)
-        , m_certs(certs)
+        , m_certs(std::move(certs))
     {}
 
     bool loadSigners(QString *error)
@@ -148,7 +150,7 @@ private:
     const Signer &signer(const char *name) const { return m_signers.at(QLatin1String(name)); }
     const Signer &shell() const { return signer("shell-app01.phx2.fedoraproject.org"); }
 
-    JsonValue envelope(const QString &topic, const QString &id, JsonValue msg)
+    JsonValue envelope(const QString &topic, const QString &id, const JsonValue &msg)
     {
         JsonValue body = m_pub.buildEnvelope(topic, msg);
         body.insert("msg_id", JsonValue(id));
@@ -257,7 +259,7 @@ private:
                 QStringLiteral("topic-frame-mismatch")))
             return false;
         QString hugeTopic = LoggerTopic + AllControls;
-        hugeTopic += QString(5 * 1024 * 1024, QLatin1Char('x'));
+        hugeTopic += QString(qsizetype { 5 } * 1024 * 1024, QLatin1Char('x'));
         JsonValue body = logger(QStringLiteral("HX-mismatch-2"), QStringLiteral(" huge topic"));
         body.insert("topic", JsonValue(hugeTopic));
         return sendBadFrames({ (LoggerTopic + TitleChange).toUtf8(), canonical(body) },
@@ -317,7 +319,7 @@ private:
     bool nan()
     {
         QByteArray body = canonical(logger(QStringLiteral("HX-nan-1"), QStringLiteral(" nan")));
-        body.replace("\"i\":", "\"nan\":NaN,\"inf\":Infinity,\"ninf\":-Infinity,\"i\":");
+        body.replace(R"("i":)", R"("nan":NaN,"inf":Infinity,"ninf":-Infinity,"i":)");
         return sendBadFrames({ LoggerTopic.toUtf8(), body },
             QStringLiteral("HX-nan-1"),
             QStringLiteral("nan-infinity"));
@@ -389,14 +391,14 @@ private:
         tampered.insert("msg", JsonValue(std::move(msg)));
         if (!sendBad(tampered, QStringLiteral("bad-signature")))
             return false;
-        const std::pair<const char *, const char *> signers[] = {
+        const auto signers = std::to_array<std::pair<const char *, const char *>>({
             { "rogue-issued-shell-app01", "rogue-ca-same-dn" },
             { "rogue-selfsigned-shell-app01", "self-signed" },
             { "expired-app01.phx2.fedoraproject.org", "expired-cert" },
             { "dummy-revoked", "revoked-cert" },
             { "signed_by_expired_ca", "expired-ca" },
             { "future-app01.phx2.fedoraproject.org", "not-yet-valid-cert" },
-        };
+        });
         for (const auto &[name, what] : signers) {
             const QString id = QStringLiteral("HX-forged-%1").arg(QLatin1String(what));
             const auto body =
@@ -563,7 +565,7 @@ int main(int argc, char *argv[])
     ok = ok && hostile.end();
     manifest(QStringLiteral("done %1").arg(hostile.sent()));
     // Stay until the test has seen everything and closes our stdin.
-    char buf[256];
-    while (std::fread(buf, 1, sizeof buf, stdin) > 0) {}
+    std::array<char, 256> buf {};
+    while (std::fread(buf.data(), 1, buf.size(), stdin) > 0) {}
     return ok ? 0 : 1;
 }

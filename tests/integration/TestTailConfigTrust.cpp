@@ -171,8 +171,8 @@ void TestTailConfigTrust::busOptionLeavesTheAppletsBrokenSettingsAlone()
     QTemporaryDir config;
     const QString settingsDir = config.filePath(QStringLiteral("fedmsg-notify"));
     const QString path = settingsDir + QStringLiteral("/fedmsg-notify.conf");
-    static const char raw[] = "[Notifications]\nenabled=false\n\0\xff garbage\n";
-    const QByteArray broken(raw, sizeof raw - 1);
+    const QByteArray broken =
+        QByteArray("[Notifications]\nenabled=false\n") + '\0' + QByteArray("\xff garbage\n");
     QVERIFY(writeFile(path, broken));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());

@@ -24,9 +24,9 @@ class HostilePublisher
 {
 public:
     explicit HostilePublisher(const QString &url)
+        : m_ctx(zmq_ctx_new())
+        , m_socket(zmq_socket(m_ctx, ZMQ_PUB))
     {
-        m_ctx = zmq_ctx_new();
-        m_socket = zmq_socket(m_ctx, ZMQ_PUB);
         const int linger = 0;
         zmq_setsockopt(m_socket, ZMQ_LINGER, &linger, sizeof linger);
         m_bound = zmq_bind(m_socket, url.toLatin1().constData()) == 0;
@@ -36,6 +36,10 @@ public:
         zmq_close(m_socket);
         zmq_ctx_term(m_ctx);
     }
+    HostilePublisher(const HostilePublisher &) = delete;
+    HostilePublisher &operator=(const HostilePublisher &) = delete;
+    HostilePublisher(HostilePublisher &&) = delete;
+    HostilePublisher &operator=(HostilePublisher &&) = delete;
     bool isBound() const { return m_bound; }
     void send(const QByteArray &topic, const QByteArray &body)
     {
@@ -140,7 +144,8 @@ void TestTailHostile::noControlSequenceReachesTheTerminal()
     pub.send(evilTopicFrame,
         message(evilTopicJson, R"({"log":")" + Evil + R"(","agent":"a\u001b[31m"})", "e1"));
     pub.send(Topic, message(Topic, R"({"log":")" + Evil + R"(","agent":"\u202eadmin"})", "e2"));
-    const QByteArray hugeTopic = Topic + ".\\u001b[2J" + QByteArray(5 * 1024 * 1024, 'x');
+    const QByteArray hugeTopic =
+        Topic + ".\\u001b[2J" + QByteArray(qsizetype { 5 } * 1024 * 1024, 'x');
     pub.send(Topic, message(hugeTopic, R"({"log":"mismatch"})", "e3"));
     pub.send(LogTopic, message(LogTopic, R"({"log":"the end"})", "end", "theend"));
     clock.restart();
@@ -167,8 +172,8 @@ void TestTailHostile::noControlSequenceReachesTheTerminal()
         errAt < 0, qPrintable(QStringLiteral("stderr has a control: %1").arg(errText.left(300))));
     // The mismatch is reported, clipped, saying how much was cut.
     QVERIFY2(errText.contains(QStringLiteral("bytes cut")), qPrintable(errText.left(300)));
-    QVERIFY2(
-        err.size() < 16 * 1024, qPrintable(QStringLiteral("%1 bytes on stderr").arg(err.size())));
+    QVERIFY2(err.size() < qsizetype { 16 } * 1024,
+        qPrintable(QStringLiteral("%1 bytes on stderr").arg(err.size())));
     if (mode == QStringList { QStringLiteral("--json") }) {
         // Exact JSON still: every line parses, the controls survive as JSON escapes.
         const QList<QByteArray> lines = out.split('\n');

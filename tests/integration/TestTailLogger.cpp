@@ -13,6 +13,7 @@
 
 #include <zmq.h>
 
+#include <array>
 #include <csignal>
 
 using namespace fedmsg;
@@ -70,6 +71,10 @@ public:
             m_p.waitForFinished();
         }
     }
+    Tail(const Tail &) = delete;
+    Tail &operator=(const Tail &) = delete;
+    Tail(Tail &&) = delete;
+    Tail &operator=(Tail &&) = delete;
     QProcess &process() { return m_p; }
     bool waitForLines(int n, int timeoutMs = 10000)
     {
@@ -97,6 +102,15 @@ private:
 JsonValue parse(const QString &line)
 {
     return JsonParser::parse(line.toStdString()).value_or(JsonValue());
+}
+
+/// The endpoint a socket bound to "tcp://127.0.0.1:*" got.
+QString lastEndpoint(void *socket)
+{
+    std::array<char, 256> buf {};
+    size_t len = buf.size();
+    zmq_getsockopt(socket, ZMQ_LAST_ENDPOINT, buf.data(), &len);
+    return QString::fromLatin1(buf.data());
 }
 
 } // namespace
@@ -168,10 +182,7 @@ void TestTailLogger::loggerConnectsToRelayInboundWithoutLosingTheFirstMessage()
     void *sub = zmq_socket(ctx, ZMQ_SUB);
     zmq_setsockopt(sub, ZMQ_SUBSCRIBE, "", 0);
     QCOMPARE(zmq_bind(sub, "tcp://127.0.0.1:*"), 0);
-    char buf[128] = {};
-    size_t len = sizeof buf;
-    zmq_getsockopt(sub, ZMQ_LAST_ENDPOINT, buf, &len);
-    const QString url = QString::fromLatin1(buf);
+    const QString url = lastEndpoint(sub);
     int received = 0;
     for (int i = 0; i < 10; ++i) {
         // A relay keeps calling into its socket (libzmq attaches new peers and sends them the
@@ -195,10 +206,10 @@ void TestTailLogger::loggerConnectsToRelayInboundWithoutLosingTheFirstMessage()
             zmq_pollitem_t item { sub, 0, ZMQ_POLLIN, 0 };
             if (zmq_poll(&item, 1, 50) != 1)
                 continue;
-            char topic[256] = {};
-            const int n = zmq_recv(sub, topic, sizeof topic - 1, 0);
+            std::array<char, 256> topic {};
+            const int n = zmq_recv(sub, topic.data(), topic.size() - 1, 0);
             QVERIFY(n > 0);
-            QCOMPARE(QByteArray(topic, n), QByteArray("org.fedoraproject.dev.git.receive"));
+            QCOMPARE(QByteArray(topic.data(), n), QByteArray("org.fedoraproject.dev.git.receive"));
             zmq_msg_t body;
             zmq_msg_init(&body);
             zmq_msg_recv(&body, sub, 0);
@@ -568,10 +579,7 @@ void TestTailLogger::tailExitsOnSigterm()
     void *ctx = zmq_ctx_new();
     void *pub = zmq_socket(ctx, ZMQ_XPUB);
     QVERIFY(zmq_bind(pub, "tcp://127.0.0.1:*") == 0);
-    char endpoint[256] = {};
-    size_t len = sizeof endpoint;
-    zmq_getsockopt(pub, ZMQ_LAST_ENDPOINT, endpoint, &len);
-    Tail tail({ QStringLiteral("--endpoint"), QString::fromLatin1(endpoint) });
+    Tail tail({ QStringLiteral("--endpoint"), lastEndpoint(pub) });
     QVERIFY(tail.process().waitForStarted(5000));
     zmq_pollitem_t item { pub, 0, ZMQ_POLLIN, 0 };
     const int ready = zmq_poll(&item, 1, 30000);

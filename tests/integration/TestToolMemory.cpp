@@ -14,6 +14,7 @@
 
 #include <zmq.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -27,14 +28,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
-
 using namespace fedmsg;
 using fedmsg::test::freeLoopbackEndpoint;
 
 namespace {
 
-constexpr long LimitKiB = 256 * 1024;
+constexpr long LimitKiB = 256L * 1024;
 
 // Under AddressSanitizer (the asan preset) RSS includes shadow memory and quarantine, and a
 // virtual memory limit would stop the sanitizer itself: the bound is printed, not asserted.
@@ -57,7 +56,7 @@ public:
     {
         QList<QByteArray> argv { "sh",
             "-c",
-            Sanitized ? "exec \"$0\" \"$@\"" : "ulimit -v 4194304; exec \"$0\" \"$@\"",
+            Sanitized ? R"(exec "$0" "$@")" : R"(ulimit -v 4194304; exec "$0" "$@")",
             program.toLocal8Bit() };
         for (const QString &a : args)
             argv << a.toLocal8Bit();
@@ -85,6 +84,10 @@ public:
             ::waitpid(m_pid, &status, 0);
         }
     }
+    MeasuredChild(const MeasuredChild &) = delete;
+    MeasuredChild &operator=(const MeasuredChild &) = delete;
+    MeasuredChild(MeasuredChild &&) = delete;
+    MeasuredChild &operator=(MeasuredChild &&) = delete;
     bool isStarted() const { return m_ok; }
     pid_t pid() const { return m_pid; }
     /// Waits for the exit; *peakKiB = ru_maxrss. Returns the exit status (-1: killed/timeout).
@@ -103,6 +106,7 @@ public:
             QTest::qWait(20); // nothing to wait on but the child's end
         }
         m_reaped = true;
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-union-access): glibc declares it in a union
         *peakKiB = usage.ru_maxrss;
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
@@ -118,11 +122,11 @@ QByteArray readAvailable(int fd, int timeoutMs)
     QByteArray out;
     pollfd p { fd, POLLIN, 0 };
     while (::poll(&p, 1, timeoutMs) > 0) {
-        char buf[65536];
-        const ssize_t n = ::read(fd, buf, sizeof buf);
+        std::array<char, 65536> buf {};
+        const ssize_t n = ::read(fd, buf.data(), buf.size());
         if (n <= 0)
             break;
-        out.append(buf, n);
+        out.append(buf.data(), n);
         timeoutMs = 0;
     }
     return out;
@@ -151,8 +155,8 @@ void TestToolMemory::tailBehindAStalledReaderStaysBounded()
         zmq_send(pub, topic.constData(), std::size_t(topic.size()), ZMQ_SNDMORE);
         zmq_send(pub, body.constData(), std::size_t(body.size()), ZMQ_DONTWAIT);
     };
-    int pipeFds[2];
-    QCOMPARE(::pipe2(pipeFds, O_CLOEXEC), 0);
+    std::array<int, 2> pipeFds {};
+    QCOMPARE(::pipe2(pipeFds.data(), O_CLOEXEC), 0);
     QTemporaryDir dir;
     const QString errPath = dir.filePath(QStringLiteral("stderr"));
     MeasuredChild tail(qEnvironmentVariable("FEDMSG_TAIL_BIN"),
@@ -237,7 +241,7 @@ void TestToolMemory::loggerStreamsAHugeLine()
     {
         QFile f(input);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        const QByteArray chunk(1024 * 1024, 'y');
+        const QByteArray chunk(qsizetype { 1024 } * 1024, 'y');
         for (int i = 0; i < 100; ++i)
             QVERIFY(f.write(chunk) == chunk.size());
         QVERIFY(f.write("\nafter\n") == 7);

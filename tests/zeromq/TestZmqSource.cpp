@@ -13,6 +13,7 @@
 
 #include <zmq.h>
 
+#include <algorithm>
 #include <memory>
 
 using namespace fedmsg;
@@ -20,6 +21,9 @@ using fedmsg::test::freeLoopbackPort;
 using fedmsg::test::vectorCertDir;
 
 namespace {
+
+constexpr qsizetype KiB = 1024;
+constexpr qsizetype MiB = 1024 * KiB;
 
 std::unique_ptr<Publisher> bindPublisher(const QString &url, int sndhwm = -1)
 {
@@ -63,12 +67,10 @@ QList<Envelope> flatten(const QSignalSpy &spy)
 
 bool hasState(const QSignalSpy &spy, const QString &url, EndpointStatus::State state)
 {
-    for (const QList<QVariant> &args : spy) {
+    return std::ranges::any_of(spy, [&](const QList<QVariant> &args) {
         const auto s = args.at(0).value<EndpointStatus>();
-        if (s.url == url && s.state == state)
-            return true;
-    }
-    return false;
+        return s.url == url && s.state == state;
+    });
 }
 
 long voluntarySwitches(long tid)
@@ -251,7 +253,7 @@ void TestZmqSource::badMessagesAreDroppedAndCounted()
 {
     auto pub = bindPublisher(QStringLiteral("tcp://127.0.0.1:*"));
     BusConfig bus = busFor({ pub->boundEndpoint() });
-    bus.maxMessageSize = 64 * 1024;
+    bus.maxMessageSize = 64 * KiB;
     ZmqSource src(bus);
     QSignalSpy batches(&src, &Source::envelopesReceived);
     QSignalSpy dropped(&src, &Source::messageDropped);
@@ -260,7 +262,7 @@ void TestZmqSource::badMessagesAreDroppedAndCounted()
     QVERIFY(pub->waitForSubscriber(QString::fromLatin1(topic), 5000));
     const QByteArray good = R"({"topic":"org.fedoraproject.prod.logger.log","msg":{"log":"ok"}})";
     QByteArray huge = R"({"topic":"org.fedoraproject.prod.logger.log","msg":")"
-        + QByteArray(100 * 1024, 'x') + R"("})";
+        + QByteArray(100 * KiB, 'x') + R"("})";
     QVERIFY(pub->sendFrames({ topic, huge })); // oversize
     QVERIFY(pub->sendFrames({ topic })); // 1 frame
     QVERIFY(pub->sendFrames({ topic, good, QByteArray("extra") })); // 3 frames
@@ -291,7 +293,7 @@ void TestZmqSource::oversizeMessageCostsOnlyItself()
     // connection as a protocol error and, unlike a closed connection, never reconnects.
     auto pub = bindPublisher(QStringLiteral("tcp://127.0.0.1:*"));
     BusConfig bus = busFor({ pub->boundEndpoint() });
-    QCOMPARE(bus.maxMessageSize, qint64(16 * 1024 * 1024));
+    QCOMPARE(bus.maxMessageSize, 16 * MiB);
     ZmqSource src(bus);
     QSignalSpy batches(&src, &Source::envelopesReceived);
     QSignalSpy states(&src, &Source::endpointStatusChanged);
@@ -311,7 +313,7 @@ void TestZmqSource::oversizeMessageCostsOnlyItself()
         return out;
     };
     QVERIFY(pub->sendFrames({ topic, body("first") }));
-    QVERIFY(pub->sendFrames({ topic, QByteArray(34 * 1024 * 1024, 'x') }));
+    QVERIFY(pub->sendFrames({ topic, QByteArray(34 * MiB, 'x') }));
     // Until the subscriber is connected and subscribed again the publisher drops what it sends:
     // send the next message until one arrives.
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -339,12 +341,12 @@ void TestZmqSource::onlyOversizeMessagesStopReconnecting()
     // TCP allows: after 5 refusals in a row the endpoint stays Failed until reconnectNow().
     auto pub = bindPublisher(QStringLiteral("tcp://127.0.0.1:*"));
     BusConfig bus = busFor({ pub->boundEndpoint() });
-    bus.maxMessageSize = 64 * 1024; // libzmq's limit: 128 KiB
+    bus.maxMessageSize = 64 * KiB; // libzmq's limit: 128 KiB
     ZmqSource src(bus);
     QSignalSpy batches(&src, &Source::envelopesReceived);
     src.start();
     const QByteArray topic = "org.fedoraproject.prod.logger.log";
-    const QByteArray huge(200 * 1024, 'x');
+    const QByteArray huge(200 * KiB, 'x');
     using S = EndpointStatus::State;
     const auto status = [&] {
         return src.endpointStatuses().value(0);

@@ -13,7 +13,10 @@
 
 #include <zmq.h>
 
+#include <array>
 #include <atomic>
+#include <cstdint>
+#include <mutex>
 #include <thread>
 
 using namespace fedmsg;
@@ -25,27 +28,25 @@ class CurveServer
 {
 public:
     CurveServer()
+        : m_ctx(zmq_ctx_new())
+        , m_zap(boundZapHandler(m_ctx)) // bound before the server socket is
+        , m_socket(zmq_socket(m_ctx, ZMQ_XPUB))
     {
-        char pub[41] = {};
-        char sec[41] = {};
-        zmq_curve_keypair(pub, sec);
-        serverPublic = QByteArray(pub, 40);
-        m_ctx = zmq_ctx_new();
-        // The ZAP handler must be bound before the server socket is.
-        m_zap = zmq_socket(m_ctx, ZMQ_REP);
-        zmq_bind(m_zap, "inproc://zeromq.zap.01");
-        m_socket = zmq_socket(m_ctx, ZMQ_XPUB);
+        std::array<char, Z85KeyLength + 1> pub {};
+        std::array<char, Z85KeyLength + 1> sec {};
+        zmq_curve_keypair(pub.data(), sec.data());
+        m_serverPublic = QByteArray(pub.data(), Z85KeyLength);
         const int one = 1;
         const int zero = 0;
         zmq_setsockopt(m_socket, ZMQ_LINGER, &zero, sizeof zero);
         zmq_setsockopt(m_socket, ZMQ_CURVE_SERVER, &one, sizeof one);
-        zmq_setsockopt(m_socket, ZMQ_CURVE_SECRETKEY, sec, 40);
+        zmq_setsockopt(m_socket, ZMQ_CURVE_SECRETKEY, sec.data(), Z85KeyLength);
         zmq_setsockopt(m_socket, ZMQ_ZAP_DOMAIN, "fedmsg-test", 11);
         zmq_bind(m_socket, "tcp://127.0.0.1:*");
-        char buf[128] = {};
-        size_t len = sizeof buf;
-        zmq_getsockopt(m_socket, ZMQ_LAST_ENDPOINT, buf, &len);
-        url = QString::fromLatin1(buf);
+        std::array<char, 128> buf {};
+        size_t len = buf.size();
+        zmq_getsockopt(m_socket, ZMQ_LAST_ENDPOINT, buf.data(), &len);
+        m_url = QString::fromLatin1(buf.data());
         m_thread = std::thread([this] {
             zapLoop();
         });
@@ -58,12 +59,20 @@ public:
         zmq_close(m_zap);
         zmq_ctx_term(m_ctx);
     }
+    CurveServer(const CurveServer &) = delete;
+    CurveServer &operator=(const CurveServer &) = delete;
+    CurveServer(CurveServer &&) = delete;
+    CurveServer &operator=(CurveServer &&) = delete;
+
     void allow(const QByteArray &z85PublicKey)
     {
-        std::uint8_t key[32];
-        zmq_z85_decode(key, z85PublicKey.constData());
+        std::array<std::uint8_t, 32> key {};
+        zmq_z85_decode(key.data(), z85PublicKey.constData());
+        QByteArray allowed;
+        for (const std::uint8_t byte : key)
+            allowed.append(static_cast<char>(byte));
         std::lock_guard lock(m_mutex);
-        m_allowed = QByteArray(reinterpret_cast<const char *>(key), 32);
+        m_allowed = allowed;
     }
     /// Waits for a subscription (i.e. a client that passed the handshake).
     bool waitForSubscriber(int timeoutMs)
@@ -71,8 +80,8 @@ public:
         zmq_pollitem_t item { m_socket, 0, ZMQ_POLLIN, 0 };
         if (zmq_poll(&item, 1, timeoutMs) != 1)
             return false;
-        char buf[256];
-        return zmq_recv(m_socket, buf, sizeof buf, 0) >= 1 && buf[0] == 1;
+        std::array<char, 256> buf {};
+        return zmq_recv(m_socket, buf.data(), buf.size(), 0) >= 1 && buf[0] == 1;
     }
     void send(const QByteArray &topic, const QByteArray &body)
     {
@@ -80,11 +89,19 @@ public:
         zmq_send(m_socket, body.constData(), std::size_t(body.size()), 0);
     }
     int denied() const { return m_denied; }
-
-    QString url;
-    QByteArray serverPublic;
+    const QString &url() const { return m_url; }
+    const QByteArray &serverPublic() const { return m_serverPublic; }
 
 private:
+    static constexpr int Z85KeyLength = 40;
+
+    static void *boundZapHandler(void *ctx)
+    {
+        void *zap = zmq_socket(ctx, ZMQ_REP);
+        zmq_bind(zap, "inproc://zeromq.zap.01");
+        return zap;
+    }
+
     void zapLoop()
     {
         while (!m_stop) {
@@ -93,7 +110,7 @@ private:
                 continue;
             QList<QByteArray> frames;
             int more = 1;
-            while (more) {
+            while (more != 0) {
                 zmq_msg_t m;
                 zmq_msg_init(&m);
                 zmq_msg_recv(&m, m_zap, 0);
@@ -124,6 +141,8 @@ private:
     void *m_ctx = nullptr;
     void *m_zap = nullptr;
     void *m_socket = nullptr;
+    QString m_url;
+    QByteArray m_serverPublic;
     std::thread m_thread;
     std::atomic<bool> m_stop { false };
     std::atomic<int> m_denied { 0 };
@@ -167,7 +186,7 @@ private Q_SLOTS:
 
 void TestZmqSourceCurve::initTestCase()
 {
-    if (!zmq_has("curve"))
+    if (zmq_has("curve") == 0)
         QSKIP("libzmq was built without CURVE support");
     const QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected()
@@ -205,7 +224,7 @@ void TestZmqSourceCurve::curveEndpointUsesTheKeychainKey()
 
     BusConfig bus;
     bus.name = QStringLiteral("curve-test");
-    bus.endpoints = { BusEndpoint { server.url, QString::fromLatin1(server.serverPublic) } };
+    bus.endpoints = { BusEndpoint { server.url(), QString::fromLatin1(server.serverPublic()) } };
     bus.trust.validateSignatures = false;
     ZmqSource src(bus); // no setCurveClientKeys: it must read the keychain itself
     QSignalSpy batches(&src, &Source::envelopesReceived);
@@ -231,7 +250,7 @@ void TestZmqSourceCurve::unknownClientKeyIsRejected()
     server.allow(allowed.publicKey);
     BusConfig bus;
     bus.name = QStringLiteral("curve-other"); // another bus: another key pair
-    bus.endpoints = { BusEndpoint { server.url, QString::fromLatin1(server.serverPublic) } };
+    bus.endpoints = { BusEndpoint { server.url(), QString::fromLatin1(server.serverPublic()) } };
     ZmqSource src(bus);
     QSignalSpy states(&src, &Source::endpointStatusChanged);
     src.start();

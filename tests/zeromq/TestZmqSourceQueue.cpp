@@ -56,8 +56,10 @@ void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
     QVERIFY2(pub.open(&error), qPrintable(error));
 
     BusConfig bus = busFor(pub);
-    bus.maxMessageSize = 2 * 1024 * 1024;
-    constexpr qint64 Bound = 8 * 1024 * 1024;
+    constexpr qint64 KiB = 1024;
+    constexpr qint64 MiB = 1024 * KiB;
+    bus.maxMessageSize = 2 * MiB;
+    constexpr qint64 Bound = 8 * MiB;
     ZmqTuning tuning;
     tuning.maxQueuedBytes = Bound;
     ZmqSource src(bus);
@@ -69,7 +71,6 @@ void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
         return pub.publish(QStringLiteral("logger"), QStringLiteral("log"), msg);
     };
     constexpr int Flood = 64; // 64 MiB, eight times the bound
-    constexpr qsizetype MiB = 1024 * 1024;
     QList<std::int64_t> numbers;
     bool stalled = false;
     bool floodRead = false;
@@ -84,9 +85,9 @@ void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
         for (int i = 2; i <= Flood + 1; ++i)
             QVERIFY(publish(i, MiB));
         QDeadlineTimer deadline(60000);
-        while (src.queueStats().received < quint64(Flood + 1) && !deadline.hasExpired())
+        while (src.queueStats().received < quint64(Flood) + 1 && !deadline.hasExpired())
             QThread::msleep(5);
-        floodRead = src.queueStats().received == quint64(Flood + 1);
+        floodRead = src.queueStats().received == quint64(Flood) + 1;
     });
     src.start();
     QVERIFY(pub.waitForSubscriber(QStringLiteral("org.fedoraproject.prod.logger.log"), 5000));
@@ -96,7 +97,7 @@ void TestZmqSourceQueue::stalledConsumerCostsAtMostTheBound()
     // Every message read is delivered or counted as dropped (the last one read may still be
     // on its way from the worker when the consumer resumes).
     QTRY_COMPARE_WITH_TIMEOUT(
-        quint64(numbers.size()) + src.queueStats().overflowDropped, quint64(Flood + 1), 10000);
+        quint64(numbers.size()) + src.queueStats().overflowDropped, quint64(Flood) + 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(src.queueStats().inFlightBytes, qint64(0), 10000);
 
     const ZmqQueueStats stats = src.queueStats();

@@ -39,7 +39,7 @@ QStringList searchIds(History &history, const HistoryQuery &q)
     return result;
 }
 
-QStringList L(std::initializer_list<const char *> items)
+QStringList strings(std::initializer_list<const char *> items)
 {
     QStringList list;
     for (const char *item : items)
@@ -204,8 +204,8 @@ void TestHistory::storeAndReadBack()
 
     const QList<StoreResult> results = storeAndWait(*history, { a, b });
     QCOMPARE(results.size(), 2);
-    QCOMPARE(results[0].deliveryTag, 7u);
-    QCOMPARE(results[1].deliveryTag, 8u);
+    QCOMPARE(results[0].deliveryTag, 7U);
+    QCOMPARE(results[1].deliveryTag, 8U);
     QCOMPARE(results[0].msgId, QStringLiteral("id-a"));
     QVERIFY(!results[0].duplicate && !results[1].duplicate);
     QVERIFY(results[0].rowId > 0 && results[1].rowId > results[0].rowId);
@@ -386,7 +386,7 @@ void TestHistory::amqpRoundTrip()
     r.rendering.groups = { QStringLiteral("g1") };
     r.rendering.fallback = true;
     const auto results = storeAndWait(*history, { r });
-    QCOMPARE(results.first().deliveryTag, 42u);
+    QCOMPARE(results.first().deliveryTag, 42U);
     const auto stored = history->message(results.first().rowId);
     QVERIFY(stored.has_value());
     QCOMPARE(stored->transport, Envelope::Transport::Amqp);
@@ -419,14 +419,14 @@ void TestHistory::deduplicateByMsgId()
     QVERIFY(!results[0].duplicate);
     QVERIFY(results[1].duplicate);
     QCOMPARE(results[1].rowId, results[0].rowId);
-    QCOMPARE(results[1].deliveryTag, 2u);
+    QCOMPARE(results[1].deliveryTag, 2U);
     QVERIFY(!results[2].duplicate);
     auto later = first;
     later.envelope.setDeliveryTag(4);
     const auto laterResults = storeAndWait(*history, { later });
     QVERIFY(laterResults.first().duplicate);
     QCOMPARE(laterResults.first().rowId, results[0].rowId);
-    QCOMPARE(laterResults.first().deliveryTag, 4u);
+    QCOMPARE(laterResults.first().deliveryTag, 4U);
     QCOMPARE(history->count({}), 2);
     HistoryQuery q;
     q.msgId = QStringLiteral("dup-1");
@@ -451,7 +451,7 @@ void TestHistory::untrustedCopyDoesNotHideTrustedOriginal()
     // The trusted original arrives later: it replaces the untrusted row and is reported new.
     const auto second = storeAndWait(*history, { genuine });
     QVERIFY(!second.first().duplicate);
-    QCOMPARE(second.first().deliveryTag, 2u);
+    QCOMPARE(second.first().deliveryTag, 2U);
     HistoryQuery q;
     q.msgId = QStringLiteral("race-1");
     auto stored = history->search(q);
@@ -611,25 +611,26 @@ void TestHistory::search_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("expected"); // msg ids, newest first
-    QTest::newRow("word") << QStringLiteral("kernel") << L({ "s3", "s1" });
-    QTest::newRow("word in topic") << QStringLiteral("buildsys") << L({ "s3" });
-    QTest::newRow("topic segment") << QStringLiteral("stg") << L({ "s5" });
-    QTest::newRow("username") << QStringLiteral("jforbes") << L({ "s3" });
-    QTest::newRow("package") << QStringLiteral("copr-cli") << L({ "s4" });
-    QTest::newRow("prefix") << QStringLiteral("upd*") << L({ "s5", "s2", "s1" });
-    QTest::newRow("prefix case-insensitive") << QStringLiteral("RAL*") << L({ "s5", "s2", "s1" });
-    QTest::newRow("phrase") << QStringLiteral("\"new update\"") << L({ "s1" });
-    QTest::newRow("phrase other order") << QStringLiteral("\"update new\"") << L({ "s5" });
-    QTest::newRow("phrase prefix") << QStringLiteral("\"python-req\"*") << L({ "s2" });
-    QTest::newRow("two words") << QStringLiteral("kernel ralph") << L({ "s1" });
-    QTest::newRow("or") << QStringLiteral("jforbes OR msuchy") << L({ "s4", "s3" });
-    QTest::newRow("exclude") << QStringLiteral("kernel -jforbes") << L({ "s1" });
-    QTest::newRow("diacritics folded") << QStringLiteral("uberprufung") << L({ "s4" });
+    QTest::newRow("word") << QStringLiteral("kernel") << strings({ "s3", "s1" });
+    QTest::newRow("word in topic") << QStringLiteral("buildsys") << strings({ "s3" });
+    QTest::newRow("topic segment") << QStringLiteral("stg") << strings({ "s5" });
+    QTest::newRow("username") << QStringLiteral("jforbes") << strings({ "s3" });
+    QTest::newRow("package") << QStringLiteral("copr-cli") << strings({ "s4" });
+    QTest::newRow("prefix") << QStringLiteral("upd*") << strings({ "s5", "s2", "s1" });
+    QTest::newRow("prefix case-insensitive")
+        << QStringLiteral("RAL*") << strings({ "s5", "s2", "s1" });
+    QTest::newRow("phrase") << QStringLiteral("\"new update\"") << strings({ "s1" });
+    QTest::newRow("phrase other order") << QStringLiteral("\"update new\"") << strings({ "s5" });
+    QTest::newRow("phrase prefix") << QStringLiteral("\"python-req\"*") << strings({ "s2" });
+    QTest::newRow("two words") << QStringLiteral("kernel ralph") << strings({ "s1" });
+    QTest::newRow("or") << QStringLiteral("jforbes OR msuchy") << strings({ "s4", "s3" });
+    QTest::newRow("exclude") << QStringLiteral("kernel -jforbes") << strings({ "s1" });
+    QTest::newRow("diacritics folded") << QStringLiteral("uberprufung") << strings({ "s4" });
     QTest::newRow("no match") << QStringLiteral("fedmsg") << QStringList {};
     QTest::newRow("fts syntax is literal") << QStringLiteral("title:kernel") << QStringList {};
-    QTest::newRow("unbalanced quote") << QStringLiteral("\"new update") << L({ "s1" });
+    QTest::newRow("unbalanced quote") << QStringLiteral("\"new update") << strings({ "s1" });
     QTest::newRow("unbalanced quote no prefix") << QStringLiteral("\"new upd") << QStringList {};
-    QTest::newRow("parenthesis") << QStringLiteral("(kernel") << L({ "s3", "s1" });
+    QTest::newRow("parenthesis") << QStringLiteral("(kernel") << strings({ "s3", "s1" });
 }
 
 void TestHistory::search()
@@ -675,34 +676,34 @@ void TestHistory::filters()
     };
     HistoryQuery q;
     q.buses = { QStringLiteral("fedora-messaging"), QStringLiteral("staging") };
-    QCOMPARE(ids(q), (L({ "s5", "s2" })));
+    QCOMPARE(ids(q), (strings({ "s5", "s2" })));
     q = {};
     q.services = { QStringLiteral("koji"), QStringLiteral("copr") };
-    QCOMPARE(ids(q), (L({ "s4", "s3" })));
+    QCOMPARE(ids(q), (strings({ "s4", "s3" })));
     q = {};
     q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi.");
-    QCOMPARE(ids(q), (L({ "s2", "s1" })));
+    QCOMPARE(ids(q), (strings({ "s2", "s1" })));
     q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi.update.c");
-    QCOMPARE(ids(q), (L({ "s1" })));
+    QCOMPARE(ids(q), (strings({ "s1" })));
     q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi_"); // not a LIKE/GLOB pattern
     QCOMPARE(ids(q), QStringList {});
     q = {};
     q.user = QStringLiteral("ralph"); // exact: not ralph-bot
-    QCOMPARE(ids(q), (L({ "s5", "s1" })));
+    QCOMPARE(ids(q), (strings({ "s5", "s1" })));
     q = {};
     q.package = QStringLiteral("kernel");
-    QCOMPARE(ids(q), (L({ "s3", "s1" })));
+    QCOMPARE(ids(q), (strings({ "s3", "s1" })));
     q = {};
     q.trust = { TrustState::Untrusted, TrustState::BrokerUnsigned };
-    QCOMPARE(ids(q), (L({ "s4", "s2" })));
+    QCOMPARE(ids(q), (strings({ "s4", "s2" })));
     q = {};
     q.msgId = QStringLiteral("s3");
-    QCOMPARE(ids(q), (L({ "s3" })));
+    QCOMPARE(ids(q), (strings({ "s3" })));
     q = {};
     q.text = QStringLiteral("update");
     q.user = QStringLiteral("ralph");
     q.services = { QStringLiteral("bodhi") };
-    QCOMPARE(ids(q), (L({ "s5", "s1" })));
+    QCOMPARE(ids(q), (strings({ "s5", "s1" })));
 
     // Time range on received time: [from, to).
     auto old = makeRecord(QStringLiteral("old"), QStringLiteral("t.old"), QStringLiteral("old"));
@@ -713,12 +714,12 @@ void TestHistory::filters()
     q = {};
     q.from = QDateTime::fromMSecsSinceEpoch(1000000, Qt::UTC);
     q.to = QDateTime::fromMSecsSinceEpoch(2000000, Qt::UTC);
-    QCOMPARE(ids(q), (L({ "old" })));
+    QCOMPARE(ids(q), (strings({ "old" })));
     q.to = QDateTime::fromMSecsSinceEpoch(2000001, Qt::UTC);
-    QCOMPARE(ids(q), (L({ "mid", "old" })));
+    QCOMPARE(ids(q), (strings({ "mid", "old" })));
     q = {};
     q.to = QDateTime::fromMSecsSinceEpoch(1500000, Qt::UTC);
-    QCOMPARE(ids(q), (L({ "old" })));
+    QCOMPARE(ids(q), (strings({ "old" })));
 
     // Unread and decisions.
     QSignalSpy updated(history.get(), &History::updated);
@@ -737,7 +738,7 @@ void TestHistory::filters()
     QVERIFY(!ids(q).contains(QStringLiteral("s3")));
     q = {};
     q.decisions = { QStringLiteral("mute") };
-    QCOMPARE(ids(q), (L({ "s3" })));
+    QCOMPARE(ids(q), (strings({ "s3" })));
     q.decisions = { QString() };
     QCOMPARE(ids(q).size(), 6);
 }
@@ -772,36 +773,36 @@ void TestHistory::filtersNarrowedByFtsAreExact()
     };
     HistoryQuery q;
     q.user = QStringLiteral("Ralph Bean"); // same tokens as ralph.bean, only e1 is exact
-    QCOMPARE(ids(q), (L({ "e1" })));
+    QCOMPARE(ids(q), (strings({ "e1" })));
     q.user = QStringLiteral("ralph.bean");
-    QCOMPARE(ids(q), (L({ "e2" })));
+    QCOMPARE(ids(q), (strings({ "e2" })));
     q.user = QStringLiteral("@@"); // no token to narrow by: exact check alone
-    QCOMPARE(ids(q), (L({ "e1" })));
+    QCOMPARE(ids(q), (strings({ "e1" })));
     q.user = QStringLiteral("Ralph");
     QCOMPARE(ids(q), QStringList {});
     q = {};
     q.package = QStringLiteral("python3-requests");
-    QCOMPARE(ids(q), (L({ "e1" })));
+    QCOMPARE(ids(q), (strings({ "e1" })));
     q.package = QStringLiteral("python3 requests");
-    QCOMPARE(ids(q), (L({ "e2" })));
+    QCOMPARE(ids(q), (strings({ "e2" })));
     q = {};
     q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi"); // case-sensitive
-    QCOMPARE(ids(q), (L({ "e3", "e1" })));
+    QCOMPARE(ids(q), (strings({ "e3", "e1" })));
     q.topicPrefix = QStringLiteral("org.fedoraproject.prod.bodhi.");
-    QCOMPARE(ids(q), (L({ "e1" })));
+    QCOMPARE(ids(q), (strings({ "e1" })));
     q.topicPrefix = QStringLiteral("fedoraproject"); // a prefix, not a word inside the topic
     QCOMPARE(ids(q), QStringList {});
     q.topicPrefix = QStringLiteral("...");
-    QCOMPARE(ids(q), (L({ "e4" })));
+    QCOMPARE(ids(q), (strings({ "e4" })));
     q = {};
     q.text = QStringLiteral("two OR three");
     q.topicPrefix = QStringLiteral("org.");
     q.package = QStringLiteral("Python3-Requests");
-    QCOMPARE(ids(q), (L({ "e3" })));
+    QCOMPARE(ids(q), (strings({ "e3" })));
     QCOMPARE(history->count(q), 1);
     q = {};
     q.msgId = QStringLiteral("e2");
-    QCOMPARE(ids(q), (L({ "e2" })));
+    QCOMPARE(ids(q), (strings({ "e2" })));
 }
 
 void TestHistory::paging()
@@ -981,9 +982,9 @@ void TestHistory::retentionByAge()
     for (int i = 0; i < 30; ++i) {
         auto r = makeRecord(QStringLiteral("age-%1").arg(i),
             QStringLiteral("t.age"),
-            i % 2 ? QStringLiteral("expired entry") : QStringLiteral("fresh entry"),
+            i % 2 != 0 ? QStringLiteral("expired entry") : QStringLiteral("fresh entry"),
             { QStringLiteral("user%1").arg(i) });
-        if (i % 2)
+        if (i % 2 != 0)
             r.envelope.setReceivedAt(QDateTime::currentDateTimeUtc().addDays(-31 - i));
         records.append(r);
     }
@@ -1034,7 +1035,7 @@ void TestHistory::retentionByCount()
 // Issue 13 item 5: a byte cap beside age and count, and a file that shrinks when rows go.
 void TestHistory::sizeCapShrinksTheFile()
 {
-    const qint64 cap = 2 * 1024 * 1024;
+    const qint64 cap = qint64(2) * 1024 * 1024;
     HistoryOptions options;
     options.maxBytes = cap;
     options.maxAge = 0s;
@@ -1063,7 +1064,7 @@ void TestHistory::sizeCapShrinksTheFile()
     QTRY_VERIFY(!pruned.isEmpty());
     // The files on disk shrink back under the cap plus a little slack (free pages given back,
     // WAL truncated).
-    QTRY_VERIFY2_WITH_TIMEOUT(onDisk() <= cap + 256 * 1024,
+    QTRY_VERIFY2_WITH_TIMEOUT(onDisk() <= cap + qint64(256) * 1024,
         qPrintable(QStringLiteral("%1 bytes on disk").arg(onDisk())),
         20000);
     // The oldest went first; the newest are kept.
@@ -1095,7 +1096,7 @@ void TestHistory::newFileHasSmallPagesAndIncrementalVacuum()
 void TestHistory::pageCacheIsReleasedAfterRetention()
 {
     HistoryOptions options;
-    options.maxBytes = 4 * 1024 * 1024;
+    options.maxBytes = qint64(4) * 1024 * 1024;
     options.maxAge = 0s;
     options.maxCount = 0;
     options.idleRelease = 2s;
@@ -1118,9 +1119,9 @@ void TestHistory::pageCacheIsReleasedAfterRetention()
     const sqlite3_int64 busy = sqlite3_memory_highwater(0);
     // The same SQLite library as Qt's driver (else this test would measure nothing), and the
     // page cache did fill.
-    QVERIFY2(busy > 4 * 1024 * 1024, qPrintable(QString::number(busy)));
+    QVERIFY2(busy > qint64(4) * 1024 * 1024, qPrintable(QString::number(busy)));
     QTRY_VERIFY(!pruned.isEmpty());
-    QTRY_VERIFY2_WITH_TIMEOUT(sqlite3_memory_used() < 2 * 1024 * 1024,
+    QTRY_VERIFY2_WITH_TIMEOUT(sqlite3_memory_used() < qint64(2) * 1024 * 1024,
         qPrintable(QStringLiteral("SQLite still holds %1 bytes (%2 at most during the writes)")
                        .arg(sqlite3_memory_used())
                        .arg(busy)),
@@ -1185,7 +1186,7 @@ void TestHistory::existingFileGetsSmallPages()
     QCOMPARE(history->count({}), 2);
     HistoryQuery q;
     q.text = QStringLiteral("two");
-    QCOMPARE(searchIds(*history, q), L({ "kept-2" }));
+    QCOMPARE(searchIds(*history, q), strings({ "kept-2" }));
     const auto results = storeAndWait(*history,
         { makeRecord(QStringLiteral("kept-1"), QStringLiteral("t.a"), QStringLiteral("one")),
             makeRecord(QStringLiteral("new-3"), QStringLiteral("t.c"), QStringLiteral("three")) });
@@ -1281,7 +1282,7 @@ void TestHistory::migrationFromVersion1()
 // dropped) keeps its rows, and the filters that used those tables still work.
 void TestHistory::migrationFromVersion2()
 {
-    static const char *const v2Schema[] = {
+    static constexpr std::array v2Schema = {
         "CREATE TABLE messages (id INTEGER PRIMARY KEY, dedup_key TEXT NOT NULL UNIQUE,"
         " msg_id TEXT NOT NULL DEFAULT '', topic TEXT NOT NULL DEFAULT '', body BLOB NOT NULL,"
         " headers BLOB, bus_name TEXT NOT NULL DEFAULT '', endpoint TEXT NOT NULL DEFAULT '',"
@@ -1427,7 +1428,7 @@ QStringList allRows(const QString &path)
 // every column, de-duplicates against them and filters them as before.
 void TestHistory::migrationFromVersion3()
 {
-    static const char *const v3Schema[] = {
+    static constexpr std::array v3Schema = {
         "PRAGMA page_size = 1024",
         "PRAGMA auto_vacuum = INCREMENTAL",
         "PRAGMA journal_mode = WAL",
@@ -1460,7 +1461,7 @@ void TestHistory::migrationFromVersion3()
         " VALUES (new.id, new.title, new.subtitle, new.topic, new.usernames, new.packages);"
         " END",
     };
-    const QStringList services = L({ "bodhi", "koji", "copr" });
+    const QStringList services = strings({ "bodhi", "koji", "copr" });
     {
         QSqlDatabase db =
             QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
@@ -1478,10 +1479,10 @@ void TestHistory::migrationFromVersion3()
         for (int i = 1; i <= 300; ++i) {
             // Gaps in the ids (retention, replaced rows), one message without a msg_id (keyed
             // by its body's hash), non-ASCII text, a null sent time and null headers.
-            const qint64 id = i * 3;
+            const qint64 id = qint64(i) * 3;
             const QString msgId =
                 i == 7 ? QString() : QStringLiteral("2026-%1-ü").arg(i * 7919 % 1000003);
-            const QString service = services.at(i % 3);
+            const QString &service = services.at(i % 3);
             const QByteArray body = QStringLiteral("{\"i\":%1,\"ü\":\"\\u0000\"}").arg(i).toUtf8();
             q.addBindValue(id);
             q.addBindValue(msgId.isEmpty() ? QStringLiteral("sha256:%1").arg(i)
@@ -1490,16 +1491,16 @@ void TestHistory::migrationFromVersion3()
             q.addBindValue(
                 QStringLiteral("org.fedoraproject.prod.%1.thing.%2").arg(service).arg(i % 5));
             q.addBindValue(body);
-            q.addBindValue(i % 2 ? QVariant(QByteArray("{\"h\":1}"))
-                                 : QVariant(QMetaType::fromType<QByteArray>()));
-            q.addBindValue(i % 4 ? QStringLiteral("fedora") : QStringLiteral("centos"));
+            q.addBindValue(i % 2 != 0 ? QVariant(QByteArray("{\"h\":1}"))
+                                      : QVariant(QMetaType::fromType<QByteArray>()));
+            q.addBindValue(i % 4 != 0 ? QStringLiteral("fedora") : QStringLiteral("centos"));
             q.addBindValue(QStringLiteral("tcp://hub:%1").arg(i % 2));
-            q.addBindValue(i % 2 ? QStringLiteral("amqp") : QStringLiteral("zeromq"));
-            q.addBindValue(i % 5 ? QStringLiteral("trusted") : QStringLiteral("unchecked"));
+            q.addBindValue(i % 2 != 0 ? QStringLiteral("amqp") : QStringLiteral("zeromq"));
+            q.addBindValue(i % 5 != 0 ? QStringLiteral("trusted") : QStringLiteral("unchecked"));
             q.addBindValue(QStringLiteral("reason %1").arg(i));
-            q.addBindValue(1700000000000LL + i * 1000);
-            q.addBindValue(i % 6 ? QVariant(1699999999000LL + i * 1000)
-                                 : QVariant(QMetaType::fromType<qint64>()));
+            q.addBindValue(1700000000000LL + qint64(i) * 1000);
+            q.addBindValue(i % 6 != 0 ? QVariant(1699999999000LL + qint64(i) * 1000)
+                                      : QVariant(QMetaType::fromType<qint64>()));
             q.addBindValue(QStringLiteral("title %1 çà").arg(i));
             q.addBindValue(QStringLiteral("subtitle %1").arg(i));
             q.addBindValue(QStringLiteral("long form %1").arg(i));
@@ -1514,7 +1515,7 @@ void TestHistory::migrationFromVersion3()
                                           "\"severity\":20}")
                                .arg(i % 10)
                                .arg(i % 20));
-            q.addBindValue(i % 3 ? QStringLiteral("popup") : QStringLiteral("history"));
+            q.addBindValue(i % 3 != 0 ? QStringLiteral("popup") : QStringLiteral("history"));
             q.addBindValue(QStringLiteral("rule %1").arg(i % 4));
             q.addBindValue(i % 2);
             QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
@@ -1631,7 +1632,7 @@ void TestHistory::migrationFromVersion4()
         " VALUES (new.id, new.title, new.subtitle, new.topic, new.usernames, new.packages);"
         " END",
     };
-    const QStringList services = L({ "bodhi", "koji", "copr" });
+    const QStringList services = strings({ "bodhi", "koji", "copr" });
     const auto msgIdOf = [](qint64 i) {
         return i == 7 ? QString() : QStringLiteral("2026-%1-ü").arg(i * 7919 % 1000003);
     };
@@ -1661,7 +1662,7 @@ void TestHistory::migrationFromVersion4()
             q.addBindValue(HistorySchema::deduplicationHash(
                 std::string_view(utf8Key.constData(), std::size_t(utf8Key.size()))));
             q.addBindValue(key);
-            q.addBindValue(1700000000000LL + i * 1000);
+            q.addBindValue(1700000000000LL + qint64(i) * 1000);
             q.addBindValue(service);
             q.addBindValue(i % 4 != 0 ? QStringLiteral("fedora") : QStringLiteral("centos"));
             q.addBindValue(i % 5 != 0 ? QStringLiteral("trusted") : QStringLiteral("unchecked"));
@@ -1848,10 +1849,10 @@ void TestHistory::hashCollisionDoesNotDropAMessage()
     QCOMPARE(again[0].rowId, results[0].rowId);
     HistoryQuery q;
     q.text = QStringLiteral("planted");
-    QCOMPARE(searchIds(*history, q), L({ "planted" })); // still there, itself
+    QCOMPARE(searchIds(*history, q), strings({ "planted" })); // still there, itself
     q = {};
     q.msgId = QStringLiteral("victim");
-    QCOMPARE(searchIds(*history, q), L({ "victim" }));
+    QCOMPARE(searchIds(*history, q), strings({ "victim" }));
     QCOMPARE(scalarAt(m_path, "SELECT count(DISTINCT dedup_hash) FROM messages").toInt(), 1);
 }
 
@@ -1860,22 +1861,23 @@ void TestHistory::hashCollisionDoesNotDropAMessage()
 void TestHistory::serviceFilterReturnsTheSameRows()
 {
     auto history = openHistory();
-    const QStringList services = L({ "bodhi", "koji", "copr", "" });
+    const QStringList services = strings({ "bodhi", "koji", "copr", "" });
     QList<HistoryRecord> records;
     QHash<QString, QStringList> expected; // newest first
     for (int i = 0; i < 200; ++i) {
-        const QString service = services.at((i * i + i / 7) % 4);
+        const QString &service = services.at((i * i + i / 7) % 4);
         const QString msgId = QStringLiteral("svc-%1").arg(i);
         auto r = makeRecord(msgId,
             QStringLiteral("org.fedoraproject.prod.%1.x").arg(service),
             QStringLiteral("message %1 %2")
-                .arg(i % 2 ? QStringLiteral("odd") : QStringLiteral("even"))
+                .arg(i % 2 != 0 ? QStringLiteral("odd") : QStringLiteral("even"))
                 .arg(i),
             {},
             {},
             service);
         // Arrival times out of order with the ids (a clock set back): the order is the ids'.
-        r.envelope.setReceivedAt(QDateTime::currentDateTimeUtc().addSecs(-1000 + (i % 2 ? i : -i)));
+        r.envelope.setReceivedAt(
+            QDateTime::currentDateTimeUtc().addSecs(-1000 + (i % 2 != 0 ? i : -i)));
         records.append(r);
         expected[service].prepend(msgId);
     }
@@ -1899,13 +1901,13 @@ void TestHistory::serviceFilterReturnsTheSameRows()
         QCOMPARE(paged, expected.value(service));
     }
     HistoryQuery two;
-    two.services = L({ "koji", "copr" });
+    two.services = strings({ "koji", "copr" });
     two.text = QStringLiteral("odd");
     two.limit = 1000;
     QStringList oddKojiCopr;
     for (int i = 199; i >= 0; --i) {
-        const QString service = services.at((i * i + i / 7) % 4);
-        if (i % 2 && (service == QLatin1String("koji") || service == QLatin1String("copr")))
+        const QString &service = services.at((i * i + i / 7) % 4);
+        if (i % 2 != 0 && (service == QLatin1String("koji") || service == QLatin1String("copr")))
             oddKojiCopr.append(QStringLiteral("svc-%1").arg(i));
     }
     QCOMPARE(searchIds(*history, two), oddKojiCopr);

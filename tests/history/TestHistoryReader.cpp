@@ -130,7 +130,7 @@ void TestHistoryReader::scanReadsWhatSearchReads()
                 QStringLiteral("Grüße %1 — 漢字 \U0001F600").arg(i),
                 { QStringLiteral("kalev"), QStringLiteral("ñandú") },
                 { QStringLiteral("python-foo") },
-                i % 2 ? QStringLiteral("bodhi") : QStringLiteral("koji"),
+                i % 2 != 0 ? QStringLiteral("bodhi") : QStringLiteral("koji"),
                 1700000000 + i);
             if (i == 3) {
                 r.envelope = Envelope(Envelope::Transport::Amqp, r.envelope.body());
@@ -305,7 +305,7 @@ void TestHistoryReader::readsWhileWriterWrites()
                 QStringLiteral("t"),
                 QStringLiteral("x")));
         history.store(records);
-        QTRY_COMPARE(storedTotal, (batch + 1) * 100);
+        QTRY_COMPARE(storedTotal, qint64(batch + 1) * 100);
     }
     QCOMPARE(seenByReader, (QList<qint64> { 100, 200, 300, 400, 500 }));
 

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+
 using namespace fedmsg;
 
 class TestHistoryStatement : public QObject
@@ -23,7 +25,7 @@ private Q_SLOTS:
 // four-at-a-time ASCII loop meets it at each offset.
 void TestHistoryStatement::utf8MatchesQt()
 {
-    const QString specials[] = { QStringLiteral("\u00e9"),
+    const std::array specials = { QStringLiteral("\u00e9"),
         QStringLiteral("\u4e2d"),
         QStringLiteral("\U0001F600"),
         QStringLiteral("\u007f") };

@@ -33,16 +33,28 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <memory>
-#include <time.h>
+#include <tuple>
 
 using namespace fedmsg;
 
 namespace {
 
-const char *const Words[] = { "update",
+/// A random UUID's 16 bytes as QUuid::fromRfc4122 reads them.
+QByteArray uuidBytes(const std::array<quint32, 4> &words)
+{
+    QByteArray bytes;
+    bytes.reserve(16);
+    for (const quint32 w : words)
+        for (int shift = 0; shift < 32; shift += 8)
+            bytes.append(char((w >> shift) & 0xffU));
+    return bytes;
+}
+
+constexpr std::array Words = { "update",
     "build",
     "comment",
     "stable",
@@ -70,7 +82,7 @@ const char *const Words[] = { "update",
     "wiki",
     "edit",
     "sign" };
-const char *const Services[] = { "bodhi",
+constexpr std::array Services = { "bodhi",
     "koji",
     "copr",
     "pagure",
@@ -108,8 +120,7 @@ QList<HistoryRecord> makeCorpus(int rows)
         std::array<quint32, 4> uuid {};
         rng.fillRange(uuid.data(), uuid.size());
         const QString msgId = QStringLiteral("2026-")
-            + QUuid::fromRfc4122(QByteArrayView(reinterpret_cast<const char *>(uuid.data()), 16))
-                  .toString(QUuid::WithoutBraces);
+            + QUuid::fromRfc4122(QByteArrayView(uuidBytes(uuid))).toString(QUuid::WithoutBraces);
         auto r = testdata::makeRecord(
             msgId, topic, title, { user }, { package }, service, 1700000000 + i);
         r.envelope.setReceivedAt(
@@ -131,7 +142,7 @@ double percentile(QList<double> v, double p)
     if (v.isEmpty())
         return 0;
     std::sort(v.begin(), v.end());
-    const auto index = static_cast<qsizetype>(p * double(v.size() - 1) + 0.5);
+    const auto index = static_cast<qsizetype>(std::lround(p * double(v.size() - 1)));
     return v[std::min(index, v.size() - 1)];
 }
 
@@ -207,7 +218,7 @@ QSet<QString> threadIds()
 {
     const QStringList ids =
         QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    return QSet<QString>(ids.begin(), ids.end());
+    return { ids.begin(), ids.end() };
 }
 
 // Bytes a thread passed to write() and friends (the "wchar" line of its io file); -1 when the
@@ -228,12 +239,12 @@ qint64 threadWriteChars(const QString &task)
 void lowRate(const QString &dir, const QList<HistoryRecord> &records, int seed, double rate)
 {
     const int messages = 60;
-    LowRateRun runs[] = {
+    std::array<LowRateRun, 4> runs = { {
         { "a transaction per message (old)", std::chrono::milliseconds(0), {}, {}, {} },
         { "1 s window (the former default)", std::chrono::milliseconds(1000), {}, {}, {} },
         { "default window (hand-off first)", HistoryOptions().commitDelay, {}, {}, {} },
         { "60 s window (for comparison)", std::chrono::milliseconds(60000), {}, {}, {} },
-    };
+    } };
     for (LowRateRun &run : runs) {
         run.path =
             dir + QStringLiteral("/lowrate-%1-%2.sqlite").arg(rate).arg(run.commitDelay.count());
@@ -276,7 +287,7 @@ void lowRate(const QString &dir, const QList<HistoryRecord> &records, int seed, 
     QElapsedTimer clock;
     clock.start();
     for (int i = 0; i < messages; ++i) {
-        const qint64 due = qint64(double(i) * 1000.0 / rate);
+        const auto due = qint64(double(i) * 1000.0 / rate);
         while (clock.elapsed() < due)
             QCoreApplication::processEvents(
                 QEventLoop::WaitForMoreEvents, int(due - clock.elapsed()));
@@ -286,8 +297,8 @@ void lowRate(const QString &dir, const QList<HistoryRecord> &records, int seed, 
             run.history->store(r);
         }
     }
-    qint64 written[std::size(runs)] = {};
-    qint64 grown[std::size(runs)] = {};
+    std::array<qint64, std::tuple_size_v<decltype(runs)>> written {};
+    std::array<qint64, std::tuple_size_v<decltype(runs)>> grown {};
     for (std::size_t i = 0; i < std::size(runs); ++i) {
         LowRateRun &run = runs[i];
         while (run.stored < messages) // the window ends by itself (10 s at most)
@@ -527,7 +538,7 @@ int main(int argc, char **argv)
     QList<double> countTimes;
     for (int i = 0; i < runs; ++i) {
         HistoryQuery q;
-        q.from = end.addSecs(-24 * 3600);
+        q.from = end.addSecs(-qint64(24) * 3600);
         QElapsedTimer t;
         t.start();
         history.countsPerService(q);

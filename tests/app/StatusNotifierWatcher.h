@@ -42,6 +42,7 @@ public:
     bool isHostRegistered() const { return !m_hosts.isEmpty(); }
     static int protocolVersion() { return 0; }
 
+    // NOLINTBEGIN(readability-identifier-naming): D-Bus member names fixed by the SNI spec
 public Q_SLOTS:
     void RegisterStatusNotifierItem(const QString &service);
     void RegisterStatusNotifierHost(const QString &service);
@@ -50,6 +51,7 @@ Q_SIGNALS:
     void StatusNotifierItemRegistered(const QString &service);
     void StatusNotifierItemUnregistered(const QString &service);
     void StatusNotifierHostRegistered();
+    // NOLINTEND(readability-identifier-naming)
 
 private Q_SLOTS: // not exported: ExportAllSlots exports public slots only
     void ownerChanged(const QString &name, const QString &oldOwner, const QString &newOwner);

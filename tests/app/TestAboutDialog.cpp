@@ -32,7 +32,8 @@ void TestAboutDialog::showsVersionLicenceAndBuses()
         QStringLiteral("Fedora: retrying (hostname lookup failed) — no message yet"));
     auto *version = dialog.findChild<QLabel *>(QStringLiteral("versionLabel"));
     auto *licence = dialog.findChild<QLabel *>(QStringLiteral("licenceLabel"));
-    QVERIFY(version && licence);
+    QVERIFY(version);
+    QVERIFY(licence);
     QVERIFY(!AboutDialog::version().isEmpty());
     QVERIFY(version->text().contains(AboutDialog::version()));
     QVERIFY(licence->text().contains(QStringLiteral("LGPL-2.1-or-later")));
@@ -73,7 +74,7 @@ void TestAboutDialog::everyControlHasAnAccessibleName()
     int checked = 0;
     for (QWidget *w : widgets) {
         const bool interactive =
-            w->focusPolicy() != Qt::NoFocus || qobject_cast<QAbstractButton *>(w);
+            w->focusPolicy() != Qt::NoFocus || qobject_cast<QAbstractButton *>(w) != nullptr;
         if (!interactive)
             continue;
         ++checked;

@@ -33,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QVBoxLayout>
+#include <array>
 
 #include <chrono>
 #include <memory>
@@ -115,7 +116,7 @@ QStringList TestAccessibility::unnamed(QWidget *root)
         if (!w->isVisibleTo(root) || w->window() != root->window())
             continue;
         const bool interactive =
-            (w->focusPolicy() & Qt::TabFocus) != 0 || qobject_cast<QAbstractButton *>(w);
+            (w->focusPolicy() & Qt::TabFocus) != 0 || qobject_cast<QAbstractButton *>(w) != nullptr;
         if (!interactive || w->focusProxy())
             continue;
         // A spin box's or combo box's own line edit speaks for its owner.
@@ -138,8 +139,9 @@ QStringList TestAccessibility::tabProblems(QWidget *window, QWidget *scope)
     // The focus chain in order; Tab follows it, skipping what cannot take the focus now.
     do {
         w = w->nextInFocusChain();
-        if (w != window && (w->focusPolicy() & Qt::TabFocus) && w->isVisible() && w->isEnabled()
-            && w->window() == window && !w->focusProxy() && scope->isAncestorOf(w))
+        if (w != window && (w->focusPolicy() & Qt::TabFocus) != 0 && w->isVisible()
+            && w->isEnabled() && w->window() == window && !w->focusProxy()
+            && scope->isAncestorOf(w))
             focusable.append(w);
     } while (w != window);
     // Widgets outside scope (the page list, Close) take part in Tab too, so the walk covers the
@@ -148,8 +150,8 @@ QStringList TestAccessibility::tabProblems(QWidget *window, QWidget *scope)
     w = window;
     do {
         w = w->nextInFocusChain();
-        if (w != window && (w->focusPolicy() & Qt::TabFocus) && w->isVisible() && w->isEnabled()
-            && w->window() == window && !w->focusProxy())
+        if (w != window && (w->focusPolicy() & Qt::TabFocus) != 0 && w->isVisible()
+            && w->isEnabled() && w->window() == window && !w->focusProxy())
             all.append(w);
     } while (w != window);
     if (focusable.isEmpty())
@@ -257,11 +259,11 @@ void TestAccessibility::historyWindow()
     // Its dialogs: the raw JSON, "Why did I get this?" and the clear confirmation.
     QTRY_VERIFY(window.table()->model()->rowCount() > 0);
     window.table()->setCurrentIndex(window.table()->model()->index(0, 0));
-    const std::pair<const char *, void (HistoryWindow::*)()> dialogs[] = {
+    const std::array<std::pair<const char *, void (HistoryWindow::*)()>, 3> dialogs = { {
         { "raw JSON", &HistoryWindow::showRawJson },
         { "why", &HistoryWindow::explainCurrent },
         { "clear", &HistoryWindow::confirmClear },
-    };
+    } };
     for (const auto &[name, open] : dialogs) {
         (window.*open)();
         QDialog *dialog = nullptr;
@@ -323,7 +325,7 @@ void TestAccessibility::notificationDialogs()
     n.topic = QStringLiteral("org.fedoraproject.prod.bodhi.update.complete.stable");
     n.msgId = QStringLiteral("2026-1234");
     QStringList found;
-    QPointer<QMessageBox> dialogs[] = { new MuteChooser(n), new WhyDialog(n) };
+    std::array<QPointer<QMessageBox>, 2> dialogs = { new MuteChooser(n), new WhyDialog(n) };
     QSignalSpy chosen(qobject_cast<MuteChooser *>(dialogs[0].data()), &MuteChooser::chosen);
     for (QPointer<QMessageBox> &dialog : dialogs) {
         const QString name = QString::fromLatin1(dialog->metaObject()->className());

@@ -23,7 +23,7 @@
 #include <QTest>
 #include <QUrl>
 
-#include <signal.h>
+#include <csignal>
 
 using namespace fedmsg;
 

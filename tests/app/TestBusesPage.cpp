@@ -198,7 +198,8 @@ BusEditorDialog *TestBusesPage::waitForEditor(BusesPage *page)
     // Keys go to the editor once it is the active window and holds the keyboard focus.
     if (!QTest::qWaitFor([editor] {
             QWidget *focus = QApplication::focusWidget();
-            return QApplication::activeWindow() == editor && focus && editor->isAncestorOf(focus);
+            return QApplication::activeWindow() == editor && focus != nullptr
+                && editor->isAncestorOf(focus);
         }))
         return nullptr;
     return editor;
@@ -726,7 +727,7 @@ void TestBusesPage::everyControlHasAnAccessibleName()
                 continue; // the combo box's own parts
             QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
             if (w->accessibleName().isEmpty()
-                && (!iface || iface->text(QAccessible::Name).isEmpty()))
+                && (iface == nullptr || iface->text(QAccessible::Name).isEmpty()))
                 unnamed.append(
                     QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName());
         }

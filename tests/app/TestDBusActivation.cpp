@@ -17,7 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <signal.h>
+#include <csignal>
 
 using namespace fedmsg;
 

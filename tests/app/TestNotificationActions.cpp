@@ -81,7 +81,7 @@ QMessageBox *visibleMessageBox(const QString &title)
 {
     for (QWidget *w : QApplication::topLevelWidgets())
         if (auto *box = qobject_cast<QMessageBox *>(w);
-            box && box->isVisible() && box->windowTitle() == title)
+            box != nullptr && box->isVisible() && box->windowTitle() == title)
             return box;
     return nullptr;
 }

@@ -451,7 +451,7 @@ void TestPreferencesDialog::serviceIconsFromTheApplicationsCache()
             bodhi = page->tree()->model()->index(row, 0);
     QVERIFY(bodhi.isValid());
     QVERIFY(!bodhi.data(MessageTypeTreeModel::IconUrlRole).toString().isEmpty());
-    const QIcon icon = bodhi.data(Qt::DecorationRole).value<QIcon>();
+    const auto icon = bodhi.data(Qt::DecorationRole).value<QIcon>();
     QVERIFY(!icon.isNull());
     QVERIFY(!asked.isEmpty());
     const qsizetype lookups = asked.size();
@@ -473,7 +473,8 @@ void TestPreferencesDialog::everyControlHasAnAccessibleName()
             || qobject_cast<QComboBox *>(w->parentWidget()))
             continue;
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
-        if (w->accessibleName().isEmpty() && (!iface || iface->text(QAccessible::Name).isEmpty()))
+        if (w->accessibleName().isEmpty()
+            && (iface == nullptr || iface->text(QAccessible::Name).isEmpty()))
             unnamed.append(
                 QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName());
     }
@@ -823,7 +824,7 @@ QStringList storedIds(const Settings &settings, QList<bool> *enabled = nullptr)
                                  .object()
                                  .value(QStringLiteral("rules"))
                                  .toArray();
-    for (const QJsonValue &rule : rules) {
+    for (const auto &rule : rules) {
         ids.append(rule.toObject().value(QStringLiteral("id")).toString());
         if (enabled)
             enabled->append(rule.toObject().value(QStringLiteral("enabled")).toBool(true));

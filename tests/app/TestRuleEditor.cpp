@@ -319,7 +319,7 @@ void TestRuleEditor::reorderAndDuplicate()
     QVERIFY(page);
     auto ids = [this] {
         QStringList out;
-        for (const QJsonValue &r : storedRules(*m_settings))
+        for (const auto &r : storedRules(*m_settings))
             out << r[QStringLiteral("id")].toString();
         return out;
     };
@@ -540,7 +540,7 @@ void TestRuleEditor::tabReachesEveryControl()
     QSet<QWidget *> expected;
     const auto widgets = page->findChildren<QWidget *>();
     for (QWidget *w : widgets)
-        if ((w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() && w->isVisibleTo(page.get())
+        if ((w->focusPolicy() & Qt::TabFocus) != 0 && !w->focusProxy() && w->isVisibleTo(page.get())
             && w->isEnabled() && !qobject_cast<QAbstractSpinBox *>(w->parentWidget())
             && !qobject_cast<QComboBox *>(w->parentWidget()))
             expected.insert(w);

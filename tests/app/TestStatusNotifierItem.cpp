@@ -302,8 +302,7 @@ void TestStatusNotifierItem::itemRegistersWithIconTooltipStatusAndMenu()
     QString tipTitle;
     QTRY_VERIFY2_WITH_TIMEOUT(
         [&] {
-            const QDBusArgument tip =
-                itemProperty(QStringLiteral("ToolTip")).value<QDBusArgument>();
+            const auto tip = itemProperty(QStringLiteral("ToolTip")).value<QDBusArgument>();
             QString iconName;
             QString text;
             tip.beginStructure();

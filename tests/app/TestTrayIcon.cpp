@@ -364,7 +364,8 @@ void TestTrayIcon::pauseMenuOrResume()
     TrayIcon tray;
     auto *pauseMenu = tray.menu()->findChild<QMenu *>(QStringLiteral("pauseMenu"));
     auto *resume = tray.menu()->findChild<QAction *>(QStringLiteral("resumeAction"));
-    QVERIFY(pauseMenu && resume);
+    QVERIFY(pauseMenu);
+    QVERIFY(resume);
     QVERIFY(pauseMenu->menuAction()->isVisible());
     QVERIFY(!resume->isVisible());
     QSignalSpy toggled(&tray, &TrayIcon::pauseToggled);

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 #include <memory>
 
@@ -37,10 +38,10 @@ WelcomeDialog *visibleWelcome()
 
 bool preferencesVisible()
 {
-    for (QWidget *w : QApplication::topLevelWidgets())
-        if (w->objectName() == QLatin1String("preferencesDialog") && w->isVisible())
-            return true;
-    return false;
+    const QWidgetList widgets = QApplication::topLevelWidgets();
+    return std::ranges::any_of(widgets, [](const QWidget *w) {
+        return w->objectName() == QLatin1String("preferencesDialog") && w->isVisible();
+    });
 }
 
 void closeAll()

@@ -29,7 +29,12 @@ using namespace fedmsg;
 
 namespace {
 
-int s_failures = 0;
+// The number of failed shots (the exit code); a function-local counter, not a mutable global.
+int &failures()
+{
+    static int count = 0;
+    return count;
+}
 
 // A file name part from a label: "Message types" -> "message-types".
 QString slug(QString text)
@@ -48,14 +53,14 @@ void save(QWidget *widget, const QDir &out, const QString &name)
 {
     if (!widget) {
         std::fprintf(stderr, "take_screenshots: no window for %s\n", qPrintable(name));
-        ++s_failures;
+        ++failures();
         return;
     }
     QTest::qWait(300); // laid out, painted, icons loaded
     const QString path = out.filePath(name + QStringLiteral(".png"));
     if (!widget->grab().save(path)) {
         std::fprintf(stderr, "take_screenshots: cannot write %s\n", qPrintable(path));
-        ++s_failures;
+        ++failures();
         return;
     }
     std::printf("%s\n", qPrintable(path));
@@ -120,7 +125,8 @@ int main(int argc, char **argv)
     QMenu *trayMenu = nullptr;
     for (QWidget *w : QApplication::allWidgets()) {
         auto *menu = qobject_cast<QMenu *>(w);
-        if (menu && menu->findChild<QAction *>(QStringLiteral("aboutAction"))) {
+        if (menu != nullptr
+            && menu->findChild<QAction *>(QStringLiteral("aboutAction")) != nullptr) {
             trayMenu = menu;
             break;
         }
@@ -170,5 +176,5 @@ int main(int argc, char **argv)
         aboutBox->close();
 
     app.shutdown();
-    return s_failures == 0 ? 0 : 1;
+    return failures() == 0 ? 0 : 1;
 }

@@ -236,7 +236,7 @@ bool History::scan(const HistoryQuery &query,
     QString *error) const
 {
     HistoryReader *r = reader(error);
-    return r && r->scan(query, columns, visit, error);
+    return r != nullptr && r->scan(query, columns, visit, error);
 }
 
 qint64 History::count(const HistoryQuery &query, QString *error) const

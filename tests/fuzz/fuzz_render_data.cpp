@@ -10,6 +10,7 @@
 // is reported as "<file>:<line>: <reason>"; a refused file leaves the previous rules in place.
 
 #include "FuzzInput.h"
+#include "FuzzScratchDir.h"
 #include "JsonLines.h"
 #include "TestData.h"
 #include "render/Renderer.h"
@@ -24,6 +25,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -72,22 +74,23 @@ struct Fixture
     {
         QLoggingCategory::setFilterRules(QStringLiteral("fedmsg.*=false"));
         // services.json alone (no schemas/ beside it)
-        servicesFile = services.filePath(QStringLiteral("services.json"));
+        servicesFile = services->filePath(QStringLiteral("services.json"));
         // a minimal services.json with the fuzzed schema file beside it
-        QDir(schemas.path()).mkpath(QStringLiteral("schemas"));
+        QDir(schemas->path()).mkpath(QStringLiteral("schemas"));
         constexpr std::string_view minimal = R"({"services": []})";
-        writeFile(schemas.filePath(QStringLiteral("services.json")), minimal);
-        baseFile = base.filePath(QStringLiteral("services.json"));
+        writeFile(schemas->filePath(QStringLiteral("services.json")), minimal);
+        baseFile = base->filePath(QStringLiteral("services.json"));
         writeFile(baseFile, minimal);
-        schemaFile = schemas.filePath(QStringLiteral("schemas/fuzz.json"));
+        schemaFile = schemas->filePath(QStringLiteral("schemas/fuzz.json"));
         fedmsgProbes = probes("samples/meta-corpus-public.jsonl", "processor", 4);
         fmProbes = probes("samples/fm-corpus-public.jsonl", "package", 4);
         for (JsonValue &c : fedmsgProbes)
             c = JsonValue(c["msg"]);
     }
-    QTemporaryDir base;
-    QTemporaryDir services;
-    QTemporaryDir schemas;
+    // In memory where possible: a file is written and read per input.
+    std::unique_ptr<QTemporaryDir> base{fuzz::scratchDir()};
+    std::unique_ptr<QTemporaryDir> services{fuzz::scratchDir()};
+    std::unique_ptr<QTemporaryDir> schemas{fuzz::scratchDir()};
     QString baseFile;
     QString servicesFile;
     QString schemaFile;
@@ -109,7 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     // Start from a known good state (the minimal file) and load the fuzzed one over it.
     Renderer renderer(fx->baseFile);
     const QString path =
-        schemaMode ? fx->schemas.filePath(QStringLiteral("services.json")) : fx->servicesFile;
+        schemaMode ? fx->schemas->filePath(QStringLiteral("services.json")) : fx->servicesFile;
     if (schemaMode) {
         writeFile(fx->schemaFile, text);
     } else {

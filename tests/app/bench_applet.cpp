@@ -412,6 +412,32 @@ double mib(qint64 kib)
     return double(kib) / 1024.0;
 }
 
+/// The `count` mappings of the process that hold the most resident memory (from
+/// /proc/PID/smaps, one line per file or [heap]/[anon]/[stack]), to say what an RSS is made of.
+void printLargestMappings(qint64 pid, int count)
+{
+    QMap<QString, qint64> rssByName;
+    QString name;
+    for (const QByteArray &line : readProc(QStringLiteral("/proc/%1/smaps").arg(pid)).split('\n')) {
+        const QList<QByteArray> f = line.simplified().split(' ');
+        if (f.size() >= 5 && f.at(0).contains('-') && !f.at(0).endsWith(':')) {
+            name = f.size() >= 6 ? QString::fromLocal8Bit(f.at(5)) : QStringLiteral("[anon]");
+            if (name.startsWith(QLatin1String("[stack")))
+                name = QStringLiteral("[stacks]");
+        } else if (f.size() >= 2 && f.at(0) == "Rss:") {
+            rssByName[name] += f.at(1).toLongLong();
+        }
+    }
+    std::vector<std::pair<qint64, QString>> sorted;
+    for (auto it = rssByName.cbegin(); it != rssByName.cend(); ++it)
+        sorted.emplace_back(it.value(), it.key());
+    std::sort(sorted.rbegin(), sorted.rend());
+    for (int i = 0; i < count && i < int(sorted.size()); ++i)
+        std::printf("      %7.1f MiB  %s\n",
+            mib(sorted[size_t(i)].first),
+            qPrintable(sorted[size_t(i)].second.section(QLatin1Char('/'), -1)));
+}
+
 double ticksToMs(qint64 ticks)
 {
     return double(ticks) * 1000.0 / double(sysconf(_SC_CLK_TCK));
@@ -1193,6 +1219,8 @@ int main(int argc, char **argv)
             mib(after.anonKiB),
             mib(before.fileKiB),
             mib(after.fileKiB));
+        std::printf("    the largest mappings %d s after:\n", afterSeconds);
+        printLargestMappings(applet.pid(), 12);
         report({ QStringLiteral("Applet"),
             QStringLiteral("burst of %1 messages: Notify calls (popups + digest)").arg(burstCount),
             QStringLiteral("%1 (%2 digest)").arg(popups).arg(digests),

@@ -88,9 +88,9 @@ struct Fixture
             c = JsonValue(c["msg"]);
     }
     // In memory where possible: a file is written and read per input.
-    std::unique_ptr<QTemporaryDir> base{fuzz::scratchDir()};
-    std::unique_ptr<QTemporaryDir> services{fuzz::scratchDir()};
-    std::unique_ptr<QTemporaryDir> schemas{fuzz::scratchDir()};
+    std::unique_ptr<QTemporaryDir> base { fuzz::scratchDir() };
+    std::unique_ptr<QTemporaryDir> services { fuzz::scratchDir() };
+    std::unique_ptr<QTemporaryDir> schemas { fuzz::scratchDir() };
     QString baseFile;
     QString servicesFile;
     QString schemaFile;

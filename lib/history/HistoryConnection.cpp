@@ -78,8 +78,13 @@ QSqlDatabase HistoryConnection::open(
     const bool ok = exec(db, QStringLiteral("PRAGMA foreign_keys = OFF"), &pragmaError)
         && exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &pragmaError)
         && exec(db, QStringLiteral("PRAGMA temp_store = MEMORY"), &pragmaError)
-        // Fewer read syscalls for index maintenance and FTS merges.
-        && exec(db, QStringLiteral("PRAGMA cache_size = -16000"), &pragmaError)
+        // The writer: fewer read syscalls for index maintenance and FTS merges (given back when
+        // it is idle, HistoryWriter::releaseMemory). Readers keep a small cache: the kernel's
+        // page cache holds the file, and what a reader's cache held stayed in the applet's heap.
+        && exec(db,
+            mode == Mode::ReadWrite ? QStringLiteral("PRAGMA cache_size = -16000")
+                                    : QStringLiteral("PRAGMA cache_size = -2000"),
+            &pragmaError)
         // No connection maps the file: every page a mapping touched stays in the applet's
         // resident memory until it exits (after a 10 000-message burst, the reader's counts
         // and reads had mapped 30 MiB of history.sqlite: RSS 46 -> 84 MiB a minute later,

@@ -9,6 +9,9 @@
 # BUILD_DIR/fuzz-long/NAME across runs (a later run goes on where this one stopped). Crash
 # files land in BUILD_DIR/fuzz-long/NAME-artifacts/. Prints, per target, the executions of this
 # run and the corpus size, and exits non-zero when a target found a crash or an invariant broke.
+# A target's 10 s timeout is wall-clock time (libFuzzer's alarm): pausing it (SIGSTOP, to benchmark
+# on a quiet machine) for longer reports a false timeout. Interrupt it instead (Ctrl-C, or
+# SIGINT: it prints its final stats) and run it again later; the corpus is kept.
 set -uo pipefail
 if [ $# -lt 2 ]; then
     echo "usage: $0 BUILD_DIR SECONDS_PER_TARGET [TARGET...]" >&2

@@ -85,6 +85,9 @@ machine() {
     echo "- Load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average when the report was written)"
 }
 
+# Before the report is opened for writing: truncating BENCHMARKS.md made every run say "+ local
+# changes".
+description=$(machine)
 {
     echo "# Benchmarks"
     echo
@@ -93,7 +96,7 @@ machine() {
     echo "holds better than an absolute number across machines. Each program's full output:"
     echo "\`build/release/benchmarks/\`."
     echo
-    machine
+    echo "$description"
     echo
     echo "| Area | Measurement | Value | Baseline (same run) | Goal | Met |"
     echo "|---|---|---|---|---|---|"

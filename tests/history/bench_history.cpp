@@ -21,6 +21,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -29,6 +30,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
@@ -288,9 +290,14 @@ void lowRate(const QString &dir, const QList<HistoryRecord> &records, int seed, 
     clock.start();
     for (int i = 0; i < messages; ++i) {
         const auto due = qint64(double(i) * 1000.0 / rate);
-        while (clock.elapsed() < due)
-            QCoreApplication::processEvents(
-                QEventLoop::WaitForMoreEvents, int(due - clock.elapsed()));
+        while (clock.elapsed() < due) {
+            // Asleep until then (processEvents(flags, ms) returns at once when nothing is
+            // pending: it spun a core beside the writers being measured).
+            QEventLoop wait;
+            QTimer::singleShot(
+                int(due - clock.elapsed()), Qt::PreciseTimer, &wait, &QEventLoop::quit);
+            wait.exec();
+        }
         for (LowRateRun &run : runs) {
             HistoryRecord r = records[seed + i];
             r.envelope.setReceivedAt(QDateTime::currentDateTimeUtc());

@@ -11,7 +11,7 @@
 # through tests/BenchReport.h (FEDMSG_BENCH_REPORT). A program that fails is named in the report
 # and makes the exit status non-zero; the others still run.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 root=$PWD
 output=$root/BENCHMARKS.md
 if [[ ${1:-} == --output ]]; then

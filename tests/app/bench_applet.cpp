@@ -25,6 +25,7 @@
 // phases (default all): a comma list of latency, idle (ZeroMQ idle, then steady traffic),
 // amqpidle, burst, startup.
 #include "PrivateHome.h"
+#include "ResidentMappings.h"
 #include "amqp/AmqpTestBroker.h"
 
 #include "BenchReport.h"
@@ -413,21 +414,15 @@ double mib(qint64 kib)
 }
 
 /// The `count` mappings of the process that hold the most resident memory (from
-/// /proc/PID/smaps, one line per file or [heap]/[anon]/[stack]), to say what an RSS is made of.
+/// /proc/PID/smaps, one line per file or [heap]/[anon]/[stacks]), to say what an RSS is made of.
 void printLargestMappings(qint64 pid, int count)
 {
     QMap<QString, qint64> rssByName;
-    QString name;
-    for (const QByteArray &line : readProc(QStringLiteral("/proc/%1/smaps").arg(pid)).split('\n')) {
-        const QList<QByteArray> f = line.simplified().split(' ');
-        if (f.size() >= 5 && f.at(0).contains('-') && !f.at(0).endsWith(':')) {
-            name = f.size() >= 6 ? QString::fromLocal8Bit(f.at(5)) : QStringLiteral("[anon]");
-            if (name.startsWith(QLatin1String("[stack")))
-                name = QStringLiteral("[stacks]");
-        } else if (f.size() >= 2 && f.at(0) == "Rss:") {
-            rssByName[name] += f.at(1).toLongLong();
-        }
-    }
+    const QMap<QString, qint64> perMapping =
+        fedmsg::test::residentKiBByMapping(QStringLiteral("/proc/%1/smaps").arg(pid));
+    for (auto it = perMapping.cbegin(); it != perMapping.cend(); ++it)
+        rssByName[it.key().startsWith(QLatin1String("[stack")) ? QStringLiteral("[stacks]")
+                                                               : it.key()] += it.value();
     std::vector<std::pair<qint64, QString>> sorted;
     for (auto it = rssByName.cbegin(); it != rssByName.cend(); ++it)
         sorted.emplace_back(it.value(), it.key());
@@ -1213,8 +1208,8 @@ int main(int argc, char **argv)
             hwmReset ? " (VmHWM)" : " (sampled)",
             afterSeconds,
             rssAfter);
-        std::printf("    anonymous (heap, stacks) %.1f -> %.1f MiB, files (libraries, the history "
-                    "reader's mapping) %.1f -> %.1f MiB\n",
+        std::printf("    anonymous (heap, stacks) %.1f -> %.1f MiB, files (libraries) %.1f -> "
+                    "%.1f MiB\n",
             mib(before.anonKiB),
             mib(after.anonKiB),
             mib(before.fileKiB),

@@ -1302,11 +1302,15 @@ int main(int argc, char **argv)
         QStringList all;
         for (double ms : sorted)
             all.append(QString::number(ms, 'f', 0));
+        QStringList inOrder;
+        for (double ms : startupMs)
+            inOrder.append(QString::number(ms, 'f', 0));
         const double med = median(startupMs);
-        std::printf("  %zu runs: median %.1f ms (%s)\n",
+        std::printf("  %zu runs: median %.1f ms (%s; in the order they ran: %s)\n",
             startupMs.size(),
             med,
-            qPrintable(all.join(QStringLiteral(", "))));
+            qPrintable(all.join(QStringLiteral(", "))),
+            qPrintable(inOrder.join(QStringLiteral(", "))));
         report({ QStringLiteral("Applet"),
             QStringLiteral("start-up to the tray icon, median of %1 runs").arg(startupMs.size()),
             number(med, 1, QStringLiteral("ms"))
